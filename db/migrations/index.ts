@@ -1,0 +1,12 @@
+import type { Migration } from "kysely/migration";
+import * as createIdentityTables from "./2026_11_24_0900_create_identity_tables";
+import * as createCollabDocs from "./2026_11_24_0910_create_collab_docs";
+
+/**
+ * Every migration, keyed by file name. Listed by hand rather than read from disk so the same list works
+ * under tsx, Vitest and any bundler, and a missing import is a type error rather than a silent skip.
+ */
+export const migrations: Record<string, Migration> = {
+  "2026_11_24_0900_create_identity_tables": createIdentityTables,
+  "2026_11_24_0910_create_collab_docs": createCollabDocs,
+};

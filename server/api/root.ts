@@ -1,0 +1,24 @@
+import { apiKeysRouter } from "@/server/api-keys/router";
+import { auditRouter } from "@/server/audit/router";
+import { collabRouter } from "@/server/collab/router";
+import { invitesRouter } from "@/server/members/invites-router";
+import { membersRouter } from "@/server/members/router";
+import { projectsRouter } from "@/server/projects/router";
+import { setupRouter } from "@/server/setup/router";
+import { usersRouter } from "@/server/users/router";
+import { createCallerFactory, router } from "./trpc";
+
+export const appRouter = router({
+  setup: setupRouter,
+  users: usersRouter,
+  projects: projectsRouter,
+  members: membersRouter,
+  invites: invitesRouter,
+  apiKeys: apiKeysRouter,
+  collab: collabRouter,
+  audit: auditRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,117 @@
+import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
+import { Database as DatabaseExtension } from "@hocuspocus/extension-database";
+import { Hocuspocus, type WebSocketLike } from "@hocuspocus/server";
+import crossws from "crossws/adapters/node";
+import type { Kysely } from "kysely";
+import type { DB } from "@/db/types";
+import { findMembership } from "@/server/members/queries";
+import { findDocumentState, upsertDocumentState } from "./queries";
+import { parseCollabDocumentName } from "./schema";
+import { verifyCollabToken } from "./token";
+
+export type CollabServer = {
+  handleUpgrade: (request: IncomingMessage, socket: Duplex, head: Buffer) => void;
+  /** Closes every connection and writes every loaded document to Postgres. */
+  destroy: () => Promise<void>;
+  hocuspocus: Hocuspocus;
+};
+
+export type CollabServerOptions = {
+  db: Kysely<DB>;
+  appSecret: string;
+  log: { warn: (fields: object, message: string) => void; error: (fields: object, message: string) => void };
+  /** Quiet time before a changed document is stored; maxDebounceMs caps how long a busy document waits. */
+  debounceMs?: number;
+  maxDebounceMs?: number;
+};
+
+const FLUSH_TIMEOUT_MS = 15_000;
+
+/** Hocuspocus wired to our token check and Postgres persistence, ready to take upgrades from our HTTP server. */
+export function createCollabServer(options: CollabServerOptions): CollabServer {
+  const { db, appSecret, log } = options;
+
+  const persistence = new DatabaseExtension({
+    fetch: async ({ documentName }) => {
+      const parsed = parseCollabDocumentName(documentName);
+      return parsed ? findDocumentState(db, parsed.projectId, documentName) : null;
+    },
+    store: async ({ documentName, state }) => {
+      const parsed = parseCollabDocumentName(documentName);
+      if (!parsed) return;
+      await upsertDocumentState(db, { projectId: parsed.projectId, name: documentName, state });
+    },
+  });
+
+  const hocuspocus = new Hocuspocus({
+    name: "goldloop-collab",
+    quiet: true,
+    debounce: options.debounceMs ?? 500,
+    maxDebounce: options.maxDebounceMs ?? 2_000,
+    extensions: [persistence],
+    async onAuthenticate({ token, documentName, connectionConfig }) {
+      const parsed = parseCollabDocumentName(documentName);
+      if (!parsed) throw new Error("unknown document");
+      const claims = await verifyCollabToken(appSecret, token, documentName).catch((error: unknown) => {
+        log.warn({ documentName, reason: error instanceof Error ? error.message : String(error) }, "collab token refused");
+        throw error;
+      });
+      // The token is minutes old at most, but a member removed in between must not get in.
+      if (!(await findMembership(db, parsed.projectId, claims.userId))) throw new Error("no longer a member");
+      if (claims.isReadOnly) connectionConfig.readOnly = true;
+      return { userId: claims.userId, projectId: parsed.projectId };
+    },
+  });
+
+  const peerConnections = new Map<string, ReturnType<Hocuspocus["handleConnection"]>>();
+  const adapter = crossws({
+    hooks: {
+      open: (peer) => {
+        const connection = hocuspocus.handleConnection(peer.websocket as unknown as WebSocketLike, peer.request as Request);
+        peerConnections.set(peer.id, connection);
+      },
+      message: (peer, message) => peerConnections.get(peer.id)?.handleMessage(message.uint8Array()),
+      close: (peer, event) => {
+        peerConnections.get(peer.id)?.handleClose({ code: event.code ?? 1000, reason: event.reason ?? "" });
+        peerConnections.delete(peer.id);
+      },
+      error: (peer, error) => log.error({ peer: peer.id, error }, "collab socket error"),
+    },
+  });
+  let isClosing = false;
+
+  return {
+    hocuspocus,
+    handleUpgrade(request, socket, head) {
+      if (isClosing) {
+        socket.end("HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n");
+        return;
+      }
+      void adapter.handleUpgrade(request, socket, head);
+    },
+    async destroy() {
+      isClosing = true;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => {
+          log.error({ documents: hocuspocus.getDocumentsCount() }, "collab documents did not finish storing before shutdown");
+          resolve();
+        }, FLUSH_TIMEOUT_MS);
+        const finish = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+        hocuspocus.configuration.extensions.push({
+          async afterUnloadDocument({ instance }) {
+            if (instance.getDocumentsCount() === 0) finish();
+          },
+        });
+        if (hocuspocus.getDocumentsCount() === 0) finish();
+        hocuspocus.closeConnections();
+        hocuspocus.flushPendingStores();
+      });
+      adapter.closeAll(1001, "server shutting down", true);
+      await hocuspocus.hooks("onDestroy", { instance: hocuspocus });
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import type { Kysely } from "kysely";
+import { PgBoss } from "pg-boss";
+import type { DB } from "@/db/types";
+import { registerMaintenanceJobs } from "./maintenance";
+
+/** pg-boss keeps its tables in a schema of its own, beside ours in the same database. */
+export const JOB_SCHEMA = "pgboss";
+
+export type JobRunner = { boss: PgBoss; stop: () => Promise<void> };
+
+/** Starts pg-boss on the app's database and registers every worker. */
+export async function startJobRunner(options: {
+  connectionString: string;
+  db: Kysely<DB>;
+  log: { error: (fields: object, message: string) => void };
+}): Promise<JobRunner> {
+  const boss = new PgBoss({ connectionString: options.connectionString, schema: JOB_SCHEMA, application_name: "goldloop-jobs" });
+  boss.on("error", (error) => options.log.error({ err: error }, "job runner error"));
+  await boss.start();
+  await registerMaintenanceJobs(boss, options.db);
+  return {
+    boss,
+    // Graceful: workers finish the job in hand before the pool closes.
+    stop: () => boss.stop({ graceful: true, timeout: 20_000 }),
+  };
+}

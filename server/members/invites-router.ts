@@ -1,0 +1,23 @@
+import { authedProcedure, publicProcedure, requireRole, router } from "@/server/api/trpc";
+import { getPublicUrl } from "@/server/lib/env";
+import { createInviteSchema, inviteIdSchema, inviteTokenSchema, registerWithInviteSchema } from "./schema";
+import { acceptInvite, createInvite, inspectInvite, listInvites, registerWithInvite, revokeInvite } from "./invite-service";
+
+export const invitesRouter = router({
+  list: requireRole("admin").query(({ ctx }) => listInvites(ctx.db, ctx.membership.projectId)),
+  create: requireRole("admin")
+    .input(createInviteSchema)
+    .mutation(({ ctx, input }) =>
+      createInvite(ctx.db, { projectId: ctx.membership.projectId, userId: ctx.user.id }, input, getPublicUrl()),
+    ),
+  revoke: requireRole("admin")
+    .input(inviteIdSchema)
+    .mutation(({ ctx, input }) => revokeInvite(ctx.db, { projectId: ctx.membership.projectId, userId: ctx.user.id }, input.inviteId)),
+  /** Public on purpose: the invite page shows what the link offers before anyone signs in. It reveals nothing without the secret token. */
+  inspect: publicProcedure.input(inviteTokenSchema).query(({ ctx, input }) => inspectInvite(ctx.db, input.token)),
+  accept: authedProcedure.input(inviteTokenSchema).mutation(({ ctx, input }) => acceptInvite(ctx.db, ctx.user, input.token)),
+  register: publicProcedure.input(registerWithInviteSchema).mutation(async ({ ctx, input }) => {
+    const result = await registerWithInvite(ctx.db, input);
+    return { email: result.user.email, projectSlug: result.projectSlug, role: result.role };
+  }),
+});

@@ -1,0 +1,29 @@
+import { z } from "zod";
+import { projectRoleSchema } from "@/server/auth/roles";
+import { newAccountSchema } from "@/server/users/schema";
+
+export const changeMemberRoleSchema = z.object({
+  userId: z.uuid("pick a member"),
+  role: projectRoleSchema,
+});
+export type ChangeMemberRoleInput = z.infer<typeof changeMemberRoleSchema>;
+
+export const removeMemberSchema = z.object({ userId: z.uuid("pick a member") });
+export type RemoveMemberInput = z.infer<typeof removeMemberSchema>;
+
+export const INVITE_TTL_DAYS_DEFAULT = 7;
+
+export const createInviteSchema = z.object({
+  role: projectRoleSchema,
+  note: z.string().trim().max(200, "use at most 200 characters").optional(),
+  expiresInDays: z.number().int().min(1, "at least 1 day").max(30, "at most 30 days").default(INVITE_TTL_DAYS_DEFAULT),
+});
+export type CreateInviteInput = z.infer<typeof createInviteSchema>;
+
+export const inviteIdSchema = z.object({ inviteId: z.uuid() });
+
+export const inviteTokenSchema = z.object({ token: z.string().min(1, "the invite link is missing its token").max(200) });
+export type InviteTokenInput = z.infer<typeof inviteTokenSchema>;
+
+export const registerWithInviteSchema = newAccountSchema.extend(inviteTokenSchema.shape);
+export type RegisterWithInviteInput = z.infer<typeof registerWithInviteSchema>;

@@ -1,0 +1,29 @@
+import { z } from "zod";
+
+export const emailSchema = z.string().trim().toLowerCase().pipe(z.email("enter a valid email address").max(254));
+export const passwordSchema = z
+  .string()
+  .min(10, "use at least 10 characters")
+  .max(200, "use at most 200 characters");
+export const personNameSchema = z.string().trim().min(1, "enter a name").max(100, "use at most 100 characters");
+
+export const signInSchema = z.object({
+  email: emailSchema,
+  password: z.string().min(1, "enter your password").max(200),
+});
+export type SignInInput = z.infer<typeof signInSchema>;
+
+export const newAccountSchema = z.object({
+  name: personNameSchema,
+  email: emailSchema,
+  password: passwordSchema,
+});
+export type NewAccountInput = z.infer<typeof newAccountSchema>;
+
+/** The signed-in person as every request sees them, re-read from the database each time. */
+export type SessionUser = {
+  id: string;
+  email: string;
+  name: string;
+  isInstanceAdmin: boolean;
+};
