@@ -29,6 +29,8 @@ export default defineConfig({
           include: ["{server,db,app}/**/*.int.test.{ts,tsx}"],
           environment: "node",
           globalSetup: ["db/testing/global-setup.ts"],
+          // Tests sign collaboration tokens; a fixed secret keeps them independent of any local .goldloop folder.
+          env: { NEXTAUTH_SECRET: "integration-tests-secret-0123456789abcdef", LOG_LEVEL: "warn" },
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -3,7 +3,6 @@ import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { arch, platform, userInfo } from "node:os";
-import { dirname } from "node:path";
 
 export type RunAs = { uid: number; gid: number; name: string } | null;
 
@@ -45,11 +44,11 @@ export function resolveRunAs(): RunAs {
 /** Fails with a clear message when the postgres user cannot reach the data folder (e.g. under a 0700 home). */
 export function assertReachableBy(runAs: RunAs, folder: string): void {
   if (!runAs) return;
-  const parent = dirname(folder);
-  const probe = spawnSync("test", ["-x", parent], { uid: runAs.uid, gid: runAs.gid });
+  // access(X_OK) needs search permission on every ancestor, so one probe covers the whole path.
+  const probe = spawnSync("test", ["-x", folder], { uid: runAs.uid, gid: runAs.gid });
   if (probe.status !== 0) {
     throw new Error(
-      `embedded Postgres runs as the "${runAs.name}" user, which cannot enter ${parent}. ` +
+      `embedded Postgres runs as the "${runAs.name}" user, which cannot enter ${folder}. ` +
         "Put GOLDLOOP_DATA_DIR in a folder every user can traverse (for example /var/lib/goldloop), or set DATABASE_URL.",
     );
   }

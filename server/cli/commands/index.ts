@@ -1,6 +1,17 @@
 import type { CliCommand } from "../command";
 import { agreementCommand } from "./agreement";
+import { apiKeyCreateCommand } from "./apikey-create";
+import { migrateCommand } from "./migrate";
+import { projectCreateCommand } from "./project-create";
 import { resolveCommand } from "./resolve";
+import { userCreateCommand } from "./user-create";
 
 /** Every CLI command, in the order `goldloop --help` lists them. */
-export const cliCommands: CliCommand[] = [resolveCommand, agreementCommand];
+export const cliCommands: CliCommand[] = [
+  migrateCommand,
+  userCreateCommand,
+  projectCreateCommand,
+  apiKeyCreateCommand,
+  resolveCommand,
+  agreementCommand,
+];

@@ -1,0 +1,115 @@
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedProjectTeam, seedUser } from "@/db/seed/factories";
+import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
+import { createApiKey } from "@/server/api-keys/service";
+import { createInvite } from "@/server/members/invite-service";
+import type { SessionUser } from "@/server/users/schema";
+import { appRouter, createCaller } from "./root";
+import { createInnerContext } from "./trpc";
+
+/** Everyone a request can come from: signed out, an instance admin outside the project, a non-member, and each role. */
+const callers = ["anonymous", "instanceAdmin", "outsider", "annotator", "lead", "ml", "admin"] as const;
+type Caller = (typeof callers)[number];
+
+type Fixture = Awaited<ReturnType<typeof seedFixture>>;
+type Row = { allow: readonly Caller[]; input: (fixture: Fixture) => unknown };
+
+const everyone = callers;
+const signedIn = callers.filter((caller) => caller !== "anonymous");
+const members = ["annotator", "lead", "ml", "admin"] as const;
+
+/**
+ * Who may call each procedure. A new procedure without a row fails the test, so access is decided
+ * deliberately for every one of them.
+ */
+const accessTable: Record<string, Row> = {
+  "setup.status": { allow: everyone, input: () => undefined },
+  "setup.complete": { allow: everyone, input: () => ({ token: "setup_unknown", name: "A", email: "a@example.test", password: "long enough pw" }) },
+  "users.me": { allow: signedIn, input: () => undefined },
+  "projects.list": { allow: signedIn, input: () => undefined },
+  "projects.create": { allow: ["instanceAdmin"], input: () => ({ name: "Another project" }) },
+  "projects.get": { allow: members, input: (f) => ({ projectId: f.project.id }) },
+  "projects.overview": { allow: members, input: (f) => ({ projectId: f.project.id }) },
+  "members.list": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id }) },
+  "members.changeRole": { allow: ["admin"], input: (f) => ({ projectId: f.project.id, userId: f.members.annotator.id, role: "lead" }) },
+  "members.remove": { allow: ["admin"], input: (f) => ({ projectId: f.project.id, userId: f.members.annotator.id }) },
+  "invites.list": { allow: ["admin"], input: (f) => ({ projectId: f.project.id }) },
+  "invites.create": { allow: ["admin"], input: (f) => ({ projectId: f.project.id, role: "annotator" }) },
+  "invites.revoke": { allow: ["admin"], input: (f) => ({ projectId: f.project.id, inviteId: f.invite.id }) },
+  "invites.inspect": { allow: everyone, input: (f) => ({ token: f.inviteToken }) },
+  "invites.accept": { allow: signedIn, input: (f) => ({ token: f.inviteToken }) },
+  "invites.register": { allow: everyone, input: (f) => ({ token: f.inviteToken, name: "New", email: "new-person@example.test", password: "long enough pw" }) },
+  "apiKeys.list": { allow: ["admin"], input: (f) => ({ projectId: f.project.id }) },
+  "apiKeys.create": { allow: ["admin"], input: (f) => ({ projectId: f.project.id, name: "ci", scopes: ["ingest"] }) },
+  "apiKeys.revoke": { allow: ["admin"], input: (f) => ({ projectId: f.project.id, apiKeyId: f.apiKeyId }) },
+  "collab.mintToken": { allow: members, input: (f) => ({ projectId: f.project.id, documentKey: "scratch/1" }) },
+  "audit.list": { allow: ["admin"], input: (f) => ({ projectId: f.project.id }) },
+};
+
+let testDb: TestDatabase;
+
+async function seedFixture(db: TestDatabase["db"]) {
+  const team = await seedProjectTeam(db);
+  const instanceAdmin = await seedUser(db, { isInstanceAdmin: true });
+  const adminActor = { projectId: team.project.id, userId: team.members.admin.id };
+  const invite = await createInvite(db, adminActor, { role: "annotator", expiresInDays: 7 }, "http://localhost");
+  const { key } = await createApiKey(db, adminActor, { name: "fixture", scopes: ["ingest"] });
+  return { ...team, instanceAdmin, invite, inviteToken: invite.url.split("/invite/")[1]!, apiKeyId: key.id };
+}
+
+function userFor(caller: Caller, fixture: Fixture): SessionUser | null {
+  switch (caller) {
+    case "anonymous":
+      return null;
+    case "instanceAdmin":
+      return fixture.instanceAdmin;
+    case "outsider":
+      return fixture.outsider;
+    default:
+      return fixture.members[caller];
+  }
+}
+
+async function callProcedure(path: string, user: SessionUser | null, input: unknown): Promise<unknown> {
+  // The caller is a nested proxy keyed by path segments; walking it by string needs a loose type.
+  let target: unknown = createCaller(createInnerContext({ db: testDb.db, user }));
+  for (const segment of path.split(".")) target = (target as Record<string, unknown>)[segment];
+  return (target as (input: unknown) => Promise<unknown>)(input);
+}
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+});
+afterAll(async () => {
+  await testDb.drop();
+});
+
+describe("authorization", () => {
+  const procedurePaths = Object.keys(appRouter._def.procedures).sort();
+
+  it("has a row for every procedure in the router, and none for procedures that no longer exist", () => {
+    expect(procedurePaths).toEqual(Object.keys(accessTable).sort());
+  });
+
+  for (const path of procedurePaths) {
+    for (const caller of callers) {
+      const row = accessTable[path];
+      const isAllowed = row?.allow.includes(caller) ?? false;
+      it(`${path}: ${caller} is ${isAllowed ? "allowed" : "denied"}`, async () => {
+        expect(row, `add "${path}" to the access table`).toBeDefined();
+        const fixture = await seedFixture(testDb.db);
+        const outcome = await callProcedure(path, userFor(caller, fixture), row!.input(fixture)).then(
+          () => "ok",
+          (error: unknown) => (error instanceof TRPCError ? error.code : `unexpected ${String(error)}`),
+        );
+        if (isAllowed) {
+          expect(["UNAUTHORIZED", "FORBIDDEN"]).not.toContain(outcome);
+          expect(outcome).not.toMatch(/^unexpected|INTERNAL_SERVER_ERROR/);
+        } else {
+          expect(outcome).toBe(caller === "anonymous" ? "UNAUTHORIZED" : "FORBIDDEN");
+        }
+      });
+    }
+  }
+});
