@@ -22,13 +22,14 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const { isSetupNeeded } = await getQueryClient().fetchQuery(trpc.setup.status.queryOptions());
   return (
     <AuthCard title="Sign in to Goldloop" description="Review, correct and curate what your models produce.">
-      {isSetupNeeded ? (
-        <Alert tone="info" title="Goldloop has no admin yet">
-          Open the one-time setup link that the server printed when it started. Restarting the server prints a fresh one.
-        </Alert>
-      ) : (
-        <SignInForm callbackUrl={target} ssoProviders={listSsoProviders()} initialError={error} />
+      {isSetupNeeded && (
+        <div className="mb-6">
+          <Alert tone="info" title="Goldloop has no admin yet">
+            Open the one-time setup link that the server printed when it started. Restarting the server prints a fresh one.
+          </Alert>
+        </div>
       )}
+      <SignInForm callbackUrl={target} ssoProviders={listSsoProviders()} initialError={error} />
       <p className="mt-6 text-center text-xs text-zinc-500">
         New here? Ask a project admin for an invite link. <Link className="underline" href="/api/v1/health">Server status</Link>
       </p>

@@ -26,7 +26,15 @@ export function ApiKeysCard({ projectId, publicUrl }: { projectId: string; publi
         </EmptyState>
       ) : (
         <Card>
-          <CardHeader title="API keys" description="Send a key as `Authorization: Bearer <key>`." action={createButton} />
+          <CardHeader
+            title="API keys"
+            description={
+              <>
+                Send a key as <code className="rounded bg-zinc-100 px-1 text-xs">Authorization: Bearer &lt;key&gt;</code>.
+              </>
+            }
+            action={createButton}
+          />
           <Table>
             <thead>
               <tr>

@@ -6,6 +6,14 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
 
+/** `{"role":"lead","from":"annotator"}` as `role: lead · from: annotator`. */
+function describeDetails(data: unknown): string {
+  if (!data || typeof data !== "object") return "";
+  return Object.entries(data)
+    .map(([key, value]) => `${key}: ${Array.isArray(value) ? value.join(", ") : String(value)}`)
+    .join(" · ");
+}
+
 export function AuditList({ projectId }: { projectId: string }) {
   const trpc = useTRPC();
   const entries = useSuspenseQuery(trpc.audit.list.queryOptions({ projectId, limit: 100 })).data;
@@ -29,7 +37,7 @@ export function AuditList({ projectId }: { projectId: string }) {
               <Td className="whitespace-nowrap text-zinc-500">{entry.createdAt.toLocaleString()}</Td>
               <Td>{entry.actorName ?? (entry.actorApiKeyName ? `key ${entry.actorApiKeyName}` : "system")}</Td>
               <Td className="font-mono text-xs">{entry.action}</Td>
-              <Td className="font-mono text-xs text-zinc-500">{JSON.stringify(entry.data)}</Td>
+              <Td className="text-xs text-zinc-500">{describeDetails(entry.data)}</Td>
             </tr>
           ))}
         </tbody>

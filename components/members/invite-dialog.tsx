@@ -11,21 +11,25 @@ import { projectRoleDescriptions, projectRoles, type ProjectRole } from "@/serve
 import { INVITE_TTL_DAYS_DEFAULT } from "@/server/members/schema";
 import { useInvites } from "./use-members";
 
-export function InviteDialog({ projectId, isOpen, onClose }: { projectId: string; isOpen: boolean; onClose: () => void }) {
+type InviteDialogProps = { projectId: string; canEmail: boolean; isOpen: boolean; onClose: () => void };
+
+export function InviteDialog({ projectId, canEmail, isOpen, onClose }: InviteDialogProps) {
   const { create } = useInvites(projectId);
   const [role, setRole] = useState<ProjectRole>("annotator");
   const [note, setNote] = useState("");
+  const [email, setEmail] = useState("");
   const [expiresInDays, setExpiresInDays] = useState(INVITE_TTL_DAYS_DEFAULT);
 
   function close() {
     create.reset();
     setNote("");
+    setEmail("");
     onClose();
   }
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    create.mutate({ projectId, role, note: note || undefined, expiresInDays });
+    create.mutate({ projectId, role, note: note || undefined, expiresInDays, email: email.trim() || undefined });
   }
 
   return (
@@ -33,6 +37,8 @@ export function InviteDialog({ projectId, isOpen, onClose }: { projectId: string
       {create.data ? (
         <div className="space-y-4">
           <Alert tone="success">Invite link created for the {create.data.role} role. It is shown only now.</Alert>
+          {create.data.emailStatus === "sent" && <Alert tone="info">We also emailed it to {email}.</Alert>}
+          {create.data.emailStatus === "failed" && <Alert tone="error">The email could not be sent ({create.data.emailError}). Copy the link instead.</Alert>}
           <CopyField label="Invite link" value={create.data.url} />
           <div className="flex justify-end">
             <Button onClick={close}>Done</Button>
@@ -40,7 +46,7 @@ export function InviteDialog({ projectId, isOpen, onClose }: { projectId: string
         </div>
       ) : (
         <form onSubmit={submit} className="space-y-4" noValidate>
-          {formError(create.error, ["role", "note", "expiresInDays"]) && <Alert tone="error">{create.error?.message}</Alert>}
+          {formError(create.error, ["role", "note", "expiresInDays", "email"]) && <Alert tone="error">{create.error?.message}</Alert>}
           <SelectField label="Role" value={role} hint={projectRoleDescriptions[role]} onChange={(e) => setRole(e.target.value as ProjectRole)}>
             {projectRoles.map((option) => (
               <option key={option} value={option}>
@@ -48,6 +54,17 @@ export function InviteDialog({ projectId, isOpen, onClose }: { projectId: string
               </option>
             ))}
           </SelectField>
+          {canEmail && (
+            <TextField
+              label="Email (optional)"
+              type="email"
+              placeholder="ana@example.com"
+              hint="We email the link too. You get the link to copy either way."
+              value={email}
+              error={fieldError(create.error, "email")}
+              onChange={(e) => setEmail(e.target.value)}
+            />
+          )}
           <TextField label="Note (optional)" placeholder="For Ana, support team" value={note} error={fieldError(create.error, "note")} onChange={(e) => setNote(e.target.value)} />
           <SelectField label="Expires after" value={expiresInDays} onChange={(e) => setExpiresInDays(Number(e.target.value))}>
             {[1, 3, 7, 14, 30].map((days) => (

@@ -8,7 +8,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { InviteDialog } from "./invite-dialog";
 import { useInvites } from "./use-members";
 
-export function InvitesCard({ projectId }: { projectId: string }) {
+export function InvitesCard({ projectId, canEmail }: { projectId: string; canEmail: boolean }) {
   const { invites, revoke } = useInvites(projectId);
   const [isInviting, setIsInviting] = useState(false);
   return (
@@ -50,7 +50,7 @@ export function InvitesCard({ projectId }: { projectId: string }) {
           </tbody>
         </Table>
       )}
-      <InviteDialog projectId={projectId} isOpen={isInviting} onClose={() => setIsInviting(false)} />
+      <InviteDialog projectId={projectId} canEmail={canEmail} isOpen={isInviting} onClose={() => setIsInviting(false)} />
     </Card>
   );
 }

@@ -27,7 +27,7 @@ export function AppShell({ user, project, projects, children }: { user: ShellUse
   const visibleItems = navItems.filter((item) => item.roles === null || hasAnyRole(project.role, item.roles));
   const shortcuts = useMemo<Shortcut[]>(
     () => [
-      ...visibleItems.map((item) => ({ keys: ["g", item.shortcut], label: `Go to ${item.label.toLowerCase()}`, run: () => router.push(`${base}${item.path}`) })),
+      ...visibleItems.map((item) => ({ keys: ["g", item.shortcut], label: `Go to ${item.label}`, run: () => router.push(`${base}${item.path}`) })),
       { keys: ["p"], label: "Switch project", run: () => switcher.current?.focus() },
       { keys: ["?"], label: "Show keyboard shortcuts", run: () => setIsHelpOpen(true) },
     ],

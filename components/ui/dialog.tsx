@@ -19,7 +19,7 @@ export function Dialog({ isOpen, onClose, title, description, children }: Dialog
       ref={ref}
       aria-labelledby={titleId}
       onClose={onClose}
-      className="m-auto w-full max-w-lg rounded-xl bg-white p-0 shadow-xl ring-1 ring-zinc-200 backdrop:bg-zinc-900/40"
+      className="m-auto w-full max-w-lg rounded-xl focus:outline-none bg-white p-0 shadow-xl ring-1 ring-zinc-200 backdrop:bg-zinc-900/40"
     >
       {isOpen && (
         <div className="p-6">

@@ -8,6 +8,8 @@ import { migrateToLatest } from "../migrate";
 import { TEMPLATE_DATABASE, withDatabaseName } from "./names";
 
 declare module "vitest" {
+  // Module augmentation only works on interfaces.
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
   export interface ProvidedContext {
     /** A connection string to the Postgres server tests run on (any database; tests swap the name). */
     testServerUrl: string;

@@ -53,7 +53,7 @@ async function seedFixture(db: TestDatabase["db"]) {
   const team = await seedProjectTeam(db);
   const instanceAdmin = await seedUser(db, { isInstanceAdmin: true });
   const adminActor = { projectId: team.project.id, userId: team.members.admin.id };
-  const invite = await createInvite(db, adminActor, { role: "annotator", expiresInDays: 7 }, "http://localhost");
+  const invite = await createInvite(db, adminActor, { role: "annotator", expiresInDays: 7 }, { publicUrl: "http://localhost", mailer: null });
   const { key } = await createApiKey(db, adminActor, { name: "fixture", scopes: ["ingest"] });
   return { ...team, instanceAdmin, invite, inviteToken: invite.url.split("/invite/")[1]!, apiKeyId: key.id };
 }

@@ -2,11 +2,13 @@ import type { Kysely, Transaction } from "kysely";
 import type { DB } from "@/db/types";
 import { insertAuditEntry } from "@/server/audit/queries";
 import { createSecretToken, hashSecretToken } from "@/server/auth/secret-tokens";
-import { InvalidStateError, NotFoundError } from "@/server/lib/errors";
+import { InvalidStateError, NotFoundError, ValidationError } from "@/server/lib/errors";
+import type { Mailer } from "@/server/mail/mailer";
 import type { SessionUser } from "@/server/users/schema";
 import { createPasswordUser } from "@/server/users/service";
 import { findInviteByTokenHash, insertInvite, listOpenInvites, markInviteAccepted, revokeOpenInvite } from "./invite-queries";
 import { insertMembership, findMembership } from "./queries";
+import { composeInviteMail } from "./invite-mail";
 import type { CreateInviteInput, RegisterWithInviteInput } from "./schema";
 import type { ProjectActor } from "./service";
 
@@ -25,10 +27,21 @@ const statusMessages: Record<Exclude<InviteStatus, "valid">, string> = {
   expired: "this invite link has expired; ask an admin for a new one",
 };
 
-/** Creates a single-use invite link for a role. The link is returned once and only its digest is stored. */
-export async function createInvite(db: Kysely<DB>, actor: ProjectActor, input: CreateInviteInput, publicUrl: string) {
+/**
+ * Creates a single-use invite link for a role. The link is returned once and only its digest is stored.
+ * With an email and a mailer it is also sent; a failed send leaves the invite in place for copying.
+ */
+export async function createInvite(
+  db: Kysely<DB>,
+  actor: ProjectActor,
+  input: CreateInviteInput,
+  options: { publicUrl: string; mailer: Mailer | null },
+) {
+  if (input.email && !options.mailer) {
+    throw new ValidationError("email sending is not configured on this server (SMTP_URL); copy the link instead", { field: "email" });
+  }
   const { token, hash } = createSecretToken("inv");
-  return db.transaction().execute(async (trx) => {
+  const invite = await db.transaction().execute(async (trx) => {
     const invite = await insertInvite(trx, {
       projectId: actor.projectId,
       role: input.role,
@@ -43,10 +56,17 @@ export async function createInvite(db: Kysely<DB>, actor: ProjectActor, input: C
       action: "invite.created",
       targetType: "invite",
       targetId: invite.id,
-      data: { role: input.role },
+      data: { role: input.role, ...(input.email ? { emailedTo: input.email } : {}) },
     });
-    return { ...invite, url: `${publicUrl}/invite/${token}` };
+    return { ...invite, url: `${options.publicUrl}/invite/${token}` };
   });
+  if (!input.email || !options.mailer) return { ...invite, emailStatus: "not_requested" as const };
+  try {
+    await options.mailer.send(composeInviteMail({ to: input.email, url: invite.url, role: input.role, invite }));
+    return { ...invite, emailStatus: "sent" as const };
+  } catch (error) {
+    return { ...invite, emailStatus: "failed" as const, emailError: error instanceof Error ? error.message : String(error) };
+  }
 }
 
 /** Open invites of a project. */

@@ -1,5 +1,6 @@
 import { authedProcedure, publicProcedure, requireRole, router } from "@/server/api/trpc";
 import { getPublicUrl } from "@/server/lib/env";
+import { getMailer } from "@/server/mail/mailer";
 import { createInviteSchema, inviteIdSchema, inviteTokenSchema, registerWithInviteSchema } from "./schema";
 import { acceptInvite, createInvite, inspectInvite, listInvites, registerWithInvite, revokeInvite } from "./invite-service";
 
@@ -8,7 +9,10 @@ export const invitesRouter = router({
   create: requireRole("admin")
     .input(createInviteSchema)
     .mutation(({ ctx, input }) =>
-      createInvite(ctx.db, { projectId: ctx.membership.projectId, userId: ctx.user.id }, input, getPublicUrl()),
+      createInvite(ctx.db, { projectId: ctx.membership.projectId, userId: ctx.user.id }, input, {
+        publicUrl: getPublicUrl(),
+        mailer: getMailer(),
+      }),
     ),
   revoke: requireRole("admin")
     .input(inviteIdSchema)

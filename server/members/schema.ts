@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { projectRoleSchema } from "@/server/auth/roles";
-import { newAccountSchema } from "@/server/users/schema";
+import { emailSchema, newAccountSchema } from "@/server/users/schema";
 
 export const changeMemberRoleSchema = z.object({
   userId: z.uuid("pick a member"),
@@ -17,6 +17,8 @@ export const createInviteSchema = z.object({
   role: projectRoleSchema,
   note: z.string().trim().max(200, "use at most 200 characters").optional(),
   expiresInDays: z.number().int().min(1, "at least 1 day").max(30, "at most 30 days").default(INVITE_TTL_DAYS_DEFAULT),
+  /** Also email the link (needs SMTP); the link is returned either way. */
+  email: emailSchema.optional(),
 });
 export type CreateInviteInput = z.infer<typeof createInviteSchema>;
 

@@ -4,6 +4,7 @@ import { MembersTable } from "@/components/members/members-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireProjectPage } from "@/server/api/page-guards";
 import { getQueryClient, HydrateClient, trpc } from "@/server/api/rsc";
+import { getMailer } from "@/server/mail/mailer";
 
 export const metadata: Metadata = { title: "Members" };
 
@@ -19,7 +20,7 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
       <PageHeader title="Members" description="Who works in this project, and as what. Removing someone takes effect on their next request." />
       <div className="space-y-6">
         <MembersTable projectId={project.id} canManage={isAdmin} currentUserId={user.id} />
-        {isAdmin && <InvitesCard projectId={project.id} />}
+        {isAdmin && <InvitesCard projectId={project.id} canEmail={getMailer() !== null} />}
       </div>
     </HydrateClient>
   );
