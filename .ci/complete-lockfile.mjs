@@ -30,9 +30,9 @@ for (const [path, entry] of Object.entries(packages)) {
     if (!/^\d+\.\d+\.\d+(-[\w.]+)?$/.test(spec)) throw new Error(`${name}@${spec}: only exact versions are filled in`);
     packages[topLevel] = { ...platformFields(name, spec), ...(entry.dev ? { dev: true } : {}) };
     added += 1;
-    console.log(`added ${topLevel}@${spec} (${packages[topLevel].os ?? ""} ${packages[topLevel].cpu ?? ""})`);
+    process.stdout.write(`added ${topLevel}@${spec} (${packages[topLevel].os ?? ""} ${packages[topLevel].cpu ?? ""})\n`);
   }
 }
 lock.packages = Object.fromEntries(Object.entries(packages).sort(([a], [b]) => (a === "" ? -1 : b === "" ? 1 : a.localeCompare(b))));
 writeFileSync(lockPath, `${JSON.stringify(lock, null, 2)}\n`);
-console.log(`${added} lockfile entries added`);
+process.stdout.write(`${added} lockfile entries added\n`);
