@@ -6,6 +6,7 @@ import { createDatabase } from "./index";
 import { migrateToLatest } from "./migrate";
 import { migrations } from "./migrations";
 import { withDatabaseName } from "./testing/names";
+import { dropDatabaseWhenIdle } from "./testing/test-database";
 
 describe("migrateToLatest", () => {
   it("is safe when several processes migrate an empty database at once", async () => {
@@ -25,8 +26,8 @@ describe("migrateToLatest", () => {
       expect(tables.rows[0]?.count).toBe(1);
     } finally {
       await Promise.all(starters.map((db) => db.destroy()));
-      await admin.query(`drop database ${name} with (force)`);
       await admin.end();
+      await dropDatabaseWhenIdle(serverUrl, name);
     }
   });
 });

@@ -16,6 +16,25 @@ async function withAdminClient<T>(serverUrl: string, run: (client: pg.Client) =>
   }
 }
 
+/**
+ * Drops a database once its last connections are gone. pg's pool resolves end() before its sockets close,
+ * and `drop … with (force)` would then kill those closing connections and raise errors nobody listens to;
+ * waiting a few milliseconds for them to go is enough.
+ */
+export async function dropDatabaseWhenIdle(serverUrl: string, name: string): Promise<void> {
+  await withAdminClient(serverUrl, async (client) => {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        await client.query(`drop database if exists ${name}`);
+        return;
+      } catch (error) {
+        if (attempt >= 50 || (error as { code?: string }).code !== "55006") throw error;
+        await new Promise((done) => setTimeout(done, 100));
+      }
+    }
+  });
+}
+
 /** A fresh, migrated database of its own for one test file, cloned from the template. */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = inject("testServerUrl");
@@ -39,7 +58,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     url,
     drop: async () => {
       await db.destroy();
-      await withAdminClient(serverUrl, (client) => client.query(`drop database if exists ${name} with (force)`));
+      await dropDatabaseWhenIdle(serverUrl, name);
     },
   };
 }
