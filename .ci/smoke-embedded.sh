@@ -24,9 +24,10 @@ grep -q "embedded Postgres listening" "$log" || { echo "smoke: embedded Postgres
 grep -q "/setup?token=" "$log" || { echo "smoke: no first-run setup link was printed"; exit 1; }
 
 kill -TERM -- "-$group"
-for _ in $(seq 1 60); do kill -0 "$group" 2>/dev/null || break; sleep 1; done
-if kill -0 "$group" 2>/dev/null; then echo "smoke: server did not stop within 60 s"; tail -50 "$log"; exit 1; fi
-if [ -f "$data_dir/postgres/postmaster.pid" ]; then echo "smoke: embedded Postgres still running after shutdown"; exit 1; fi
+# npm may exit before the server has finished shutting down; wait for every process of the group.
+for _ in $(seq 1 60); do pgrep -g "$group" >/dev/null || break; sleep 1; done
+if pgrep -g "$group" >/dev/null; then echo "smoke: server did not stop within 60 s"; tail -50 "$log"; exit 1; fi
+if [ -f "$data_dir/postgres/postmaster.pid" ]; then echo "smoke: embedded Postgres still running after shutdown"; tail -20 "$log"; exit 1; fi
 trap - EXIT
 rm -rf "$data_dir"
 echo "smoke: stopped cleanly"
