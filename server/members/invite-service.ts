@@ -100,6 +100,19 @@ async function lockUsableInvite(trx: Transaction<DB>, token: string) {
   return invite;
 }
 
+/** Marks an invite used by `userId` and records it in the audit log. */
+async function spendInvite(trx: Transaction<DB>, invite: { id: string; projectId: string }, userId: string, details: Record<string, unknown>) {
+  await markInviteAccepted(trx, invite.id, userId);
+  await insertAuditEntry(trx, {
+    projectId: invite.projectId,
+    actorUserId: userId,
+    action: "invite.accepted",
+    targetType: "invite",
+    targetId: invite.id,
+    data: details,
+  });
+}
+
 /** What an invite link offers, for the page a person lands on; never throws for a bad link. */
 export async function inspectInvite(db: Kysely<DB>, token: string) {
   const invite = await findInviteByTokenHash(db, hashSecretToken(token));
@@ -119,15 +132,7 @@ export async function acceptInvite(db: Kysely<DB>, user: SessionUser, token: str
     const invite = await lockUsableInvite(trx, token);
     const existing = await findMembership(trx, invite.projectId, user.id);
     if (!existing) await insertMembership(trx, { projectId: invite.projectId, userId: user.id, role: invite.role });
-    await markInviteAccepted(trx, invite.id, user.id);
-    await insertAuditEntry(trx, {
-      projectId: invite.projectId,
-      actorUserId: user.id,
-      action: "invite.accepted",
-      targetType: "invite",
-      targetId: invite.id,
-      data: { role: existing?.role ?? invite.role, wasAlreadyMember: Boolean(existing) },
-    });
+    await spendInvite(trx, invite, user.id, { role: existing?.role ?? invite.role, wasAlreadyMember: Boolean(existing) });
     return { projectId: invite.projectId, projectSlug: invite.projectSlug, role: existing?.role ?? invite.role };
   });
 }
@@ -138,15 +143,7 @@ export async function registerWithInvite(db: Kysely<DB>, input: RegisterWithInvi
     const invite = await lockUsableInvite(trx, input.token);
     const user = await createPasswordUser(trx, input);
     await insertMembership(trx, { projectId: invite.projectId, userId: user.id, role: invite.role });
-    await markInviteAccepted(trx, invite.id, user.id);
-    await insertAuditEntry(trx, {
-      projectId: invite.projectId,
-      actorUserId: user.id,
-      action: "invite.accepted",
-      targetType: "invite",
-      targetId: invite.id,
-      data: { role: invite.role, createdAccount: true },
-    });
+    await spendInvite(trx, invite, user.id, { role: invite.role, createdAccount: true });
     return { user, projectSlug: invite.projectSlug, role: invite.role };
   });
 }
