@@ -1,5 +1,5 @@
 // Starts the real Goldloop server for Playwright on a fresh database: a new `goldloop_e2e` database on
-// DATABASE_URL's server, or a new embedded Postgres. Its output goes to the console and to a log file,
+// DATABASE_URL's server, or a new embedded Postgres; plus a real OIDC provider for single sign-on. Its output goes to the console and to a log file,
 // where tests read the first-run setup link just as a person reads it from their terminal.
 import { spawn } from "node:child_process";
 import { createWriteStream, mkdirSync, rmSync, writeFileSync } from "node:fs";
@@ -9,6 +9,7 @@ import pg from "pg";
 import { startEmbeddedPostgres } from "../db/embedded";
 import { withDatabaseName } from "../db/testing/names";
 import { DATABASE_URL_FILE, E2E_ARTIFACTS, E2E_BASE_URL, E2E_PORT, SERVER_LOG } from "./environment";
+import { IDP_CLIENT, IDP_ISSUER, startOidcProvider } from "./oidc-idp";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
@@ -28,6 +29,7 @@ async function prepareDatabase(): Promise<{ url: string; stop: () => Promise<voi
 rmSync(E2E_ARTIFACTS, { recursive: true, force: true });
 mkdirSync(E2E_ARTIFACTS, { recursive: true });
 const database = await prepareDatabase();
+const identityProvider = await startOidcProvider();
 writeFileSync(DATABASE_URL_FILE, database.url);
 
 const log = createWriteStream(SERVER_LOG);
@@ -40,6 +42,10 @@ const server = spawn(join(root, "node_modules/.bin/tsx"), ["server/main.ts"], {
     PORT: String(E2E_PORT),
     PUBLIC_URL: E2E_BASE_URL,
     GOLDLOOP_DATA_DIR: join(E2E_ARTIFACTS, "data"),
+    OIDC_ISSUER: IDP_ISSUER,
+    OIDC_CLIENT_ID: IDP_CLIENT.id,
+    OIDC_CLIENT_SECRET: IDP_CLIENT.secret,
+    OIDC_NAME: "Test IdP",
   },
   stdio: ["ignore", "pipe", "pipe"],
 });
@@ -54,6 +60,7 @@ const forward = (signal: NodeJS.Signals) => server.kill(signal);
 process.on("SIGTERM", forward);
 process.on("SIGINT", forward);
 server.on("exit", async (code) => {
+  identityProvider.close();
   await database.stop();
   log.end();
   process.exit(code ?? 0);

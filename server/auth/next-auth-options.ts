@@ -1,13 +1,12 @@
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import GithubProvider from "next-auth/providers/github";
-import type { OAuthConfig, Provider } from "next-auth/providers/index";
+import type { Provider } from "next-auth/providers/index";
 import { getDatabase } from "@/db";
 import type { Env } from "@/server/lib/env";
 import { signInSchema } from "@/server/users/schema";
 import { authenticateWithPassword, resolveOAuthUser } from "@/server/users/service";
-
-type OidcProfile = { sub: string; email?: string; email_verified?: boolean; name?: string; preferred_username?: string };
+import { buildOidcProvider } from "./oidc";
 
 /** The sign-in methods this instance offers: email and password always, GitHub and OIDC when configured. */
 function buildProviders(env: Env): Provider[] {
@@ -28,42 +27,28 @@ function buildProviders(env: Env): Provider[] {
     providers.push(GithubProvider({ clientId: env.GITHUB_ID, clientSecret: env.GITHUB_SECRET }));
   }
   if (env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET) {
-    const oidc: OAuthConfig<OidcProfile> = {
-      id: "oidc",
-      name: env.OIDC_NAME,
-      type: "oauth",
-      wellKnown: `${env.OIDC_ISSUER.replace(/\/$/, "")}/.well-known/openid-configuration`,
-      authorization: { params: { scope: "openid email profile" } },
-      idToken: true,
-      checks: ["pkce", "state"],
-      clientId: env.OIDC_CLIENT_ID,
-      clientSecret: env.OIDC_CLIENT_SECRET,
-      profile: (profile) => ({
-        id: profile.sub,
-        email: profile.email ?? null,
-        name: profile.name ?? profile.preferred_username ?? profile.email ?? profile.sub,
-      }),
-    };
-    providers.push(oidc);
+    providers.push(
+      buildOidcProvider({ issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID, clientSecret: env.OIDC_CLIENT_SECRET, name: env.OIDC_NAME }),
+    );
   }
   return providers;
 }
 
 type OAuthSignIn = {
   account: { provider: string; providerAccountId: string; type: string } | null;
-  user: { email?: string | null; name?: string | null };
-  profile?: { email_verified?: boolean };
+  /** What the provider's profile() returned; our OIDC provider adds isEmailVerified, GitHub's does not. */
+  user: { email?: string | null; name?: string | null; isEmailVerified?: boolean };
 };
 
 /** Maps an OAuth sign-in to our user id; null when it must be refused (no email, or an unverified clash). */
-async function resolveOAuthSignIn({ account, user, profile }: OAuthSignIn): Promise<string | null> {
+async function resolveOAuthSignIn({ account, user }: OAuthSignIn): Promise<string | null> {
   if (!account || !user.email) return null;
   const resolved = await resolveOAuthUser(getDatabase(), {
     provider: account.provider,
     providerAccountId: account.providerAccountId,
     email: user.email,
     name: user.name ?? user.email,
-    isEmailVerified: profile?.email_verified === true,
+    isEmailVerified: user.isEmailVerified === true,
   });
   return resolved?.id ?? null;
 }
@@ -79,14 +64,12 @@ export function buildAuthOptions(env: Env): AuthOptions {
     session: { strategy: "jwt", maxAge: 30 * 24 * 3600 },
     pages: { signIn: "/signin", error: "/signin" },
     callbacks: {
-      async signIn({ account, user, profile }) {
+      async signIn({ account, user }) {
         if (!account || account.type === "credentials") return true;
-        return (await resolveOAuthSignIn({ account, user, profile: profile as OAuthSignIn["profile"] })) !== null;
+        return (await resolveOAuthSignIn({ account, user })) !== null;
       },
-      async jwt({ token, account, user, profile }) {
-        if (account && account.type !== "credentials") {
-          token.sub = (await resolveOAuthSignIn({ account, user, profile: profile as OAuthSignIn["profile"] })) ?? undefined;
-        }
+      async jwt({ token, account, user }) {
+        if (account && account.type !== "credentials") token.sub = (await resolveOAuthSignIn({ account, user })) ?? undefined;
         return token;
       },
       async session({ session, token }) {
