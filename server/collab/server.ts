@@ -1,7 +1,8 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { Database as DatabaseExtension } from "@hocuspocus/extension-database";
-import { Hocuspocus, type WebSocketLike } from "@hocuspocus/server";
+import { Redis as RedisExtension } from "@hocuspocus/extension-redis";
+import { Hocuspocus, type Extension, type WebSocketLike } from "@hocuspocus/server";
 import crossws from "crossws/adapters/node";
 import type { Kysely } from "kysely";
 import type { DB } from "@/db/types";
@@ -21,12 +22,29 @@ export type CollabServerOptions = {
   db: Kysely<DB>;
   appSecret: string;
   log: { warn: (fields: object, message: string) => void; error: (fields: object, message: string) => void };
+  /** With Redis, several collab processes share documents and presence; only one stores each change. */
+  redisUrl?: string;
   /** Quiet time before a changed document is stored; maxDebounceMs caps how long a busy document waits. */
   debounceMs?: number;
   maxDebounceMs?: number;
 };
 
 const FLUSH_TIMEOUT_MS = 15_000;
+
+/** Host, port and ioredis options from a redis:// or rediss:// URL. */
+function redisConnection(url: string) {
+  const parsed = new URL(url);
+  return {
+    host: parsed.hostname,
+    port: Number(parsed.port || 6379),
+    options: {
+      username: parsed.username ? decodeURIComponent(parsed.username) : undefined,
+      password: parsed.password ? decodeURIComponent(parsed.password) : undefined,
+      db: Number(parsed.pathname.slice(1) || 0),
+      tls: parsed.protocol === "rediss:" ? {} : undefined,
+    },
+  };
+}
 
 /** Hocuspocus wired to our token check and Postgres persistence, ready to take upgrades from our HTTP server. */
 export function createCollabServer(options: CollabServerOptions): CollabServer {
@@ -44,12 +62,17 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     },
   });
 
+  const extensions: Extension[] = [persistence];
+  if (options.redisUrl) {
+    extensions.push(new RedisExtension({ prefix: "goldloop:collab", ...redisConnection(options.redisUrl) }));
+  }
+
   const hocuspocus = new Hocuspocus({
     name: "goldloop-collab",
     quiet: true,
     debounce: options.debounceMs ?? 500,
     maxDebounce: options.maxDebounceMs ?? 2_000,
-    extensions: [persistence],
+    extensions,
     async onAuthenticate({ token, documentName, connectionConfig }) {
       const parsed = parseCollabDocumentName(documentName);
       if (!parsed) throw new Error("unknown document");
