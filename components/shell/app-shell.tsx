@@ -24,7 +24,7 @@ export function AppShell({ user, project, projects, children }: { user: ShellUse
   useRememberProject(project.slug);
 
   const base = `/p/${project.slug}`;
-  const visibleItems = navItems.filter((item) => item.roles === null || hasAnyRole(project.role, item.roles));
+  const visibleItems = useMemo(() => navItems.filter((item) => item.roles === null || hasAnyRole(project.role, item.roles)), [project.role]);
   const shortcuts = useMemo<Shortcut[]>(
     () => [
       ...visibleItems.map((item) => ({ keys: ["g", item.shortcut], label: `Go to ${item.label}`, run: () => router.push(`${base}${item.path}`) })),
