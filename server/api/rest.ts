@@ -16,7 +16,7 @@ function errorResponse(status: number, code: string, message: string, field?: st
 }
 
 /** Maps anything a handler throws to a response: domain and validation errors to 4xx, the rest to a logged 500. */
-export function toErrorResponse(error: unknown): Response {
+function toErrorResponse(error: unknown): Response {
   if (error instanceof DomainError) {
     const { code, status } = classifyDomainError(error);
     return errorResponse(status, code.toLowerCase(), error.message, error.field);
