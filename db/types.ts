@@ -103,6 +103,13 @@ export interface SetupTokens {
   used_at: Timestamp | null;
 }
 
+export interface SignInAttempts {
+  attempted_at: Generated<Timestamp>;
+  email: string;
+  id: Generated<number>;
+  succeeded: boolean;
+}
+
 export interface Users {
   created_at: Generated<Timestamp>;
   disabled_at: Timestamp | null;
@@ -123,5 +130,6 @@ export interface DB {
   memberships: Memberships;
   projects: Projects;
   setup_tokens: SetupTokens;
+  sign_in_attempts: SignInAttempts;
   users: Users;
 }

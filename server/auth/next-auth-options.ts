@@ -4,7 +4,7 @@ import GithubProvider from "next-auth/providers/github";
 import type { Provider } from "next-auth/providers/index";
 import { getDatabase } from "@/db";
 import type { Env } from "@/server/lib/env";
-import { signInSchema } from "@/server/users/schema";
+import { SIGN_IN_THROTTLED_ERROR, signInSchema } from "@/server/users/schema";
 import { authenticateWithPassword, resolveOAuthUser } from "@/server/users/service";
 import { buildOidcProvider } from "./oidc";
 
@@ -18,8 +18,10 @@ function buildProviders(env: Env): Provider[] {
       async authorize(raw) {
         const parsed = signInSchema.safeParse(raw);
         if (!parsed.success) return null;
-        const user = await authenticateWithPassword(getDatabase(), parsed.data);
-        return user ? { id: user.id, email: user.email, name: user.name } : null;
+        const result = await authenticateWithPassword(getDatabase(), parsed.data);
+        // next-auth passes a thrown message to the sign-in page as its error code.
+        if (result.status === "throttled") throw new Error(SIGN_IN_THROTTLED_ERROR);
+        return result.status === "ok" ? { id: result.user.id, email: result.user.email, name: result.user.name } : null;
       },
     }),
   ];

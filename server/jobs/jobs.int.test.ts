@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedProjectTeam } from "@/db/seed/factories";
 import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
 import { createInvite } from "@/server/members/invite-service";
-import { PRUNE_INVITES_JOB, pruneExpiredInvites } from "./maintenance";
+import { NIGHTLY_MAINTENANCE_JOB, pruneExpiredInvites } from "./maintenance";
 import { JOB_SCHEMA, startJobRunner } from "./runner";
 
 let testDb: TestDatabase;
@@ -22,10 +22,10 @@ describe("job runner", () => {
     try {
       const schemas = await sql<{ name: string }>`select schema_name as name from information_schema.schemata where schema_name = ${JOB_SCHEMA}`.execute(testDb.db);
       expect(schemas.rows).toEqual([{ name: JOB_SCHEMA }]);
-      await expect(runner.boss.getSchedules(PRUNE_INVITES_JOB)).resolves.toEqual([expect.objectContaining({ name: PRUNE_INVITES_JOB, cron: "17 3 * * *" })]);
-      const jobId = await runner.boss.send(PRUNE_INVITES_JOB);
+      await expect(runner.boss.getSchedules(NIGHTLY_MAINTENANCE_JOB)).resolves.toEqual([expect.objectContaining({ name: NIGHTLY_MAINTENANCE_JOB, cron: "17 3 * * *" })]);
+      const jobId = await runner.boss.send(NIGHTLY_MAINTENANCE_JOB);
       await expect
-        .poll(async () => (await runner.boss.findJobs(PRUNE_INVITES_JOB, { id: jobId! }))[0]?.state, { timeout: 15_000 })
+        .poll(async () => (await runner.boss.findJobs(NIGHTLY_MAINTENANCE_JOB, { id: jobId! }))[0]?.state, { timeout: 15_000 })
         .toBe("completed");
     } finally {
       await runner.stop();

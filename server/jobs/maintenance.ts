@@ -3,8 +3,10 @@ import type { PgBoss } from "pg-boss";
 import type { DB } from "@/db/types";
 import { deleteExpiredInvites } from "@/server/members/invite-queries";
 import { listProjectIds } from "@/server/projects/queries";
+import { deleteOldSignInAttempts } from "@/server/users/sign-in-throttle";
 
-export const PRUNE_INVITES_JOB = "maintenance.prune-invites";
+/** Nightly housekeeping: expired invites and old sign-in attempts. */
+export const NIGHTLY_MAINTENANCE_JOB = "maintenance.nightly";
 /** Expired invites stay visible to admins for a while, then go. */
 const EXPIRED_INVITE_RETENTION_DAYS = 30;
 
@@ -18,7 +20,10 @@ export async function pruneExpiredInvites(db: Kysely<DB>, now = new Date()): Pro
 
 /** Registers the housekeeping jobs and their nightly schedule. */
 export async function registerMaintenanceJobs(boss: PgBoss, db: Kysely<DB>): Promise<void> {
-  await boss.createQueue(PRUNE_INVITES_JOB);
-  await boss.schedule(PRUNE_INVITES_JOB, "17 3 * * *");
-  await boss.work(PRUNE_INVITES_JOB, async () => ({ deleted: await pruneExpiredInvites(db) }));
+  await boss.createQueue(NIGHTLY_MAINTENANCE_JOB);
+  await boss.schedule(NIGHTLY_MAINTENANCE_JOB, "17 3 * * *");
+  await boss.work(NIGHTLY_MAINTENANCE_JOB, async () => ({
+    deletedInvites: await pruneExpiredInvites(db),
+    deletedSignInAttempts: await deleteOldSignInAttempts(db),
+  }));
 }

@@ -34,7 +34,7 @@ describe("first-run setup", () => {
     await expect(issueSetupLink(testDb.db, "http://localhost:3000")).resolves.toBeNull();
     const admins = await testDb.db.selectFrom("users").select("email").where("is_instance_admin", "=", true).execute();
     expect(admins).toHaveLength(1);
-    await expect(authenticateWithPassword(testDb.db, { email: admins[0]!.email, password: account.password })).resolves.toMatchObject({ isInstanceAdmin: true });
+    await expect(authenticateWithPassword(testDb.db, { email: admins[0]!.email, password: account.password })).resolves.toMatchObject({ status: "ok", user: { isInstanceAdmin: true } });
   });
 
   it("rejects weak passwords naming the field", async () => {

@@ -13,6 +13,9 @@ export const signInSchema = z.object({
 });
 export type SignInInput = z.infer<typeof signInSchema>;
 
+/** The error code the sign-in page receives when an email has failed too often; client-safe. */
+export const SIGN_IN_THROTTLED_ERROR = "TooManyAttempts";
+
 export const newAccountSchema = z.object({
   name: personNameSchema,
   email: emailSchema,

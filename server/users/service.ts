@@ -5,6 +5,7 @@ import { ConflictError } from "@/server/lib/errors";
 import { isUniqueViolation } from "@/server/lib/pg-errors";
 import { findActiveUserById, findUserByEmail, findUserIdByAccount, insertAccount, insertUser } from "./queries";
 import type { NewAccountInput, SessionUser } from "./schema";
+import { recordSignInAttempt, secondsUntilSignInAllowed } from "./sign-in-throttle";
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -33,19 +34,26 @@ export async function createPasswordUser(
   }
 }
 
-/** The active user whose email and password match, or null. */
-export async function authenticateWithPassword(
-  db: Executor,
-  credentials: { email: string; password: string },
-): Promise<SessionUser | null> {
+export type PasswordSignIn =
+  | { status: "ok"; user: SessionUser }
+  | { status: "invalid" }
+  | { status: "throttled"; retryAfterSeconds: number };
+
+/**
+ * Checks an email and password. After MAX_FAILED_SIGN_INS failures for an email the answer is "throttled"
+ * (even for the right password) until the window passes, which makes guessing passwords impractical.
+ */
+export async function authenticateWithPassword(db: Executor, credentials: { email: string; password: string }): Promise<PasswordSignIn> {
+  const retryAfterSeconds = await secondsUntilSignInAllowed(db, credentials.email);
+  if (retryAfterSeconds > 0) return { status: "throttled", retryAfterSeconds };
   const user = await findUserByEmail(db, credentials.email);
-  if (!user?.passwordHash) {
-    await verifyPassword(credentials.password, await timingDecoyHash);
-    return null;
-  }
-  const isValid = await verifyPassword(credentials.password, user.passwordHash);
-  if (!isValid || user.disabledAt) return null;
-  return { id: user.id, email: user.email, name: user.name, isInstanceAdmin: user.isInstanceAdmin };
+  const isValid = user?.passwordHash
+    ? await verifyPassword(credentials.password, user.passwordHash)
+    : await verifyPassword(credentials.password, await timingDecoyHash).then(() => false);
+  const isActive = isValid && user !== undefined && !user.disabledAt;
+  await recordSignInAttempt(db, credentials.email, isActive);
+  if (!isActive || !user) return { status: "invalid" };
+  return { status: "ok", user: { id: user.id, email: user.email, name: user.name, isInstanceAdmin: user.isInstanceAdmin } };
 }
 
 /**

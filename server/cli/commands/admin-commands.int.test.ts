@@ -19,7 +19,7 @@ describe("admin CLI commands", () => {
   it("create a user, a project with that user as admin, and an API key whose secret works", async () => {
     const user = await runCliCaptured(["user", "create", "--email", "ops@example.test", "--password", "a long password", "--admin"]);
     expect(user).toMatchObject({ code: 0, stdout: expect.stringContaining("created instance admin ops@example.test") });
-    await expect(authenticateWithPassword(testDb.db, { email: "ops@example.test", password: "a long password" })).resolves.toMatchObject({ isInstanceAdmin: true });
+    await expect(authenticateWithPassword(testDb.db, { email: "ops@example.test", password: "a long password" })).resolves.toMatchObject({ status: "ok", user: { isInstanceAdmin: true } });
 
     const project = await runCliCaptured(["project", "create", "--name", "Support Bot", "--admin-email", "ops@example.test"]);
     expect(project).toMatchObject({ code: 0, stdout: expect.stringContaining("created project support-bot") });
