@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { createDatabase, type Database } from "../index";
 import { TEMPLATE_DATABASE, withDatabaseName } from "./names";
 
@@ -16,41 +16,33 @@ async function withAdminClient<T>(serverUrl: string, run: (client: pg.Client) =>
   }
 }
 
+/** Retries `run` up to `retries` times, 100 ms apart, while Postgres says the database is in use (55006). */
+async function retryWhileDatabaseInUse<T>(run: () => Promise<T>, retries: number): Promise<T> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await run();
+    } catch (error) {
+      if (attempt >= retries || (error as { code?: string }).code !== "55006") throw error;
+      await new Promise((done) => setTimeout(done, 100));
+    }
+  }
+}
+
 /**
  * Drops a database once its last connections are gone. pg's pool resolves end() before its sockets close,
  * and `drop … with (force)` would then kill those closing connections and raise errors nobody listens to;
  * waiting a few milliseconds for them to go is enough.
  */
 export async function dropDatabaseWhenIdle(serverUrl: string, name: string): Promise<void> {
-  await withAdminClient(serverUrl, async (client) => {
-    for (let attempt = 0; ; attempt += 1) {
-      try {
-        await client.query(`drop database if exists ${name}`);
-        return;
-      } catch (error) {
-        if (attempt >= 50 || (error as { code?: string }).code !== "55006") throw error;
-        await new Promise((done) => setTimeout(done, 100));
-      }
-    }
-  });
+  await withAdminClient(serverUrl, (client) => retryWhileDatabaseInUse(() => client.query(`drop database if exists ${name}`), 50));
 }
 
 /** A fresh, migrated database of its own for one test file, cloned from the template. */
-export async function createTestDatabase(): Promise<TestDatabase> {
+async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = inject("testServerUrl");
   const name = `goldloop_test_${randomBytes(6).toString("hex")}`;
-  await withAdminClient(serverUrl, async (client) => {
-    // Clones from one template can collide briefly ("source database is being accessed"); a retry clears it.
-    for (let attempt = 0; ; attempt += 1) {
-      try {
-        await client.query(`create database ${name} template ${TEMPLATE_DATABASE}`);
-        return;
-      } catch (error) {
-        if (attempt >= 20 || (error as { code?: string }).code !== "55006") throw error;
-        await new Promise((done) => setTimeout(done, 100));
-      }
-    }
-  });
+  // Clones from one template can collide briefly ("source database is being accessed"); a retry clears it.
+  await withAdminClient(serverUrl, (client) => retryWhileDatabaseInUse(() => client.query(`create database ${name} template ${TEMPLATE_DATABASE}`), 20));
   const url = withDatabaseName(serverUrl, name);
   const db = createDatabase(url, { maxConnections: 20 });
   return {
@@ -59,6 +51,32 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     drop: async () => {
       await db.destroy();
       await dropDatabaseWhenIdle(serverUrl, name);
+    },
+  };
+}
+
+/**
+ * Registers hooks that give the enclosing test file (or describe block) its own database, dropped at the
+ * end. Read `.db` and `.url` inside tests and hooks registered after this call.
+ */
+export function setUpTestDatabase(): Omit<TestDatabase, "drop"> {
+  let current: TestDatabase | undefined;
+  beforeAll(async () => {
+    current = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await current?.drop();
+  });
+  const ready = () => {
+    if (!current) throw new Error("the test database exists only inside tests and later hooks");
+    return current;
+  };
+  return {
+    get db() {
+      return ready().db;
+    },
+    get url() {
+      return ready().url;
     },
   };
 }

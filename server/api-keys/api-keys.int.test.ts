@@ -3,27 +3,25 @@ import { GET as getHealth } from "@/app/api/v1/health/route";
 import { GET as getWhoami } from "@/app/api/v1/whoami/route";
 import { closeDatabase } from "@/db";
 import { seedProjectTeam } from "@/db/seed/factories";
-import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
+import { setUpTestDatabase } from "@/db/testing/test-database";
 import { createCaller } from "@/server/api/root";
 import { requireApiKey } from "@/server/api/rest";
 import { createInnerContext } from "@/server/api/trpc";
 import { authenticateApiKey } from "./service";
 
-let testDb: TestDatabase;
+const testDb = setUpTestDatabase();
 let team: Awaited<ReturnType<typeof seedProjectTeam>>;
 const admin = () => createCaller(createInnerContext({ db: testDb.db, user: team.members.admin }));
 const requestWith = (authorization?: string) =>
   new Request("http://localhost/api/v1/whoami", { headers: authorization ? { authorization } : {} });
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
   // The REST handlers use the process-wide pool, which reads DATABASE_URL.
   process.env.DATABASE_URL = testDb.url;
   team = await seedProjectTeam(testDb.db);
 });
 afterAll(async () => {
   await closeDatabase();
-  await testDb.drop();
 });
 
 describe("API keys", () => {

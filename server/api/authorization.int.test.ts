@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { seedProjectTeam, seedUser } from "@/db/seed/factories";
-import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
+import { setUpTestDatabase } from "@/db/testing/test-database";
 import { createApiKey } from "@/server/api-keys/service";
 import { createInvite } from "@/server/members/invite-service";
 import type { SessionUser } from "@/server/users/schema";
@@ -47,9 +47,9 @@ const accessTable: Record<string, Row> = {
   "audit.list": { allow: ["admin"], input: (f) => ({ projectId: f.project.id }) },
 };
 
-let testDb: TestDatabase;
+const testDb = setUpTestDatabase();
 
-async function seedFixture(db: TestDatabase["db"]) {
+async function seedFixture(db: typeof testDb.db) {
   const team = await seedProjectTeam(db);
   const instanceAdmin = await seedUser(db, { isInstanceAdmin: true });
   const adminActor = { projectId: team.project.id, userId: team.members.admin.id };
@@ -78,12 +78,6 @@ async function callProcedure(path: string, user: SessionUser | null, input: unkn
   return (target as (input: unknown) => Promise<unknown>)(input);
 }
 
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-});
-afterAll(async () => {
-  await testDb.drop();
-});
 
 describe("authorization", () => {
   const procedurePaths = Object.keys(appRouter._def.procedures).sort();

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedProjectTeam } from "@/db/seed/factories";
-import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
+import { setUpTestDatabase } from "@/db/testing/test-database";
 import { findFreePort } from "@/db/embedded-os";
 import { getAppSecret } from "@/server/lib/app-secret";
 import { connectCollabClient } from "./provider-client";
@@ -39,19 +39,18 @@ function stopNode(node: Node): Promise<void> {
   });
 }
 
-let testDb: TestDatabase;
 let nodes: Node[] = [];
 
 // Needs a Redis server; CI provides one through REDIS_URL.
 describe.runIf(redisUrl)("collaboration across several collab processes sharing Redis", () => {
+  const testDb = setUpTestDatabase();
+
   beforeAll(async () => {
-    testDb = await createTestDatabase();
     nodes = await Promise.all([startCollabNode(testDb.url), startCollabNode(testDb.url)]);
   });
 
   afterAll(async () => {
     await Promise.all(nodes.map(stopNode));
-    await testDb?.drop();
   });
 
   it("lets clients connected to different processes converge, and stores the document once", async () => {

@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedProjectTeam } from "@/db/seed/factories";
-import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
+import { setUpTestDatabase } from "@/db/testing/test-database";
 import { createCaller } from "@/server/api/root";
 import { createInnerContext } from "@/server/api/trpc";
 import { getAppSecret } from "@/server/lib/app-secret";
@@ -12,7 +12,7 @@ import { buildCollabDocumentName } from "./schema";
 import { signCollabToken } from "./token";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
-let testDb: TestDatabase;
+const testDb = setUpTestDatabase();
 let server: RunningGoldloop;
 let team: Awaited<ReturnType<typeof seedProjectTeam>>;
 
@@ -29,14 +29,12 @@ async function mintToken(user: { id: string; email: string; name: string; isInst
 }
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
   team = await seedProjectTeam(testDb.db);
   server = await startCollabServer();
 });
 
 afterAll(async () => {
   await server?.stop();
-  await testDb.drop();
 });
 
 describe("collaboration at /collab", () => {

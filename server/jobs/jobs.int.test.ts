@@ -1,20 +1,14 @@
 import { sql } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { seedProjectTeam } from "@/db/seed/factories";
-import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
+import { setUpTestDatabase } from "@/db/testing/test-database";
 import { createInvite } from "@/server/members/invite-service";
 import { NIGHTLY_MAINTENANCE_JOB, pruneExpiredInvites } from "./maintenance";
 import { JOB_SCHEMA, startJobRunner } from "./runner";
 
-let testDb: TestDatabase;
+const testDb = setUpTestDatabase();
 const silentLog = { error: () => {} };
 
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-});
-afterAll(async () => {
-  await testDb.drop();
-});
 
 describe("job runner", () => {
   it("runs pg-boss in its own schema of the app database, with the nightly maintenance scheduled", async () => {

@@ -2,7 +2,7 @@ import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedProjectTeam } from "@/db/seed/factories";
-import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
+import { setUpTestDatabase } from "@/db/testing/test-database";
 import { createCaller } from "@/server/api/root";
 import { createInnerContext } from "@/server/api/trpc";
 import { createSmtpMailer } from "@/server/mail/mailer";
@@ -10,13 +10,12 @@ import { createInvite } from "./invite-service";
 
 type ReceivedMail = { to: string[]; raw: string };
 
-let testDb: TestDatabase;
+const testDb = setUpTestDatabase();
 let smtp: SMTPServer;
 let smtpPort: number;
 const received: ReceivedMail[] = [];
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
   smtp = new SMTPServer({
     disabledCommands: ["STARTTLS", "AUTH"],
     logger: false,
@@ -40,7 +39,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await new Promise<void>((done) => smtp.close(() => done()));
-  await testDb.drop();
 });
 
 describe("invite emails (SMTP optional)", () => {

@@ -1,21 +1,15 @@
 import { type TRPCError } from "@trpc/server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { seedProjectTeam, seedUser } from "@/db/seed/factories";
-import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
+import { setUpTestDatabase } from "@/db/testing/test-database";
 import { createCaller } from "@/server/api/root";
 import { createInnerContext } from "@/server/api/trpc";
 import type { SessionUser } from "@/server/users/schema";
 
-let testDb: TestDatabase;
+const testDb = setUpTestDatabase();
 const as = (user: SessionUser | null) => createCaller(createInnerContext({ db: testDb.db, user }));
 const tokenOf = (url: string) => url.split("/invite/")[1]!;
 
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-});
-afterAll(async () => {
-  await testDb.drop();
-});
 
 describe("invites", () => {
   it("turn a link into an account and a membership, exactly once", async () => {

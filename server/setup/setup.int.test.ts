@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
+import { describe, expect, it } from "vitest";
+import { setUpTestDatabase } from "@/db/testing/test-database";
 import { createCaller } from "@/server/api/root";
 import { createInnerContext } from "@/server/api/trpc";
 import { authenticateWithPassword } from "@/server/users/service";
 import { issueSetupLink } from "./service";
 
-let testDb: TestDatabase;
+const testDb = setUpTestDatabase();
 const anonymous = () => createCaller(createInnerContext({ db: testDb.db, user: null }));
 const account = { name: "Ops", email: "ops@example.test", password: "a long password" };
 
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-});
-afterAll(async () => {
-  await testDb.drop();
-});
 
 describe("first-run setup", () => {
   it("creates the first admin from the newest link, once, and then stops offering links", async () => {

@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SEED_PASSWORD, seedUser } from "@/db/seed/factories";
-import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
+import { setUpTestDatabase } from "@/db/testing/test-database";
 import { authenticateWithPassword } from "./service";
 import { deleteOldSignInAttempts, MAX_FAILED_SIGN_INS, secondsUntilSignInAllowed } from "./sign-in-throttle";
 
-let testDb: TestDatabase;
+const testDb = setUpTestDatabase();
 
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-});
-afterAll(async () => {
-  await testDb.drop();
-});
 
 describe("password sign-in", () => {
   it("accepts the right password in any letter case of the email, and nothing else", async () => {

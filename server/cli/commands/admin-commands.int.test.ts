@@ -1,18 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
+import { beforeAll, describe, expect, it } from "vitest";
+import { setUpTestDatabase } from "@/db/testing/test-database";
 import { authenticateApiKey } from "@/server/api-keys/service";
 import { authenticateWithPassword } from "@/server/users/service";
 import { runCliCaptured } from "../test-support";
 
-let testDb: TestDatabase;
+const testDb = setUpTestDatabase();
 
-beforeAll(async () => {
-  testDb = await createTestDatabase();
+beforeAll(() => {
   // The CLI reads DATABASE_URL like the server does.
   process.env.DATABASE_URL = testDb.url;
-});
-afterAll(async () => {
-  await testDb.drop();
 });
 
 describe("admin CLI commands", () => {
