@@ -6,13 +6,13 @@ import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { SIGN_IN_THROTTLED_ERROR } from "@/server/users/schema";
+import { SIGN_IN_THROTTLED_ERROR, SIGN_IN_WINDOW_MINUTES } from "@/server/users/schema";
 
 type SsoProvider = { id: string; name: string };
 
 const errorMessages: Record<string, string> = {
   CredentialsSignin: "That email and password do not match an account.",
-  [SIGN_IN_THROTTLED_ERROR]: "Too many failed attempts for this email. Wait 15 minutes, then try again.",
+  [SIGN_IN_THROTTLED_ERROR]: `Too many failed attempts for this email. Wait ${SIGN_IN_WINDOW_MINUTES} minutes, then try again.`,
   AccessDenied: "This sign-in was refused. If you already have a password account with this email, sign in with it.",
   OAuthSignin: "The single sign-on provider could not be reached.",
   OAuthCallback: "The single sign-on provider returned an error.",

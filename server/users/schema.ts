@@ -15,6 +15,9 @@ export type SignInInput = z.infer<typeof signInSchema>;
 
 /** The error code the sign-in page receives when an email has failed too often; client-safe. */
 export const SIGN_IN_THROTTLED_ERROR = "TooManyAttempts";
+/** Failed password attempts allowed per email inside the window before sign-in pauses for that email. */
+export const MAX_FAILED_SIGN_INS = 5;
+export const SIGN_IN_WINDOW_MINUTES = 15;
 
 export const newAccountSchema = z.object({
   name: personNameSchema,

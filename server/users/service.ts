@@ -50,10 +50,10 @@ export async function authenticateWithPassword(db: Executor, credentials: { emai
   const isValid = user?.passwordHash
     ? await verifyPassword(credentials.password, user.passwordHash)
     : await verifyPassword(credentials.password, await timingDecoyHash).then(() => false);
-  const isActive = isValid && user !== undefined && !user.disabledAt;
-  await recordSignInAttempt(db, credentials.email, isActive);
-  if (!isActive || !user) return { status: "invalid" };
-  return { status: "ok", user: { id: user.id, email: user.email, name: user.name, isInstanceAdmin: user.isInstanceAdmin } };
+  const signedIn = isValid && user && !user.disabledAt ? user : null;
+  await recordSignInAttempt(db, credentials.email, signedIn !== null);
+  if (!signedIn) return { status: "invalid" };
+  return { status: "ok", user: { id: signedIn.id, email: signedIn.email, name: signedIn.name, isInstanceAdmin: signedIn.isInstanceAdmin } };
 }
 
 /**

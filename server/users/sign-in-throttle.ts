@@ -1,12 +1,9 @@
 import type { Kysely, Transaction } from "kysely";
 import { sql } from "kysely";
 import type { DB } from "@/db/types";
+import { MAX_FAILED_SIGN_INS, SIGN_IN_WINDOW_MINUTES } from "./schema";
 
 type Executor = Kysely<DB> | Transaction<DB>;
-
-/** Failed password attempts allowed per email inside the window before sign-in pauses for that email. */
-export const MAX_FAILED_SIGN_INS = 5;
-export const SIGN_IN_WINDOW_MINUTES = 15;
 
 /** Records one password attempt for an email (lower-cased). */
 export async function recordSignInAttempt(db: Executor, email: string, succeeded: boolean): Promise<void> {

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { SEED_PASSWORD, seedUser } from "@/db/seed/factories";
 import { setUpTestDatabase } from "@/db/testing/test-database";
 import { authenticateWithPassword } from "./service";
-import { deleteOldSignInAttempts, MAX_FAILED_SIGN_INS, secondsUntilSignInAllowed } from "./sign-in-throttle";
+import { MAX_FAILED_SIGN_INS } from "./schema";
+import { deleteOldSignInAttempts, secondsUntilSignInAllowed } from "./sign-in-throttle";
 
 const testDb = setUpTestDatabase();
 
