@@ -33,6 +33,20 @@ export interface Accounts {
   user_id: string;
 }
 
+export interface Annotations {
+  annotator_id: string;
+  assignment_id: number;
+  correction: string | null;
+  created_at: Generated<Timestamp>;
+  id: Generated<number>;
+  note: string | null;
+  project_id: string;
+  queue_item_id: number;
+  schema_version: number;
+  time_spent_ms: number | null;
+  values: Json;
+}
+
 export interface ApiKeys {
   created_at: Generated<Timestamp>;
   created_by: string | null;
@@ -44,6 +58,20 @@ export interface ApiKeys {
   revoked_at: Timestamp | null;
   scopes: string[];
   secret_hash: string;
+}
+
+export interface Assignments {
+  annotator_id: string;
+  created_at: Generated<Timestamp>;
+  heartbeat_at: Generated<Timestamp>;
+  id: Generated<number>;
+  lease_expires_at: Timestamp;
+  project_id: string;
+  queue_id: string;
+  queue_item_id: number;
+  skip_reason: string | null;
+  state: Generated<string>;
+  submitted_at: Timestamp | null;
 }
 
 export interface AuditLog {
@@ -64,6 +92,52 @@ export interface CollabDocs {
   project_id: string;
   state: Buffer;
   updated_at: Generated<Timestamp>;
+}
+
+export interface DatasetQueues {
+  dataset_id: string;
+  project_id: string;
+  queue_id: string;
+}
+
+export interface DatasetReleases {
+  changelog: Json;
+  dataset_id: string;
+  id: Generated<number>;
+  notes: Generated<string>;
+  number: number;
+  project_id: string;
+  published_at: Generated<Timestamp>;
+  published_by: string | null;
+  row_count: number;
+}
+
+export interface Datasets {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  description: Generated<string>;
+  id: Generated<string>;
+  min_confidence: Generated<number>;
+  name: string;
+  project_id: string;
+  slug: string;
+}
+
+export interface GoldLabels {
+  confidence: number;
+  correction: string | null;
+  created_at: Generated<Timestamp>;
+  id: Generated<number>;
+  is_current: Generated<boolean>;
+  method: string;
+  output_id: number;
+  project_id: string;
+  provenance: Json;
+  queue_id: string;
+  queue_item_id: number;
+  resolved_by: string | null;
+  supersedes: number | null;
+  values: Json;
 }
 
 export interface Invites {
@@ -88,6 +162,23 @@ export interface Memberships {
   user_id: string;
 }
 
+export interface Outputs {
+  consent: Generated<boolean>;
+  content_hash: string;
+  created_at: Generated<Timestamp>;
+  end_user_id: string | null;
+  external_id: string;
+  id: Generated<number>;
+  input: Json;
+  metadata: Generated<Json>;
+  model: string | null;
+  output: Json;
+  produced_at: Timestamp;
+  project_id: string;
+  tags: Generated<string[]>;
+  trace_id: string | null;
+}
+
 export interface Projects {
   created_at: Generated<Timestamp>;
   created_by: string | null;
@@ -96,11 +187,75 @@ export interface Projects {
   slug: string;
 }
 
+export interface QueueItems {
+  assigned_count: Generated<number>;
+  conflict_reasons: Generated<string[]>;
+  content_hash: string;
+  created_at: Generated<Timestamp>;
+  id: Generated<number>;
+  inclusion_probability: number;
+  is_holdout: Generated<boolean>;
+  output_id: number;
+  priority: Generated<number>;
+  project_id: string;
+  queue_id: string;
+  resolved_at: Timestamp | null;
+  skipped_count: Generated<number>;
+  state: Generated<string>;
+  submitted_count: Generated<number>;
+}
+
+export interface Queues {
+  archived_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  id: Generated<string>;
+  instructions: Generated<string>;
+  label_schema: Json;
+  lease_seconds: number;
+  majority_threshold: number;
+  mode: string;
+  name: string;
+  overlap: number;
+  project_id: string;
+  sampling_rule: Json;
+  schema_version: Generated<number>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface ReleaseRows {
+  confidence: number;
+  correction: string | null;
+  external_id: string;
+  gold_label_id: number;
+  input: Json;
+  label: Json;
+  method: string;
+  original_output: Json;
+  output_id: number;
+  position: number;
+  project_id: string;
+  release_id: number;
+}
+
 export interface SetupTokens {
   created_at: Generated<Timestamp>;
   expires_at: Timestamp;
   token_hash: string;
   used_at: Timestamp | null;
+}
+
+export interface Signals {
+  comment: string | null;
+  created_at: Generated<Timestamp>;
+  end_user_id: string | null;
+  id: Generated<number>;
+  idempotency_key: string | null;
+  kind: string;
+  occurred_at: Timestamp;
+  output_id: number;
+  project_id: string;
+  value: number | null;
 }
 
 export interface SignInAttempts {
@@ -123,13 +278,24 @@ export interface Users {
 
 export interface DB {
   accounts: Accounts;
+  annotations: Annotations;
   api_keys: ApiKeys;
+  assignments: Assignments;
   audit_log: AuditLog;
   collab_docs: CollabDocs;
+  dataset_queues: DatasetQueues;
+  dataset_releases: DatasetReleases;
+  datasets: Datasets;
+  gold_labels: GoldLabels;
   invites: Invites;
   memberships: Memberships;
+  outputs: Outputs;
   projects: Projects;
+  queue_items: QueueItems;
+  queues: Queues;
+  release_rows: ReleaseRows;
   setup_tokens: SetupTokens;
   sign_in_attempts: SignInAttempts;
+  signals: Signals;
   users: Users;
 }

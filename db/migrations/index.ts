@@ -2,6 +2,7 @@ import type { Migration } from "kysely/migration";
 import * as createIdentityTables from "./2026_11_24_0900_create_identity_tables";
 import * as createCollabDocs from "./2026_11_24_0910_create_collab_docs";
 import * as createSignInAttempts from "./2026_11_24_1400_create_sign_in_attempts";
+import * as createLoopTables from "./2026_11_24_1600_create_loop_tables";
 
 /**
  * Every migration, keyed by file name. Listed by hand rather than read from disk so the same list works
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   "2026_11_24_0900_create_identity_tables": createIdentityTables,
   "2026_11_24_0910_create_collab_docs": createCollabDocs,
   "2026_11_24_1400_create_sign_in_attempts": createSignInAttempts,
+  "2026_11_24_1600_create_loop_tables": createLoopTables,
 };

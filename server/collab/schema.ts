@@ -33,3 +33,13 @@ export function parseCollabDocumentName(name: string): { projectId: string; docu
   if (!match?.[1] || !match[2] || !collabDocumentKeySchema.safeParse(match[2]).success) return null;
   return { projectId: match[1], documentKey: match[2] };
 }
+
+/** An annotator's private correction of one assignment (blind mode). */
+export function correctionDocumentKey(assignmentId: number): string {
+  return `correction/${assignmentId}`;
+}
+
+/** The shared gold correction of one queue item, co-edited during adjudication. */
+export function goldDocumentKey(queueItemId: number): string {
+  return `gold/${queueItemId}`;
+}

@@ -1,0 +1,87 @@
+import { z } from "zod";
+
+/** How many outputs one ingest request may carry. */
+export const MAX_INGEST_BATCH = 1_000;
+
+export const chatRoles = ["system", "user", "assistant", "tool", "developer"] as const;
+
+export const chatMessageSchema = z.object({
+  role: z.enum(chatRoles, "role must be one of system, user, assistant, tool, developer"),
+  content: z.string("content must be text"),
+  name: z.string().optional(),
+});
+export type ChatMessage = z.infer<typeof chatMessageSchema>;
+
+/** A prompt or a completion: plain text, or a chat messages array. */
+export const conversationSchema = z.union([z.string().min(1, "must not be empty"), z.array(chatMessageSchema).min(1, "must hold at least one message")], {
+  error: "must be text or an array of chat messages ({ role, content })",
+});
+export type Conversation = z.infer<typeof conversationSchema>;
+
+const metadataValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+export const ingestOutputSchema = z.object({
+  external_id: z.string("external_id is required").trim().min(1, "external_id must not be empty").max(200, "external_id is at most 200 characters"),
+  trace_id: z.string().max(200).optional(),
+  input: conversationSchema,
+  output: conversationSchema,
+  model: z.string().max(200).optional(),
+  tags: z.array(z.string().trim().min(1).max(100)).max(50, "at most 50 tags").default([]),
+  /** Flat key/value pairs; sampling filters match them by equality. */
+  metadata: z.record(z.string().max(100), metadataValueSchema).default({}),
+  end_user_id: z.string().max(200).optional(),
+  /** Outputs without consent are stored for lineage but never queued. Absent means the app had consent. */
+  consent: z.boolean().default(true),
+  produced_at: z.iso.datetime({ offset: true, error: "produced_at must be an ISO 8601 timestamp" }).optional(),
+});
+export type IngestOutput = z.infer<typeof ingestOutputSchema>;
+
+/** The outer shape only; items are validated one by one so each gets its own status. */
+export const ingestBatchSchema = z.object({
+  outputs: z.array(z.unknown(), "outputs must be an array").min(1, "send at least one output").max(MAX_INGEST_BATCH, `send at most ${MAX_INGEST_BATCH} outputs per request`),
+});
+
+export type IngestItemResult =
+  | { index: number; external_id: string; status: "created"; id: number; queued: number }
+  | { index: number; external_id: string; status: "duplicate"; id: number }
+  | { index: number; external_id: string | null; status: "rejected"; field: string; reason: string };
+
+export const signalKinds = ["thumbs_up", "thumbs_down", "edit", "copy", "regenerate", "score"] as const;
+export const signalKindSchema = z.enum(signalKinds, `kind must be one of ${signalKinds.join(", ")}`);
+export type SignalKind = z.infer<typeof signalKindSchema>;
+
+export const ingestSignalSchema = z
+  .object({
+    external_id: z.string("external_id is required").trim().min(1).max(200),
+    kind: signalKindSchema,
+    /** Required for `score`; optional otherwise. */
+    value: z.number().finite().optional(),
+    comment: z.string().max(5_000).optional(),
+    end_user_id: z.string().max(200).optional(),
+    /** A retried request with the same key records the signal once. */
+    idempotency_key: z.string().min(1).max(200).optional(),
+    occurred_at: z.iso.datetime({ offset: true, error: "occurred_at must be an ISO 8601 timestamp" }).optional(),
+  })
+  .refine((signal) => signal.kind !== "score" || signal.value !== undefined, { message: "a score signal needs a numeric value", path: ["value"] });
+export type IngestSignal = z.infer<typeof ingestSignalSchema>;
+
+export const ingestSignalBatchSchema = z.object({
+  signals: z.array(z.unknown(), "signals must be an array").min(1, "send at least one signal").max(MAX_INGEST_BATCH, `send at most ${MAX_INGEST_BATCH} signals per request`),
+});
+
+export type SignalItemResult =
+  | { index: number; status: "created"; id: number }
+  | { index: number; status: "duplicate" }
+  | { index: number; status: "rejected"; field: string; reason: string };
+
+/**
+ * The text an annotator corrects: the output itself, or the assistant's last message when the output is a
+ * conversation. Client-safe: the review page and the correction document both start from it.
+ */
+export function conversationToText(conversation: unknown): string {
+  if (typeof conversation === "string") return conversation;
+  if (!Array.isArray(conversation)) return "";
+  const messages = conversation as ChatMessage[];
+  const lastAssistant = [...messages].reverse().find((message) => message.role === "assistant");
+  return (lastAssistant ?? messages[messages.length - 1])?.content ?? "";
+}

@@ -1,0 +1,65 @@
+import { z } from "zod";
+import { signalKindSchema } from "@/server/ingest/schema";
+
+export const queueModes = ["blind"] as const;
+export const queueItemStates = ["pending", "in_review", "needs_resolution", "conflict", "resolved", "skipped_out"] as const;
+export type QueueItemState = (typeof queueItemStates)[number];
+
+const keySchema = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, "use lowercase letters, digits, - and _ (at most 40)");
+
+export const labelOptionSchema = z.object({
+  value: keySchema,
+  title: z.string().trim().min(1, "give the option a title").max(80),
+  hint: z.string().trim().max(200).optional(),
+});
+
+export const categoricalFieldSchema = z
+  .object({
+    type: z.literal("categorical"),
+    key: keySchema,
+    title: z.string().trim().min(1, "give the field a title").max(80),
+    options: z.array(labelOptionSchema).min(2, "give at least 2 options").max(9, "give at most 9 options (keys 1–9 pick them)"),
+  })
+  .refine((field) => new Set(field.options.map((option) => option.value)).size === field.options.length, {
+    message: "option values must be distinct",
+    path: ["options"],
+  });
+export type CategoricalField = z.infer<typeof categoricalFieldSchema>;
+
+/** What an annotator fills in. v1: one categorical field, an optional note and an optional corrected output. */
+export const labelSchemaSchema = z.object({
+  fields: z.array(categoricalFieldSchema).length(1, "v1 queues have exactly one categorical field"),
+  allowNote: z.boolean().default(true),
+  allowCorrection: z.boolean().default(true),
+});
+export type LabelSchema = z.infer<typeof labelSchemaSchema>;
+
+/** Which outputs a queue takes, and at what rate. Every filter present must match. */
+export const samplingRuleSchema = z.object({
+  /** Any of these models; empty or absent means every model. */
+  models: z.array(z.string().trim().min(1)).default([]),
+  /** Every one of these tags. */
+  tags: z.array(z.string().trim().min(1)).default([]),
+  /** Metadata key equals value, for every pair. */
+  metadata: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
+  /** At least one production signal of any of these kinds (for example thumbs_down). */
+  signals: z.array(signalKindSchema).default([]),
+  /** Inclusion probability for a matching output. */
+  rate: z.number().min(0, "rate is between 0 and 1").max(1, "rate is between 0 and 1"),
+});
+export type SamplingRule = z.infer<typeof samplingRuleSchema>;
+
+export const createQueueSchema = z.object({
+  name: z.string().trim().min(1, "name the queue").max(120),
+  instructions: z.string().max(20_000).default(""),
+  labelSchema: labelSchemaSchema,
+  overlap: z.number().int().min(1, "overlap is 1–5").max(5, "overlap is 1–5"),
+  leaseSeconds: z.number().int().min(30, "lease is at least 30 seconds").max(86_400, "lease is at most a day").default(600),
+  mode: z.enum(queueModes).default("blind"),
+  samplingRule: samplingRuleSchema,
+  /** Share of votes a label needs to become gold without a lead. Above one half, so there is one winner. */
+  majorityThreshold: z.number().gt(0.5, "the threshold must be above 0.5").max(1).default(0.6),
+});
+export type CreateQueueInput = z.infer<typeof createQueueSchema>;
+
+export const queueIdSchema = z.object({ queueId: z.uuid("queueId must be a queue id") });

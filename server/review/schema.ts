@@ -1,0 +1,39 @@
+import { z } from "zod";
+
+export const assignmentStates = ["active", "submitted", "skipped", "expired"] as const;
+export type AssignmentState = (typeof assignmentStates)[number];
+
+/** Reasons offered on the skip dialog; "other" asks for a sentence. */
+export const skipReasons = ["unclear", "not_my_expertise", "harmful_content", "broken_input", "other"] as const;
+export const skipReasonTitles: Record<(typeof skipReasons)[number], string> = {
+  unclear: "Unclear what is being asked",
+  not_my_expertise: "Outside my expertise",
+  harmful_content: "Harmful or disturbing content",
+  broken_input: "Broken or empty input",
+  other: "Other",
+};
+
+export const claimNextSchema = z.object({ queueId: z.uuid("queueId must be a queue id") });
+
+export const assignmentIdSchema = z.object({ assignmentId: z.number().int().positive("assignmentId must be an assignment id") });
+
+export const skipAssignmentSchema = assignmentIdSchema.extend({
+  reason: z.enum(skipReasons, "pick a reason for skipping"),
+  detail: z.string().trim().max(500).optional(),
+}).refine((input) => input.reason !== "other" || (input.detail?.length ?? 0) > 0, { message: "say why you skip", path: ["detail"] });
+export type SkipAssignmentInput = z.infer<typeof skipAssignmentSchema>;
+
+/**
+ * A base64 Yjs update holding the client's copy of a correction document. The server merges it with the
+ * stored document before reading the text, so the snapshot has every edit the annotator saw.
+ */
+export const yjsStateSchema = z.string().max(4_000_000, "the correction is too large").regex(/^[A-Za-z0-9+/]*={0,2}$/, "must be base64");
+
+export const submitAnnotationSchema = assignmentIdSchema.extend({
+  /** Chosen option value by field key. */
+  values: z.record(z.string(), z.string().min(1)),
+  note: z.string().trim().max(5_000).optional(),
+  correctionState: yjsStateSchema.optional(),
+  timeSpentMs: z.number().int().min(0).max(86_400_000).optional(),
+});
+export type SubmitAnnotationInput = z.infer<typeof submitAnnotationSchema>;
