@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { CreateProjectForm } from "@/components/projects/create-project-form";
+import { LoadDemoProject } from "@/components/projects/load-demo-project";
 import { LAST_PROJECT_COOKIE } from "@/components/shell/last-project-cookie";
 import { getQueryClient, trpc } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/session";
@@ -22,6 +23,9 @@ export default async function HomePage() {
     return (
       <AuthCard title="Create your first project" description="A project holds one AI system's outputs, its review queues, its team and its datasets.">
         <CreateProjectForm />
+        <div className="mt-6 border-t border-zinc-200 pt-6">
+          <LoadDemoProject />
+        </div>
       </AuthCard>
     );
   }

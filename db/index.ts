@@ -7,12 +7,31 @@ export type Database = Kysely<DB>;
 // int8 (counts, bigserial ids) arrives as a string by default; every value we store fits in 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
+const PREPARED_STATEMENT_MARKER = /^\s*\/\* prepared:([a-z_]+) \*\//;
+
+/**
+ * A pg client that runs statements starting with a `/* prepared:<name> *\/` comment as named prepared
+ * statements, so each connection parses and plans them once. Kysely sends every query as (text, values);
+ * a hot statement whose planning costs as much as running it (the review claim) opts in with the comment.
+ * One name per statement text: pg refuses a name reused for another text on the same connection.
+ */
+export class PreparingClient extends pg.Client {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- pg's query() has a dozen overloads; every other call passes through unchanged
+  override query(...args: any[]): any {
+    const [text, values, callback] = args;
+    const name = typeof text === "string" && Array.isArray(values) && args.length <= 3 ? PREPARED_STATEMENT_MARKER.exec(text)?.[1] : undefined;
+    if (name) return typeof callback === "function" ? super.query({ name, text, values }, callback) : super.query({ name, text, values });
+    return (super.query as (...forwarded: unknown[]) => unknown)(...args);
+  }
+}
+
 /** Opens a Kysely instance on its own pg pool. The caller owns it and must destroy() it. */
 export function createDatabase(connectionString: string, options: { maxConnections?: number } = {}): Database {
   const pool = new pg.Pool({
     connectionString,
     max: options.maxConnections ?? 10,
     application_name: "goldloop",
+    Client: PreparingClient,
   });
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 }

@@ -5,6 +5,9 @@ export type NavItem = { label: string; path: string; shortcut: string; roles: re
 /** The project navigation; `roles: null` means every member sees it. */
 export const navItems: NavItem[] = [
   { label: "Overview", path: "", shortcut: "o", roles: null },
+  { label: "Queues", path: "/queues", shortcut: "q", roles: null },
+  { label: "Conflicts", path: "/conflicts", shortcut: "c", roles: ["lead", "admin"] },
+  { label: "Datasets", path: "/datasets", shortcut: "d", roles: ["lead", "ml", "admin"] },
   { label: "Members", path: "/members", shortcut: "m", roles: ["lead", "admin"] },
   { label: "API keys", path: "/api-keys", shortcut: "k", roles: ["admin"] },
   { label: "Audit log", path: "/audit", shortcut: "a", roles: ["admin"] },

@@ -18,6 +18,10 @@ type Row = { allow: readonly Caller[]; input: (fixture: Fixture) => unknown };
 const everyone = callers;
 const signedIn = callers.filter((caller) => caller !== "anonymous");
 const members = ["annotator", "lead", "ml", "admin"] as const;
+/** A well-formed id nothing has: allowed callers get NOT_FOUND or a validation error, never FORBIDDEN. */
+/** Everyone who may label: annotators, and the roles that imply it. */
+const reviewers = ["annotator", "lead", "admin"] as const;
+const unknownId = "00000000-0000-4000-8000-000000000000";
 
 /**
  * Who may call each procedure. A new procedure without a row fails the test, so access is decided
@@ -45,6 +49,35 @@ const accessTable: Record<string, Row> = {
   "apiKeys.revoke": { allow: ["admin"], input: (f) => ({ projectId: f.project.id, apiKeyId: f.apiKeyId }) },
   "collab.mintToken": { allow: members, input: (f) => ({ projectId: f.project.id, documentKey: "scratch/1" }) },
   "audit.list": { allow: ["admin"], input: (f) => ({ projectId: f.project.id }) },
+  "queues.create": {
+    allow: ["lead", "admin"],
+    input: (f) => ({
+      projectId: f.project.id,
+      name: "Q",
+      labelSchema: { fields: [{ type: "categorical", key: "verdict", title: "Verdict", options: [{ value: "good", title: "Good" }, { value: "bad", title: "Bad" }] }] },
+      overlap: 2,
+      samplingRule: { rate: 1 },
+      backfill: false,
+    }),
+  },
+  "queues.list": { allow: members, input: (f) => ({ projectId: f.project.id }) },
+  "queues.get": { allow: members, input: (f) => ({ projectId: f.project.id, queueId: unknownId }) },
+  "queues.backfill": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, queueId: unknownId }) },
+  "datasets.list": { allow: ["lead", "ml", "admin"], input: (f) => ({ projectId: f.project.id }) },
+  "datasets.get": { allow: ["lead", "ml", "admin"], input: (f) => ({ projectId: f.project.id, datasetId: unknownId }) },
+  "datasets.create": { allow: ["ml", "admin"], input: (f) => ({ projectId: f.project.id, name: "Gold", queueIds: [unknownId] }) },
+  "datasets.publish": { allow: ["ml", "admin"], input: (f) => ({ projectId: f.project.id, datasetId: unknownId }) },
+  "demo.load": { allow: ["instanceAdmin"], input: () => undefined },
+  "review.get": { allow: reviewers, input: (f) => ({ projectId: f.project.id, assignmentId: 1 }) },
+  "review.claimNext": { allow: reviewers, input: (f) => ({ projectId: f.project.id, queueId: unknownId }) },
+  "review.heartbeat": { allow: reviewers, input: (f) => ({ projectId: f.project.id, assignmentId: 1 }) },
+  "review.skip": { allow: reviewers, input: (f) => ({ projectId: f.project.id, assignmentId: 1, reason: "unclear" }) },
+  "review.submit": { allow: reviewers, input: (f) => ({ projectId: f.project.id, assignmentId: 1, values: { verdict: "good" } }) },
+  "review.myItems": { allow: reviewers, input: (f) => ({ projectId: f.project.id }) },
+  "resolution.listConflicts": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id }) },
+  "resolution.getConflict": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, queueItemId: 1 }) },
+  "resolution.getShared": { allow: reviewers, input: (f) => ({ projectId: f.project.id, queueItemId: 1 }) },
+  "resolution.finalize": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, queueItemId: 1, values: { verdict: "good" } }) },
 };
 
 const testDb = setUpTestDatabase();

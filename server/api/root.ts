@@ -1,9 +1,14 @@
 import { apiKeysRouter } from "@/server/api-keys/router";
 import { auditRouter } from "@/server/audit/router";
 import { collabRouter } from "@/server/collab/router";
+import { datasetsRouter } from "@/server/datasets/router";
+import { demoRouter } from "@/server/demo/router";
 import { invitesRouter } from "@/server/members/invites-router";
 import { membersRouter } from "@/server/members/router";
 import { projectsRouter } from "@/server/projects/router";
+import { queuesRouter } from "@/server/queues/router";
+import { resolutionRouter } from "@/server/resolution/router";
+import { reviewRouter } from "@/server/review/router";
 import { setupRouter } from "@/server/setup/router";
 import { usersRouter } from "@/server/users/router";
 import { createCallerFactory, router } from "./trpc";
@@ -17,6 +22,11 @@ export const appRouter = router({
   apiKeys: apiKeysRouter,
   collab: collabRouter,
   audit: auditRouter,
+  datasets: datasetsRouter,
+  queues: queuesRouter,
+  review: reviewRouter,
+  resolution: resolutionRouter,
+  demo: demoRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -27,3 +27,12 @@ export async function upsertDocumentState(db: Executor, values: { projectId: str
     )
     .execute();
 }
+
+/** Stores a document's first state unless one is already stored (a concurrent first load won). */
+export async function insertDocumentStateIfAbsent(db: Executor, values: { projectId: string; name: string; state: Buffer }): Promise<void> {
+  await db
+    .insertInto("collab_docs")
+    .values({ name: values.name, project_id: values.projectId, state: values.state })
+    .onConflict((conflict) => conflict.column("name").doNothing())
+    .execute();
+}

@@ -23,3 +23,29 @@ export const publishReleaseSchema = datasetIdSchema.extend({ notes: z.string().m
 export const releaseSelectorSchema = z.union([z.literal("latest"), z.coerce.number().int().positive()], {
   error: "release must be a positive number or latest",
 });
+
+/** What a release records about its difference from the one before it (all rows are `added` in release 1). */
+export const releaseChangelogSchema = z.object({
+  added: z.number().int().nonnegative(),
+  removed: z.number().int().nonnegative(),
+  relabelled: z.number().int().nonnegative(),
+});
+export type ReleaseChangelog = z.infer<typeof releaseChangelogSchema>;
+
+/** One line of a pulled release (JSONL). This is a public contract: add fields, never rename them. */
+export const releaseRowSchema = z.object({
+  release: z.number().int().positive(),
+  external_id: z.string(),
+  input: z.unknown(),
+  output: z.unknown(),
+  label: z.record(z.string(), z.unknown()),
+  correction: z.string().nullable(),
+  method: z.string(),
+  confidence: z.number().min(0).max(1),
+});
+export type ReleaseRow = z.infer<typeof releaseRowSchema>;
+
+/** The path an API client pulls a release from. */
+export function releasePullPath(datasetSlug: string, release: number | "latest" = "latest"): string {
+  return `/api/v1/datasets/${datasetSlug}/releases/${release}`;
+}

@@ -18,7 +18,7 @@ export const conversationSchema = z.union([z.string().min(1, "must not be empty"
 });
 export type Conversation = z.infer<typeof conversationSchema>;
 
-const metadataValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+const metadataValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()], { error: "metadata values must be text, numbers, booleans or null" });
 
 export const ingestOutputSchema = z.object({
   external_id: z.string("external_id is required").trim().min(1, "external_id must not be empty").max(200, "external_id is at most 200 characters"),

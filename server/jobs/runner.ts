@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import { PgBoss } from "pg-boss";
 import type { DB } from "@/db/types";
+import { registerLeaseReaper } from "@/server/review/reaper";
 import { registerMaintenanceJobs } from "./maintenance";
 
 /** pg-boss keeps its tables in a schema of its own, beside ours in the same database. */
@@ -18,6 +19,7 @@ export async function startJobRunner(options: {
   boss.on("error", (error) => options.log.error({ err: error }, "job runner error"));
   await boss.start();
   await registerMaintenanceJobs(boss, options.db);
+  await registerLeaseReaper(boss, options.db);
   return {
     boss,
     // Graceful: workers finish the job in hand before the pool closes.

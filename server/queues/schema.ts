@@ -63,3 +63,7 @@ export const createQueueSchema = z.object({
 export type CreateQueueInput = z.infer<typeof createQueueSchema>;
 
 export const queueIdSchema = z.object({ queueId: z.uuid("queueId must be a queue id") });
+
+/** The create procedure's input: the queue, and whether to apply its rule to outputs already stored. */
+export const createQueueRequestSchema = createQueueSchema.extend({ backfill: z.boolean().default(true) });
+export type CreateQueueRequest = z.infer<typeof createQueueRequestSchema>;

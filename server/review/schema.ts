@@ -13,7 +13,15 @@ export const skipReasonTitles: Record<(typeof skipReasons)[number], string> = {
   other: "Other",
 };
 
-export const claimNextSchema = z.object({ queueId: z.uuid("queueId must be a queue id") });
+export const claimNextSchema = z.object({
+  queueId: z.uuid("queueId must be a queue id"),
+  /** Assignments the client already holds (the task on screen), so a prefetch claims the one after it. */
+  excludeAssignmentIds: z.array(z.number().int().positive()).max(20).default([]),
+});
+export type ClaimNextInput = z.input<typeof claimNextSchema>;
+
+/** After this many skips, an item nobody has answered leaves the queue ("skipped_out") once nobody holds it. */
+export const SKIPS_TO_SKIP_OUT = 3;
 
 export const assignmentIdSchema = z.object({ assignmentId: z.number().int().positive("assignmentId must be an assignment id") });
 

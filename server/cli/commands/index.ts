@@ -1,6 +1,7 @@
 import type { CliCommand } from "../command";
 import { agreementCommand } from "./agreement";
 import { apiKeyCreateCommand } from "./apikey-create";
+import { demoCommand } from "./demo";
 import { migrateCommand } from "./migrate";
 import { projectCreateCommand } from "./project-create";
 import { resolveCommand } from "./resolve";
@@ -12,6 +13,7 @@ export const cliCommands: CliCommand[] = [
   userCreateCommand,
   projectCreateCommand,
   apiKeyCreateCommand,
+  demoCommand,
   resolveCommand,
   agreementCommand,
 ];

@@ -1,0 +1,14 @@
+import { getDatabase } from "@/db";
+import { requireApiKey, restHandler } from "@/server/api/rest";
+import { ingestBatchSchema } from "@/server/ingest/schema";
+import { readJsonEnvelope } from "@/server/ingest/request-body";
+import { ingestOutputs } from "@/server/ingest/service";
+
+export const dynamic = "force-dynamic";
+
+/** Ingests up to 1,000 outputs; 200 with each item's status, 400 only when the envelope itself is bad. */
+export const POST = restHandler(async (request) => {
+  const principal = await requireApiKey(request, "ingest");
+  const { outputs } = await readJsonEnvelope(request, ingestBatchSchema);
+  return Response.json(await ingestOutputs(getDatabase(), { projectId: principal.projectId, apiKeyId: principal.apiKeyId }, outputs));
+});

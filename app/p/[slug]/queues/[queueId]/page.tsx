@@ -1,0 +1,43 @@
+import { TRPCError } from "@trpc/server";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { QueueDetail } from "@/components/queues/queue-detail";
+import { requireProjectPage } from "@/server/api/page-guards";
+import { getQueryClient, HydrateClient, trpc } from "@/server/api/rsc";
+import { hasAnyRole } from "@/server/auth/roles";
+import { queueIdSchema } from "@/server/queues/schema";
+
+export const metadata: Metadata = { title: "Queue" };
+
+type QueuePageProps = { params: Promise<{ slug: string; queueId: string }>; searchParams: Promise<{ scanned?: string; added?: string }> };
+
+/** The new-queue form lands here with the result of its backfill in the query string. */
+function readBackfillResult(query: { scanned?: string; added?: string }): { scanned: number; added: number } | null {
+  const scanned = Number(query.scanned);
+  const added = Number(query.added);
+  return Number.isInteger(scanned) && Number.isInteger(added) && query.scanned && query.added ? { scanned, added } : null;
+}
+
+export default async function QueuePage({ params, searchParams }: QueuePageProps) {
+  const { slug, queueId } = await params;
+  const { project } = await requireProjectPage(slug, { returnTo: `/p/${slug}/queues/${queueId}` });
+  if (!queueIdSchema.safeParse({ queueId }).success) notFound();
+  await getQueryClient()
+    .fetchQuery(trpc.queues.get.queryOptions({ projectId: project.id, queueId }))
+    .catch((error: unknown) => {
+      if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
+      throw error;
+    });
+  return (
+    <HydrateClient>
+      <QueueDetail
+        projectId={project.id}
+        slug={slug}
+        queueId={queueId}
+        canManage={hasAnyRole(project.role, ["lead"])}
+        canReview={hasAnyRole(project.role, ["annotator"])}
+        backfillResult={readBackfillResult(await searchParams)}
+      />
+    </HydrateClient>
+  );
+}

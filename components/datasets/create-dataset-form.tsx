@@ -1,0 +1,126 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useId, useState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { TextField } from "@/components/ui/field";
+import { fieldError, formError } from "@/components/ui/form-errors";
+import { slugify } from "@/server/projects/schema";
+import { useCreateDataset, useQueueChoices } from "./use-datasets";
+
+const fields = ["name", "slug", "description", "queueIds", "minConfidence"] as const;
+
+/** Defines a dataset: a name, the queues whose gold labels it ships, and the confidence they need. */
+export function CreateDatasetForm({ projectId, slug }: { projectId: string; slug: string }) {
+  const queues = useQueueChoices(projectId);
+  const create = useCreateDataset();
+  const router = useRouter();
+  const descriptionId = useId();
+  const [name, setName] = useState("");
+  const [datasetSlug, setDatasetSlug] = useState("");
+  const [description, setDescription] = useState("");
+  const [queueIds, setQueueIds] = useState<string[]>([]);
+  const [minConfidence, setMinConfidence] = useState("0");
+  const base = `/p/${slug}`;
+  const message = formError(create.error, fields);
+  const queuesError = fieldError(create.error, "queueIds");
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    create.mutate(
+      { projectId, name, slug: datasetSlug.trim() || undefined, description, queueIds, minConfidence: Number(minConfidence) },
+      { onSuccess: (dataset) => router.push(`${base}/datasets/${dataset.id}`) },
+    );
+  }
+
+  if (queues.length === 0) {
+    return (
+      <Alert title="There are no queues to draw from yet">
+        A dataset ships the gold labels of review queues. A lead or admin creates a queue on the{" "}
+        <Link href={`${base}/queues`} className="font-medium underline">
+          Queues
+        </Link>{" "}
+        page; come back once it has resolved items.
+      </Alert>
+    );
+  }
+
+  return (
+    <Card className="max-w-2xl">
+      <form onSubmit={submit} className="space-y-5 px-5 py-5" noValidate>
+        {message && <Alert tone="error">{message}</Alert>}
+        <TextField label="Name" required autoFocus placeholder="Support triage" value={name} error={fieldError(create.error, "name")} onChange={(e) => setName(e.target.value)} />
+        <TextField
+          label="Slug"
+          placeholder={name ? slugify(name) : "support-triage"}
+          hint="Optional. The dataset's name in the pull URL; derived from the name when empty."
+          value={datasetSlug}
+          error={fieldError(create.error, "slug")}
+          onChange={(e) => setDatasetSlug(e.target.value)}
+        />
+        <div className="space-y-1.5">
+          <label htmlFor={descriptionId} className="block text-sm font-medium text-zinc-800">
+            Description (optional)
+          </label>
+          <textarea
+            id={descriptionId}
+            rows={3}
+            value={description}
+            placeholder="What this data is for, and what a row means"
+            onChange={(e) => setDescription(e.target.value)}
+            className="block w-full rounded-md border-0 px-3 py-2 text-sm text-zinc-900 shadow-xs ring-1 ring-inset ring-zinc-300 placeholder:text-zinc-400 focus:ring-2 focus:ring-gold-500 focus:outline-none"
+          />
+        </div>
+        <fieldset className="space-y-2" aria-describedby={queuesError ? `${descriptionId}-queues-error` : undefined}>
+          <legend className="text-sm font-medium text-zinc-800">Queues</legend>
+          <p className="text-xs text-zinc-500">Each release takes the current gold label of every resolved item in these queues.</p>
+          {queues.map((queue) => (
+            <label key={queue.id} className="flex items-start gap-2.5 rounded-md px-1 py-1 text-sm hover:bg-zinc-50">
+              <input
+                type="checkbox"
+                className="mt-0.5 size-4 accent-zinc-900"
+                checked={queueIds.includes(queue.id)}
+                onChange={(event) => setQueueIds(event.target.checked ? [...queueIds, queue.id] : queueIds.filter((id) => id !== queue.id))}
+              />
+              <span>
+                <span className="font-medium text-zinc-900">{queue.name}</span>
+                <span className="block text-xs text-zinc-500">
+                  {queue.progress.resolved.toLocaleString()} resolved of {queue.progress.total.toLocaleString()} items
+                </span>
+              </span>
+            </label>
+          ))}
+          {queuesError && (
+            <p id={`${descriptionId}-queues-error`} className="text-xs font-medium text-red-600">
+              {queuesError}
+            </p>
+          )}
+        </fieldset>
+        <TextField
+          label="Minimum confidence"
+          type="number"
+          inputMode="decimal"
+          min={0}
+          max={1}
+          step={0.05}
+          className="max-w-32"
+          hint="From 0 to 1. Gold labels below it stay out: 0 takes everything, 0.8 drops narrow majorities. Unanimous labels have confidence 1, majorities their vote share."
+          value={minConfidence}
+          error={fieldError(create.error, "minConfidence")}
+          onChange={(e) => setMinConfidence(e.target.value)}
+        />
+        <div className="flex justify-end gap-2 border-t border-zinc-100 pt-4">
+          <Link href={`${base}/datasets`} className="inline-flex h-10 items-center rounded-md px-4 text-sm font-medium text-zinc-700 hover:bg-zinc-100">
+            Cancel
+          </Link>
+          <Button type="submit" isBusy={create.isPending || create.isSuccess}>
+            Create dataset
+          </Button>
+        </div>
+      </form>
+    </Card>
+  );
+}

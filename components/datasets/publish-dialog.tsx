@@ -1,0 +1,104 @@
+"use client";
+
+import { useId, useState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { fieldError } from "@/components/ui/form-errors";
+import type { ReleaseChangelog } from "@/server/datasets/schema";
+import { ChangelogCounts } from "./changelog-counts";
+import { usePublishRelease } from "./use-datasets";
+
+type PublishDialogProps = {
+  projectId: string;
+  dataset: { id: string; nextReleaseNumber: number; eligibleRows: number; minConfidence: number; queues: Array<{ name: string }>; pendingChanges: ReleaseChangelog };
+  isOpen: boolean;
+  onClose: () => void;
+  onPublished: (release: { number: number; rowCount: number }) => void;
+};
+
+function isUnchanged(changes: ReleaseChangelog): boolean {
+  return changes.added === 0 && changes.removed === 0 && changes.relabelled === 0;
+}
+
+/** Says exactly what a release will freeze before it is published, since a release cannot be taken back. */
+export function PublishDialog({ projectId, dataset, isOpen, onClose, onPublished }: PublishDialogProps) {
+  const publish = usePublishRelease();
+  const [notes, setNotes] = useState("");
+  const notesId = useId();
+  const number = dataset.nextReleaseNumber;
+  const notesError = fieldError(publish.error, "notes");
+
+  function close() {
+    publish.reset();
+    setNotes("");
+    onClose();
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    publish.mutate(
+      { projectId, datasetId: dataset.id, notes },
+      {
+        onSuccess: (release) => {
+          setNotes("");
+          onPublished(release);
+        },
+      },
+    );
+  }
+
+  return (
+    <Dialog isOpen={isOpen} onClose={close} title={`Publish release ${number}?`} description="A release is a frozen copy: later label changes go into the next release, never into this one.">
+      <form onSubmit={submit} className="space-y-4">
+        <dl className="divide-y divide-zinc-100 rounded-lg bg-zinc-50 text-sm ring-1 ring-zinc-200">
+          <div className="flex justify-between gap-4 px-4 py-2.5">
+            <dt className="text-zinc-500">Rows to freeze</dt>
+            <dd className="font-medium text-zinc-900 tabular-nums">{dataset.eligibleRows.toLocaleString()}</dd>
+          </div>
+          <div className="flex justify-between gap-4 px-4 py-2.5">
+            <dt className="text-zinc-500">From</dt>
+            <dd className="text-right text-zinc-900">{dataset.queues.map((queue) => queue.name).join(", ")}</dd>
+          </div>
+          <div className="flex justify-between gap-4 px-4 py-2.5">
+            <dt className="text-zinc-500">Gold confidence</dt>
+            <dd className="text-zinc-900">at least {dataset.minConfidence.toFixed(2)}</dd>
+          </div>
+          <div className="flex justify-between gap-4 px-4 py-2.5">
+            <dt className="text-zinc-500">{number === 1 ? "First release" : `Since release ${number - 1}`}</dt>
+            <dd>
+              <ChangelogCounts changelog={dataset.pendingChanges} />
+            </dd>
+          </div>
+        </dl>
+        {number > 1 && isUnchanged(dataset.pendingChanges) && (
+          <Alert title={`Nothing changed since release ${number - 1}`}>Release {number} would hold exactly the same rows.</Alert>
+        )}
+        <div className="space-y-1.5">
+          <label htmlFor={notesId} className="block text-sm font-medium text-zinc-800">
+            Release notes (optional)
+          </label>
+          <textarea
+            id={notesId}
+            rows={3}
+            value={notes}
+            onChange={(event) => setNotes(event.target.value)}
+            aria-invalid={notesError ? true : undefined}
+            placeholder="What changed, and why this release exists"
+            className="block w-full rounded-md border-0 px-3 py-2 text-sm text-zinc-900 shadow-xs ring-1 ring-inset ring-zinc-300 placeholder:text-zinc-400 focus:ring-2 focus:ring-gold-500 focus:outline-none"
+          />
+          {notesError && <p className="text-xs font-medium text-red-600">{notesError}</p>}
+        </div>
+        {publish.error && !notesError && <Alert tone="error">{publish.error.message}</Alert>}
+        <div className="flex justify-end gap-2">
+          <Button variant="secondary" onClick={close}>
+            Cancel
+          </Button>
+          <Button type="submit" isBusy={publish.isPending} disabled={dataset.eligibleRows === 0}>
+            Freeze and publish
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,139 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useMemo, useState, type FormEvent, type KeyboardEvent, type ReactNode } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card, CardHeader } from "@/components/ui/card";
+import { TextField } from "@/components/ui/field";
+import { fieldError, formError } from "@/components/ui/form-errors";
+import { Kbd } from "@/components/ui/kbd";
+import { InstructionsEditor } from "./instructions-editor";
+import { LabelSchemaFields } from "./label-schema-fields";
+import { initialQueueForm, validateQueueForm, type QueueFormState } from "./queue-form-state";
+import { SamplingRuleFields } from "./sampling-rule-fields";
+import { useCreateQueue } from "./use-queues";
+
+const serverFields = ["name", "instructions", "overlap", "leaseSeconds", "majorityThreshold"] as const;
+
+function Section({ title, description, children }: { title: string; description: string; children: ReactNode }) {
+  return (
+    <Card>
+      <CardHeader title={title} description={description} />
+      <div className="px-5 py-5">{children}</div>
+    </Card>
+  );
+}
+
+/** The new-queue form: validated with createQueueSchema before sending, and optionally backfilled right after. */
+export function NewQueueForm({ projectId, slug }: { projectId: string; slug: string }) {
+  const router = useRouter();
+  const create = useCreateQueue();
+  const [state, setState] = useState<QueueFormState>(initialQueueForm);
+  const [hasTriedSubmit, setHasTriedSubmit] = useState(false);
+  const onChange = (patch: Partial<QueueFormState>) => setState((previous) => ({ ...previous, ...patch }));
+  // After the first attempt, errors follow every keystroke, so a fixed field clears at once.
+  const validation = useMemo(() => validateQueueForm(state), [state]);
+  // The server re-validates; its flattened errors only name top-level fields, so nested ones stay client-side.
+  const errors: Record<string, string | undefined> = hasTriedSubmit && !validation.success ? { ...validation.errors } : {};
+  for (const field of serverFields) errors[field] ??= fieldError(create.error, field);
+  const generalError = formError(create.error, serverFields);
+
+  async function submit() {
+    setHasTriedSubmit(true);
+    if (!validation.success) return;
+    const created = await create.mutateAsync({ projectId, ...validation.data, backfill: state.shouldBackfill }).catch(() => null);
+    if (!created) return;
+    const result = created.backfill ? `?scanned=${created.backfill.scanned}&added=${created.backfill.added}` : "";
+    router.push(`/p/${slug}/queues/${created.id}${result}`);
+  }
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    void submit();
+  }
+
+  function submitOnCtrlEnter(event: KeyboardEvent) {
+    if (event.key !== "Enter" || !(event.ctrlKey || event.metaKey)) return;
+    event.preventDefault();
+    void submit();
+  }
+
+  const isBusy = create.isPending || create.isSuccess;
+  const hasErrors = Object.values(errors).some(Boolean);
+  return (
+    <form onSubmit={onSubmit} onKeyDown={submitOnCtrlEnter} noValidate aria-label="New queue" className="space-y-6">
+      {generalError && <Alert tone="error">{generalError}</Alert>}
+      <Section title="Queue" description="What reviewers see at the top of every item.">
+        <div className="space-y-5">
+          <TextField label="Name" placeholder="Support answers: weekly sample" required value={state.name} error={errors.name} onChange={(event) => onChange({ name: event.target.value })} />
+          <InstructionsEditor value={state.instructions} error={errors.instructions} onChange={(instructions) => onChange({ instructions })} />
+        </div>
+      </Section>
+      <Section title="Label" description="One question with 2–9 answers, plus an optional note and corrected output.">
+        <LabelSchemaFields state={state} errors={errors} onChange={onChange} />
+      </Section>
+      <Section title="Review and agreement" description="How many people see each item, and when their answers count as gold without a lead.">
+        <div className="grid gap-4 sm:grid-cols-3">
+          <TextField
+            label="Overlap (reviewers per item)"
+            type="number"
+            min={1}
+            max={5}
+            value={state.overlap}
+            error={errors.overlap}
+            hint="1–5. With 2 or more, disagreement is caught."
+            onChange={(event) => onChange({ overlap: event.target.value })}
+          />
+          <TextField
+            label="Lease seconds"
+            type="number"
+            min={30}
+            max={86_400}
+            value={state.leaseSeconds}
+            error={errors.leaseSeconds}
+            hint="How long a claimed item stays reserved without activity."
+            onChange={(event) => onChange({ leaseSeconds: event.target.value })}
+          />
+          <TextField
+            label="Majority threshold"
+            type="number"
+            min={0.51}
+            max={1}
+            step={0.05}
+            value={state.majorityThreshold}
+            error={errors.majorityThreshold}
+            hint="Vote share a label needs to win, above 0.5. Below it, a lead decides."
+            onChange={(event) => onChange({ majorityThreshold: event.target.value })}
+          />
+        </div>
+      </Section>
+      <Section title="Sampling" description="Which production outputs enter the queue. Every filter you fill in must match.">
+        <SamplingRuleFields state={state} errors={errors} onChange={onChange} />
+      </Section>
+      <Card className="flex flex-wrap items-center justify-between gap-4 px-5 py-4">
+        <label className="flex items-start gap-2.5 text-sm">
+          <input type="checkbox" className="mt-0.5 size-4 accent-zinc-900" checked={state.shouldBackfill} onChange={(event) => onChange({ shouldBackfill: event.target.checked })} />
+          <span>
+            Add matching stored outputs now
+            <span className="block text-zinc-500">Applies the rule to outputs already ingested. New outputs are sampled as they arrive either way.</span>
+          </span>
+        </label>
+        <div className="flex items-center gap-3">
+          {hasErrors && <span className="text-xs font-medium text-red-600">Check the highlighted fields.</span>}
+          <Link href={`/p/${slug}/queues`} className="rounded-md px-3 py-2 text-sm font-medium text-zinc-700 hover:bg-zinc-100">
+            Cancel
+          </Link>
+          <Button type="submit" isBusy={isBusy}>
+            Create queue
+            <span className="hidden gap-0.5 sm:inline-flex">
+              <Kbd>Ctrl</Kbd>
+              <Kbd>Enter</Kbd>
+            </span>
+          </Button>
+        </div>
+      </Card>
+    </form>
+  );
+}

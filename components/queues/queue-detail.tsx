@@ -1,0 +1,138 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useShortcuts } from "@/components/shell/use-shortcuts";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardHeader } from "@/components/ui/card";
+import { Kbd } from "@/components/ui/kbd";
+import { PageHeader } from "@/components/ui/page-header";
+import type { LabelSchema } from "@/server/queues/schema";
+import { BackfillButton } from "./backfill-button";
+import { Markdown } from "@/components/outputs/markdown";
+import { LocalTime } from "@/components/resolution/local-time";
+import { QueueProgress } from "./queue-progress";
+import { describeSamplingRule, formatPercent } from "./sampling-rule-summary";
+import { StartReviewing } from "./start-reviewing";
+import { useQueue } from "./use-queues";
+
+type QueueDetailProps = {
+  projectId: string;
+  slug: string;
+  queueId: string;
+  canManage: boolean;
+  canReview: boolean;
+  backfillResult: { scanned: number; added: number } | null;
+};
+
+function LabelSchemaCard({ labelSchema }: { labelSchema: LabelSchema }) {
+  const field = labelSchema.fields[0];
+  return (
+    <Card>
+      <CardHeader title="Label" description={field?.title} />
+      <ol className="space-y-1.5 px-5 py-4 text-sm">
+        {field?.options.map((option, index) => (
+          <li key={option.value} className="flex items-center gap-2">
+            <Kbd>{index + 1}</Kbd>
+            <span className="text-zinc-900">{option.title}</span>
+            <span className="font-mono text-xs text-zinc-400">{option.value}</span>
+          </li>
+        ))}
+      </ol>
+      <p className="border-t border-zinc-100 px-5 py-3 text-xs text-zinc-500">
+        {labelSchema.allowNote ? "Notes allowed" : "No notes"} · {labelSchema.allowCorrection ? "corrected output allowed" : "no corrections"}
+      </p>
+    </Card>
+  );
+}
+
+/** One queue: its rubric, label, rule and progress, with backfill for leads and the way into review. */
+export function QueueDetail({ projectId, slug, queueId, canManage, canReview, backfillResult }: QueueDetailProps) {
+  const queue = useQueue(projectId, queueId);
+  const router = useRouter();
+  const base = `/p/${slug}`;
+  const reviewHref = `${base}/queues/${queue.id}/review`;
+  const canStart = canReview && queue.mine.available > 0;
+  useShortcuts(canStart ? [{ keys: ["r"], label: "Start reviewing", run: () => router.push(reviewHref) }] : []);
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-zinc-500">
+        <Link href={`${base}/queues`} className="hover:text-zinc-800 hover:underline">
+          Queues
+        </Link>{" "}
+        / <span className="text-zinc-800">{queue.name}</span>
+      </nav>
+      <PageHeader
+        title={queue.name}
+        description={
+          <>
+            Created <LocalTime value={queue.createdAt} isDateOnly />. Each item is reviewed by {queue.overlap} {queue.overlap === 1 ? "person" : "people"} who
+            cannot see each other&apos;s answers.
+          </>
+        }
+        action={<StartReviewing href={reviewHref} total={queue.progress.total} mine={queue.mine} canReview={canReview} shortcut={canStart ? "r" : undefined} />}
+      />
+      <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
+        <div className="min-w-0 space-y-6">
+          <Card>
+            <CardHeader title="Progress" description={`${queue.progress.total} items in the queue.`} />
+            <div className="space-y-3 px-5 py-4">
+              <QueueProgress progress={queue.progress} />
+              {canReview && (
+                <p className="text-sm text-zinc-500">
+                  You have submitted <span className="font-medium text-zinc-900 tabular-nums">{queue.mine.submitted}</span>, skipped{" "}
+                  <span className="font-medium text-zinc-900 tabular-nums">{queue.mine.skipped}</span>, and can still claim{" "}
+                  <span className="font-medium text-zinc-900 tabular-nums">{queue.mine.available}</span>.
+                </p>
+              )}
+            </div>
+          </Card>
+          <Card>
+            <CardHeader title="Instructions" description="Shown to reviewers above every item." />
+            <div className="px-5 py-4">
+              {queue.instructions.trim() ? (
+                <Markdown>{queue.instructions}</Markdown>
+              ) : (
+                <p className="text-sm text-zinc-500">No instructions. Reviewers only see the label and its options, so say what each option means when you can.</p>
+              )}
+            </div>
+          </Card>
+          <Card>
+            <CardHeader title="Sampling" description={describeSamplingRule(queue.samplingRule)} />
+            <div className="space-y-3 px-5 py-4 text-sm text-zinc-600">
+              <p>
+                New outputs are checked against this rule as they are ingested. Backfill applies it to outputs stored before the queue existed;
+                it is safe to run again, since an output enters a queue once.
+              </p>
+              {canManage && <BackfillButton projectId={projectId} queueId={queue.id} initialResult={backfillResult} />}
+            </div>
+          </Card>
+        </div>
+        <div className="space-y-6">
+          <LabelSchemaCard labelSchema={queue.labelSchema} />
+          <Card>
+            <CardHeader title="Agreement" />
+            <dl className="grid grid-cols-[1fr_auto] gap-x-4 gap-y-2 px-5 py-4 text-sm">
+              <dt className="text-zinc-500">Mode</dt>
+              <dd>
+                <Badge>{queue.mode}</Badge>
+              </dd>
+              <dt className="text-zinc-500">Reviewers per item</dt>
+              <dd className="tabular-nums">{queue.overlap}</dd>
+              <dt className="text-zinc-500">Majority needs</dt>
+              <dd className="tabular-nums">{formatPercent(queue.majorityThreshold)}</dd>
+              <dt className="text-zinc-500">Lease</dt>
+              <dd className="tabular-nums">{formatDuration(queue.leaseSeconds)}</dd>
+            </dl>
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}
+
+function formatDuration(seconds: number): string {
+  if (seconds % 3600 === 0) return `${seconds / 3600} h`;
+  if (seconds % 60 === 0) return `${seconds / 60} min`;
+  return `${seconds} s`;
+}

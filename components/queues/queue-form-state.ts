@@ -1,0 +1,142 @@
+import type { z } from "zod";
+import type { SignalKind } from "@/server/ingest/schema";
+import { createQueueSchema, type CreateQueueInput } from "@/server/queues/schema";
+
+export type OptionRow = { title: string; value: string; isValueEdited: boolean };
+export type MetadataRow = { key: string; value: string };
+
+/** What the new-queue form holds while it is being filled in: text as typed, turned into the schema's input on submit. */
+export type QueueFormState = {
+  name: string;
+  instructions: string;
+  fieldTitle: string;
+  options: OptionRow[];
+  allowNote: boolean;
+  allowCorrection: boolean;
+  overlap: string;
+  leaseSeconds: string;
+  majorityThreshold: string;
+  models: string;
+  tags: string;
+  metadata: MetadataRow[];
+  signals: SignalKind[];
+  rate: string;
+  shouldBackfill: boolean;
+};
+
+export const MIN_OPTIONS = 2;
+export const MAX_OPTIONS = 9;
+
+export const initialQueueForm: QueueFormState = {
+  name: "",
+  instructions: "",
+  fieldTitle: "",
+  options: [
+    { title: "", value: "", isValueEdited: false },
+    { title: "", value: "", isValueEdited: false },
+  ],
+  allowNote: true,
+  allowCorrection: true,
+  overlap: "2",
+  leaseSeconds: "600",
+  majorityThreshold: "0.6",
+  models: "",
+  tags: "",
+  metadata: [],
+  signals: [],
+  rate: "1",
+  shouldBackfill: true,
+};
+
+/** A machine key from a human title: "Needs a fix!" → "needs_a_fix". Matches the schema's key pattern when the title has a letter or digit. */
+export function deriveKey(title: string): string {
+  return title
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "")
+    .slice(0, 40);
+}
+
+function splitList(text: string): string[] {
+  return text
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean);
+}
+
+/** Numbers and true/false match metadata as such; quotes force text, so `"42"` matches the string 42. */
+export function parseMetadataValue(raw: string): string | number | boolean {
+  const text = raw.trim();
+  if (text === "true" || text === "false") return text === "true";
+  if (/^-?\d+(\.\d+)?$/.test(text)) return Number(text);
+  const quoted = /^"(.*)"$/.exec(text);
+  return quoted ? (quoted[1] ?? "") : text;
+}
+
+/** Empty text stays NaN rather than 0, so the schema reports the missing number instead of a wrong one. */
+function toNumber(text: string): number {
+  return text.trim() === "" ? Number.NaN : Number(text);
+}
+
+/** The form's state as the input of createQueueSchema (before parsing). */
+export function toCreateQueueInput(state: QueueFormState): z.input<typeof createQueueSchema> {
+  return {
+    name: state.name,
+    instructions: state.instructions,
+    labelSchema: {
+      fields: [
+        {
+          type: "categorical",
+          key: deriveKey(state.fieldTitle) || "label",
+          title: state.fieldTitle,
+          options: state.options.map((option) => ({ title: option.title, value: option.value })),
+        },
+      ],
+      allowNote: state.allowNote,
+      allowCorrection: state.allowCorrection,
+    },
+    overlap: toNumber(state.overlap),
+    leaseSeconds: toNumber(state.leaseSeconds),
+    mode: "blind",
+    samplingRule: {
+      models: splitList(state.models),
+      tags: splitList(state.tags),
+      metadata: Object.fromEntries(state.metadata.filter((row) => row.key.trim()).map((row) => [row.key.trim(), parseMetadataValue(row.value)])),
+      signals: state.signals,
+      rate: toNumber(state.rate),
+    },
+    majorityThreshold: toNumber(state.majorityThreshold),
+  };
+}
+
+/** The form control an issue of createQueueSchema is about, by its path. */
+export function fieldForIssuePath(path: readonly PropertyKey[]): string {
+  const [head, second, , fourth, fifth, sixth] = path.map(String);
+  if (head === "labelSchema" && second === "fields") {
+    if (fourth === "options") return fifth === undefined ? "options" : `options.${fifth}.${sixth ?? "title"}`;
+    return "fieldTitle";
+  }
+  if (head === "samplingRule") return second ?? "rate";
+  return head ?? "form";
+}
+
+export type QueueFormValidation = { success: true; data: CreateQueueInput } | { success: false; errors: Record<string, string> };
+
+/** Validates with the same schema the server uses and puts each first message on the control it belongs to. */
+export function validateQueueForm(state: QueueFormState): QueueFormValidation {
+  const result = createQueueSchema.safeParse(toCreateQueueInput(state));
+  if (result.success) return { success: true, data: result.data };
+  const errors: Record<string, string> = {};
+  for (const issue of result.error.issues) {
+    const field = fieldForIssuePath(issue.path);
+    errors[field] ??= issue.code === "invalid_type" && issue.expected === "number" ? "enter a number" : issue.message;
+  }
+  // An option without a title has no derived value yet: one message on the title says it all.
+  state.options.forEach((option, index) => {
+    if (option.value === "" && errors[`options.${index}.title`]) delete errors[`options.${index}.value`];
+  });
+  if (errors.options === "option values must be distinct" && state.options.some((option) => option.value === "")) delete errors.options;
+  return { success: false, errors };
+}

@@ -1,0 +1,41 @@
+"use client";
+
+import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { useTRPC } from "@/components/trpc/provider";
+
+/** The project's queues with whole-queue and personal progress. */
+export function useQueues(projectId: string) {
+  const trpc = useTRPC();
+  return useSuspenseQuery(trpc.queues.list.queryOptions({ projectId })).data;
+}
+
+export function useQueue(projectId: string, queueId: string) {
+  const trpc = useTRPC();
+  return useSuspenseQuery(trpc.queues.get.queryOptions({ projectId, queueId })).data;
+}
+
+/** Every queue query of the project is stale after a queue is created or backfilled. */
+function useRefreshQueues() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: trpc.queues.pathKey() });
+}
+
+export function useCreateQueue() {
+  const trpc = useTRPC();
+  const refresh = useRefreshQueues();
+  return useMutation(trpc.queues.create.mutationOptions({ onSuccess: refresh }));
+}
+
+/** Applies a queue's rule to stored outputs; resolves to how many were scanned and added. */
+export function useBackfill() {
+  const trpc = useTRPC();
+  const refresh = useRefreshQueues();
+  return useMutation(trpc.queues.backfill.mutationOptions({ onSuccess: refresh }));
+}
+
+/** Items I submitted that reached conflict or gold, for following their adjudication. */
+export function useMyItems(projectId: string) {
+  const trpc = useTRPC();
+  return useSuspenseQuery(trpc.review.myItems.queryOptions({ projectId })).data;
+}

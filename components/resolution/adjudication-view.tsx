@@ -1,0 +1,108 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import type { CollabEditorHandle } from "@/components/collab/collab-editor";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { PageHeader } from "@/components/ui/page-header";
+import { AnnotationCards } from "./annotation-cards";
+import { DecisionPanel, type Decision } from "./decision-panel";
+import { FinalGoldCard } from "./final-gold-card";
+import { ItemStateBadge } from "./item-state-badge";
+import { countVotes } from "./label-value";
+import { OutputPanel } from "./output-panel";
+import { useAdjudication } from "./use-resolution";
+
+type AdjudicationViewProps = { projectId: string; slug: string; queueItemId: number; userName: string };
+
+/** A lead settles a conflict: every answer side by side, then label, shared gold correction and finalize. */
+export function AdjudicationView({ projectId, slug, queueItemId, userName }: AdjudicationViewProps) {
+  const { conflict, finalize } = useAdjudication(projectId, queueItemId);
+  const [editor, setEditor] = useState<CollabEditorHandle | null>(null);
+  const { item, queue, output, originalText, annotations, gold } = conflict;
+  const field = queue.labelSchema.fields[0];
+  const allowCorrection = queue.labelSchema.allowCorrection;
+  const conflictsHref = `/p/${slug}/conflicts`;
+  // Losing the race to another lead is expected, not a failure: say who won and show their gold.
+  const isLostRace = finalize.error?.data?.code === "CONFLICT";
+
+  function submit(decision: Decision) {
+    if (!field) return;
+    finalize.mutate({ projectId, queueItemId, values: { [field.key]: decision.label }, correctionState: decision.correctionState, note: decision.note });
+  }
+
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-zinc-500">
+        <Link href={conflictsHref} className="hover:text-zinc-800 hover:underline">
+          Conflicts
+        </Link>{" "}
+        / <span className="font-mono text-zinc-800">{output.externalId}</span>
+      </nav>
+      <PageHeader
+        title={gold ? "Adjudicated" : "Adjudicate"}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            <Badge>{queue.name}</Badge>
+            <ItemStateBadge state={item.state} method={gold?.method} />
+            {item.reasons.map((reason) => (
+              <Badge key={reason} tone={gold ? "neutral" : "red"}>
+                {reason}
+              </Badge>
+            ))}
+          </span>
+        }
+        action={
+          <Link href={conflictsHref} className="rounded-md px-3 py-2 text-sm font-medium text-zinc-700 ring-1 ring-zinc-300 hover:bg-zinc-50">
+            Back to conflicts
+          </Link>
+        }
+      />
+      <div className="space-y-6">
+        {isLostRace && (
+          <Alert tone="error" title="Someone else finalized this item first">
+            {finalize.error?.message}. Their gold is below; your decision was not saved.
+          </Alert>
+        )}
+        {finalize.isSuccess && (
+          <Alert tone="success" title="Gold saved">
+            The item is resolved and will be in the next dataset release. <Link href={conflictsHref} className="font-medium underline">Next conflict</Link>
+          </Alert>
+        )}
+        {gold && field && <FinalGoldCard gold={gold} field={field} originalText={originalText} allowCorrection={allowCorrection} />}
+        <OutputPanel output={output} instructions={queue.instructions} />
+        {field && (
+          <section aria-labelledby="answers-heading" className="space-y-3">
+            <h2 id="answers-heading" className="text-base font-semibold text-zinc-900">
+              Reviewers&apos; answers <span className="font-normal text-zinc-500">({annotations.length})</span>
+            </h2>
+            <AnnotationCards
+              annotations={annotations}
+              field={field}
+              originalText={originalText}
+              allowCorrection={allowCorrection}
+              onUseCorrection={gold ? undefined : (text) => editor?.replaceText(text)}
+              isEditorReady={editor !== null}
+            />
+          </section>
+        )}
+        {!gold && field && (
+          <DecisionPanel
+            projectId={projectId}
+            field={field}
+            votes={countVotes(field, annotations)}
+            allowCorrection={allowCorrection}
+            goldDocumentKey={conflict.goldDocumentKey}
+            originalText={originalText}
+            userName={userName}
+            isBusy={finalize.isPending}
+            error={isLostRace ? undefined : finalize.error?.message}
+            onEditorReady={setEditor}
+            onFinalize={submit}
+          />
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,118 @@
+"use client";
+
+import { useId, useRef, useState } from "react";
+import { CollabEditor, type CollabEditorHandle } from "@/components/collab/collab-editor";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card, CardHeader } from "@/components/ui/card";
+import { Kbd } from "@/components/ui/kbd";
+import type { CategoricalField } from "@/server/queues/schema";
+import { LabelPicker } from "./label-picker";
+import { useDecisionKeys } from "./use-decision-keys";
+
+export type Decision = { label: string; correctionState: string | undefined; note: string | undefined };
+
+type DecisionPanelProps = {
+  projectId: string;
+  field: CategoricalField;
+  votes: Record<string, number>;
+  allowCorrection: boolean;
+  goldDocumentKey: string;
+  originalText: string;
+  userName: string;
+  isBusy: boolean;
+  error: string | undefined;
+  onEditorReady: (handle: CollabEditorHandle) => void;
+  onFinalize: (decision: Decision) => void;
+};
+
+/** The lead's decision: the gold label, the shared gold correction (live with reviewers), a note, and finalize. */
+export function DecisionPanel(props: DecisionPanelProps) {
+  const { projectId, field, votes, allowCorrection, goldDocumentKey, originalText, userName, isBusy, error, onEditorReady, onFinalize } = props;
+  const [label, setLabel] = useState<string | null>(null);
+  const [note, setNote] = useState("");
+  const [problem, setProblem] = useState<string | null>(null);
+  const editor = useRef<CollabEditorHandle | null>(null);
+  const noteField = useRef<HTMLTextAreaElement>(null);
+  const noteId = useId();
+
+  function pick(value: string) {
+    setLabel(value);
+    setProblem(null);
+  }
+
+  function finalize() {
+    if (isBusy) return;
+    if (!label) return setProblem(`Pick the gold ${field.title.toLowerCase()} first (keys 1–${field.options.length}).`);
+    if (allowCorrection && !editor.current) return setProblem("The gold correction is still connecting; try again in a moment.");
+    setProblem(null);
+    onFinalize({ label, correctionState: allowCorrection ? editor.current?.getStateAsBase64() : undefined, note: note.trim() || undefined });
+  }
+
+  useDecisionKeys({
+    isEnabled: true,
+    optionCount: field.options.length,
+    onPick: (index) => {
+      const option = field.options[index];
+      if (option) pick(option.value);
+    },
+    onFocusEditor: allowCorrection ? () => editor.current?.focus() : undefined,
+    onFocusNote: () => noteField.current?.focus(),
+    onFinalize: finalize,
+  });
+
+  return (
+    <Card aria-label="Your decision" role="region">
+      <CardHeader
+        title="Your decision"
+        description="The reviewers who labelled this item can open the gold document and watch, or help, while you edit."
+      />
+      <div className="space-y-6 px-5 py-5">
+        <LabelPicker field={field} value={label} votes={votes} onChange={pick} />
+        {allowCorrection && (
+          <div className="space-y-2">
+            <CollabEditor
+              projectId={projectId}
+              documentKey={goldDocumentKey}
+              originalText={originalText}
+              mode="edit"
+              userName={userName}
+              label="Gold correction"
+              onReady={(handle) => {
+                editor.current = handle;
+                onEditorReady(handle);
+              }}
+            />
+            <p className="text-xs text-zinc-500">
+              <Kbd>e</Kbd> edits, <Kbd>Esc</Kbd> leaves the editor. Use a reviewer&apos;s correction above to start from theirs.
+            </p>
+          </div>
+        )}
+        <div className="space-y-1.5">
+          <label htmlFor={noteId} className="flex items-center gap-2 text-sm font-medium text-zinc-800">
+            Note <span className="font-normal text-zinc-500">(optional, kept in the audit log)</span> <Kbd>n</Kbd>
+          </label>
+          <textarea
+            id={noteId}
+            ref={noteField}
+            rows={2}
+            value={note}
+            maxLength={5_000}
+            placeholder="Why this label: what the reviewers missed, or what the rubric should say."
+            onChange={(event) => setNote(event.target.value)}
+            className="block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-zinc-900 shadow-xs ring-1 ring-inset ring-zinc-300 placeholder:text-zinc-400 focus:ring-2 focus:ring-gold-500 focus:outline-none"
+          />
+        </div>
+        {(problem ?? error) && <Alert tone="error">{problem ?? error}</Alert>}
+        <div className="flex flex-wrap items-center justify-end gap-3 border-t border-zinc-100 pt-4">
+          <span className="text-xs text-zinc-500">
+            <Kbd>Enter</Kbd> or <Kbd>Ctrl</Kbd> <Kbd>Enter</Kbd> in a field
+          </span>
+          <Button isBusy={isBusy} onClick={finalize}>
+            Finalize gold
+          </Button>
+        </div>
+      </div>
+    </Card>
+  );
+}

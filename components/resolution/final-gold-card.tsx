@@ -1,0 +1,41 @@
+import { Card, CardHeader } from "@/components/ui/card";
+import type { CategoricalField } from "@/server/queues/schema";
+import { CorrectionDiff } from "./correction-diff";
+import { ItemStateBadge } from "./item-state-badge";
+import { readChosenOption } from "./label-value";
+
+export type GoldView = { values: Record<string, unknown>; correction: string | null; method: string; resolvedByName: string | null };
+
+/** The gold an item ended with: label, how it was reached, and the correction against the original. */
+export function FinalGoldCard({ gold, field, originalText, allowCorrection }: { gold: GoldView; field: CategoricalField; originalText: string; allowCorrection: boolean }) {
+  const chosen = readChosenOption(field, gold.values);
+  return (
+    <Card aria-label="Final gold" role="region">
+      <CardHeader
+        title="Final gold"
+        description={gold.resolvedByName ? `Finalized by ${gold.resolvedByName}.` : "Reached by agreement between reviewers."}
+        action={<ItemStateBadge state="resolved" method={gold.method} />}
+      />
+      <dl className="space-y-4 px-5 py-4">
+        <div>
+          <dt className="text-xs font-medium tracking-wide text-zinc-500 uppercase">{field.title}</dt>
+          <dd className="mt-1 text-sm font-semibold text-zinc-900">
+            {chosen.title} <span className="font-mono text-xs font-normal text-zinc-400">{chosen.value}</span>
+          </dd>
+        </div>
+        {allowCorrection && (
+          <div>
+            <dt className="text-xs font-medium tracking-wide text-zinc-500 uppercase">Gold correction</dt>
+            <dd className="mt-1">
+              {gold.correction === null ? (
+                <p className="text-sm text-zinc-500">None: the original output stands.</p>
+              ) : (
+                <CorrectionDiff original={originalText} corrected={gold.correction} label="Gold correction" />
+              )}
+            </dd>
+          </div>
+        )}
+      </dl>
+    </Card>
+  );
+}

@@ -1,0 +1,83 @@
+"use client";
+
+import { useSuspenseQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useState } from "react";
+import { useTRPC } from "@/components/trpc/provider";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { TaskReview } from "./task-review";
+import { useReviewQueue } from "./use-review-queue";
+
+type ReviewWorkbenchProps = { projectId: string; queueId: string; slug: string; userName: string };
+
+/**
+ * The annotator's review page: claims an item, shows it with the label form, and moves straight to the
+ * prefetched next item on submit or skip. Only this annotator's own work is ever shown (blind review).
+ */
+export function ReviewWorkbench({ projectId, queueId, slug, userName }: ReviewWorkbenchProps) {
+  const trpc = useTRPC();
+  const queue = useSuspenseQuery(trpc.queues.get.queryOptions({ projectId, queueId })).data;
+  const review = useReviewQueue(projectId, queueId, queue.leaseSeconds);
+  const [isInstructionsOpen, setIsInstructionsOpen] = useState(true);
+  const queuesHref = `/p/${slug}/queues`;
+  const { state } = review;
+
+  return (
+    <>
+      <PageHeader
+        title={queue.name}
+        description={
+          <span className="tabular-nums">
+            {queue.mine.submitted} done in this queue
+            {queue.mine.skipped > 0 && `, ${queue.mine.skipped} skipped`}
+          </span>
+        }
+        action={
+          <Link href={queuesHref} className="text-sm font-medium text-zinc-600 hover:text-zinc-900 hover:underline">
+            All queues
+          </Link>
+        }
+      />
+      {state.phase === "loading" && (
+        <div role="status" aria-label="Loading the next item" className="grid gap-6 lg:grid-cols-5">
+          <div className="h-96 animate-pulse rounded-xl bg-zinc-100 lg:col-span-3" />
+          <div className="h-72 animate-pulse rounded-xl bg-zinc-100 lg:col-span-2" />
+        </div>
+      )}
+      {state.phase === "error" && (
+        <Alert tone="error" title="Could not get an item to review">
+          <p>{state.message}</p>
+          <Button size="sm" variant="secondary" className="mt-2" onClick={() => void review.retry()}>
+            Try again
+          </Button>
+        </Alert>
+      )}
+      {state.phase === "empty" && (
+        <EmptyState
+          title="All caught up"
+          action={
+            <Link href={queuesHref} className="inline-flex h-10 items-center rounded-md bg-zinc-900 px-4 text-sm font-medium text-white hover:bg-zinc-700">
+              Back to queues
+            </Link>
+          }
+        >
+          Nothing is left for you in this queue right now. New items arrive as production outputs are sampled into it.
+        </EmptyState>
+      )}
+      {state.phase === "ready" && (
+        <TaskReview
+          key={state.task.assignment.id}
+          projectId={projectId}
+          userName={userName}
+          state={state}
+          review={review}
+          isInstructionsOpen={isInstructionsOpen}
+          onToggleInstructions={() => setIsInstructionsOpen((isOpen) => !isOpen)}
+        />
+      )}
+    </>
+  );
+}

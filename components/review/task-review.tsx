@@ -1,0 +1,171 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { CollabEditor, type CollabEditorHandle } from "@/components/collab/collab-editor";
+import { ShortcutsDialog } from "@/components/shell/shortcuts-dialog";
+import type { Shortcut } from "@/components/shell/use-shortcuts";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Kbd } from "@/components/ui/kbd";
+import { correctionDocumentKey } from "@/server/collab/schema";
+import { CategoricalFieldInput, NoteInput } from "./label-form";
+import { LeaseCountdown } from "./lease-countdown";
+import { SkipDialog } from "./skip-dialog";
+import { InstructionsPanel, TaskView } from "./task-view";
+import type { ReviewState, useReviewQueue } from "./use-review-queue";
+import { useReviewKeys } from "./use-review-keys";
+
+type ReadyState = Extract<ReviewState, { phase: "ready" }>;
+type TaskReviewProps = {
+  projectId: string;
+  userName: string;
+  state: ReadyState;
+  review: ReturnType<typeof useReviewQueue>;
+  isInstructionsOpen: boolean;
+  onToggleInstructions: () => void;
+};
+
+const MAX_TIME_SPENT_MS = 86_400_000;
+
+/** One item under review: what to judge on the left, the answer on the right. Remounted for every item. */
+export function TaskReview({ projectId, userName, state, review, isInstructionsOpen, onToggleInstructions }: TaskReviewProps) {
+  const { task } = state;
+  const { labelSchema } = task.queue;
+  const fields = labelSchema.fields;
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [note, setNote] = useState("");
+  const [isLabelMissing, setIsLabelMissing] = useState(false);
+  const [dialog, setDialog] = useState<"skip" | "help" | null>(null);
+  const editor = useRef<CollabEditorHandle | null>(null);
+  const noteInput = useRef<HTMLTextAreaElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const startedAt = useRef(0);
+  useEffect(() => {
+    startedAt.current = Date.now();
+    heading.current?.focus({ preventScroll: true });
+    window.scrollTo({ top: 0 });
+  }, []);
+
+  const firstField = fields[0];
+  const allowsNote = labelSchema.allowNote;
+  const documentKey = labelSchema.allowCorrection ? (task.correctionDocumentKey ?? correctionDocumentKey(task.assignment.id)) : null;
+  const isBusy = review.isSubmitting || review.isSkipping || review.isAdvancing;
+
+  function pick(fieldKey: string, value: string) {
+    review.resetErrors();
+    setIsLabelMissing(false);
+    setValues((current) => ({ ...current, [fieldKey]: value }));
+  }
+
+  async function submit() {
+    if (isBusy) return;
+    if (fields.some((field) => !values[field.key])) return setIsLabelMissing(true);
+    await review
+      .submit({
+        values,
+        note: allowsNote && note.trim() ? note.trim() : undefined,
+        correctionState: editor.current?.getStateAsBase64(),
+        timeSpentMs: Math.min(Date.now() - startedAt.current, MAX_TIME_SPENT_MS),
+      })
+      // The mutation keeps the error; it is shown above the buttons.
+      .catch(() => undefined);
+  }
+
+  const shortcuts: Shortcut[] = [
+    ...(firstField ? [{ keys: [`1–${Math.min(firstField.options.length, 9)}`], label: `Pick ${firstField.title.toLowerCase()}`, run: () => {} }] : []),
+    { keys: ["Enter"], label: "Submit (Ctrl+Enter inside the note or the editor)", run: () => void submit() },
+    ...(documentKey ? [{ keys: ["E"], label: "Edit the corrected output (Esc leaves it)", run: () => editor.current?.focus() }] : []),
+    ...(allowsNote ? [{ keys: ["N"], label: "Write a note", run: () => noteInput.current?.focus() }] : []),
+    { keys: ["S"], label: "Skip with a reason", run: () => setDialog("skip") },
+    { keys: ["I"], label: "Show or hide the instructions", run: onToggleInstructions },
+    { keys: ["?"], label: "Show these shortcuts", run: () => setDialog("help") },
+  ];
+  useReviewKeys({
+    optionCount: firstField ? Math.min(firstField.options.length, 9) : 0,
+    pick: (index) => firstField?.options[index] && pick(firstField.key, firstField.options[index].value),
+    submit: () => void submit(),
+    openSkip: () => setDialog("skip"),
+    showHelp: () => setDialog("help"),
+    toggleInstructions: onToggleInstructions,
+    focusNote: allowsNote ? () => noteInput.current?.focus() : undefined,
+    focusCorrection: documentKey ? () => editor.current?.focus() : undefined,
+  });
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-5">
+      <div className="min-w-0 space-y-4 lg:col-span-3">
+        <InstructionsPanel instructions={task.queue.instructions} isOpen={isInstructionsOpen} onToggle={onToggleInstructions} />
+        <TaskView task={task} headingRef={heading} />
+      </div>
+      <Card className="h-fit min-w-0 space-y-5 p-5 lg:col-span-2">
+        <div className="flex items-center justify-between gap-2 text-xs">
+          <h2 className="text-base font-semibold text-zinc-900">Your answer</h2>
+          {!state.leaseError && <LeaseCountdown expiresAt={state.leaseExpiresAt} />}
+        </div>
+        {state.leaseError && (
+          <Alert tone="error" title="This item is no longer yours">
+            <p>{state.leaseError}</p>
+            <Button size="sm" variant="secondary" className="mt-2" onClick={() => void review.moveOn()}>
+              Next item
+            </Button>
+          </Alert>
+        )}
+        {fields.map((field, index) => (
+          <CategoricalFieldInput
+            key={field.key}
+            field={field}
+            value={values[field.key]}
+            onChange={(value) => pick(field.key, value)}
+            hasShortcuts={index === 0}
+            error={isLabelMissing && !values[field.key] ? `pick one first (keys 1–${Math.min(field.options.length, 9)})` : undefined}
+          />
+        ))}
+        {allowsNote && <NoteInput value={note} onChange={setNote} inputRef={noteInput} />}
+        {documentKey && (
+          <div>
+            <CollabEditor
+              projectId={projectId}
+              documentKey={documentKey}
+              originalText={task.originalText}
+              mode="edit"
+              userName={userName}
+              label="Corrected output"
+              onReady={(handle) => (editor.current = handle)}
+            />
+            <p className="mt-1 text-xs text-zinc-500">
+              <Kbd>E</Kbd> to edit, <Kbd>Esc</Kbd> to leave. Leave it unchanged if the output needs no correction.
+            </p>
+          </div>
+        )}
+        {review.submitError && (
+          <Alert tone="error" title="Not submitted">
+            {review.submitError.message}
+          </Alert>
+        )}
+        <div className="flex items-center justify-between gap-2 border-t border-zinc-100 pt-4">
+          <Button variant="secondary" onClick={() => setDialog("skip")} disabled={isBusy}>
+            Skip
+            <span aria-hidden>
+              <Kbd>S</Kbd>
+            </span>
+          </Button>
+          <Button onClick={() => void submit()} isBusy={review.isSubmitting || review.isAdvancing}>
+            Submit
+            <span aria-hidden className="rounded bg-white/15 px-1 font-mono text-[11px]">
+              Enter
+            </span>
+          </Button>
+        </div>
+      </Card>
+      <SkipDialog
+        isOpen={dialog === "skip"}
+        onClose={() => setDialog(null)}
+        isBusy={review.isSkipping}
+        error={review.skipError}
+        onSkip={(input) => void review.skip(input).catch(() => undefined)}
+      />
+      <ShortcutsDialog isOpen={dialog === "help"} onClose={() => setDialog(null)} shortcuts={shortcuts} />
+    </div>
+  );
+}

@@ -1,0 +1,138 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { inferRouterOutputs } from "@trpc/server";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { useTRPC } from "@/components/trpc/provider";
+import type { AppRouter } from "@/server/api/root";
+import type { SkipAssignmentInput, SubmitAnnotationInput } from "@/server/review/schema";
+import { useLeaseHeartbeat } from "./use-lease-heartbeat";
+
+export type ReviewTask = NonNullable<inferRouterOutputs<AppRouter>["review"]["claimNext"]>;
+
+export type ReviewState =
+  | { phase: "loading" }
+  | { phase: "ready"; task: ReviewTask; leaseExpiresAt: Date; leaseError: string | null }
+  | { phase: "empty" }
+  | { phase: "error"; message: string };
+
+/** A claim made while the annotator works on the current item, so the next one shows without a round trip. */
+type Prefetch = { promise: Promise<ReviewTask | null>; task: ReviewTask | null | undefined };
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : "something went wrong";
+}
+
+/**
+ * The annotator's place in a queue: the current task plus one prefetched claim. Submit and skip move to
+ * the prefetched task at once and prefetch again; leases of both are kept alive while the page is visible.
+ */
+export function useReviewQueue(projectId: string, queueId: string, leaseSeconds: number) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { mutateAsync: claimNext } = useMutation(trpc.review.claimNext.mutationOptions());
+  const { mutateAsync: heartbeat } = useMutation(trpc.review.heartbeat.mutationOptions());
+  const submitMutation = useMutation(trpc.review.submit.mutationOptions());
+  const skipMutation = useMutation(trpc.review.skip.mutationOptions());
+  const [state, setState] = useState<ReviewState>({ phase: "loading" });
+  const [isAdvancing, setIsAdvancing] = useState(false);
+  const prefetched = useRef<Prefetch | null>(null);
+  const hasStarted = useRef(false);
+
+  const claim = useCallback((exclude: number[]) => claimNext({ projectId, queueId, excludeAssignmentIds: exclude }), [claimNext, projectId, queueId]);
+
+  const show = useCallback(
+    (task: ReviewTask | null) => {
+      prefetched.current = null;
+      if (!task) return setState({ phase: "empty" });
+      setState({ phase: "ready", task, leaseExpiresAt: task.assignment.leaseExpiresAt, leaseError: null });
+      const entry: Prefetch = { promise: claim([task.assignment.id]).catch(() => null), task: undefined };
+      void entry.promise.then((next) => (entry.task = next));
+      prefetched.current = entry;
+    },
+    [claim],
+  );
+
+  const load = useCallback(async () => {
+    try {
+      show(await claim([]));
+    } catch (error) {
+      setState({ phase: "error", message: describeError(error) });
+    }
+  }, [claim, show]);
+
+  useEffect(() => {
+    // Once per mount: a second concurrent first claim (React's dev double effect) could lease a second item.
+    if (hasStarted.current) return;
+    hasStarted.current = true;
+    void load();
+  }, [load]);
+
+  /** Shows the prefetched task, or claims afresh when the prefetch found nothing or lost its lease. */
+  const advance = useCallback(
+    async (doneAssignmentId: number) => {
+      setIsAdvancing(true);
+      try {
+        const next = await prefetched.current?.promise;
+        show(next && next.assignment.id !== doneAssignmentId ? next : await claim([]));
+      } catch (error) {
+        setState({ phase: "error", message: describeError(error) });
+      } finally {
+        setIsAdvancing(false);
+      }
+    },
+    [claim, show],
+  );
+
+  const refreshProgress = () => queryClient.invalidateQueries({ queryKey: trpc.queues.get.queryKey({ projectId, queueId }) });
+
+  async function submit(input: Omit<SubmitAnnotationInput, "assignmentId">) {
+    if (state.phase !== "ready") return;
+    const assignmentId = state.task.assignment.id;
+    await submitMutation.mutateAsync({ projectId, assignmentId, ...input });
+    void refreshProgress();
+    await advance(assignmentId);
+  }
+
+  async function skip(input: Omit<SkipAssignmentInput, "assignmentId">) {
+    if (state.phase !== "ready") return;
+    const assignmentId = state.task.assignment.id;
+    await skipMutation.mutateAsync({ projectId, assignmentId, ...input });
+    void refreshProgress();
+    await advance(assignmentId);
+  }
+
+  const currentId = state.phase === "ready" ? state.task.assignment.id : null;
+  useLeaseHeartbeat({
+    periodMs: (leaseSeconds * 1000) / 3,
+    isEnabled: currentId !== null,
+    beat: () => {
+      if (currentId !== null) {
+        heartbeat({ projectId, assignmentId: currentId }).then(
+          ({ leaseExpiresAt }) => setState((current) => (current.phase === "ready" && current.task.assignment.id === currentId ? { ...current, leaseExpiresAt } : current)),
+          (error: unknown) =>
+            setState((current) => (current.phase === "ready" && current.task.assignment.id === currentId ? { ...current, leaseError: describeError(error) } : current)),
+        );
+      }
+      const entry = prefetched.current;
+      const nextId = entry?.task?.assignment.id;
+      // A prefetched claim that lost its lease is dropped; moving on then claims afresh.
+      if (entry && nextId !== undefined) heartbeat({ projectId, assignmentId: nextId }).catch(() => prefetched.current === entry && (prefetched.current = null));
+    },
+  });
+
+  return {
+    state,
+    submit,
+    skip,
+    submitError: submitMutation.error,
+    skipError: skipMutation.error,
+    isSubmitting: submitMutation.isPending,
+    isSkipping: skipMutation.isPending,
+    isAdvancing,
+    resetErrors: () => (submitMutation.reset(), skipMutation.reset()),
+    /** Leaves an item whose lease was lost without submitting it. */
+    moveOn: () => (currentId !== null ? advance(currentId) : load()),
+    retry: () => (setState({ phase: "loading" }), load()),
+  };
+}

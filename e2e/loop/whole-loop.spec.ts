@@ -1,0 +1,138 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { seedMembership, seedProject, seedUser } from "../../db/seed/factories";
+import { createApiKey } from "../../server/api-keys/service";
+import { createQueue } from "../../server/queues/service";
+import { openE2eDatabase, signIn } from "../fixtures";
+
+const originalAnswer = "Refunds take 24 hours. If you don't see it, your bank is at fault.";
+const leadCorrection = "Refunds reach your card within 5 to 7 business days after we receive the return.";
+
+async function openAs(browser: Browser, email: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, email);
+  return page;
+}
+
+/** Replaces the whole text of a CodeMirror editor the way a person would: select all, type. */
+async function rewriteEditor(page: Page, name: string, text: string) {
+  const editor = page.getByRole("textbox", { name });
+  await editor.click();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.type(text);
+}
+
+/** Labels the item on screen and corrects its output, then submits from the keyboard. */
+async function labelAndCorrect(page: Page, reviewUrl: string, optionKey: string, correction: string) {
+  await page.goto(reviewUrl);
+  await expect(page.getByText(originalAnswer).first()).toBeVisible();
+  await expect(page.getByText("Saved")).toBeVisible();
+  await page.keyboard.press(optionKey);
+  await rewriteEditor(page, "Corrected output", correction);
+  await expect(page.getByText("Saved")).toBeVisible();
+  await page.keyboard.press("ControlOrMeta+Enter");
+  await expect(page.getByText("All caught up")).toBeVisible();
+}
+
+test("one output goes from ingest to a pulled dataset row: blind review, conflict, live adjudication, release", async ({ browser, request }) => {
+  test.setTimeout(180_000);
+  const db = openE2eDatabase();
+  const project = await seedProject(db, { name: "Whole loop" });
+  const [annotatorA, annotatorB, lead, ml] = await Promise.all([
+    seedUser(db, { name: "Ana A" }),
+    seedUser(db, { name: "Ben B" }),
+    seedUser(db, { name: "Lea Lead" }),
+    seedUser(db, { name: "Max ML" }),
+  ]);
+  await seedMembership(db, { projectId: project.id, userId: annotatorA.id, role: "annotator" });
+  await seedMembership(db, { projectId: project.id, userId: annotatorB.id, role: "annotator" });
+  await seedMembership(db, { projectId: project.id, userId: lead.id, role: "lead" });
+  await seedMembership(db, { projectId: project.id, userId: ml.id, role: "ml" });
+  const leadActor = { projectId: project.id, userId: lead.id };
+  const queue = await createQueue(db, leadActor, {
+    name: "Refund answers",
+    instructions: "Is the answer **right**?",
+    labelSchema: {
+      fields: [{ type: "categorical", key: "verdict", title: "Verdict", options: [{ value: "correct", title: "Correct" }, { value: "wrong", title: "Wrong" }] }],
+      allowNote: true,
+      allowCorrection: true,
+    },
+    overlap: 2,
+    leaseSeconds: 600,
+    mode: "blind",
+    samplingRule: { models: [], tags: ["refunds"], metadata: {}, signals: [], rate: 1 },
+    majorityThreshold: 0.6,
+    backfill: false,
+  });
+  const ingestKey = (await createApiKey(db, leadActor, { name: "prod app", scopes: ["ingest"] })).secret;
+  const pullKey = (await createApiKey(db, leadActor, { name: "trainer", scopes: ["datasets:read"] })).secret;
+  await db.destroy();
+
+  // 1. The production app sends an output over REST.
+  const ingest = await request.post("/api/v1/outputs", {
+    headers: { authorization: `Bearer ${ingestKey}` },
+    data: {
+      outputs: [
+        {
+          external_id: "chat-42",
+          input: [{ role: "user", content: "Where is my refund?" }],
+          output: originalAnswer,
+          model: "support-bot-v3",
+          tags: ["refunds"],
+        },
+      ],
+    },
+  });
+  expect(ingest.status()).toBe(200);
+  expect((await ingest.json()).results[0]).toMatchObject({ status: "created", queued: 1 });
+
+  // 2. Two annotators, each blind to the other, label the same item differently and correct it differently.
+  const reviewUrl = `/p/${project.slug}/queues/${queue.id}/review`;
+  const pageA = await openAs(browser, annotatorA.email);
+  await labelAndCorrect(pageA, reviewUrl, "1", "Refunds arrive in 5 to 7 days.");
+  const pageB = await openAs(browser, annotatorB.email);
+  await expect(pageB.getByText("Ana A")).toHaveCount(0);
+  await labelAndCorrect(pageB, reviewUrl, "2", "Refunds take about a week after the return arrives.");
+
+  // 3. A watches the shared gold document while the lead adjudicates.
+  await pageA.goto(`/p/${project.slug}/queues`);
+  await pageA.getByRole("link", { name: "Watch adjudication of chat-42" }).click();
+  const watchedGold = pageA.getByRole("textbox", { name: "Gold correction" });
+  await expect(watchedGold).toBeVisible();
+
+  const leadPage = await openAs(browser, lead.email);
+  await leadPage.goto(`/p/${project.slug}/conflicts`);
+  await leadPage.getByRole("link", { name: "Adjudicate chat-42" }).click();
+  await expect(leadPage.getByRole("group", { name: "Ana A's answer" })).toBeVisible();
+  await expect(leadPage.getByRole("group", { name: "Ben B's answer" })).toBeVisible();
+  await leadPage.getByRole("radio", { name: "Wrong" }).check();
+  await rewriteEditor(leadPage, "Gold correction", leadCorrection);
+  await expect(watchedGold).toContainText(leadCorrection);
+  await leadPage.getByRole("button", { name: "Finalize gold" }).click();
+  await expect(leadPage.getByText(/adjudicated/i).first()).toBeVisible();
+
+  // 4. The ML user defines a dataset over the queue and publishes release 1.
+  const mlPage = await openAs(browser, ml.email);
+  await mlPage.goto(`/p/${project.slug}/datasets/new`);
+  await mlPage.getByLabel("Name", { exact: true }).fill("Refund answers SFT");
+  await mlPage.getByRole("checkbox", { name: "Refund answers" }).check();
+  await mlPage.getByRole("button", { name: "Create dataset" }).click();
+  await mlPage.getByRole("button", { name: "Publish release 1" }).click();
+  await mlPage.getByRole("button", { name: "Freeze and publish" }).click();
+  await expect(mlPage.getByRole("cell", { name: "1", exact: true }).first()).toBeVisible();
+
+  // 5. A training job pulls the release over HTTP with an API key.
+  const pull = await request.get("/api/v1/datasets/refund-answers-sft/releases/latest", { headers: { authorization: `Bearer ${pullKey}` } });
+  expect(pull.status()).toBe(200);
+  const rows = (await pull.text()).trim().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
+  expect(rows).toHaveLength(1);
+  expect(rows[0]).toMatchObject({
+    release: 1,
+    external_id: "chat-42",
+    input: [{ role: "user", content: "Where is my refund?" }],
+    output: originalAnswer,
+    label: { verdict: "wrong" },
+    correction: leadCorrection,
+    method: "adjudicated",
+    confidence: 1,
+  });
+});

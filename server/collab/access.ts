@@ -1,0 +1,72 @@
+import type { Kysely } from "kysely";
+import type { DB } from "@/db/types";
+import { hasAnyRole, type ProjectRole } from "@/server/auth/roles";
+import { conversationToText } from "@/server/ingest/schema";
+import { ForbiddenError } from "@/server/lib/errors";
+import { findItemOutput, hasSubmittedOnItem } from "@/server/resolution/queries";
+import { findAssignmentOwner } from "@/server/review/queries";
+
+export type CollabMember = { projectId: string; userId: string; role: ProjectRole };
+
+type ParsedKey = { kind: "correction"; assignmentId: number } | { kind: "gold"; queueItemId: number } | { kind: "scratch" } | null;
+
+function parseDocumentKey(documentKey: string): ParsedKey {
+  const [kind, id = ""] = documentKey.split("/");
+  const numericId = /^[1-9][0-9]{0,15}$/.test(id) ? Number(id) : null;
+  if (kind === "correction" && numericId !== null) return { kind, assignmentId: numericId };
+  if (kind === "gold" && numericId !== null) return { kind, queueItemId: numericId };
+  if (kind === "scratch") return { kind };
+  return null;
+}
+
+const refused = () => new ForbiddenError("you may not open this document", { field: "documentKey" });
+
+/**
+ * Who may open which collaboration document, and whether only to watch:
+ * - `correction/<assignmentId>`: only that assignment's annotator; edit while it is active, watch after.
+ * - `gold/<queueItemId>`: leads and admins, and annotators who answered the item; edit while the item
+ *   waits for a lead (conflict), watch once it is resolved.
+ * - `scratch/<x>`: any member.
+ * Everything else is refused. Asking to watch always gets a read-only token.
+ */
+export async function authorizeCollabDocument(
+  db: Kysely<DB>,
+  member: CollabMember,
+  request: { documentKey: string; mode: "edit" | "watch" },
+): Promise<{ isReadOnly: boolean }> {
+  const parsed = parseDocumentKey(request.documentKey);
+  if (!parsed) throw refused();
+  const wantsWatch = request.mode === "watch";
+  switch (parsed.kind) {
+    case "scratch":
+      return { isReadOnly: wantsWatch };
+    case "correction": {
+      const owner = await findAssignmentOwner(db, member.projectId, parsed.assignmentId);
+      if (owner?.annotatorId !== member.userId) throw refused();
+      return { isReadOnly: wantsWatch || owner.state !== "active" };
+    }
+    case "gold": {
+      const item = await findItemOutput(db, member.projectId, parsed.queueItemId);
+      if (!item) throw refused();
+      const mayOpen =
+        hasAnyRole(member.role, ["lead"]) ||
+        (hasAnyRole(member.role, ["annotator"]) &&
+          (await hasSubmittedOnItem(db, { projectId: member.projectId, queueItemId: parsed.queueItemId, userId: member.userId })));
+      if (!mayOpen) throw refused();
+      return { isReadOnly: wantsWatch || item.state !== "conflict" };
+    }
+  }
+}
+
+/**
+ * The text a document starts from the first time it is loaded: the original output for correction and
+ * gold documents, nothing for the rest.
+ */
+export async function findCollabSeedText(db: Kysely<DB>, projectId: string, documentKey: string): Promise<string | null> {
+  const parsed = parseDocumentKey(documentKey);
+  if (!parsed || parsed.kind === "scratch") return null;
+  const queueItemId = parsed.kind === "gold" ? parsed.queueItemId : (await findAssignmentOwner(db, projectId, parsed.assignmentId))?.queueItemId;
+  if (queueItemId === undefined) return null;
+  const item = await findItemOutput(db, projectId, queueItemId);
+  return item ? conversationToText(item.output) : null;
+}

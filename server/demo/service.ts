@@ -1,0 +1,131 @@
+import { randomBytes } from "node:crypto";
+import type { Kysely } from "kysely";
+import * as Y from "yjs";
+import type { DB } from "@/db/types";
+import { hashPassword } from "@/server/auth/passwords";
+import type { ProjectRole } from "@/server/auth/roles";
+import { COLLAB_TEXT_FIELD } from "@/server/collab/schema";
+import { createDataset, publishRelease } from "@/server/datasets/service";
+import { ingestOutputs } from "@/server/ingest/service";
+import { ingestSignals } from "@/server/ingest/signals-service";
+import { insertMembership } from "@/server/members/queries";
+import type { ProjectActor } from "@/server/members/service";
+import { createProject } from "@/server/projects/service";
+import { createQueue } from "@/server/queues/service";
+import { claimNext } from "@/server/review/service";
+import { submitAnnotation } from "@/server/review/submit-service";
+import type { SessionUser } from "@/server/users/schema";
+import { generateDemoTraffic, type DemoReference } from "./conversations";
+import { upsertDemoUser } from "./queries";
+import { demoAnswerQueue, demoTriageQueue } from "./queue-presets";
+
+export const DEMO_OUTPUT_COUNT = 300;
+/** Items the demo annotators label up front, so conflicts, gold and a release exist from the start. */
+const PRELABELLED_ITEMS = 24;
+
+const demoPeople: { key: string; name: string; role: ProjectRole }[] = [
+  { key: "ana", name: "Ana Annotator", role: "annotator" },
+  { key: "ben", name: "Ben Annotator", role: "annotator" },
+  { key: "lea", name: "Lea Lead", role: "lead" },
+];
+
+export type DemoPerson = { name: string; email: string; role: ProjectRole };
+export type DemoProject = {
+  project: { id: string; slug: string; name: string };
+  people: DemoPerson[];
+  password: string;
+  summary: { outputs: number; queued: number; gold: number; conflicts: number; release: number };
+};
+
+/** A Yjs update whose text is `text`: what an editor would send after rewriting the answer. */
+function correctionUpdate(text: string): string {
+  const doc = new Y.Doc();
+  doc.getText(COLLAB_TEXT_FIELD).insert(0, text);
+  const update = Buffer.from(Y.encodeStateAsUpdate(doc)).toString("base64");
+  doc.destroy();
+  return update;
+}
+
+/**
+ * What one demo annotator answers. Ana is careful; Ben sometimes calls a wrong answer only partially
+ * correct and words his fixes his own way, which is where the demo's conflicts come from.
+ */
+function demoAnswer(person: "ana" | "ben", reference: DemoReference, position: number) {
+  const isSloppy = person === "ben" && position % 4 === 1;
+  const verdict = isSloppy && reference.verdict !== "correct" ? "partially_correct" : reference.verdict;
+  if (reference.verdict === "correct") return { values: { verdict } };
+  const rewrite = person === "ben" && position % 3 === 0 ? `${reference.goodAnswer}\n\nAnything else I can help with?` : reference.goodAnswer;
+  return { values: { verdict }, correctionState: correctionUpdate(rewrite), note: person === "ana" ? "Policy is wrong; rewritten from the help centre." : undefined };
+}
+
+/** Lets the demo annotators work through the first items of the main queue, both on each item. */
+async function simulateReviews(db: Kysely<DB>, params: { projectId: string; queueId: string; annotators: { key: "ana" | "ben"; userId: string }[]; reference: Map<string, DemoReference> }) {
+  for (let position = 0; position < PRELABELLED_ITEMS; position += 1) {
+    for (const annotator of params.annotators) {
+      const actor = { projectId: params.projectId, userId: annotator.userId };
+      const task = await claimNext(db, actor, { queueId: params.queueId });
+      if (!task) return;
+      const reference = params.reference.get(task.output.externalId);
+      if (!reference) continue;
+      await submitAnnotation(db, actor, { assignmentId: task.assignment.id, timeSpentMs: 20_000 + position * 1_000, ...demoAnswer(annotator.key, reference, position) });
+    }
+  }
+}
+
+async function countLoop(db: Kysely<DB>, projectId: string) {
+  const [queued, gold, conflicts] = await Promise.all([
+    db.selectFrom("queue_items").where("project_id", "=", projectId).select((eb) => eb.fn.countAll<number>().as("count")).executeTakeFirstOrThrow(),
+    db.selectFrom("gold_labels").where("project_id", "=", projectId).select((eb) => eb.fn.countAll<number>().as("count")).executeTakeFirstOrThrow(),
+    db.selectFrom("queue_items").where("project_id", "=", projectId).where("state", "=", "conflict").select((eb) => eb.fn.countAll<number>().as("count")).executeTakeFirstOrThrow(),
+  ]);
+  return { queued: Number(queued.count), gold: Number(gold.count), conflicts: Number(conflicts.count) };
+}
+
+/**
+ * Creates a demo project: three demo people (two annotators and a lead, all with one fresh password),
+ * a few hundred support-bot outputs with production feedback, two queues, some labelling already done
+ * (gold, conflicts) and a published dataset release, so every page has something to show.
+ * `owner` becomes the project's admin; only instance admins may, unless the caller is trusted (CLI).
+ */
+export async function loadDemoProject(db: Kysely<DB>, owner: SessionUser | null, options: { isTrustedCaller?: boolean } = {}): Promise<DemoProject> {
+  const project = await createProject(db, { name: "Acme support bot (demo)" }, owner, options);
+  const password = `demo-${randomBytes(9).toString("base64url")}`;
+  const passwordHash = await hashPassword(password);
+  const people: (DemoPerson & { id: string; key: string })[] = [];
+  for (const person of demoPeople) {
+    const email = `${person.key}@demo.goldloop.test`;
+    const user = await upsertDemoUser(db, { email, name: person.name, passwordHash });
+    await insertMembership(db, { projectId: project.id, userId: user.id, role: person.role });
+    people.push({ ...person, id: user.id, email: user.email });
+  }
+  const lead = people.find((person) => person.role === "lead")!;
+  const leadActor: ProjectActor = { projectId: project.id, userId: owner?.id ?? lead.id };
+
+  const mainQueue = await createQueue(db, leadActor, demoAnswerQueue);
+  await createQueue(db, leadActor, demoTriageQueue);
+  const traffic = generateDemoTraffic(DEMO_OUTPUT_COUNT);
+  await ingestOutputs(db, { projectId: project.id, apiKeyId: null }, traffic.outputs);
+  await ingestSignals(
+    db,
+    { projectId: project.id },
+    traffic.signals.map((signal) => ({ external_id: signal.externalId, kind: signal.kind, value: signal.value, comment: signal.comment })),
+  );
+
+  const annotators = people.filter((person) => person.role === "annotator").map((person) => ({ key: person.key as "ana" | "ben", userId: person.id }));
+  await simulateReviews(db, { projectId: project.id, queueId: mainQueue.id, annotators, reference: traffic.reference });
+
+  const dataset = await createDataset(db, leadActor, {
+    name: "Support answers SFT",
+    description: "Gold verdicts and corrected answers from the support queue, for fine-tuning the next bot.",
+    queueIds: [mainQueue.id],
+    minConfidence: 0,
+  });
+  const release = await publishRelease(db, leadActor, { datasetId: dataset.id, notes: "First cut from the demo's pre-labelled items." });
+  const counts = await countLoop(db, project.id);
+  return {
+    project,
+    people: people.map(({ name, email, role }) => ({ name, email, role })),
+    password,
+    summary: { outputs: traffic.outputs.length, ...counts, release: release.number },
+  };
+}

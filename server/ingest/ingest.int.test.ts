@@ -1,0 +1,144 @@
+import { createHash } from "node:crypto";
+import { sql } from "kysely";
+import { beforeAll, describe, expect, it } from "vitest";
+import { seedProjectTeam } from "@/db/seed/factories";
+import { setUpTestDatabase } from "@/db/testing/test-database";
+import { createQueueRequestSchema } from "@/server/queues/schema";
+import { createQueue } from "@/server/queues/service";
+import { buildOutputItem } from "./test-fixtures";
+import { buildQueueInput } from "@/server/queues/test-fixtures";
+import { ingestOutputs } from "./service";
+
+const testDb = setUpTestDatabase();
+let team: Awaited<ReturnType<typeof seedProjectTeam>>;
+const source = () => ({ projectId: team.project.id, apiKeyId: null });
+const ingest = (items: unknown[]) => ingestOutputs(testDb.db, source(), items);
+const addQueue = async (rule: Parameters<typeof buildQueueInput>[0]) => {
+  const actor = { projectId: team.project.id, userId: team.members.lead.id };
+  return (await createQueue(testDb.db, actor, createQueueRequestSchema.parse(buildQueueInput(rule)))).id;
+};
+const countRows = async (table: "outputs" | "queue_items", queueId?: string) => {
+  let query = testDb.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("count")).where("project_id", "=", team.project.id);
+  if (queueId && table === "queue_items") query = query.where("queue_id", "=", queueId);
+  return (await query.executeTakeFirstOrThrow()).count;
+};
+
+beforeAll(async () => {
+  team = await seedProjectTeam(testDb.db);
+});
+
+describe("ingestOutputs validation", () => {
+  it("rejects each bad item naming its field and reason, and stores the good ones", async () => {
+    const items: unknown[] = [
+      buildOutputItem(1),
+      buildOutputItem(2, { external_id: undefined }),
+      buildOutputItem(3, { input: 42 }),
+      buildOutputItem(4, { output: [{ role: "bot", content: "hi" }] }),
+      buildOutputItem(5, { tags: ["ok", 3] }),
+      buildOutputItem(6, { metadata: { nested: { no: true } } }),
+      buildOutputItem(7, { consent: "yes" }),
+      buildOutputItem(8, { produced_at: "yesterday" }),
+      "not an object",
+      buildOutputItem(10, { input: "" }),
+      buildOutputItem(11, { output: "nul \u0000 byte" }),
+      buildOutputItem(1, { output: "same id again" }),
+      buildOutputItem(13, { tags: ["ok", "half \ud83d"] }),
+    ];
+    const { results, summary } = await ingest(items);
+    expect(summary).toEqual({ created: 1, duplicate: 0, rejected: 12 });
+    const byIndex = (index: number) => results.find((result) => result.index === index);
+    expect(byIndex(0)).toMatchObject({ status: "created", external_id: "out-1", queued: 0 });
+    expect(byIndex(1)).toMatchObject({ status: "rejected", external_id: null, field: "outputs[1].external_id", reason: "external_id is required" });
+    expect(byIndex(2)).toMatchObject({ status: "rejected", external_id: "out-3", field: "outputs[2].input", reason: expect.stringContaining("text or an array") });
+    expect(byIndex(3)).toMatchObject({ field: "outputs[3].output[0].role", reason: expect.stringContaining("role must be one of") });
+    expect(byIndex(4)).toMatchObject({ field: "outputs[4].tags[1]" });
+    expect(byIndex(5)).toMatchObject({ field: "outputs[5].metadata.nested", reason: expect.stringContaining("metadata values") });
+    expect(byIndex(6)).toMatchObject({ field: "outputs[6].consent" });
+    expect(byIndex(7)).toMatchObject({ field: "outputs[7].produced_at", reason: expect.stringContaining("ISO 8601") });
+    expect(byIndex(8)).toMatchObject({ status: "rejected", external_id: null, field: "outputs[8]" });
+    expect(byIndex(9)).toMatchObject({ field: "outputs[9].input", reason: "must not be empty" });
+    expect(byIndex(10)).toMatchObject({ field: "outputs[10].output", reason: expect.stringContaining("NUL") });
+    expect(byIndex(11)).toMatchObject({ field: "outputs[11].external_id", reason: expect.stringContaining("outputs[0]") });
+    expect(byIndex(12)).toMatchObject({ field: "outputs[12].tags[1]", reason: expect.stringContaining("surrogates") });
+    expect(results.map((result) => result.index)).toEqual(items.map((_, index) => index));
+    expect(await countRows("outputs")).toBe(1);
+  });
+
+  it("stores what was sent, with defaults, and a content hash of canonical {input, output}", async () => {
+    const item = buildOutputItem(20, { input: [{ content: "Hi", role: "user", extra: "dropped" }], output: "Hello", trace_id: "t-1" });
+    const { results } = await ingest([item, buildOutputItem(21, { produced_at: "2026-01-02T03:04:05+01:00", consent: false })]);
+    const [first, second] = await testDb.db.selectFrom("outputs").selectAll().where("external_id", "in", ["out-20", "out-21"]).orderBy("external_id").execute();
+    expect(first).toMatchObject({ id: (results[0] as { id: number }).id, trace_id: "t-1", model: "support-bot-1", tags: ["support"], consent: true });
+    expect(first?.input).toEqual([{ role: "user", content: "Hi" }]);
+    const canonical = '{"input":[{"content":"Hi","role":"user"}],"output":"Hello"}';
+    expect(first?.content_hash).toBe(createHash("sha256").update(canonical).digest("hex"));
+    expect(Math.abs(first!.produced_at.getTime() - Date.now())).toBeLessThan(60_000);
+    expect(second?.produced_at.toISOString()).toBe("2026-01-02T02:04:05.000Z");
+    expect(second?.consent).toBe(false);
+  });
+});
+
+describe("ingestOutputs idempotency and queueing", () => {
+  it("reports a replayed batch as duplicates with the stored ids, adding no rows and no queue items", async () => {
+    const queueId = await addQueue({ rate: 1, tags: ["replay"] });
+    const batch = Array.from({ length: 30 }, (_, index) => buildOutputItem(100 + index, { tags: ["replay"] }));
+    const first = await ingest(batch);
+    expect(first.summary).toEqual({ created: 30, duplicate: 0, rejected: 0 });
+    expect(first.results.every((result) => result.status === "created" && result.queued === 1)).toBe(true);
+    const [outputsBefore, itemsBefore] = [await countRows("outputs"), await countRows("queue_items", queueId)];
+
+    const second = await ingest([...batch.slice(0, 10), buildOutputItem(200, { tags: ["replay"] }), ...batch.slice(10)]);
+    expect(second.summary).toEqual({ created: 1, duplicate: 30, rejected: 0 });
+    expect(second.results[0]).toEqual({ index: 0, external_id: "out-100", status: "duplicate", id: (first.results[0] as { id: number }).id });
+    expect(await countRows("outputs")).toBe(outputsBefore + 1);
+    expect(await countRows("queue_items", queueId)).toBe(itemsBefore + 1);
+  });
+
+  it("never queues an output without consent", async () => {
+    const queueId = await addQueue({ rate: 1, tags: ["consent-check"] });
+    const { results } = await ingest([
+      buildOutputItem(300, { tags: ["consent-check"], consent: false }),
+      buildOutputItem(301, { tags: ["consent-check"] }),
+    ]);
+    expect(results.map((result) => (result.status === "created" ? result.queued : null))).toEqual([0, 1]);
+    const queued = await testDb.db.selectFrom("queue_items").innerJoin("outputs", "outputs.id", "queue_items.output_id").select("outputs.external_id").where("queue_items.queue_id", "=", queueId).execute();
+    expect(queued.map((row) => row.external_id)).toEqual(["out-301"]);
+  });
+
+  it("queues one item per distinct content in a queue, whatever the key order of the messages", async () => {
+    const queueId = await addQueue({ rate: 1, tags: ["dedupe"] });
+    const { results } = await ingest([
+      buildOutputItem(400, { tags: ["dedupe"], input: [{ role: "user", content: "Same?" }], output: "Same." }),
+      buildOutputItem(401, { tags: ["dedupe"], input: [{ content: "Same?", role: "user" }], output: "Same." }),
+      buildOutputItem(402, { tags: ["dedupe"], input: [{ role: "user", content: "Different?" }], output: "Same." }),
+    ]);
+    expect(results.map((result) => (result.status === "created" ? result.queued : null))).toEqual([1, 0, 1]);
+    const hashes = await testDb.db.selectFrom("outputs").select("content_hash").where("external_id", "in", ["out-400", "out-401"]).execute();
+    expect(new Set(hashes.map((row) => row.content_hash)).size).toBe(1);
+    expect(await countRows("queue_items", queueId)).toBe(2);
+  });
+
+  it("writes nothing when the database fails midway", async () => {
+    await addQueue({ rate: 1, tags: ["doomed"] });
+    const [outputsBefore, itemsBefore] = [await countRows("outputs"), await countRows("queue_items")];
+    await sql`create function refuse_queue_items() returns trigger language plpgsql as $$ begin raise exception 'injected failure'; end $$`.execute(testDb.db);
+    await sql`create trigger refuse_queue_items before insert on queue_items execute function refuse_queue_items()`.execute(testDb.db);
+    try {
+      const batch = Array.from({ length: 5 }, (_, index) => buildOutputItem(500 + index, { tags: ["doomed"] }));
+      await expect(ingest(batch)).rejects.toThrow(/injected failure/);
+    } finally {
+      await sql`drop trigger refuse_queue_items on queue_items`.execute(testDb.db);
+      await sql`drop function refuse_queue_items()`.execute(testDb.db);
+    }
+    expect([await countRows("outputs"), await countRows("queue_items")]).toEqual([outputsBefore, itemsBefore]);
+    const retried = await ingest(Array.from({ length: 5 }, (_, index) => buildOutputItem(500 + index, { tags: ["doomed"] })));
+    expect(retried.summary).toEqual({ created: 5, duplicate: 0, rejected: 0 });
+  });
+
+  it("lets two concurrent overlapping batches store each output once", async () => {
+    const batch = Array.from({ length: 200 }, (_, index) => buildOutputItem(600 + index));
+    const [a, b] = await Promise.all([ingest(batch), ingest([...batch].reverse())]);
+    expect(a.summary.created + b.summary.created).toBe(200);
+    expect(a.summary.duplicate + b.summary.duplicate).toBe(200);
+  });
+});

@@ -1,0 +1,112 @@
+import { sql, type Kysely, type Transaction } from "kysely";
+import type { DB } from "@/db/types";
+import type { CreateQueueInput } from "./schema";
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+export async function insertQueue(db: Executor, values: { projectId: string; createdBy: string; queue: CreateQueueInput }) {
+  const { queue } = values;
+  return db
+    .insertInto("queues")
+    .values({
+      project_id: values.projectId,
+      name: queue.name,
+      instructions: queue.instructions,
+      label_schema: JSON.stringify(queue.labelSchema),
+      overlap: queue.overlap,
+      lease_seconds: queue.leaseSeconds,
+      mode: queue.mode,
+      sampling_rule: JSON.stringify(queue.samplingRule),
+      majority_threshold: queue.majorityThreshold,
+      created_by: values.createdBy,
+    })
+    .returning(["id"])
+    .executeTakeFirstOrThrow();
+}
+
+const queueColumns = [
+  "id",
+  "name",
+  "instructions",
+  "label_schema as labelSchema",
+  "overlap",
+  "lease_seconds as leaseSeconds",
+  "mode",
+  "sampling_rule as samplingRule",
+  "majority_threshold as majorityThreshold",
+  "created_at as createdAt",
+] as const;
+
+/** The project's open queues, newest first. */
+export async function listOpenQueues(db: Executor, projectId: string) {
+  return db
+    .selectFrom("queues")
+    .select(queueColumns)
+    .where("project_id", "=", projectId)
+    .where("archived_at", "is", null)
+    .orderBy("created_at", "desc")
+    .execute();
+}
+
+export async function findOpenQueue(db: Executor, projectId: string, queueId: string) {
+  return db
+    .selectFrom("queues")
+    .select(queueColumns)
+    .where("project_id", "=", projectId)
+    .where("id", "=", queueId)
+    .where("archived_at", "is", null)
+    .executeTakeFirst();
+}
+
+/** Item counts per queue and state; `queueId` narrows to one queue. */
+export async function countItemsByState(db: Executor, projectId: string, queueId?: string) {
+  let query = db
+    .selectFrom("queue_items")
+    .select(["queue_id as queueId", "state", (eb) => eb.fn.countAll<number>().as("count")])
+    .where("project_id", "=", projectId)
+    .groupBy(["queue_id", "state"]);
+  if (queueId !== undefined) query = query.where("queue_id", "=", queueId);
+  return query.execute();
+}
+
+/** One annotator's assignment counts per queue and assignment state. */
+export async function countMyAssignments(db: Executor, params: { projectId: string; userId: string; queueId?: string }) {
+  let query = db
+    .selectFrom("assignments")
+    .select(["queue_id as queueId", "state", (eb) => eb.fn.countAll<number>().as("count")])
+    .where("project_id", "=", params.projectId)
+    .where("annotator_id", "=", params.userId)
+    .groupBy(["queue_id", "state"]);
+  if (params.queueId !== undefined) query = query.where("queue_id", "=", params.queueId);
+  return query.execute();
+}
+
+/**
+ * Per queue, the open items an annotator could still claim: a free seat (assigned_count < overlap) and no
+ * assignment of theirs, except an expired one, which the claim revives.
+ */
+export async function countClaimableItems(db: Executor, params: { projectId: string; userId: string; queueId?: string }) {
+  let query = db
+    .selectFrom("queue_items")
+    .innerJoin("queues", "queues.id", "queue_items.queue_id")
+    .select(["queue_items.queue_id as queueId", (eb) => eb.fn.countAll<number>().as("count")])
+    .where("queue_items.project_id", "=", params.projectId)
+    .where("queues.project_id", "=", params.projectId)
+    .where("queue_items.state", "in", ["pending", "in_review"])
+    .where("queue_items.assigned_count", "<", sql.ref<number>("queues.overlap"))
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom("assignments")
+            .select(sql.lit(1).as("one"))
+            .where("assignments.project_id", "=", params.projectId)
+            .whereRef("assignments.queue_item_id", "=", "queue_items.id")
+            .where("assignments.annotator_id", "=", params.userId)
+            .where("assignments.state", "<>", "expired"),
+        ),
+      ),
+    )
+    .groupBy("queue_items.queue_id");
+  if (params.queueId !== undefined) query = query.where("queue_items.queue_id", "=", params.queueId);
+  return query.execute();
+}

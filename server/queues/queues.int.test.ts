@@ -1,0 +1,114 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { seedProjectTeam } from "@/db/seed/factories";
+import type { ProjectRole } from "@/db/types";
+import { setUpTestDatabase } from "@/db/testing/test-database";
+import { createCaller } from "@/server/api/root";
+import { createInnerContext } from "@/server/api/trpc";
+import { ingestOutputs } from "@/server/ingest/service";
+import { buildOutputItem } from "@/server/ingest/test-fixtures";
+import { buildQueueInput } from "./test-fixtures";
+
+const testDb = setUpTestDatabase();
+let team: Awaited<ReturnType<typeof seedProjectTeam>>;
+const as = (role: ProjectRole) => createCaller(createInnerContext({ db: testDb.db, user: team.members[role] }));
+const projectId = () => team.project.id;
+
+beforeAll(async () => {
+  team = await seedProjectTeam(testDb.db);
+  const batch = Array.from({ length: 40 }, (_, index) => buildOutputItem(index, { tags: index < 10 ? ["support", "billing"] : ["support"] }));
+  await ingestOutputs(testDb.db, { projectId: team.project.id, apiKeyId: null }, batch);
+});
+
+describe("queues router", () => {
+  it("lets a lead create a queue, audited, with its definition stored, backfilling by default", async () => {
+    const input = buildQueueInput({ rate: 1, tags: ["billing"] }, { backfill: undefined, name: "Billing" });
+    const { id, backfill } = await as("lead").queues.create({ projectId: projectId(), ...input });
+    expect(backfill).toEqual({ scanned: 40, added: 10 });
+
+    const queue = await as("annotator").queues.get({ projectId: projectId(), queueId: id });
+    expect(queue).toMatchObject({
+      id,
+      name: "Billing",
+      overlap: 2,
+      leaseSeconds: 600,
+      mode: "blind",
+      majorityThreshold: 0.6,
+      samplingRule: { rate: 1, tags: ["billing"], models: [], metadata: {}, signals: [] },
+      labelSchema: { allowNote: true, allowCorrection: true, fields: [{ key: "verdict" }] },
+      progress: { total: 10, pending: 10, inReview: 0, conflict: 0, resolved: 0, skippedOut: 0 },
+      mine: { submitted: 0, skipped: 0, available: 10 },
+    });
+    expect(queue.createdAt).toBeInstanceOf(Date);
+    const audit = await testDb.db.selectFrom("audit_log").selectAll().where("action", "=", "queue.created").where("target_id", "=", id).executeTakeFirstOrThrow();
+    expect(audit).toMatchObject({ project_id: projectId(), actor_user_id: team.members.lead.id, target_type: "queue" });
+  });
+
+  it("creates without backfill when asked, and backfills on demand, idempotently", async () => {
+    const input = buildQueueInput({ rate: 1 }, { name: "Everything" });
+    const { id, backfill } = await as("admin").queues.create({ projectId: projectId(), ...input });
+    expect(backfill).toBeNull();
+    expect((await as("lead").queues.get({ projectId: projectId(), queueId: id })).progress.total).toBe(0);
+    await expect(as("lead").queues.backfill({ projectId: projectId(), queueId: id })).resolves.toEqual({ scanned: 40, added: 40 });
+    await expect(as("admin").queues.backfill({ projectId: projectId(), queueId: id })).resolves.toEqual({ scanned: 40, added: 0 });
+  });
+
+  it("shows whole-queue progress and the caller's own: submitted, skipped and what is left to claim", async () => {
+    const { id } = await as("lead").queues.create({ projectId: projectId(), ...buildQueueInput({ rate: 1, tags: ["billing"] }, { name: "Progress", overlap: 1 }) });
+    await as("lead").queues.backfill({ projectId: projectId(), queueId: id });
+    const items = await testDb.db.selectFrom("queue_items").select("id").where("queue_id", "=", id).orderBy("id").execute();
+    const annotator = team.members.annotator.id;
+    const setItem = (index: number, values: { state: string; assigned_count: number; submitted_count?: number }) =>
+      testDb.db.updateTable("queue_items").set(values).where("id", "=", items[index]!.id).execute();
+    const assign = (index: number, annotatorId: string, state: string) =>
+      testDb.db
+        .insertInto("assignments")
+        .values({ project_id: projectId(), queue_id: id, queue_item_id: items[index]!.id, annotator_id: annotatorId, state, lease_expires_at: new Date(Date.now() + 60_000) })
+        .execute();
+    await setItem(0, { state: "resolved", assigned_count: 1, submitted_count: 1 });
+    await assign(0, annotator, "submitted");
+    await setItem(1, { state: "pending", assigned_count: 0 });
+    await assign(1, annotator, "skipped");
+    await setItem(2, { state: "in_review", assigned_count: 1 });
+    await assign(2, team.members.lead.id, "active");
+    await setItem(3, { state: "conflict", assigned_count: 1, submitted_count: 1 });
+    await setItem(4, { state: "pending", assigned_count: 0 });
+    await assign(4, annotator, "expired");
+
+    const listed = (await as("annotator").queues.list({ projectId: projectId() })).find((queue) => queue.id === id);
+    expect(listed).toEqual({
+      id,
+      name: "Progress",
+      mode: "blind",
+      overlap: 1,
+      createdAt: expect.any(Date),
+      progress: { total: 10, pending: 7, inReview: 1, conflict: 1, resolved: 1, skippedOut: 0 },
+      // Items 4–9 are open with a free seat (item 4 through my expired lease); item 1 I skipped.
+      mine: { submitted: 1, skipped: 1, available: 6 },
+    });
+    const leads = (await as("lead").queues.list({ projectId: projectId() })).find((queue) => queue.id === id);
+    expect(leads?.mine).toEqual({ submitted: 0, skipped: 0, available: 7 });
+  });
+
+  it("lists newest first, and keeps other projects' queues out", async () => {
+    const other = await seedProjectTeam(testDb.db);
+    const otherCaller = createCaller(createInnerContext({ db: testDb.db, user: other.members.lead }));
+    const { id: otherQueue } = await otherCaller.queues.create({ projectId: other.project.id, ...buildQueueInput({ rate: 1 }, { name: "Elsewhere" }) });
+    const names = (await as("ml").queues.list({ projectId: projectId() })).map((queue) => queue.name);
+    expect(names).toEqual(["Progress", "Everything", "Billing"]);
+    await expect(as("lead").queues.get({ projectId: projectId(), queueId: otherQueue })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(as("lead").queues.backfill({ projectId: projectId(), queueId: otherQueue })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("keeps create and backfill to leads and admins, and validates the definition", async () => {
+    const input = { projectId: projectId(), ...buildQueueInput({ rate: 1 }) };
+    await expect(as("annotator").queues.create(input)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(as("ml").queues.create(input)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const [queue] = await as("lead").queues.list({ projectId: projectId() });
+    await expect(as("annotator").queues.backfill({ projectId: projectId(), queueId: queue!.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const outsider = createCaller(createInnerContext({ db: testDb.db, user: team.outsider }));
+    await expect(outsider.queues.list({ projectId: projectId() })).rejects.toMatchObject({ code: "FORBIDDEN" });
+
+    await expect(as("lead").queues.create({ ...input, samplingRule: { rate: 1.5 } })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(as("lead").queues.create({ ...input, overlap: 6 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+});

@@ -1,0 +1,115 @@
+import type { Kysely } from "kysely";
+import type { DB } from "@/db/types";
+import { insertAuditEntry } from "@/server/audit/queries";
+import { NotFoundError } from "@/server/lib/errors";
+import type { ProjectActor } from "@/server/members/service";
+import { backfillQueue } from "@/server/sampling/service";
+import { countClaimableItems, countItemsByState, countMyAssignments, findOpenQueue, insertQueue, listOpenQueues } from "./queries";
+import type { CreateQueueRequest, LabelSchema, QueueItemState, SamplingRule } from "./schema";
+
+export type QueueProgress = { total: number; pending: number; inReview: number; conflict: number; resolved: number; skippedOut: number };
+export type MyQueueProgress = { submitted: number; skipped: number; available: number };
+
+const progressKeys: Partial<Record<QueueItemState, keyof QueueProgress>> = {
+  pending: "pending",
+  in_review: "inReview",
+  conflict: "conflict",
+  resolved: "resolved",
+  skipped_out: "skippedOut",
+};
+
+function getOrCreate<Value>(map: Map<string, Value>, key: string, create: () => Value): Value {
+  const existing = map.get(key);
+  if (existing !== undefined) return existing;
+  const created = create();
+  map.set(key, created);
+  return created;
+}
+
+/** Progress of every queue (or one), the whole queue's and the caller's, keyed by queue id. */
+async function loadProgress(db: Kysely<DB>, actor: ProjectActor, queueId?: string) {
+  const scope = { projectId: actor.projectId, userId: actor.userId, queueId };
+  const [items, mine, claimable] = await Promise.all([
+    countItemsByState(db, actor.projectId, queueId),
+    countMyAssignments(db, scope),
+    countClaimableItems(db, scope),
+  ]);
+  const progress = new Map<string, QueueProgress>();
+  const myProgress = new Map<string, MyQueueProgress>();
+  const progressOf = (id: string) => getOrCreate(progress, id, () => ({ total: 0, pending: 0, inReview: 0, conflict: 0, resolved: 0, skippedOut: 0 }));
+  const myProgressOf = (id: string) => getOrCreate(myProgress, id, () => ({ submitted: 0, skipped: 0, available: 0 }));
+  for (const row of items) {
+    const entry = progressOf(row.queueId);
+    entry.total += row.count;
+    const key = progressKeys[row.state as QueueItemState];
+    if (key) entry[key] += row.count;
+  }
+  for (const row of mine) {
+    if (row.state === "submitted") myProgressOf(row.queueId).submitted += row.count;
+    if (row.state === "skipped") myProgressOf(row.queueId).skipped += row.count;
+  }
+  for (const row of claimable) myProgressOf(row.queueId).available = row.count;
+  return { progressOf, myProgressOf };
+}
+
+/** Creates a queue (audited) and, unless asked not to, adds the stored outputs its rule takes. */
+export async function createQueue(db: Kysely<DB>, actor: ProjectActor, input: CreateQueueRequest) {
+  const { backfill: shouldBackfill, ...queue } = input;
+  const { id } = await db.transaction().execute(async (trx) => {
+    const created = await insertQueue(trx, { projectId: actor.projectId, createdBy: actor.userId, queue });
+    await insertAuditEntry(trx, {
+      projectId: actor.projectId,
+      actorUserId: actor.userId,
+      action: "queue.created",
+      targetType: "queue",
+      targetId: created.id,
+      data: { name: queue.name, overlap: queue.overlap, samplingRule: queue.samplingRule },
+    });
+    return created;
+  });
+  // After the commit: ingest sees the queue from now on, and the backfill covers what came before.
+  const backfill = shouldBackfill ? await backfillQueue(db, actor.projectId, id) : null;
+  return { id, backfill };
+}
+
+/** The project's open queues with whole-queue progress and the caller's own. */
+export async function listProjectQueues(db: Kysely<DB>, actor: ProjectActor) {
+  const [queues, { progressOf, myProgressOf }] = await Promise.all([listOpenQueues(db, actor.projectId), loadProgress(db, actor)]);
+  return queues.map((queue) => ({
+    id: queue.id,
+    name: queue.name,
+    mode: queue.mode,
+    overlap: queue.overlap,
+    createdAt: queue.createdAt,
+    progress: progressOf(queue.id),
+    mine: myProgressOf(queue.id),
+  }));
+}
+
+/** One open queue with its definition and progress. */
+export async function getProjectQueue(db: Kysely<DB>, actor: ProjectActor, queueId: string) {
+  const [queue, { progressOf, myProgressOf }] = await Promise.all([findOpenQueue(db, actor.projectId, queueId), loadProgress(db, actor, queueId)]);
+  if (!queue) throw new NotFoundError("no open queue with this id in the project", { field: "queueId" });
+  return {
+    ...queue,
+    // Both were validated by createQueueSchema before they were stored.
+    labelSchema: queue.labelSchema as LabelSchema,
+    samplingRule: queue.samplingRule as SamplingRule,
+    progress: progressOf(queue.id),
+    mine: myProgressOf(queue.id),
+  };
+}
+
+/** Applies a queue's rule to the outputs already stored (idempotent), and audits the run. */
+export async function backfillProjectQueue(db: Kysely<DB>, actor: ProjectActor, queueId: string) {
+  const result = await backfillQueue(db, actor.projectId, queueId);
+  await insertAuditEntry(db, {
+    projectId: actor.projectId,
+    actorUserId: actor.userId,
+    action: "queue.backfilled",
+    targetType: "queue",
+    targetId: queueId,
+    data: result,
+  });
+  return result;
+}

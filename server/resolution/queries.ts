@@ -1,0 +1,171 @@
+import { sql, type Kysely, type Transaction } from "kysely";
+import type { DB, Json } from "@/db/types";
+import { outputColumns } from "@/server/review/queries";
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+/** An item with its queue and output, as the adjudication and shared pages show it. */
+export async function findItemView(db: Executor, projectId: string, queueItemId: number) {
+  return db
+    .selectFrom("queue_items")
+    .innerJoin("queues", "queues.id", "queue_items.queue_id")
+    .innerJoin("outputs", "outputs.id", "queue_items.output_id")
+    .select([
+      "queue_items.id",
+      "queue_items.state",
+      "queue_items.conflict_reasons as conflictReasons",
+      "queue_items.output_id as outputId",
+      "queues.id as queueId",
+      "queues.name as queueName",
+      "queues.instructions",
+      "queues.label_schema as labelSchema",
+      "queues.majority_threshold as majorityThreshold",
+      ...outputColumns,
+    ])
+    .where("queue_items.project_id", "=", projectId)
+    .where("queues.project_id", "=", projectId)
+    .where("outputs.project_id", "=", projectId)
+    .where("queue_items.id", "=", queueItemId)
+    .executeTakeFirst();
+}
+
+/** The submitted answers on an item, in submission order, with their authors' names. */
+export async function listSubmittedAnnotations(db: Executor, projectId: string, queueItemId: number) {
+  return db
+    .selectFrom("annotations")
+    .innerJoin("assignments", "assignments.id", "annotations.assignment_id")
+    .innerJoin("users", "users.id", "annotations.annotator_id")
+    .select([
+      "annotations.id",
+      "annotations.annotator_id as annotatorId",
+      "users.name as annotatorName",
+      "annotations.values",
+      "annotations.note",
+      "annotations.correction",
+      "annotations.created_at as submittedAt",
+    ])
+    .where("annotations.project_id", "=", projectId)
+    .where("assignments.project_id", "=", projectId)
+    .where("annotations.queue_item_id", "=", queueItemId)
+    .where("assignments.state", "=", "submitted")
+    .orderBy("annotations.id")
+    .execute();
+}
+
+export async function hasSubmittedOnItem(db: Executor, params: { projectId: string; queueItemId: number; userId: string }): Promise<boolean> {
+  const row = await db
+    .selectFrom("assignments")
+    .select("id")
+    .where("project_id", "=", params.projectId)
+    .where("queue_item_id", "=", params.queueItemId)
+    .where("annotator_id", "=", params.userId)
+    .where("state", "=", "submitted")
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** An item's state and the output it was made from, for collaboration access and seeding. */
+export async function findItemOutput(db: Executor, projectId: string, queueItemId: number) {
+  return db
+    .selectFrom("queue_items")
+    .innerJoin("outputs", "outputs.id", "queue_items.output_id")
+    .select(["queue_items.state", "outputs.output"])
+    .where("queue_items.project_id", "=", projectId)
+    .where("outputs.project_id", "=", projectId)
+    .where("queue_items.id", "=", queueItemId)
+    .executeTakeFirst();
+}
+
+export async function insertGoldLabel(
+  trx: Transaction<DB>,
+  values: {
+    projectId: string;
+    queueId: string;
+    queueItemId: number;
+    outputId: number;
+    values: Record<string, string>;
+    correction: string | null;
+    method: string;
+    confidence: number;
+    provenance: Record<string, Json>;
+    resolvedBy: string | null;
+  },
+): Promise<number> {
+  const row = await trx
+    .insertInto("gold_labels")
+    .values({
+      project_id: values.projectId,
+      queue_id: values.queueId,
+      queue_item_id: values.queueItemId,
+      output_id: values.outputId,
+      values: JSON.stringify(values.values),
+      correction: values.correction,
+      method: values.method,
+      confidence: values.confidence,
+      provenance: JSON.stringify(values.provenance),
+      resolved_by: values.resolvedBy,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function markItemResolved(trx: Transaction<DB>, projectId: string, queueItemId: number): Promise<void> {
+  await trx
+    .updateTable("queue_items")
+    .set({ state: "resolved", resolved_at: sql`now()` })
+    .where("project_id", "=", projectId)
+    .where("id", "=", queueItemId)
+    .execute();
+}
+
+export async function markItemConflict(trx: Transaction<DB>, projectId: string, queueItemId: number, reasons: string[]): Promise<void> {
+  await trx.updateTable("queue_items").set({ state: "conflict", conflict_reasons: reasons }).where("project_id", "=", projectId).where("id", "=", queueItemId).execute();
+}
+
+/** An item's current gold label and who resolved it, if anyone did. */
+export async function findCurrentGold(db: Executor, projectId: string, queueItemId: number) {
+  return db
+    .selectFrom("gold_labels")
+    .leftJoin("users", "users.id", "gold_labels.resolved_by")
+    .select(["gold_labels.id", "gold_labels.values", "gold_labels.correction", "gold_labels.method", "gold_labels.confidence", "users.name as resolvedByName"])
+    .where("gold_labels.project_id", "=", projectId)
+    .where("gold_labels.queue_item_id", "=", queueItemId)
+    .where("gold_labels.is_current", "=", true)
+    .executeTakeFirst();
+}
+
+/** Items waiting for a lead, oldest first, optionally in one queue. */
+export async function listConflictItems(db: Executor, projectId: string, queueId?: string) {
+  let query = db
+    .selectFrom("queue_items")
+    .innerJoin("queues", "queues.id", "queue_items.queue_id")
+    .innerJoin("outputs", "outputs.id", "queue_items.output_id")
+    .select((eb) => [
+      "queue_items.id as queueItemId",
+      "queues.id as queueId",
+      "queues.name as queueName",
+      "outputs.external_id as externalId",
+      "queue_items.conflict_reasons as reasons",
+      "queue_items.submitted_count as submittedCount",
+      "queues.overlap",
+      // The item went to conflict with its last submission.
+      eb
+        .selectFrom("assignments")
+        .select(sql<Date>`coalesce(max(assignments.submitted_at), queue_items.created_at)`.as("at"))
+        .where("assignments.project_id", "=", projectId)
+        .whereRef("assignments.queue_item_id", "=", "queue_items.id")
+        .$asScalar()
+        .$notNull()
+        .as("updatedAt"),
+    ])
+    .where("queue_items.project_id", "=", projectId)
+    .where("queues.project_id", "=", projectId)
+    .where("outputs.project_id", "=", projectId)
+    .where("queue_items.state", "=", "conflict")
+    .orderBy("updatedAt")
+    .orderBy("queue_items.id")
+    .limit(500);
+  if (queueId) query = query.where("queue_items.queue_id", "=", queueId);
+  return query.execute();
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { countVotes, normalizeWhitespace, resolveCorrections, resolveLabels, toCorrection } from "./rules";
+
+describe("resolveLabels", () => {
+  it("makes equal votes unanimous gold with confidence 1", () => {
+    expect(resolveLabels(["helpful", "helpful", "helpful"], 0.6)).toMatchObject({ kind: "gold", method: "unanimous", value: "helpful", confidence: 1 });
+    expect(resolveLabels(["harmful"], 0.9)).toMatchObject({ kind: "gold", method: "unanimous", value: "harmful", confidence: 1 });
+  });
+
+  it("makes a share at or above the threshold majority gold with the share as confidence", () => {
+    const resolved = resolveLabels(["helpful", "harmful", "helpful"], 0.6);
+    expect(resolved).toMatchObject({ kind: "gold", method: "majority", value: "helpful" });
+    expect(resolved.kind === "gold" && resolved.confidence).toBeCloseTo(2 / 3);
+    expect(resolveLabels(["a", "a", "b"], 2 / 3)).toMatchObject({ kind: "gold", method: "majority" });
+    expect(resolveLabels(["a", "a", "a", "b", "c"], 0.6)).toMatchObject({ kind: "gold", value: "a", confidence: 0.6 });
+  });
+
+  it("reports a split below the threshold as a conflict that names the counts", () => {
+    expect(resolveLabels(["helpful", "harmful"], 0.6)).toEqual({
+      kind: "conflict",
+      reason: "labels split: harmful 1, helpful 1",
+      counts: [{ value: "harmful", count: 1 }, { value: "helpful", count: 1 }],
+    });
+    expect(resolveLabels(["a", "a", "b"], 0.7)).toMatchObject({ kind: "conflict", reason: "labels split: a 2, b 1" });
+    expect(resolveLabels(["a", "b", "c"], 0.51)).toMatchObject({ kind: "conflict" });
+  });
+
+  it("refuses to resolve nothing", () => {
+    expect(() => resolveLabels([], 0.6)).toThrow(RangeError);
+  });
+});
+
+describe("countVotes", () => {
+  it("orders by count, then by value", () => {
+    expect(countVotes(["b", "a", "c", "c"])).toEqual([{ value: "c", count: 2 }, { value: "a", count: 1 }, { value: "b", count: 1 }]);
+  });
+});
+
+describe("resolveCorrections", () => {
+  it("agrees when every correction is the same text, whitespace aside, keeping the first as typed", () => {
+    expect(resolveCorrections(["Refunds take 5 days.\n", "Refunds  take 5 days.", " Refunds take\t5 days."])).toEqual({
+      kind: "agreed",
+      correction: "Refunds take 5 days.\n",
+    });
+  });
+
+  it("agrees on null when nobody changed the text", () => {
+    expect(resolveCorrections([null, null, null])).toEqual({ kind: "agreed", correction: null });
+  });
+
+  it("is a conflict when texts differ, or when some changed the text and others did not", () => {
+    expect(resolveCorrections(["Refunds take 5 days.", "Refunds take 7 days."])).toEqual({ kind: "conflict", reason: "corrections differ" });
+    expect(resolveCorrections([null, "Refunds take 5 days."])).toEqual({ kind: "conflict", reason: "corrections differ" });
+  });
+});
+
+describe("toCorrection", () => {
+  it("is null for the original text, whitespace aside, and the text otherwise", () => {
+    expect(toCorrection("Hello  world\n", "Hello world")).toBeNull();
+    expect(toCorrection("Hello there", "Hello world")).toBe("Hello there");
+    expect(toCorrection("", "Hello world")).toBe("");
+    expect(normalizeWhitespace("  a \n\t b  ")).toBe("a b");
+  });
+});

@@ -1,0 +1,63 @@
+/**
+ * Resolution v1 as pure functions: what k submissions on one item come to. No database here, so the
+ * rules are tested on their own and the service only loads votes and writes the outcome.
+ */
+
+/** Collapses runs of whitespace and trims, so texts that differ only in spacing compare equal. */
+export function normalizeWhitespace(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
+
+export type VoteCount = { value: string; count: number };
+
+export type LabelResolution =
+  | { kind: "gold"; method: "unanimous" | "majority"; value: string; confidence: number; counts: VoteCount[] }
+  | { kind: "conflict"; reason: string; counts: VoteCount[] };
+
+// Shares such as 2/3 are not exact in floating point; a threshold typed as 0.6667 should not reject 2 of 3
+// by a rounding error, nor should one typed as exactly 2/3.
+const SHARE_TOLERANCE = 1e-9;
+
+/** Tallies votes, most frequent first; ties break on the value so the order is stable. */
+export function countVotes(votes: readonly string[]): VoteCount[] {
+  const counts = new Map<string, number>();
+  for (const vote of votes) counts.set(vote, (counts.get(vote) ?? 0) + 1);
+  return [...counts]
+    .map(([value, count]) => ({ value, count }))
+    .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+}
+
+/**
+ * One field's votes to gold or conflict: all equal → unanimous (confidence 1); the top value's share at or
+ * above `threshold` → majority (confidence = share); otherwise a conflict naming the split.
+ * `threshold` is above one half, so at most one value can reach it.
+ */
+export function resolveLabels(votes: readonly string[], threshold: number): LabelResolution {
+  if (votes.length === 0) throw new RangeError("resolving needs at least one vote");
+  const counts = countVotes(votes);
+  const top = counts[0]!;
+  if (counts.length === 1) return { kind: "gold", method: "unanimous", value: top.value, confidence: 1, counts };
+  const share = top.count / votes.length;
+  if (share + SHARE_TOLERANCE >= threshold && top.count > counts[1]!.count) {
+    return { kind: "gold", method: "majority", value: top.value, confidence: share, counts };
+  }
+  return { kind: "conflict", reason: `labels split: ${counts.map(({ value, count }) => `${value} ${count}`).join(", ")}`, counts };
+}
+
+export type CorrectionResolution = { kind: "agreed"; correction: string | null } | { kind: "conflict"; reason: string };
+
+/**
+ * Corrections agree when all are equal after whitespace normalisation; null means "left unchanged" and
+ * only agrees with null. The agreed text is the first submission's, as typed.
+ */
+export function resolveCorrections(corrections: ReadonlyArray<string | null>): CorrectionResolution {
+  if (corrections.length === 0) throw new RangeError("resolving needs at least one correction");
+  const keys = new Set(corrections.map((correction) => (correction === null ? null : normalizeWhitespace(correction))));
+  if (keys.size > 1) return { kind: "conflict", reason: "corrections differ" };
+  return { kind: "agreed", correction: corrections[0] ?? null };
+}
+
+/** A correction worth keeping: null when the text is the original one, whitespace aside. */
+export function toCorrection(text: string, originalText: string): string | null {
+  return normalizeWhitespace(text) === normalizeWhitespace(originalText) ? null : text;
+}

@@ -1,0 +1,84 @@
+import type { Kysely } from "kysely";
+import type { DB, Json } from "@/db/types";
+import { hasAnyRole, type ProjectRole } from "@/server/auth/roles";
+import { goldDocumentKey } from "@/server/collab/schema";
+import { conversationToText } from "@/server/ingest/schema";
+import { NotFoundError } from "@/server/lib/errors";
+import type { ProjectActor } from "@/server/members/service";
+import { parseLabelSchema } from "@/server/review/label-values";
+import type { ReviewOutput } from "@/server/review/service";
+import { findCurrentGold, findItemView, hasSubmittedOnItem, listConflictItems, listSubmittedAnnotations } from "./queries";
+
+type ItemView = NonNullable<Awaited<ReturnType<typeof findItemView>>>;
+
+async function loadItem(db: Kysely<DB>, projectId: string, queueItemId: number): Promise<ItemView> {
+  const item = await findItemView(db, projectId, queueItemId);
+  if (!item) throw new NotFoundError("no such item", { field: "queueItemId" });
+  return item;
+}
+
+function toOutput(item: ItemView): ReviewOutput {
+  return {
+    externalId: item.externalId,
+    model: item.model,
+    input: item.input,
+    output: item.output,
+    tags: item.tags,
+    metadata: item.metadata,
+    producedAt: item.producedAt,
+  };
+}
+
+async function loadGold(db: Kysely<DB>, projectId: string, queueItemId: number) {
+  const gold = await findCurrentGold(db, projectId, queueItemId);
+  return gold ? { values: gold.values as Record<string, Json>, correction: gold.correction, method: gold.method, resolvedByName: gold.resolvedByName } : null;
+}
+
+/** Items waiting for a lead, oldest first. */
+export async function listConflicts(db: Kysely<DB>, projectId: string, queueId?: string) {
+  return listConflictItems(db, projectId, queueId);
+}
+
+/** Everything a lead needs to adjudicate an item: every answer side by side, and any gold so far. */
+export async function getConflict(db: Kysely<DB>, projectId: string, queueItemId: number) {
+  const item = await loadItem(db, projectId, queueItemId);
+  const annotations = await listSubmittedAnnotations(db, projectId, queueItemId);
+  return {
+    item: { id: item.id, state: item.state, reasons: item.conflictReasons },
+    queue: { id: item.queueId, name: item.queueName, labelSchema: parseLabelSchema(item.labelSchema), instructions: item.instructions },
+    output: toOutput(item),
+    originalText: conversationToText(item.output),
+    annotations: annotations.map(({ annotatorId, annotatorName, values, note, correction, submittedAt }) => ({
+      annotatorId,
+      annotatorName,
+      values: values as Record<string, Json>,
+      note,
+      correction,
+      submittedAt,
+    })),
+    goldDocumentKey: goldDocumentKey(item.id),
+    gold: await loadGold(db, projectId, queueItemId),
+  };
+}
+
+/**
+ * The shared gold document's page, for a lead or an annotator who answered the item. Blind: no answers,
+ * and no conflict reasons (they name the split) for annotators. NotFound for anyone else.
+ */
+export async function getShared(db: Kysely<DB>, actor: ProjectActor & { role: ProjectRole }, queueItemId: number) {
+  const isLead = hasAnyRole(actor.role, ["lead"]);
+  if (!isLead && !(await hasSubmittedOnItem(db, { projectId: actor.projectId, queueItemId, userId: actor.userId }))) {
+    throw new NotFoundError("no such item", { field: "queueItemId" });
+  }
+  const item = await loadItem(db, actor.projectId, queueItemId);
+  return {
+    item: { id: item.id, state: item.state, reasons: isLead ? item.conflictReasons : [] },
+    queue: { id: item.queueId, name: item.queueName, labelSchema: parseLabelSchema(item.labelSchema), instructions: item.instructions },
+    output: toOutput(item),
+    originalText: conversationToText(item.output),
+    goldDocumentKey: goldDocumentKey(item.id),
+    // The gold document is edited while the item waits for a lead; once it is resolved it is a record.
+    canEdit: item.state === "conflict",
+    gold: await loadGold(db, actor.projectId, queueItemId),
+  };
+}

@@ -1,0 +1,215 @@
+import { sql, type Kysely, type Transaction } from "kysely";
+import type { DB } from "@/db/types";
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+/** An output as the review and adjudication pages show it. */
+export const outputColumns = [
+  "outputs.external_id as externalId",
+  "outputs.model",
+  "outputs.input",
+  "outputs.output",
+  "outputs.tags",
+  "outputs.metadata",
+  "outputs.produced_at as producedAt",
+] as const;
+
+export async function findReviewQueue(db: Executor, projectId: string, queueId: string) {
+  return db
+    .selectFrom("queues")
+    .select([
+      "id",
+      "name",
+      "instructions",
+      "label_schema as labelSchema",
+      "schema_version as schemaVersion",
+      "overlap",
+      "lease_seconds as leaseSeconds",
+      "mode",
+      "majority_threshold as majorityThreshold",
+      "archived_at as archivedAt",
+    ])
+    .where("project_id", "=", projectId)
+    .where("id", "=", queueId)
+    .executeTakeFirst();
+}
+
+/** The caller's oldest live assignment in a queue, leaving out the ones the client already shows. */
+export async function findOwnActiveAssignmentId(
+  db: Executor,
+  params: { projectId: string; queueId: string; userId: string; excludeIds: number[] },
+): Promise<number | undefined> {
+  let query = db
+    .selectFrom("assignments")
+    .select("id")
+    .where("project_id", "=", params.projectId)
+    .where("queue_id", "=", params.queueId)
+    .where("annotator_id", "=", params.userId)
+    .where("state", "=", "active")
+    .where("lease_expires_at", ">", sql<Date>`now()`)
+    .orderBy("id")
+    .limit(1);
+  if (params.excludeIds.length > 0) query = query.where("id", "not in", params.excludeIds);
+  return (await query.executeTakeFirst())?.id;
+}
+
+/** One of the caller's assignments with its queue and output; undefined when it is not theirs. */
+export async function findOwnAssignment(db: Executor, params: { projectId: string; assignmentId: number; userId: string }) {
+  return db
+    .selectFrom("assignments")
+    .innerJoin("queues", "queues.id", "assignments.queue_id")
+    .innerJoin("queue_items", "queue_items.id", "assignments.queue_item_id")
+    .innerJoin("outputs", "outputs.id", "queue_items.output_id")
+    .select([
+      "assignments.id",
+      "assignments.queue_item_id as queueItemId",
+      "assignments.state",
+      "assignments.lease_expires_at as leaseExpiresAt",
+      "queues.id as queueId",
+      "queues.name as queueName",
+      "queues.instructions",
+      "queues.label_schema as labelSchema",
+      "queues.schema_version as schemaVersion",
+      "queues.overlap",
+      "queues.lease_seconds as leaseSeconds",
+      "queues.mode",
+      "outputs.id as outputId",
+      ...outputColumns,
+    ])
+    .where("assignments.project_id", "=", params.projectId)
+    .where("queues.project_id", "=", params.projectId)
+    .where("queue_items.project_id", "=", params.projectId)
+    .where("outputs.project_id", "=", params.projectId)
+    .where("assignments.id", "=", params.assignmentId)
+    .where("assignments.annotator_id", "=", params.userId)
+    .executeTakeFirst();
+}
+
+/** An assignment's owner and state, for deciding who may open its correction document. */
+export async function findAssignmentOwner(db: Executor, projectId: string, assignmentId: number) {
+  return db
+    .selectFrom("assignments")
+    .select(["annotator_id as annotatorId", "state", "queue_item_id as queueItemId"])
+    .where("project_id", "=", projectId)
+    .where("id", "=", assignmentId)
+    .executeTakeFirst();
+}
+
+/** Production feedback on an output, oldest first. */
+export async function listOutputSignals(db: Executor, projectId: string, outputId: number) {
+  return db
+    .selectFrom("signals")
+    .select(["kind", "value", "comment", "occurred_at as occurredAt"])
+    .where("project_id", "=", projectId)
+    .where("output_id", "=", outputId)
+    .orderBy("occurred_at")
+    .orderBy("id")
+    .limit(100)
+    .execute();
+}
+
+/** Locks an item for the rest of the transaction: every change to its assignments happens under this lock. */
+export async function lockQueueItem(trx: Transaction<DB>, projectId: string, queueItemId: number) {
+  return trx
+    .selectFrom("queue_items")
+    .select([
+      "id",
+      "queue_id as queueId",
+      "output_id as outputId",
+      "state",
+      "assigned_count as assignedCount",
+      "submitted_count as submittedCount",
+      "conflict_reasons as conflictReasons",
+    ])
+    .where("project_id", "=", projectId)
+    .where("id", "=", queueItemId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function findAssignmentState(db: Executor, projectId: string, assignmentId: number): Promise<string | undefined> {
+  const row = await db.selectFrom("assignments").select("state").where("project_id", "=", projectId).where("id", "=", assignmentId).executeTakeFirst();
+  return row?.state;
+}
+
+export async function findAnnotationIdByAssignment(db: Executor, projectId: string, assignmentId: number): Promise<number | undefined> {
+  const row = await db
+    .selectFrom("annotations")
+    .select("id")
+    .where("project_id", "=", projectId)
+    .where("assignment_id", "=", assignmentId)
+    .executeTakeFirst();
+  return row?.id;
+}
+
+export async function insertAnnotation(
+  trx: Transaction<DB>,
+  values: {
+    projectId: string;
+    queueItemId: number;
+    assignmentId: number;
+    annotatorId: string;
+    values: Record<string, string>;
+    note: string | null;
+    correction: string | null;
+    schemaVersion: number;
+    timeSpentMs: number | null;
+  },
+): Promise<number> {
+  const row = await trx
+    .insertInto("annotations")
+    .values({
+      project_id: values.projectId,
+      queue_item_id: values.queueItemId,
+      assignment_id: values.assignmentId,
+      annotator_id: values.annotatorId,
+      values: JSON.stringify(values.values),
+      note: values.note,
+      correction: values.correction,
+      schema_version: values.schemaVersion,
+      time_spent_ms: values.timeSpentMs,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function markAssignmentSubmitted(trx: Transaction<DB>, projectId: string, assignmentId: number): Promise<void> {
+  await trx
+    .updateTable("assignments")
+    .set({ state: "submitted", submitted_at: sql`now()` })
+    .where("project_id", "=", projectId)
+    .where("id", "=", assignmentId)
+    .execute();
+}
+
+export async function markAssignmentSkipped(trx: Transaction<DB>, projectId: string, assignmentId: number, reason: string): Promise<void> {
+  await trx.updateTable("assignments").set({ state: "skipped", skip_reason: reason }).where("project_id", "=", projectId).where("id", "=", assignmentId).execute();
+}
+
+/** Items the caller submitted on that have since resolved or gone to conflict, newest submission first. */
+export async function listMySettledItems(db: Executor, projectId: string, userId: string) {
+  return db
+    .selectFrom("assignments")
+    .innerJoin("queue_items", "queue_items.id", "assignments.queue_item_id")
+    .innerJoin("queues", "queues.id", "assignments.queue_id")
+    .innerJoin("outputs", "outputs.id", "queue_items.output_id")
+    .select([
+      "queue_items.id as queueItemId",
+      "queues.name as queueName",
+      "outputs.external_id as externalId",
+      "queue_items.state as itemState",
+      "assignments.submitted_at as submittedAt",
+    ])
+    .where("assignments.project_id", "=", projectId)
+    .where("queue_items.project_id", "=", projectId)
+    .where("queues.project_id", "=", projectId)
+    .where("outputs.project_id", "=", projectId)
+    .where("assignments.annotator_id", "=", userId)
+    .where("assignments.state", "=", "submitted")
+    .where("queue_items.state", "in", ["conflict", "resolved"])
+    .orderBy("assignments.submitted_at", "desc")
+    .limit(100)
+    .$narrowType<{ submittedAt: Date }>()
+    .execute();
+}

@@ -1,0 +1,155 @@
+import type { Kysely } from "kysely";
+import type { DB, Json } from "@/db/types";
+import { correctionDocumentKey } from "@/server/collab/schema";
+import { conversationToText } from "@/server/ingest/schema";
+import { ConflictError, InvalidStateError, NotFoundError } from "@/server/lib/errors";
+import { isUniqueViolation } from "@/server/lib/pg-errors";
+import type { ProjectActor } from "@/server/members/service";
+import type { LabelSchema } from "@/server/queues/schema";
+import { claimQueueItem, countSkip, extendLease, hasClaimableItem, reapExpiredLeases, type ClaimOutcome, type ClaimParams } from "./claim-queries";
+import { parseLabelSchema } from "./label-values";
+import {
+  findAssignmentOwner,
+  findAssignmentState,
+  findOwnActiveAssignmentId,
+  findOwnAssignment,
+  findReviewQueue,
+  listMySettledItems,
+  listOutputSignals,
+  lockQueueItem,
+  markAssignmentSkipped,
+} from "./queries";
+import type { AssignmentState, ClaimNextInput, SkipAssignmentInput } from "./schema";
+
+export type ReviewOutput = {
+  externalId: string;
+  model: string | null;
+  input: Json;
+  output: Json;
+  tags: string[];
+  metadata: Json;
+  producedAt: Date;
+};
+
+/** What the review page needs for one assignment. Blind: nothing here comes from other annotators. */
+export type ReviewTask = {
+  assignment: { id: number; queueItemId: number; state: AssignmentState; leaseExpiresAt: Date };
+  queue: { id: string; name: string; instructions: string; labelSchema: LabelSchema; leaseSeconds: number; mode: string };
+  output: ReviewOutput;
+  signals: Array<{ kind: string; value: number | null; comment: string | null; occurredAt: Date }>;
+  originalText: string;
+  correctionDocumentKey: string | null;
+};
+
+// A claim finds nothing free only at the tail of a queue, when the last items are briefly locked by
+// other people's claims and submits (or, rarer, by the caller's own claim in another tab).
+const MAX_CLAIM_ATTEMPTS = 4;
+const CLAIM_RETRY_DELAY_MS = 20;
+
+/** One of the caller's assignments as a review task; NotFound for anyone else's, so ids leak nothing. */
+export async function getReviewTask(db: Kysely<DB>, actor: ProjectActor, assignmentId: number): Promise<ReviewTask> {
+  const row = await findOwnAssignment(db, { projectId: actor.projectId, assignmentId, userId: actor.userId });
+  if (!row) throw new NotFoundError("you have no such assignment", { field: "assignmentId" });
+  const labelSchema = parseLabelSchema(row.labelSchema);
+  return {
+    assignment: { id: row.id, queueItemId: row.queueItemId, state: row.state as AssignmentState, leaseExpiresAt: row.leaseExpiresAt },
+    queue: { id: row.queueId, name: row.queueName, instructions: row.instructions, labelSchema, leaseSeconds: row.leaseSeconds, mode: row.mode },
+    output: {
+      externalId: row.externalId,
+      model: row.model,
+      input: row.input,
+      output: row.output,
+      tags: row.tags,
+      metadata: row.metadata,
+      producedAt: row.producedAt,
+    },
+    signals: await listOutputSignals(db, actor.projectId, row.outputId),
+    originalText: conversationToText(row.output),
+    correctionDocumentKey: labelSchema.allowCorrection ? correctionDocumentKey(row.id) : null,
+  };
+}
+
+async function claimOnce(db: Kysely<DB>, params: ClaimParams): Promise<ClaimOutcome> {
+  try {
+    return await claimQueueItem(db, params);
+  } catch (error) {
+    // ON CONFLICT makes a unique violation all but impossible; should one surface, the statement failed as
+    // a whole, so nothing was counted and running it again is safe.
+    if (!isUniqueViolation(error)) throw error;
+    return claimQueueItem(db, params);
+  }
+}
+
+/**
+ * The caller's next task in a queue: their oldest live assignment not already on screen, else a newly
+ * leased item (expired leases of the queue are reaped first). Null when nothing is left for them.
+ */
+export async function claimNext(db: Kysely<DB>, actor: ProjectActor, input: ClaimNextInput): Promise<ReviewTask | null> {
+  const queue = await findReviewQueue(db, actor.projectId, input.queueId);
+  if (!queue) throw new NotFoundError("no such queue", { field: "queueId" });
+  const excludeIds = input.excludeAssignmentIds ?? [];
+  const mine = await findOwnActiveAssignmentId(db, { projectId: actor.projectId, queueId: queue.id, userId: actor.userId, excludeIds });
+  if (mine !== undefined) return getReviewTask(db, actor, mine);
+  if (queue.archivedAt) return null;
+
+  await reapExpiredLeases(db, { projectId: actor.projectId, queueId: queue.id });
+  const params = { projectId: actor.projectId, queueId: queue.id, userId: actor.userId, overlap: queue.overlap, leaseSeconds: queue.leaseSeconds };
+  for (let attempt = 1; attempt <= MAX_CLAIM_ATTEMPTS; attempt += 1) {
+    const outcome = await claimOnce(db, params);
+    if (outcome.kind === "claimed") return getReviewTask(db, actor, outcome.assignmentId);
+    // SKIP LOCKED also passes over items someone is submitting on right now, which may still have room.
+    // Report the queue done only when nothing is left even counting those.
+    if (outcome.kind === "empty" && !(await hasClaimableItem(db, params))) return null;
+    await new Promise((done) => setTimeout(done, CLAIM_RETRY_DELAY_MS * attempt));
+  }
+  throw new ConflictError("the items left are being worked on right now; try again in a moment");
+}
+
+function describeClosedAssignment(state: AssignmentState): string {
+  switch (state) {
+    case "active":
+      return "this assignment is active";
+    case "submitted":
+      return "you already submitted this item";
+    case "skipped":
+      return "you skipped this item";
+    case "expired":
+      return "your lease on this item expired; take the next item";
+  }
+}
+
+/** Extends the caller's lease by the queue's lease length. */
+export async function heartbeat(db: Kysely<DB>, actor: ProjectActor, assignmentId: number): Promise<{ leaseExpiresAt: Date }> {
+  const extended = await extendLease(db, { projectId: actor.projectId, assignmentId, userId: actor.userId });
+  if (extended) return extended;
+  const owner = await findAssignmentOwner(db, actor.projectId, assignmentId);
+  if (owner?.annotatorId !== actor.userId) throw new NotFoundError("you have no such assignment", { field: "assignmentId" });
+  throw new InvalidStateError(describeClosedAssignment(owner.state as AssignmentState), { field: "assignmentId" });
+}
+
+/** Gives an item back with a reason; the caller is never offered it again. Repeating a skip is a no-op. */
+export async function skipAssignment(db: Kysely<DB>, actor: ProjectActor, input: SkipAssignmentInput): Promise<{ ok: true }> {
+  const owner = await findAssignmentOwner(db, actor.projectId, input.assignmentId);
+  if (owner?.annotatorId !== actor.userId) throw new NotFoundError("you have no such assignment", { field: "assignmentId" });
+  await db.transaction().execute(async (trx) => {
+    if (!(await lockQueueItem(trx, actor.projectId, owner.queueItemId))) throw new NotFoundError("you have no such assignment", { field: "assignmentId" });
+    const state = (await findAssignmentState(trx, actor.projectId, input.assignmentId)) as AssignmentState;
+    switch (state) {
+      case "skipped":
+        return;
+      case "submitted":
+        throw new InvalidStateError(describeClosedAssignment(state), { field: "assignmentId" });
+      case "active":
+      case "expired":
+        await markAssignmentSkipped(trx, actor.projectId, input.assignmentId, input.detail ? `${input.reason}: ${input.detail}` : input.reason);
+        // An expired lease already gave its place back when it was reaped.
+        await countSkip(trx, { projectId: actor.projectId, queueItemId: owner.queueItemId, isReleasing: state === "active" });
+    }
+  });
+  return { ok: true };
+}
+
+/** Items the caller answered that are now resolved or in conflict, for following adjudication. */
+export async function listMyItems(db: Kysely<DB>, actor: ProjectActor) {
+  return listMySettledItems(db, actor.projectId, actor.userId);
+}

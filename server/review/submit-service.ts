@@ -1,0 +1,78 @@
+import type { Kysely } from "kysely";
+import type { DB } from "@/db/types";
+import { correctionDocumentKey } from "@/server/collab/schema";
+import { conversationToText } from "@/server/ingest/schema";
+import { InvalidStateError, NotFoundError } from "@/server/lib/errors";
+import type { ProjectActor } from "@/server/members/service";
+import type { QueueItemState } from "@/server/queues/schema";
+import { resolveItem } from "@/server/resolution/service";
+import { countSubmission } from "./claim-queries";
+import { snapshotCorrection } from "./correction";
+import { checkOptionalParts, parseLabelSchema, validateLabelValues } from "./label-values";
+import { findAnnotationIdByAssignment, findAssignmentState, findOwnAssignment, insertAnnotation, lockQueueItem, markAssignmentSubmitted } from "./queries";
+import type { AssignmentState, SubmitAnnotationInput } from "./schema";
+
+export type SubmitResult = { annotationId: number; alreadySubmitted: boolean; itemState: QueueItemState };
+
+/**
+ * Records the caller's answer. Idempotent per assignment: a repeat returns the first answer. A lease that
+ * expired still counts while the item has room for it. The k-th answer resolves the item in the same
+ * transaction, so an item is never left with k answers and no outcome.
+ */
+export async function submitAnnotation(db: Kysely<DB>, actor: ProjectActor, input: SubmitAnnotationInput): Promise<SubmitResult> {
+  const { projectId } = actor;
+  const own = await findOwnAssignment(db, { projectId, assignmentId: input.assignmentId, userId: actor.userId });
+  if (!own) throw new NotFoundError("you have no such assignment", { field: "assignmentId" });
+  const labelSchema = parseLabelSchema(own.labelSchema);
+  const values = validateLabelValues(labelSchema, input.values);
+  checkOptionalParts(labelSchema, input);
+  // Read before the item is locked, so the lock is held for a few short statements only.
+  const correction = labelSchema.allowCorrection
+    ? await snapshotCorrection(db, {
+        projectId,
+        documentKey: correctionDocumentKey(own.id),
+        correctionState: input.correctionState,
+        originalText: conversationToText(own.output),
+      })
+    : null;
+
+  return db.transaction().execute(async (trx) => {
+    const item = await lockQueueItem(trx, projectId, own.queueItemId);
+    if (!item) throw new NotFoundError("you have no such assignment", { field: "assignmentId" });
+    // Re-read under the item lock: claims, skips, reaping and other submits change assignments only while holding it.
+    const state = (await findAssignmentState(trx, projectId, own.id)) as AssignmentState;
+    let isRevived = false;
+    switch (state) {
+      case "submitted": {
+        const annotationId = await findAnnotationIdByAssignment(trx, projectId, own.id);
+        if (annotationId === undefined) throw new InvalidStateError("this submission is missing its answer");
+        return { annotationId, alreadySubmitted: true, itemState: item.state as QueueItemState };
+      }
+      case "skipped":
+        throw new InvalidStateError("you skipped this item", { field: "assignmentId" });
+      case "expired": {
+        const hasRoom = (item.state === "pending" || item.state === "in_review") && item.assignedCount < own.overlap;
+        if (!hasRoom) throw new InvalidStateError("your lease expired and the item was given to someone else", { field: "assignmentId" });
+        isRevived = true;
+        break;
+      }
+      case "active":
+        break;
+    }
+    const annotationId = await insertAnnotation(trx, {
+      projectId,
+      queueItemId: item.id,
+      assignmentId: own.id,
+      annotatorId: actor.userId,
+      values,
+      note: input.note || null,
+      correction,
+      schemaVersion: own.schemaVersion,
+      timeSpentMs: input.timeSpentMs ?? null,
+    });
+    await markAssignmentSubmitted(trx, projectId, own.id);
+    const counted = await countSubmission(trx, { projectId, queueItemId: item.id, isRevived });
+    const itemState = counted.submittedCount >= own.overlap ? await resolveItem(trx, projectId, item.id) : (counted.state as QueueItemState);
+    return { annotationId, alreadySubmitted: false, itemState };
+  });
+}

@@ -1,0 +1,101 @@
+import { createHash } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { samplingRuleSchema, type SamplingRule } from "@/server/queues/schema";
+import { drawUniform } from "./draw";
+import { matchesRule, planQueueItems, type StoredSamplingOutput } from "./rule";
+
+const QUEUE_ID = "6f1c1f4e-2c3a-4f57-9a57-0d6c3c1b7a11";
+const rule = (overrides: Partial<SamplingRule> = {}): SamplingRule => samplingRuleSchema.parse({ rate: 1, ...overrides });
+const output = (overrides: Partial<StoredSamplingOutput> = {}): StoredSamplingOutput => ({
+  id: 1,
+  externalId: "out-1",
+  model: "gpt-5-mini",
+  tags: ["support", "web"],
+  metadata: { locale: "en", tier: 2, beta: true },
+  consent: true,
+  contentHash: "hash-1",
+  signalKinds: [],
+  ...overrides,
+});
+
+describe("drawUniform", () => {
+  it("is the first 8 bytes of sha256(queue:external) over 2^64, the same on every call", () => {
+    const digest = createHash("sha256").update(`${QUEUE_ID}:out-1`).digest();
+    const expected = Number(digest.readBigUInt64BE(0)) / 2 ** 64;
+    expect(drawUniform(QUEUE_ID, "out-1")).toBeCloseTo(expected, 15);
+    expect(drawUniform(QUEUE_ID, "out-1")).toBe(drawUniform(QUEUE_ID, "out-1"));
+    expect(drawUniform(QUEUE_ID, "out-2")).not.toBe(drawUniform(QUEUE_ID, "out-1"));
+    expect(drawUniform("another-queue", "out-1")).not.toBe(drawUniform(QUEUE_ID, "out-1"));
+  });
+
+  it("spreads uniformly over [0, 1): the share below a rate is close to the rate", () => {
+    const draws = Array.from({ length: 20_000 }, (_, index) => drawUniform(QUEUE_ID, `out-${index}`));
+    expect(Math.min(...draws)).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...draws)).toBeLessThan(1);
+    for (const rate of [0.1, 0.3, 0.5, 0.9]) {
+      const share = draws.filter((draw) => draw < rate).length / draws.length;
+      // Four standard deviations of a binomial share over 20,000 draws.
+      expect(Math.abs(share - rate)).toBeLessThan(4 * Math.sqrt((rate * (1 - rate)) / draws.length));
+    }
+  });
+});
+
+describe("matchesRule", () => {
+  it("matches everything with an empty filter, but never an output without consent", () => {
+    expect(matchesRule(rule(), output(), [])).toBe(true);
+    expect(matchesRule(rule(), output({ consent: false }), [])).toBe(false);
+  });
+
+  it("takes any of the listed models, and no output without a model", () => {
+    expect(matchesRule(rule({ models: ["gpt-4o", "gpt-5-mini"] }), output(), [])).toBe(true);
+    expect(matchesRule(rule({ models: ["gpt-4o"] }), output(), [])).toBe(false);
+    expect(matchesRule(rule({ models: ["gpt-4o"] }), output({ model: null }), [])).toBe(false);
+  });
+
+  it("needs every listed tag", () => {
+    expect(matchesRule(rule({ tags: ["support"] }), output(), [])).toBe(true);
+    expect(matchesRule(rule({ tags: ["support", "web"] }), output(), [])).toBe(true);
+    expect(matchesRule(rule({ tags: ["support", "mobile"] }), output(), [])).toBe(false);
+  });
+
+  it("compares metadata by strict equality, key by key", () => {
+    expect(matchesRule(rule({ metadata: { locale: "en", tier: 2, beta: true } }), output(), [])).toBe(true);
+    expect(matchesRule(rule({ metadata: { tier: "2" } }), output(), [])).toBe(false);
+    expect(matchesRule(rule({ metadata: { beta: false } }), output(), [])).toBe(false);
+    expect(matchesRule(rule({ metadata: { region: "eu" } }), output(), [])).toBe(false);
+    expect(matchesRule(rule({ metadata: { toString: "x" } }), output(), [])).toBe(false);
+  });
+
+  it("with signals, needs at least one signal of a listed kind", () => {
+    const onNegative = rule({ signals: ["thumbs_down", "regenerate"] });
+    expect(matchesRule(onNegative, output(), [])).toBe(false);
+    expect(matchesRule(onNegative, output(), ["thumbs_up"])).toBe(false);
+    expect(matchesRule(onNegative, output(), ["thumbs_up", "regenerate"])).toBe(true);
+  });
+});
+
+describe("planQueueItems", () => {
+  const outputs = Array.from({ length: 5_000 }, (_, index) => output({ id: index, externalId: `out-${index}`, contentHash: `hash-${index}` }));
+
+  it("draws per queue at the rule's rate, storing the rate as π, the same set on replay", () => {
+    const queues = [
+      { id: QUEUE_ID, rule: rule({ rate: 0.3 }) },
+      { id: "1b7c9a52-5d0e-4f3a-8a3e-2f9f4c6d8e01", rule: rule({ rate: 0.3 }) },
+    ];
+    const planned = planQueueItems(queues, outputs);
+    const first = planned.filter((item) => item.queueId === QUEUE_ID);
+    expect(Math.abs(first.length / outputs.length - 0.3)).toBeLessThan(4 * Math.sqrt((0.3 * 0.7) / outputs.length));
+    expect(new Set(first.map((item) => item.inclusionProbability))).toEqual(new Set([0.3]));
+    expect(first.every((item) => drawUniform(QUEUE_ID, item.output.externalId) < 0.3)).toBe(true);
+    expect(planQueueItems(queues, outputs)).toEqual(planned);
+    // Two queues with the same rate draw independently, so they take different sets.
+    const second = new Set(planned.filter((item) => item.queueId !== QUEUE_ID).map((item) => item.output.id));
+    expect(first.filter((item) => second.has(item.output.id)).length).toBeLessThan(first.length);
+  });
+
+  it("takes every matching output at rate 1 and none at rate 0", () => {
+    expect(planQueueItems([{ id: QUEUE_ID, rule: rule({ rate: 1 }) }], outputs)).toHaveLength(outputs.length);
+    expect(planQueueItems([{ id: QUEUE_ID, rule: rule({ rate: 0 }) }], outputs)).toHaveLength(0);
+    expect(planQueueItems([{ id: QUEUE_ID, rule: rule({ rate: 1, tags: ["mobile"] }) }], outputs)).toHaveLength(0);
+  });
+});
