@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -24,7 +25,7 @@ function adminSteps(overview: ReturnType<typeof useProjectOverview>, base: strin
     },
     {
       title: "Send your first outputs",
-      isDone: false,
+      isDone: overview.outputCount > 0,
       body: (
         <>
           Your app posts what the model produced to <code className="rounded bg-zinc-100 px-1 text-xs">{origin}/api/v1/outputs</code> with
@@ -35,8 +36,10 @@ function adminSteps(overview: ReturnType<typeof useProjectOverview>, base: strin
     },
     {
       title: "Create a review queue",
-      isDone: false,
+      isDone: overview.queueCount > 0,
       body: "A queue samples the outputs worth a human look (say, 5% of everything plus every thumbs-down) and asks k annotators to label each.",
+      href: `${base}/queues/new`,
+      cta: "Create queue",
     },
   ];
 }
@@ -52,6 +55,10 @@ export function ProjectOverview({ projectId, slug, publicUrl }: { projectId: str
           <CardHeader title="Get started" description="Four steps from a new project to outputs waiting for review." />
           <GettingStarted steps={adminSteps(overview, `/p/${slug}`, publicUrl)} />
         </Card>
+      ) : overview.queueCount > 0 ? (
+        <EmptyState title={`${overview.queueCount} ${overview.queueCount === 1 ? "queue" : "queues"} in this project`} action={<Link href={`/p/${slug}/queues`} className="font-medium underline">Open queues</Link>}>
+          Pick a queue and press <strong>Start reviewing</strong>; the next item is always ready. Press <strong>g q</strong> to jump to queues from anywhere.
+        </EmptyState>
       ) : (
         <EmptyState title="Nothing to review yet">
           When a lead creates a review queue and outputs start arriving, the items waiting for you appear here. Press <strong>?</strong> to see

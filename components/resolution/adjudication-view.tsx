@@ -20,7 +20,7 @@ type AdjudicationViewProps = { projectId: string; slug: string; queueItemId: num
 export function AdjudicationView({ projectId, slug, queueItemId, userName }: AdjudicationViewProps) {
   const { conflict, finalize } = useAdjudication(projectId, queueItemId);
   const [editor, setEditor] = useState<CollabEditorHandle | null>(null);
-  const { item, queue, output, originalText, annotations, gold } = conflict;
+  const { item, queue, output, signals, originalText, annotations, gold } = conflict;
   const field = queue.labelSchema.fields[0];
   const allowCorrection = queue.labelSchema.allowCorrection;
   const conflictsHref = `/p/${slug}/conflicts`;
@@ -71,7 +71,7 @@ export function AdjudicationView({ projectId, slug, queueItemId, userName }: Adj
           </Alert>
         )}
         {gold && field && <FinalGoldCard gold={gold} field={field} originalText={originalText} allowCorrection={allowCorrection} />}
-        <OutputPanel output={output} instructions={queue.instructions} />
+        <OutputPanel output={output} signals={signals} instructions={queue.instructions} />
         {field && (
           <section aria-labelledby="answers-heading" className="space-y-3">
             <h2 id="answers-heading" className="text-base font-semibold text-zinc-900">

@@ -98,6 +98,8 @@ test("one output goes from ingest to a pulled dataset row: blind review, conflic
   await pageA.getByRole("link", { name: "Watch adjudication of chat-42" }).click();
   const watchedGold = pageA.getByRole("textbox", { name: "Gold correction" });
   await expect(watchedGold).toBeVisible();
+  // The inline diff interleaves the original's deleted words with the text; A turns it off to read plainly.
+  await pageA.getByRole("button", { name: "Show changes", pressed: true }).click();
 
   const leadPage = await openAs(browser, lead.email);
   await leadPage.goto(`/p/${project.slug}/conflicts`);

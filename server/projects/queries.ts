@@ -47,7 +47,9 @@ export async function listProjectIds(db: Executor): Promise<string[]> {
 
 /** Counts for the project overview's getting-started checklist. */
 export async function countProjectSetup(db: Executor, projectId: string) {
-  const [members, apiKeys, invites] = await Promise.all([
+  const count = (table: "outputs" | "queues") =>
+    db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("count")).where("project_id", "=", projectId).executeTakeFirstOrThrow();
+  const [members, apiKeys, invites, outputs, queues] = await Promise.all([
     db.selectFrom("memberships").select((eb) => eb.fn.countAll<number>().as("count")).where("project_id", "=", projectId).executeTakeFirstOrThrow(),
     db
       .selectFrom("api_keys")
@@ -60,6 +62,14 @@ export async function countProjectSetup(db: Executor, projectId: string) {
       .select((eb) => eb.fn.countAll<number>().as("count"))
       .where("project_id", "=", projectId)
       .executeTakeFirstOrThrow(),
+    count("outputs"),
+    count("queues"),
   ]);
-  return { memberCount: Number(members.count), activeApiKeyCount: Number(apiKeys.count), inviteCount: Number(invites.count) };
+  return {
+    memberCount: Number(members.count),
+    activeApiKeyCount: Number(apiKeys.count),
+    inviteCount: Number(invites.count),
+    outputCount: Number(outputs.count),
+    queueCount: Number(queues.count),
+  };
 }

@@ -6,6 +6,7 @@ import { conversationToText } from "@/server/ingest/schema";
 import { NotFoundError } from "@/server/lib/errors";
 import type { ProjectActor } from "@/server/members/service";
 import { parseLabelSchema } from "@/server/review/label-values";
+import { listOutputSignals } from "@/server/review/queries";
 import type { ReviewOutput } from "@/server/review/service";
 import { findCurrentGold, findItemView, hasSubmittedOnItem, listConflictItems, listSubmittedAnnotations } from "./queries";
 
@@ -42,11 +43,12 @@ export async function listConflicts(db: Kysely<DB>, projectId: string, queueId?:
 /** Everything a lead needs to adjudicate an item: every answer side by side, and any gold so far. */
 export async function getConflict(db: Kysely<DB>, projectId: string, queueItemId: number) {
   const item = await loadItem(db, projectId, queueItemId);
-  const annotations = await listSubmittedAnnotations(db, projectId, queueItemId);
+  const [annotations, signals] = await Promise.all([listSubmittedAnnotations(db, projectId, queueItemId), listOutputSignals(db, projectId, item.outputId)]);
   return {
     item: { id: item.id, state: item.state, reasons: item.conflictReasons },
     queue: { id: item.queueId, name: item.queueName, labelSchema: parseLabelSchema(item.labelSchema), instructions: item.instructions },
     output: toOutput(item),
+    signals,
     originalText: conversationToText(item.output),
     annotations: annotations.map(({ annotatorId, annotatorName, values, note, correction, submittedAt }) => ({
       annotatorId,
