@@ -33,6 +33,9 @@ export function createDatabase(connectionString: string, options: { maxConnectio
     application_name: "goldloop",
     Client: PreparingClient,
   });
+  // An idle connection dropped (Postgres restarted, or stopped during shutdown): the pool has already
+  // discarded it and the next query opens a new one. Unheard, this event would crash the process.
+  pool.on("error", () => {});
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 }
 
