@@ -22,13 +22,27 @@ async function rewriteEditor(page: Page, name: string, text: string) {
 }
 
 /** Labels the item on screen and corrects its output, then submits from the keyboard. */
-async function labelAndCorrect(page: Page, reviewUrl: string, optionKey: string, correction: string) {
+async function labelAndCorrect(page: Page, reviewUrl: string, optionKey: string, correction: string, options: { checkSecondTab?: boolean } = {}) {
   await page.goto(reviewUrl);
   await expect(page.getByText(originalAnswer).first()).toBeVisible();
   await expect(page.getByText("Saved")).toBeVisible();
   await page.keyboard.press(optionKey);
   await rewriteEditor(page, "Corrected output", correction);
   await expect(page.getByText("Saved")).toBeVisible();
+  if (options.checkSecondTab) {
+    // A second tab of the same annotator opens the same item with the correction as saved, and edits sync back.
+    const twin = await page.context().newPage();
+    await twin.goto(reviewUrl);
+    await twin.getByRole("button", { name: "Show changes", pressed: true }).click();
+    await expect(twin.getByRole("textbox", { name: "Corrected output" })).toContainText(correction);
+    await twin.getByRole("textbox", { name: "Corrected output" }).click();
+    await twin.keyboard.press("ControlOrMeta+End");
+    await twin.keyboard.type(" Sorry for the wait.");
+    await page.getByRole("button", { name: "Show changes", pressed: true }).click();
+    await expect(page.getByRole("textbox", { name: "Corrected output" })).toContainText(`${correction} Sorry for the wait.`);
+    await twin.close();
+    await page.getByRole("textbox", { name: "Corrected output" }).click();
+  }
   await page.keyboard.press("ControlOrMeta+Enter");
   await expect(page.getByText("All caught up")).toBeVisible();
 }
@@ -88,7 +102,7 @@ test("one output goes from ingest to a pulled dataset row: blind review, conflic
   // 2. Two annotators, each blind to the other, label the same item differently and correct it differently.
   const reviewUrl = `/p/${project.slug}/queues/${queue.id}/review`;
   const pageA = await openAs(browser, annotatorA.email);
-  await labelAndCorrect(pageA, reviewUrl, "1", "Refunds arrive in 5 to 7 days.");
+  await labelAndCorrect(pageA, reviewUrl, "1", "Refunds arrive in 5 to 7 days.", { checkSecondTab: true });
   const pageB = await openAs(browser, annotatorB.email);
   await expect(pageB.getByText("Ana A")).toHaveCount(0);
   await labelAndCorrect(pageB, reviewUrl, "2", "Refunds take about a week after the return arrives.");

@@ -6,6 +6,7 @@ import {
   ForbiddenError,
   InvalidStateError,
   NotFoundError,
+  PayloadTooLargeError,
   UnauthorizedError,
   ValidationError,
 } from "@/server/lib/errors";
@@ -18,6 +19,7 @@ export function classifyDomainError(error: DomainError): { code: TRPC_ERROR_CODE
   if (error instanceof UnauthorizedError) return { code: "UNAUTHORIZED", status: 401 };
   if (error instanceof InvalidStateError) return { code: "PRECONDITION_FAILED", status: 412 };
   if (error instanceof ValidationError) return { code: "BAD_REQUEST", status: 400 };
+  if (error instanceof PayloadTooLargeError) return { code: "PAYLOAD_TOO_LARGE", status: 413 };
   return { code: "BAD_REQUEST", status: 400 };
 }
 

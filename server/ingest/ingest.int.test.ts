@@ -76,6 +76,16 @@ describe("ingestOutputs validation", () => {
     expect(second?.produced_at.toISOString()).toBe("2026-01-02T02:04:05.000Z");
     expect(second?.consent).toBe(false);
   });
+
+  it("stores text, tags and metadata exactly, whatever characters they hold", async () => {
+    const tags = ['quote " here', "back\\slash", "a,b", "{braces}", "NULL", "émoji 😀"];
+    const metadata = { "key \"q\"": "line\nbreak", big: 12345678901234567890, ratio: 1.5, flag: false, none: null };
+    const texts = { trace_id: "tab\there", model: "m\\odel", end_user_id: "ü-1" };
+    await ingest([buildOutputItem(30, { tags, metadata, ...texts, output: "say \"hi\" \\ 😀" }), buildOutputItem(31, { tags: [] })]);
+    const [first, second] = await testDb.db.selectFrom("outputs").selectAll().where("external_id", "in", ["out-30", "out-31"]).orderBy("external_id").execute();
+    expect(first).toMatchObject({ tags, metadata, ...texts, output: "say \"hi\" \\ 😀" });
+    expect(second).toMatchObject({ tags: [], trace_id: null, end_user_id: "user-31" });
+  });
 });
 
 describe("ingestOutputs idempotency and queueing", () => {

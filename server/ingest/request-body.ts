@@ -1,5 +1,23 @@
 import type { z } from "zod";
-import { ValidationError } from "@/server/lib/errors";
+import { PayloadTooLargeError, ValidationError } from "@/server/lib/errors";
+
+/** The largest REST body we read: a full batch of long conversations, and well under what one jsonb value may hold. */
+export const MAX_REQUEST_BYTES = 32 * 1024 * 1024;
+
+/** The body as text, refusing (413) one larger than MAX_REQUEST_BYTES before it is all in memory. */
+async function readBodyText(request: Request): Promise<string> {
+  const tooLarge = () => new PayloadTooLargeError(`body is larger than ${MAX_REQUEST_BYTES / 1024 / 1024} MB; send smaller batches`, { field: "body" });
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_REQUEST_BYTES) throw tooLarge();
+  if (!request.body) return "";
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of request.body) {
+    size += chunk.byteLength;
+    if (size > MAX_REQUEST_BYTES) throw tooLarge();
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
 
 /**
  * Reads a REST request's JSON body and checks its outer shape. Malformed JSON, or a body that is not the
@@ -7,8 +25,9 @@ import { ValidationError } from "@/server/lib/errors";
  */
 export async function readJsonEnvelope<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T>> {
   let body: unknown;
+  const text = await readBodyText(request);
   try {
-    body = await request.json();
+    body = JSON.parse(text);
   } catch {
     throw new ValidationError("body must be valid JSON", { field: "body" });
   }

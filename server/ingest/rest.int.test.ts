@@ -6,6 +6,7 @@ import { seedProjectTeam } from "@/db/seed/factories";
 import { setUpTestDatabase } from "@/db/testing/test-database";
 import type { ApiKeyScope } from "@/server/api-keys/schema";
 import { createApiKey } from "@/server/api-keys/service";
+import { MAX_REQUEST_BYTES } from "./request-body";
 import { buildOutputItem } from "./test-fixtures";
 
 const testDb = setUpTestDatabase();
@@ -70,6 +71,13 @@ describe("POST /api/v1/outputs", () => {
     }
     const stored = await testDb.db.selectFrom("outputs").select("external_id").where("external_id", "like", "out-1___").execute();
     expect(stored).toEqual([]);
+  });
+
+  it("answers 413 for a body over the size limit, before reading all of it", async () => {
+    const huge = "x".repeat(MAX_REQUEST_BYTES + 1);
+    const response = await sendOutputs({ outputs: [buildOutputItem(9, { output: huge })] });
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({ error: { code: "payload_too_large", field: "body" } });
   });
 });
 

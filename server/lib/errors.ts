@@ -35,3 +35,7 @@ export class InvalidStateError extends DomainError {
 export class ValidationError extends DomainError {
   override name = "ValidationError";
 }
+
+export class PayloadTooLargeError extends DomainError {
+  override name = "PayloadTooLargeError";
+}
