@@ -8,6 +8,10 @@ import { sql, type Kysely } from "kysely";
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run against the schema as it was, not as db/types.ts says it is now
 export async function up(db: Kysely<any>): Promise<void> {
   const projectId = (col: any) => col.notNull().references("projects.id").onDelete("cascade"); // eslint-disable-line @typescript-eslint/no-explicit-any -- column builder type of Kysely<any>
+  // On the two hottest tables (every ingest writes queue items, every claim an assignment) project_id and
+  // queue_id are copies of the parent item's or queue's, kept for project-scoped indexes and queries. The
+  // parent's own foreign key already cascades deletes, so a second check per row buys nothing.
+  const copiedFromParent = (col: any) => col.notNull(); // eslint-disable-line @typescript-eslint/no-explicit-any -- as above
   const createdAt = (col: any) => col.notNull().defaultTo(sql`now()`); // eslint-disable-line @typescript-eslint/no-explicit-any -- as above
 
   await db.schema
@@ -70,14 +74,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addCheckConstraint("queues_lease_seconds_check", sql`lease_seconds between 30 and 86400`)
     .addCheckConstraint("queues_mode_check", sql`mode in ('blind', 'collaborative')`)
     .addCheckConstraint("queues_majority_threshold_check", sql`majority_threshold > 0.5 and majority_threshold <= 1`)
+    .addUniqueConstraint("queues_id_project_key", ["id", "project_id"])
     .execute();
   await db.schema.createIndex("queues_project_id_idx").on("queues").columns(["project_id", "created_at"]).execute();
 
   await db.schema
     .createTable("queue_items")
     .addColumn("id", "bigint", (col) => col.primaryKey().generatedAlwaysAsIdentity())
-    .addColumn("project_id", "uuid", projectId)
-    .addColumn("queue_id", "uuid", (col) => col.notNull().references("queues.id").onDelete("cascade"))
+    .addColumn("project_id", "uuid", copiedFromParent)
+    .addColumn("queue_id", "uuid", (col) => col.notNull())
     .addColumn("output_id", "bigint", (col) => col.notNull().references("outputs.id").onDelete("cascade"))
     .addColumn("content_hash", "text", (col) => col.notNull())
     .addColumn("inclusion_probability", "double precision", (col) => col.notNull())
@@ -99,6 +104,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     )
     .addCheckConstraint("queue_items_counts_check", sql`assigned_count >= 0 and submitted_count >= 0 and submitted_count <= assigned_count`)
     .addUniqueConstraint("queue_items_queue_output_key", ["queue_id", "output_id"])
+    // One check covers both the queue and the project: an item can never sit in another tenant's queue.
+    .addForeignKeyConstraint("queue_items_queue_fkey", ["queue_id", "project_id"], "queues", ["id", "project_id"], (fk) => fk.onDelete("cascade"))
     .execute();
   // Dedupe inside a queue: one item per distinct content.
   await db.schema.createIndex("queue_items_queue_content_key").unique().on("queue_items").columns(["queue_id", "content_hash"]).execute();
@@ -109,8 +116,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("assignments")
     .addColumn("id", "bigint", (col) => col.primaryKey().generatedAlwaysAsIdentity())
-    .addColumn("project_id", "uuid", projectId)
-    .addColumn("queue_id", "uuid", (col) => col.notNull().references("queues.id").onDelete("cascade"))
+    .addColumn("project_id", "uuid", copiedFromParent)
+    .addColumn("queue_id", "uuid", copiedFromParent)
     .addColumn("queue_item_id", "bigint", (col) => col.notNull().references("queue_items.id").onDelete("cascade"))
     .addColumn("annotator_id", "uuid", (col) => col.notNull().references("users.id").onDelete("cascade"))
     .addColumn("state", "text", (col) => col.notNull().defaultTo("active"))
