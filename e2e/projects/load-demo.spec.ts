@@ -1,0 +1,24 @@
+import { expect, test } from "@playwright/test";
+import { seedUser } from "../../db/seed/factories";
+import { openE2eDatabase, signIn } from "../fixtures";
+
+test("an instance admin with no projects loads the demo, and its lead finds conflicts waiting", async ({ browser, page }) => {
+  const db = openE2eDatabase();
+  const admin = await seedUser(db, { name: "Fresh Admin", isInstanceAdmin: true });
+  await db.destroy();
+
+  await signIn(page, admin.email);
+  await expect(page.getByRole("heading", { name: "Create your first project" })).toBeVisible();
+  await page.getByRole("button", { name: "Load demo project" }).click();
+  await expect(page.getByText("Demo project ready")).toBeVisible({ timeout: 30_000 });
+  const password = await page.getByLabel("Demo password (shown once)").inputValue();
+  await page.getByRole("link", { name: "Open the demo project" }).click();
+  await page.getByRole("link", { name: "Queues" }).click();
+  await expect(page.getByRole("heading", { name: "Support answers: is this right?" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Thumbs-down triage" })).toBeVisible();
+
+  const lead = await (await browser.newContext()).newPage();
+  await signIn(lead, "lea@demo.goldloop.test", password);
+  await lead.getByRole("link", { name: "Conflicts" }).click();
+  await expect(lead.getByRole("link", { name: /^Adjudicate demo-/ }).first()).toBeVisible();
+});
