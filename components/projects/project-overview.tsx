@@ -4,7 +4,11 @@ import Link from "next/link";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import type { ProjectRole } from "@/server/auth/roles";
+import { ActivityPanel } from "./activity-panel";
+import { ActivityStats } from "./activity-stats";
 import { GettingStarted, type Step } from "./getting-started";
+import { useProjectActivity } from "./use-project-activity";
 import { useProjectOverview } from "./use-project-overview";
 
 function adminSteps(overview: ReturnType<typeof useProjectOverview>, base: string, origin: string): Step[] {
@@ -44,27 +48,50 @@ function adminSteps(overview: ReturnType<typeof useProjectOverview>, base: strin
   ];
 }
 
+/** The loop's totals and last 14 days; its own component so the query runs only once there are outputs. */
+function ProjectActivity({ projectId, base, role }: { projectId: string; base: string; role: ProjectRole }) {
+  const activity = useProjectActivity(projectId);
+  return (
+    <>
+      <ActivityStats activity={activity} base={base} role={role} />
+      <ActivityPanel daily={activity.daily} />
+    </>
+  );
+}
+
 export function ProjectOverview({ projectId, slug, publicUrl }: { projectId: string; slug: string; publicUrl: string }) {
   const overview = useProjectOverview(projectId);
+  const base = `/p/${slug}`;
   const isAdmin = overview.role === "admin";
+  const steps = adminSteps(overview, base, publicUrl);
+  // Until outputs arrive the checklist is the page; after that the loop's numbers lead and the checklist
+  // stays below them only while a step is left.
+  const hasOutputs = overview.outputCount > 0;
+  const isChecklistShown = isAdmin && (!hasOutputs || steps.some((step) => !step.isDone));
   return (
     <>
       <PageHeader title={overview.name} description={`Your role in this project: ${overview.role}.`} />
-      {isAdmin ? (
-        <Card>
-          <CardHeader title="Get started" description="Four steps from a new project to outputs waiting for review." />
-          <GettingStarted steps={adminSteps(overview, `/p/${slug}`, publicUrl)} />
-        </Card>
-      ) : overview.queueCount > 0 ? (
-        <EmptyState title={`${overview.queueCount} ${overview.queueCount === 1 ? "queue" : "queues"} in this project`} action={<Link href={`/p/${slug}/queues`} className="font-medium underline">Open queues</Link>}>
-          Pick a queue and press <strong>Start reviewing</strong>; the next item is always ready. Press <strong>g q</strong> to jump to queues from anywhere.
-        </EmptyState>
-      ) : (
-        <EmptyState title="Nothing to review yet">
-          When a lead creates a review queue and outputs start arriving, the items waiting for you appear here. Press <strong>?</strong> to see
-          the keyboard shortcuts.
-        </EmptyState>
-      )}
+      <div className="space-y-6">
+        {hasOutputs && <ProjectActivity projectId={projectId} base={base} role={overview.role} />}
+        {isChecklistShown ? (
+          <Card>
+            <CardHeader title="Get started" description="Four steps from a new project to outputs waiting for review." />
+            <GettingStarted steps={steps} />
+          </Card>
+        ) : isAdmin ? null : overview.queueCount > 0 ? (
+          <EmptyState
+            title={`${overview.queueCount} ${overview.queueCount === 1 ? "queue" : "queues"} in this project`}
+            action={<Link href={`${base}/queues`} className="font-medium underline">Open queues</Link>}
+          >
+            Pick a queue and press <strong>Start reviewing</strong>; the next item is always ready. Press <strong>g q</strong> to jump to queues from anywhere.
+          </EmptyState>
+        ) : (
+          <EmptyState title="Nothing to review yet">
+            When a lead creates a review queue and outputs start arriving, the items waiting for you appear here. Press <strong>?</strong> to see
+            the keyboard shortcuts.
+          </EmptyState>
+        )}
+      </div>
     </>
   );
 }

@@ -35,6 +35,7 @@ const accessTable: Record<string, Row> = {
   "projects.create": { allow: ["instanceAdmin"], input: () => ({ name: "Another project" }) },
   "projects.get": { allow: members, input: (f) => ({ projectId: f.project.id }) },
   "projects.overview": { allow: members, input: (f) => ({ projectId: f.project.id }) },
+  "projects.activity": { allow: members, input: (f) => ({ projectId: f.project.id }) },
   "members.list": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id }) },
   "members.changeRole": { allow: ["admin"], input: (f) => ({ projectId: f.project.id, userId: f.members.annotator.id, role: "lead" }) },
   "members.remove": { allow: ["admin"], input: (f) => ({ projectId: f.project.id, userId: f.members.annotator.id }) },

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from "kysely";
+import { sql, type Kysely, type Transaction } from "kysely";
 import type { DB } from "@/db/types";
 
 type Executor = Kysely<DB> | Transaction<DB>;
@@ -72,4 +72,100 @@ export async function countProjectSetup(db: Executor, projectId: string) {
     outputCount: Number(outputs.count),
     queueCount: Number(queues.count),
   };
+}
+
+/** Loop-wide totals for the overview's stat tiles; "waiting" is pending plus in review, "conflicts" are unresolved ones. */
+export async function countProjectActivity(db: Executor, projectId: string) {
+  const row = await db
+    .selectNoFrom((eb) => [
+      eb.selectFrom("outputs").select(sql<number>`count(*)::int`.as("n")).where("project_id", "=", projectId).as("outputs"),
+      eb.selectFrom("queue_items").select(sql<number>`count(*)::int`.as("n")).where("project_id", "=", projectId).as("queuedItems"),
+      eb
+        .selectFrom("queue_items")
+        .select(sql<number>`count(*)::int`.as("n"))
+        .where("project_id", "=", projectId)
+        .where("state", "in", ["pending", "in_review"])
+        .as("waitingItems"),
+      eb
+        .selectFrom("queue_items")
+        .select(sql<number>`count(*)::int`.as("n"))
+        .where("project_id", "=", projectId)
+        .where("state", "=", "conflict")
+        .as("openConflicts"),
+      eb
+        .selectFrom("gold_labels")
+        .select(sql<number>`count(*)::int`.as("n"))
+        .where("project_id", "=", projectId)
+        .where("is_current", "=", true)
+        .as("goldLabels"),
+    ])
+    .executeTakeFirstOrThrow();
+  return {
+    outputs: row.outputs ?? 0,
+    queuedItems: row.queuedItems ?? 0,
+    waitingItems: row.waitingItems ?? 0,
+    openConflicts: row.openConflicts ?? 0,
+    goldLabels: row.goldLabels ?? 0,
+  };
+}
+
+/** The project's most recently published dataset release, across its datasets. */
+export async function findLatestRelease(db: Executor, projectId: string) {
+  return db
+    .selectFrom("dataset_releases")
+    .innerJoin("datasets", (join) => join.onRef("datasets.id", "=", "dataset_releases.dataset_id").onRef("datasets.project_id", "=", "dataset_releases.project_id"))
+    .select(["dataset_releases.number", "datasets.name as datasetName", "dataset_releases.published_at as publishedAt"])
+    .where("dataset_releases.project_id", "=", projectId)
+    .orderBy("dataset_releases.published_at", "desc")
+    .orderBy("dataset_releases.id", "desc")
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export type DailyActivity = { day: string; outputs: number; annotations: number; goldLabels: number };
+
+/**
+ * Outputs ingested, annotations submitted and gold labels created per UTC day, for the `days` days ending
+ * on `today` (a UTC `YYYY-MM-DD`), oldest first. Days without activity are zero rows, not missing ones.
+ */
+export async function listDailyActivity(db: Executor, params: { projectId: string; today: string; days: number }) {
+  const { projectId, today, days } = params;
+  // Bounds are UTC midnights so a day means the same thing whatever the session's time zone is.
+  const { rows } = await sql<DailyActivity>`
+    with bounds as (
+      select (${today}::date - ${days - 1}::int)::timestamp at time zone 'utc' as since,
+             (${today}::date + 1)::timestamp at time zone 'utc' as until
+    ),
+    days as (
+      select ${today}::date - n as day from generate_series(0, ${days - 1}::int) as n
+    ),
+    outputs_per_day as (
+      select (created_at at time zone 'utc')::date as day, count(*)::int as n
+      from outputs, bounds
+      where project_id = ${projectId}::uuid and created_at >= bounds.since and created_at < bounds.until
+      group by 1
+    ),
+    annotations_per_day as (
+      select (created_at at time zone 'utc')::date as day, count(*)::int as n
+      from annotations, bounds
+      where project_id = ${projectId}::uuid and created_at >= bounds.since and created_at < bounds.until
+      group by 1
+    ),
+    gold_per_day as (
+      select (created_at at time zone 'utc')::date as day, count(*)::int as n
+      from gold_labels, bounds
+      where project_id = ${projectId}::uuid and created_at >= bounds.since and created_at < bounds.until
+      group by 1
+    )
+    select to_char(days.day, 'YYYY-MM-DD') as day,
+           coalesce(o.n, 0) as outputs,
+           coalesce(a.n, 0) as annotations,
+           coalesce(g.n, 0) as "goldLabels"
+    from days
+    left join outputs_per_day as o on o.day = days.day
+    left join annotations_per_day as a on a.day = days.day
+    left join gold_per_day as g on g.day = days.day
+    order by days.day
+  `.execute(db);
+  return rows;
 }

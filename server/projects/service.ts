@@ -6,7 +6,16 @@ import { ConflictError, ForbiddenError, NotFoundError } from "@/server/lib/error
 import { isUniqueViolation } from "@/server/lib/pg-errors";
 import { insertMembership } from "@/server/members/queries";
 import type { SessionUser } from "@/server/users/schema";
-import { countProjectSetup, findProjectById, insertProject, listProjectsOfUser, listSlugsLike } from "./queries";
+import {
+  countProjectActivity,
+  countProjectSetup,
+  findLatestRelease,
+  findProjectById,
+  insertProject,
+  listDailyActivity,
+  listProjectsOfUser,
+  listSlugsLike,
+} from "./queries";
 import { slugify, type CreateProjectInput } from "./schema";
 
 /** Picks `base`, or `base-2`, `base-3`… when taken. */
@@ -71,4 +80,17 @@ export async function getProject(db: Kysely<DB>, membership: { projectId: string
 export async function getProjectOverview(db: Kysely<DB>, membership: { projectId: string; role: ProjectRole }) {
   const project = await getProject(db, membership);
   return { ...project, ...(await countProjectSetup(db, membership.projectId)) };
+}
+
+const activityDays = 14;
+
+/** The loop at a glance: totals, the newest dataset release, and the last 14 UTC days of outputs, annotations and gold labels. */
+export async function getProjectActivity(db: Kysely<DB>, projectId: string, options: { now?: Date } = {}) {
+  const today = (options.now ?? new Date()).toISOString().slice(0, 10);
+  const [totals, latestRelease, daily] = await Promise.all([
+    countProjectActivity(db, projectId),
+    findLatestRelease(db, projectId),
+    listDailyActivity(db, { projectId, today, days: activityDays }),
+  ]);
+  return { totals, latestRelease: latestRelease ?? null, daily };
 }
