@@ -18,6 +18,7 @@ import pg from "pg";
 import { PreparingClient } from "../db";
 import { migrateToLatest } from "../db/migrate";
 import { seedProject } from "../db/seed/factories";
+import { dropDatabaseWhenIdle, withAdminClient } from "../db/testing/admin";
 import { withDatabaseName } from "../db/testing/names";
 import type { DB } from "../db/types";
 import { buildClaimStatement, claimQueueItem } from "../server/review/claim-queries";
@@ -41,24 +42,6 @@ const print = (line = ""): void => {
 const serverUrl = process.env.DATABASE_URL;
 if (!serverUrl) throw new Error("set DATABASE_URL to a Postgres server, e.g. postgres://postgres@127.0.0.1:5432/postgres");
 const scratchName = `goldloop_bench_claims_${randomBytes(4).toString("hex")}`;
-
-async function adminQuery(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  await client.query(text).finally(() => client.end());
-}
-
-/** Drops the scratch database once the pool's closing connections are gone. */
-async function dropScratch(): Promise<void> {
-  for (let attempt = 0; ; attempt += 1) {
-    try {
-      return await adminQuery(`drop database if exists ${scratchName}`);
-    } catch (error) {
-      if ((error as { code?: string }).code !== "55006" || attempt >= 50) throw error;
-      await new Promise((done) => setTimeout(done, 100));
-    }
-  }
-}
 
 /** The queue, its items, one annotator per worker, and the baseline's copy of the items. */
 async function seedData(db: Kysely<DB>) {
@@ -107,7 +90,7 @@ async function runRound(side: Side, finish: (side: Side, itemId: number) => Prom
 
 const percentile = (values: number[], share: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * share))]!;
 
-await adminQuery(`create database ${scratchName}`);
+await withAdminClient(serverUrl, (client) => client.query(`create database ${scratchName}`));
 // One pool for every side, so the sides never hold more than `workers` connections between them.
 const pool = new pg.Pool({ connectionString: withDatabaseName(serverUrl, scratchName), max: workers + 2, application_name: "goldloop-bench", Client: PreparingClient });
 const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
@@ -199,5 +182,5 @@ try {
   if (ratio < TARGET_RATIO || !isClean) process.exitCode = 1;
 } finally {
   await db.destroy();
-  await dropScratch();
+  await dropDatabaseWhenIdle(serverUrl, scratchName);
 }

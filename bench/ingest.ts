@@ -14,6 +14,7 @@ import { from as copyFrom } from "pg-copy-streams";
 import { createDatabase } from "../db";
 import { migrateToLatest } from "../db/migrate";
 import { seedProject, seedUser } from "../db/seed/factories";
+import { dropDatabaseWhenIdle, withAdminClient } from "../db/testing/admin";
 import { withDatabaseName } from "../db/testing/names";
 import { createApiKey } from "../server/api-keys/service";
 import { hashCanonicalContent, toCanonicalJson } from "../server/ingest/content-hash";
@@ -35,12 +36,6 @@ const serverUrl = process.env.DATABASE_URL;
 if (!serverUrl) throw new Error("set DATABASE_URL to a Postgres server, e.g. postgres://postgres@127.0.0.1:5432/postgres");
 const scratchName = `goldloop_bench_${randomBytes(4).toString("hex")}`;
 const scratchUrl = withDatabaseName(serverUrl, scratchName);
-
-async function adminQuery(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  await client.query(text).finally(() => client.end());
-}
 
 /** One batch as an HTTP body and as COPY text of the same rows, built before timing so neither side pays for it. */
 function buildBatch(batch: number, projectId: string) {
@@ -65,7 +60,7 @@ const timed = async (run: () => Promise<unknown>) => {
 };
 const percentile = (values: number[], share: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * share))]!;
 
-await adminQuery(`create database ${scratchName}`);
+await withAdminClient(serverUrl, (client) => client.query(`create database ${scratchName}`));
 const db = createDatabase(scratchUrl);
 const copyClients = Array.from({ length: concurrency }, () => new pg.Client({ connectionString: scratchUrl }));
 const server = fork(new URL("./ingest-server.ts", import.meta.url), { env: { ...process.env, DATABASE_URL: scratchUrl, LOG_LEVEL: "warn" } });
@@ -121,5 +116,5 @@ try {
   await Promise.all(copyClients.map((client) => client.end().catch(() => undefined)));
   await db.destroy();
   await once(server, "exit");
-  await adminQuery(`drop database if exists ${scratchName} with (force)`);
+  await dropDatabaseWhenIdle(serverUrl, scratchName);
 }

@@ -17,8 +17,6 @@ import { useCollabSession, type CollabMode } from "./use-collab-session";
 export type CollabEditorHandle = {
   /** Base64 of `Y.encodeStateAsUpdate(doc)`: the whole document as this tab has it, for submit/finalize. */
   getStateAsBase64: () => string;
-  /** The current text of the document. */
-  getText: () => string;
   /** Puts the caret in the editor. */
   focus: () => void;
   /**
@@ -42,8 +40,6 @@ export type CollabEditorProps = {
   label: string;
   /** Called once the first sync finished and the editor exists (again if the document is reopened). */
   onReady?: (handle: CollabEditorHandle) => void;
-  /** Ctrl/Cmd+Enter inside the editor; when absent the editor keeps the key. */
-  onSubmitShortcut?: () => void;
 };
 
 /**
@@ -51,18 +47,19 @@ export type CollabEditorProps = {
  * across tabs and people, remote cursors carry names, and a unified diff shows changes against the original.
  * Renders nothing editable until the first sync, so it never shows (or edits) a document before its seed.
  */
-export function CollabEditor({ projectId, documentKey, originalText, mode, userName, label, onReady, onSubmitShortcut }: CollabEditorProps) {
+export function CollabEditor({ projectId, documentKey, originalText, mode, userName, label, onReady }: CollabEditorProps) {
   const container = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const [diff] = useState(() => new Compartment());
   const [isDiffShown, setIsDiffShown] = useState(true);
   const [changeCount, setChangeCount] = useState<number | null>(null);
-  const latest = useRef({ onReady, onSubmitShortcut, isDiffShown });
+  const latest = useRef({ onReady, isDiffShown });
   useEffect(() => {
-    latest.current = { onReady, onSubmitShortcut, isDiffShown };
+    latest.current = { onReady, isDiffShown };
   });
   const { session, status, peers } = useCollabSession({ projectId, documentKey, mode, userName });
-  const isEditable = mode === "edit";
+  // The server may grant less than asked (a lease that ended, an item already finalized): then we watch.
+  const isEditable = mode === "edit" && !status.isReadOnly;
 
   useEffect(() => {
     const parent = container.current;
@@ -80,11 +77,6 @@ export function CollabEditor({ projectId, documentKey, originalText, mode, userN
           originalText,
           isDiffShown: latest.current.isDiffShown,
           onDocChange: countChanges,
-          onModEnter: () => {
-            const submit = latest.current.onSubmitShortcut;
-            submit?.();
-            return submit !== undefined;
-          },
         }),
       }),
     });
@@ -92,7 +84,6 @@ export function CollabEditor({ projectId, documentKey, originalText, mode, userN
     countChanges(editor.state);
     latest.current.onReady?.({
       getStateAsBase64: () => encodeBase64(Y.encodeStateAsUpdate(session.doc)),
-      getText: () => session.text.toString(),
       focus: () => editor.focus(),
       replaceText: (text) => {
         if (isEditable) editor.dispatch({ changes: diffAsOneChange(editor.state.doc.toString(), text) });

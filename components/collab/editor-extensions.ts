@@ -60,8 +60,6 @@ export type EditorConfig = {
   diff: Compartment;
   originalText: string;
   isDiffShown: boolean;
-  /** Runs on Ctrl/Cmd+Enter; returns false to let the editor handle the key. */
-  onModEnter: () => boolean;
   onDocChange: (state: EditorState) => void;
 };
 
@@ -70,7 +68,6 @@ export function buildEditorExtensions(config: EditorConfig): Extension[] {
   return [
     Prec.highest(
       keymap.of([
-        { key: "Mod-Enter", run: config.onModEnter },
         // Escape leaves the editor, so the page's single-key shortcuts work again without the mouse.
         { key: "Escape", run: (view) => (view.contentDOM.blur(), true) },
       ]),

@@ -18,13 +18,15 @@ export type CollabStatus = {
   unsyncedChanges: number;
   /** Why the server refused us (no right to the document, session ended); the editor stops there. */
   error: string | null;
+  /** The server granted watching only, whatever was asked for. */
+  isReadOnly: boolean;
 };
 
 export type CollabPeer = { clientId: number; user: PresenceUser };
 
 type Options = { projectId: string; documentKey: string; mode: CollabMode; userName: string };
 
-const initialStatus: CollabStatus = { connection: "connecting", unsyncedChanges: 0, error: null };
+const initialStatus: CollabStatus = { connection: "connecting", unsyncedChanges: 0, error: null, isReadOnly: false };
 
 function readPeers(provider: HocuspocusProvider): CollabPeer[] {
   const awareness = provider.awareness;
@@ -65,8 +67,9 @@ export function useCollabSession({ projectId, documentKey, mode, userName }: Opt
       document: doc,
       token: async () => {
         try {
-          const { token } = await trpcClient.collab.mintToken.mutate({ projectId, documentKey, mode });
+          const { token, isReadOnly } = await trpcClient.collab.mintToken.mutate({ projectId, documentKey, mode });
           tokenError = null;
+          update({ isReadOnly });
           return token;
         } catch (error) {
           tokenError = describeTokenError(error);

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
+import { isActivatableTarget, isTypingTarget } from "@/components/ui/keyboard-focus";
 
 type DecisionKeys = {
   optionCount: number;
@@ -10,18 +11,6 @@ type DecisionKeys = {
   onFinalize: () => void;
   isEnabled: boolean;
 };
-
-/** Fields where keys are text; radios and checkboxes are not, so 1–9 still work after clicking an option. */
-function isTextEntry(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable || target.tagName === "TEXTAREA" || target.tagName === "SELECT") return true;
-  return target.tagName === "INPUT" && !["radio", "checkbox", "button", "submit"].includes((target as HTMLInputElement).type);
-}
-
-/** Buttons and links already act on Enter; finalizing as well would do two things at once. */
-function isActivatable(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && ["BUTTON", "A", "SUMMARY"].includes(target.tagName);
-}
 
 /**
  * The adjudication keys: 1–9 pick the label, E the editor, N the note, Enter (or Ctrl/Cmd+Enter inside a
@@ -37,13 +26,13 @@ export function useDecisionKeys(keys: DecisionKeys): void {
       const current = latest.current;
       if (!current.isEnabled || event.altKey || event.defaultPrevented) return;
       const isMod = event.ctrlKey || event.metaKey;
-      if (event.key === "Enter" && (isMod || (!isTextEntry(event.target) && !isActivatable(event.target)))) {
+      if (event.key === "Enter" && (isMod || (!isTypingTarget(event.target) && !isActivatableTarget(event.target)))) {
         event.preventDefault();
         event.stopPropagation();
         current.onFinalize();
         return;
       }
-      if (isMod || isTextEntry(event.target) || document.querySelector("dialog[open]")) return;
+      if (isMod || isTypingTarget(event.target) || document.querySelector("dialog[open]")) return;
       const digit = Number(event.key);
       if (Number.isInteger(digit) && digit >= 1 && digit <= Math.min(current.optionCount, 9)) {
         event.preventDefault();

@@ -8,7 +8,6 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Kbd } from "@/components/ui/kbd";
-import { correctionDocumentKey } from "@/server/collab/schema";
 import { CategoricalFieldInput, NoteInput } from "./label-form";
 import { LeaseCountdown } from "./lease-countdown";
 import { SkipDialog } from "./skip-dialog";
@@ -49,7 +48,7 @@ export function TaskReview({ projectId, userName, state, review, isInstructionsO
 
   const firstField = fields[0];
   const allowsNote = labelSchema.allowNote;
-  const documentKey = labelSchema.allowCorrection ? (task.correctionDocumentKey ?? correctionDocumentKey(task.assignment.id)) : null;
+  const documentKey = labelSchema.allowCorrection ? task.correctionDocumentKey : null;
   const isBusy = review.isSubmitting || review.isSkipping || review.isAdvancing;
 
   function pick(fieldKey: string, value: string) {

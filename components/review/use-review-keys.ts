@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
+import { isActivatableTarget, isTypingTarget } from "@/components/ui/keyboard-focus";
 
 export type ReviewKeyActions = {
   optionCount: number;
@@ -12,18 +13,6 @@ export type ReviewKeyActions = {
   focusNote?: () => void;
   focusCorrection?: () => void;
 };
-
-/** Places where a plain key is text: the page leaves those keys alone. Radios are not text. */
-function isTextEntry(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable || target.tagName === "TEXTAREA" || target.tagName === "SELECT") return true;
-  return target instanceof HTMLInputElement && !["radio", "checkbox", "button", "submit", "reset"].includes(target.type);
-}
-
-/** Where Enter already means "activate this", so it must not also submit. */
-function isActivatable(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && target.closest("button, a[href], summary, [role=button], input[type=button], input[type=submit]") !== null;
-}
 
 /**
  * The review page's keys: 1–9 pick, E edits the correction, N the note, S skips, I folds the instructions,
@@ -48,8 +37,8 @@ export function useReviewKeys(actions: ReviewKeyActions) {
         action();
       };
       if (event.key === "Enter" && isMod && !event.altKey && !event.shiftKey) return run(act.submit);
-      if (isMod || event.altKey || isTextEntry(event.target)) return;
-      if (event.key === "Enter") return isActivatable(event.target) ? undefined : run(act.submit);
+      if (isMod || event.altKey || isTypingTarget(event.target)) return;
+      if (event.key === "Enter") return isActivatableTarget(event.target) ? undefined : run(act.submit);
       if (/^[1-9]$/.test(event.key)) {
         const index = Number(event.key) - 1;
         return index < act.optionCount ? run(() => act.pick(index)) : undefined;

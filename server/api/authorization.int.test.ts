@@ -18,9 +18,9 @@ type Row = { allow: readonly Caller[]; input: (fixture: Fixture) => unknown };
 const everyone = callers;
 const signedIn = callers.filter((caller) => caller !== "anonymous");
 const members = ["annotator", "lead", "ml", "admin"] as const;
-/** A well-formed id nothing has: allowed callers get NOT_FOUND or a validation error, never FORBIDDEN. */
 /** Everyone who may label: annotators, and the roles that imply it. */
 const reviewers = ["annotator", "lead", "admin"] as const;
+/** A well-formed id nothing has: allowed callers get NOT_FOUND or a validation error, never FORBIDDEN. */
 const unknownId = "00000000-0000-4000-8000-000000000000";
 
 /**

@@ -1,6 +1,9 @@
 import "server-only";
-import { forbidden, redirect } from "next/navigation";
+import type { FetchQueryOptions, QueryKey } from "@tanstack/react-query";
+import { TRPCError } from "@trpc/server";
+import { forbidden, notFound, redirect } from "next/navigation";
 import { cache } from "react";
+import type { z } from "zod";
 import { hasAnyRole, type ProjectRole } from "@/server/auth/roles";
 import { getSessionUser } from "@/server/auth/session";
 import type { SessionUser } from "@/server/users/schema";
@@ -24,4 +27,28 @@ export async function requireProjectPage(slug: string, options: { returnTo: stri
   if (!project) forbidden();
   if (options.roles && !hasAnyRole(project.role, options.roles)) forbidden();
   return { user, project, projects };
+}
+
+/** A route segment parsed with the domain's id schema; a segment the schema refuses is a 404, not an error. */
+export function parseOrNotFound<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) notFound();
+  return parsed.data;
+}
+
+/**
+ * Fetches a tRPC query into the request's QueryClient, awaited rather than streamed, so `HydrateClient`
+ * hands it down and the service's NOT_FOUND becomes the 404 page and FORBIDDEN the 403 page instead of an
+ * error boundary. Other errors propagate.
+ */
+export async function fetchOrNotFound<TQueryFnData, TError, TData, TQueryKey extends QueryKey>(
+  options: FetchQueryOptions<TQueryFnData, TError, TData, TQueryKey>,
+): Promise<TData> {
+  try {
+    return await getQueryClient().fetchQuery(options);
+  } catch (error) {
+    if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
+    if (error instanceof TRPCError && error.code === "FORBIDDEN") forbidden();
+    throw error;
+  }
 }

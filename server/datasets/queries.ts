@@ -57,6 +57,7 @@ export async function listDatasets(db: Executor, projectId: string) {
         .innerJoin("queues", "queues.id", "dataset_queues.queue_id")
         .select(sql<string[]>`array_agg(queues.name order by queues.name)`.as("names"))
         .whereRef("dataset_queues.project_id", "=", "datasets.project_id")
+        .whereRef("queues.project_id", "=", "datasets.project_id")
         .whereRef("dataset_queues.dataset_id", "=", "datasets.id")
         .as("queueNames"),
       eb

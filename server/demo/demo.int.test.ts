@@ -33,15 +33,18 @@ describe("demo project", () => {
     expect(ownerRole.role).toBe("admin");
   });
 
-  it("gives the demo people the password it prints, and a second demo a fresh one that works for the same people", async () => {
+  it("gives each demo its own people, with the password it prints, so one demo's password never opens another", async () => {
     const owner = await seedUser(testDb.db, { isInstanceAdmin: true });
     const first = await loadDemoProject(testDb.db, owner);
     const second = await loadDemoProject(testDb.db, owner);
     expect(second.project.slug).not.toBe(first.project.slug);
     expect(second.password).not.toBe(first.password);
-    for (const person of second.people) {
+    for (const [index, person] of second.people.entries()) {
+      expect(person.email).not.toBe(first.people[index]!.email);
       const stored = await findUserByEmail(testDb.db, person.email);
       expect(await verifyPassword(second.password, stored!.passwordHash!)).toBe(true);
+      const earlier = await findUserByEmail(testDb.db, first.people[index]!.email);
+      expect(await verifyPassword(first.password, earlier!.passwordHash!)).toBe(true);
     }
   });
 

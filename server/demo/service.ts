@@ -14,9 +14,9 @@ import { createProject } from "@/server/projects/service";
 import { createQueue } from "@/server/queues/service";
 import { claimNext } from "@/server/review/service";
 import { submitAnnotation } from "@/server/review/submit-service";
+import { insertUser } from "@/server/users/queries";
 import type { SessionUser } from "@/server/users/schema";
 import { generateDemoTraffic, type DemoReference } from "./conversations";
-import { upsertDemoUser } from "./queries";
 import { demoAnswerQueue, demoTriageQueue } from "./queue-presets";
 
 export const DEMO_OUTPUT_COUNT = 300;
@@ -82,7 +82,7 @@ async function countLoop(db: Kysely<DB>, projectId: string) {
 }
 
 /**
- * Creates a demo project: three demo people (two annotators and a lead, all with one fresh password),
+ * Creates a demo project: three demo people of its own (two annotators and a lead, sharing one fresh password),
  * a few hundred support-bot outputs with production feedback, two queues, some labelling already done
  * (gold, conflicts) and a published dataset release, so every page has something to show.
  * `owner` becomes the project's admin; only instance admins may, unless the caller is trusted (CLI).
@@ -93,8 +93,9 @@ export async function loadDemoProject(db: Kysely<DB>, owner: SessionUser | null,
   const passwordHash = await hashPassword(password);
   const people: (DemoPerson & { id: string; key: string })[] = [];
   for (const person of demoPeople) {
-    const email = `${person.key}@demo.goldloop.test`;
-    const user = await upsertDemoUser(db, { email, name: person.name, passwordHash });
+    // People of their own per demo project, so one demo's password never opens another's.
+    const email = `${person.key}@${project.slug}.demo.goldloop.test`;
+    const user = await insertUser(db, { email, name: person.name, passwordHash, isInstanceAdmin: false });
     await insertMembership(db, { projectId: project.id, userId: user.id, role: person.role });
     people.push({ ...person, id: user.id, email: user.email });
   }

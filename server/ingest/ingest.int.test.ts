@@ -43,9 +43,11 @@ describe("ingestOutputs validation", () => {
       buildOutputItem(11, { output: "nul \u0000 byte" }),
       buildOutputItem(1, { output: "same id again" }),
       buildOutputItem(13, { tags: ["ok", "half \ud83d"] }),
+      buildOutputItem(14, { produced_at: "0000-01-01T00:00:00Z" }),
+      buildOutputItem(15, { produced_at: "2026-01-01T00:00:00+23:59" }),
     ];
     const { results, summary } = await ingest(items);
-    expect(summary).toEqual({ created: 1, duplicate: 0, rejected: 12 });
+    expect(summary).toEqual({ created: 2, duplicate: 0, rejected: 13 });
     const byIndex = (index: number) => results.find((result) => result.index === index);
     expect(byIndex(0)).toMatchObject({ status: "created", external_id: "out-1", queued: 0 });
     expect(byIndex(1)).toMatchObject({ status: "rejected", external_id: null, field: "outputs[1].external_id", reason: "external_id is required" });
@@ -60,8 +62,11 @@ describe("ingestOutputs validation", () => {
     expect(byIndex(10)).toMatchObject({ field: "outputs[10].output", reason: expect.stringContaining("NUL") });
     expect(byIndex(11)).toMatchObject({ field: "outputs[11].external_id", reason: expect.stringContaining("outputs[0]") });
     expect(byIndex(12)).toMatchObject({ field: "outputs[12].tags[1]", reason: expect.stringContaining("surrogates") });
+    // ISO allows year 0 but Postgres does not: that item alone is refused. An offset past ±15:59 is fine once in UTC.
+    expect(byIndex(13)).toMatchObject({ field: "outputs[13].produced_at", reason: expect.stringContaining("between the years") });
+    expect(byIndex(14)).toMatchObject({ status: "created", external_id: "out-15" });
     expect(results.map((result) => result.index)).toEqual(items.map((_, index) => index));
-    expect(await countRows("outputs")).toBe(1);
+    expect(await countRows("outputs")).toBe(2);
   });
 
   it("stores what was sent, with defaults, and a content hash of canonical {input, output}", async () => {

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { PayloadTooLargeError, ValidationError } from "@/server/lib/errors";
+import { parseInput } from "@/server/lib/validation";
 
 /** The largest REST body we read: a full batch of long conversations, and well under what one jsonb value may hold. */
 export const MAX_REQUEST_BYTES = 32 * 1024 * 1024;
@@ -31,10 +32,6 @@ export async function readJsonEnvelope<T extends z.ZodType>(request: Request, sc
   } catch {
     throw new ValidationError("body must be valid JSON", { field: "body" });
   }
-  const parsed = schema.safeParse(body);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const field = issue?.path.map(String).join(".") || "body";
-  const message = issue?.path.length ? (issue.message ?? "invalid") : "body must be a JSON object";
-  throw new ValidationError(`${field}: ${message}`, { field });
+  if (typeof body !== "object" || body === null || Array.isArray(body)) throw new ValidationError("body must be a JSON object", { field: "body" });
+  return parseInput(schema, body);
 }

@@ -18,6 +18,20 @@ export const conversationSchema = z.union([z.string().min(1, "must not be empty"
 });
 export type Conversation = z.infer<typeof conversationSchema>;
 
+/**
+ * An ISO 8601 timestamp with an offset, normalised to UTC. Refuses what ISO allows but Postgres cannot
+ * store (year 0, offsets past ±15:59 once applied), so a bad date rejects its item instead of the batch.
+ */
+function timestampSchema(field: string) {
+  return z.iso
+    .datetime({ offset: true, error: `${field} must be an ISO 8601 timestamp` })
+    .refine((value) => {
+      const year = new Date(value).getUTCFullYear();
+      return year >= 1 && year <= 9999;
+    }, `${field} must be between the years 1 and 9999`)
+    .transform((value) => new Date(value).toISOString());
+}
+
 const metadataValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()], { error: "metadata values must be text, numbers, booleans or null" });
 
 export const ingestOutputSchema = z.object({
@@ -32,7 +46,7 @@ export const ingestOutputSchema = z.object({
   end_user_id: z.string().max(200).optional(),
   /** Outputs without consent are stored for lineage but never queued. Absent means the app had consent. */
   consent: z.boolean().default(true),
-  produced_at: z.iso.datetime({ offset: true, error: "produced_at must be an ISO 8601 timestamp" }).optional(),
+  produced_at: timestampSchema("produced_at").optional(),
 });
 export type IngestOutput = z.infer<typeof ingestOutputSchema>;
 
@@ -60,7 +74,7 @@ export const ingestSignalSchema = z
     end_user_id: z.string().max(200).optional(),
     /** A retried request with the same key records the signal once. */
     idempotency_key: z.string().min(1).max(200).optional(),
-    occurred_at: z.iso.datetime({ offset: true, error: "occurred_at must be an ISO 8601 timestamp" }).optional(),
+    occurred_at: timestampSchema("occurred_at").optional(),
   })
   .refine((signal) => signal.kind !== "score" || signal.value !== undefined, { message: "a score signal needs a numeric value", path: ["value"] });
 export type IngestSignal = z.infer<typeof ingestSignalSchema>;

@@ -67,7 +67,9 @@ export async function createQueue(db: Kysely<DB>, actor: ProjectActor, input: Cr
     });
     return created;
   });
-  // After the commit: ingest sees the queue from now on, and the backfill covers what came before.
+  // After the commit: ingest requests starting from now see the queue, and the backfill covers what was
+  // stored before. A batch already in flight (rules read before this commit, stored after the backfill's
+  // scan) can miss the queue; backfill is idempotent, so running it again picks such outputs up.
   const backfill = shouldBackfill ? await backfillQueue(db, actor.projectId, id) : null;
   return { id, backfill };
 }

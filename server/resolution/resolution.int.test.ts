@@ -114,6 +114,16 @@ describe("adjudication", () => {
     await expect(callerFor(annotators[0]!).resolution.getConflict({ projectId: team.project.id, queueItemId: item.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
+  it("keeps the answers of an item still in review from leads, who could otherwise read them before claiming it", async () => {
+    const queue = await seedReviewQueue(testDb.db, { projectId: team.project.id, overlap: 2 });
+    const [item] = await seedQueueItems(testDb.db, { projectId: team.project.id, queueId: queue.id, count: 1 });
+    const [annotator] = await seedReviewers(testDb.db, { projectId: team.project.id, count: 1 });
+    const caller = callerFor(annotator!);
+    const task = await caller.review.claimNext({ projectId: team.project.id, queueId: queue.id });
+    await caller.review.submit({ projectId: team.project.id, assignmentId: task!.assignment.id, values: { verdict: "helpful" } });
+    await expect(callerFor(team.members.lead).resolution.getConflict({ projectId: team.project.id, queueItemId: item!.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
   it("shows the shared page to leads and to annotators who answered, without anyone's answers", async () => {
     const { item, annotators } = await answerItem([{ verdict: "helpful", correction: "SECRET-FIX" }, { verdict: "off_topic" }]);
     const [outsider] = await seedReviewers(testDb.db, { projectId: team.project.id, count: 1 });

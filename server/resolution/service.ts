@@ -16,7 +16,8 @@ import type { FinalizeGoldInput, GoldMethod } from "./schema";
 type Executor = Kysely<DB> | Transaction<DB>;
 type Annotation = Awaited<ReturnType<typeof listSubmittedAnnotations>>[number];
 
-async function loadItem(db: Executor, projectId: string, queueItemId: number) {
+/** An item with its queue and output, or NotFound. */
+export async function loadItem(db: Executor, projectId: string, queueItemId: number) {
   const item = await findItemView(db, projectId, queueItemId);
   if (!item) throw new NotFoundError("no such item", { field: "queueItemId" });
   return item;

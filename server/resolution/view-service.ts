@@ -8,15 +8,10 @@ import type { ProjectActor } from "@/server/members/service";
 import { parseLabelSchema } from "@/server/review/label-values";
 import { listOutputSignals } from "@/server/review/queries";
 import type { ReviewOutput } from "@/server/review/service";
-import { findCurrentGold, findItemView, hasSubmittedOnItem, listConflictItems, listSubmittedAnnotations } from "./queries";
+import { loadItem } from "./service";
+import { findCurrentGold, hasSubmittedOnItem, listConflictItems, listSubmittedAnnotations } from "./queries";
 
-type ItemView = NonNullable<Awaited<ReturnType<typeof findItemView>>>;
-
-async function loadItem(db: Kysely<DB>, projectId: string, queueItemId: number): Promise<ItemView> {
-  const item = await findItemView(db, projectId, queueItemId);
-  if (!item) throw new NotFoundError("no such item", { field: "queueItemId" });
-  return item;
-}
+type ItemView = Awaited<ReturnType<typeof loadItem>>;
 
 function toOutput(item: ItemView): ReviewOutput {
   return {
@@ -43,6 +38,8 @@ export async function listConflicts(db: Kysely<DB>, projectId: string, queueId?:
 /** Everything a lead needs to adjudicate an item: every answer side by side, and any gold so far. */
 export async function getConflict(db: Kysely<DB>, projectId: string, queueItemId: number) {
   const item = await loadItem(db, projectId, queueItemId);
+  // Leads also annotate: answers of an item still in review would let them anchor on others before claiming it.
+  if (item.state !== "conflict" && item.state !== "resolved") throw new NotFoundError("this item has no conflict to adjudicate", { field: "queueItemId" });
   const [annotations, signals] = await Promise.all([listSubmittedAnnotations(db, projectId, queueItemId), listOutputSignals(db, projectId, item.outputId)]);
   return {
     item: { id: item.id, state: item.state, reasons: item.conflictReasons },

@@ -33,7 +33,7 @@ export function buildClaimStatement(params: ClaimParams) {
         and qi.state in ('pending', 'in_review') and qi.assigned_count < ${overlap}
         and not exists (
           select 1 from assignments mine
-          where mine.queue_item_id = qi.id and mine.annotator_id = ${userId} and mine.state <> 'expired'
+          where mine.project_id = ${projectId} and mine.queue_item_id = qi.id and mine.annotator_id = ${userId} and mine.state <> 'expired'
         )
       order by qi.priority desc, qi.id
       limit 1
@@ -81,6 +81,7 @@ export async function hasClaimableItem(db: Executor, params: Omit<ClaimParams, "
         exists(
           selectFrom("assignments as mine")
             .select("mine.id")
+            .where("mine.project_id", "=", params.projectId)
             .whereRef("mine.queue_item_id", "=", "qi.id")
             .where("mine.annotator_id", "=", params.userId)
             .where("mine.state", "<>", "expired"),

@@ -1,9 +1,7 @@
-import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { DatasetDetail } from "@/components/datasets/dataset-detail";
-import { requireProjectPage } from "@/server/api/page-guards";
-import { getQueryClient, HydrateClient, trpc } from "@/server/api/rsc";
+import { fetchOrNotFound, parseOrNotFound, requireProjectPage } from "@/server/api/page-guards";
+import { HydrateClient, trpc } from "@/server/api/rsc";
 import { hasAnyRole } from "@/server/auth/roles";
 import { datasetIdSchema } from "@/server/datasets/schema";
 import { getPublicUrl } from "@/server/lib/env";
@@ -13,14 +11,9 @@ export const metadata: Metadata = { title: "Dataset" };
 export default async function DatasetPage({ params }: { params: Promise<{ slug: string; datasetId: string }> }) {
   const { slug, datasetId } = await params;
   const { project } = await requireProjectPage(slug, { returnTo: `/p/${slug}/datasets/${datasetId}`, roles: ["lead", "ml", "admin"] });
-  if (!datasetIdSchema.safeParse({ datasetId }).success) notFound();
+  parseOrNotFound(datasetIdSchema, { datasetId });
   // Awaited rather than streamed, so an unknown dataset becomes a 404 page instead of an error boundary.
-  await getQueryClient()
-    .fetchQuery(trpc.datasets.get.queryOptions({ projectId: project.id, datasetId }))
-    .catch((error: unknown) => {
-      if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
-      throw error;
-    });
+  await fetchOrNotFound(trpc.datasets.get.queryOptions({ projectId: project.id, datasetId }));
   return (
     <HydrateClient>
       <DatasetDetail

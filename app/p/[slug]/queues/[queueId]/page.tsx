@@ -1,9 +1,7 @@
-import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { QueueDetail } from "@/components/queues/queue-detail";
-import { requireProjectPage } from "@/server/api/page-guards";
-import { getQueryClient, HydrateClient, trpc } from "@/server/api/rsc";
+import { fetchOrNotFound, parseOrNotFound, requireProjectPage } from "@/server/api/page-guards";
+import { HydrateClient, trpc } from "@/server/api/rsc";
 import { hasAnyRole } from "@/server/auth/roles";
 import { queueIdSchema } from "@/server/queues/schema";
 
@@ -21,13 +19,8 @@ function readBackfillResult(query: { scanned?: string; added?: string }): { scan
 export default async function QueuePage({ params, searchParams }: QueuePageProps) {
   const { slug, queueId } = await params;
   const { project } = await requireProjectPage(slug, { returnTo: `/p/${slug}/queues/${queueId}` });
-  if (!queueIdSchema.safeParse({ queueId }).success) notFound();
-  await getQueryClient()
-    .fetchQuery(trpc.queues.get.queryOptions({ projectId: project.id, queueId }))
-    .catch((error: unknown) => {
-      if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
-      throw error;
-    });
+  parseOrNotFound(queueIdSchema, { queueId });
+  await fetchOrNotFound(trpc.queues.get.queryOptions({ projectId: project.id, queueId }));
   return (
     <HydrateClient>
       <QueueDetail
