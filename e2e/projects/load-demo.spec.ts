@@ -20,6 +20,6 @@ test("an instance admin with no projects loads the demo, and its lead finds conf
 
   const lead = await (await browser.newContext()).newPage();
   await signIn(lead, leadEmail, password);
-  await lead.getByRole("link", { name: "Conflicts" }).click();
+  await lead.getByRole("link", { name: /^Open conflicts/ }).click();
   await expect(lead.getByRole("link", { name: /^Adjudicate demo-/ }).first()).toBeVisible();
 });
