@@ -22,7 +22,7 @@ import { dropDatabaseWhenIdle, withAdminClient } from "../db/testing/admin";
 import { withDatabaseName } from "../db/testing/names";
 import type { DB } from "../db/types";
 import { buildClaimStatement, claimQueueItem } from "../server/review/claim-queries";
-import { seedReviewQueue } from "../server/review/testing";
+import { seedQueue } from "../db/seed/loop";
 
 const OVERLAP = 3;
 const TARGET_RATIO = 0.9;
@@ -46,7 +46,7 @@ const scratchName = `goldloop_bench_claims_${randomBytes(4).toString("hex")}`;
 /** The queue, its items, one annotator per worker, and the baseline's copy of the items. */
 async function seedData(db: Kysely<DB>) {
   const project = await seedProject(db);
-  const queue = await seedReviewQueue(db, { projectId: project.id, overlap: OVERLAP });
+  const queue = await seedQueue(db, { projectId: project.id, overlap: OVERLAP });
   await sql`
     insert into outputs (project_id, external_id, input, output, content_hash, produced_at)
     select ${project.id}::uuid, 'bench-' || g, '"How do refunds work?"'::jsonb, to_jsonb('Refunds take 5 days. ' || g), md5(g::text), now()

@@ -37,10 +37,10 @@ export function useDecisionKeys(keys: DecisionKeys): void {
       if (Number.isInteger(digit) && digit >= 1 && digit <= Math.min(current.optionCount, 9)) {
         event.preventDefault();
         current.onPick(digit - 1);
-      } else if (event.key === "e" && current.onFocusEditor) {
+      } else if (event.key.toLowerCase() === "e" && current.onFocusEditor) {
         event.preventDefault();
         current.onFocusEditor();
-      } else if (event.key === "n" && current.onFocusNote) {
+      } else if (event.key.toLowerCase() === "n" && current.onFocusNote) {
         event.preventDefault();
         current.onFocusNote();
       }

@@ -3,7 +3,7 @@ import type { Kysely, Transaction } from "kysely";
 import type { DB, ProjectRole } from "../types";
 import { hashPassword } from "../../server/auth/passwords";
 
-type Executor = Kysely<DB> | Transaction<DB>;
+export type Executor = Kysely<DB> | Transaction<DB>;
 
 /** The password every seeded person signs in with. */
 export const SEED_PASSWORD = "correct-horse-battery";
@@ -50,4 +50,15 @@ export async function seedProjectTeam(db: Executor) {
   }
   const outsider = await seedUser(db, { name: "Outsider" });
   return { project, members, outsider };
+}
+
+/** `count` project members of one role, annotators unless told otherwise. */
+export async function seedReviewers(db: Executor, values: { projectId: string; count: number; role?: ProjectRole }) {
+  const people = [];
+  for (let index = 0; index < values.count; index += 1) {
+    const person = await seedUser(db, { name: `Reviewer ${index + 1}` });
+    await seedMembership(db, { projectId: values.projectId, userId: person.id, role: values.role ?? "annotator" });
+    people.push(person);
+  }
+  return people;
 }

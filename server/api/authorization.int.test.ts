@@ -1,6 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { seedProjectTeam, seedUser } from "@/db/seed/factories";
+import { VERDICT_LABEL_SCHEMA } from "@/db/seed/loop";
 import { setUpTestDatabase } from "@/db/testing/test-database";
 import { createApiKey } from "@/server/api-keys/service";
 import { createInvite } from "@/server/members/invite-service";
@@ -55,7 +56,7 @@ const accessTable: Record<string, Row> = {
     input: (f) => ({
       projectId: f.project.id,
       name: "Q",
-      labelSchema: { fields: [{ type: "categorical", key: "verdict", title: "Verdict", options: [{ value: "good", title: "Good" }, { value: "bad", title: "Bad" }] }] },
+      labelSchema: VERDICT_LABEL_SCHEMA,
       overlap: 2,
       samplingRule: { rate: 1 },
       backfill: false,

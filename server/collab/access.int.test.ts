@@ -1,11 +1,11 @@
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedProjectTeam } from "@/db/seed/factories";
+import { seedProjectTeam, seedReviewers } from "@/db/seed/factories";
+import { seedQueue, seedQueueItems } from "@/db/seed/loop";
 import { setUpTestDatabase } from "@/db/testing/test-database";
 import { createCaller } from "@/server/api/root";
 import { createInnerContext } from "@/server/api/trpc";
 import { parseEnv } from "@/server/lib/env";
-import { seedQueueItems, seedReviewers, seedReviewQueue } from "@/server/review/testing";
 import { startGoldloop, type RunningGoldloop } from "@/server/runtime/start";
 import { connectCollabClient } from "./provider-client";
 import { buildCollabDocumentName, correctionDocumentKey, goldDocumentKey } from "./schema";
@@ -22,7 +22,7 @@ beforeAll(async () => {
 
 /** Two annotators answer one item of an overlap-2 queue differently, so it ends in conflict; a third holds nothing. */
 async function setUpConflict() {
-  const queue = await seedReviewQueue(testDb.db, { projectId: team.project.id, overlap: 2 });
+  const queue = await seedQueue(testDb.db, { projectId: team.project.id, overlap: 2 });
   const [item] = await seedQueueItems(testDb.db, { projectId: team.project.id, queueId: queue.id, count: 2 });
   const [alice, bob, carol] = await seedReviewers(testDb.db, { projectId: team.project.id, count: 3 });
   const assignments = [];

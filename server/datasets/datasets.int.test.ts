@@ -1,10 +1,10 @@
 import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedProjectTeam } from "@/db/seed/factories";
+import { replaceGold, seedGold, seedQueue } from "@/db/seed/loop";
 import { setUpTestDatabase } from "@/db/testing/test-database";
 import { createCaller } from "@/server/api/root";
 import { createInnerContext } from "@/server/api/trpc";
-import { replaceGold, seedGold, seedQueue } from "./testing";
 
 const testDb = setUpTestDatabase();
 let team: Awaited<ReturnType<typeof seedProjectTeam>>;

@@ -2,13 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/v1/datasets/[slug]/releases/[release]/route";
 import { closeDatabase } from "@/db";
 import { seedProjectTeam } from "@/db/seed/factories";
+import { replaceGold, seedGold, seedManyGold, seedOutputs, seedQueue } from "@/db/seed/loop";
 import { setUpTestDatabase } from "@/db/testing/test-database";
 import { createCaller } from "@/server/api/root";
 import { createInnerContext } from "@/server/api/trpc";
 import { streamReleaseLines } from "./export";
 import { releaseRowSchema } from "./schema";
 import { findReleaseForPull } from "./service";
-import { replaceGold, seedGold, seedManyGold, seedQueue } from "./testing";
 
 const testDb = setUpTestDatabase();
 let team: Awaited<ReturnType<typeof seedProjectTeam>>;
@@ -42,9 +42,12 @@ beforeAll(async () => {
 
   const queue = await seedQueue(testDb.db, { projectId: team.project.id });
   ({ id: datasetId } = await admin().datasets.create({ projectId: team.project.id, name: "Support", queueIds: [queue.id] }));
-  const input = [{ role: "user", content: "Where is my order?" }];
-  const first = await seedGold(testDb.db, { projectId: team.project.id, queueId: queue.id, externalId: "out-1", label: "bad", correction: "It ships Monday." });
-  await testDb.db.updateTable("outputs").set({ input: JSON.stringify(input) }).where("id", "=", first.outputId).execute();
+  const [output] = await seedOutputs(testDb.db, {
+    projectId: team.project.id,
+    count: 1,
+    build: () => ({ externalId: "out-1", input: [{ role: "user", content: "Where is my order?" }], output: "answer out-1" }),
+  });
+  const first = await seedGold(testDb.db, { projectId: team.project.id, queueId: queue.id, outputId: output!.id, label: "bad", correction: "It ships Monday." });
   await admin().datasets.publish({ projectId: team.project.id, datasetId });
   await replaceGold(testDb.db, first.goldLabelId, { label: "good", method: "adjudicated", confidence: 0.9 });
   await seedGold(testDb.db, { projectId: team.project.id, queueId: queue.id, externalId: "out-2", label: "good" });

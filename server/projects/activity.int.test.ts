@@ -1,11 +1,10 @@
 import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
-import { seedProject, seedProjectTeam } from "@/db/seed/factories";
+import { seedProject, seedProjectTeam, seedReviewers } from "@/db/seed/factories";
+import { seedGold, seedQueue, seedQueueItems, seedRelease } from "@/db/seed/loop";
 import { setUpTestDatabase } from "@/db/testing/test-database";
 import { createCaller } from "@/server/api/root";
 import { createInnerContext } from "@/server/api/trpc";
-import { seedGold } from "@/server/datasets/testing";
-import { seedQueueItems, seedReviewers, seedReviewQueue } from "@/server/review/testing";
 import { listDailyActivity } from "./queries";
 import { getProjectActivity } from "./service";
 
@@ -32,21 +31,9 @@ async function seedAnnotation(projectId: string, queueId: string, queueItemId: n
   await setCreatedAt("annotations", annotation.id, at);
 }
 
-async function seedRelease(projectId: string, values: { name: string; number: number; publishedAt: string }) {
-  const dataset = await testDb.db
-    .insertInto("datasets")
-    .values({ project_id: projectId, name: values.name, slug: `${values.name.toLowerCase()}-${values.number}` })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  await testDb.db
-    .insertInto("dataset_releases")
-    .values({ project_id: projectId, dataset_id: dataset.id, number: values.number, changelog: JSON.stringify({}), row_count: 0, published_at: new Date(values.publishedAt) })
-    .execute();
-}
-
 /** Activity on day edges in one project, and noise on the same days in another that must not show. */
 async function seedActivity(projectId: string) {
-  const queue = await seedReviewQueue(testDb.db, { projectId });
+  const queue = await seedQueue(testDb.db, { projectId });
   const items = await seedQueueItems(testDb.db, { projectId, queueId: queue.id, count: 4 });
   await setCreatedAt("outputs", items[0]!.outputId, "2026-03-14T00:00:00Z"); // first instant of today
   await setCreatedAt("outputs", items[1]!.outputId, "2026-03-14T23:59:59Z"); // last second of today
@@ -66,9 +53,9 @@ beforeAll(async () => {
   await seedActivity(team.project.id);
   const other = await seedProject(testDb.db);
   await seedActivity(other.id);
-  await seedRelease(team.project.id, { name: "Triage", number: 1, publishedAt: "2026-03-01T00:00:00Z" });
-  await seedRelease(team.project.id, { name: "Refunds", number: 3, publishedAt: "2026-03-13T00:00:00Z" });
-  await seedRelease(other.id, { name: "Elsewhere", number: 9, publishedAt: "2026-03-14T00:00:00Z" });
+  await seedRelease(testDb.db, { projectId: team.project.id, name: "Triage", number: 1, publishedAt: new Date("2026-03-01T00:00:00Z") });
+  await seedRelease(testDb.db, { projectId: team.project.id, name: "Refunds", number: 3, publishedAt: new Date("2026-03-13T00:00:00Z") });
+  await seedRelease(testDb.db, { projectId: other.id, name: "Elsewhere", number: 9, publishedAt: new Date("2026-03-14T00:00:00Z") });
 });
 
 describe("project activity", () => {

@@ -1,7 +1,8 @@
 import type { z } from "zod";
+import { VERDICT_LABEL_SCHEMA } from "@/db/seed/loop";
 import type { createQueueRequestSchema, SamplingRule } from "./schema";
 
-/** A valid queue-create input for tests: one helpful/harmful field, overlap 2, no backfill unless asked. */
+/** A valid queue-create input for tests: the seeded verdict field, overlap 2, no backfill unless asked. */
 export function buildQueueInput(
   samplingRule: Partial<SamplingRule> & { rate: number },
   overrides: Partial<z.input<typeof createQueueRequestSchema>> = {},
@@ -9,19 +10,7 @@ export function buildQueueInput(
   return {
     name: "Support answers",
     instructions: "Is the answer **helpful**?",
-    labelSchema: {
-      fields: [
-        {
-          type: "categorical",
-          key: "verdict",
-          title: "Verdict",
-          options: [
-            { value: "helpful", title: "Helpful" },
-            { value: "harmful", title: "Harmful" },
-          ],
-        },
-      ],
-    },
+    labelSchema: VERDICT_LABEL_SCHEMA,
     overlap: 2,
     samplingRule,
     backfill: false,

@@ -1,12 +1,12 @@
 import * as Y from "yjs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { seedProjectTeam } from "@/db/seed/factories";
+import { seedProjectTeam, seedReviewers } from "@/db/seed/factories";
+import { seedQueue, seedQueueItems } from "@/db/seed/loop";
 import { setUpTestDatabase } from "@/db/testing/test-database";
 import { createCaller } from "@/server/api/root";
 import { createInnerContext } from "@/server/api/trpc";
 import { upsertDocumentState } from "@/server/collab/queries";
 import { buildCollabDocumentName, COLLAB_TEXT_FIELD, goldDocumentKey } from "@/server/collab/schema";
-import { seedQueueItems, seedReviewers, seedReviewQueue } from "@/server/review/testing";
 
 const testDb = setUpTestDatabase();
 let team: Awaited<ReturnType<typeof seedProjectTeam>>;
@@ -27,7 +27,7 @@ type Answer = { verdict: string; correction?: string };
 
 /** A one-item queue with overlap = answers.length, each answered by a new annotator. */
 async function answerItem(answers: Answer[], options: { majorityThreshold?: number } = {}) {
-  const queue = await seedReviewQueue(testDb.db, { projectId: team.project.id, overlap: answers.length, ...options });
+  const queue = await seedQueue(testDb.db, { projectId: team.project.id, overlap: answers.length, ...options });
   const [item] = await seedQueueItems(testDb.db, { projectId: team.project.id, queueId: queue.id, count: 1 });
   const annotators = await seedReviewers(testDb.db, { projectId: team.project.id, count: answers.length });
   const results = [];
@@ -115,7 +115,7 @@ describe("adjudication", () => {
   });
 
   it("keeps the answers of an item still in review from leads, who could otherwise read them before claiming it", async () => {
-    const queue = await seedReviewQueue(testDb.db, { projectId: team.project.id, overlap: 2 });
+    const queue = await seedQueue(testDb.db, { projectId: team.project.id, overlap: 2 });
     const [item] = await seedQueueItems(testDb.db, { projectId: team.project.id, queueId: queue.id, count: 1 });
     const [annotator] = await seedReviewers(testDb.db, { projectId: team.project.id, count: 1 });
     const caller = callerFor(annotator!);
@@ -189,7 +189,7 @@ describe("adjudication", () => {
   });
 
   it("refuses to finalize an item that is not in conflict", async () => {
-    const queue = await seedReviewQueue(testDb.db, { projectId: team.project.id });
+    const queue = await seedQueue(testDb.db, { projectId: team.project.id });
     const [item] = await seedQueueItems(testDb.db, { projectId: team.project.id, queueId: queue.id, count: 1 });
     await expect(
       callerFor(team.members.lead).resolution.finalize({ projectId: team.project.id, queueItemId: item!.id, values: { verdict: "helpful" } }),

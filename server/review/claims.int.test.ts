@@ -1,7 +1,8 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, type Database } from "@/db";
-import { seedProjectTeam } from "@/db/seed/factories";
+import { seedProjectTeam, seedReviewers } from "@/db/seed/factories";
+import { seedQueue, seedQueueItems } from "@/db/seed/loop";
 import { setUpTestDatabase } from "@/db/testing/test-database";
 import { startJobRunner } from "@/server/jobs/runner";
 import { ConflictError, InvalidStateError } from "@/server/lib/errors";
@@ -9,7 +10,6 @@ import { claimQueueItem } from "./claim-queries";
 import { LEASE_REAPER_JOB, reapAllExpiredLeases } from "./reaper";
 import { claimNext, heartbeat, skipAssignment } from "./service";
 import { submitAnnotation } from "./submit-service";
-import { seedQueueItems, seedReviewers, seedReviewQueue } from "./testing";
 
 const testDb = setUpTestDatabase();
 let pool: Database;
@@ -55,7 +55,7 @@ async function expectCountersConsistent(queueId: string) {
 
 describe("claiming under concurrency", () => {
   it("50 concurrent claimers never over-assign or double-assign, and every item ends with exactly 3 answers", async () => {
-    const queue = await seedReviewQueue(testDb.db, { projectId: team.project.id, overlap: 3 });
+    const queue = await seedQueue(testDb.db, { projectId: team.project.id, overlap: 3 });
     await seedQueueItems(testDb.db, { projectId: team.project.id, queueId: queue.id, count: 200 });
     const annotators = await seedReviewers(testDb.db, { projectId: team.project.id, count: 50 });
 
@@ -80,7 +80,7 @@ describe("claiming under concurrency", () => {
   });
 
   it("keeps counters exact when one person claims from three tabs at once", async () => {
-    const queue = await seedReviewQueue(testDb.db, { projectId: team.project.id, overlap: 3 });
+    const queue = await seedQueue(testDb.db, { projectId: team.project.id, overlap: 3 });
     await seedQueueItems(testDb.db, { projectId: team.project.id, queueId: queue.id, count: 40 });
     const annotators = await seedReviewers(testDb.db, { projectId: team.project.id, count: 8 });
     await Promise.all(annotators.flatMap((annotator) => [1, 2, 3].map(() => reviewUntilDone(annotator, queue.id))));
@@ -92,7 +92,7 @@ describe("claiming under concurrency", () => {
   it("never counts a claim that lost its item to the same person's concurrent claim", async () => {
     // Thirty claims at once by one person race for the same head items: a claim whose snapshot predates
     // another's commit reaches an item that person now holds, and must neither assign nor count it.
-    const queue = await seedReviewQueue(testDb.db, { projectId: team.project.id, overlap: 3 });
+    const queue = await seedQueue(testDb.db, { projectId: team.project.id, overlap: 3 });
     await seedQueueItems(testDb.db, { projectId: team.project.id, queueId: queue.id, count: 100 });
     const [person] = await seedReviewers(testDb.db, { projectId: team.project.id, count: 1 });
     const params = { projectId: team.project.id, queueId: queue.id, userId: person!.id, overlap: 3, leaseSeconds: 600 };
@@ -116,7 +116,7 @@ describe("leases", () => {
     testDb.db.updateTable("assignments").set({ lease_expires_at: sql`now() - interval '1 minute'` }).where("id", "=", assignmentId).execute();
 
   it("returns an expired lease's item to the pool, and then refuses the late heartbeat and submit", async () => {
-    const queue = await seedReviewQueue(testDb.db, { projectId: team.project.id, overlap: 1 });
+    const queue = await seedQueue(testDb.db, { projectId: team.project.id, overlap: 1 });
     await seedQueueItems(testDb.db, { projectId: team.project.id, queueId: queue.id, count: 1 });
     const [first, second] = await seedReviewers(testDb.db, { projectId: team.project.id, count: 2 });
     const claimed = await claimNext(pool, actorOf(first!), { queueId: queue.id });
@@ -134,7 +134,7 @@ describe("leases", () => {
   });
 
   it("lets an annotator whose lease expired submit while the item still has room, or claim it again", async () => {
-    const queue = await seedReviewQueue(testDb.db, { projectId: team.project.id, overlap: 2 });
+    const queue = await seedQueue(testDb.db, { projectId: team.project.id, overlap: 2 });
     const [item] = await seedQueueItems(testDb.db, { projectId: team.project.id, queueId: queue.id, count: 1 });
     const [late, again] = await seedReviewers(testDb.db, { projectId: team.project.id, count: 2 });
 
@@ -163,7 +163,7 @@ describe("leases", () => {
   });
 
   it("extends an active lease on heartbeat", async () => {
-    const queue = await seedReviewQueue(testDb.db, { projectId: team.project.id, overlap: 1, leaseSeconds: 60 });
+    const queue = await seedQueue(testDb.db, { projectId: team.project.id, overlap: 1, leaseSeconds: 60 });
     await seedQueueItems(testDb.db, { projectId: team.project.id, queueId: queue.id, count: 1 });
     const [person] = await seedReviewers(testDb.db, { projectId: team.project.id, count: 1 });
     const task = await claimNext(pool, actorOf(person!), { queueId: queue.id });
@@ -175,7 +175,7 @@ describe("leases", () => {
 
 describe("skipping", () => {
   it("never offers a skipped item again, and takes an item nobody answered out after 3 skips", async () => {
-    const queue = await seedReviewQueue(testDb.db, { projectId: team.project.id, overlap: 1 });
+    const queue = await seedQueue(testDb.db, { projectId: team.project.id, overlap: 1 });
     const [item] = await seedQueueItems(testDb.db, { projectId: team.project.id, queueId: queue.id, count: 1 });
     const skippers = await seedReviewers(testDb.db, { projectId: team.project.id, count: 4 });
     for (const skipper of skippers.slice(0, 3)) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { VERDICT_LABEL_SCHEMA } from "@/db/seed/loop";
 import { ValidationError } from "@/server/lib/errors";
 import { checkOptionalParts, validateLabelValues } from "./label-values";
-import { testLabelSchema } from "./testing";
 
 const fieldOf = (run: () => unknown) => {
   try {
@@ -15,21 +15,21 @@ const fieldOf = (run: () => unknown) => {
 
 describe("validateLabelValues", () => {
   it("accepts one option per field, in schema order", () => {
-    expect(validateLabelValues(testLabelSchema, { verdict: "harmful" })).toEqual({ verdict: "harmful" });
+    expect(validateLabelValues(VERDICT_LABEL_SCHEMA, { verdict: "harmful" })).toEqual({ verdict: "harmful" });
   });
 
   it("names the field of a missing, unknown or extra value", () => {
-    expect(fieldOf(() => validateLabelValues(testLabelSchema, {}))).toBe("values.verdict");
-    expect(fieldOf(() => validateLabelValues(testLabelSchema, { verdict: "great" }))).toBe("values.verdict");
-    expect(fieldOf(() => validateLabelValues(testLabelSchema, { verdict: "helpful", tone: "warm" }))).toBe("values.tone");
+    expect(fieldOf(() => validateLabelValues(VERDICT_LABEL_SCHEMA, {}))).toBe("values.verdict");
+    expect(fieldOf(() => validateLabelValues(VERDICT_LABEL_SCHEMA, { verdict: "great" }))).toBe("values.verdict");
+    expect(fieldOf(() => validateLabelValues(VERDICT_LABEL_SCHEMA, { verdict: "helpful", tone: "warm" }))).toBe("values.tone");
   });
 });
 
 describe("checkOptionalParts", () => {
   it("refuses a note or a correction the queue does not take", () => {
-    const strict = { ...testLabelSchema, allowNote: false, allowCorrection: false };
+    const strict = { ...VERDICT_LABEL_SCHEMA, allowNote: false, allowCorrection: false };
     expect(fieldOf(() => checkOptionalParts(strict, { note: "hm" }))).toBe("note");
     expect(fieldOf(() => checkOptionalParts(strict, { correctionState: "" }))).toBe("correctionState");
-    expect(fieldOf(() => checkOptionalParts(testLabelSchema, { note: "hm", correctionState: "" }))).toBe("no error");
+    expect(fieldOf(() => checkOptionalParts(VERDICT_LABEL_SCHEMA, { note: "hm", correctionState: "" }))).toBe("no error");
   });
 });

@@ -1,12 +1,12 @@
 import * as Y from "yjs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { seedProjectTeam } from "@/db/seed/factories";
+import { seedProjectTeam, seedReviewers } from "@/db/seed/factories";
+import { seedQueue, seedQueueItems, VERDICT_LABEL_SCHEMA } from "@/db/seed/loop";
 import { setUpTestDatabase } from "@/db/testing/test-database";
 import { createCaller } from "@/server/api/root";
 import { createInnerContext } from "@/server/api/trpc";
 import { upsertDocumentState } from "@/server/collab/queries";
 import { buildCollabDocumentName, COLLAB_TEXT_FIELD, correctionDocumentKey } from "@/server/collab/schema";
-import { seedQueueItems, seedReviewers, seedReviewQueue, testLabelSchema } from "./testing";
 
 const testDb = setUpTestDatabase();
 let team: Awaited<ReturnType<typeof seedProjectTeam>>;
@@ -26,8 +26,8 @@ function encodeDocument(text: string, base?: Uint8Array): string {
   return Buffer.from(Y.encodeStateAsUpdate(doc)).toString("base64");
 }
 
-async function setUpQueue(overrides: Omit<Parameters<typeof seedReviewQueue>[1], "projectId"> = {}) {
-  const queue = await seedReviewQueue(testDb.db, { projectId: team.project.id, overlap: 2, ...overrides });
+async function setUpQueue(overrides: Omit<Parameters<typeof seedQueue>[1], "projectId"> = {}) {
+  const queue = await seedQueue(testDb.db, { projectId: team.project.id, overlap: 2, ...overrides });
   const items = await seedQueueItems(testDb.db, { projectId: team.project.id, queueId: queue.id, count: 3 });
   const [alice, bob] = await seedReviewers(testDb.db, { projectId: team.project.id, count: 2 });
   return { queue, items, alice: alice!, bob: bob! };
@@ -41,7 +41,7 @@ describe("review procedures", () => {
     const task = await caller.review.claimNext({ projectId: team.project.id, queueId: queue.id });
     expect(task).toMatchObject({
       assignment: { queueItemId: items[0]!.id, state: "active" },
-      queue: { id: queue.id, labelSchema: testLabelSchema, leaseSeconds: 600, mode: "blind" },
+      queue: { id: queue.id, labelSchema: VERDICT_LABEL_SCHEMA, leaseSeconds: 600, mode: "blind" },
       output: { externalId: items[0]!.externalId, model: "support-bot-1" },
       signals: [{ kind: "thumbs_down", value: null, comment: null }],
       originalText: "Answer 0: refunds take 5 days.",
@@ -104,7 +104,7 @@ describe("review procedures", () => {
   });
 
   it("check answers against the label schema, naming the field", async () => {
-    const { queue, alice } = await setUpQueue({ labelSchema: { ...testLabelSchema, allowNote: false } });
+    const { queue, alice } = await setUpQueue({ labelSchema: { ...VERDICT_LABEL_SCHEMA, allowNote: false } });
     const caller = callerFor(alice);
     const task = await caller.review.claimNext({ projectId: team.project.id, queueId: queue.id });
     const base = { projectId: team.project.id, assignmentId: task!.assignment.id };
