@@ -6,10 +6,10 @@ export const apiKeysRouter = router({
   list: requireRole("admin").query(({ ctx }) => listProjectApiKeys(ctx.db, ctx.membership.projectId)),
   create: requireRole("admin")
     .input(createApiKeySchema)
-    .mutation(({ ctx, input }) => createApiKey(ctx.db, { projectId: ctx.membership.projectId, userId: ctx.user.id }, input)),
+    .mutation(({ ctx, input }) => createApiKey(ctx.db, ctx.actor, input)),
   revoke: requireRole("admin")
     .input(revokeApiKeySchema)
     .mutation(({ ctx, input }) =>
-      revokeProjectApiKey(ctx.db, { projectId: ctx.membership.projectId, userId: ctx.user.id }, input.apiKeyId),
+      revokeProjectApiKey(ctx.db, ctx.actor, input.apiKeyId),
     ),
 });

@@ -56,7 +56,9 @@ export const projectProcedure = authedProcedure
   .use(async ({ ctx, input, next }) => {
     const membership = await findMembership(ctx.db, input.projectId, ctx.user.id);
     if (!membership) throw new TRPCError({ code: "FORBIDDEN", message: "you are not a member of this project" });
-    return next({ ctx: { membership: { projectId: membership.projectId, role: membership.role as ProjectRole } } });
+    const role = membership.role as ProjectRole;
+    // `actor` is who acts in which project, the shape every project service takes.
+    return next({ ctx: { membership: { projectId: membership.projectId, role }, actor: { projectId: membership.projectId, userId: ctx.user.id, role } } });
   });
 
 /** Rung 4: a member holding one of `roles` (admins hold every role, leads also act as annotators). */

@@ -11,8 +11,8 @@ export const datasetsRouter = router({
   get: readers.input(datasetIdSchema).query(({ ctx, input }) => getDataset(ctx.db, ctx.membership.projectId, input.datasetId)),
   create: publishers
     .input(createDatasetSchema)
-    .mutation(({ ctx, input }) => createDataset(ctx.db, { projectId: ctx.membership.projectId, userId: ctx.user.id }, input)),
+    .mutation(({ ctx, input }) => createDataset(ctx.db, ctx.actor, input)),
   publish: publishers
     .input(publishReleaseSchema)
-    .mutation(({ ctx, input }) => publishRelease(ctx.db, { projectId: ctx.membership.projectId, userId: ctx.user.id }, input)),
+    .mutation(({ ctx, input }) => publishRelease(ctx.db, ctx.actor, input)),
 });

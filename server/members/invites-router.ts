@@ -9,14 +9,14 @@ export const invitesRouter = router({
   create: requireRole("admin")
     .input(createInviteSchema)
     .mutation(({ ctx, input }) =>
-      createInvite(ctx.db, { projectId: ctx.membership.projectId, userId: ctx.user.id }, input, {
+      createInvite(ctx.db, ctx.actor, input, {
         publicUrl: getPublicUrl(),
         mailer: getMailer(),
       }),
     ),
   revoke: requireRole("admin")
     .input(inviteIdSchema)
-    .mutation(({ ctx, input }) => revokeInvite(ctx.db, { projectId: ctx.membership.projectId, userId: ctx.user.id }, input.inviteId)),
+    .mutation(({ ctx, input }) => revokeInvite(ctx.db, ctx.actor, input.inviteId)),
   /** Public on purpose: the invite page shows what the link offers before anyone signs in. It reveals nothing without the secret token. */
   inspect: publicProcedure.input(inviteTokenSchema).query(({ ctx, input }) => inspectInvite(ctx.db, input.token)),
   accept: authedProcedure.input(inviteTokenSchema).mutation(({ ctx, input }) => acceptInvite(ctx.db, ctx.user, input.token)),

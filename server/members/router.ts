@@ -6,8 +6,8 @@ export const membersRouter = router({
   list: requireRole("lead", "admin").query(({ ctx }) => listProjectMembers(ctx.db, ctx.membership.projectId)),
   changeRole: requireRole("admin")
     .input(changeMemberRoleSchema)
-    .mutation(({ ctx, input }) => changeMemberRole(ctx.db, { projectId: ctx.membership.projectId, userId: ctx.user.id }, input)),
+    .mutation(({ ctx, input }) => changeMemberRole(ctx.db, ctx.actor, input)),
   remove: requireRole("admin")
     .input(removeMemberSchema)
-    .mutation(({ ctx, input }) => removeMember(ctx.db, { projectId: ctx.membership.projectId, userId: ctx.user.id }, input)),
+    .mutation(({ ctx, input }) => removeMember(ctx.db, ctx.actor, input)),
 });

@@ -13,8 +13,8 @@ export const resolutionRouter = router({
   // Annotators may open it only for items they answered; the service checks that.
   getShared: requireRole("annotator")
     .input(queueItemIdSchema)
-    .query(({ ctx, input }) => getShared(ctx.db, { projectId: ctx.membership.projectId, userId: ctx.user.id, role: ctx.membership.role }, input.queueItemId)),
+    .query(({ ctx, input }) => getShared(ctx.db, ctx.actor, input.queueItemId)),
   finalize: requireRole("lead")
     .input(finalizeGoldSchema)
-    .mutation(({ ctx, input }) => finalizeGold(ctx.db, { projectId: ctx.membership.projectId, userId: ctx.user.id }, input)),
+    .mutation(({ ctx, input }) => finalizeGold(ctx.db, ctx.actor, input)),
 });
