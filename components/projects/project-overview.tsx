@@ -29,7 +29,7 @@ function adminSteps(overview: ReturnType<typeof useProjectOverview>, base: strin
     },
     {
       title: "Send your first outputs",
-      isDone: overview.outputCount > 0,
+      isDone: overview.hasOutputs,
       body: (
         <>
           Your app posts what the model produced to <code className="rounded bg-zinc-100 px-1 text-xs">{origin}/api/v1/outputs</code> with
@@ -66,7 +66,7 @@ export function ProjectOverview({ projectId, slug, publicUrl }: { projectId: str
   const steps = adminSteps(overview, base, publicUrl);
   // Until outputs arrive the checklist is the page; after that the loop's numbers lead and the checklist
   // stays below them only while a step is left.
-  const hasOutputs = overview.outputCount > 0;
+  const { hasOutputs } = overview;
   const isChecklistShown = isAdmin && (!hasOutputs || steps.some((step) => !step.isDone));
   return (
     <>

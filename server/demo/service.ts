@@ -1,15 +1,15 @@
 import { randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
-import * as Y from "yjs";
 import type { DB } from "@/db/types";
 import { hashPassword } from "@/server/auth/passwords";
 import type { ProjectRole } from "@/server/auth/roles";
-import { COLLAB_TEXT_FIELD } from "@/server/collab/schema";
+import { encodeTextDocument } from "@/server/collab/text-document";
 import { createDataset, publishRelease } from "@/server/datasets/service";
 import { ingestOutputs } from "@/server/ingest/service";
 import { ingestSignals } from "@/server/ingest/signals-service";
 import { insertMembership } from "@/server/members/queries";
 import type { ProjectActor } from "@/server/members/service";
+import { countProjectActivity } from "@/server/projects/queries";
 import { createProject } from "@/server/projects/service";
 import { createQueue } from "@/server/queues/service";
 import { claimNext } from "@/server/review/service";
@@ -37,15 +37,6 @@ export type DemoProject = {
   summary: { outputs: number; queued: number; gold: number; conflicts: number; release: number };
 };
 
-/** A Yjs update whose text is `text`: what an editor would send after rewriting the answer. */
-function correctionUpdate(text: string): string {
-  const doc = new Y.Doc();
-  doc.getText(COLLAB_TEXT_FIELD).insert(0, text);
-  const update = Buffer.from(Y.encodeStateAsUpdate(doc)).toString("base64");
-  doc.destroy();
-  return update;
-}
-
 /**
  * What one demo annotator answers. Ana is careful; Ben sometimes calls a wrong answer only partially
  * correct and words his fixes his own way, which is where the demo's conflicts come from.
@@ -55,7 +46,7 @@ function demoAnswer(person: "ana" | "ben", reference: DemoReference, position: n
   const verdict = isSloppy && reference.verdict !== "correct" ? "partially_correct" : reference.verdict;
   if (reference.verdict === "correct") return { values: { verdict } };
   const rewrite = person === "ben" && position % 3 === 0 ? `${reference.goodAnswer}\n\nAnything else I can help with?` : reference.goodAnswer;
-  return { values: { verdict }, correctionState: correctionUpdate(rewrite), note: person === "ana" ? "Policy is wrong; rewritten from the help centre." : undefined };
+  return { values: { verdict }, correctionState: Buffer.from(encodeTextDocument(rewrite)).toString("base64"), note: person === "ana" ? "Policy is wrong; rewritten from the help centre." : undefined };
 }
 
 /** Lets the demo annotators work through the first items of the main queue, both on each item. */
@@ -70,15 +61,6 @@ async function simulateReviews(db: Kysely<DB>, params: { projectId: string; queu
       await submitAnnotation(db, actor, { assignmentId: task.assignment.id, timeSpentMs: 20_000 + position * 1_000, ...demoAnswer(annotator.key, reference, position) });
     }
   }
-}
-
-async function countLoop(db: Kysely<DB>, projectId: string) {
-  const [queued, gold, conflicts] = await Promise.all([
-    db.selectFrom("queue_items").where("project_id", "=", projectId).select((eb) => eb.fn.countAll<number>().as("count")).executeTakeFirstOrThrow(),
-    db.selectFrom("gold_labels").where("project_id", "=", projectId).select((eb) => eb.fn.countAll<number>().as("count")).executeTakeFirstOrThrow(),
-    db.selectFrom("queue_items").where("project_id", "=", projectId).where("state", "=", "conflict").select((eb) => eb.fn.countAll<number>().as("count")).executeTakeFirstOrThrow(),
-  ]);
-  return { queued: Number(queued.count), gold: Number(gold.count), conflicts: Number(conflicts.count) };
 }
 
 /**
@@ -122,11 +104,11 @@ export async function loadDemoProject(db: Kysely<DB>, owner: SessionUser | null,
     minConfidence: 0,
   });
   const release = await publishRelease(db, leadActor, { datasetId: dataset.id, notes: "First cut from the demo's pre-labelled items." });
-  const counts = await countLoop(db, project.id);
+  const totals = await countProjectActivity(db, project.id);
   return {
     project,
     people: people.map(({ name, email, role }) => ({ name, email, role })),
     password,
-    summary: { outputs: traffic.outputs.length, ...counts, release: release.number },
+    summary: { outputs: totals.outputs, queued: totals.queuedItems, gold: totals.goldLabels, conflicts: totals.openConflicts, release: release.number },
   };
 }

@@ -47,9 +47,7 @@ export async function listProjectIds(db: Executor): Promise<string[]> {
 
 /** Counts for the project overview's getting-started checklist. */
 export async function countProjectSetup(db: Executor, projectId: string) {
-  const count = (table: "outputs" | "queues") =>
-    db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("count")).where("project_id", "=", projectId).executeTakeFirstOrThrow();
-  const [members, apiKeys, invites, outputs, queues] = await Promise.all([
+  const [members, apiKeys, invites, anyOutput, queues] = await Promise.all([
     db.selectFrom("memberships").select((eb) => eb.fn.countAll<number>().as("count")).where("project_id", "=", projectId).executeTakeFirstOrThrow(),
     db
       .selectFrom("api_keys")
@@ -62,14 +60,15 @@ export async function countProjectSetup(db: Executor, projectId: string) {
       .select((eb) => eb.fn.countAll<number>().as("count"))
       .where("project_id", "=", projectId)
       .executeTakeFirstOrThrow(),
-    count("outputs"),
-    count("queues"),
+    // Only whether any exist: counting a big outputs table is the activity query's job, and only once.
+    db.selectFrom("outputs").select("id").where("project_id", "=", projectId).limit(1).executeTakeFirst(),
+    db.selectFrom("queues").select((eb) => eb.fn.countAll<number>().as("count")).where("project_id", "=", projectId).executeTakeFirstOrThrow(),
   ]);
   return {
     memberCount: Number(members.count),
     activeApiKeyCount: Number(apiKeys.count),
     inviteCount: Number(invites.count),
-    outputCount: Number(outputs.count),
+    hasOutputs: anyOutput !== undefined,
     queueCount: Number(queues.count),
   };
 }
