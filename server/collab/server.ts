@@ -5,12 +5,12 @@ import { Redis as RedisExtension } from "@hocuspocus/extension-redis";
 import { Hocuspocus, type Extension, type WebSocketLike } from "@hocuspocus/server";
 import crossws from "crossws/adapters/node";
 import type { Kysely } from "kysely";
-import * as Y from "yjs";
 import type { DB } from "@/db/types";
 import { findMembership } from "@/server/members/queries";
 import { findCollabSeedText } from "./access";
 import { findDocumentState, insertDocumentStateIfAbsent, upsertDocumentState } from "./queries";
-import { COLLAB_TEXT_FIELD, parseCollabDocumentName } from "./schema";
+import { parseCollabDocumentName } from "./schema";
+import { encodeTextDocument } from "./text-document";
 import { verifyCollabToken } from "./token";
 
 export type CollabServer = {
@@ -32,14 +32,6 @@ export type CollabServerOptions = {
 };
 
 const FLUSH_TIMEOUT_MS = 15_000;
-
-function encodeSeededDocument(text: string): Buffer {
-  const doc = new Y.Doc();
-  doc.getText(COLLAB_TEXT_FIELD).insert(0, text);
-  const state = Buffer.from(Y.encodeStateAsUpdate(doc));
-  doc.destroy();
-  return state;
-}
 
 /** Host, port and ioredis options from a redis:// or rediss:// URL. */
 function redisConnection(url: string) {
@@ -70,7 +62,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       if (seedText === null) return null;
       // Seeded here, on the server, and stored before anyone sees it: two tabs (or two collab processes)
       // opening a new document both load the one stored seed instead of each inserting the text again.
-      await insertDocumentStateIfAbsent(db, { projectId: parsed.projectId, name: documentName, state: encodeSeededDocument(seedText) });
+      await insertDocumentStateIfAbsent(db, { projectId: parsed.projectId, name: documentName, state: Buffer.from(encodeTextDocument(seedText)) });
       return findDocumentState(db, parsed.projectId, documentName);
     },
     store: async ({ documentName, state }) => {

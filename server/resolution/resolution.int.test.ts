@@ -5,6 +5,7 @@ import { seedQueue, seedQueueItems } from "@/db/seed/loop";
 import { setUpTestDatabase } from "@/db/testing/test-database";
 import { createCaller } from "@/server/api/root";
 import { createInnerContext } from "@/server/api/trpc";
+import { encodeTextDocument } from "@/server/collab/text-document";
 import { upsertDocumentState } from "@/server/collab/queries";
 import { buildCollabDocumentName, COLLAB_TEXT_FIELD, goldDocumentKey } from "@/server/collab/schema";
 
@@ -18,9 +19,7 @@ beforeAll(async () => {
 });
 
 function encodeText(text: string): string {
-  const doc = new Y.Doc();
-  doc.getText(COLLAB_TEXT_FIELD).insert(0, text);
-  return Buffer.from(Y.encodeStateAsUpdate(doc)).toString("base64");
+  return Buffer.from(encodeTextDocument(text)).toString("base64");
 }
 
 type Answer = { verdict: string; correction?: string };
