@@ -1,4 +1,4 @@
-// Starts the real Goldloop server for Playwright on a fresh database: a new `goldloop_e2e` database on
+// Starts the real Goldloop server for Playwright on a fresh database: a new `goldloop_e2e_<port>` database on
 // DATABASE_URL's server, or a new embedded Postgres; plus a real OIDC provider for single sign-on. Its output goes to the console and to a log file,
 // where tests read the first-run setup link just as a person reads it from their terminal.
 import { spawn } from "node:child_process";
@@ -8,22 +8,22 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { startEmbeddedPostgres } from "../db/embedded";
 import { withDatabaseName } from "../db/testing/names";
-import { DATABASE_URL_FILE, E2E_ARTIFACTS, E2E_BASE_URL, E2E_PORT, SERVER_LOG } from "./environment";
+import { DATABASE_URL_FILE, E2E_ARTIFACTS, E2E_DATABASE, E2E_BASE_URL, E2E_PORT, SERVER_LOG } from "./environment";
 import { IDP_CLIENT, IDP_ISSUER, startOidcProvider } from "./oidc-idp";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
 async function prepareDatabase(): Promise<{ url: string; stop: () => Promise<void> }> {
   if (!process.env.DATABASE_URL) {
-    const embedded = await startEmbeddedPostgres({ dataDir: join(E2E_ARTIFACTS, "postgres-data"), database: "goldloop_e2e" });
+    const embedded = await startEmbeddedPostgres({ dataDir: join(E2E_ARTIFACTS, "postgres-data"), database: E2E_DATABASE });
     return { url: embedded.connectionString, stop: embedded.stop };
   }
   const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await admin.connect();
-  await admin.query("drop database if exists goldloop_e2e with (force)");
-  await admin.query("create database goldloop_e2e");
+  await admin.query(`drop database if exists ${E2E_DATABASE} with (force)`);
+  await admin.query(`create database ${E2E_DATABASE}`);
   await admin.end();
-  return { url: withDatabaseName(process.env.DATABASE_URL, "goldloop_e2e"), stop: async () => {} };
+  return { url: withDatabaseName(process.env.DATABASE_URL, E2E_DATABASE), stop: async () => {} };
 }
 
 rmSync(E2E_ARTIFACTS, { recursive: true, force: true });

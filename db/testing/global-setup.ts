@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Kysely, PostgresDialect } from "kysely";
@@ -5,7 +6,7 @@ import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { resolveDatabaseTarget } from "../connect";
 import { migrateToLatest } from "../migrate";
-import { TEMPLATE_DATABASE, withDatabaseName } from "./names";
+import { templateDatabaseName, withDatabaseName } from "./names";
 
 declare module "vitest" {
   // Module augmentation only works on interfaces.
@@ -13,6 +14,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     /** A connection string to the Postgres server tests run on (any database; tests swap the name). */
     testServerUrl: string;
+    /** The migrated template database of this run. */
+    testTemplateDatabase: string;
   }
 }
 
@@ -26,20 +29,25 @@ export default async function setup(project: TestProject) {
     dataDir: join(tmpdir(), "goldloop-test-postgres"),
     adoptOrphan: true,
   });
+  const template = templateDatabaseName(randomBytes(4).toString("hex"));
   const admin = new pg.Client({ connectionString: target.connectionString });
   await admin.connect();
-  await admin.query(`drop database if exists ${TEMPLATE_DATABASE} with (force)`);
-  await admin.query(`create database ${TEMPLATE_DATABASE}`);
+  await admin.query(`create database ${template}`);
   await admin.end();
 
-  const template = new Kysely({
-    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: withDatabaseName(target.connectionString, TEMPLATE_DATABASE), max: 1 }) }),
+  const templateDb = new Kysely({
+    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: withDatabaseName(target.connectionString, template), max: 1 }) }),
   });
-  await migrateToLatest(template);
-  await template.destroy();
+  await migrateToLatest(templateDb);
+  await templateDb.destroy();
 
   project.provide("testServerUrl", target.connectionString);
+  project.provide("testTemplateDatabase", template);
   return async () => {
+    const cleanup = new pg.Client({ connectionString: target.connectionString });
+    await cleanup.connect();
+    await cleanup.query(`drop database if exists ${template} with (force)`);
+    await cleanup.end();
     await target.embedded?.stop();
   };
 }

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, inject } from "vitest";
 import { createDatabase, type Database } from "../index";
 import { dropDatabaseWhenIdle, retryWhileDatabaseInUse, withAdminClient } from "./admin";
-import { TEMPLATE_DATABASE, withDatabaseName } from "./names";
+import { withDatabaseName } from "./names";
 
 // Re-exported for tests that already import it from here (db/migrate.int.test.ts).
 export { dropDatabaseWhenIdle };
@@ -12,9 +12,10 @@ export type TestDatabase = { db: Database; url: string; drop: () => Promise<void
 /** A fresh, migrated database of its own for one test file, cloned from the template. */
 async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = inject("testServerUrl");
+  const template = inject("testTemplateDatabase");
   const name = `goldloop_test_${randomBytes(6).toString("hex")}`;
   // Clones from one template can collide briefly ("source database is being accessed"); a retry clears it.
-  await withAdminClient(serverUrl, (client) => retryWhileDatabaseInUse(() => client.query(`create database ${name} template ${TEMPLATE_DATABASE}`), 20));
+  await withAdminClient(serverUrl, (client) => retryWhileDatabaseInUse(() => client.query(`create database ${name} template ${template}`), 20));
   const url = withDatabaseName(serverUrl, name);
   const db = createDatabase(url, { maxConnections: 20 });
   return {
