@@ -94,6 +94,14 @@ export interface CollabDocs {
   updated_at: Generated<Timestamp>;
 }
 
+export interface CollabUpdates {
+  created_at: Generated<Timestamp>;
+  document_name: string;
+  id: Generated<number>;
+  project_id: string;
+  update: Buffer;
+}
+
 export interface DatasetQueues {
   dataset_id: string;
   project_id: string;
@@ -283,6 +291,7 @@ export interface DB {
   assignments: Assignments;
   audit_log: AuditLog;
   collab_docs: CollabDocs;
+  collab_updates: CollabUpdates;
   dataset_queues: DatasetQueues;
   dataset_releases: DatasetReleases;
   datasets: Datasets;

@@ -3,6 +3,7 @@ import * as createIdentityTables from "./2026_11_24_0900_create_identity_tables"
 import * as createCollabDocs from "./2026_11_24_0910_create_collab_docs";
 import * as createSignInAttempts from "./2026_11_24_1400_create_sign_in_attempts";
 import * as createLoopTables from "./2026_11_24_1600_create_loop_tables";
+import * as createCollabUpdates from "./2026_11_29_0100_create_collab_updates";
 
 /**
  * Every migration, keyed by file name. Listed by hand rather than read from disk so the same list works
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   "2026_11_24_0910_create_collab_docs": createCollabDocs,
   "2026_11_24_1400_create_sign_in_attempts": createSignInAttempts,
   "2026_11_24_1600_create_loop_tables": createLoopTables,
+  "2026_11_29_0100_create_collab_updates": createCollabUpdates,
 };

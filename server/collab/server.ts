@@ -8,10 +8,13 @@ import type { Kysely } from "kysely";
 import type { DB } from "@/db/types";
 import { findMembership } from "@/server/members/queries";
 import { findCollabSeedText } from "./access";
-import { findDocumentState, insertDocumentStateIfAbsent, upsertDocumentState } from "./queries";
+import { compactDocument, findDocumentState } from "./persistence-service";
+import { appendUpdates, insertDocumentStateIfAbsent } from "./queries";
 import { parseCollabDocumentName } from "./schema";
+import { isEmptyUpdate, readDocumentUpdate } from "./sync-message";
 import { encodeTextDocument } from "./text-document";
 import { verifyCollabToken } from "./token";
+import { createUpdateLog } from "./update-log";
 
 export type CollabServer = {
   handleUpgrade: (request: IncomingMessage, socket: Duplex, head: Buffer) => void;
@@ -26,7 +29,10 @@ export type CollabServerOptions = {
   log: { warn: (fields: object, message: string) => void; error: (fields: object, message: string) => void };
   /** With Redis, several collab processes share documents and presence; only one stores each change. */
   redisUrl?: string;
-  /** Quiet time before a changed document is stored; maxDebounceMs caps how long a busy document waits. */
+  /**
+   * Quiet time before a changed document's log is compacted into its snapshot; maxDebounceMs caps how
+   * long a busy document waits. Durability does not depend on these: every update is logged first.
+   */
   debounceMs?: number;
   maxDebounceMs?: number;
 };
@@ -57,7 +63,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       const parsed = parseCollabDocumentName(documentName);
       if (!parsed) return null;
       const stored = await findDocumentState(db, parsed.projectId, documentName);
-      if (stored) return stored;
+      if (stored) return compactDocument(db, { projectId: parsed.projectId, name: documentName });
       const seedText = await findCollabSeedText(db, parsed.projectId, parsed.documentKey);
       if (seedText === null) return null;
       // Seeded here, on the server, and stored before anyone sees it: two tabs (or two collab processes)
@@ -68,9 +74,10 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     store: async ({ documentName, state }) => {
       const parsed = parseCollabDocumentName(documentName);
       if (!parsed) return;
-      await upsertDocumentState(db, { projectId: parsed.projectId, name: documentName, state });
+      await compactDocument(db, { projectId: parsed.projectId, name: documentName, liveState: state });
     },
   });
+  const updateLog = createUpdateLog((entries) => appendUpdates(db, entries));
 
   const extensions: Extension[] = [persistence];
   if (options.redisUrl) {
@@ -80,8 +87,8 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   const hocuspocus = new Hocuspocus({
     name: "goldloop-collab",
     quiet: true,
-    debounce: options.debounceMs ?? 500,
-    maxDebounce: options.maxDebounceMs ?? 2_000,
+    debounce: options.debounceMs ?? 2_000,
+    maxDebounce: options.maxDebounceMs ?? 10_000,
     extensions,
     async onAuthenticate({ token, documentName, connectionConfig }) {
       const parsed = parseCollabDocumentName(documentName);
@@ -94,6 +101,16 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       if (!(await findMembership(db, parsed.projectId, claims.userId))) throw new Error("no longer a member");
       if (claims.isReadOnly) connectionConfig.readOnly = true;
       return { userId: claims.userId, projectId: parsed.projectId };
+    },
+    // Hocuspocus awaits this hook before it applies a message and acknowledges it (SyncStatus), one message
+    // at a time per connection: an edit is in Postgres before its author can see it as saved.
+    async beforeHandleMessage({ update: message, connection, documentName }) {
+      if (connection.readOnly) return;
+      const update = readDocumentUpdate(message);
+      if (!update || isEmptyUpdate(update)) return;
+      const parsed = parseCollabDocumentName(documentName);
+      if (!parsed) throw new Error("unknown document");
+      await updateLog.append({ projectId: parsed.projectId, documentName, update });
     },
   });
 

@@ -6,7 +6,7 @@ import { setUpTestDatabase } from "@/db/testing/test-database";
 import { createCaller } from "@/server/api/root";
 import { createInnerContext } from "@/server/api/trpc";
 import { encodeTextDocument } from "@/server/collab/text-document";
-import { upsertDocumentState } from "@/server/collab/queries";
+import { appendUpdates } from "@/server/collab/queries";
 import { buildCollabDocumentName, COLLAB_TEXT_FIELD, goldDocumentKey } from "@/server/collab/schema";
 
 const testDb = setUpTestDatabase();
@@ -141,7 +141,7 @@ describe("adjudication", () => {
     const documentName = buildCollabDocumentName(team.project.id, goldDocumentKey(item.id));
     const stored = new Y.Doc();
     stored.getText(COLLAB_TEXT_FIELD).insert(0, "Refunds take 3 business days.");
-    await upsertDocumentState(testDb.db, { projectId: team.project.id, name: documentName, state: Buffer.from(Y.encodeStateAsUpdate(stored)) });
+    await appendUpdates(testDb.db, [{ projectId: team.project.id, documentName, update: Y.encodeStateAsUpdate(stored) }]);
 
     const lead = callerFor(team.members.lead);
     const input = { projectId: team.project.id, queueItemId: item.id, values: { verdict: "harmful" }, note: "policy says 3 business days" };

@@ -1,7 +1,7 @@
 import * as Y from "yjs";
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "@/db/types";
-import { findDocumentState } from "@/server/collab/queries";
+import { findDocumentState } from "@/server/collab/persistence-service";
 import { buildCollabDocumentName, COLLAB_TEXT_FIELD } from "@/server/collab/schema";
 import { ValidationError } from "@/server/lib/errors";
 import { toCorrection } from "@/server/resolution/rules";

@@ -5,7 +5,7 @@ import { seedQueue, seedQueueItems, VERDICT_LABEL_SCHEMA } from "@/db/seed/loop"
 import { setUpTestDatabase } from "@/db/testing/test-database";
 import { createCaller } from "@/server/api/root";
 import { createInnerContext } from "@/server/api/trpc";
-import { upsertDocumentState } from "@/server/collab/queries";
+import { appendUpdates } from "@/server/collab/queries";
 import { buildCollabDocumentName, COLLAB_TEXT_FIELD, correctionDocumentKey } from "@/server/collab/schema";
 
 const testDb = setUpTestDatabase();
@@ -136,13 +136,13 @@ describe("review procedures", () => {
     });
     expect(await correctionOf(onlySpaces.annotationId)).toBeNull();
 
-    // The stored document has an edit from another tab; the client's copy adds a line on top of it.
+    // The log holds an edit from another tab, not yet compacted; the client's copy adds a line on top of it.
     const merged = await claim();
     const documentName = buildCollabDocumentName(team.project.id, merged.correctionDocumentKey!);
     const storedDoc = new Y.Doc();
     storedDoc.getText(COLLAB_TEXT_FIELD).insert(0, "Refunds take 3 days.");
     const storedState = Y.encodeStateAsUpdate(storedDoc);
-    await upsertDocumentState(testDb.db, { projectId: team.project.id, name: documentName, state: Buffer.from(storedState) });
+    await appendUpdates(testDb.db, [{ projectId: team.project.id, documentName, update: storedState }]);
     const clientDoc = new Y.Doc();
     Y.applyUpdate(clientDoc, storedState);
     clientDoc.getText(COLLAB_TEXT_FIELD).insert("Refunds take 3 days.".length, " Sorry!");
