@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
 import { seedProjectTeam } from "@/db/seed/factories";
 import { setUpTestDatabase } from "@/db/testing/test-database";
@@ -96,6 +97,38 @@ function countLost(acknowledged: Iterable<string>, text: string) {
   const marks = [...acknowledged];
   return { acknowledged: marks.length, lost: marks.filter((mark) => !text.includes(mark)).length };
 }
+
+describe("collaboration durability: an edit is saved before its author is told so", () => {
+  it("broadcasts an edit at once but acknowledges it only after its log row is committed", async () => {
+    const team = await seedProjectTeam(testDb.db);
+    running = await startCollabProcess({ databaseUrl: testDb.url });
+    const documentName = buildCollabDocumentName(team.project.id, "scratch/ack-after-commit");
+    const author = await openDocument(team, documentName, team.members.annotator.id);
+    const reader = await openDocument(team, documentName, team.members.lead.id);
+
+    // Holding a lock that blocks inserts into the log keeps the author's update from committing.
+    let releaseLock!: () => void;
+    const lockHeld = new Promise<void>((held) => {
+      void testDb.db.transaction().execute(async (trx) => {
+        await sql`lock table collab_updates in exclusive mode`.execute(trx);
+        held();
+        await new Promise<void>((release) => (releaseLock = release));
+      });
+    });
+    await lockHeld;
+    try {
+      author.text.insert(0, "Refunds take 3 days.");
+      await reader.waitForText("Refunds take 3 days.");
+      await sleep(300);
+      expect(author.provider.hasUnsyncedChanges).toBe(true);
+    } finally {
+      releaseLock();
+    }
+    if (author.provider.hasUnsyncedChanges) await nextFullySynced(author);
+    const rows = await testDb.db.selectFrom("collab_updates").select("id").where("document_name", "=", documentName).execute();
+    expect(rows.length).toBeGreaterThan(0);
+  });
+});
 
 describe("collaboration durability: no acknowledged edit is lost to kill -9", () => {
   it("keeps every acknowledged edit of a busy document killed right after a client saw everything synced", async () => {

@@ -1,9 +1,7 @@
 import * as Y from "yjs";
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "@/db/types";
-import { deleteLoggedUpdates, findDocumentSnapshot, listLoggedUpdates, lockDocumentSnapshot, updateDocumentSnapshot } from "./queries";
-
-const EMPTY_DOCUMENT_STATE = Y.encodeStateAsUpdate(new Y.Doc());
+import { deleteLoggedUpdates, findDocumentSnapshot, listLoggedUpdates, lockDocumentForCompaction, saveDocumentSnapshot } from "./queries";
 
 /** A document's states (snapshot, logged updates, a live copy) folded into one Yjs update; deleted content is collected. */
 export function mergeDocumentStates(states: readonly Uint8Array[]): Uint8Array {
@@ -31,20 +29,22 @@ export async function findDocumentState(db: Kysely<DB> | Transaction<DB>, projec
 
 /**
  * Folds a document's log into its snapshot and deletes the rows folded, in one transaction that holds the
- * snapshot row's lock. `liveState`, the document as a server holds it in memory, is folded too: merging is
- * idempotent, so including it can only add edits, never lose one. Returns the new snapshot.
+ * document's compaction lock. `liveState`, the document as a server holds it in memory, is folded too:
+ * merging is idempotent, so including it can only add edits, never lose one. Returns the document's whole
+ * stored state, or null when nothing is stored.
  */
 export async function compactDocument(
   db: Kysely<DB>,
   params: { projectId: string; name: string; liveState?: Uint8Array },
-): Promise<Uint8Array> {
+): Promise<Uint8Array | null> {
   return db.transaction().execute(async (trx) => {
-    const snapshot = await lockDocumentSnapshot(trx, { projectId: params.projectId, name: params.name, initialState: EMPTY_DOCUMENT_STATE });
+    await lockDocumentForCompaction(trx, params.name);
     // Read under the lock: rows folded by a compaction that held it before us are already deleted.
+    const snapshot = await findDocumentSnapshot(trx, params.projectId, params.name);
     const owed = await listLoggedUpdates(trx, params.projectId, params.name);
     if (owed.length === 0 && !params.liveState) return snapshot;
-    const state = mergeDocumentStates([snapshot, ...(params.liveState ? [params.liveState] : []), ...owed.map((row) => row.update)]);
-    await updateDocumentSnapshot(trx, { projectId: params.projectId, name: params.name, state });
+    const state = mergeDocumentStates([...(snapshot ? [snapshot] : []), ...(params.liveState ? [params.liveState] : []), ...owed.map((row) => row.update)]);
+    await saveDocumentSnapshot(trx, { projectId: params.projectId, name: params.name, state });
     await deleteLoggedUpdates(trx, params.projectId, owed.map((row) => row.id));
     return state;
   });

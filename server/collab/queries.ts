@@ -50,27 +50,19 @@ export async function findDocumentSnapshot(db: Executor, projectId: string, name
 }
 
 /**
- * Locks a document's snapshot row for the rest of the transaction, creating it from `initialState` when
- * absent, so two compactions of one document (two collab processes) take turns instead of overwriting.
+ * Makes the rest of the transaction the only one compacting this document (two collab processes sharing it
+ * through Redis may both try), without needing its snapshot row to exist yet.
  */
-export async function lockDocumentSnapshot(trx: Transaction<DB>, values: { projectId: string; name: string; initialState: Uint8Array }): Promise<Uint8Array> {
-  await insertDocumentStateIfAbsent(trx, { projectId: values.projectId, name: values.name, state: Buffer.from(values.initialState) });
-  const row = await trx
-    .selectFrom("collab_docs")
-    .select("state")
-    .where("project_id", "=", values.projectId)
-    .where("name", "=", values.name)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
-  return new Uint8Array(row.state);
+export async function lockDocumentForCompaction(trx: Transaction<DB>, name: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtextextended(${name}, 0))`.execute(trx);
 }
 
-export async function updateDocumentSnapshot(db: Executor, values: { projectId: string; name: string; state: Uint8Array }): Promise<void> {
+export async function saveDocumentSnapshot(db: Executor, values: { projectId: string; name: string; state: Uint8Array }): Promise<void> {
+  const state = Buffer.from(values.state);
   await db
-    .updateTable("collab_docs")
-    .set({ state: Buffer.from(values.state), updated_at: sql`now()` })
-    .where("project_id", "=", values.projectId)
-    .where("name", "=", values.name)
+    .insertInto("collab_docs")
+    .values({ name: values.name, project_id: values.projectId, state })
+    .onConflict((conflict) => conflict.column("name").doUpdateSet({ state, updated_at: sql`now()` }).where("collab_docs.project_id", "=", values.projectId))
     .execute();
 }
 

@@ -8,10 +8,10 @@ import type { Kysely } from "kysely";
 import type { DB } from "@/db/types";
 import { findMembership } from "@/server/members/queries";
 import { findCollabSeedText } from "./access";
+import { createDurableUpdates } from "./durable-updates";
 import { compactDocument, findDocumentState } from "./persistence-service";
 import { appendUpdates, insertDocumentStateIfAbsent } from "./queries";
 import { parseCollabDocumentName } from "./schema";
-import { isEmptyUpdate, readDocumentUpdate } from "./sync-message";
 import { encodeTextDocument } from "./text-document";
 import { verifyCollabToken } from "./token";
 import { createUpdateLog } from "./update-log";
@@ -29,15 +29,14 @@ export type CollabServerOptions = {
   log: { warn: (fields: object, message: string) => void; error: (fields: object, message: string) => void };
   /** With Redis, several collab processes share documents and presence; only one stores each change. */
   redisUrl?: string;
-  /**
-   * Quiet time before a changed document's log is compacted into its snapshot; maxDebounceMs caps how
-   * long a busy document waits. Durability does not depend on these: every update is logged first.
-   */
-  debounceMs?: number;
-  maxDebounceMs?: number;
 };
 
 const FLUSH_TIMEOUT_MS = 15_000;
+// Quiet time before a changed document's log is compacted into its snapshot, and the longest a busy
+// document waits. Durability does not depend on them (every update is logged before it is acknowledged);
+// they only bound the log's length, so compaction can stay rare and off the typing path.
+const COMPACT_AFTER_QUIET_MS = 5_000;
+const COMPACT_AT_LEAST_EVERY_MS = 60_000;
 
 /** Host, port and ioredis options from a redis:// or rediss:// URL. */
 function redisConnection(url: string) {
@@ -62,8 +61,8 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     fetch: async ({ documentName }) => {
       const parsed = parseCollabDocumentName(documentName);
       if (!parsed) return null;
-      const stored = await findDocumentState(db, parsed.projectId, documentName);
-      if (stored) return compactDocument(db, { projectId: parsed.projectId, name: documentName });
+      const stored = await compactDocument(db, { projectId: parsed.projectId, name: documentName });
+      if (stored) return stored;
       const seedText = await findCollabSeedText(db, parsed.projectId, parsed.documentKey);
       if (seedText === null) return null;
       // Seeded here, on the server, and stored before anyone sees it: two tabs (or two collab processes)
@@ -77,9 +76,12 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       await compactDocument(db, { projectId: parsed.projectId, name: documentName, liveState: state });
     },
   });
-  const updateLog = createUpdateLog((entries) => appendUpdates(db, entries));
+  const durableUpdates = createDurableUpdates(
+    createUpdateLog((entries) => appendUpdates(db, entries)),
+    log,
+  );
 
-  const extensions: Extension[] = [persistence];
+  const extensions: Extension[] = [durableUpdates, persistence];
   if (options.redisUrl) {
     extensions.push(new RedisExtension({ prefix: "goldloop:collab", ...redisConnection(options.redisUrl) }));
   }
@@ -87,8 +89,8 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   const hocuspocus = new Hocuspocus({
     name: "goldloop-collab",
     quiet: true,
-    debounce: options.debounceMs ?? 2_000,
-    maxDebounce: options.maxDebounceMs ?? 10_000,
+    debounce: COMPACT_AFTER_QUIET_MS,
+    maxDebounce: COMPACT_AT_LEAST_EVERY_MS,
     extensions,
     async onAuthenticate({ token, documentName, connectionConfig }) {
       const parsed = parseCollabDocumentName(documentName);
@@ -101,16 +103,6 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       if (!(await findMembership(db, parsed.projectId, claims.userId))) throw new Error("no longer a member");
       if (claims.isReadOnly) connectionConfig.readOnly = true;
       return { userId: claims.userId, projectId: parsed.projectId };
-    },
-    // Hocuspocus awaits this hook before it applies a message and acknowledges it (SyncStatus), one message
-    // at a time per connection: an edit is in Postgres before its author can see it as saved.
-    async beforeHandleMessage({ update: message, connection, documentName }) {
-      if (connection.readOnly) return;
-      const update = readDocumentUpdate(message);
-      if (!update || isEmptyUpdate(update)) return;
-      const parsed = parseCollabDocumentName(documentName);
-      if (!parsed) throw new Error("unknown document");
-      await updateLog.append({ projectId: parsed.projectId, documentName, update });
     },
   });
 

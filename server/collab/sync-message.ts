@@ -27,3 +27,10 @@ export function isEmptyUpdate(update: Uint8Array): boolean {
   const { structs, ds } = Y.decodeUpdate(update);
   return structs.length === 0 && ds.clients.size === 0;
 }
+
+/** True for the server's acknowledgement of a client's update (SyncStatus), which the client counts as "saved". */
+export function isSyncStatusMessage(message: Uint8Array): boolean {
+  const decoder = decoding.createDecoder(message);
+  decoding.readVarString(decoder);
+  return decoding.readVarUint(decoder) === MessageType.SyncStatus;
+}
