@@ -3,6 +3,7 @@ import type { DB } from "@/db/types";
 import { hasAnyRole, type ProjectRole } from "@/server/auth/roles";
 import { conversationToText } from "@/server/ingest/schema";
 import { ForbiddenError } from "@/server/lib/errors";
+import { findMembership } from "@/server/members/queries";
 import { findItemOutput, hasSubmittedOnItem } from "@/server/resolution/queries";
 import { findAssignmentOwner } from "@/server/review/queries";
 
@@ -23,7 +24,8 @@ const refused = () => new ForbiddenError("you may not open this document", { fie
 
 /**
  * Who may open which collaboration document, and whether only to watch:
- * - `correction/<assignmentId>`: only that assignment's annotator; edit while it is active, watch after.
+ * - `correction/<assignmentId>`: only that assignment's annotator, while they still hold a reviewing role;
+ *   edit while it is active, watch after.
  * - `gold/<queueItemId>`: leads and admins, and annotators who answered the item; edit while the item
  *   waits for a lead (conflict), watch once it is resolved.
  * - `scratch/<x>`: any member.
@@ -42,7 +44,7 @@ export async function authorizeCollabDocument(
       return { isReadOnly: wantsWatch };
     case "correction": {
       const owner = await findAssignmentOwner(db, member.projectId, parsed.assignmentId);
-      if (owner?.annotatorId !== member.userId) throw refused();
+      if (owner?.annotatorId !== member.userId || !hasAnyRole(member.role, ["annotator"])) throw refused();
       return { isReadOnly: wantsWatch || owner.state !== "active" };
     }
     case "gold": {
@@ -56,6 +58,23 @@ export async function authorizeCollabDocument(
       return { isReadOnly: wantsWatch || item.state !== "conflict" };
     }
   }
+}
+
+/**
+ * What a person may do with an open document right now, from their current membership: null when they
+ * may no longer open it. Checked when a connection authenticates and again whenever their rights change.
+ */
+export async function authorizeCollabConnection(
+  db: Kysely<DB>,
+  request: { projectId: string; userId: string; documentKey: string; mode: "edit" | "watch" },
+): Promise<{ isReadOnly: boolean } | null> {
+  const membership = await findMembership(db, request.projectId, request.userId);
+  if (!membership) return null;
+  const member = { projectId: request.projectId, userId: request.userId, role: membership.role as ProjectRole };
+  return authorizeCollabDocument(db, member, request).catch((error: unknown) => {
+    if (error instanceof ForbiddenError) return null;
+    throw error;
+  });
 }
 
 /**

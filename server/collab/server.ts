@@ -6,11 +6,12 @@ import { Hocuspocus, type Extension, type WebSocketLike } from "@hocuspocus/serv
 import crossws from "crossws/adapters/node";
 import type { Kysely } from "kysely";
 import type { DB } from "@/db/types";
-import { findMembership } from "@/server/members/queries";
-import { findCollabSeedText } from "./access";
+import { watchMembershipChanges, type MembershipWatch } from "@/server/members/membership-changes";
+import { authorizeCollabConnection, findCollabSeedText } from "./access";
 import { createDurableUpdates } from "./durable-updates";
 import { compactDocument, findDocumentState } from "./persistence-service";
 import { appendUpdates, insertDocumentStateIfAbsent } from "./queries";
+import { recheckCollabConnections, type CollabConnectionContext } from "./revocation";
 import { parseCollabDocumentName } from "./schema";
 import { encodeTextDocument } from "./text-document";
 import { verifyCollabToken } from "./token";
@@ -25,6 +26,8 @@ export type CollabServer = {
 
 export type CollabServerOptions = {
   db: Kysely<DB>;
+  /** For the connection that listens for membership changes, to close revoked connections at once. */
+  connectionString: string;
   appSecret: string;
   log: { warn: (fields: object, message: string) => void; error: (fields: object, message: string) => void };
   /** With Redis, several collab processes share documents and presence; only one stores each change. */
@@ -92,18 +95,31 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     debounce: COMPACT_AFTER_QUIET_MS,
     maxDebounce: COMPACT_AT_LEAST_EVERY_MS,
     extensions,
-    async onAuthenticate({ token, documentName, connectionConfig }) {
+    async onAuthenticate({ token, documentName, connectionConfig }): Promise<CollabConnectionContext> {
       const parsed = parseCollabDocumentName(documentName);
       if (!parsed) throw new Error("unknown document");
       const claims = await verifyCollabToken(appSecret, token, documentName).catch((error: unknown) => {
         log.warn({ documentName, reason: error instanceof Error ? error.message : String(error) }, "collab token refused");
         throw error;
       });
-      // The token is minutes old at most, but a member removed in between must not get in.
-      if (!(await findMembership(db, parsed.projectId, claims.userId))) throw new Error("no longer a member");
-      if (claims.isReadOnly) connectionConfig.readOnly = true;
+      // The token is minutes old at most, but rights removed or lowered in between must count.
+      const access = await authorizeCollabConnection(db, {
+        projectId: parsed.projectId,
+        userId: claims.userId,
+        documentKey: parsed.documentKey,
+        mode: claims.isReadOnly ? "watch" : "edit",
+      });
+      if (!access) throw new Error("no longer allowed to open this document");
+      if (access.isReadOnly) connectionConfig.readOnly = true;
       return { userId: claims.userId, projectId: parsed.projectId };
     },
+  });
+
+  const membershipWatch: MembershipWatch = watchMembershipChanges({
+    connectionString: options.connectionString,
+    onChange: (change) => void recheckCollabConnections(hocuspocus, db, change),
+    onReconnect: () => void recheckCollabConnections(hocuspocus, db, null),
+    onError: (error) => log.warn({ err: error }, "lost the membership-change listener; reconnecting"),
   });
 
   const peerConnections = new Map<string, ReturnType<Hocuspocus["handleConnection"]>>();
@@ -134,6 +150,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     },
     async destroy() {
       isClosing = true;
+      await membershipWatch.stop();
       await new Promise<void>((resolve) => {
         const timer = setTimeout(() => {
           log.error({ documents: hocuspocus.getDocumentsCount() }, "collab documents did not finish storing before shutdown");

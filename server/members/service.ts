@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import type { DB } from "@/db/types";
 import { insertAuditEntry } from "@/server/audit/queries";
 import { ConflictError, NotFoundError } from "@/server/lib/errors";
+import { notifyMembershipChanged } from "./membership-changes";
 import { deleteMembership, findMembership, listMembers, lockAdminUserIds, updateMembershipRole } from "./queries";
 import type { ChangeMemberRoleInput, RemoveMemberInput } from "./schema";
 
@@ -23,6 +24,7 @@ export async function changeMemberRole(db: Kysely<DB>, actor: ProjectActor, inpu
       throw new ConflictError("a project needs at least one admin; make someone else admin first", { field: "role" });
     }
     await updateMembershipRole(trx, { projectId: actor.projectId, userId: input.userId, role: input.role });
+    await notifyMembershipChanged(trx, { projectId: actor.projectId, userId: input.userId });
     await insertAuditEntry(trx, {
       projectId: actor.projectId,
       actorUserId: actor.userId,
@@ -35,7 +37,7 @@ export async function changeMemberRole(db: Kysely<DB>, actor: ProjectActor, inpu
   });
 }
 
-/** Removes a member. Their next request is refused, since every request re-reads membership. */
+/** Removes a member. Their next request is refused (every request re-reads membership), and their open documents close. */
 export async function removeMember(db: Kysely<DB>, actor: ProjectActor, input: RemoveMemberInput): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const adminIds = await lockAdminUserIds(trx, actor.projectId);
@@ -45,6 +47,7 @@ export async function removeMember(db: Kysely<DB>, actor: ProjectActor, input: R
       throw new ConflictError("a project needs at least one admin; make someone else admin first", { field: "userId" });
     }
     await deleteMembership(trx, actor.projectId, input.userId);
+    await notifyMembershipChanged(trx, { projectId: actor.projectId, userId: input.userId });
     await insertAuditEntry(trx, {
       projectId: actor.projectId,
       actorUserId: actor.userId,

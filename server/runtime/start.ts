@@ -87,7 +87,9 @@ export async function startGoldloop(options: StartOptions): Promise<RunningGoldl
 
     const publicUrl = getPublicUrl(env);
     process.env.NEXTAUTH_URL ??= publicUrl;
-    if (roles.has("collab")) collab = createCollabServer({ db, appSecret: getAppSecret(), redisUrl: env.REDIS_URL, log: logger });
+    if (roles.has("collab")) {
+      collab = createCollabServer({ db, connectionString: target.connectionString, appSecret: getAppSecret(), redisUrl: env.REDIS_URL, log: logger });
+    }
     if (roles.has("web")) {
       web = await prepareNextApp({ root: options.root, isDev: options.isDev ?? false, hostname: env.HOST ?? "localhost", port: env.PORT });
     }
