@@ -5,6 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { DateTime } from "@/components/ui/date-time";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
 import { CreateKeyDialog } from "./create-key-dialog";
@@ -59,7 +60,7 @@ export function ApiKeysCard({ projectId, publicUrl }: { projectId: string; publi
                       ))}
                     </span>
                   </Td>
-                  <Td className="text-zinc-500">{key.lastUsedAt ? key.lastUsedAt.toLocaleString() : "never"}</Td>
+                  <Td className="text-zinc-500">{key.lastUsedAt ? <DateTime value={key.lastUsedAt} /> : "never"}</Td>
                   <Td className="text-right">
                     {key.revokedAt ? (
                       <Badge tone="red">revoked</Badge>

@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
 import { fieldError, formError } from "@/components/ui/form-errors";
+import { countOf } from "@/components/ui/plural";
 import { slugify } from "@/server/projects/schema";
 import { useCreateDataset, useQueueChoices } from "./use-datasets";
 
@@ -88,7 +89,7 @@ export function CreateDatasetForm({ projectId, slug }: { projectId: string; slug
               <span>
                 <span className="font-medium text-zinc-900">{queue.name}</span>
                 <span className="block text-xs text-zinc-500">
-                  {queue.progress.resolved.toLocaleString()} resolved of {queue.progress.total.toLocaleString()} items
+                  {queue.progress.resolved.toLocaleString("en")} resolved of {countOf(queue.progress.total, "item")}
                 </span>
               </span>
             </label>

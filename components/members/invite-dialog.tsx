@@ -7,6 +7,7 @@ import { CopyField } from "@/components/ui/copy-field";
 import { Dialog } from "@/components/ui/dialog";
 import { SelectField, TextField } from "@/components/ui/field";
 import { fieldError, formError } from "@/components/ui/form-errors";
+import { countOf } from "@/components/ui/plural";
 import { projectRoleDescriptions, projectRoles, type ProjectRole } from "@/server/auth/roles";
 import { INVITE_TTL_DAYS_DEFAULT } from "@/server/members/schema";
 import { useInvites } from "./use-members";
@@ -69,7 +70,7 @@ export function InviteDialog({ projectId, canEmail, isOpen, onClose }: InviteDia
           <SelectField label="Expires after" value={expiresInDays} onChange={(e) => setExpiresInDays(Number(e.target.value))}>
             {[1, 3, 7, 14, 30].map((days) => (
               <option key={days} value={days}>
-                {days} day{days > 1 ? "s" : ""}
+                {countOf(days, "day")}
               </option>
             ))}
           </SelectField>

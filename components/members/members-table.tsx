@@ -5,6 +5,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { DateTime } from "@/components/ui/date-time";
+import { countOf } from "@/components/ui/plural";
 import { Table, Td, Th } from "@/components/ui/table";
 import { projectRoles, type ProjectRole } from "@/server/auth/roles";
 import { useMembers } from "./use-members";
@@ -16,7 +18,7 @@ export function MembersTable({ projectId, canManage, currentUserId }: { projectI
   const [toRemove, setToRemove] = useState<Member | null>(null);
   return (
     <Card>
-      <CardHeader title="Members" description={`${members.length} ${members.length === 1 ? "person" : "people"} in this project.`} />
+      <CardHeader title="Members" description={`${countOf(members.length, "person", "people")} in this project.`} />
       {changeRole.error && (
         <div className="px-5 pt-4">
           <Alert tone="error">{changeRole.error.message}</Alert>
@@ -59,7 +61,7 @@ export function MembersTable({ projectId, canManage, currentUserId }: { projectI
                   member.role
                 )}
               </Td>
-              <Td className="text-zinc-500">{member.joinedAt.toLocaleDateString()}</Td>
+              <Td className="text-zinc-500"><DateTime value={member.joinedAt} style="date" /></Td>
               {canManage && (
                 <Td className="text-right">
                   <Button size="sm" variant="ghost" aria-label={`Remove ${member.name}`} onClick={() => setToRemove(member)}>
