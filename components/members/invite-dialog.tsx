@@ -21,6 +21,8 @@ export function InviteDialog({ projectId, canEmail, isOpen, onClose }: InviteDia
   const [email, setEmail] = useState("");
   const [expiresInDays, setExpiresInDays] = useState(INVITE_TTL_DAYS_DEFAULT);
 
+  const message = formError(create.error, ["role", "note", "expiresInDays", "email"]);
+
   function close() {
     create.reset();
     setNote("");
@@ -47,7 +49,7 @@ export function InviteDialog({ projectId, canEmail, isOpen, onClose }: InviteDia
         </div>
       ) : (
         <form onSubmit={submit} className="space-y-4" noValidate>
-          {formError(create.error, ["role", "note", "expiresInDays", "email"]) && <Alert tone="error">{create.error?.message}</Alert>}
+          {message && <Alert tone="error">{message}</Alert>}
           <SelectField label="Role" value={role} hint={projectRoleDescriptions[role]} onChange={(e) => setRole(e.target.value as ProjectRole)}>
             {projectRoles.map((option) => (
               <option key={option} value={option}>

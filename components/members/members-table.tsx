@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { DateTime } from "@/components/ui/date-time";
+import { errorMessage } from "@/components/ui/form-errors";
 import { countOf } from "@/components/ui/plural";
 import { Table, Td, Th } from "@/components/ui/table";
 import { projectRoles, type ProjectRole } from "@/server/auth/roles";
@@ -21,7 +22,7 @@ export function MembersTable({ projectId, canManage, currentUserId }: { projectI
       <CardHeader title="Members" description={`${countOf(members.length, "person", "people")} in this project.`} />
       {changeRole.error && (
         <div className="px-5 pt-4">
-          <Alert tone="error">{changeRole.error.message}</Alert>
+          <Alert tone="error">{errorMessage(changeRole.error)}</Alert>
         </div>
       )}
       <Table>
@@ -79,7 +80,7 @@ export function MembersTable({ projectId, canManage, currentUserId }: { projectI
         body="They lose access to this project on their next request. Their past labels stay."
         confirmLabel="Remove member"
         isBusy={remove.isPending}
-        error={remove.error?.message}
+        error={errorMessage(remove.error)}
         onConfirm={() => toRemove && remove.mutate({ projectId, userId: toRemove.userId }, { onSuccess: () => setToRemove(null) })}
         onClose={() => {
           remove.reset();

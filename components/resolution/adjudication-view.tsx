@@ -6,6 +6,7 @@ import type { CollabEditorHandle } from "@/components/collab/collab-editor";
 import { Alert } from "@/components/ui/alert";
 import { adjudicationDraftKey } from "@/components/review/label-draft";
 import { Badge } from "@/components/ui/badge";
+import { errorMessage } from "@/components/ui/form-errors";
 import { PageHeader } from "@/components/ui/page-header";
 import { discardDraft } from "@/components/ui/session-draft";
 import { AnnotationCards } from "./annotation-cards";
@@ -103,7 +104,7 @@ export function AdjudicationView({ projectId, slug, queueItemId, userName }: Adj
             originalText={originalText}
             userName={userName}
             isBusy={finalize.isPending}
-            error={isLostRace ? undefined : finalize.error?.message}
+            error={isLostRace ? undefined : errorMessage(finalize.error)}
             onEditorReady={setEditor}
             onFinalize={submit}
           />

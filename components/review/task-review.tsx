@@ -7,6 +7,7 @@ import type { Shortcut } from "@/components/shell/use-shortcuts";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { errorMessage } from "@/components/ui/form-errors";
 import { Kbd } from "@/components/ui/kbd";
 import { discardDraft, useSessionDraft } from "@/components/ui/session-draft";
 import { EMPTY_LABEL_DRAFT, parseLabelDraft, reviewDraftKey } from "./label-draft";
@@ -146,7 +147,7 @@ export function TaskReview({ projectId, userName, state, review, isInstructionsO
         )}
         {review.submitError && (
           <Alert tone="error" title="Not submitted">
-            {review.submitError.message}
+            {errorMessage(review.submitError)}
           </Alert>
         )}
         <div className="flex items-center justify-between gap-2 border-t border-zinc-100 pt-4">
