@@ -32,29 +32,25 @@ export function AuditList({ projectId }: { projectId: string }) {
     <Card>
       <Table aria-label="Audit log" className="table-fixed">
         <colgroup>
-          <col className="w-48" />
-          <col className="w-40" />
-          <col className="w-48" />
+          <col className="w-60" />
           <col />
         </colgroup>
         <thead>
           <tr>
-            <Th>When</Th>
-            <Th>Who</Th>
-            <Th>What</Th>
+            <Th>What, who and when</Th>
             <Th>Details</Th>
           </tr>
         </thead>
         <tbody className="divide-y divide-zinc-100">
           {log.entries.map((entry) => (
-            <tr key={entry.id} className="align-top">
-              <Td className="align-top text-zinc-500">
-                <DateTime value={entry.createdAt} />
-              </Td>
-              <Td className="align-top break-words">{describeActor(entry)}</Td>
+            <tr key={entry.id}>
               <Td className="align-top">
                 <span className="block font-medium text-zinc-900">{titleForAction(entry.action)}</span>
-                <span className="block font-mono text-[11px] break-all text-zinc-400">
+                <span className="mt-0.5 block text-xs break-words text-zinc-700">{describeActor(entry)}</span>
+                <span className="block text-xs text-zinc-500">
+                  <DateTime value={entry.createdAt} />
+                </span>
+                <span className="mt-1 block font-mono text-[11px] break-all text-zinc-400">
                   {entry.action}
                   {entry.targetId && ` · ${entry.targetType} ${entry.targetId}`}
                 </span>

@@ -60,7 +60,7 @@ export function DatasetDetail({ projectId, slug, datasetId, publicUrl, canPublis
           </Alert>
         </div>
       )}
-      <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
+      <div className="grid gap-6 xl:grid-cols-[1fr_22rem]">
         <div className="min-w-0 space-y-6">
           <Card>
             <CardHeader
