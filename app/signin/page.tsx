@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
 import { SignInForm } from "@/components/auth/sign-in-form";
@@ -31,7 +30,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       )}
       <SignInForm callbackUrl={target} ssoProviders={listSsoProviders()} initialError={error} />
       <p className="mt-6 text-center text-xs text-zinc-500">
-        New here? Ask a project admin for an invite link. <Link className="underline" href="/api/v1/health">Server status</Link>
+        New here? Ask a project admin for an invite link.{" "}
+        {/* A plain link: next/link would prefetch this JSON endpoint as if it were a page. */}
+        <a className="underline" href="/api/v1/health">
+          Server status
+        </a>
       </p>
     </AuthCard>
   );

@@ -5,7 +5,9 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { DateTime } from "@/components/ui/date-time";
 import { EmptyState } from "@/components/ui/empty-state";
+import { errorMessage } from "@/components/ui/form-errors";
 import { Table, Td, Th } from "@/components/ui/table";
 import { CreateKeyDialog } from "./create-key-dialog";
 import { useApiKeys } from "./use-api-keys";
@@ -59,7 +61,7 @@ export function ApiKeysCard({ projectId, publicUrl }: { projectId: string; publi
                       ))}
                     </span>
                   </Td>
-                  <Td className="text-zinc-500">{key.lastUsedAt ? key.lastUsedAt.toLocaleString() : "never"}</Td>
+                  <Td className="text-zinc-500">{key.lastUsedAt ? <DateTime value={key.lastUsedAt} /> : "never"}</Td>
                   <Td className="text-right">
                     {key.revokedAt ? (
                       <Badge tone="red">revoked</Badge>
@@ -82,7 +84,7 @@ export function ApiKeysCard({ projectId, publicUrl }: { projectId: string; publi
         body="Requests with this key fail from now on. This cannot be undone."
         confirmLabel="Revoke key"
         isBusy={revoke.isPending}
-        error={revoke.error?.message}
+        error={errorMessage(revoke.error)}
         onConfirm={() => toRevoke && revoke.mutate({ projectId, apiKeyId: toRevoke.id }, { onSuccess: () => setToRevoke(null) })}
         onClose={() => {
           revoke.reset();

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { CopyField } from "@/components/ui/copy-field";
 import { Dialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
-import { fieldError } from "@/components/ui/form-errors";
+import { fieldError, formError } from "@/components/ui/form-errors";
 import { apiKeyScopeDescriptions, apiKeyScopes, type ApiKeyScope } from "@/server/api-keys/schema";
 import { useApiKeys } from "./use-api-keys";
 
@@ -14,6 +14,8 @@ export function CreateKeyDialog({ projectId, publicUrl, isOpen, onClose }: { pro
   const { create } = useApiKeys(projectId);
   const [name, setName] = useState("");
   const [scopes, setScopes] = useState<ApiKeyScope[]>(["ingest"]);
+
+  const message = formError(create.error, ["name", "scopes"]);
 
   function close() {
     create.reset();
@@ -42,6 +44,7 @@ export function CreateKeyDialog({ projectId, publicUrl, isOpen, onClose }: { pro
         </div>
       ) : (
         <form onSubmit={submit} className="space-y-4" noValidate>
+          {message && <Alert tone="error">{message}</Alert>}
           <TextField label="Name" placeholder="support-bot production" required value={name} error={fieldError(create.error, "name")} onChange={(e) => setName(e.target.value)} />
           <fieldset className="space-y-2">
             <legend className="text-sm font-medium text-zinc-800">Scopes</legend>

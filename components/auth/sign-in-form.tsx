@@ -27,6 +27,8 @@ export function SignInForm({ callbackUrl, ssoProviders, initialError }: { callba
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    // An empty field would only come back as "do not match", which sends people looking for the wrong mistake.
+    if (!email.trim() || !password) return setError("Enter your email and your password.");
     setIsBusy(true);
     setError(undefined);
     const result = await signIn("credentials", { email, password, redirect: false });

@@ -8,6 +8,9 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
 import { fieldError, formError } from "@/components/ui/form-errors";
+import { firstIssueByField, readNumber } from "@/components/ui/form-validation";
+import { createDatasetSchema } from "@/server/datasets/schema";
+import { countOf } from "@/components/ui/plural";
 import { slugify } from "@/server/projects/schema";
 import { useCreateDataset, useQueueChoices } from "./use-datasets";
 
@@ -24,16 +27,21 @@ export function CreateDatasetForm({ projectId, slug }: { projectId: string; slug
   const [description, setDescription] = useState("");
   const [queueIds, setQueueIds] = useState<string[]>([]);
   const [minConfidence, setMinConfidence] = useState("0");
+  const [hasTriedSubmit, setHasTriedSubmit] = useState(false);
   const base = `/p/${slug}`;
+  // Checked with the server's own schema before sending; after the first attempt errors follow every edit.
+  const input = { name, slug: datasetSlug.trim() || undefined, description, queueIds, minConfidence: readNumber(minConfidence) };
+  const validation = createDatasetSchema.safeParse(input);
+  const clientErrors = hasTriedSubmit && !validation.success ? firstIssueByField(validation.error) : {};
+  const errorFor = (field: (typeof fields)[number]) => clientErrors[field] ?? fieldError(create.error, field);
   const message = formError(create.error, fields);
-  const queuesError = fieldError(create.error, "queueIds");
+  const queuesError = errorFor("queueIds");
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    create.mutate(
-      { projectId, name, slug: datasetSlug.trim() || undefined, description, queueIds, minConfidence: Number(minConfidence) },
-      { onSuccess: (dataset) => router.push(`${base}/datasets/${dataset.id}`) },
-    );
+    setHasTriedSubmit(true);
+    if (!validation.success) return;
+    create.mutate({ projectId, ...input }, { onSuccess: (dataset) => router.push(`${base}/datasets/${dataset.id}`) });
   }
 
   if (queues.length === 0) {
@@ -52,13 +60,13 @@ export function CreateDatasetForm({ projectId, slug }: { projectId: string; slug
     <Card className="max-w-2xl">
       <form onSubmit={submit} className="space-y-5 px-5 py-5" noValidate>
         {message && <Alert tone="error">{message}</Alert>}
-        <TextField label="Name" required autoFocus placeholder="Support triage" value={name} error={fieldError(create.error, "name")} onChange={(e) => setName(e.target.value)} />
+        <TextField label="Name" required autoFocus placeholder="Support triage" value={name} error={errorFor("name")} onChange={(e) => setName(e.target.value)} />
         <TextField
           label="Slug"
           placeholder={name ? slugify(name) : "support-triage"}
           hint="Optional. The dataset's name in the pull URL; derived from the name when empty."
           value={datasetSlug}
-          error={fieldError(create.error, "slug")}
+          error={errorFor("slug")}
           onChange={(e) => setDatasetSlug(e.target.value)}
         />
         <div className="space-y-1.5">
@@ -71,8 +79,15 @@ export function CreateDatasetForm({ projectId, slug }: { projectId: string; slug
             value={description}
             placeholder="What this data is for, and what a row means"
             onChange={(e) => setDescription(e.target.value)}
-            className="block w-full rounded-md border-0 px-3 py-2 text-sm text-zinc-900 shadow-xs ring-1 ring-inset ring-zinc-300 placeholder:text-zinc-400 focus:ring-2 focus:ring-gold-500 focus:outline-none"
+            aria-invalid={errorFor("description") ? true : undefined}
+            aria-describedby={errorFor("description") ? `${descriptionId}-error` : undefined}
+            className="block w-full rounded-md border-0 px-3 py-2 text-sm text-zinc-900 shadow-xs ring-1 ring-inset ring-zinc-300 placeholder:text-zinc-400 focus:ring-2 focus:ring-gold-500 focus:outline-none aria-[invalid=true]:ring-red-500"
           />
+          {errorFor("description") && (
+            <p id={`${descriptionId}-error`} className="text-xs font-medium text-red-600">
+              {errorFor("description")}
+            </p>
+          )}
         </div>
         <fieldset className="space-y-2" aria-describedby={queuesError ? `${descriptionId}-queues-error` : undefined}>
           <legend className="text-sm font-medium text-zinc-800">Queues</legend>
@@ -88,7 +103,7 @@ export function CreateDatasetForm({ projectId, slug }: { projectId: string; slug
               <span>
                 <span className="font-medium text-zinc-900">{queue.name}</span>
                 <span className="block text-xs text-zinc-500">
-                  {queue.progress.resolved.toLocaleString()} resolved of {queue.progress.total.toLocaleString()} items
+                  {queue.progress.resolved.toLocaleString("en")} resolved of {countOf(queue.progress.total, "item")}
                 </span>
               </span>
             </label>
@@ -109,7 +124,7 @@ export function CreateDatasetForm({ projectId, slug }: { projectId: string; slug
           className="max-w-32"
           hint="From 0 to 1. Gold labels below it stay out: 0 takes everything, 0.8 drops narrow majorities. Unanimous labels have confidence 1, majorities their vote share."
           value={minConfidence}
-          error={fieldError(create.error, "minConfidence")}
+          error={errorFor("minConfidence")}
           onChange={(e) => setMinConfidence(e.target.value)}
         />
         <div className="flex justify-end gap-2 border-t border-zinc-100 pt-4">

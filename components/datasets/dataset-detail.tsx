@@ -7,8 +7,10 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
+import { DateTime } from "@/components/ui/date-time";
 import { Kbd } from "@/components/ui/kbd";
 import { PageHeader } from "@/components/ui/page-header";
+import { countOf } from "@/components/ui/plural";
 import { ChangelogCounts } from "./changelog-counts";
 import { PublishDialog } from "./publish-dialog";
 import { PullCommand } from "./pull-command";
@@ -54,11 +56,11 @@ export function DatasetDetail({ projectId, slug, datasetId, publicUrl, canPublis
       {published && (
         <div className="mb-6">
           <Alert tone="success" title={`Release ${published.number} published`}>
-            {published.rowCount.toLocaleString()} rows are frozen and ready to pull.
+            {published.rowCount === 1 ? "1 row is" : `${countOf(published.rowCount, "row")} are`} frozen and ready to pull.
           </Alert>
         </div>
       )}
-      <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
+      <div className="grid gap-6 xl:grid-cols-[1fr_22rem]">
         <div className="min-w-0 space-y-6">
           <Card>
             <CardHeader
@@ -110,7 +112,7 @@ export function DatasetDetail({ projectId, slug, datasetId, publicUrl, canPublis
               <div>
                 <dt className="text-zinc-500">Created</dt>
                 <dd className="text-zinc-900">
-                  {dataset.createdAt.toLocaleDateString()}
+                  <DateTime value={dataset.createdAt} style="date" />
                   {dataset.createdByName && ` by ${dataset.createdByName}`}
                 </dd>
               </div>

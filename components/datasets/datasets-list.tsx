@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useShortcuts } from "@/components/shell/use-shortcuts";
 import { Card } from "@/components/ui/card";
+import { DateTime } from "@/components/ui/date-time";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Kbd } from "@/components/ui/kbd";
 import { PageHeader } from "@/components/ui/page-header";
@@ -80,7 +81,7 @@ export function DatasetsList({ projectId, slug, canCreate }: { projectId: string
                         <span className="font-medium text-zinc-900">r{dataset.latestRelease.number}</span>
                         <span className="text-zinc-500">
                           {" "}
-                          · {dataset.latestRelease.rowCount.toLocaleString()} rows · {dataset.latestRelease.publishedAt.toLocaleDateString()}
+                          · {dataset.latestRelease.rowCount.toLocaleString()} rows · <DateTime value={dataset.latestRelease.publishedAt} style="date" />
                         </span>
                       </span>
                     ) : (

@@ -4,7 +4,7 @@ import { useId, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { fieldError } from "@/components/ui/form-errors";
+import { fieldError, formError } from "@/components/ui/form-errors";
 import type { ReleaseChangelog } from "@/server/datasets/schema";
 import { ChangelogCounts } from "./changelog-counts";
 import { usePublishRelease } from "./use-datasets";
@@ -28,6 +28,7 @@ export function PublishDialog({ projectId, dataset, isOpen, onClose, onPublished
   const notesId = useId();
   const number = dataset.nextReleaseNumber;
   const notesError = fieldError(publish.error, "notes");
+  const message = formError(publish.error, ["notes"]);
 
   function close() {
     publish.reset();
@@ -89,7 +90,7 @@ export function PublishDialog({ projectId, dataset, isOpen, onClose, onPublished
           />
           {notesError && <p className="text-xs font-medium text-red-600">{notesError}</p>}
         </div>
-        {publish.error && !notesError && <Alert tone="error">{publish.error.message}</Alert>}
+        {message && <Alert tone="error">{message}</Alert>}
         <div className="flex justify-end gap-2">
           <Button variant="secondary" onClick={close}>
             Cancel

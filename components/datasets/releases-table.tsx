@@ -1,4 +1,5 @@
 import { Card, CardHeader } from "@/components/ui/card";
+import { DateTime } from "@/components/ui/date-time";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { ReleaseChangelog } from "@/server/datasets/schema";
 import { ChangelogCounts } from "./changelog-counts";
@@ -19,8 +20,7 @@ export function ReleasesTable({ releases }: { releases: Release[] }) {
               <Th>Release</Th>
               <Th className="text-right">Rows</Th>
               <Th>Changes</Th>
-              <Th>Published by</Th>
-              <Th>Date</Th>
+              <Th>Published</Th>
             </tr>
           </thead>
           <tbody className="divide-y divide-zinc-100">
@@ -28,15 +28,15 @@ export function ReleasesTable({ releases }: { releases: Release[] }) {
               <tr key={release.number}>
                 <Td className="font-medium text-zinc-900">
                   r{release.number}
-                  {release.notes && <span className="mt-0.5 block max-w-xs truncate text-xs font-normal text-zinc-500">{release.notes}</span>}
+                  {release.notes && <span className="mt-0.5 line-clamp-2 text-xs font-normal break-words text-zinc-500" title={release.notes}>{release.notes}</span>}
                 </Td>
                 <Td className="text-right tabular-nums">{release.rowCount.toLocaleString()}</Td>
                 <Td>
                   <ChangelogCounts changelog={release.changelog} />
                 </Td>
-                <Td>{release.publishedByName ?? "a removed user"}</Td>
-                <Td className="text-zinc-500">
-                  <time dateTime={release.publishedAt.toISOString()}>{release.publishedAt.toLocaleString()}</time>
+                <Td>
+                  <DateTime value={release.publishedAt} />
+                  <span className="block text-xs text-zinc-500">by {release.publishedByName ?? "a removed user"}</span>
                 </Td>
               </tr>
             ))}

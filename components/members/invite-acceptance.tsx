@@ -9,7 +9,7 @@ import { useSignInAfterSignUp } from "@/components/auth/use-sign-in-after";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { formError } from "@/components/ui/form-errors";
+import { errorMessage, formError } from "@/components/ui/form-errors";
 
 /** Joining for someone already signed in: one button. */
 export function AcceptAsSignedIn({ token, userEmail, projectName }: { token: string; userEmail: string; projectName: string }) {
@@ -25,7 +25,7 @@ export function AcceptAsSignedIn({ token, userEmail, projectName }: { token: str
   );
   return (
     <div className="space-y-4">
-      {accept.error && <Alert tone="error">{accept.error.message}</Alert>}
+      {accept.error && <Alert tone="error">{errorMessage(accept.error)}</Alert>}
       <p className="text-sm text-zinc-600">
         You are signed in as <strong>{userEmail}</strong>.
       </p>

@@ -7,6 +7,7 @@ import { CopyField } from "@/components/ui/copy-field";
 import { Dialog } from "@/components/ui/dialog";
 import { SelectField, TextField } from "@/components/ui/field";
 import { fieldError, formError } from "@/components/ui/form-errors";
+import { countOf } from "@/components/ui/plural";
 import { projectRoleDescriptions, projectRoles, type ProjectRole } from "@/server/auth/roles";
 import { INVITE_TTL_DAYS_DEFAULT } from "@/server/members/schema";
 import { useInvites } from "./use-members";
@@ -19,6 +20,8 @@ export function InviteDialog({ projectId, canEmail, isOpen, onClose }: InviteDia
   const [note, setNote] = useState("");
   const [email, setEmail] = useState("");
   const [expiresInDays, setExpiresInDays] = useState(INVITE_TTL_DAYS_DEFAULT);
+
+  const message = formError(create.error, ["role", "note", "expiresInDays", "email"]);
 
   function close() {
     create.reset();
@@ -46,7 +49,7 @@ export function InviteDialog({ projectId, canEmail, isOpen, onClose }: InviteDia
         </div>
       ) : (
         <form onSubmit={submit} className="space-y-4" noValidate>
-          {formError(create.error, ["role", "note", "expiresInDays", "email"]) && <Alert tone="error">{create.error?.message}</Alert>}
+          {message && <Alert tone="error">{message}</Alert>}
           <SelectField label="Role" value={role} hint={projectRoleDescriptions[role]} onChange={(e) => setRole(e.target.value as ProjectRole)}>
             {projectRoles.map((option) => (
               <option key={option} value={option}>
@@ -69,7 +72,7 @@ export function InviteDialog({ projectId, canEmail, isOpen, onClose }: InviteDia
           <SelectField label="Expires after" value={expiresInDays} onChange={(e) => setExpiresInDays(Number(e.target.value))}>
             {[1, 3, 7, 14, 30].map((days) => (
               <option key={days} value={days}>
-                {days} day{days > 1 ? "s" : ""}
+                {countOf(days, "day")}
               </option>
             ))}
           </SelectField>

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
+import { DateTime } from "@/components/ui/date-time";
 import { Table, Td, Th } from "@/components/ui/table";
 import { InviteDialog } from "./invite-dialog";
 import { useInvites } from "./use-members";
@@ -39,7 +40,7 @@ export function InvitesCard({ projectId, canEmail }: { projectId: string; canEma
                 </Td>
                 <Td>{invite.note ?? <span className="text-zinc-400">—</span>}</Td>
                 <Td>{invite.createdByName ?? "—"}</Td>
-                <Td>{invite.isExpired ? <Badge tone="red">expired</Badge> : invite.expiresAt.toLocaleDateString()}</Td>
+                <Td>{invite.isExpired ? <Badge tone="red">expired</Badge> : <DateTime value={invite.expiresAt} />}</Td>
                 <Td className="text-right">
                   <Button size="sm" variant="ghost" isBusy={revoke.isPending && revoke.variables?.inviteId === invite.id} onClick={() => revoke.mutate({ projectId, inviteId: invite.id })}>
                     Revoke

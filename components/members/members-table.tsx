@@ -5,6 +5,9 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { DateTime } from "@/components/ui/date-time";
+import { errorMessage } from "@/components/ui/form-errors";
+import { countOf } from "@/components/ui/plural";
 import { Table, Td, Th } from "@/components/ui/table";
 import { projectRoles, type ProjectRole } from "@/server/auth/roles";
 import { useMembers } from "./use-members";
@@ -16,10 +19,10 @@ export function MembersTable({ projectId, canManage, currentUserId }: { projectI
   const [toRemove, setToRemove] = useState<Member | null>(null);
   return (
     <Card>
-      <CardHeader title="Members" description={`${members.length} ${members.length === 1 ? "person" : "people"} in this project.`} />
+      <CardHeader title="Members" description={`${countOf(members.length, "person", "people")} in this project.`} />
       {changeRole.error && (
         <div className="px-5 pt-4">
-          <Alert tone="error">{changeRole.error.message}</Alert>
+          <Alert tone="error">{errorMessage(changeRole.error)}</Alert>
         </div>
       )}
       <Table>
@@ -59,7 +62,7 @@ export function MembersTable({ projectId, canManage, currentUserId }: { projectI
                   member.role
                 )}
               </Td>
-              <Td className="text-zinc-500">{member.joinedAt.toLocaleDateString()}</Td>
+              <Td className="text-zinc-500"><DateTime value={member.joinedAt} style="date" /></Td>
               {canManage && (
                 <Td className="text-right">
                   <Button size="sm" variant="ghost" aria-label={`Remove ${member.name}`} onClick={() => setToRemove(member)}>
@@ -77,7 +80,7 @@ export function MembersTable({ projectId, canManage, currentUserId }: { projectI
         body="They lose access to this project on their next request. Their past labels stay."
         confirmLabel="Remove member"
         isBusy={remove.isPending}
-        error={remove.error?.message}
+        error={errorMessage(remove.error)}
         onConfirm={() => toRemove && remove.mutate({ projectId, userId: toRemove.userId }, { onSuccess: () => setToRemove(null) })}
         onClose={() => {
           remove.reset();

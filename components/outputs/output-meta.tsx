@@ -1,4 +1,5 @@
 import { Badge } from "@/components/ui/badge";
+import { DateTime } from "@/components/ui/date-time";
 
 /** The descriptive fields of an output as the review and adjudication APIs return them. */
 export type OutputMetaView = {
@@ -34,10 +35,7 @@ export function OutputMeta({ output }: { output: OutputMetaView }) {
         <div className="flex gap-1">
           <dt>Produced</dt>
           <dd className="text-zinc-800">
-            {/* The server renders in its own time zone, the browser in the reader's; the browser's wins. */}
-            <time dateTime={producedAt.toISOString()} suppressHydrationWarning>
-              {producedAt.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })}
-            </time>
+            <DateTime value={producedAt} />
           </dd>
         </div>
       )}

@@ -1,4 +1,5 @@
 import { Badge } from "@/components/ui/badge";
+import { countOf } from "@/components/ui/plural";
 
 /** One production signal as the review and adjudication APIs return it. */
 export type SignalView = { kind: string; value: number | null; comment: string | null; occurredAt: Date | string };
@@ -65,7 +66,7 @@ export function SignalsList({ signals }: { signals: SignalView[] }) {
               <q className="text-zinc-700">{signal.comment}</q>
             </li>
           ))}
-          {comments.length > COMMENTS_SHOWN && <li className="text-xs text-zinc-500">and {comments.length - COMMENTS_SHOWN} more comments</li>}
+          {comments.length > COMMENTS_SHOWN && <li className="text-xs text-zinc-500">and {countOf(comments.length - COMMENTS_SHOWN, "more comment")}</li>}
         </ul>
       )}
     </div>

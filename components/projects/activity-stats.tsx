@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
+import { DateTime } from "@/components/ui/date-time";
 import { hasAnyRole, type ProjectRole } from "@/server/auth/roles";
 import type { useProjectActivity } from "./use-project-activity";
 
@@ -23,10 +24,15 @@ function buildStats(activity: Activity, base: string, role: ProjectRole): Stat[]
     { label: "Gold labels", value: formatCount(totals.goldLabels), detail: "current, across all queues" },
     {
       label: "Latest release",
-      value: latestRelease ? `v${latestRelease.number}` : "None yet",
-      detail: latestRelease
-        ? `${latestRelease.datasetName} · ${latestRelease.publishedAt.toLocaleDateString("en", { dateStyle: "medium", timeZone: "UTC" })}`
-        : "publish a dataset to freeze gold",
+      // Releases are "r<n>" on every dataset page too.
+      value: latestRelease ? `r${latestRelease.number}` : "None yet",
+      detail: latestRelease ? (
+        <>
+          {latestRelease.datasetName} · <DateTime value={latestRelease.publishedAt} style="date" />
+        </>
+      ) : (
+        "publish a dataset to freeze gold"
+      ),
       href: hasAnyRole(role, ["lead", "ml"]) ? `${base}/datasets` : undefined,
     },
   ];

@@ -7,6 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CopyField } from "@/components/ui/copy-field";
 import { formError } from "@/components/ui/form-errors";
+import { countOf } from "@/components/ui/plural";
 
 /**
  * One click to a project with content on every page. The demo people's password is shown here once,
@@ -21,8 +22,8 @@ export function LoadDemoProject() {
     return (
       <div className="space-y-4">
         <Alert tone="success" title="Demo project ready">
-          {summary.outputs} outputs, {summary.queued} queued items, {summary.gold} gold labels, {summary.conflicts} conflicts and dataset release{" "}
-          {summary.release}.
+          {countOf(summary.outputs, "output")}, {countOf(summary.queued, "queued item")}, {countOf(summary.gold, "gold label")},{" "}
+          {countOf(summary.conflicts, "conflict")} and dataset release {summary.release}.
         </Alert>
         <div className="text-sm text-zinc-700">
           <p className="mb-2">Sign in as these people (in another browser profile) to walk the loop:</p>

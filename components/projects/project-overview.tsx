@@ -3,11 +3,13 @@
 import Link from "next/link";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Kbd } from "@/components/ui/kbd";
 import { PageHeader } from "@/components/ui/page-header";
 import type { ProjectRole } from "@/server/auth/roles";
 import { ActivityPanel } from "./activity-panel";
 import { ActivityStats } from "./activity-stats";
 import { GettingStarted, type Step } from "./getting-started";
+import { hintForRole, type RoleHint } from "./role-hint";
 import { useProjectActivity } from "./use-project-activity";
 import { useProjectOverview } from "./use-project-overview";
 
@@ -59,6 +61,31 @@ function ProjectActivity({ projectId, base, role }: { projectId: string; base: s
   );
 }
 
+/** The member's next step, for their role only, with the way there and its shortcut. */
+function RoleHintCard({ hint, base }: { hint: RoleHint; base: string }) {
+  const { action } = hint;
+  return (
+    <EmptyState
+      title={hint.title}
+      action={
+        action && (
+          <Link href={`${base}${action.path}`} className="inline-flex h-10 items-center gap-2 rounded-md bg-zinc-900 px-4 text-sm font-medium text-white hover:bg-zinc-700">
+            {action.label}
+            {action.keys && (
+              <span aria-hidden className="inline-flex gap-0.5">
+                <Kbd>{action.keys[0]}</Kbd>
+                <Kbd>{action.keys[1]}</Kbd>
+              </span>
+            )}
+          </Link>
+        )
+      }
+    >
+      {hint.body}
+    </EmptyState>
+  );
+}
+
 export function ProjectOverview({ projectId, slug, publicUrl }: { projectId: string; slug: string; publicUrl: string }) {
   const overview = useProjectOverview(projectId);
   const base = `/p/${slug}`;
@@ -78,18 +105,8 @@ export function ProjectOverview({ projectId, slug, publicUrl }: { projectId: str
             <CardHeader title="Get started" description="Four steps from a new project to outputs waiting for review." />
             <GettingStarted steps={steps} />
           </Card>
-        ) : isAdmin ? null : overview.queueCount > 0 ? (
-          <EmptyState
-            title={`${overview.queueCount} ${overview.queueCount === 1 ? "queue" : "queues"} in this project`}
-            action={<Link href={`${base}/queues`} className="font-medium underline">Open queues</Link>}
-          >
-            Pick a queue and press <strong>Start reviewing</strong>; the next item is always ready. Press <strong>g q</strong> to jump to queues from anywhere.
-          </EmptyState>
         ) : (
-          <EmptyState title="Nothing to review yet">
-            When a lead creates a review queue and outputs start arriving, the items waiting for you appear here. Press <strong>?</strong> to see
-            the keyboard shortcuts.
-          </EmptyState>
+          <RoleHintCard hint={hintForRole(overview.role, overview.queueCount)} base={base} />
         )}
       </div>
     </>

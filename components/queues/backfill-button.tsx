@@ -4,14 +4,16 @@ import { useState } from "react";
 import { useShortcuts } from "@/components/shell/use-shortcuts";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { errorMessage } from "@/components/ui/form-errors";
 import { Kbd } from "@/components/ui/kbd";
+import { countOf } from "@/components/ui/plural";
 import { useBackfill } from "./use-queues";
 
 type BackfillResult = { scanned: number; added: number };
 
 /** What a backfill did, in a sentence that explains a zero. */
 export function BackfillResultAlert({ result }: { result: BackfillResult }) {
-  const scanned = `Scanned ${result.scanned} stored ${result.scanned === 1 ? "output" : "outputs"}`;
+  const scanned = `Scanned ${countOf(result.scanned, "stored output")}`;
   return result.added > 0 ? (
     <Alert tone="success" title="Backfill finished">
       {scanned}, added {result.added} to the queue.
@@ -34,7 +36,7 @@ export function BackfillButton({ projectId, queueId, initialResult }: { projectI
       <Button variant="secondary" isBusy={backfill.isPending} onClick={run}>
         Backfill <Kbd>b</Kbd>
       </Button>
-      {backfill.error && <Alert tone="error">{backfill.error.message}</Alert>}
+      {backfill.error && <Alert tone="error">{errorMessage(backfill.error)}</Alert>}
       {result && !backfill.isPending && <BackfillResultAlert result={result} />}
     </div>
   );

@@ -2,8 +2,8 @@
 
 import Link from "next/link";
 import { ItemStateBadge } from "@/components/resolution/item-state-badge";
-import { LocalTime } from "@/components/resolution/local-time";
 import { Card, CardHeader } from "@/components/ui/card";
+import { DateTime } from "@/components/ui/date-time";
 import { Table, Td, Th } from "@/components/ui/table";
 import { useMyItems } from "./use-queues";
 
@@ -43,7 +43,7 @@ export function MyItemsCard({ projectId, base, isAlwaysShown }: { projectId: str
                 <Td>
                   <ItemStateBadge state={item.itemState} />
                 </Td>
-                <Td className="text-zinc-500"><LocalTime value={item.submittedAt} /></Td>
+                <Td className="text-zinc-500"><DateTime value={item.submittedAt} /></Td>
                 <Td className="text-right">
                   <Link
                     href={`${base}/items/${item.queueItemId}`}

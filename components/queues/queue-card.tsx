@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { countOf } from "@/components/ui/plural";
 import { QueueProgress, type QueueProgressCounts } from "./queue-progress";
 import { StartReviewing } from "./start-reviewing";
 
@@ -28,7 +29,7 @@ export function QueueCard({ queue, base, canReview, shortcut }: { queue: QueueSu
           <div className="mt-1.5 flex flex-wrap items-center gap-1.5">
             <Badge tone="neutral">{queue.mode}</Badge>
             <Badge tone="gold">
-              {queue.overlap} {queue.overlap === 1 ? "reviewer" : "reviewers"} per item
+              {countOf(queue.overlap, "reviewer")} per item
             </Badge>
           </div>
         </div>

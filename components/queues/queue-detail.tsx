@@ -5,13 +5,15 @@ import { useRouter } from "next/navigation";
 import { useShortcuts } from "@/components/shell/use-shortcuts";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
+import { DateTime } from "@/components/ui/date-time";
 import { Kbd } from "@/components/ui/kbd";
 import { PageHeader } from "@/components/ui/page-header";
+import { countOf } from "@/components/ui/plural";
 import type { LabelSchema } from "@/server/queues/schema";
 import { BackfillButton } from "./backfill-button";
 import { Markdown } from "@/components/outputs/markdown";
-import { LocalTime } from "@/components/resolution/local-time";
 import { QueueProgress } from "./queue-progress";
+import { describeOverlap } from "./queue-wording";
 import { describeSamplingRule, formatPercent } from "./sampling-rule-summary";
 import { StartReviewing } from "./start-reviewing";
 import { useQueue } from "./use-queues";
@@ -66,8 +68,7 @@ export function QueueDetail({ projectId, slug, queueId, canManage, canReview, ba
         title={queue.name}
         description={
           <>
-            Created <LocalTime value={queue.createdAt} isDateOnly />. Each item is reviewed by {queue.overlap} {queue.overlap === 1 ? "person" : "people"} who
-            cannot see each other&apos;s answers.
+            Created <DateTime value={queue.createdAt} style="date" />. {describeOverlap(queue.overlap)}
           </>
         }
         action={<StartReviewing href={reviewHref} total={queue.progress.total} mine={queue.mine} canReview={canReview} shortcut={canStart ? "r" : undefined} />}
@@ -75,7 +76,7 @@ export function QueueDetail({ projectId, slug, queueId, canManage, canReview, ba
       <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
         <div className="min-w-0 space-y-6">
           <Card>
-            <CardHeader title="Progress" description={`${queue.progress.total} items in the queue.`} />
+            <CardHeader title="Progress" description={`${countOf(queue.progress.total, "item")} in the queue.`} />
             <div className="space-y-3 px-5 py-4">
               <QueueProgress progress={queue.progress} />
               {canReview && (
@@ -120,7 +121,7 @@ export function QueueDetail({ projectId, slug, queueId, canManage, canReview, ba
               <dt className="text-zinc-500">Reviewers per item</dt>
               <dd className="tabular-nums">{queue.overlap}</dd>
               <dt className="text-zinc-500">Majority needs</dt>
-              <dd className="tabular-nums">{formatPercent(queue.majorityThreshold)}</dd>
+              <dd className="tabular-nums">{queue.overlap === 1 ? "not used" : formatPercent(queue.majorityThreshold)}</dd>
               <dt className="text-zinc-500">Lease</dt>
               <dd className="tabular-nums">{formatDuration(queue.leaseSeconds)}</dd>
             </dl>

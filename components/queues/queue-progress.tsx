@@ -1,4 +1,5 @@
 import { cn } from "@/components/ui/cn";
+import { countOf } from "@/components/ui/plural";
 
 export type QueueProgressCounts = { total: number; pending: number; inReview: number; conflict: number; resolved: number; skippedOut: number };
 
@@ -14,7 +15,7 @@ const segments = [
 export function describeProgress(progress: QueueProgressCounts): string {
   if (progress.total === 0) return "No items yet";
   const parts = segments.filter((segment) => progress[segment.key] > 0).map((segment) => `${progress[segment.key]} ${segment.label}`);
-  return `${progress.total} items: ${parts.join(", ")}`;
+  return `${countOf(progress.total, "item")}: ${parts.join(", ")}`;
 }
 
 /** A stacked bar of where a queue's items are, with a legend of the non-zero states. */

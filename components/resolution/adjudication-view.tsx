@@ -4,8 +4,11 @@ import Link from "next/link";
 import { useState } from "react";
 import type { CollabEditorHandle } from "@/components/collab/collab-editor";
 import { Alert } from "@/components/ui/alert";
+import { adjudicationDraftKey } from "@/components/review/label-draft";
 import { Badge } from "@/components/ui/badge";
+import { errorMessage } from "@/components/ui/form-errors";
 import { PageHeader } from "@/components/ui/page-header";
+import { discardDraft } from "@/components/ui/session-draft";
 import { AnnotationCards } from "./annotation-cards";
 import { DecisionPanel, type Decision } from "./decision-panel";
 import { FinalGoldCard } from "./final-gold-card";
@@ -29,7 +32,10 @@ export function AdjudicationView({ projectId, slug, queueItemId, userName }: Adj
 
   function submit(decision: Decision) {
     if (!field) return;
-    finalize.mutate({ projectId, queueItemId, values: { [field.key]: decision.label }, correctionState: decision.correctionState, note: decision.note });
+    finalize.mutate(
+      { projectId, queueItemId, values: { [field.key]: decision.label }, correctionState: decision.correctionState, note: decision.note },
+      { onSuccess: () => discardDraft(adjudicationDraftKey(queueItemId)) },
+    );
   }
 
   return (
@@ -90,6 +96,7 @@ export function AdjudicationView({ projectId, slug, queueItemId, userName }: Adj
         {!gold && field && (
           <DecisionPanel
             projectId={projectId}
+            queueItemId={queueItemId}
             field={field}
             votes={countVotes(field, annotations)}
             allowCorrection={allowCorrection}
@@ -97,7 +104,7 @@ export function AdjudicationView({ projectId, slug, queueItemId, userName }: Adj
             originalText={originalText}
             userName={userName}
             isBusy={finalize.isPending}
-            error={isLostRace ? undefined : finalize.error?.message}
+            error={isLostRace ? undefined : errorMessage(finalize.error)}
             onEditorReady={setEditor}
             onFinalize={submit}
           />

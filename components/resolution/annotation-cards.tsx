@@ -2,10 +2,10 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
+import { DateTime } from "@/components/ui/date-time";
 import type { CategoricalField } from "@/server/queues/schema";
 import { CorrectionDiff } from "./correction-diff";
 import { readChosenOption } from "./label-value";
-import { LocalTime } from "./local-time";
 
 export type AnnotationView = {
   annotatorId: string;
@@ -39,7 +39,7 @@ export function AnnotationCards({ annotations, field, originalText, allowCorrect
               <div className="flex items-start justify-between gap-3 border-b border-zinc-100 px-4 py-3">
                 <div>
                   <p className="text-sm font-semibold text-zinc-900">{annotation.annotatorName}</p>
-                  <p className="text-xs text-zinc-500"><LocalTime value={annotation.submittedAt} /></p>
+                  <p className="text-xs text-zinc-500"><DateTime value={annotation.submittedAt} /></p>
                 </div>
                 <Badge tone="gold">{chosen.title}</Badge>
               </div>

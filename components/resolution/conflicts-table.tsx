@@ -4,10 +4,11 @@ import Link from "next/link";
 import { useRef, useState, useTransition } from "react";
 import { useShortcuts } from "@/components/shell/use-shortcuts";
 import { Card, CardHeader } from "@/components/ui/card";
+import { DateTime } from "@/components/ui/date-time";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Kbd } from "@/components/ui/kbd";
+import { countOf } from "@/components/ui/plural";
 import { Table, Td, Th } from "@/components/ui/table";
-import { LocalTime } from "./local-time";
 import { useConflicts, useQueueChoices } from "./use-resolution";
 
 type ConflictsTableProps = { projectId: string; slug: string; initialQueueId: string | undefined };
@@ -67,7 +68,7 @@ export function ConflictsTable({ projectId, slug, initialQueueId }: ConflictsTab
   return (
     <Card aria-busy={isFiltering || undefined}>
       <CardHeader
-        title={`${conflicts.length} ${conflicts.length === 1 ? "item" : "items"} to adjudicate`}
+        title={`${countOf(conflicts.length, "item")} to adjudicate`}
         description={
           <>
             Open one to compare the answers side by side. <Kbd>j</Kbd> jumps to the first, <Kbd>Tab</Kbd> moves down, <Kbd>Enter</Kbd> opens.
@@ -106,7 +107,7 @@ export function ConflictsTable({ projectId, slug, initialQueueId }: ConflictsTab
                 <Td className="tabular-nums">
                   {conflict.submittedCount} / {conflict.overlap}
                 </Td>
-                <Td className="text-zinc-500"><LocalTime value={conflict.updatedAt} /></Td>
+                <Td className="text-zinc-500"><DateTime value={conflict.updatedAt} /></Td>
                 <Td className="text-right">
                   <Link
                     ref={index === 0 ? firstLink : undefined}

@@ -2,10 +2,12 @@
 
 import { useId, useRef, useState } from "react";
 import { CollabEditor, type CollabEditorHandle } from "@/components/collab/collab-editor";
+import { adjudicationDraftKey, EMPTY_LABEL_DRAFT, parseLabelDraft } from "@/components/review/label-draft";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Kbd } from "@/components/ui/kbd";
+import { useSessionDraft } from "@/components/ui/session-draft";
 import type { CategoricalField } from "@/server/queues/schema";
 import { LabelPicker } from "./label-picker";
 import { useDecisionKeys } from "./use-decision-keys";
@@ -14,6 +16,7 @@ export type Decision = { label: string; correctionState: string | undefined; not
 
 type DecisionPanelProps = {
   projectId: string;
+  queueItemId: number;
   field: CategoricalField;
   votes: Record<string, number>;
   allowCorrection: boolean;
@@ -28,16 +31,18 @@ type DecisionPanelProps = {
 
 /** The lead's decision: the gold label, the shared gold correction (live with reviewers), a note, and finalize. */
 export function DecisionPanel(props: DecisionPanelProps) {
-  const { projectId, field, votes, allowCorrection, goldDocumentKey, originalText, userName, isBusy, error, onEditorReady, onFinalize } = props;
-  const [label, setLabel] = useState<string | null>(null);
-  const [note, setNote] = useState("");
+  const { projectId, queueItemId, field, votes, allowCorrection, goldDocumentKey, originalText, userName, isBusy, error, onEditorReady, onFinalize } = props;
+  // The chosen label and the note survive a reload, as the gold correction does in its shared document.
+  const [draft, setDraft] = useSessionDraft(adjudicationDraftKey(queueItemId), EMPTY_LABEL_DRAFT, (stored) => parseLabelDraft(stored, [field]));
+  const label = draft.values[field.key] ?? null;
+  const { note } = draft;
   const [problem, setProblem] = useState<string | null>(null);
   const editor = useRef<CollabEditorHandle | null>(null);
   const noteField = useRef<HTMLTextAreaElement>(null);
   const noteId = useId();
 
   function pick(value: string) {
-    setLabel(value);
+    setDraft({ ...draft, values: { [field.key]: value } });
     setProblem(null);
   }
 
@@ -90,7 +95,7 @@ export function DecisionPanel(props: DecisionPanelProps) {
         )}
         <div className="space-y-1.5">
           <label htmlFor={noteId} className="flex items-center gap-2 text-sm font-medium text-zinc-800">
-            Note <span className="font-normal text-zinc-500">(optional, kept in the audit log)</span> <Kbd>n</Kbd>
+            Note <span className="font-normal text-zinc-500">(optional; shown with the gold and kept in the audit log)</span> <Kbd>n</Kbd>
           </label>
           <textarea
             id={noteId}
@@ -99,7 +104,7 @@ export function DecisionPanel(props: DecisionPanelProps) {
             value={note}
             maxLength={5_000}
             placeholder="Why this label: what the reviewers missed, or what the rubric should say."
-            onChange={(event) => setNote(event.target.value)}
+            onChange={(event) => setDraft({ ...draft, note: event.target.value })}
             className="block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-zinc-900 shadow-xs ring-1 ring-inset ring-zinc-300 placeholder:text-zinc-400 focus:ring-2 focus:ring-gold-500 focus:outline-none"
           />
         </div>

@@ -4,9 +4,9 @@ import { CorrectionDiff } from "./correction-diff";
 import { ItemStateBadge } from "./item-state-badge";
 import { readChosenOption } from "./label-value";
 
-export type GoldView = { values: Record<string, unknown>; correction: string | null; method: string; resolvedByName: string | null };
+export type GoldView = { values: Record<string, unknown>; correction: string | null; method: string; resolvedByName: string | null; note: string | null };
 
-/** The gold an item ended with: label, how it was reached, and the correction against the original. */
+/** The gold an item ended with: label, how it was reached, the lead's note, and the correction against the original. */
 export function FinalGoldCard({ gold, field, originalText, allowCorrection }: { gold: GoldView; field: CategoricalField; originalText: string; allowCorrection: boolean }) {
   const chosen = readChosenOption(field, gold.values);
   return (
@@ -23,6 +23,12 @@ export function FinalGoldCard({ gold, field, originalText, allowCorrection }: { 
             {chosen.title} <span className="font-mono text-xs font-normal text-zinc-400">{chosen.value}</span>
           </dd>
         </div>
+        {gold.note && (
+          <div>
+            <dt className="text-xs font-medium tracking-wide text-zinc-500 uppercase">{gold.resolvedByName ? `${gold.resolvedByName}'s note` : "Lead's note"}</dt>
+            <dd className="mt-1 border-l-2 border-gold-400 pl-3 text-sm break-words whitespace-pre-wrap text-zinc-800">{gold.note}</dd>
+          </div>
+        )}
         {allowCorrection && (
           <div>
             <dt className="text-xs font-medium tracking-wide text-zinc-500 uppercase">Gold correction</dt>

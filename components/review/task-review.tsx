@@ -7,7 +7,10 @@ import type { Shortcut } from "@/components/shell/use-shortcuts";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { errorMessage } from "@/components/ui/form-errors";
 import { Kbd } from "@/components/ui/kbd";
+import { discardDraft, useSessionDraft } from "@/components/ui/session-draft";
+import { EMPTY_LABEL_DRAFT, parseLabelDraft, reviewDraftKey } from "./label-draft";
 import { CategoricalFieldInput, NoteInput } from "./label-form";
 import { LeaseCountdown } from "./lease-countdown";
 import { SkipDialog } from "./skip-dialog";
@@ -32,8 +35,10 @@ export function TaskReview({ projectId, userName, state, review, isInstructionsO
   const { task } = state;
   const { labelSchema } = task.queue;
   const fields = labelSchema.fields;
-  const [values, setValues] = useState<Record<string, string>>({});
-  const [note, setNote] = useState("");
+  // The chosen label and the note survive a reload, as the correction does in its collaboration document.
+  const draftKey = reviewDraftKey(task.assignment.id);
+  const [draft, setDraft] = useSessionDraft(draftKey, EMPTY_LABEL_DRAFT, (stored) => parseLabelDraft(stored, fields));
+  const { values, note } = draft;
   const [isLabelMissing, setIsLabelMissing] = useState(false);
   const [dialog, setDialog] = useState<"skip" | "help" | null>(null);
   const editor = useRef<CollabEditorHandle | null>(null);
@@ -54,7 +59,7 @@ export function TaskReview({ projectId, userName, state, review, isInstructionsO
   function pick(fieldKey: string, value: string) {
     review.resetErrors();
     setIsLabelMissing(false);
-    setValues((current) => ({ ...current, [fieldKey]: value }));
+    setDraft({ ...draft, values: { ...values, [fieldKey]: value } });
   }
 
   async function submit() {
@@ -67,8 +72,11 @@ export function TaskReview({ projectId, userName, state, review, isInstructionsO
         correctionState: editor.current?.getStateAsBase64(),
         timeSpentMs: Math.min(Date.now() - startedAt.current, MAX_TIME_SPENT_MS),
       })
-      // The mutation keeps the error; it is shown above the buttons.
-      .catch(() => undefined);
+      .then(
+        () => discardDraft(draftKey),
+        // The mutation keeps the error; it is shown above the buttons.
+        () => undefined,
+      );
   }
 
   const shortcuts: Shortcut[] = [
@@ -120,7 +128,7 @@ export function TaskReview({ projectId, userName, state, review, isInstructionsO
             error={isLabelMissing && !values[field.key] ? `pick one first (keys 1–${Math.min(field.options.length, 9)})` : undefined}
           />
         ))}
-        {allowsNote && <NoteInput value={note} onChange={setNote} inputRef={noteInput} />}
+        {allowsNote && <NoteInput value={note} onChange={(text) => setDraft({ ...draft, note: text })} inputRef={noteInput} />}
         {documentKey && (
           <div>
             <CollabEditor
@@ -139,7 +147,7 @@ export function TaskReview({ projectId, userName, state, review, isInstructionsO
         )}
         {review.submitError && (
           <Alert tone="error" title="Not submitted">
-            {review.submitError.message}
+            {errorMessage(review.submitError)}
           </Alert>
         )}
         <div className="flex items-center justify-between gap-2 border-t border-zinc-100 pt-4">
@@ -162,7 +170,12 @@ export function TaskReview({ projectId, userName, state, review, isInstructionsO
         onClose={() => setDialog(null)}
         isBusy={review.isSkipping}
         error={review.skipError}
-        onSkip={(input) => void review.skip(input).catch(() => undefined)}
+        onSkip={(input) =>
+          void review.skip(input).then(
+            () => discardDraft(draftKey),
+            () => undefined,
+          )
+        }
       />
       <ShortcutsDialog isOpen={dialog === "help"} onClose={() => setDialog(null)} shortcuts={shortcuts} />
     </div>

@@ -1,9 +1,11 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { TRPCClientError } from "@trpc/client";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTRPC } from "@/components/trpc/provider";
+import { errorMessage } from "@/components/ui/form-errors";
 import type { AppRouter } from "@/server/api/root";
 import type { SkipAssignmentInput, SubmitAnnotationInput } from "@/server/review/schema";
 import { useLeaseHeartbeat } from "./use-lease-heartbeat";
@@ -20,7 +22,7 @@ export type ReviewState =
 type Prefetch = { promise: Promise<ReviewTask | null>; task: ReviewTask | null | undefined };
 
 function describeError(error: unknown): string {
-  return error instanceof Error ? error.message : "something went wrong";
+  return (error instanceof TRPCClientError ? errorMessage(error) : undefined) ?? (error instanceof Error ? error.message : "something went wrong");
 }
 
 /**

@@ -37,7 +37,7 @@ export function AppShell({ user, project, projects, children }: { user: ShellUse
 
   return (
     <div className="flex min-h-screen flex-col md:flex-row">
-      <aside className="flex shrink-0 flex-col border-b border-zinc-200 bg-white md:sticky md:top-0 md:h-screen md:w-64 md:border-r md:border-b-0">
+      <aside className="flex shrink-0 flex-col border-b border-zinc-200 bg-white md:sticky md:top-0 md:h-screen md:w-56 md:border-r xl:w-64 md:border-b-0">
         <div className="flex items-center justify-between px-5 py-4">
           <Link href="/" aria-label="Goldloop home">
             <Logo />
@@ -98,7 +98,7 @@ export function AppShell({ user, project, projects, children }: { user: ShellUse
           </div>
         </div>
       </aside>
-      <main className="min-w-0 flex-1 px-4 py-8 md:px-10">
+      <main className="min-w-0 flex-1 px-4 py-8 md:px-6 xl:px-10">
         <div className="mx-auto max-w-5xl">{children}</div>
       </main>
       <ShortcutsDialog isOpen={isHelpOpen} onClose={() => setIsHelpOpen(false)} shortcuts={shortcuts} />

@@ -10,9 +10,9 @@ export function Table({ className, ...props }: HTMLAttributes<HTMLTableElement>)
 }
 
 export function Th({ className, ...props }: ThHTMLAttributes<HTMLTableCellElement>) {
-  return <th scope="col" className={cn("px-5 py-2.5 text-left text-xs font-medium uppercase tracking-wide text-zinc-500", className)} {...props} />;
+  return <th scope="col" className={cn("px-4 py-2.5 text-left text-xs font-medium uppercase tracking-wide text-zinc-500 first:pl-5 last:pr-5", className)} {...props} />;
 }
 
 export function Td({ className, ...props }: TdHTMLAttributes<HTMLTableCellElement>) {
-  return <td className={cn("px-5 py-3 align-middle text-zinc-700", className)} {...props} />;
+  return <td className={cn("px-4 py-3 text-zinc-700 first:pl-5 last:pr-5", className)} {...props} />;
 }

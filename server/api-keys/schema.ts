@@ -19,7 +19,7 @@ export const createApiKeySchema = z.object({
 });
 export type CreateApiKeyInput = z.infer<typeof createApiKeySchema>;
 
-export const revokeApiKeySchema = z.object({ apiKeyId: z.uuid() });
+export const revokeApiKeySchema = z.object({ apiKeyId: z.uuid("pick an API key of this project") });
 
 /** Keys look like `gl_<8-char prefix>_<secret>`; the prefix identifies the key in lists and logs. */
 export const API_KEY_PATTERN = /^gl_([a-z0-9]{8})_([A-Za-z0-9_-]{43})$/;

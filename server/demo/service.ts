@@ -18,6 +18,7 @@ import { insertUser } from "@/server/users/queries";
 import type { SessionUser } from "@/server/users/schema";
 import { generateDemoTraffic, type DemoReference } from "./conversations";
 import { demoAnswerQueue, demoTriageQueue } from "./queue-presets";
+import type { DemoVerdict } from "./support-scenarios";
 
 export const DEMO_OUTPUT_COUNT = 300;
 /** Items the demo annotators label up front, so conflicts, gold and a release exist from the start. */
@@ -27,6 +28,7 @@ const demoPeople: { key: string; name: string; role: ProjectRole }[] = [
   { key: "ana", name: "Ana Annotator", role: "annotator" },
   { key: "ben", name: "Ben Annotator", role: "annotator" },
   { key: "lea", name: "Lea Lead", role: "lead" },
+  { key: "max", name: "Max ML", role: "ml" },
 ];
 
 export type DemoPerson = { name: string; email: string; role: ProjectRole };
@@ -37,16 +39,33 @@ export type DemoProject = {
   summary: { outputs: number; queued: number; gold: number; conflicts: number; release: number };
 };
 
+type Flaw = Exclude<DemoVerdict, "correct">;
+
+/** Why Ana labelled a flawed answer as she did, in her own words. */
+const anaNotes: Record<Flaw, string> = {
+  wrong: "States a policy or fact we do not have; rewritten from the help centre.",
+  unsafe: "Asks for secrets or claims an action the bot cannot take; rewritten safely.",
+  partially_correct: "Right direction, but leaves out what the customer needs; completed it.",
+};
+
+/** Ben's misjudgement: he rates a flawed answer one step milder than it is. */
+const milder: Record<Flaw, DemoVerdict> = { unsafe: "wrong", wrong: "partially_correct", partially_correct: "correct" };
+
 /**
- * What one demo annotator answers. Ana is careful; Ben sometimes calls a wrong answer only partially
- * correct and words his fixes his own way, which is where the demo's conflicts come from.
+ * What one demo annotator answers. Both label a correct answer correct and fix a flawed one with the good
+ * answer to its question. Ana is careful; Ben sometimes rates a flaw one step milder and words some fixes
+ * his own way, which is where the demo's conflicts come from. Where they agree, the gold is right.
  */
 function demoAnswer(person: "ana" | "ben", reference: DemoReference, position: number) {
-  const isSloppy = person === "ben" && position % 4 === 1;
-  const verdict = isSloppy && reference.verdict !== "correct" ? "partially_correct" : reference.verdict;
-  if (reference.verdict === "correct") return { values: { verdict } };
+  if (reference.verdict === "correct") return { values: { verdict: "correct" } };
+  const verdict = person === "ben" && position % 4 === 1 ? milder[reference.verdict] : reference.verdict;
+  if (verdict === "correct") return { values: { verdict } };
   const rewrite = person === "ben" && position % 3 === 0 ? `${reference.goodAnswer}\n\nAnything else I can help with?` : reference.goodAnswer;
-  return { values: { verdict }, correctionState: Buffer.from(encodeTextDocument(rewrite)).toString("base64"), note: person === "ana" ? "Policy is wrong; rewritten from the help centre." : undefined };
+  return {
+    values: { verdict },
+    correctionState: Buffer.from(encodeTextDocument(rewrite)).toString("base64"),
+    note: person === "ana" ? anaNotes[reference.verdict] : undefined,
+  };
 }
 
 /** Lets the demo annotators work through the first items of the main queue, both on each item. */
@@ -64,7 +83,7 @@ async function simulateReviews(db: Kysely<DB>, params: { projectId: string; queu
 }
 
 /**
- * Creates a demo project: three demo people of its own (two annotators and a lead, sharing one fresh password),
+ * Creates a demo project: four demo people of its own (two annotators, a lead and an ML engineer, sharing one fresh password),
  * a few hundred support-bot outputs with production feedback, two queues, some labelling already done
  * (gold, conflicts) and a published dataset release, so every page has something to show.
  * `owner` becomes the project's admin; only instance admins may, unless the caller is trusted (CLI).
@@ -82,7 +101,10 @@ export async function loadDemoProject(db: Kysely<DB>, owner: SessionUser | null,
     people.push({ ...person, id: user.id, email: user.email });
   }
   const lead = people.find((person) => person.role === "lead")!;
+  const ml = people.find((person) => person.role === "ml")!;
   const leadActor: ProjectActor = { projectId: project.id, userId: owner?.id ?? lead.id };
+  // Datasets are the ML engineer's: Max defines the dataset and publishes its first release.
+  const mlActor: ProjectActor = { projectId: project.id, userId: ml.id };
 
   const mainQueue = await createQueue(db, leadActor, demoAnswerQueue);
   await createQueue(db, leadActor, demoTriageQueue);
@@ -97,13 +119,13 @@ export async function loadDemoProject(db: Kysely<DB>, owner: SessionUser | null,
   const annotators = people.filter((person) => person.role === "annotator").map((person) => ({ key: person.key as "ana" | "ben", userId: person.id }));
   await simulateReviews(db, { projectId: project.id, queueId: mainQueue.id, annotators, reference: traffic.reference });
 
-  const dataset = await createDataset(db, leadActor, {
+  const dataset = await createDataset(db, mlActor, {
     name: "Support answers SFT",
     description: "Gold verdicts and corrected answers from the support queue, for fine-tuning the next bot.",
     queueIds: [mainQueue.id],
     minConfidence: 0,
   });
-  const release = await publishRelease(db, leadActor, { datasetId: dataset.id, notes: "First cut from the demo's pre-labelled items." });
+  const release = await publishRelease(db, mlActor, { datasetId: dataset.id, notes: "First cut from the demo's pre-labelled items." });
   const totals = await countProjectActivity(db, project.id);
   return {
     project,

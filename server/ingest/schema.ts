@@ -36,14 +36,14 @@ const metadataValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null
 
 export const ingestOutputSchema = z.object({
   external_id: z.string("external_id is required").trim().min(1, "external_id must not be empty").max(200, "external_id is at most 200 characters"),
-  trace_id: z.string().max(200).optional(),
+  trace_id: z.string().max(200, "trace_id is at most 200 characters").optional(),
   input: conversationSchema,
   output: conversationSchema,
-  model: z.string().max(200).optional(),
-  tags: z.array(z.string().trim().min(1).max(100)).max(50, "at most 50 tags").default([]),
+  model: z.string().max(200, "model is at most 200 characters").optional(),
+  tags: z.array(z.string().trim().min(1, "tags must not be empty").max(100, "a tag is at most 100 characters")).max(50, "at most 50 tags").default([]),
   /** Flat key/value pairs; sampling filters match them by equality. */
-  metadata: z.record(z.string().max(100), metadataValueSchema).default({}),
-  end_user_id: z.string().max(200).optional(),
+  metadata: z.record(z.string().max(100, "metadata keys are at most 100 characters"), metadataValueSchema).default({}),
+  end_user_id: z.string().max(200, "end_user_id is at most 200 characters").optional(),
   /** Outputs without consent are stored for lineage but never queued. Absent means the app had consent. */
   consent: z.boolean().default(true),
   produced_at: timestampSchema("produced_at").optional(),
@@ -66,14 +66,14 @@ export type SignalKind = z.infer<typeof signalKindSchema>;
 
 export const ingestSignalSchema = z
   .object({
-    external_id: z.string("external_id is required").trim().min(1).max(200),
+    external_id: z.string("external_id is required").trim().min(1, "external_id must not be empty").max(200, "external_id is at most 200 characters"),
     kind: signalKindSchema,
     /** Required for `score`; optional otherwise. */
     value: z.number().finite().optional(),
-    comment: z.string().max(5_000).optional(),
-    end_user_id: z.string().max(200).optional(),
+    comment: z.string().max(5_000, "comment is at most 5,000 characters").optional(),
+    end_user_id: z.string().max(200, "end_user_id is at most 200 characters").optional(),
     /** A retried request with the same key records the signal once. */
-    idempotency_key: z.string().min(1).max(200).optional(),
+    idempotency_key: z.string().min(1, "idempotency_key must not be empty").max(200, "idempotency_key is at most 200 characters").optional(),
     occurred_at: timestampSchema("occurred_at").optional(),
   })
   .refine((signal) => signal.kind !== "score" || signal.value !== undefined, { message: "a score signal needs a numeric value", path: ["value"] });

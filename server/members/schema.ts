@@ -16,15 +16,15 @@ export const INVITE_TTL_DAYS_DEFAULT = 7;
 export const createInviteSchema = z.object({
   role: projectRoleSchema,
   note: z.string().trim().max(200, "use at most 200 characters").optional(),
-  expiresInDays: z.number().int().min(1, "at least 1 day").max(30, "at most 30 days").default(INVITE_TTL_DAYS_DEFAULT),
+  expiresInDays: z.number().int("pick a whole number of days").min(1, "at least 1 day").max(30, "at most 30 days").default(INVITE_TTL_DAYS_DEFAULT),
   /** Also email the link (needs SMTP); the link is returned either way. */
   email: emailSchema.optional(),
 });
 export type CreateInviteInput = z.infer<typeof createInviteSchema>;
 
-export const inviteIdSchema = z.object({ inviteId: z.uuid() });
+export const inviteIdSchema = z.object({ inviteId: z.uuid("pick an invite of this project") });
 
-export const inviteTokenSchema = z.object({ token: z.string().min(1, "the invite link is missing its token").max(200) });
+export const inviteTokenSchema = z.object({ token: z.string().min(1, "the invite link is missing its token").max(200, "this is not an invite link; copy the whole link again") });
 export type InviteTokenInput = z.infer<typeof inviteTokenSchema>;
 
 export const registerWithInviteSchema = newAccountSchema.extend(inviteTokenSchema.shape);

@@ -9,15 +9,15 @@ const keySchema = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, "use lowercase 
 
 export const labelOptionSchema = z.object({
   value: keySchema,
-  title: z.string().trim().min(1, "give the option a title").max(80),
-  hint: z.string().trim().max(200).optional(),
+  title: z.string().trim().min(1, "give the option a title").max(80, "use at most 80 characters"),
+  hint: z.string().trim().max(200, "use at most 200 characters").optional(),
 });
 
 export const categoricalFieldSchema = z
   .object({
     type: z.literal("categorical"),
     key: keySchema,
-    title: z.string().trim().min(1, "give the field a title").max(80),
+    title: z.string().trim().min(1, "give the field a title").max(80, "use at most 80 characters"),
     options: z.array(labelOptionSchema).min(2, "give at least 2 options").max(9, "give at most 9 options (keys 1–9 pick them)"),
   })
   .refine((field) => new Set(field.options.map((option) => option.value)).size === field.options.length, {
@@ -37,9 +37,9 @@ export type LabelSchema = z.infer<typeof labelSchemaSchema>;
 /** Which outputs a queue takes, and at what rate. Every filter present must match. */
 export const samplingRuleSchema = z.object({
   /** Any of these models; empty or absent means every model. */
-  models: z.array(z.string().trim().min(1)).default([]),
+  models: z.array(z.string().trim().min(1, "model names must not be empty")).default([]),
   /** Every one of these tags. */
-  tags: z.array(z.string().trim().min(1)).default([]),
+  tags: z.array(z.string().trim().min(1, "tags must not be empty")).default([]),
   /** Metadata key equals value, for every pair. */
   metadata: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
   /** At least one production signal of any of these kinds (for example thumbs_down). */
@@ -50,15 +50,15 @@ export const samplingRuleSchema = z.object({
 export type SamplingRule = z.infer<typeof samplingRuleSchema>;
 
 export const createQueueSchema = z.object({
-  name: z.string().trim().min(1, "name the queue").max(120),
-  instructions: z.string().max(20_000).default(""),
+  name: z.string().trim().min(1, "name the queue").max(120, "use at most 120 characters"),
+  instructions: z.string().max(20_000, "use at most 20,000 characters").default(""),
   labelSchema: labelSchemaSchema,
-  overlap: z.number().int().min(1, "overlap is 1–5").max(5, "overlap is 1–5"),
-  leaseSeconds: z.number().int().min(30, "lease is at least 30 seconds").max(86_400, "lease is at most a day").default(600),
+  overlap: z.number().int("overlap is a whole number from 1 to 5").min(1, "overlap is 1–5").max(5, "overlap is 1–5"),
+  leaseSeconds: z.number().int("lease is a whole number of seconds").min(30, "lease is at least 30 seconds").max(86_400, "lease is at most a day").default(600),
   mode: z.enum(queueModes).default("blind"),
   samplingRule: samplingRuleSchema,
   /** Share of votes a label needs to become gold without a lead. Above one half, so there is one winner. */
-  majorityThreshold: z.number().gt(0.5, "the threshold must be above 0.5").max(1).default(0.6),
+  majorityThreshold: z.number().gt(0.5, "the threshold must be above 0.5").max(1, "the threshold is at most 1").default(0.6),
 });
 export type CreateQueueInput = z.infer<typeof createQueueSchema>;
 

@@ -123,12 +123,20 @@ export async function markItemConflict(trx: Transaction<DB>, projectId: string, 
   await trx.updateTable("queue_items").set({ state: "conflict", conflict_reasons: reasons }).where("project_id", "=", projectId).where("id", "=", queueItemId).execute();
 }
 
-/** An item's current gold label and who resolved it, if anyone did. */
+/** An item's current gold label, who resolved it if anyone did, and the lead's note from adjudication. */
 export async function findCurrentGold(db: Executor, projectId: string, queueItemId: number) {
   return db
     .selectFrom("gold_labels")
     .leftJoin("users", "users.id", "gold_labels.resolved_by")
-    .select(["gold_labels.id", "gold_labels.values", "gold_labels.correction", "gold_labels.method", "gold_labels.confidence", "users.name as resolvedByName"])
+    .select([
+      "gold_labels.id",
+      "gold_labels.values",
+      "gold_labels.correction",
+      "gold_labels.method",
+      "gold_labels.confidence",
+      "users.name as resolvedByName",
+      sql<string | null>`gold_labels.provenance->>'note'`.as("note"),
+    ])
     .where("gold_labels.project_id", "=", projectId)
     .where("gold_labels.queue_item_id", "=", queueItemId)
     .where("gold_labels.is_current", "=", true)

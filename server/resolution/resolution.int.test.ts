@@ -155,8 +155,30 @@ describe("adjudication", () => {
     await expect(callerFor(team.members.admin).resolution.finalize(input)).rejects.toMatchObject({ code: "CONFLICT", message: `already finalized by ${team.members.lead.name}` });
     await expect(lead.resolution.getConflict({ projectId: team.project.id, queueItemId: item.id })).resolves.toMatchObject({
       item: { state: "resolved" },
-      gold: { method: "adjudicated", resolvedByName: team.members.lead.name },
+      gold: { method: "adjudicated", resolvedByName: team.members.lead.name, note: "policy says 3 business days" },
     });
+  });
+
+  it("shows the lead's note with the gold, to leads and to the reviewers who answered, and records it in the audit log", async () => {
+    const { item, annotators } = await answerItem([{ verdict: "helpful" }, { verdict: "harmful" }]);
+    const note = "Harmful: it promises a refund we do not give.";
+    const { goldLabelId } = await callerFor(team.members.lead).resolution.finalize({ projectId: team.project.id, queueItemId: item.id, values: { verdict: "harmful" }, note: `  ${note}  ` });
+    const shared = await callerFor(annotators[0]!).resolution.getShared({ projectId: team.project.id, queueItemId: item.id });
+    expect(shared.gold).toMatchObject({ method: "adjudicated", note });
+    const entries = await callerFor(team.members.admin).audit.list({ projectId: team.project.id });
+    expect(entries.find((entry) => entry.targetId === String(goldLabelId))).toMatchObject({ action: "gold.created", data: { method: "adjudicated", note } });
+  });
+
+  it("records no note when the lead gives none, and consensus gold has none", async () => {
+    const { item } = await answerItem([{ verdict: "helpful" }, { verdict: "harmful" }]);
+    const { goldLabelId } = await callerFor(team.members.lead).resolution.finalize({ projectId: team.project.id, queueItemId: item.id, values: { verdict: "helpful" }, note: "   " });
+    const view = await callerFor(team.members.lead).resolution.getConflict({ projectId: team.project.id, queueItemId: item.id });
+    expect(view.gold?.note).toBeNull();
+    const entries = await callerFor(team.members.admin).audit.list({ projectId: team.project.id });
+    expect(entries.find((entry) => entry.targetId === String(goldLabelId))?.data).not.toHaveProperty("note");
+    const unanimous = await answerItem([{ verdict: "helpful" }, { verdict: "helpful" }]);
+    const consensus = await callerFor(team.members.lead).resolution.getConflict({ projectId: team.project.id, queueItemId: unanimous.item.id });
+    expect(consensus.gold).toMatchObject({ method: "unanimous", note: null });
   });
 
   it("lets exactly one of two leads finalizing at once win; the other gets a conflict", async () => {

@@ -40,6 +40,8 @@ async function writeGold(
     confidence: number;
     provenance: Record<string, Json>;
     resolvedBy: string | null;
+    /** The lead's note on an adjudication, kept with the gold and in its audit entry. */
+    note?: string;
   },
 ): Promise<number> {
   const goldLabelId = await insertGoldLabel(trx, {
@@ -60,7 +62,14 @@ async function writeGold(
     action: "gold.created",
     targetType: "gold_label",
     targetId: String(goldLabelId),
-    data: { queueItemId: gold.item.id, queueId: gold.item.queueId, method: gold.method, confidence: gold.confidence, values: gold.values },
+    data: {
+      queueItemId: gold.item.id,
+      queueId: gold.item.queueId,
+      method: gold.method,
+      confidence: gold.confidence,
+      values: gold.values,
+      ...(gold.note ? { note: gold.note } : {}),
+    },
   });
   return goldLabelId;
 }
@@ -139,9 +148,10 @@ export async function finalizeGold(db: Kysely<DB>, actor: ProjectActor, input: F
           votes: field ? votesByAnnotator(annotations, field.key) : {},
           annotationIds: annotations.map((annotation) => annotation.id),
           conflictReasons: item.conflictReasons,
-          note: input.note ?? null,
+          note: input.note || null,
         },
         resolvedBy: actor.userId,
+        note: input.note || undefined,
       });
       await markItemResolved(trx, actor.projectId, item.id);
       return { goldLabelId };

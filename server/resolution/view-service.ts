@@ -27,7 +27,9 @@ function toOutput(item: ItemView): ReviewOutput {
 
 async function loadGold(db: Kysely<DB>, projectId: string, queueItemId: number) {
   const gold = await findCurrentGold(db, projectId, queueItemId);
-  return gold ? { values: gold.values as Record<string, Json>, correction: gold.correction, method: gold.method, resolvedByName: gold.resolvedByName } : null;
+  return gold
+    ? { values: gold.values as Record<string, Json>, correction: gold.correction, method: gold.method, resolvedByName: gold.resolvedByName, note: gold.note }
+    : null;
 }
 
 /** Items waiting for a lead, oldest first. */

@@ -16,18 +16,18 @@ export const skipReasonTitles: Record<(typeof skipReasons)[number], string> = {
 export const claimNextSchema = z.object({
   queueId: z.uuid("queueId must be a queue id"),
   /** Assignments the client already holds (the task on screen), so a prefetch claims the one after it. */
-  excludeAssignmentIds: z.array(z.number().int().positive()).max(20).default([]),
+  excludeAssignmentIds: z.array(z.number().int("assignment ids are whole numbers").positive("assignment ids are positive")).max(20, "exclude at most 20 assignments").default([]),
 });
 export type ClaimNextInput = z.input<typeof claimNextSchema>;
 
 /** After this many skips, an item nobody has answered leaves the queue ("skipped_out") once nobody holds it. */
 export const SKIPS_TO_SKIP_OUT = 3;
 
-export const assignmentIdSchema = z.object({ assignmentId: z.number().int().positive("assignmentId must be an assignment id") });
+export const assignmentIdSchema = z.object({ assignmentId: z.number().int("assignmentId must be an assignment id").positive("assignmentId must be an assignment id") });
 
 export const skipAssignmentSchema = assignmentIdSchema.extend({
   reason: z.enum(skipReasons, "pick a reason for skipping"),
-  detail: z.string().trim().max(500).optional(),
+  detail: z.string().trim().max(500, "keep it to 500 characters").optional(),
 }).refine((input) => input.reason !== "other" || (input.detail?.length ?? 0) > 0, { message: "say why you skip", path: ["detail"] });
 export type SkipAssignmentInput = z.infer<typeof skipAssignmentSchema>;
 
@@ -39,9 +39,9 @@ export const yjsStateSchema = z.string().max(4_000_000, "the correction is too l
 
 export const submitAnnotationSchema = assignmentIdSchema.extend({
   /** Chosen option value by field key. */
-  values: z.record(z.string(), z.string().min(1)),
-  note: z.string().trim().max(5_000).optional(),
+  values: z.record(z.string(), z.string().min(1, "pick a label")),
+  note: z.string().trim().max(5_000, "keep the note to 5,000 characters").optional(),
   correctionState: yjsStateSchema.optional(),
-  timeSpentMs: z.number().int().min(0).max(86_400_000).optional(),
+  timeSpentMs: z.number().int("timeSpentMs is whole milliseconds").min(0, "timeSpentMs is 0 to a day").max(86_400_000, "timeSpentMs is 0 to a day").optional(),
 });
 export type SubmitAnnotationInput = z.infer<typeof submitAnnotationSchema>;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-export const emailSchema = z.string().trim().toLowerCase().pipe(z.email("enter a valid email address").max(254));
+export const emailSchema = z.string().trim().toLowerCase().pipe(z.email("enter a valid email address").max(254, "use an email address of at most 254 characters"));
 export const passwordSchema = z
   .string()
   .min(10, "use at least 10 characters")
@@ -9,7 +9,7 @@ export const personNameSchema = z.string().trim().min(1, "enter a name").max(100
 
 export const signInSchema = z.object({
   email: emailSchema,
-  password: z.string().min(1, "enter your password").max(200),
+  password: z.string().min(1, "enter your password").max(200, "use at most 200 characters"),
 });
 export type SignInInput = z.infer<typeof signInSchema>;
 

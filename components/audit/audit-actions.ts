@@ -1,0 +1,22 @@
+// What each audited action is called on screen; the code stays next to it for searching and scripts.
+const ACTION_TITLES: Record<string, string> = {
+  "api_key.created": "API key created",
+  "api_key.revoked": "API key revoked",
+  "dataset.created": "Dataset created",
+  "gold.created": "Gold label created",
+  "instance.setup_completed": "Goldloop set up",
+  "invite.accepted": "Invite accepted",
+  "invite.created": "Invite created",
+  "invite.revoked": "Invite revoked",
+  "member.removed": "Member removed",
+  "member.role_changed": "Role changed",
+  "project.created": "Project created",
+  "queue.backfilled": "Queue backfilled",
+  "queue.created": "Queue created",
+  "release.published": "Release published",
+};
+
+/** The words for an action code, or the code itself for one this list does not know yet. */
+export function titleForAction(action: string): string {
+  return ACTION_TITLES[action] ?? action;
+}
