@@ -7,6 +7,7 @@ import { DomainError } from "@/server/lib/errors";
 import { findMembership } from "@/server/members/queries";
 import type { SessionUser } from "@/server/users/schema";
 import { toTRPCError } from "./error-mapping";
+import { hideInternalError } from "./internal-errors";
 
 /** What every procedure can see. Tests build it directly; requests build it from the session. */
 export type InnerContext = { db: Database; user: SessionUser | null };
@@ -17,17 +18,19 @@ export function createInnerContext(options: { db?: Database; user: SessionUser |
 
 const t = initTRPC.context<InnerContext>().create({
   transformer: superjson,
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, path }) {
     const cause = error.cause;
-    return {
+    const formatted = {
       ...shape,
       data: {
         ...shape.data,
         // Field-level messages let forms put the error next to the input it is about.
         zodError: cause instanceof ZodError ? z.flattenError(cause) : null,
         field: cause instanceof DomainError ? (cause.field ?? null) : null,
+        requestId: null as string | null,
       },
     };
+    return error.code === "INTERNAL_SERVER_ERROR" ? hideInternalError(formatted, cause ?? error, path) : formatted;
   },
 });
 

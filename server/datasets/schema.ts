@@ -1,15 +1,15 @@
 import { z } from "zod";
+import { safeText } from "@/server/lib/safe-text";
 
-export const datasetSlugSchema = z
-  .string()
+export const datasetSlugSchema = safeText(64)
   .regex(/^[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?$/, "use lowercase letters, digits and -, starting and ending with a letter or digit");
 
 export const createDatasetSchema = z.object({
-  name: z.string().trim().min(1, "name the dataset").max(120),
+  name: safeText(120, { trim: true }).min(1, "name the dataset"),
   /** Derived from the name when absent. */
   slug: datasetSlugSchema.optional(),
-  description: z.string().max(5_000).default(""),
-  queueIds: z.array(z.uuid("pick queues of this project")).min(1, "pick at least one queue"),
+  description: safeText(5_000).default(""),
+  queueIds: z.array(z.uuid("pick queues of this project")).min(1, "pick at least one queue").max(100, "pick at most 100 queues"),
   /** Gold labels below this confidence stay out. */
   minConfidence: z.number().min(0).max(1).default(0),
 });
@@ -17,7 +17,7 @@ export type CreateDatasetInput = z.infer<typeof createDatasetSchema>;
 
 export const datasetIdSchema = z.object({ datasetId: z.uuid("datasetId must be a dataset id") });
 
-export const publishReleaseSchema = datasetIdSchema.extend({ notes: z.string().max(5_000).default("") });
+export const publishReleaseSchema = datasetIdSchema.extend({ notes: safeText(5_000).default("") });
 
 /** `latest` or a release number, as it appears in the pull URL. */
 export const releaseSelectorSchema = z.union([z.literal("latest"), z.coerce.number().int().positive()], {
