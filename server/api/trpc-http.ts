@@ -9,6 +9,6 @@ export const TRPC_ENDPOINT = "/api/trpc";
  * errors under a request id, see internal-errors.ts). The route passes the session's context; tests pass
  * their own and so exercise the same transport.
  */
-export function handleTrpcRequest(request: Request, createContext: () => Promise<InnerContext>): Promise<Response> {
+export function handleTrpcRequest(request: Request, createContext: (options: { req: Request }) => Promise<InnerContext>): Promise<Response> {
   return fetchRequestHandler({ endpoint: TRPC_ENDPOINT, req: request, router: appRouter, createContext });
 }

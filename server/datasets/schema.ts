@@ -19,8 +19,14 @@ export const datasetIdSchema = z.object({ datasetId: z.uuid("datasetId must be a
 
 export const publishReleaseSchema = datasetIdSchema.extend({ notes: safeText(5_000).default("") });
 
-/** `latest` or a release number, as it appears in the pull URL. */
-export const releaseSelectorSchema = z.union([z.literal("latest"), z.coerce.number().int().positive()], {
+/** The highest release number a dataset can have (the column is an int4). */
+export const MAX_RELEASE_NUMBER = 2_147_483_647;
+
+/**
+ * `latest` or a release number, as it appears in the pull URL: decimal digits, no sign or exponent. A number
+ * past MAX_RELEASE_NUMBER is well-formed but names no release (a 404, not a 400).
+ */
+export const releaseSelectorSchema = z.union([z.literal("latest"), safeText(100).regex(/^[1-9][0-9]*$/).transform(Number)], {
   error: "release must be a positive number or latest",
 });
 
