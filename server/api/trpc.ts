@@ -3,7 +3,7 @@ import superjson from "superjson";
 import { z, ZodError } from "zod";
 import { getDatabase, type Database } from "@/db";
 import { hasAnyRole, type ProjectRole } from "@/server/auth/roles";
-import { DomainError } from "@/server/lib/errors";
+import { DomainError, ForbiddenError } from "@/server/lib/errors";
 import { findMembership } from "@/server/members/queries";
 import type { SessionUser } from "@/server/users/schema";
 import { toTRPCError } from "./error-mapping";
@@ -58,7 +58,7 @@ export const projectProcedure = authedProcedure
   .input(z.object({ projectId: z.uuid("projectId must be a project id") }))
   .use(async ({ ctx, input, next }) => {
     const membership = await findMembership(ctx.db, input.projectId, ctx.user.id);
-    if (!membership) throw new TRPCError({ code: "FORBIDDEN", message: "you are not a member of this project" });
+    if (!membership) throw new ForbiddenError("you are not a member of this project", { field: "projectId" });
     const role = membership.role as ProjectRole;
     // `actor` is who acts in which project, the shape every project service takes.
     return next({ ctx: { membership: { projectId: membership.projectId, role }, actor: { projectId: membership.projectId, userId: ctx.user.id, role } } });

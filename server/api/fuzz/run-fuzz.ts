@@ -13,6 +13,8 @@ import { runTrpcCase, trpcCasesFor, type Procedure, type TrpcCase, type TrpcRun 
 import { trpcTargets } from "./trpc-targets";
 
 export type FuzzStats = { requests: number; serverErrors: number; problems: string[] };
+/** What a long run (`npm run fuzz`) prints: the stats, with the seed to replay them. */
+export type FuzzReport = FuzzStats & { seed: number; targets: number; seconds: number };
 
 type RouteHandler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
