@@ -26,6 +26,7 @@ const report = JSON.parse(readFileSync(reportFile, "utf8")) as FuzzReport;
 rmSync(folder, { recursive: true, force: true });
 print(`\nseed ${report.seed}: ${report.requests} requests to ${report.targets} procedures and routes in ${report.seconds.toFixed(0)} s`);
 print(`5xx responses: ${report.serverErrors}`);
+print(`by status: ${Object.entries(report.statuses).map(([status, count]) => `${status} × ${count}`).join(", ")}`);
 print(`problems: ${report.problems.length}`);
 for (const problem of report.problems) print(`  ${problem}`);
 process.exit(report.problems.length > 0 ? 1 : 0);

@@ -12,7 +12,8 @@ import { createRowCounter, describeRowChanges } from "./row-counts";
 import { runTrpcCase, trpcCasesFor, type Procedure, type TrpcCase, type TrpcRun } from "./trpc-cases";
 import { trpcTargets } from "./trpc-targets";
 
-export type FuzzStats = { requests: number; serverErrors: number; problems: string[] };
+/** How many requests were sent, how many got a 5xx, how many got each status, and what went wrong. */
+export type FuzzStats = { requests: number; serverErrors: number; statuses: Record<number, number>; problems: string[] };
 /** What a long run (`npm run fuzz`) prints: the stats, with the seed to replay them. */
 export type FuzzReport = FuzzStats & { seed: number; targets: number; seconds: number };
 
@@ -72,11 +73,12 @@ export async function runFuzz(options: { db: Database; root: string; runsPerTarg
   const { db, runsPerTarget, seed } = options;
   const fixture = await seedFuzzFixture(db);
   const countRows = await createRowCounter(db);
-  const stats: FuzzStats = { requests: 0, serverErrors: 0, problems: [] };
+  const stats: FuzzStats = { requests: 0, serverErrors: 0, statuses: {}, problems: [] };
   let counts = await countRows();
   const record = async (label: string, result: { status: number; isRefused: boolean; problems: string[] }) => {
     stats.requests += 1;
     if (result.status >= 500) stats.serverErrors += 1;
+    stats.statuses[result.status] = (stats.statuses[result.status] ?? 0) + 1;
     const after = await countRows();
     const changes = result.isRefused ? describeRowChanges(counts, after) : [];
     if (changes.length > 0) result.problems.push(`refused with ${result.status}, yet rows changed: ${changes.join(", ")}`);
