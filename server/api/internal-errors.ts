@@ -21,5 +21,7 @@ type ErrorShape = { message: string; data: { requestId: string | null; stack?: s
 /** A tRPC error shape for an unexpected error: the generic message and a request id instead of the cause and stack. */
 export function hideInternalError<Shape extends ErrorShape>(shape: Shape, cause: unknown, path: string | undefined): Shape {
   const requestId = reportInternalError(cause, { path });
-  return { ...shape, message: internalErrorMessage(requestId), data: { ...shape.data, stack: undefined, requestId } };
+  const { stack: _stack, ...data } = shape.data;
+  // Only the stack is left out, which the shape allows to be absent.
+  return { ...shape, message: internalErrorMessage(requestId), data: { ...data, requestId } } as Shape;
 }
