@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeText } from "@/server/lib/safe-text";
 
 export const apiKeyScopes = ["ingest", "datasets:read", "admin"] as const;
 export const apiKeyScopeSchema = z.enum(apiKeyScopes);
@@ -11,7 +12,7 @@ export const apiKeyScopeDescriptions: Record<ApiKeyScope, string> = {
 };
 
 export const createApiKeySchema = z.object({
-  name: z.string().trim().min(1, "name the key after what uses it").max(80, "use at most 80 characters"),
+  name: safeText(80, { trim: true }).min(1, "name the key after what uses it"),
   scopes: z
     .array(apiKeyScopeSchema)
     .min(1, "pick at least one scope")

@@ -4,30 +4,34 @@ import { getDatabase } from "@/db";
 import type { ApiKeyScope } from "@/server/api-keys/schema";
 import { authenticateApiKey, type ApiKeyPrincipal } from "@/server/api-keys/service";
 import { DomainError, ForbiddenError, UnauthorizedError } from "@/server/lib/errors";
-import { logger } from "@/server/lib/logger";
 import { classifyDomainError } from "./error-mapping";
+import { internalErrorMessage, reportInternalError } from "./internal-errors";
 
-/** The one JSON error shape of the REST API: a stable code, a sentence, and the field at fault when there is one. */
-export type RestErrorBody = { error: { code: string; message: string; field?: string } };
+/**
+ * The one JSON error shape of the REST API: a stable code, a sentence, the field at fault when there is one,
+ * and for a 500 the request id its cause was logged under.
+ */
+export type RestErrorBody = { error: { code: string; message: string; field?: string; requestId?: string } };
 
-function errorResponse(status: number, code: string, message: string, field?: string): Response {
-  const body: RestErrorBody = { error: { code, message, ...(field ? { field } : {}) } };
+function errorResponse(status: number, code: string, message: string, details: { field?: string; requestId?: string } = {}): Response {
+  // JSON leaves out the details that are undefined.
+  const body: RestErrorBody = { error: { code, message, ...details } };
   return Response.json(body, { status, headers: status === 401 ? { "WWW-Authenticate": 'Bearer realm="goldloop"' } : {} });
 }
 
 /** Maps anything a handler throws to a response: domain and validation errors to 4xx, the rest to a logged 500. */
-function toErrorResponse(error: unknown): Response {
+function toErrorResponse(error: unknown, request: Request): Response {
   if (error instanceof DomainError) {
     const { code, status } = classifyDomainError(error);
-    return errorResponse(status, code.toLowerCase(), error.message, error.field);
+    return errorResponse(status, code.toLowerCase(), error.message, { field: error.field });
   }
   if (error instanceof ZodError) {
     const issue = error.issues[0];
     const field = issue?.path.map(String).join(".") || undefined;
-    return errorResponse(400, "bad_request", field ? `${field}: ${issue?.message}` : (issue?.message ?? "invalid request"), field);
+    return errorResponse(400, "bad_request", field ? `${field}: ${issue?.message}` : (issue?.message ?? "invalid request"), { field });
   }
-  logger.error({ err: error }, "unhandled REST error");
-  return errorResponse(500, "internal_server_error", "something went wrong on our side; it has been logged");
+  const requestId = reportInternalError(error, { method: request.method, path: new URL(request.url).pathname });
+  return errorResponse(500, "internal_server_error", internalErrorMessage(requestId), { requestId });
 }
 
 /**
@@ -54,7 +58,7 @@ export function restHandler<Args extends unknown[]>(handler: (request: Request, 
     try {
       return await handler(request, ...args);
     } catch (error) {
-      return toErrorResponse(error);
+      return toErrorResponse(error, request);
     }
   };
 }

@@ -3,10 +3,11 @@ import superjson from "superjson";
 import { z, ZodError } from "zod";
 import { getDatabase, type Database } from "@/db";
 import { hasAnyRole, type ProjectRole } from "@/server/auth/roles";
-import { DomainError } from "@/server/lib/errors";
+import { DomainError, ForbiddenError } from "@/server/lib/errors";
 import { findMembership } from "@/server/members/queries";
 import type { SessionUser } from "@/server/users/schema";
 import { toTRPCError } from "./error-mapping";
+import { hideInternalError } from "./internal-errors";
 
 /** What every procedure can see. Tests build it directly; requests build it from the session. */
 export type InnerContext = { db: Database; user: SessionUser | null };
@@ -17,17 +18,19 @@ export function createInnerContext(options: { db?: Database; user: SessionUser |
 
 const t = initTRPC.context<InnerContext>().create({
   transformer: superjson,
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, path }) {
     const cause = error.cause;
-    return {
+    const formatted = {
       ...shape,
       data: {
         ...shape.data,
         // Field-level messages let forms put the error next to the input it is about.
         zodError: cause instanceof ZodError ? z.flattenError(cause) : null,
         field: cause instanceof DomainError ? (cause.field ?? null) : null,
+        requestId: null as string | null,
       },
     };
+    return error.code === "INTERNAL_SERVER_ERROR" ? hideInternalError(formatted, cause ?? error, path) : formatted;
   },
 });
 
@@ -55,7 +58,7 @@ export const projectProcedure = authedProcedure
   .input(z.object({ projectId: z.uuid("projectId must be a project id") }))
   .use(async ({ ctx, input, next }) => {
     const membership = await findMembership(ctx.db, input.projectId, ctx.user.id);
-    if (!membership) throw new TRPCError({ code: "FORBIDDEN", message: "you are not a member of this project" });
+    if (!membership) throw new ForbiddenError("you are not a member of this project", { field: "projectId" });
     const role = membership.role as ProjectRole;
     // `actor` is who acts in which project, the shape every project service takes.
     return next({ ctx: { membership: { projectId: membership.projectId, role }, actor: { projectId: membership.projectId, userId: ctx.user.id, role } } });

@@ -1,11 +1,11 @@
 import { z } from "zod";
+import { safeText } from "@/server/lib/safe-text";
 
 /**
  * Collaboration documents are named `project/<projectId>/<key>`, so the project a document belongs to is
  * in its name and every stored row can carry its project_id. Client-safe: the browser builds names too.
  */
-export const collabDocumentKeySchema = z
-  .string()
+export const collabDocumentKeySchema = safeText(132)
   .regex(/^[a-z][a-z-]{0,30}\/[A-Za-z0-9_-]{1,100}$/, "use <kind>/<id>, for example correction/42");
 
 export const mintCollabTokenSchema = z.object({

@@ -1,15 +1,15 @@
 import { z } from "zod";
+import { safeText } from "@/server/lib/safe-text";
 
-export const datasetSlugSchema = z
-  .string()
+export const datasetSlugSchema = safeText(64)
   .regex(/^[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?$/, "use lowercase letters, digits and -, starting and ending with a letter or digit");
 
 export const createDatasetSchema = z.object({
-  name: z.string().trim().min(1, "name the dataset").max(120, "use at most 120 characters"),
+  name: safeText(120, { trim: true }).min(1, "name the dataset"),
   /** Derived from the name when absent. */
   slug: datasetSlugSchema.optional(),
-  description: z.string().max(5_000, "use at most 5,000 characters").default(""),
-  queueIds: z.array(z.uuid("pick queues of this project")).min(1, "pick at least one queue"),
+  description: safeText(5_000, { tooLong: "use at most 5,000 characters" }).default(""),
+  queueIds: z.array(z.uuid("pick queues of this project")).min(1, "pick at least one queue").max(100, "pick at most 100 queues"),
   /** Gold labels below this confidence stay out. */
   minConfidence: z.number("enter a number from 0 to 1").min(0, "use a number from 0 to 1").max(1, "use a number from 0 to 1").default(0),
 });
@@ -17,10 +17,16 @@ export type CreateDatasetInput = z.infer<typeof createDatasetSchema>;
 
 export const datasetIdSchema = z.object({ datasetId: z.uuid("datasetId must be a dataset id") });
 
-export const publishReleaseSchema = datasetIdSchema.extend({ notes: z.string().max(5_000, "use at most 5,000 characters").default("") });
+export const publishReleaseSchema = datasetIdSchema.extend({ notes: safeText(5_000, { tooLong: "use at most 5,000 characters" }).default("") });
 
-/** `latest` or a release number, as it appears in the pull URL. */
-export const releaseSelectorSchema = z.union([z.literal("latest"), z.coerce.number().int("release must be a whole number").positive("release must be a positive number")], {
+/** The highest release number a dataset can have (the column is an int4). */
+export const MAX_RELEASE_NUMBER = 2_147_483_647;
+
+/**
+ * `latest` or a release number, as it appears in the pull URL: decimal digits, no sign or exponent. A number
+ * past MAX_RELEASE_NUMBER is well-formed but names no release (a 404, not a 400).
+ */
+export const releaseSelectorSchema = z.union([z.literal("latest"), safeText(100).regex(/^[1-9][0-9]*$/, "release must be a positive number or latest").transform(Number)], {
   error: "release must be a positive number or latest",
 });
 

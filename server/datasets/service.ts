@@ -20,7 +20,7 @@ import {
   selectReleaseRowKeys,
 } from "./queries";
 import { completeRelease, findLatestRelease, findRelease, freezeReleaseRows, insertRelease, listLatestReleases, listReleases } from "./release-queries";
-import { releaseChangelogSchema, releasePullPath, type CreateDatasetInput, type ReleaseChangelog } from "./schema";
+import { MAX_RELEASE_NUMBER, releaseChangelogSchema, releasePullPath, type CreateDatasetInput, type ReleaseChangelog } from "./schema";
 
 /** Creates a dataset over some of the project's queues; the slug comes from the name unless given. */
 export async function createDataset(db: Kysely<DB>, actor: ProjectActor, input: CreateDatasetInput) {
@@ -135,7 +135,9 @@ export async function publishRelease(db: Kysely<DB>, actor: ProjectActor, input:
 export async function findReleaseForPull(db: Kysely<DB>, params: { projectId: string; slug: string; release: number | "latest" }) {
   const dataset = await findDatasetBySlug(db, params.projectId, params.slug);
   if (!dataset) throw new NotFoundError(`no dataset "${params.slug}" in this project`, { field: "slug" });
-  const release = await findRelease(db, { projectId: params.projectId, datasetId: dataset.id, number: params.release });
+  // Release numbers are int4: a larger one names no release, and Postgres would refuse to compare it.
+  const isPastLastPossible = params.release !== "latest" && params.release > MAX_RELEASE_NUMBER;
+  const release = isPastLastPossible ? undefined : await findRelease(db, { projectId: params.projectId, datasetId: dataset.id, number: params.release });
   if (!release) {
     const message = params.release === "latest" ? `dataset "${dataset.slug}" has no releases yet` : `dataset "${dataset.slug}" has no release ${params.release}`;
     throw new NotFoundError(message, { field: "release" });

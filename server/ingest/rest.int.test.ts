@@ -97,4 +97,34 @@ describe("POST /api/v1/signals", () => {
     expect(await (await send("nope", keys.ingest)).json()).toMatchObject({ error: { field: "body" } });
     expect((await send(JSON.stringify({ signals: [{ external_id: "out-1", kind: "copy" }] }), keys["datasets:read"])).status).toBe(403);
   });
+
+  it("rejects an item holding text Postgres cannot store, naming its field, and stores the good ones", async () => {
+    const countSignals = async () => Number((await testDb.db.selectFrom("signals").select((eb) => eb.fn.countAll().as("count")).executeTakeFirstOrThrow()).count);
+    const before = await countSignals();
+    const response = await postSignals(
+      request(
+        "signals",
+        JSON.stringify({
+          signals: [
+            { external_id: "out-1\u0000", kind: "thumbs_down" },
+            { external_id: "out-1", kind: "edit", comment: "fine 👍" },
+            { external_id: "out-1", kind: "copy", comment: "half \ud83d" },
+            { external_id: "out-1", kind: "score", value: 1, end_user_id: "\udc00", idempotency_key: "nul\u0000" },
+          ],
+        }),
+        keys.ingest,
+      ),
+    );
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      results: [
+        { index: 0, status: "rejected", field: "signals[0].external_id", reason: expect.stringContaining("NUL") },
+        { index: 1, status: "created", id: expect.any(Number) },
+        { index: 2, status: "rejected", field: "signals[2].comment", reason: expect.stringContaining("surrogates") },
+        { index: 3, status: "rejected", field: "signals[3].end_user_id", reason: expect.stringContaining("surrogates") },
+      ],
+      summary: { created: 1, duplicate: 0, rejected: 3 },
+    });
+    expect(await countSignals()).toBe(before + 1);
+  });
 });

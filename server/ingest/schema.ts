@@ -1,19 +1,23 @@
 import { z } from "zod";
+import { safeText } from "@/server/lib/safe-text";
 
 /** How many outputs one ingest request may carry. */
 export const MAX_INGEST_BATCH = 1_000;
+
+/** The longest prompt, completion or chat message we take: far past any model's context, well inside a request. */
+export const MAX_CONVERSATION_TEXT = 1_000_000;
 
 export const chatRoles = ["system", "user", "assistant", "tool", "developer"] as const;
 
 export const chatMessageSchema = z.object({
   role: z.enum(chatRoles, "role must be one of system, user, assistant, tool, developer"),
-  content: z.string("content must be text"),
-  name: z.string().optional(),
+  content: safeText(MAX_CONVERSATION_TEXT, { error: "content must be text" }),
+  name: safeText(200).optional(),
 });
 export type ChatMessage = z.infer<typeof chatMessageSchema>;
 
 /** A prompt or a completion: plain text, or a chat messages array. */
-export const conversationSchema = z.union([z.string().min(1, "must not be empty"), z.array(chatMessageSchema).min(1, "must hold at least one message")], {
+export const conversationSchema = z.union([safeText(MAX_CONVERSATION_TEXT).min(1, "must not be empty"), z.array(chatMessageSchema).min(1, "must hold at least one message").max(10_000, "must hold at most 10000 messages")], {
   error: "must be text or an array of chat messages ({ role, content })",
 });
 export type Conversation = z.infer<typeof conversationSchema>;
@@ -32,18 +36,18 @@ function timestampSchema(field: string) {
     .transform((value) => new Date(value).toISOString());
 }
 
-const metadataValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()], { error: "metadata values must be text, numbers, booleans or null" });
+const metadataValueSchema = z.union([safeText(2_000), z.number(), z.boolean(), z.null()], { error: "metadata values must be text, numbers, booleans or null" });
 
 export const ingestOutputSchema = z.object({
-  external_id: z.string("external_id is required").trim().min(1, "external_id must not be empty").max(200, "external_id is at most 200 characters"),
-  trace_id: z.string().max(200, "trace_id is at most 200 characters").optional(),
+  external_id: safeText(200, { trim: true, error: "external_id is required", tooLong: "external_id is at most 200 characters" }).min(1, "external_id must not be empty"),
+  trace_id: safeText(200, { tooLong: "trace_id is at most 200 characters" }).optional(),
   input: conversationSchema,
   output: conversationSchema,
-  model: z.string().max(200, "model is at most 200 characters").optional(),
-  tags: z.array(z.string().trim().min(1, "tags must not be empty").max(100, "a tag is at most 100 characters")).max(50, "at most 50 tags").default([]),
+  model: safeText(200, { tooLong: "model is at most 200 characters" }).optional(),
+  tags: z.array(safeText(100, { trim: true, tooLong: "a tag is at most 100 characters" }).min(1, "tags must not be empty")).max(50, "at most 50 tags").default([]),
   /** Flat key/value pairs; sampling filters match them by equality. */
-  metadata: z.record(z.string().max(100, "metadata keys are at most 100 characters"), metadataValueSchema).default({}),
-  end_user_id: z.string().max(200, "end_user_id is at most 200 characters").optional(),
+  metadata: z.record(safeText(100, { tooLong: "metadata keys are at most 100 characters" }), metadataValueSchema).default({}),
+  end_user_id: safeText(200, { tooLong: "end_user_id is at most 200 characters" }).optional(),
   /** Outputs without consent are stored for lineage but never queued. Absent means the app had consent. */
   consent: z.boolean().default(true),
   produced_at: timestampSchema("produced_at").optional(),
@@ -66,14 +70,14 @@ export type SignalKind = z.infer<typeof signalKindSchema>;
 
 export const ingestSignalSchema = z
   .object({
-    external_id: z.string("external_id is required").trim().min(1, "external_id must not be empty").max(200, "external_id is at most 200 characters"),
+    external_id: safeText(200, { trim: true, error: "external_id is required", tooLong: "external_id is at most 200 characters" }).min(1, "external_id must not be empty"),
     kind: signalKindSchema,
     /** Required for `score`; optional otherwise. */
     value: z.number().finite().optional(),
-    comment: z.string().max(5_000, "comment is at most 5,000 characters").optional(),
-    end_user_id: z.string().max(200, "end_user_id is at most 200 characters").optional(),
+    comment: safeText(5_000, { tooLong: "comment is at most 5,000 characters" }).optional(),
+    end_user_id: safeText(200, { tooLong: "end_user_id is at most 200 characters" }).optional(),
     /** A retried request with the same key records the signal once. */
-    idempotency_key: z.string().min(1, "idempotency_key must not be empty").max(200, "idempotency_key is at most 200 characters").optional(),
+    idempotency_key: safeText(200, { tooLong: "idempotency_key is at most 200 characters" }).min(1, "idempotency_key must not be empty").optional(),
     occurred_at: timestampSchema("occurred_at").optional(),
   })
   .refine((signal) => signal.kind !== "score" || signal.value !== undefined, { message: "a score signal needs a numeric value", path: ["value"] });

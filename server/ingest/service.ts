@@ -6,15 +6,7 @@ import { planOpenQueueItems } from "@/server/sampling/service";
 import { hashCanonicalContent, toCanonicalJson } from "./content-hash";
 import { findOutputIds, insertOutputsWithQueueItems, type NewOutput } from "./queries";
 import { ingestOutputSchema, type IngestItemResult, type IngestOutput } from "./schema";
-import {
-  findUnstorableText,
-  formatItemField,
-  isUnstorableText,
-  mayHoldUnstorableJson,
-  UNSTORABLE_TEXT_REASON,
-  validateBatchItems,
-  type ValidItem,
-} from "./validate-items";
+import { formatItemField, validateBatchItems, type ValidItem } from "./validate-items";
 
 export type IngestSummary = { created: number; duplicate: number; rejected: number };
 export type IngestOutputsResult = { results: IngestItemResult[]; summary: IngestSummary };
@@ -40,35 +32,22 @@ function toNewOutput(output: IngestOutput): NewOutput {
   };
 }
 
-/** True when any text of the row might hold NUL or an unpaired surrogate; JSON columns are screened as JSON. */
-function mayHoldUnstorableText(row: NewOutput): boolean {
-  const texts = [row.externalId, row.traceId, row.model, row.endUserId, ...row.tags];
-  return [row.inputJson, row.outputJson, row.metadataJson].some(mayHoldUnstorableJson) || texts.some((text) => text !== null && isUnstorableText(text));
-}
-
 /**
- * Turns valid items into rows, rejecting text Postgres cannot store and items repeating an external_id
- * seen earlier in the batch (which of them to keep would be a guess).
+ * Turns valid items into rows, rejecting items repeating an external_id seen earlier in the batch (which of
+ * them to keep would be a guess). Text Postgres cannot store was already refused by the item schema.
  */
 function prepareOutputs(valid: ValidItem<IngestOutput>[], results: IngestItemResult[]): AcceptedOutput[] {
   const firstIndexById = new Map<string, number>();
   const accepted: AcceptedOutput[] = [];
-  const reject = (index: number, externalId: string, path: PropertyKey[], reason: string) =>
-    results.push({ index, external_id: externalId, status: "rejected", field: formatItemField("outputs", index, path), reason });
   for (const { index, value } of valid) {
-    const row = toNewOutput(value);
-    const unstorablePath = mayHoldUnstorableText(row) ? findUnstorableText(value) : null;
-    if (unstorablePath) {
-      reject(index, value.external_id, unstorablePath, UNSTORABLE_TEXT_REASON);
-      continue;
-    }
     const earlier = firstIndexById.get(value.external_id);
     if (earlier !== undefined) {
-      reject(index, value.external_id, ["external_id"], `repeats the external_id of outputs[${earlier}] in this batch`);
+      const field = formatItemField("outputs", index, ["external_id"]);
+      results.push({ index, external_id: value.external_id, status: "rejected", field, reason: `repeats the external_id of outputs[${earlier}] in this batch` });
       continue;
     }
     firstIndexById.set(value.external_id, index);
-    accepted.push({ index, row, parsed: value });
+    accepted.push({ index, row: toNewOutput(value), parsed: value });
   }
   return accepted;
 }

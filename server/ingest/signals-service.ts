@@ -4,7 +4,7 @@ import { enqueueAfterSignals } from "@/server/sampling/service";
 import { findOutputIds, insertSignals, type NewSignal } from "./queries";
 import { ingestSignalSchema, type SignalItemResult } from "./schema";
 import { summarize, type IngestSummary } from "./service";
-import { findUnstorableText, formatItemField, UNSTORABLE_TEXT_REASON, validateBatchItems } from "./validate-items";
+import { formatItemField, validateBatchItems } from "./validate-items";
 
 export type IngestSignalsResult = { results: SignalItemResult[]; summary: IngestSummary };
 
@@ -24,11 +24,6 @@ export async function ingestSignals(db: Kysely<DB>, source: { projectId: string 
       const seenKeys = new Set<string>();
       const pending: { index: number; signal: NewSignal }[] = [];
       for (const { index, value } of valid) {
-        const unstorablePath = findUnstorableText(value);
-        if (unstorablePath) {
-          results.push({ index, status: "rejected", field: formatItemField("signals", index, unstorablePath), reason: UNSTORABLE_TEXT_REASON });
-          continue;
-        }
         const outputId = outputIds.get(value.external_id);
         if (outputId === undefined) {
           const field = formatItemField("signals", index, ["external_id"]);

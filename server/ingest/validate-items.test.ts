@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { hashCanonicalContent, toCanonicalJson } from "./content-hash";
-import { findUnstorableText, formatItemField, mayHoldUnstorableJson, validateBatchItems } from "./validate-items";
+import { formatItemField, validateBatchItems } from "./validate-items";
 import { ingestOutputSchema } from "./schema";
 
 describe("toCanonicalJson", () => {
@@ -11,18 +11,6 @@ describe("toCanonicalJson", () => {
     expect(toCanonicalJson(a)).toBe(toCanonicalJson(b));
     expect(toCanonicalJson("quote \" and \n")).toBe(JSON.stringify("quote \" and \n"));
     expect(hashCanonicalContent('"a"', '"b"')).toMatch(/^[0-9a-f]{64}$/);
-  });
-});
-
-describe("unstorable text", () => {
-  it("finds NUL and unpaired surrogates with their path, and lets emoji through", () => {
-    expect(findUnstorableText({ input: [{ role: "user", content: "ok 👍" }], tags: ["a"] })).toBeNull();
-    expect(findUnstorableText({ input: [{ role: "user", content: "x\u0000" }] })).toEqual(["input", 0, "content"]);
-    expect(findUnstorableText({ tags: ["ok", "half \ud83d"] })).toEqual(["tags", 1]);
-    expect(findUnstorableText({ metadata: { "key\u0000": 1 } })).toEqual(["metadata", "key\u0000"]);
-    expect(mayHoldUnstorableJson(JSON.stringify("x\u0000"))).toBe(true);
-    expect(mayHoldUnstorableJson(JSON.stringify("half \udc00"))).toBe(true);
-    expect(mayHoldUnstorableJson(JSON.stringify("fine 👍"))).toBe(false);
   });
 });
 

@@ -1,13 +1,12 @@
 import { z } from "zod";
+import { safeText } from "@/server/lib/safe-text";
 
-export const projectSlugSchema = z
-  .string()
-  .trim()
+export const projectSlugSchema = safeText(48, { trim: true })
   .toLowerCase()
   .regex(/^[a-z0-9]([a-z0-9-]{0,46}[a-z0-9])?$/, "use 1–48 lowercase letters, digits or dashes, not starting or ending with a dash");
 
 export const createProjectSchema = z.object({
-  name: z.string().trim().min(1, "enter a project name").max(80, "use at most 80 characters"),
+  name: safeText(80, { trim: true }).min(1, "enter a project name"),
   slug: projectSlugSchema.optional(),
 });
 export type CreateProjectInput = z.infer<typeof createProjectSchema>;

@@ -1,23 +1,24 @@
 import { z } from "zod";
+import { safeText } from "@/server/lib/safe-text";
 import { signalKindSchema } from "@/server/ingest/schema";
 
 export const queueModes = ["blind"] as const;
 export const queueItemStates = ["pending", "in_review", "needs_resolution", "conflict", "resolved", "skipped_out"] as const;
 export type QueueItemState = (typeof queueItemStates)[number];
 
-const keySchema = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, "use lowercase letters, digits, - and _ (at most 40)");
+const keySchema = safeText(40).regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, "use lowercase letters, digits, - and _ (at most 40)");
 
 export const labelOptionSchema = z.object({
   value: keySchema,
-  title: z.string().trim().min(1, "give the option a title").max(80, "use at most 80 characters"),
-  hint: z.string().trim().max(200, "use at most 200 characters").optional(),
+  title: safeText(80, { trim: true }).min(1, "give the option a title"),
+  hint: safeText(200, { trim: true }).optional(),
 });
 
 export const categoricalFieldSchema = z
   .object({
     type: z.literal("categorical"),
     key: keySchema,
-    title: z.string().trim().min(1, "give the field a title").max(80, "use at most 80 characters"),
+    title: safeText(80, { trim: true }).min(1, "give the field a title"),
     options: z.array(labelOptionSchema).min(2, "give at least 2 options").max(9, "give at most 9 options (keys 1–9 pick them)"),
   })
   .refine((field) => new Set(field.options.map((option) => option.value)).size === field.options.length, {
@@ -37,11 +38,11 @@ export type LabelSchema = z.infer<typeof labelSchemaSchema>;
 /** Which outputs a queue takes, and at what rate. Every filter present must match. */
 export const samplingRuleSchema = z.object({
   /** Any of these models; empty or absent means every model. */
-  models: z.array(z.string().trim().min(1, "model names must not be empty")).default([]),
+  models: z.array(safeText(200, { trim: true, tooLong: "a model name is at most 200 characters" }).min(1, "model names must not be empty")).max(100, "name at most 100 models").default([]),
   /** Every one of these tags. */
-  tags: z.array(z.string().trim().min(1, "tags must not be empty")).default([]),
+  tags: z.array(safeText(100, { trim: true, tooLong: "a tag is at most 100 characters" }).min(1, "tags must not be empty")).max(50, "name at most 50 tags").default([]),
   /** Metadata key equals value, for every pair. */
-  metadata: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
+  metadata: z.record(safeText(100), z.union([safeText(2_000), z.number(), z.boolean()])).default({}),
   /** At least one production signal of any of these kinds (for example thumbs_down). */
   signals: z.array(signalKindSchema).default([]),
   /** Inclusion probability for a matching output. */
@@ -50,8 +51,8 @@ export const samplingRuleSchema = z.object({
 export type SamplingRule = z.infer<typeof samplingRuleSchema>;
 
 export const createQueueSchema = z.object({
-  name: z.string().trim().min(1, "name the queue").max(120, "use at most 120 characters"),
-  instructions: z.string().max(20_000, "use at most 20,000 characters").default(""),
+  name: safeText(120, { trim: true }).min(1, "name the queue"),
+  instructions: safeText(20_000, { tooLong: "use at most 20,000 characters" }).default(""),
   labelSchema: labelSchemaSchema,
   overlap: z.number().int("overlap is a whole number from 1 to 5").min(1, "overlap is 1–5").max(5, "overlap is 1–5"),
   leaseSeconds: z.number().int("lease is a whole number of seconds").min(30, "lease is at least 30 seconds").max(86_400, "lease is at most a day").default(600),

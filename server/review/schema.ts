@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeText } from "@/server/lib/safe-text";
 
 export const assignmentStates = ["active", "submitted", "skipped", "expired"] as const;
 export type AssignmentState = (typeof assignmentStates)[number];
@@ -27,7 +28,7 @@ export const assignmentIdSchema = z.object({ assignmentId: z.number().int("assig
 
 export const skipAssignmentSchema = assignmentIdSchema.extend({
   reason: z.enum(skipReasons, "pick a reason for skipping"),
-  detail: z.string().trim().max(500, "keep it to 500 characters").optional(),
+  detail: safeText(500, { trim: true, tooLong: "keep it to 500 characters" }).optional(),
 }).refine((input) => input.reason !== "other" || (input.detail?.length ?? 0) > 0, { message: "say why you skip", path: ["detail"] });
 export type SkipAssignmentInput = z.infer<typeof skipAssignmentSchema>;
 
@@ -35,12 +36,15 @@ export type SkipAssignmentInput = z.infer<typeof skipAssignmentSchema>;
  * A base64 Yjs update holding the client's copy of a correction document. The server merges it with the
  * stored document before reading the text, so the snapshot has every edit the annotator saw.
  */
-export const yjsStateSchema = z.string().max(4_000_000, "the correction is too large").regex(/^[A-Za-z0-9+/]*={0,2}$/, "must be base64");
+export const yjsStateSchema = safeText(4_000_000, { tooLong: "the correction is too large" }).regex(/^[A-Za-z0-9+/]*={0,2}$/, "must be base64");
+
+/** Chosen option value by field key, both bounded as the queue's label schema bounds them. */
+export const labelValuesSchema = z.record(safeText(40), safeText(40).min(1, "pick a label"));
 
 export const submitAnnotationSchema = assignmentIdSchema.extend({
   /** Chosen option value by field key. */
-  values: z.record(z.string(), z.string().min(1, "pick a label")),
-  note: z.string().trim().max(5_000, "keep the note to 5,000 characters").optional(),
+  values: labelValuesSchema,
+  note: safeText(5_000, { trim: true, tooLong: "keep the note to 5,000 characters" }).optional(),
   correctionState: yjsStateSchema.optional(),
   timeSpentMs: z.number().int("timeSpentMs is whole milliseconds").min(0, "timeSpentMs is 0 to a day").max(86_400_000, "timeSpentMs is 0 to a day").optional(),
 });

@@ -3,6 +3,7 @@ import type { CollabServer } from "@/server/collab/server";
 import { COLLAB_PATH } from "@/server/collab/schema";
 import { checkHealth } from "@/server/health/service";
 import type { NextApp } from "./next-app";
+import { refuseUndecodablePath } from "./request-path";
 
 function pathnameOf(url: string | undefined): string {
   return new URL(url ?? "/", "http://localhost").pathname;
@@ -14,6 +15,7 @@ function pathnameOf(url: string | undefined): string {
  */
 export function createHttpServer(parts: { web: NextApp | null; collab: CollabServer | null }): Server {
   const server = createServer((request, response) => {
+    if (refuseUndecodablePath(request, response)) return;
     if (parts.web) {
       void parts.web.handleRequest(request, response);
       return;

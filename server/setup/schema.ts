@@ -1,8 +1,9 @@
-import { z } from "zod";
+import type { z } from "zod";
+import { safeText } from "@/server/lib/safe-text";
 import { newAccountSchema } from "@/server/users/schema";
 
 export const completeSetupSchema = newAccountSchema.extend({
-  token: z.string().min(1, "the setup link is missing its token").max(200, "this is not a setup link; copy the whole link the server printed"),
+  token: safeText(200, { tooLong: "this is not a setup link; copy the whole link the server printed" }).min(1, "the setup link is missing its token"),
 });
 export type CompleteSetupInput = z.infer<typeof completeSetupSchema>;
 

@@ -1,15 +1,13 @@
 import { z } from "zod";
+import { safeText } from "@/server/lib/safe-text";
 
-export const emailSchema = z.string().trim().toLowerCase().pipe(z.email("enter a valid email address").max(254, "use an email address of at most 254 characters"));
-export const passwordSchema = z
-  .string()
-  .min(10, "use at least 10 characters")
-  .max(200, "use at most 200 characters");
-export const personNameSchema = z.string().trim().min(1, "enter a name").max(100, "use at most 100 characters");
+export const emailSchema = safeText(254, { trim: true, tooLong: "use an email address of at most 254 characters" }).toLowerCase().pipe(z.email("enter a valid email address"));
+export const passwordSchema = safeText(200).min(10, "use at least 10 characters");
+export const personNameSchema = safeText(100, { trim: true }).min(1, "enter a name");
 
 export const signInSchema = z.object({
   email: emailSchema,
-  password: z.string().min(1, "enter your password").max(200, "use at most 200 characters"),
+  password: safeText(200).min(1, "enter your password"),
 });
 export type SignInInput = z.infer<typeof signInSchema>;
 

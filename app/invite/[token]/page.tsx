@@ -5,6 +5,7 @@ import { AcceptAsSignedIn, AcceptWithNewAccount } from "@/components/members/inv
 import { Alert } from "@/components/ui/alert";
 import { getQueryClient, trpc } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/session";
+import { inviteTokenSchema } from "@/server/members/schema";
 
 export const metadata: Metadata = { title: "Invitation" };
 
@@ -17,7 +18,12 @@ const unusableMessages = {
 
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const [invite, user] = await Promise.all([getQueryClient().fetchQuery(trpc.invites.inspect.queryOptions({ token })), getSessionUser()]);
+  // A token no invite can have (too long, unstorable text) is simply unknown, not a request to refuse.
+  const isWellFormed = inviteTokenSchema.safeParse({ token }).success;
+  const [invite, user] = await Promise.all([
+    isWellFormed ? getQueryClient().fetchQuery(trpc.invites.inspect.queryOptions({ token })) : { status: "unknown" as const },
+    getSessionUser(),
+  ]);
   if (invite.status !== "valid") {
     return (
       <AuthCard title="This invitation cannot be used">

@@ -1,20 +1,10 @@
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { appRouter } from "@/server/api/root";
 import { createRequestContext } from "@/server/api/request-context";
-import { logger } from "@/server/lib/logger";
+import { handleTrpcRequest } from "@/server/api/trpc-http";
 
 export const dynamic = "force-dynamic";
 
 function handler(request: Request) {
-  return fetchRequestHandler({
-    endpoint: "/api/trpc",
-    req: request,
-    router: appRouter,
-    createContext: createRequestContext,
-    onError({ error, path }) {
-      if (error.code === "INTERNAL_SERVER_ERROR") logger.error({ err: error.cause ?? error, path }, "tRPC procedure failed");
-    },
-  });
+  return handleTrpcRequest(request, createRequestContext);
 }
 
 export { handler as GET, handler as POST };

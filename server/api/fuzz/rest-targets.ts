@@ -1,0 +1,153 @@
+import fc from "fast-check";
+import type { z } from "zod";
+import { ingestOutputSchema, ingestSignalSchema } from "@/server/ingest/schema";
+import { badCredential, type BadCredential } from "./bad-credentials";
+import type { FuzzFixture } from "./fixture";
+import { applyMutation, describeFields, fieldMutation, mutationOf, type Mutation } from "./input-mutations";
+import { describeValue, nest, ODD_STRINGS, oddValues } from "./odd-values";
+
+/** One REST request (path parameters as Next passes them, decoded) and the route-specific checks of its answer. */
+export type RestCase = {
+  label: string;
+  request: { method: string; path: string; params: Record<string, string>; headers: Record<string, string>; body?: string };
+  /** Sent in place of good credentials; the runner turns it into headers. */
+  credential?: BadCredential;
+  check: (status: number, body: unknown) => string[];
+};
+/** Random cases for a route, and for batch routes a sweep: one batch whose items each carry an odd value in another field. */
+export type RestTarget = (fixture: FuzzFixture) => { sweep?: fc.Arbitrary<RestCase>; cases: fc.Arbitrary<RestCase> };
+
+const json = { "content-type": "application/json" };
+const bearer = (secret: string) => ({ authorization: `Bearer ${secret}` });
+const expectStatus = (...allowed: number[]) => (status: number) => (allowed.includes(status) ? [] : [`got ${status}, not ${allowed.join(" or ")}`]);
+
+/** Bad credentials on any route: always 401 (the generic check makes sure it names `authorization`). */
+function credentialCases(method: string, path: string, params: Record<string, string> = {}, body?: string): fc.Arbitrary<RestCase> {
+  return badCredential.map((credential): RestCase => ({
+    label: `credentials ${credential}`,
+    request: { method, path, params, headers: { ...json }, body },
+    check: expectStatus(401),
+    credential,
+  }));
+}
+
+type BatchRoute = { path: string; batchKey: string; itemSchema: z.ZodType; validItem: (fixture: FuzzFixture, id: string) => Record<string, unknown> };
+
+/** A batch ingest route: good items beside mutated ones (each judged on its own), broken envelopes, and bad credentials. */
+function batchTarget(route: BatchRoute): RestTarget {
+  return (fixture) => {
+    const values = oddValues({ foreignIds: [], jsonOnly: true });
+    /** Good items, then one item per mutation, each mutation applied to its own item. */
+    const batchOf = (count: number, mutations: Mutation[], batchId: string): RestCase => {
+      const sent: unknown[] = Array.from({ length: count }, (_, index) => route.validItem(fixture, `${batchId}-${index}`));
+      mutations.forEach((mutation, index) => sent.push(applyMutation(route.validItem(fixture, `${batchId}-m${index}`), mutation)));
+      return {
+        label: `items ${describeValue(mutations)}`,
+        request: { method: "POST", path: route.path, params: {}, headers: { ...json, ...bearer(fixture.secrets.ingest) }, body: JSON.stringify({ [route.batchKey]: sent }) },
+        check: (status, body) => [...expectStatus(200)(status), ...checkItems(route, sent, body)],
+      };
+    };
+    const sweep = fc.tuple(fc.tuple(...describeFields([route.itemSchema]).fields.map((field) => fieldMutation(field, values, true))), fc.uuid()).map(([mutations, batchId]) => batchOf(1, mutations, batchId));
+    const items = fc
+      .tuple(fc.integer({ min: 0, max: 3 }), fc.array(mutationOf([route.itemSchema], values), { minLength: 1, maxLength: 3 }), fc.uuid())
+      .map(([count, mutations, batchId]) => batchOf(count, mutations, batchId));
+    const envelopes = fc.constantFrom(
+      "{",
+      "[]",
+      '"text"',
+      "null",
+      "{}",
+      JSON.stringify({ [route.batchKey]: 5 }),
+      JSON.stringify({ [route.batchKey]: [] }),
+      JSON.stringify({ [route.batchKey]: Array.from({ length: 1_001 }, (_, index) => route.validItem(fixture, `over-${index}`)) }),
+      `{"${route.batchKey}":${'{"a":'.repeat(200_000)}1${"}".repeat(200_000)}}`,
+      `${"[".repeat(200_000)}${"]".repeat(200_000)}`,
+      `{"${route.batchKey}\\u0000":[]}`,
+    );
+    const brokenEnvelopes = envelopes.map((body): RestCase => ({
+      label: `envelope ${body.slice(0, 60)}`,
+      request: { method: "POST", path: route.path, params: {}, headers: { ...json, ...bearer(fixture.secrets.ingest) }, body },
+      check: expectStatus(400),
+    }));
+    const deepItems = fc.integer({ min: 100, max: 1_000 }).map((depth): RestCase => ({
+      label: `an item nested ${depth} deep`,
+      request: { method: "POST", path: route.path, params: {}, headers: { ...json, ...bearer(fixture.secrets.ingest) }, body: JSON.stringify({ [route.batchKey]: [nest(depth)] }) },
+      check: (status, body) => [...expectStatus(200)(status), ...checkItems(route, [nest(depth)], body)],
+    }));
+    const credentials = credentialCases("POST", route.path, {}, JSON.stringify({ [route.batchKey]: [route.validItem(fixture, "auth")] }));
+    return { sweep, cases: fc.oneof({ weight: 5, arbitrary: items }, { weight: 2, arbitrary: brokenEnvelopes }, { weight: 1, arbitrary: deepItems }, { weight: 1, arbitrary: credentials }) };
+  };
+}
+
+/** Each item the schema refuses is rejected naming a field inside it; every other item is stored, a duplicate, or rejected with a field. */
+function checkItems(route: BatchRoute, sent: readonly unknown[], body: unknown): string[] {
+  const results = (body as { results?: { index: number; status: string; field?: string }[] } | null)?.results;
+  if (!Array.isArray(results) || results.length !== sent.length) return [`expected ${sent.length} results, got ${JSON.stringify(body).slice(0, 200)}`];
+  return results.flatMap((result, index) => {
+    const prefix = `${route.batchKey}[${index}]`;
+    const isRefused = !route.itemSchema.safeParse(sent[index]).success;
+    const isRejectedByField = result.status === "rejected" && typeof result.field === "string" && result.field.startsWith(prefix);
+    if (isRefused && !isRejectedByField) return [`${prefix} is invalid but came back ${JSON.stringify(result)}`];
+    if (result.status === "rejected" && !isRejectedByField) return [`${prefix} was rejected without naming its field: ${JSON.stringify(result)}`];
+    return [];
+  });
+}
+
+const releaseNumbers = ["latest", "1", "2", "0", "-1", "1.5", "1e3", " 1", "0x10", "2147483647", "2147483648", "9007199254740993", "99999999999999999999"];
+
+/** The pull route: odd path parameters (a number past int4 must be a 404), odd validators, bad credentials. */
+const releaseTarget: RestTarget = (fixture) => {
+  const params = fc
+    .record({
+      slug: fc.oneof(fc.constant(fixture.dataset.slug), fc.constant(fixture.foreign.dataset.slug), fc.constantFrom(...ODD_STRINGS), fc.string({ maxLength: 8 })),
+      release: fc.oneof(fc.constantFrom(...releaseNumbers), fc.constantFrom(...ODD_STRINGS)),
+      ifNoneMatch: fc.option(fc.constantFrom("*", '"x"', "W/\"1-1\"", "\u00ff".repeat(1_000), ",,,")),
+    })
+    .map(({ slug, release, ifNoneMatch }): RestCase => ({
+      label: `pull ${describeValue({ slug, release, ifNoneMatch })}`,
+      request: { method: "GET", path: pullPath(slug, release), params: { slug, release }, headers: { ...bearer(fixture.secrets.datasetsRead), ...(ifNoneMatch ? { "if-none-match": ifNoneMatch } : {}) } },
+      check: (status) => {
+        const isPastInt4 = slug === fixture.dataset.slug && /^[1-9][0-9]*$/.test(release) && Number(release) > 2_147_483_647;
+        return isPastInt4 ? expectStatus(404)(status) : expectStatus(200, 304, 400, 404)(status);
+      },
+    }));
+  const credentials = credentialCases("GET", pullPath(fixture.dataset.slug, "latest"), { slug: fixture.dataset.slug, release: "latest" });
+  return { cases: fc.oneof({ weight: 4, arbitrary: params }, { weight: 1, arbitrary: credentials }) };
+};
+
+// A lone surrogate has no URL form (the HTTP server refuses such paths, see request-path.ts); the handler still gets the raw parameter.
+const encodeSegment = (segment: string) => encodeURIComponent(Buffer.from(segment).toString());
+const pullPath = (slug: string, release: string) => `/api/v1/datasets/${encodeSegment(slug)}/releases/${encodeSegment(release)}`;
+
+/**
+ * A generator for every REST route, keyed `METHOD path` as the route files lay them out; a route missing
+ * here fails the suite.
+ */
+export const restTargets: Record<string, RestTarget> = {
+  "GET /api/v1/health": () => ({
+    cases: fc.constantFrom("", "?verbose=%FF", "?x=\u0000", `?${"a".repeat(10_000)}`).map((query) => ({
+      label: `health ${query.slice(0, 40)}`,
+      request: { method: "GET", path: `/api/v1/health${query}`, params: {}, headers: { authorization: "Bearer nonsense", cookie: "x=\u00ff" } },
+      check: expectStatus(200),
+    })),
+  }),
+  "GET /api/v1/whoami": (fixture) => ({
+    cases: fc.oneof(
+      credentialCases("GET", "/api/v1/whoami"),
+      fc.constant<RestCase>({ label: "whoami with a good key", request: { method: "GET", path: "/api/v1/whoami", params: {}, headers: bearer(fixture.secrets.ingest) }, check: expectStatus(200) }),
+    ),
+  }),
+  "POST /api/v1/outputs": batchTarget({
+    path: "/api/v1/outputs",
+    batchKey: "outputs",
+    itemSchema: ingestOutputSchema,
+    validItem: (_, id) => ({ external_id: `fuzz-${id}`, input: [{ role: "user", content: "Where is my refund?" }], output: "Refunds take 5 days.", model: "m", tags: ["t"], metadata: { channel: "web" }, end_user_id: "u1", trace_id: "t1", consent: true, produced_at: "2026-11-24T10:00:00Z" }),
+  }),
+  "POST /api/v1/signals": batchTarget({
+    path: "/api/v1/signals",
+    batchKey: "signals",
+    itemSchema: ingestSignalSchema,
+    validItem: (fixture, id) => ({ external_id: fixture.outputExternalIds[0], kind: "score", value: 0.5, comment: "meh", end_user_id: "u1", idempotency_key: `fuzz-${id}`, occurred_at: "2026-11-24T10:00:00Z" }),
+  }),
+  "GET /api/v1/datasets/[slug]/releases/[release]": releaseTarget,
+};

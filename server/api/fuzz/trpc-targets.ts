@@ -1,0 +1,100 @@
+import { VERDICT_LABEL_SCHEMA } from "@/db/seed/loop";
+import { encodeTextDocument } from "@/server/collab/text-document";
+import type { SessionUser } from "@/server/users/schema";
+import type { FuzzFixture } from "./fixture";
+
+/** Who calls: signed out, a signed-in person of no project, the person who accepts the invite, an instance admin, or a role. */
+export type FuzzCaller = "anonymous" | "outsider" | "joiner" | "instanceAdmin" | "annotator" | "lead" | "ml" | "admin";
+
+/** A valid call of one procedure, by someone allowed to make it; the suite mutates the input from there. */
+export type TrpcTarget = { caller: FuzzCaller; input: (fixture: FuzzFixture) => unknown };
+
+export function userFor(caller: FuzzCaller, fixture: FuzzFixture): SessionUser | null {
+  switch (caller) {
+    case "anonymous":
+      return null;
+    case "outsider":
+      return fixture.outsider;
+    case "joiner":
+      return fixture.joiner;
+    case "instanceAdmin":
+      return fixture.instanceAdmin;
+    default:
+      return fixture.members[caller];
+  }
+}
+
+const inProject = (fixture: FuzzFixture) => ({ projectId: fixture.project.id });
+const correctionState = Buffer.from(encodeTextDocument("Refunds take 3 business days.")).toString("base64");
+
+/**
+ * A generator for every procedure. Valid inputs fill in every optional field, so the suite has a value to
+ * mutate at every path; a procedure missing here fails the suite.
+ */
+export const trpcTargets: Record<string, TrpcTarget> = {
+  "setup.status": { caller: "anonymous", input: () => undefined },
+  "setup.complete": { caller: "anonymous", input: () => ({ token: "setup_unknown", name: "A", email: "a@example.test", password: "long enough pw" }) },
+  "users.me": { caller: "annotator", input: () => undefined },
+  "projects.list": { caller: "annotator", input: () => undefined },
+  "projects.create": { caller: "instanceAdmin", input: () => ({ name: "Fuzzed project", slug: "fuzzed-project" }) },
+  "projects.get": { caller: "annotator", input: inProject },
+  "projects.overview": { caller: "annotator", input: inProject },
+  "projects.activity": { caller: "annotator", input: inProject },
+  "members.list": { caller: "lead", input: inProject },
+  "members.changeRole": { caller: "admin", input: (f) => ({ ...inProject(f), userId: f.victim.id, role: "lead" }) },
+  "members.remove": { caller: "admin", input: (f) => ({ ...inProject(f), userId: f.victim.id }) },
+  "invites.list": { caller: "admin", input: inProject },
+  "invites.create": { caller: "admin", input: (f) => ({ ...inProject(f), role: "annotator", note: "for the night shift", expiresInDays: 7 }) },
+  "invites.revoke": { caller: "admin", input: (f) => ({ ...inProject(f), inviteId: f.revocableInviteId }) },
+  "invites.inspect": { caller: "anonymous", input: (f) => ({ token: f.invite.token }) },
+  "invites.accept": { caller: "joiner", input: (f) => ({ token: f.invite.token }) },
+  "invites.register": { caller: "anonymous", input: (f) => ({ token: f.invite.token, name: "New", email: "new-person@example.test", password: "long enough pw" }) },
+  "apiKeys.list": { caller: "admin", input: inProject },
+  "apiKeys.create": { caller: "admin", input: (f) => ({ ...inProject(f), name: "ci", scopes: ["ingest", "datasets:read"] }) },
+  "apiKeys.revoke": { caller: "admin", input: (f) => ({ ...inProject(f), apiKeyId: f.apiKeyId }) },
+  "collab.mintToken": { caller: "annotator", input: (f) => ({ ...inProject(f), documentKey: "scratch/1", mode: "edit" }) },
+  "audit.list": { caller: "admin", input: (f) => ({ ...inProject(f), limit: 50, cursor: 1_000_000 }) },
+  "queues.create": {
+    caller: "lead",
+    input: (f) => ({
+      ...inProject(f),
+      name: "Fuzzed queue",
+      instructions: "Is the answer **helpful**?",
+      labelSchema: VERDICT_LABEL_SCHEMA,
+      overlap: 2,
+      leaseSeconds: 600,
+      mode: "blind",
+      samplingRule: { models: ["support-bot-1"], tags: ["support"], metadata: { channel: "web" }, signals: ["thumbs_down"], rate: 0.5 },
+      majorityThreshold: 0.6,
+      backfill: false,
+    }),
+  },
+  "queues.list": { caller: "annotator", input: inProject },
+  "queues.get": { caller: "annotator", input: (f) => ({ ...inProject(f), queueId: f.queue.id }) },
+  "queues.backfill": { caller: "lead", input: (f) => ({ ...inProject(f), queueId: f.queue.id }) },
+  "datasets.list": { caller: "ml", input: inProject },
+  "datasets.get": { caller: "ml", input: (f) => ({ ...inProject(f), datasetId: f.dataset.id }) },
+  "datasets.create": {
+    caller: "ml",
+    input: (f) => ({ ...inProject(f), name: "Fuzzed set", slug: "fuzzed-set", description: "gold", queueIds: [f.queue.id], minConfidence: 0.5 }),
+  },
+  "datasets.publish": { caller: "ml", input: (f) => ({ ...inProject(f), datasetId: f.dataset.id, notes: "nightly" }) },
+  // Only instance admins may load the demo, which builds a whole project; the suite sends it someone who may not.
+  "demo.load": { caller: "outsider", input: () => undefined },
+  "review.get": { caller: "annotator", input: (f) => ({ ...inProject(f), assignmentId: f.assignmentId }) },
+  "review.claimNext": { caller: "annotator", input: (f) => ({ ...inProject(f), queueId: f.queue.id, excludeAssignmentIds: [f.assignmentId] }) },
+  "review.heartbeat": { caller: "annotator", input: (f) => ({ ...inProject(f), assignmentId: f.assignmentId }) },
+  "review.skip": { caller: "lead", input: (f) => ({ ...inProject(f), assignmentId: f.leadAssignmentId, reason: "other", detail: "the question is cut off" }) },
+  "review.submit": {
+    caller: "annotator",
+    input: (f) => ({ ...inProject(f), assignmentId: f.assignmentId, values: { verdict: "harmful" }, note: "too slow", correctionState, timeSpentMs: 4_000 }),
+  },
+  "review.myItems": { caller: "annotator", input: inProject },
+  "resolution.listConflicts": { caller: "lead", input: (f) => ({ ...inProject(f), queueId: f.queue.id }) },
+  "resolution.getConflict": { caller: "lead", input: (f) => ({ ...inProject(f), queueItemId: f.conflictItemId }) },
+  "resolution.getShared": { caller: "lead", input: (f) => ({ ...inProject(f), queueItemId: f.conflictItemId }) },
+  "resolution.finalize": {
+    caller: "lead",
+    input: (f) => ({ ...inProject(f), queueItemId: f.conflictItemId, values: { verdict: "harmful" }, correctionState, note: "policy says 3 days" }),
+  },
+};
