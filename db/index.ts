@@ -30,6 +30,8 @@ export function createDatabase(connectionString: string, options: { maxConnectio
   const pool = new pg.Pool({
     connectionString,
     max: options.maxConnections ?? 10,
+    // A host that drops packets would otherwise hold a request forever; past this it fails as "timeout" (a 503).
+    connectionTimeoutMillis: 10_000,
     application_name: "goldloop",
     Client: PreparingClient,
   });

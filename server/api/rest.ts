@@ -5,6 +5,7 @@ import type { ApiKeyScope } from "@/server/api-keys/schema";
 import { authenticateApiKey, type ApiKeyPrincipal } from "@/server/api-keys/service";
 import { DomainError, ForbiddenError, UnauthorizedError } from "@/server/lib/errors";
 import { logger } from "@/server/lib/logger";
+import { classifyDatabaseOutage, DATABASE_RETRY_AFTER_SECONDS, type DatabaseOutageReason } from "@/server/lib/pg-errors";
 import { classifyDomainError } from "./error-mapping";
 
 /** The one JSON error shape of the REST API: a stable code, a sentence, and the field at fault when there is one. */
@@ -15,8 +16,18 @@ function errorResponse(status: number, code: string, message: string, field?: st
   return Response.json(body, { status, headers: status === 401 ? { "WWW-Authenticate": 'Bearer realm="goldloop"' } : {} });
 }
 
-/** Maps anything a handler throws to a response: domain and validation errors to 4xx, the rest to a logged 500. */
+/** 503 with Retry-After while Postgres is unreachable; writes are atomic and ingest is idempotent, so the client sends again. */
+function databaseUnavailableResponse(reason: DatabaseOutageReason): Response {
+  logger.warn({ reason }, "REST request refused: database unavailable");
+  const response = errorResponse(503, "service_unavailable", "the database is unavailable; retry after a few seconds");
+  response.headers.set("Retry-After", String(DATABASE_RETRY_AFTER_SECONDS));
+  return response;
+}
+
+/** Maps anything a handler throws to a response: domain and validation errors to 4xx, outages to 503, the rest to a logged 500. */
 function toErrorResponse(error: unknown): Response {
+  const outage = classifyDatabaseOutage(error);
+  if (outage) return databaseUnavailableResponse(outage);
   if (error instanceof DomainError) {
     const { code, status } = classifyDomainError(error);
     return errorResponse(status, code.toLowerCase(), error.message, error.field);

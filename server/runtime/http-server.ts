@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { CollabServer } from "@/server/collab/server";
 import { COLLAB_PATH } from "@/server/collab/schema";
-import { checkHealth } from "@/server/health/service";
+import { checkHealth, healthResponseInit } from "@/server/health/service";
 import type { NextApp } from "./next-app";
 
 function pathnameOf(url: string | undefined): string {
@@ -20,7 +20,8 @@ export function createHttpServer(parts: { web: NextApp | null; collab: CollabSer
     }
     if (pathnameOf(request.url) === "/api/v1/health") {
       void checkHealth().then((health) => {
-        response.writeHead(health.status === "ok" ? 200 : 503, { "content-type": "application/json" });
+        const { status, headers } = healthResponseInit(health);
+        response.writeHead(status, { ...headers, "content-type": "application/json" });
         response.end(JSON.stringify(health));
       });
       return;

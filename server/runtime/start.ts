@@ -54,7 +54,7 @@ export async function startGoldloop(options: StartOptions): Promise<RunningGoldl
     databaseUrl: options.env.DATABASE_URL,
     dataDir,
     adoptOrphan: true,
-    log: (message) => logger.info(message),
+    log: (message, level) => logger[level](message),
   });
   process.env.DATABASE_URL = target.connectionString;
   const env = refreshEnv();
