@@ -1,7 +1,8 @@
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { CollabServer } from "@/server/collab/server";
 import { COLLAB_PATH } from "@/server/collab/schema";
 import { checkHealth, healthResponseInit } from "@/server/health/service";
+import { buildSecurityHeaders, createCspNonce } from "@/server/lib/security-headers";
 import type { NextApp } from "./next-app";
 
 function pathnameOf(url: string | undefined): string {
@@ -9,11 +10,23 @@ function pathnameOf(url: string | undefined): string {
 }
 
 /**
+ * Puts the security headers on a response before anything else writes it. Next.js reads the nonce for its
+ * scripts from the request's Content-Security-Policy header, so the request gets the same policy (replacing
+ * any the client sent).
+ */
+function applySecurityHeaders(request: IncomingMessage, response: ServerResponse, isDev: boolean): void {
+  const headers = buildSecurityHeaders({ nonce: createCspNonce(), isDev });
+  request.headers["content-security-policy"] = headers["Content-Security-Policy"];
+  for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+}
+
+/**
  * One HTTP server for every role: Next pages and APIs, the /collab WebSocket, and a health route that
  * still answers when this process runs without the web role.
  */
-export function createHttpServer(parts: { web: NextApp | null; collab: CollabServer | null }): Server {
+export function createHttpServer(parts: { web: NextApp | null; collab: CollabServer | null; isDev: boolean }): Server {
   const server = createServer((request, response) => {
+    applySecurityHeaders(request, response, parts.isDev);
     if (parts.web) {
       void parts.web.handleRequest(request, response);
       return;

@@ -92,7 +92,7 @@ export async function startGoldloop(options: StartOptions): Promise<RunningGoldl
       web = await prepareNextApp({ root: options.root, isDev: options.isDev ?? false, hostname: env.HOST ?? "localhost", port: env.PORT });
     }
     if (roles.has("worker")) jobs = await startJobRunner({ connectionString: target.connectionString, db, log: logger });
-    server = createHttpServer({ web, collab });
+    server = createHttpServer({ web, collab, isDev: options.isDev ?? false });
     const port = await listen(server, env.PORT, env.HOST);
     const url = `http://${env.HOST && env.HOST !== "0.0.0.0" && env.HOST !== "::" ? env.HOST : "localhost"}:${port}`;
     logger.info(`Goldloop serving ${[...roles].join(", ")} on ${url}`);
