@@ -16,7 +16,7 @@ function errorResponse(status: number, code: string, message: string, field?: st
   return Response.json(body, { status, headers: status === 401 ? { "WWW-Authenticate": 'Bearer realm="goldloop"' } : {} });
 }
 
-/** 503 with Retry-After while Postgres is unreachable; writes are atomic and ingest is idempotent, so the client sends again. */
+/** 503 with Retry-After while Postgres is unreachable: the client sends again (an ingest batch is stored whole or not at all, and idempotently). */
 function databaseUnavailableResponse(reason: DatabaseOutageReason): Response {
   logger.warn({ reason }, "REST request refused: database unavailable");
   const response = errorResponse(503, "service_unavailable", "the database is unavailable; retry after a few seconds");
