@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, readlinkSync, realpathSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { arch, platform, userInfo } from "node:os";
 import { basename } from "node:path";
@@ -93,13 +93,12 @@ export function isProcessAlive(pid: number): boolean {
 }
 
 /**
- * The postgres processes working in a data folder. Each backend leads its own session (Postgres calls
- * setsid), so they are found by what they are, the postgres binary with the folder as its working
- * directory. Where there is no /proc, none are found.
+ * The postgres processes working in a data folder (given as its real path). Each backend leads its own
+ * session (Postgres calls setsid), so they are found by what they are, the postgres binary with the
+ * folder as its working directory. Where there is no /proc, none are found.
  */
-function findPostgresProcessesIn(pgDataDir: string): number[] {
-  if (!existsSync("/proc") || !existsSync(pgDataDir)) return [];
-  const folder = realpathSync(pgDataDir);
+function findPostgresProcessesIn(folder: string): number[] {
+  if (!existsSync("/proc")) return [];
   return readdirSync("/proc")
     .filter((entry) => /^\d+$/.test(entry))
     .map(Number)
@@ -118,8 +117,8 @@ function findPostgresProcessesIn(pgDataDir: string): number[] {
  * attached to its shared memory, and a new postmaster refuses to start while it is (rightly: two sets of
  * processes would write the same files).
  */
-export async function killOrphanedBackends(pgDataDir: string): Promise<number> {
-  const orphans = findPostgresProcessesIn(pgDataDir);
+export async function killOrphanedBackends(pgDataDirRealPath: string): Promise<number> {
+  const orphans = findPostgresProcessesIn(pgDataDirRealPath);
   for (const pid of orphans) {
     try {
       process.kill(pid, "SIGKILL");
@@ -127,7 +126,7 @@ export async function killOrphanedBackends(pgDataDir: string): Promise<number> {
       // Already gone.
     }
   }
-  for (let check = 0; check < 100 && findPostgresProcessesIn(pgDataDir).length > 0; check += 1) {
+  for (let check = 0; check < 100 && findPostgresProcessesIn(pgDataDirRealPath).length > 0; check += 1) {
     await new Promise((done) => setTimeout(done, 50));
   }
   return orphans.length;

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { chownSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chownSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import pg from "pg";
 import {
@@ -53,17 +53,20 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const password = readOrCreateSecret(join(dataDir, "postgres-password"));
   const urlFor = (port: number, db: string) =>
     `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${db}`;
-  const supervise = (postmaster: Postmaster, port: number) =>
-    supervisePostmaster({
+  const supervise = (postmaster: Postmaster, port: number) => {
+    // Resolved now, while the folder can surely be read: the backends' working directory is its real path.
+    const pgDataDirRealPath = realpathSync(pgDataDir);
+    return supervisePostmaster({
       postmaster,
       port,
       relaunch: async () => {
-        const orphans = await killOrphanedBackends(pgDataDir);
+        const orphans = await killOrphanedBackends(pgDataDirRealPath);
         if (orphans > 0) log(`killed ${orphans} backend(s) the dead postmaster left running`, "warn");
         return launchPostmaster({ dataDir, pgDataDir, port, readyUrl: urlFor(port, "postgres") });
       },
       log,
     });
+  };
 
   const running = readRunningPostmaster(pgDataDir);
   if (running) {
