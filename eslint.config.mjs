@@ -15,6 +15,16 @@ export default defineConfig([
     },
   },
   {
+    // Specs take `test` from e2e/fixtures, which fails a test on any Content-Security-Policy violation.
+    files: ["e2e/**/*.spec.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "@playwright/test", importNames: ["test", "expect"], message: "import test and expect from e2e/fixtures" }] },
+      ],
+    },
+  },
+  {
     // Client code may reach into server/ only for zod schemas and types (STYLE.md rule 1).
     files: ["components/**/*.{ts,tsx}", "app/**/*.tsx"],
     ignores: ["app/api/**"],

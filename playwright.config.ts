@@ -1,11 +1,17 @@
-import { defineConfig, devices } from "@playwright/test";
+import { chromium, defineConfig, devices } from "@playwright/test";
+import { findChromium } from "./e2e/chromium";
 import { E2E_BASE_URL } from "./e2e/environment";
 
-// Debian's Chromium where browsers cannot be downloaded (CI here sets CHROMIUM_PATH); Playwright's own elsewhere.
-const executablePath = process.env.CHROMIUM_PATH || undefined;
+const browser = findChromium({ chromiumPath: process.env.CHROMIUM_PATH, searchPath: process.env.PATH, playwrightBrowser: chromium.executablePath() });
+if (!browser.isFound) {
+  console.error(browser.problem);
+  process.exit(1);
+}
 
 export default defineConfig({
   testDir: "e2e",
+  // e2e/*.test.ts are Vitest unit tests of the e2e helpers.
+  testMatch: "**/*.spec.ts",
   // One server with one database: tests share it, so they run one at a time.
   workers: 1,
   fullyParallel: false,
@@ -18,7 +24,7 @@ export default defineConfig({
     baseURL: E2E_BASE_URL,
     trace: "retain-on-failure",
     launchOptions: {
-      executablePath,
+      executablePath: browser.executablePath,
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     },
   },

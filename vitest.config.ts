@@ -17,7 +17,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["{server,db,components,app,bench}/**/*.test.{ts,tsx}"],
+          include: ["{server,db,components,app,bench,e2e}/**/*.test.{ts,tsx}"],
           exclude: ["**/*.int.test.{ts,tsx}", "**/node_modules/**"],
           environment: "node",
         },

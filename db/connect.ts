@@ -1,4 +1,5 @@
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded";
+import type { SupervisorLog } from "./embedded-supervisor";
 
 export type DatabaseTarget = {
   connectionString: string;
@@ -14,7 +15,7 @@ export async function resolveDatabaseTarget(options: {
   databaseUrl: string | undefined;
   dataDir: string;
   adoptOrphan: boolean;
-  log?: (message: string) => void;
+  log?: SupervisorLog;
 }): Promise<DatabaseTarget> {
   if (options.databaseUrl) return { connectionString: options.databaseUrl, embedded: null };
   const embedded = await startEmbeddedPostgres({ dataDir: options.dataDir, adoptOrphan: options.adoptOrphan, log: options.log });

@@ -1,8 +1,9 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { arch, platform, userInfo } from "node:os";
+import { basename } from "node:path";
 
 export type RunAs = { uid: number; gid: number; name: string } | null;
 
@@ -75,14 +76,60 @@ export async function findFreePort(): Promise<number> {
   });
 }
 
-/** True when a process with this pid exists (signal 0 only checks). */
+/** True when a process with this pid exists and is not a zombie (signal 0 only checks). */
 export function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === "EPERM";
   }
+  // A dead process whose parent has not reaped it still answers signal 0; where /proc exists, its state says so.
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * The postgres processes working in a data folder (given as its real path). Each backend leads its own
+ * session (Postgres calls setsid), so they are found by what they are, the postgres binary with the
+ * folder as its working directory. Where there is no /proc, none are found.
+ */
+function findPostgresProcessesIn(folder: string): number[] {
+  if (!existsSync("/proc")) return [];
+  return readdirSync("/proc")
+    .filter((entry) => /^\d+$/.test(entry))
+    .map(Number)
+    .filter((pid) => {
+      try {
+        return readlinkSync(`/proc/${pid}/cwd`) === folder && basename(readlinkSync(`/proc/${pid}/exe`)).startsWith("postgres");
+      } catch {
+        return false;
+      }
+    });
+}
+
+/**
+ * Kills the backends a dead postmaster left behind and waits, up to five seconds, for them to go; returns
+ * how many there were. A backend busy with a query outlives a postmaster killed with SIGKILL, still
+ * attached to its shared memory, and a new postmaster refuses to start while it is (rightly: two sets of
+ * processes would write the same files).
+ */
+export async function killOrphanedBackends(pgDataDirRealPath: string): Promise<number> {
+  const orphans = findPostgresProcessesIn(pgDataDirRealPath);
+  for (const pid of orphans) {
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {
+      // Already gone.
+    }
+  }
+  for (let check = 0; check < 100 && findPostgresProcessesIn(pgDataDirRealPath).length > 0; check += 1) {
+    await new Promise((done) => setTimeout(done, 50));
+  }
+  return orphans.length;
 }
 
 /** The pid and port of a postmaster already running on this data folder, if any. */

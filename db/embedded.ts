@@ -1,17 +1,19 @@
 import { spawn } from "node:child_process";
-import { chownSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chownSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import pg from "pg";
 import {
   assertReachableBy,
   findFreePort,
   isProcessAlive,
+  killOrphanedBackends,
   readOrCreateSecret,
   readRunningPostmaster,
   resolvePostgresBinaries,
   resolveRunAs,
   type RunAs,
 } from "./embedded-os";
+import { supervisePostmaster, type Postmaster, type PostmasterSupervisor, type SupervisorLog } from "./embedded-supervisor";
 
 export type EmbeddedPostgres = {
   connectionString: string;
@@ -27,7 +29,7 @@ export type EmbeddedPostgresOptions = {
   database?: string;
   /** Take over a postmaster whose owning process died (a crashed server), instead of only borrowing it. */
   adoptOrphan?: boolean;
-  log?: (message: string) => void;
+  log?: SupervisorLog;
 };
 
 const SUPERUSER = "postgres";
@@ -38,6 +40,8 @@ const READY_TIMEOUT_MS = 60_000;
  * same data folder. We spawn the postmaster ourselves, detached in its own session, instead of through
  * the package's start(): a terminal's Ctrl+C signals the whole foreground process group, and Postgres
  * must outlive that signal until the server has flushed collaboration documents and stopped its jobs.
+ * An owner (the process that started or adopted it) also supervises it: a postmaster that dies is
+ * restarted on the same port.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   const log = options.log ?? (() => {});
@@ -49,50 +53,86 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const password = readOrCreateSecret(join(dataDir, "postgres-password"));
   const urlFor = (port: number, db: string) =>
     `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${db}`;
+  const supervise = (postmaster: Postmaster, port: number) => {
+    // Resolved now, while the folder can surely be read: the backends' working directory is its real path.
+    const pgDataDirRealPath = realpathSync(pgDataDir);
+    return supervisePostmaster({
+      postmaster,
+      port,
+      relaunch: async () => {
+        const orphans = await killOrphanedBackends(pgDataDirRealPath);
+        if (orphans > 0) log(`killed ${orphans} backend(s) the dead postmaster left running`, "warn");
+        return launchPostmaster({ dataDir, pgDataDir, port, readyUrl: urlFor(port, "postgres") });
+      },
+      log,
+    });
+  };
 
   const running = readRunningPostmaster(pgDataDir);
   if (running) {
     const ownerPid = Number(existsSync(ownerFile) ? readFileSync(ownerFile, "utf8") : NaN);
     const isOwner = Boolean(options.adoptOrphan) && !(Number.isInteger(ownerPid) && isProcessAlive(ownerPid));
     if (isOwner) writeFileSync(ownerFile, String(process.pid));
-    log(`reusing embedded Postgres already running on port ${running.port} (pid ${running.pid})`);
+    log(`reusing embedded Postgres already running on port ${running.port} (pid ${running.pid})`, "info");
     await waitUntilReady(urlFor(running.port, "postgres"), () => isProcessAlive(running.pid), pgDataDir);
     await ensureDatabase(urlFor(running.port, "postgres"), database);
-    return handle(urlFor(running.port, database), running.port, running.pid, isOwner, ownerFile);
+    const supervisor = isOwner ? supervise({ pid: running.pid, child: null }, running.port) : null;
+    return handle({ connectionString: urlFor(running.port, database), port: running.port, pid: running.pid, isOwner, ownerFile, supervisor });
   }
 
   const binaries = await resolvePostgresBinaries();
   const runAs = resolveRunAs();
   assertReachableBy(runAs, dataDir);
   if (!existsSync(join(pgDataDir, "PG_VERSION"))) {
-    log(`initialising embedded Postgres in ${pgDataDir}`);
+    log(`initialising embedded Postgres in ${pgDataDir}`, "info");
     await initialiseCluster(binaries.initdb, pgDataDir, password, runAs);
   }
   const port = await findFreePort();
-  const logFd = openSync(join(dataDir, "postgres.log"), "a");
+  writeFileSync(ownerFile, String(process.pid));
+  const postmaster = await launchPostmaster({ dataDir, pgDataDir, port, readyUrl: urlFor(port, "postgres") });
+  await ensureDatabase(urlFor(port, "postgres"), database);
+  log(`embedded Postgres listening on 127.0.0.1:${port} (data in ${pgDataDir})`, "info");
+  const supervisor = supervise(postmaster, port);
+  return handle({ connectionString: urlFor(port, database), port, pid: postmaster.pid, isOwner: true, ownerFile, supervisor });
+}
+
+/** Spawns the postmaster on a given port, detached in its own session, and waits until it accepts connections. */
+async function launchPostmaster(setup: { dataDir: string; pgDataDir: string; port: number; readyUrl: string }): Promise<Postmaster> {
+  const binaries = await resolvePostgresBinaries();
+  const runAs = resolveRunAs();
+  assertReachableBy(runAs, setup.dataDir);
+  const logFd = openSync(join(setup.dataDir, "postgres.log"), "a");
   const child = spawn(
     binaries.postgres,
-    ["-D", pgDataDir, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+    ["-D", setup.pgDataDir, "-p", String(setup.port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
     { detached: true, stdio: ["ignore", logFd, logFd], ...(runAs ? { uid: runAs.uid, gid: runAs.gid } : {}) },
   );
   closeSync(logFd);
   child.unref();
   let hasExited = false;
   child.once("exit", () => (hasExited = true));
-  writeFileSync(ownerFile, String(process.pid));
-  await waitUntilReady(urlFor(port, "postgres"), () => !hasExited, pgDataDir);
-  await ensureDatabase(urlFor(port, "postgres"), database);
-  log(`embedded Postgres listening on 127.0.0.1:${port} (data in ${pgDataDir})`);
-  return handle(urlFor(port, database), port, child.pid!, true, ownerFile);
+  child.once("error", () => (hasExited = true));
+  await waitUntilReady(setup.readyUrl, () => !hasExited, setup.pgDataDir);
+  return { pid: child.pid!, child };
 }
 
-function handle(connectionString: string, port: number, pid: number, isOwner: boolean, ownerFile: string): EmbeddedPostgres {
+function handle(values: {
+  connectionString: string;
+  port: number;
+  pid: number;
+  isOwner: boolean;
+  ownerFile: string;
+  supervisor: PostmasterSupervisor | null;
+}): EmbeddedPostgres {
+  const { connectionString, port, isOwner, ownerFile, supervisor } = values;
   return {
     connectionString,
     port,
     isOwner,
     stop: async () => {
-      if (!isOwner || !isProcessAlive(pid)) return;
+      if (!isOwner) return;
+      const pid = supervisor ? await supervisor.stop() : values.pid;
+      if (!isProcessAlive(pid)) return;
       // SIGINT is Postgres's "fast" shutdown: it rolls back open transactions and checkpoints.
       process.kill(pid, "SIGINT");
       const deadline = Date.now() + READY_TIMEOUT_MS;

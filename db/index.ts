@@ -30,12 +30,18 @@ export function createDatabase(connectionString: string, options: { maxConnectio
   const pool = new pg.Pool({
     connectionString,
     max: options.maxConnections ?? 10,
+    // A host that drops packets would otherwise hold a request forever; past this it fails as "timeout" (a 503).
+    connectionTimeoutMillis: 10_000,
     application_name: "goldloop",
     Client: PreparingClient,
   });
   // An idle connection dropped (Postgres restarted, or stopped during shutdown): the pool has already
   // discarded it and the next query opens a new one. Unheard, this event would crash the process.
   pool.on("error", () => {});
+  // A connection that drops while checked out but between statements reports on the client, where nobody
+  // listens: an uncaught exception. Heard here, the client's next query fails instead, and the pool
+  // discards it on release.
+  pool.on("connect", (client) => client.on("error", () => {}));
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 }
 

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { expect, type Page } from "@playwright/test";
+import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 import { createDatabase, type Database } from "../db";
 import { SEED_PASSWORD } from "../db/seed/factories";
 import { DATABASE_URL_FILE, SERVER_LOG } from "./environment";
@@ -29,3 +29,44 @@ export async function signIn(page: Page, email: string, password = SEED_PASSWORD
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).not.toHaveURL(/\/signin/);
 }
+
+/** Reports each Content-Security-Policy violation in a context's pages, from the browser's console and from the DOM event. */
+async function watchForCspViolations(context: BrowserContext, violations: string[]): Promise<void> {
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || "inline"} at ${event.sourceFile}:${event.lineNumber}`);
+    });
+  });
+  context.on("console", (message) => {
+    if (message.type() === "error" && /^(Refused to |CSP violation: )/.test(message.text())) violations.push(`${message.page()?.url()}: ${message.text()}`);
+  });
+}
+
+export { expect };
+
+/**
+ * Playwright's test, failing any test during which a page reported a Content-Security-Policy violation.
+ * Covers the default context and every context or page the test opens from `browser`.
+ */
+export const test = base.extend<{ failOnCspViolation: void }>({
+  failOnCspViolation: [
+    async ({ browser, context }, runTest) => {
+      const violations: string[] = [];
+      await watchForCspViolations(context, violations);
+      const newContext = browser.newContext.bind(browser);
+      // browser.newPage() opens its context through newContext() too.
+      browser.newContext = async (...args) => {
+        const opened = await newContext(...args);
+        await watchForCspViolations(opened, violations);
+        return opened;
+      };
+      try {
+        await runTest();
+      } finally {
+        browser.newContext = newContext;
+      }
+      expect(violations, "Content-Security-Policy violations").toEqual([]);
+    },
+    { auto: true },
+  ],
+});

@@ -6,6 +6,7 @@ import { EditorView } from "@codemirror/view";
 import { useEffect, useRef, useState } from "react";
 import * as Y from "yjs";
 import { Alert } from "@/components/ui/alert";
+import { useClientSecurity } from "@/components/security/client-security";
 import { cn } from "@/components/ui/cn";
 import { encodeBase64 } from "./base64";
 import { CollabStatusLine } from "./collab-status";
@@ -58,6 +59,7 @@ export function CollabEditor({ projectId, documentKey, originalText, mode, userN
     latest.current = { onReady, isDiffShown };
   });
   const { session, status, peers } = useCollabSession({ projectId, documentKey, mode, userName });
+  const { cspNonce } = useClientSecurity();
   // The server may grant less than asked (a lease that ended, an item already finalized): then we watch.
   const isEditable = mode === "edit" && !status.isReadOnly;
 
@@ -77,6 +79,7 @@ export function CollabEditor({ projectId, documentKey, originalText, mode, userN
           originalText,
           isDiffShown: latest.current.isDiffShown,
           onDocChange: countChanges,
+          cspNonce,
         }),
       }),
     });
@@ -93,7 +96,7 @@ export function CollabEditor({ projectId, documentKey, originalText, mode, userN
       view.current = null;
       editor.destroy();
     };
-  }, [session, diff, label, isEditable, originalText]);
+  }, [session, diff, label, isEditable, originalText, cspNonce]);
 
   function toggleDiff() {
     const next = !isDiffShown;

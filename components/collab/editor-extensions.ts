@@ -61,6 +61,8 @@ export type EditorConfig = {
   originalText: string;
   isDiffShown: boolean;
   onDocChange: (state: EditorState) => void;
+  /** The page's CSP nonce: CodeMirror injects its styles as style elements, which the policy admits by nonce. */
+  cspNonce: string;
 };
 
 /** Everything a collaborative editor needs; the Yjs binding owns undo, so CodeMirror's history is left out. */
@@ -73,6 +75,7 @@ export function buildEditorExtensions(config: EditorConfig): Extension[] {
       ]),
     ),
     keymap.of([...yUndoManagerKeymap, ...defaultKeymap]),
+    EditorView.cspNonce.of(config.cspNonce),
     drawSelection(),
     EditorView.lineWrapping,
     markdown(),

@@ -1,8 +1,7 @@
-import { expect, test } from "@playwright/test";
 import { seedProjectTeam } from "../../db/seed/factories";
 import { seedRelease } from "../../db/seed/loop";
 import { createApiKey } from "../../server/api-keys/service";
-import { openE2eDatabase, signIn } from "../fixtures";
+import { expect, openE2eDatabase, signIn, test } from "../fixtures";
 
 // Path parameters come from anyone's address bar: out of range or malformed, they name nothing (404), and a
 // path that is not even valid percent-encoding is a bad request (400). None of them is ever a 500.

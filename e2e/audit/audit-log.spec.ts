@@ -1,8 +1,7 @@
-import { expect, test } from "@playwright/test";
 import { seedMembership, seedProject, seedUser } from "../../db/seed/factories";
 import { createQueue } from "../../server/queues/service";
 import { insertAuditEntry } from "../../server/audit/queries";
-import { openE2eDatabase, signIn } from "../fixtures";
+import { expect, openE2eDatabase, signIn, test } from "../fixtures";
 
 test("the audit log shows nested details as readable lists and pages back to its first entry", async ({ page }) => {
   const db = openE2eDatabase();

@@ -1,7 +1,6 @@
-import { expect, test } from "@playwright/test";
+import { expect, openE2eDatabase, test } from "../fixtures";
 import { seedMembership, seedProject, seedUser } from "../../db/seed/factories";
 import { createInvite } from "../../server/members/invite-service";
-import { openE2eDatabase } from "../fixtures";
 
 test("a person signs in with single sign-on, then joins a project through an invite", async ({ page }) => {
   const db = openE2eDatabase();

@@ -1,7 +1,6 @@
-import { expect, test } from "@playwright/test";
+import { expect, openE2eDatabase, test } from "../fixtures";
 import { SEED_PASSWORD, seedUser } from "../../db/seed/factories";
 import { MAX_FAILED_SIGN_INS } from "../../server/users/schema";
-import { openE2eDatabase } from "../fixtures";
 
 test("repeated wrong passwords pause sign-in for that email, with a message that says so", async ({ page }) => {
   const db = openE2eDatabase();

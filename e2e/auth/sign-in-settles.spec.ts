@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures";
 
 test("the sign-in page settles: it loads once, prefetches nothing that is not a page, and has a favicon", async ({ page, request }) => {
   const requests: string[] = [];

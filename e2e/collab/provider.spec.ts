@@ -1,9 +1,8 @@
-import { expect, test } from "@playwright/test";
+import { expect, openE2eDatabase, signIn, test } from "../fixtures";
 import { seedMembership, seedProject, seedUser } from "../../db/seed/factories";
 import { connectCollabClient } from "../../server/collab/provider-client";
 import { buildCollabDocumentName } from "../../server/collab/schema";
 import { E2E_BASE_URL } from "../environment";
-import { openE2eDatabase, signIn } from "../fixtures";
 
 test("Hocuspocus providers converge through /collab on the full server, next to Next.js", async ({ browser }) => {
   const db = openE2eDatabase();

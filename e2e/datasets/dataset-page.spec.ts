@@ -1,8 +1,7 @@
-import { expect, test } from "@playwright/test";
 import { seedProjectTeam } from "../../db/seed/factories";
 import { seedGold, seedQueue } from "../../db/seed/loop";
 import { createDataset, publishRelease } from "../../server/datasets/service";
-import { openE2eDatabase, signIn } from "../fixtures";
+import { expect, openE2eDatabase, signIn, test } from "../fixtures";
 
 test("a new dataset with minimum confidence 2 says what to enter, in words", async ({ page }) => {
   const db = openE2eDatabase();

@@ -1,8 +1,8 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
+import { expect, openE2eDatabase, signIn, test } from "../fixtures";
 import { seedMembership, seedProject, seedUser } from "../../db/seed/factories";
 import { createApiKey } from "../../server/api-keys/service";
 import { createQueue } from "../../server/queues/service";
-import { openE2eDatabase, signIn } from "../fixtures";
 
 const originalAnswer = "Refunds take 24 hours. If you don't see it, your bank is at fault.";
 const leadCorrection = "Refunds reach your card within 5 to 7 business days after we receive the return.";

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { readSetupLink } from "../fixtures";
+import { expect, readSetupLink, test } from "../fixtures";
 
 const admin = { name: "Olivia Admin", email: "olivia@example.test", password: "olivia-password-1" };
 const annotator = { name: "Ana Annotator", email: "ana@example.test", password: "ana-password-12" };

@@ -1,6 +1,5 @@
-import { expect, test } from "@playwright/test";
+import { expect, openE2eDatabase, signIn, test } from "../fixtures";
 import { seedUser } from "../../db/seed/factories";
-import { openE2eDatabase, signIn } from "../fixtures";
 
 test("an instance admin with no projects loads the demo, and its lead finds conflicts waiting", async ({ browser, page }) => {
   const db = openE2eDatabase();

@@ -1,7 +1,6 @@
-import { expect, test } from "@playwright/test";
 import { seedProjectTeam } from "../../db/seed/factories";
 import { seedOutputs, seedQueue } from "../../db/seed/loop";
-import { openE2eDatabase, signIn } from "../fixtures";
+import { expect, openE2eDatabase, signIn, test } from "../fixtures";
 
 test("the overview's next step fits each role: ML users are never told to review", async ({ browser }) => {
   const db = openE2eDatabase();

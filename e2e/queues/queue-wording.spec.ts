@@ -1,7 +1,6 @@
-import { expect, test } from "@playwright/test";
 import { seedProjectTeam } from "../../db/seed/factories";
 import { seedQueue } from "../../db/seed/loop";
-import { openE2eDatabase, signIn } from "../fixtures";
+import { expect, openE2eDatabase, signIn, test } from "../fixtures";
 
 test("a queue of one reviewer per item speaks of one person, and one of two speaks of blind reviewers", async ({ page }) => {
   const db = openE2eDatabase();

@@ -10,6 +10,7 @@ import {
   UnauthorizedError,
   ValidationError,
 } from "@/server/lib/errors";
+import { classifyDatabaseOutage, DATABASE_RETRY_AFTER_SECONDS } from "@/server/lib/pg-errors";
 
 /** The tRPC code and HTTP status for each domain error; REST and tRPC both read this table. */
 export function classifyDomainError(error: DomainError): { code: TRPC_ERROR_CODE_KEY; status: number } {
@@ -26,4 +27,16 @@ export function classifyDomainError(error: DomainError): { code: TRPC_ERROR_CODE
 /** Turns a domain error into the TRPCError a client sees, keeping the original as the cause. */
 export function toTRPCError(error: DomainError): TRPCError {
   return new TRPCError({ code: classifyDomainError(error).code, message: error.message, cause: error });
+}
+
+/** A SERVICE_UNAVAILABLE (503) error when `cause` means Postgres is unreachable; null for any other error. */
+export function toDatabaseUnavailableError(cause: unknown): TRPCError | null {
+  if (!classifyDatabaseOutage(cause)) return null;
+  return new TRPCError({ code: "SERVICE_UNAVAILABLE", message: "the database is unavailable; retry after a few seconds", cause });
+}
+
+/** Response headers for a tRPC response: Retry-After when any call was refused for a database outage. */
+export function outageResponseHeaders(errors: readonly TRPCError[]): Headers | undefined {
+  if (!errors.some((error) => error.code === "SERVICE_UNAVAILABLE")) return undefined;
+  return new Headers({ "Retry-After": String(DATABASE_RETRY_AFTER_SECONDS) });
 }

@@ -4,6 +4,8 @@ import { getDatabase } from "@/db";
 import type { ApiKeyScope } from "@/server/api-keys/schema";
 import { authenticateApiKey, type ApiKeyPrincipal } from "@/server/api-keys/service";
 import { DomainError, ForbiddenError, UnauthorizedError } from "@/server/lib/errors";
+import { logger } from "@/server/lib/logger";
+import { classifyDatabaseOutage, DATABASE_RETRY_AFTER_SECONDS, type DatabaseOutageReason } from "@/server/lib/pg-errors";
 import { classifyDomainError } from "./error-mapping";
 import { internalErrorMessage, reportInternalError } from "./internal-errors";
 
@@ -19,8 +21,18 @@ function errorResponse(status: number, code: string, message: string, details: {
   return Response.json(body, { status, headers: status === 401 ? { "WWW-Authenticate": 'Bearer realm="goldloop"' } : {} });
 }
 
-/** Maps anything a handler throws to a response: domain and validation errors to 4xx, the rest to a logged 500. */
+/** 503 with Retry-After while Postgres is unreachable: the client sends again (an ingest batch is stored whole or not at all, and idempotently). */
+function databaseUnavailableResponse(reason: DatabaseOutageReason): Response {
+  logger.warn({ reason }, "REST request refused: database unavailable");
+  const response = errorResponse(503, "service_unavailable", "the database is unavailable; retry after a few seconds");
+  response.headers.set("Retry-After", String(DATABASE_RETRY_AFTER_SECONDS));
+  return response;
+}
+
+/** Maps anything a handler throws to a response: domain and validation errors to 4xx, outages to 503, the rest to a logged 500. */
 function toErrorResponse(error: unknown, request: Request): Response {
+  const outage = classifyDatabaseOutage(error);
+  if (outage) return databaseUnavailableResponse(outage);
   if (error instanceof DomainError) {
     const { code, status } = classifyDomainError(error);
     return errorResponse(status, code.toLowerCase(), error.message, { field: error.field });

@@ -6,7 +6,9 @@ import { hasAnyRole, type ProjectRole } from "@/server/auth/roles";
 import { DomainError, ForbiddenError } from "@/server/lib/errors";
 import { findMembership } from "@/server/members/queries";
 import type { SessionUser } from "@/server/users/schema";
-import { toTRPCError } from "./error-mapping";
+import { logger } from "@/server/lib/logger";
+import { classifyDatabaseOutage } from "@/server/lib/pg-errors";
+import { toDatabaseUnavailableError, toTRPCError } from "./error-mapping";
 import { hideInternalError } from "./internal-errors";
 
 /** What every procedure can see. Tests build it directly; requests build it from the session. */
@@ -44,8 +46,19 @@ const mapDomainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+/** An unreachable database is a 503 the client may retry, not a 500. */
+const mapDatabaseOutages = t.middleware(async ({ next, path }) => {
+  const result = await next();
+  const unavailable = result.ok ? null : toDatabaseUnavailableError(result.error.cause);
+  if (unavailable) {
+    logger.warn({ path, reason: classifyDatabaseOutage(unavailable.cause) }, "tRPC call refused: database unavailable");
+    throw unavailable;
+  }
+  return result;
+});
+
 /** Rung 1: anyone. */
-export const publicProcedure = t.procedure.use(mapDomainErrors);
+export const publicProcedure = t.procedure.use(mapDomainErrors).use(mapDatabaseOutages);
 
 /** Rung 2: a signed-in, active user. */
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {

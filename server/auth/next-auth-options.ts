@@ -3,7 +3,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import GithubProvider from "next-auth/providers/github";
 import type { Provider } from "next-auth/providers/index";
 import { getDatabase } from "@/db";
-import type { Env } from "@/server/lib/env";
+import { getPublicUrl, type Env } from "@/server/lib/env";
 import { SIGN_IN_THROTTLED_ERROR, signInSchema } from "@/server/users/schema";
 import { authenticateWithPassword, resolveOAuthUser } from "@/server/users/service";
 import { buildOidcProvider } from "./oidc";
@@ -62,6 +62,8 @@ async function resolveOAuthSignIn({ account, user }: OAuthSignIn): Promise<strin
 export function buildAuthOptions(env: Env): AuthOptions {
   return {
     secret: env.NEXTAUTH_SECRET,
+    // Secure (and __Secure-/__Host- prefixed) cookies whenever people reach Goldloop over https.
+    useSecureCookies: getPublicUrl(env).startsWith("https://"),
     providers: buildProviders(env),
     session: { strategy: "jwt", maxAge: 30 * 24 * 3600 },
     pages: { signIn: "/signin", error: "/signin" },

@@ -7,7 +7,7 @@ import { NIGHTLY_MAINTENANCE_JOB, pruneExpiredInvites } from "./maintenance";
 import { JOB_SCHEMA, startJobRunner } from "./runner";
 
 const testDb = setUpTestDatabase();
-const silentLog = { error: () => {} };
+const silentLog = { error: () => {}, warn: () => {} };
 
 
 describe("job runner", () => {

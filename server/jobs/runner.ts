@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import { PgBoss } from "pg-boss";
 import type { DB } from "@/db/types";
+import { classifyDatabaseOutage } from "@/server/lib/pg-errors";
 import { registerLeaseReaper } from "@/server/review/reaper";
 import { registerMaintenanceJobs } from "./maintenance";
 
@@ -13,10 +14,15 @@ export type JobRunner = { boss: PgBoss; stop: () => Promise<void> };
 export async function startJobRunner(options: {
   connectionString: string;
   db: Kysely<DB>;
-  log: { error: (fields: object, message: string) => void };
+  log: { error: (fields: object, message: string) => void; warn: (fields: object, message: string) => void };
 }): Promise<JobRunner> {
   const boss = new PgBoss({ connectionString: options.connectionString, schema: JOB_SCHEMA, application_name: "goldloop-jobs" });
-  boss.on("error", (error) => options.log.error({ err: error }, "job runner error"));
+  boss.on("error", (error) => {
+    // pg-boss retries on its own once Postgres is back; an outage is worth a line, not a stack with the client attached.
+    const outage = classifyDatabaseOutage(error);
+    if (outage) options.log.warn({ reason: outage }, "job runner: database unavailable");
+    else options.log.error({ err: error }, "job runner error");
+  });
   await boss.start();
   await registerMaintenanceJobs(boss, options.db);
   await registerLeaseReaper(boss, options.db);

@@ -154,7 +154,7 @@ describe("leases", () => {
   });
 
   it("are reaped every minute by a job", async () => {
-    const runner = await startJobRunner({ connectionString: testDb.url, db: testDb.db, log: { error: () => {} } });
+    const runner = await startJobRunner({ connectionString: testDb.url, db: testDb.db, log: { error: () => {}, warn: () => {} } });
     try {
       await expect(runner.boss.getSchedules(LEASE_REAPER_JOB)).resolves.toEqual([expect.objectContaining({ cron: "* * * * *" })]);
     } finally {

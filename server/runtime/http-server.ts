@@ -1,7 +1,8 @@
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { CollabServer } from "@/server/collab/server";
 import { COLLAB_PATH } from "@/server/collab/schema";
-import { checkHealth } from "@/server/health/service";
+import { checkHealth, healthResponseInit } from "@/server/health/service";
+import { buildSecurityHeaders, createCspNonce } from "@/server/lib/security-headers";
 import type { NextApp } from "./next-app";
 import { refuseUndecodablePath } from "./request-path";
 
@@ -10,11 +11,23 @@ function pathnameOf(url: string | undefined): string {
 }
 
 /**
+ * Puts the security headers on a response before anything else writes it. Next.js reads the nonce for its
+ * scripts from the request's Content-Security-Policy header, so the request gets the same policy (replacing
+ * any the client sent).
+ */
+function applySecurityHeaders(request: IncomingMessage, response: ServerResponse, isDev: boolean): void {
+  const headers = buildSecurityHeaders({ nonce: createCspNonce(), isDev });
+  request.headers["content-security-policy"] = headers["Content-Security-Policy"];
+  for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+}
+
+/**
  * One HTTP server for every role: Next pages and APIs, the /collab WebSocket, and a health route that
  * still answers when this process runs without the web role.
  */
-export function createHttpServer(parts: { web: NextApp | null; collab: CollabServer | null }): Server {
+export function createHttpServer(parts: { web: NextApp | null; collab: CollabServer | null; isDev: boolean }): Server {
   const server = createServer((request, response) => {
+    applySecurityHeaders(request, response, parts.isDev);
     if (refuseUndecodablePath(request, response)) return;
     if (parts.web) {
       void parts.web.handleRequest(request, response);
@@ -22,7 +35,8 @@ export function createHttpServer(parts: { web: NextApp | null; collab: CollabSer
     }
     if (pathnameOf(request.url) === "/api/v1/health") {
       void checkHealth().then((health) => {
-        response.writeHead(health.status === "ok" ? 200 : 503, { "content-type": "application/json" });
+        const { status, headers } = healthResponseInit(health);
+        response.writeHead(status, { ...headers, "content-type": "application/json" });
         response.end(JSON.stringify(health));
       });
       return;

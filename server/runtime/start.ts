@@ -54,7 +54,7 @@ export async function startGoldloop(options: StartOptions): Promise<RunningGoldl
     databaseUrl: options.env.DATABASE_URL,
     dataDir,
     adoptOrphan: true,
-    log: (message) => logger.info(message),
+    log: (message, level) => logger[level](message),
   });
   process.env.DATABASE_URL = target.connectionString;
   const env = refreshEnv();
@@ -94,7 +94,7 @@ export async function startGoldloop(options: StartOptions): Promise<RunningGoldl
       web = await prepareNextApp({ root: options.root, isDev: options.isDev ?? false, hostname: env.HOST ?? "localhost", port: env.PORT });
     }
     if (roles.has("worker")) jobs = await startJobRunner({ connectionString: target.connectionString, db, log: logger });
-    server = createHttpServer({ web, collab });
+    server = createHttpServer({ web, collab, isDev: options.isDev ?? false });
     const port = await listen(server, env.PORT, env.HOST);
     const url = `http://${env.HOST && env.HOST !== "0.0.0.0" && env.HOST !== "::" ? env.HOST : "localhost"}:${port}`;
     logger.info(`Goldloop serving ${[...roles].join(", ")} on ${url}`);

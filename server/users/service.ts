@@ -5,7 +5,7 @@ import { ConflictError } from "@/server/lib/errors";
 import { isUniqueViolation } from "@/server/lib/pg-errors";
 import { findActiveUserById, findUserByEmail, findUserIdByAccount, insertAccount, insertUser } from "./queries";
 import type { NewAccountInput, SessionUser } from "./schema";
-import { recordSignInAttempt, secondsUntilSignInAllowed } from "./sign-in-throttle";
+import { lockSignInsForEmail, markSignInAttemptSucceeded, reserveSignInAttempt, secondsUntilSignInAllowed } from "./sign-in-throttle";
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -43,16 +43,24 @@ export type PasswordSignIn =
  * Checks an email and password. After MAX_FAILED_SIGN_INS failures for an email the answer is "throttled"
  * (even for the right password) until the window passes, which makes guessing passwords impractical.
  */
-export async function authenticateWithPassword(db: Executor, credentials: { email: string; password: string }): Promise<PasswordSignIn> {
-  const retryAfterSeconds = await secondsUntilSignInAllowed(db, credentials.email);
-  if (retryAfterSeconds > 0) return { status: "throttled", retryAfterSeconds };
+export async function authenticateWithPassword(db: Kysely<DB>, credentials: { email: string; password: string }): Promise<PasswordSignIn> {
+  // Checking the count and reserving the attempt happen under a per-email lock, so parallel guesses cannot
+  // all read "4 failures" and each go on to a check. The slow scrypt runs after the lock is released, with
+  // the attempt already counted as a failure until it proves otherwise.
+  const reservation = await db.transaction().execute(async (trx) => {
+    await lockSignInsForEmail(trx, credentials.email);
+    const retryAfterSeconds = await secondsUntilSignInAllowed(trx, credentials.email);
+    if (retryAfterSeconds > 0) return { isAllowed: false, retryAfterSeconds } as const;
+    return { isAllowed: true, attemptId: await reserveSignInAttempt(trx, credentials.email) } as const;
+  });
+  if (!reservation.isAllowed) return { status: "throttled", retryAfterSeconds: reservation.retryAfterSeconds };
   const user = await findUserByEmail(db, credentials.email);
   const isValid = user?.passwordHash
     ? await verifyPassword(credentials.password, user.passwordHash)
     : await verifyPassword(credentials.password, await timingDecoyHash).then(() => false);
   const signedIn = isValid && user && !user.disabledAt ? user : null;
-  await recordSignInAttempt(db, credentials.email, signedIn !== null);
   if (!signedIn) return { status: "invalid" };
+  await markSignInAttemptSucceeded(db, reservation.attemptId);
   return { status: "ok", user: { id: signedIn.id, email: signedIn.email, name: signedIn.name, isInstanceAdmin: signedIn.isInstanceAdmin } };
 }
 

@@ -5,9 +5,23 @@ import { MAX_FAILED_SIGN_INS, SIGN_IN_WINDOW_MINUTES } from "./schema";
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
-/** Records one password attempt for an email (lower-cased). */
-export async function recordSignInAttempt(db: Executor, email: string, succeeded: boolean): Promise<void> {
-  await db.insertInto("sign_in_attempts").values({ email: email.toLowerCase(), succeeded }).execute();
+/**
+ * Makes sign-ins for one email wait for each other until the transaction ends. The key is a 64-bit hash of
+ * the email; two emails sharing a hash only wait for each other briefly.
+ */
+export async function lockSignInsForEmail(trx: Transaction<DB>, email: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`sign-in:${email.toLowerCase()}`}, 0))`.execute(trx);
+}
+
+/** Records a password attempt as failed before its password is checked, so attempts racing it count it; returns its id. */
+export async function reserveSignInAttempt(db: Executor, email: string): Promise<number> {
+  const row = await db.insertInto("sign_in_attempts").values({ email: email.toLowerCase(), succeeded: false }).returning("id").executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Turns a reserved attempt into a success once its password checked out. */
+export async function markSignInAttemptSucceeded(db: Executor, attemptId: number): Promise<void> {
+  await db.updateTable("sign_in_attempts").set({ succeeded: true }).where("id", "=", attemptId).execute();
 }
 
 /**

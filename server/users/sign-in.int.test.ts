@@ -1,12 +1,19 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { createDatabase } from "@/db";
 import { SEED_PASSWORD, seedUser } from "@/db/seed/factories";
 import { setUpTestDatabase } from "@/db/testing/test-database";
+import * as passwords from "@/server/auth/passwords";
 import { authenticateWithPassword } from "./service";
 import { MAX_FAILED_SIGN_INS } from "./schema";
 import { deleteOldSignInAttempts, secondsUntilSignInAllowed } from "./sign-in-throttle";
 
-const testDb = setUpTestDatabase();
+// The real scrypt check, wrapped only to count how many checks really ran.
+vi.mock("@/server/auth/passwords", async (importOriginal) => {
+  const real = await importOriginal<typeof passwords>();
+  return { ...real, verifyPassword: vi.fn(real.verifyPassword) };
+});
 
+const testDb = setUpTestDatabase();
 
 describe("password sign-in", () => {
   it("accepts the right password in any letter case of the email, and nothing else", async () => {
@@ -35,6 +42,27 @@ describe("password sign-in", () => {
     await expect(secondsUntilSignInAllowed(testDb.db, person.email, new Date(Date.now() + 16 * 60_000))).resolves.toBe(0);
     const other = await seedUser(testDb.db);
     await expect(authenticateWithPassword(testDb.db, { email: other.email, password: SEED_PASSWORD })).resolves.toMatchObject({ status: "ok" });
+  });
+
+  it("runs at most the allowed number of password checks when many wrong passwords arrive at once", async () => {
+    const person = await seedUser(testDb.db);
+    const parallel = 40;
+    // One connection per attempt, so all of them reach Postgres at the same time.
+    const wideDb = createDatabase(testDb.url, { maxConnections: parallel });
+    try {
+      vi.mocked(passwords.verifyPassword).mockClear();
+      const results = await Promise.all(
+        Array.from({ length: parallel }, (_, attempt) => authenticateWithPassword(wideDb, { email: person.email, password: `parallel-guess-${attempt}` })),
+      );
+      expect(vi.mocked(passwords.verifyPassword)).toHaveBeenCalledTimes(MAX_FAILED_SIGN_INS);
+      expect(results.filter((result) => result.status === "invalid")).toHaveLength(MAX_FAILED_SIGN_INS);
+      expect(results.filter((result) => result.status === "throttled")).toHaveLength(parallel - MAX_FAILED_SIGN_INS);
+      await expect(wideDb.selectFrom("sign_in_attempts").select("id").where("email", "=", person.email.toLowerCase()).execute()).resolves.toHaveLength(
+        MAX_FAILED_SIGN_INS,
+      );
+    } finally {
+      await wideDb.destroy();
+    }
   });
 
   it("lets a success clear earlier failures", async () => {

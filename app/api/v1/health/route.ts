@@ -1,10 +1,10 @@
-import { checkHealth } from "@/server/health/service";
+import { checkHealth, healthResponseInit } from "@/server/health/service";
 import { restHandler } from "@/server/api/rest";
 
 export const dynamic = "force-dynamic";
 
-/** Liveness and database status, for load balancers and the CI smoke test. No auth: it reveals nothing private. */
+/** Liveness and database status (with the reason when unreachable), for load balancers and the CI smoke test. No auth: it reveals nothing private. */
 export const GET = restHandler(async () => {
   const health = await checkHealth();
-  return Response.json(health, { status: health.status === "ok" ? 200 : 503, headers: { "Cache-Control": "no-store" } });
+  return Response.json(health, healthResponseInit(health));
 });
