@@ -1,11 +1,6 @@
 "use client";
 
 import { createContext, useContext, useState, type ReactNode } from "react";
-import { z } from "zod";
-
-// Zod compiles parsers with `new Function` when it can, and finds out by calling Function(""), which the
-// page's CSP (no 'unsafe-eval') refuses and reports as a violation. In the browser it interprets instead.
-z.config({ jitless: true });
 
 /** What the browser side needs to know to stay within the page's security settings. */
 export type ClientSecurity = {

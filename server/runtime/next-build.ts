@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 
-const BUILD_INPUTS = ["app", "components", "server", "db", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+const BUILD_INPUTS = ["app", "components", "server", "db", "instrumentation-client.ts", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
 const IGNORED = /(^|\/)(node_modules|\.next)(\/|$)|\.test\.tsx?$/;
 
 function newestModification(path: string): number {
