@@ -17,42 +17,43 @@ type Log = { error: (fields: object, message: string) => void };
  * failed write closes the socket for the same reason: the reconnect resends what was not saved.
  */
 export function createDurableUpdates(updateLog: UpdateLog, log: Log): Extension {
-  const pendingWrites = new WeakMap<Connection, Set<Promise<void>>>();
+  // Each connection's latest unfinished write. Appends settle in order, and a failed one closes the socket
+  // before any later one settles, so waiting for the latest write covers every earlier one.
+  const latestWrites = new WeakMap<Connection, Promise<void> | null>();
 
-  /** The connection's unfinished writes; the first time, its send() is wrapped to hold acknowledgements back. */
-  function trackConnection(connection: Connection): Set<Promise<void>> {
-    const known = pendingWrites.get(connection);
-    if (known) return known;
-    const writes = new Set<Promise<void>>();
-    pendingWrites.set(connection, writes);
+  /** The first time a connection is seen, its send() is wrapped to hold acknowledgements back. */
+  function trackConnection(connection: Connection): void {
+    if (latestWrites.has(connection)) return;
+    latestWrites.set(connection, null);
     const send = connection.send.bind(connection);
     // Hocuspocus sends the acknowledgement right after applying an update, which follows this extension's
-    // beforeHandleMessage for that same update, so its write is already in `writes`.
+    // beforeHandleMessage for that same update, so its write is already the latest.
     connection.send = (message: Uint8Array) => {
-      if (writes.size === 0 || !isSyncStatusMessage(message)) return send(message);
-      void Promise.all([...writes]).then(
+      const latest = latestWrites.get(connection);
+      if (!latest || !isSyncStatusMessage(message)) return send(message);
+      void latest.then(
         () => send(message),
         () => {},
       );
     };
-    return writes;
   }
 
   return {
     extensionName: "goldloop-durable-updates",
     async beforeHandleMessage({ update: message, connection, documentName }) {
-      const writes = trackConnection(connection);
+      trackConnection(connection);
       if (connection.readOnly) return;
       const update = readDocumentUpdate(message);
       if (!update || isEmptyUpdate(update)) return;
       const parsed = parseCollabDocumentName(documentName);
       if (!parsed) throw new Error("unknown document");
       const write = updateLog.append({ projectId: parsed.projectId, documentName, update });
-      writes.add(write);
+      latestWrites.set(connection, write);
       write.then(
-        () => writes.delete(write),
+        () => {
+          if (latestWrites.get(connection) === write) latestWrites.set(connection, null);
+        },
         (error: unknown) => {
-          writes.delete(write);
           log.error({ err: error, documentName }, "could not save a collaboration update; closing the socket so the client resends it");
           connection.webSocket.close(ResetConnection.code, ResetConnection.reason);
         },

@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { LoggedUpdate } from "./queries";
-import { createUpdateLog } from "./update-log";
+import { createUpdateLog, GROUP_COMMIT_WINDOW_MS } from "./update-log";
 
 const entry = (index: number): LoggedUpdate => ({ projectId: "p", documentName: `d${index}`, update: new Uint8Array([index]) });
 
@@ -12,56 +12,67 @@ function controlledWriter() {
   return { writes, write };
 }
 
-const flush = () => new Promise((done) => setTimeout(done, 0));
+const windowEnds = () => vi.advanceTimersByTimeAsync(GROUP_COMMIT_WINDOW_MS);
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe("update log group commit", () => {
-  it("writes appends that arrive during a write together in the next one, and resolves each only once written", async () => {
+  it("writes the appends of one window together, and those made during a write in the next, resolving each only once written", async () => {
     const writer = controlledWriter();
     const log = createUpdateLog(writer.write);
     const settled: number[] = [];
-    const appends = Array.from({ length: 10 }, (_, index) => log.append(entry(index)).then(() => settled.push(index)));
-    await flush();
-    expect(writer.writes.map((write) => write.names)).toEqual([["d0"]]);
+    const track = (index: number) => log.append(entry(index)).then(() => settled.push(index));
+    const first = [0, 1, 2].map(track);
+    await vi.advanceTimersByTimeAsync(GROUP_COMMIT_WINDOW_MS - 1);
+    expect(writer.writes).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(writer.writes.map((write) => write.names)).toEqual([["d0", "d1", "d2"]]);
+
+    const second = [3, 4].map(track);
+    await windowEnds();
+    expect(writer.writes).toHaveLength(1);
     writer.writes[0]!.finish();
-    await flush();
-    expect(settled).toEqual([0]);
-    expect(writer.writes[1]!.names).toEqual(["d1", "d2", "d3", "d4", "d5", "d6", "d7", "d8", "d9"]);
+    await Promise.all(first);
+    expect(settled).toEqual([0, 1, 2]);
+    expect(writer.writes[1]!.names).toEqual(["d3", "d4"]);
     writer.writes[1]!.finish();
-    await Promise.all(appends);
-    expect(settled).toHaveLength(10);
+    await Promise.all(second);
+    expect(settled).toEqual([0, 1, 2, 3, 4]);
   });
 
   it("rejects exactly the appends of a failed write, and keeps writing later ones", async () => {
     const writer = controlledWriter();
     const log = createUpdateLog(writer.write);
-    const first = log.append(entry(0));
-    const second = log.append(entry(1));
-    await flush();
+    const failed = log.append(entry(0));
+    await windowEnds();
+    const later = log.append(entry(1));
     writer.writes[0]!.finish(new Error("connection refused"));
-    await expect(first).rejects.toThrow("connection refused");
-    await flush();
+    await expect(failed).rejects.toThrow("connection refused");
+    await vi.advanceTimersByTimeAsync(0);
     writer.writes[1]!.finish();
-    await expect(second).resolves.toBeUndefined();
-    const third = log.append(entry(2));
-    await flush();
+    await expect(later).resolves.toBeUndefined();
+    const afterwards = log.append(entry(2));
+    await windowEnds();
     writer.writes[2]!.finish();
-    await expect(third).resolves.toBeUndefined();
+    await expect(afterwards).resolves.toBeUndefined();
   });
 
   it("splits a burst bigger than one statement's batch", async () => {
     const writer = controlledWriter();
     const log = createUpdateLog(writer.write);
-    void log.append(entry(-1));
     const burst = Array.from({ length: 1_200 }, (_, index) => log.append(entry(index)));
-    await flush();
-    writer.writes[0]!.finish();
-    await flush();
-    writer.writes[1]!.finish();
-    await flush();
-    writer.writes[2]!.finish();
-    await flush();
-    writer.writes[3]!.finish();
+    await windowEnds();
+    for (let write = 0; write < 3; write += 1) {
+      writer.writes[write]!.finish();
+      await vi.advanceTimersByTimeAsync(0);
+    }
     await Promise.all(burst);
-    expect(writer.writes.map((write) => write.names.length)).toEqual([1, 500, 500, 200]);
+    expect(writer.writes.map((write) => write.names.length)).toEqual([500, 500, 200]);
   });
 });

@@ -1,7 +1,7 @@
 import type { LoggedUpdate } from "./queries";
 
 export type UpdateLog = {
-  /** Resolves once `entry` is committed to Postgres; rejects when the write failed. */
+  /** Resolves once `entry` is committed to Postgres; rejects when the write failed. Appends settle in order. */
   append: (entry: LoggedUpdate) => Promise<void>;
 };
 
@@ -11,16 +11,23 @@ type Waiting = { entry: LoggedUpdate; done: () => void; fail: (error: unknown) =
 const MAX_BATCH = 500;
 
 /**
- * Group commit: appends that arrive while a write is in flight wait for it and then go together in the
- * next one, so N clients typing at once cost one round trip per write rather than N. An append resolves
- * only after its row is committed; that is what lets the server acknowledge an edit as saved.
+ * How long the first update of a quiet spell waits for others before it is written. Only the author's
+ * "saved" waits for the write (others see the edit at once), and a few milliseconds there turn a stream of
+ * single-row commits into one commit per window.
+ */
+export const GROUP_COMMIT_WINDOW_MS = 10;
+
+/**
+ * Group commit: appends that arrive within the window, or while a write is in flight, go together in one
+ * statement, so N clients typing at once cost one round trip and one commit rather than N. An append
+ * resolves only after its row is committed; that is what lets the server acknowledge an edit as saved.
+ * Batches are written one after another, so appends settle in the order they were made.
  */
 export function createUpdateLog(write: (entries: LoggedUpdate[]) => Promise<void>): UpdateLog {
   let waiting: Waiting[] = [];
   let isWriting = false;
 
   async function drain(): Promise<void> {
-    isWriting = true;
     while (waiting.length > 0) {
       const batch = waiting.slice(0, MAX_BATCH);
       waiting = waiting.slice(batch.length);
@@ -38,7 +45,9 @@ export function createUpdateLog(write: (entries: LoggedUpdate[]) => Promise<void
     append: (entry) =>
       new Promise<void>((done, fail) => {
         waiting.push({ entry, done, fail });
-        if (!isWriting) void drain();
+        if (isWriting) return;
+        isWriting = true;
+        setTimeout(() => void drain(), GROUP_COMMIT_WINDOW_MS);
       }),
   };
 }
