@@ -61,7 +61,8 @@ export function CollabEditor({ projectId, documentKey, originalText, mode, userN
   const { session, status, peers } = useCollabSession({ projectId, documentKey, mode, userName });
   const { cspNonce } = useClientSecurity();
   // The server may grant less than asked (a lease that ended, an item already finalized): then we watch.
-  const isEditable = mode === "edit" && !status.isReadOnly;
+  // A refusal (rights removed while the editor was open) stops editing too: nothing typed would be saved.
+  const isEditable = mode === "edit" && !status.isReadOnly && !status.error;
 
   useEffect(() => {
     const parent = container.current;
@@ -123,7 +124,7 @@ export function CollabEditor({ projectId, documentKey, originalText, mode, userN
         </span>
       </div>
       {status.error && (
-        <Alert tone="error" title="This document could not be opened">
+        <Alert tone="error" title={session ? "You can no longer edit this document" : "This document could not be opened"}>
           {status.error}
         </Alert>
       )}

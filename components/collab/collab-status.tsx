@@ -2,6 +2,7 @@ import { cn } from "@/components/ui/cn";
 import type { CollabPeer, CollabStatus } from "./use-collab-session";
 
 function describeStatus(status: CollabStatus, isSynced: boolean, isEditable: boolean): { text: string; dot: string } {
+  if (status.error) return { text: "Not connected: changes made here are not saved.", dot: "bg-red-500" };
   if (status.connection === "disconnected") return { text: "Offline, reconnecting. Edits made here are kept and sync when the connection returns.", dot: "bg-red-500" };
   if (!isSynced) return { text: "Connecting…", dot: "bg-zinc-300" };
   if (!isEditable) return { text: "Live", dot: "bg-emerald-500" };
