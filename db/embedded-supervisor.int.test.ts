@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded";
+import { queryOnce } from "./testing/admin";
 import { isProcessAlive, readRunningPostmaster } from "./embedded-os";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -23,16 +24,6 @@ afterAll(() => {
   for (const folder of folders) rmSync(folder, { recursive: true, force: true });
 });
 
-async function query(url: string, text: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(text)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
 const postmasterPid = (dataDir: string) => readRunningPostmaster(join(dataDir, "postgres"))?.pid;
 
 /** Kills the postmaster as a crash would, and waits until the supervisor reports a new one; returns the killed pid. */
@@ -43,7 +34,7 @@ async function crashAndAwaitRestart(dataDir: string, postgres: EmbeddedPostgres,
   process.kill(killed, "SIGKILL");
   await expect.poll(restarts, { timeout: 60_000 }).toBe(restartsBefore + 1);
   expect(lines.at(-1)).toMatch(new RegExp(`^info: embedded Postgres restarted on port ${postgres.port} \\(pid ${postmasterPid(dataDir)}\\)`));
-  await expect(query(postgres.connectionString, "select 1 as up")).resolves.toEqual([{ up: 1 }]);
+  await expect(queryOnce(postgres.connectionString, "select 1 as up")).resolves.toEqual([{ up: 1 }]);
   return killed;
 }
 
@@ -53,7 +44,7 @@ describe("supervised embedded Postgres", () => {
     const lines: string[] = [];
     const postgres = await startEmbeddedPostgres({ dataDir, log: (message, level) => lines.push(`${level}: ${message}`) });
     try {
-      await query(postgres.connectionString, "create table notes (body text); insert into notes values ('kept')");
+      await queryOnce(postgres.connectionString, "create table notes (body text); insert into notes values ('kept')");
       // A backend busy computing outlives its postmaster (waits such as pg_sleep notice the death; this
       // does not) and keeps the shared memory a new postmaster needs.
       const busy = new pg.Client({ connectionString: postgres.connectionString });
@@ -68,11 +59,11 @@ describe("supervised embedded Postgres", () => {
       expect(lines).toContainEqual(expect.stringMatching(/^warn: killed [1-9]\d* backend\(s\) the dead postmaster left running$/));
       await busy.end().catch(() => {});
       expect(isProcessAlive(killed)).toBe(false);
-      await expect(query(postgres.connectionString, "select body from notes")).resolves.toEqual([{ body: "kept" }]);
+      await expect(queryOnce(postgres.connectionString, "select body from notes")).resolves.toEqual([{ body: "kept" }]);
       expect(lines).toContainEqual(`warn: embedded Postgres (pid ${killed}) exited unexpectedly; restarting it on port ${postgres.port}`);
 
       await crashAndAwaitRestart(dataDir, postgres, lines);
-      await expect(query(postgres.connectionString, "select count(*)::int as notes from notes")).resolves.toEqual([{ notes: 1 }]);
+      await expect(queryOnce(postgres.connectionString, "select count(*)::int as notes from notes")).resolves.toEqual([{ notes: 1 }]);
     } finally {
       await postgres.stop();
     }

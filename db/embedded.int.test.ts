@@ -1,25 +1,15 @@
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { startEmbeddedPostgres } from "./embedded";
+import { queryOnce } from "./testing/admin";
 
 const dataDir = mkdtempSync(join(tmpdir(), "goldloop-embedded-"));
 // mkdtemp makes a private folder; as root, Postgres runs as another user who must be able to enter it.
 chmodSync(dataDir, 0o755);
 
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-
-async function query(url: string, text: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(text)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 describe("embedded Postgres", () => {
   it("explains when its user cannot enter the data folder", async () => {
@@ -36,20 +26,20 @@ describe("embedded Postgres", () => {
   it("initialises real PostgreSQL, keeps data across restarts, and lends a running server to a second process", async () => {
     const first = await startEmbeddedPostgres({ dataDir });
     expect(first.isOwner).toBe(true);
-    await query(first.connectionString, "create table notes (body text); insert into notes values ('kept')");
+    await queryOnce(first.connectionString, "create table notes (body text); insert into notes values ('kept')");
 
     const borrower = await startEmbeddedPostgres({ dataDir });
     expect(borrower).toMatchObject({ isOwner: false, port: first.port });
     await borrower.stop();
-    await expect(query(first.connectionString, "select body from notes")).resolves.toEqual([{ body: "kept" }]);
+    await expect(queryOnce(first.connectionString, "select body from notes")).resolves.toEqual([{ body: "kept" }]);
 
     await first.stop();
-    await expect(query(first.connectionString, "select 1")).rejects.toThrow();
+    await expect(queryOnce(first.connectionString, "select 1")).rejects.toThrow();
 
     const second = await startEmbeddedPostgres({ dataDir });
     try {
-      await expect(query(second.connectionString, "select body from notes")).resolves.toEqual([{ body: "kept" }]);
-      const [version] = await query(second.connectionString, "show server_version_num");
+      await expect(queryOnce(second.connectionString, "select body from notes")).resolves.toEqual([{ body: "kept" }]);
+      const [version] = await queryOnce(second.connectionString, "show server_version_num");
       expect(Number(version?.server_version_num)).toBeGreaterThanOrEqual(150000);
     } finally {
       await second.stop();

@@ -12,6 +12,11 @@ export async function withAdminClient<T>(serverUrl: string, run: (client: pg.Cli
   }
 }
 
+/** Runs one statement on a short-lived client and returns its rows. */
+export async function queryOnce(url: string, text: string): Promise<Record<string, unknown>[]> {
+  return withAdminClient(url, async (client) => (await client.query(text)).rows);
+}
+
 /** Retries `run` up to `retries` times, 100 ms apart, while Postgres says the database is in use (55006). */
 export async function retryWhileDatabaseInUse<T>(run: () => Promise<T>, retries: number): Promise<T> {
   for (let attempt = 0; ; attempt += 1) {
