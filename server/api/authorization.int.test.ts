@@ -6,8 +6,8 @@ import { setUpTestDatabase } from "@/db/testing/test-database";
 import { createApiKey } from "@/server/api-keys/service";
 import { createInvite } from "@/server/members/invite-service";
 import type { SessionUser } from "@/server/users/schema";
-import { appRouter, createCaller } from "./root";
-import { createInnerContext } from "./trpc";
+import { callProcedureByPath } from "./call-by-path";
+import { appRouter } from "./root";
 
 /** Everyone a request can come from: signed out, an instance admin outside the project, a non-member, and each role. */
 const callers = ["anonymous", "instanceAdmin", "outsider", "annotator", "lead", "ml", "admin"] as const;
@@ -106,12 +106,6 @@ function userFor(caller: Caller, fixture: Fixture): SessionUser | null {
   }
 }
 
-async function callProcedure(path: string, user: SessionUser | null, input: unknown): Promise<unknown> {
-  // The caller is a nested proxy keyed by path segments; walking it by string needs a loose type.
-  let target: unknown = createCaller(createInnerContext({ db: testDb.db, user }));
-  for (const segment of path.split(".")) target = (target as Record<string, unknown>)[segment];
-  return (target as (input: unknown) => Promise<unknown>)(input);
-}
 
 
 describe("authorization", () => {
@@ -128,7 +122,7 @@ describe("authorization", () => {
       it(`${path}: ${caller} is ${isAllowed ? "allowed" : "denied"}`, async () => {
         expect(row, `add "${path}" to the access table`).toBeDefined();
         const fixture = await seedFixture(testDb.db);
-        const outcome = await callProcedure(path, userFor(caller, fixture), row!.input(fixture)).then(
+        const outcome = await callProcedureByPath(testDb.db, userFor(caller, fixture), path, row!.input(fixture)).then(
           () => "ok",
           (error: unknown) => (error instanceof TRPCError ? error.code : `unexpected ${String(error)}`),
         );

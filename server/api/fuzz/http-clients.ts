@@ -10,7 +10,7 @@ import { parseEnv } from "@/server/lib/env";
 import { DomainError } from "@/server/lib/errors";
 import { loadSessionUser } from "@/server/users/service";
 import type { SessionUser } from "@/server/users/schema";
-import { createCaller } from "../root";
+import { callProcedureByPath } from "../call-by-path";
 import { createInnerContext, type InnerContext } from "../trpc";
 import { handleTrpcRequest, TRPC_ENDPOINT } from "../trpc-http";
 
@@ -95,11 +95,8 @@ export async function sendTrpcRequest(db: Database, request: Request): Promise<O
 
 /** Calls a procedure in process (createCaller) and describes the result as a client would see it. */
 export async function callTrpcInProcess(db: Database, user: SessionUser | null, path: string, input: unknown): Promise<Outcome> {
-  // The caller is a nested proxy keyed by path segments; walking it by string needs a loose type.
-  let target: unknown = createCaller(createInnerContext({ db, user }));
-  for (const segment of path.split(".")) target = (target as Record<string, unknown>)[segment];
   try {
-    await (target as (input: unknown) => Promise<unknown>)(input);
+    await callProcedureByPath(db, user, path, input);
     return { status: 200, fields: [], hasFormError: false, message: "", requestId: null, body: "" };
   } catch (error) {
     if (!(error instanceof TRPCError)) return { status: 500, fields: [], hasFormError: false, message: String(error), requestId: null, body: "" };
