@@ -111,24 +111,39 @@ export interface DatasetQueues {
 export interface DatasetReleases {
   changelog: Json;
   dataset_id: string;
+  error: string | null;
   id: Generated<number>;
   notes: Generated<string>;
   number: number;
   project_id: string;
   published_at: Generated<Timestamp>;
   published_by: string | null;
+  recipe: Generated<Json>;
+  requested_at: Generated<Timestamp>;
   row_count: number;
+  rows_expected: number | null;
+  rows_frozen: Generated<number>;
+  status: Generated<string>;
 }
 
 export interface Datasets {
+  correction_mode: Generated<string>;
   created_at: Generated<Timestamp>;
   created_by: string | null;
   description: Generated<string>;
+  gold_from: Timestamp | null;
+  gold_until: Timestamp | null;
   id: Generated<string>;
+  label_filters: Generated<Json>;
   min_confidence: Generated<number>;
   name: string;
   project_id: string;
   slug: string;
+  split_key: Generated<string>;
+  split_metadata_key: string | null;
+  split_test: Generated<number>;
+  split_train: Generated<number>;
+  split_validation: Generated<number>;
 }
 
 export interface GoldLabels {
@@ -144,6 +159,7 @@ export interface GoldLabels {
   queue_id: string;
   queue_item_id: number;
   resolved_by: string | null;
+  revision_reason: string | null;
   supersedes: number | null;
   values: Json;
 }
@@ -235,15 +251,21 @@ export interface ReleaseRows {
   confidence: number;
   correction: string | null;
   external_id: string;
+  gold_created_at: Timestamp | null;
   gold_label_id: number;
   input: Json;
   label: Json;
+  lineage: Generated<Json>;
   method: string;
   original_output: Json;
   output_id: number;
   position: number;
   project_id: string;
+  queue_id: string | null;
+  queue_name: string | null;
   release_id: number;
+  schema_version: number | null;
+  split: Generated<string>;
 }
 
 export interface SetupTokens {
