@@ -1,41 +1,126 @@
 import type { Kysely } from "kysely";
 import type { DB } from "@/db/types";
 import { logger } from "@/server/lib/logger";
-import { readReleaseLines } from "./release-queries";
+import { NotFoundError, ValidationError } from "@/server/lib/errors";
+import { createRowEncoder } from "./formats/encoders";
+import { countSelectedRows, readCurrentRows, readRemovedRows, type ExportRow, type RowSelection } from "./formats/queries";
+import { exportFileName, exportFormatFiles, trainingFormats, type ExportOptions } from "./formats/schema";
+import { findReleaseForPull } from "./service";
 
-const DEFAULT_PAGE_SIZE = 1_000;
-const encoder = new TextEncoder();
+/** Rows per read: one keyset page of ~2,000 rows per query; Parquet writes one row group per page, so it reads more. */
+const PAGE_SIZES = { row: 2_000, parquet: 10_000 };
 
-export type PulledRelease = { projectId: string; releaseId: number; number: number; rowCount: number };
+/** Everything a pull needs before its first byte: which rows, how many, and the headers that describe them. */
+export type ReleaseExport = {
+  selection: RowSelection;
+  options: ExportOptions;
+  datasetSlug: string;
+  rowCount: number;
+  etag: string;
+  fileName: string;
+  contentType: string;
+};
 
 /**
- * A release as a JSONL byte stream. Each pull reads the next keyset page of ~1,000 rows by position and
- * enqueues it as one chunk; the stream holds at most one page ahead of the reader, so a slow client slows
- * the reads instead of filling memory.
+ * The ETag names exactly what the bytes depend on: the release (datasets are never renamed into another's
+ * id) and every option that changes them. A numbered release never changes, so neither does its ETag.
+ */
+function exportEtag(datasetId: string, release: number, options: ExportOptions): string {
+  const format = options.format === "dpo" ? `dpo.${options.dpoStyle}` : options.format;
+  const since = options.since === null ? "" : `-since${options.since}`;
+  return `"${datasetId}-r${release}-${format}-${options.split ?? "all"}${since}"`;
+}
+
+/** The release a pull asks for, as far as the headers go; rows are counted later, only when they are sent. */
+export async function resolveReleaseExport(db: Kysely<DB>, params: { projectId: string; slug: string; release: number | "latest"; options: ExportOptions }) {
+  const release = await findReleaseForPull(db, { projectId: params.projectId, slug: params.slug, release: params.release });
+  const { options } = params;
+  let previousReleaseId: number | null = null;
+  if (options.since !== null) {
+    if (options.since >= release.number) {
+      throw new ValidationError(`since must name an earlier release than ${release.number}`, { field: "since" });
+    }
+    const previous = await findReleaseForPull(db, { projectId: params.projectId, slug: params.slug, release: options.since }).catch((error: unknown) => {
+      if (error instanceof NotFoundError) throw new NotFoundError(`dataset "${release.slug}" has no release ${options.since} to compare with`, { field: "since" });
+      throw error;
+    });
+    previousReleaseId = previous.releaseId;
+  }
+  const selection: RowSelection = { projectId: params.projectId, releaseId: release.releaseId, releaseNumber: release.number, split: options.split, format: options.format, previousReleaseId };
+  return {
+    selection,
+    options,
+    datasetSlug: release.slug,
+    releaseRowCount: release.rowCount,
+    etag: exportEtag(release.datasetId, release.number, options),
+    fileName: exportFileName(release.slug, release.number, options),
+    contentType: exportFormatFiles[options.format].contentType,
+  };
+}
+
+/** Counts the rows a resolved pull serves (the release's own count when nothing filters them). */
+export async function countReleaseExport(db: Kysely<DB>, resolved: Awaited<ReturnType<typeof resolveReleaseExport>>): Promise<ReleaseExport> {
+  const { selection, options, releaseRowCount, ...rest } = resolved;
+  const isWhole = selection.split === null && selection.previousReleaseId === null && !trainingFormats.includes(options.format);
+  const rowCount = isWhole ? releaseRowCount : await countSelectedRows(db, selection);
+  return { ...rest, selection, options, rowCount };
+}
+
+/** Resolves and counts a pull in one step, for callers that always send the rows (the CLI). */
+export async function prepareReleaseExport(db: Kysely<DB>, params: Parameters<typeof resolveReleaseExport>[1]): Promise<ReleaseExport> {
+  return countReleaseExport(db, await resolveReleaseExport(db, params));
+}
+
+/** The pages of an export in order: the release's rows (or, with `since`, its added and relabelled rows), then the tombstones. */
+async function* readExportPages(db: Kysely<DB>, selection: RowSelection, pageSize: number): AsyncGenerator<ExportRow[]> {
+  for (let afterPosition = 0; ; ) {
+    const rows = await readCurrentRows(db, selection, { afterPosition, limit: pageSize });
+    if (rows.length > 0) yield rows;
+    if (rows.length < pageSize) break;
+    afterPosition = rows.at(-1)!.position;
+  }
+  if (selection.previousReleaseId === null) return;
+  const removedSelection = { ...selection, previousReleaseId: selection.previousReleaseId };
+  for (let afterPosition = 0; ; ) {
+    const rows = await readRemovedRows(db, removedSelection, { afterPosition, limit: pageSize });
+    if (rows.length > 0) yield rows;
+    if (rows.length < pageSize) break;
+    afterPosition = rows.at(-1)!.position;
+  }
+}
+
+/**
+ * A release export as a byte stream in its format. Each pull reads the next keyset page and enqueues its
+ * encoded bytes as one chunk; the stream holds at most one page ahead of the reader, so a slow client slows
+ * the reads instead of filling memory, and memory stays flat whatever the release's size.
  *
  * Pages are separate short queries rather than one cursor: release rows never change, so the pages add up
  * to a consistent copy without holding a connection (or a transaction) open while a client downloads.
  */
-export function streamReleaseLines(db: Kysely<DB>, release: PulledRelease, options: { pageSize?: number } = {}): ReadableStream<Uint8Array> {
-  const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
-  let afterPosition = 0;
+export function streamReleaseExport(db: Kysely<DB>, releaseExport: ReleaseExport, options: { pageSize?: number } = {}): ReadableStream<Uint8Array> {
+  const pageSize = options.pageSize ?? (releaseExport.options.format === "parquet" ? PAGE_SIZES.parquet : PAGE_SIZES.row);
+  const encoder = createRowEncoder(releaseExport.options);
+  const pages = readExportPages(db, releaseExport.selection, pageSize);
   let sentRows = 0;
   return new ReadableStream<Uint8Array>(
     {
+      start(controller) {
+        const header = encoder.start();
+        if (header.length > 0) controller.enqueue(header);
+      },
       async pull(controller) {
         try {
-          const rows = await readReleaseLines(db, { projectId: release.projectId, releaseId: release.releaseId, releaseNumber: release.number, afterPosition, limit: pageSize });
-          const last = rows.at(-1);
-          if (last) {
-            afterPosition = last.position;
-            sentRows += rows.length;
-            controller.enqueue(encoder.encode(rows.map((row) => `${row.line}\n`).join("")));
-          }
-          if (rows.length < pageSize) finish(controller);
+          const page = await pages.next();
+          if (page.done) return finish(controller);
+          sentRows += page.value.length;
+          controller.enqueue(encoder.encodePage(page.value));
         } catch (error) {
-          logger.error({ err: error, releaseId: release.releaseId }, "release stream failed");
+          logger.error({ err: error, releaseId: releaseExport.selection.releaseId }, "release export stream failed");
           controller.error(error);
         }
+      },
+      async cancel() {
+        await pages.return(undefined);
       },
     },
     new CountQueuingStrategy({ highWaterMark: 1 }),
@@ -43,7 +128,11 @@ export function streamReleaseLines(db: Kysely<DB>, release: PulledRelease, optio
 
   // Only a deleted dataset can make rows vanish mid-download; fail the transfer so it is not taken as whole.
   function finish(controller: ReadableStreamDefaultController<Uint8Array>) {
-    if (sentRows === release.rowCount) return controller.close();
-    controller.error(new Error(`release ${release.number} ended after ${sentRows} of ${release.rowCount} rows`));
+    if (sentRows !== releaseExport.rowCount) {
+      return controller.error(new Error(`release ${releaseExport.selection.releaseNumber} ended after ${sentRows} of ${releaseExport.rowCount} rows`));
+    }
+    const footer = encoder.finish();
+    if (footer.length > 0) controller.enqueue(footer);
+    controller.close();
   }
 }

@@ -1,0 +1,138 @@
+import { sql, type Kysely, type RawBuilder } from "kysely";
+import type { DB } from "@/db/types";
+import type { ExportFormat, ReleaseSplit } from "./schema";
+
+/**
+ * What one export reads: a release, optionally only one split, optionally only what changed since an
+ * earlier release of the same dataset, and for training formats only the rows that make a valid example.
+ */
+export type RowSelection = {
+  projectId: string;
+  releaseId: number;
+  releaseNumber: number;
+  split: ReleaseSplit | null;
+  format: ExportFormat;
+  /** The earlier release to diff against (`since`). */
+  previousReleaseId: number | null;
+};
+
+/** One row as read: its position for the next page, the JSON line Postgres rendered, and (for formats with messages) the original output's text. */
+export type ExportRow = { position: number; line: string; output_text: string | null };
+
+/**
+ * The original output's text, the same as `conversationToText` in the ingest schema: the output itself when it
+ * is text, else the last assistant message's content, else the last message's. Computed here so that the
+ * row count, the DPO filter and the rendered pair all agree on one value.
+ */
+const outputText = (row: string) => sql<string>`(case jsonb_typeof(${sql.ref(`${row}.original_output`)})
+  when 'string' then ${sql.ref(`${row}.original_output`)} #>> '{}'
+  when 'array' then coalesce(
+    (select message ->> 'content' from jsonb_array_elements(${sql.ref(`${row}.original_output`)}) with ordinality as turn(message, n)
+     where message ->> 'role' = 'assistant' order by turn.n desc limit 1),
+    ${sql.ref(`${row}.original_output`)} -> -1 ->> 'content', '')
+  else '' end)`;
+
+/**
+ * Training formats take only rows that make a valid example: OpenAI refuses an empty assistant message, and
+ * a preference pair needs a correction that differs from a non-empty original.
+ */
+function trainableFilter(format: ExportFormat, row: string): RawBuilder<boolean> {
+  const correction = sql.ref(`${row}.correction`);
+  switch (format) {
+    case "openai":
+      return sql<boolean>`coalesce(${correction}, ${outputText(row)}) <> ''`;
+    case "dpo":
+      return sql<boolean>`(${correction} <> '' and ${outputText(row)} <> '' and ${correction} <> ${outputText(row)})`;
+    case "jsonl":
+    case "csv":
+    case "parquet":
+      return sql<boolean>`true`;
+  }
+}
+
+const splitFilter = (split: ReleaseSplit | null, row: string) => (split ? sql<boolean>`${sql.ref(`${row}.split`)} = ${split}` : sql<boolean>`true`);
+
+/** The same row (output, queue) in the other release; `queue_id` is null only in releases from before queues were recorded. */
+const sameRowIn = (releaseId: number, row: string, other: string) =>
+  sql<boolean>`${sql.ref(`${other}.release_id`)} = ${releaseId} and ${sql.ref(`${other}.output_id`)} = ${sql.ref(`${row}.output_id`)} and ${sql.ref(`${other}.queue_id`)} is not distinct from ${sql.ref(`${row}.queue_id`)}`;
+
+const isRelabelled = sql<boolean>`(prev.label is distinct from cur.label or prev.correction is distinct from cur.correction)`;
+
+/** The release row contract, keys in the documented order; `change` follows `release` in a diff. */
+function lineColumns(selection: RowSelection, change: RawBuilder<string> | null) {
+  return sql`select ${selection.releaseNumber}::int as release, ${change === null ? sql`` : sql`${change} as change,`}
+    cur.external_id, cur.input, cur.original_output as output, cur.label, cur.correction, cur.method, cur.confidence,
+    cur.split, cur.schema_version, cur.queue_name as queue, cur.lineage`;
+}
+
+/**
+ * A page of the rows this release serves, after `afterPosition`: the whole release, or with `since` the
+ * rows added or relabelled since the earlier one (each with its `change`). Postgres renders each line, so
+ * JSONL passes text through without parsing stored documents.
+ */
+export async function readCurrentRows(db: Kysely<DB>, selection: RowSelection, page: { afterPosition: number; limit: number }): Promise<ExportRow[]> {
+  const needsText = selection.format === "openai" || selection.format === "dpo" || selection.format === "parquet";
+  const previousId = selection.previousReleaseId;
+  const diff =
+    previousId === null
+      ? { join: sql``, line: lineColumns(selection, null), where: sql`true` }
+      : {
+          join: sql`left join release_rows as prev on prev.project_id = ${selection.projectId} and ${sameRowIn(previousId, "cur", "prev")}`,
+          line: lineColumns(selection, sql`case when prev.output_id is null then 'added' else 'relabelled' end`),
+          where: sql`(prev.output_id is null or ${isRelabelled})`,
+        };
+  const { rows } = await sql<ExportRow>`
+    select cur.position, to_json(line)::text as line, ${needsText ? outputText("cur") : sql`null`} as output_text
+    from release_rows as cur
+    ${diff.join}
+    cross join lateral (${diff.line}) as line
+    where cur.project_id = ${selection.projectId} and cur.release_id = ${selection.releaseId} and cur.position > ${page.afterPosition}
+      and ${splitFilter(selection.split, "cur")} and ${trainableFilter(selection.format, "cur")} and ${diff.where}
+    order by cur.position
+    limit ${page.limit}
+  `.execute(db);
+  return rows;
+}
+
+/**
+ * A page of tombstones: rows of the earlier release that this one no longer holds, as their key fields
+ * (the same paths as a full row, so a client keys both on `lineage.output_id` and `queue`).
+ */
+export async function readRemovedRows(db: Kysely<DB>, selection: RowSelection & { previousReleaseId: number }, page: { afterPosition: number; limit: number }): Promise<ExportRow[]> {
+  const { rows } = await sql<ExportRow>`
+    select prev.position, to_json(line)::text as line, null as output_text
+    from release_rows as prev
+    cross join lateral (
+      select ${selection.releaseNumber}::int as release, 'removed' as change, prev.external_id, prev.split, prev.queue_name as queue,
+        jsonb_build_object('output_id', prev.output_id, 'trace_id', prev.lineage -> 'trace_id', 'gold_label_id', prev.gold_label_id) as lineage
+    ) as line
+    where prev.project_id = ${selection.projectId} and prev.release_id = ${selection.previousReleaseId} and prev.position > ${page.afterPosition}
+      and ${splitFilter(selection.split, "prev")}
+      and not exists (select 1 from release_rows as cur where cur.project_id = ${selection.projectId} and ${sameRowIn(selection.releaseId, "prev", "cur")})
+    order by prev.position
+    limit ${page.limit}
+  `.execute(db);
+  return rows;
+}
+
+/** How many rows an export with this selection serves, counted before the first byte for `X-Goldloop-Row-Count`. */
+export async function countSelectedRows(db: Kysely<DB>, selection: RowSelection): Promise<number> {
+  const previousId = selection.previousReleaseId;
+  const current = sql<number>`(
+    select count(*) from release_rows as cur
+    ${previousId === null ? sql`` : sql`left join release_rows as prev on prev.project_id = ${selection.projectId} and ${sameRowIn(previousId, "cur", "prev")}`}
+    where cur.project_id = ${selection.projectId} and cur.release_id = ${selection.releaseId}
+      and ${splitFilter(selection.split, "cur")} and ${trainableFilter(selection.format, "cur")}
+      and ${previousId === null ? sql`true` : sql`(prev.output_id is null or ${isRelabelled})`}
+  )`;
+  const removed =
+    previousId === null
+      ? sql<number>`0`
+      : sql<number>`(
+    select count(*) from release_rows as prev
+    where prev.project_id = ${selection.projectId} and prev.release_id = ${previousId} and ${splitFilter(selection.split, "prev")}
+      and not exists (select 1 from release_rows as cur where cur.project_id = ${selection.projectId} and ${sameRowIn(selection.releaseId, "prev", "cur")})
+  )`;
+  const { rows } = await sql<{ count: string }>`select (${current} + ${removed})::bigint as count`.execute(db);
+  return Number(rows[0]?.count ?? 0);
+}
