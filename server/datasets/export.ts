@@ -102,6 +102,8 @@ export function streamReleaseExport(db: Kysely<DB>, releaseExport: ReleaseExport
   const encoder = createRowEncoder(releaseExport.options);
   const pages = readExportPages(db, releaseExport.selection, pageSize);
   let sentRows = 0;
+  // A client that hangs up mid-page cancels the stream while that page is still being read.
+  let isCancelled = false;
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {
@@ -111,15 +113,18 @@ export function streamReleaseExport(db: Kysely<DB>, releaseExport: ReleaseExport
       async pull(controller) {
         try {
           const page = await pages.next();
+          if (isCancelled) return;
           if (page.done) return finish(controller);
           sentRows += page.value.length;
           controller.enqueue(encoder.encodePage(page.value));
         } catch (error) {
+          if (isCancelled) return;
           logger.error({ err: error, releaseId: releaseExport.selection.releaseId }, "release export stream failed");
           controller.error(error);
         }
       },
       async cancel() {
+        isCancelled = true;
         await pages.return(undefined);
       },
     },
