@@ -14,6 +14,7 @@ import { countOf } from "@/components/ui/plural";
 import { ChangelogCounts } from "./changelog-counts";
 import { PublishDialog } from "./publish-dialog";
 import { PullCommand } from "./pull-command";
+import { ReleaseDownload } from "./release-download";
 import { ReleasesTable } from "./releases-table";
 import { useDataset } from "./use-datasets";
 
@@ -87,6 +88,7 @@ export function DatasetDetail({ projectId, slug, datasetId, publicUrl, canPublis
           <ReleasesTable releases={dataset.releases} />
         </div>
         <div className="space-y-6">
+          <ReleaseDownload projectSlug={slug} datasetId={datasetId} releaseNumbers={dataset.releases.map((release) => release.number)} />
           <PullCommand publicUrl={publicUrl} pullPath={dataset.pullPath} apiKeysHref={canManageKeys ? `${base}/api-keys` : null} />
           <Card>
             <CardHeader title="Definition" />

@@ -5,7 +5,13 @@ import { NotFoundError, ValidationError } from "@/server/lib/errors";
 import { createRowEncoder } from "./formats/encoders";
 import { countSelectedRows, readCurrentRows, readRemovedRows, type ExportRow, type RowSelection } from "./formats/queries";
 import { exportFileName, exportFormatFiles, trainingFormats, type ExportOptions } from "./formats/schema";
+import { findDataset } from "./queries";
 import { findReleaseForPull } from "./service";
+
+/** The slug of a project's dataset by id (the UI links by id, pulls go by slug); undefined when there is none. */
+export async function findDatasetSlug(db: Kysely<DB>, projectId: string, datasetId: string): Promise<string | undefined> {
+  return (await findDataset(db, projectId, datasetId))?.slug;
+}
 
 /** Rows per read: one keyset page of ~2,000 rows per query; Parquet writes one row group per page, so it reads more. */
 const PAGE_SIZES = { row: 2_000, parquet: 10_000 };

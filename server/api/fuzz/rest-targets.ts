@@ -93,6 +93,17 @@ function checkItems(route: BatchRoute, sent: readonly unknown[], body: unknown):
   });
 }
 
+/** The pull's query options: real choices, near misses and odd text, in any combination (repeats included). */
+const pullQuery = fc
+  .array(
+    fc.tuple(
+      fc.constantFrom("format", "split", "since", "dpo_style", "other"),
+      fc.oneof(fc.constantFrom("jsonl", "openai", "dpo", "csv", "parquet", "train", "validation", "test", "trl", "1", "2", "0", "-1", "1e3", "99999999999999999999", ""), fc.constantFrom(...ODD_STRINGS)),
+    ),
+    { maxLength: 4 },
+  )
+  .map((pairs) => (pairs.length === 0 ? "" : `?${pairs.map(([key, value]) => `${key}=${encodeURIComponent(Buffer.from(value).toString())}`).join("&")}`));
+
 const releaseNumbers = ["latest", "1", "2", "0", "-1", "1.5", "1e3", " 1", "0x10", "2147483647", "2147483648", "9007199254740993", "99999999999999999999"];
 
 /** The pull route: odd path parameters (a number past int4 must be a 404), odd validators, bad credentials. */
@@ -102,10 +113,11 @@ const releaseTarget: RestTarget = (fixture) => {
       slug: fc.oneof(fc.constant(fixture.dataset.slug), fc.constant(fixture.foreign.dataset.slug), fc.constantFrom(...ODD_STRINGS), fc.string({ maxLength: 8 })),
       release: fc.oneof(fc.constantFrom(...releaseNumbers), fc.constantFrom(...ODD_STRINGS)),
       ifNoneMatch: fc.option(fc.constantFrom("*", '"x"', "W/\"1-1\"", "\u00ff".repeat(1_000), ",,,")),
+      query: pullQuery,
     })
-    .map(({ slug, release, ifNoneMatch }): RestCase => ({
-      label: `pull ${describeValue({ slug, release, ifNoneMatch })}`,
-      request: { method: "GET", path: pullPath(slug, release), params: { slug, release }, headers: { ...bearer(fixture.secrets.datasetsRead), ...(ifNoneMatch ? { "if-none-match": ifNoneMatch } : {}) } },
+    .map(({ slug, release, ifNoneMatch, query }): RestCase => ({
+      label: `pull ${describeValue({ slug, release, ifNoneMatch, query })}`,
+      request: { method: "GET", path: `${pullPath(slug, release)}${query}`, params: { slug, release }, headers: { ...bearer(fixture.secrets.datasetsRead), ...(ifNoneMatch ? { "if-none-match": ifNoneMatch } : {}) } },
       check: (status) => {
         const isPastInt4 = slug === fixture.dataset.slug && /^[1-9][0-9]*$/.test(release) && Number(release) > 2_147_483_647;
         return isPastInt4 ? expectStatus(404)(status) : expectStatus(200, 304, 400, 404)(status);

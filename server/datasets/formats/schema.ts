@@ -107,3 +107,8 @@ export function exportQueryString(options: ExportOptions): string {
   const text = params.toString();
   return text ? `?${text}` : "";
 }
+
+/** Where the UI downloads a release with the signed-in session (the API-key pull's twin). */
+export function releaseDownloadPath(projectSlug: string, datasetId: string, release: number, options: ExportOptions): string {
+  return `/p/${projectSlug}/datasets/${datasetId}/releases/${release}/download${exportQueryString(options)}`;
+}
