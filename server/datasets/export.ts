@@ -103,7 +103,11 @@ async function* readExportPages(db: Kysely<DB>, selection: RowSelection, pageSiz
  * Pages are separate short queries rather than one cursor: release rows never change, so the pages add up
  * to a consistent copy without holding a connection (or a transaction) open while a client downloads.
  */
-export function streamReleaseExport(db: Kysely<DB>, releaseExport: ReleaseExport, options: { pageSize?: number } = {}): ReadableStream<Uint8Array> {
+export function streamReleaseExport(
+  db: Kysely<DB>,
+  releaseExport: ReleaseExport,
+  options: { pageSize?: number; onRows?: (sentRows: number) => void } = {},
+): ReadableStream<Uint8Array> {
   const pageSize = options.pageSize ?? (releaseExport.options.format === "parquet" ? PAGE_SIZES.parquet : PAGE_SIZES.row);
   const encoder = createRowEncoder(releaseExport.options);
   const pages = readExportPages(db, releaseExport.selection, pageSize);
@@ -123,6 +127,7 @@ export function streamReleaseExport(db: Kysely<DB>, releaseExport: ReleaseExport
           if (page.done) return finish(controller);
           sentRows += page.value.length;
           controller.enqueue(encoder.encodePage(page.value));
+          options.onRows?.(sentRows);
         } catch (error) {
           if (isCancelled) return;
           logger.error({ err: error, releaseId: releaseExport.selection.releaseId }, "release export stream failed");

@@ -2,8 +2,10 @@ import type { CliCommand } from "../command";
 import { agreementCommand } from "./agreement";
 import { apiKeyCreateCommand } from "./apikey-create";
 import { demoCommand } from "./demo";
+import { exportCommand } from "./export";
 import { migrateCommand } from "./migrate";
 import { projectCreateCommand } from "./project-create";
+import { pullCommand } from "./pull";
 import { resolveCommand } from "./resolve";
 import { userCreateCommand } from "./user-create";
 
@@ -16,4 +18,6 @@ export const cliCommands: CliCommand[] = [
   demoCommand,
   resolveCommand,
   agreementCommand,
+  exportCommand,
+  pullCommand,
 ];

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ValidationError } from "@/server/lib/errors";
 import { safeText } from "@/server/lib/safe-text";
+import { parseInput } from "@/server/lib/validation";
 
 /** Client-safe: the download picker and the CLI offer the same choices the pull route accepts. */
 
@@ -84,7 +85,7 @@ export function parseExportQuery(searchParams: URLSearchParams): ExportOptions {
     }
     if (values[0] !== undefined) raw[key] = values[0];
   }
-  const query = exportQuerySchema.parse(raw);
+  const query = parseInput(exportQuerySchema, raw);
   return { format: query.format, split: query.split ?? null, since: query.since ?? null, dpoStyle: query.dpo_style ?? "trl" };
 }
 
