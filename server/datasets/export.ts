@@ -3,7 +3,7 @@ import type { DB } from "@/db/types";
 import { logger } from "@/server/lib/logger";
 import { NotFoundError, ValidationError } from "@/server/lib/errors";
 import { createRowEncoder } from "./formats/encoders";
-import { countSelectedRows, readCurrentRows, readRemovedRows, type ExportRow, type RowSelection } from "./formats/queries";
+import { countSelectedRows, readCurrentRows, readRemovedRows, type ExportPage, type RowSelection } from "./formats/queries";
 import { exportFileName, exportFormatFiles, trainingFormats, type ExportOptions } from "./formats/schema";
 import { findDataset } from "./queries";
 import { findReleaseForPull } from "./service";
@@ -13,8 +13,8 @@ export async function findDatasetSlug(db: Kysely<DB>, projectId: string, dataset
   return (await findDataset(db, projectId, datasetId))?.slug;
 }
 
-/** Rows per read: one keyset page of ~2,000 rows per query; Parquet writes one row group per page, so it reads more. */
-const PAGE_SIZES = { row: 2_000, parquet: 10_000 };
+/** Rows per read: one keyset page of 2,000 rows per query; Parquet writes one row group per page, so it reads more. */
+const PAGE_SIZES = { row: 2_000, parquet: 5_000 };
 
 /** Everything a pull needs before its first byte: which rows, how many, and the headers that describe them. */
 export type ReleaseExport = {
@@ -78,20 +78,20 @@ export async function prepareReleaseExport(db: Kysely<DB>, params: Parameters<ty
 }
 
 /** The pages of an export in order: the release's rows (or, with `since`, its added and relabelled rows), then the tombstones. */
-async function* readExportPages(db: Kysely<DB>, selection: RowSelection, pageSize: number): AsyncGenerator<ExportRow[]> {
+async function* readExportPages(db: Kysely<DB>, selection: RowSelection, pageSize: number): AsyncGenerator<ExportPage> {
   for (let afterPosition = 0; ; ) {
-    const rows = await readCurrentRows(db, selection, { afterPosition, limit: pageSize });
-    if (rows.length > 0) yield rows;
-    if (rows.length < pageSize) break;
-    afterPosition = rows.at(-1)!.position;
+    const page = await readCurrentRows(db, selection, { afterPosition, limit: pageSize });
+    if (page.count > 0) yield page;
+    if (page.count < pageSize) break;
+    afterPosition = page.lastPosition;
   }
   if (selection.previousReleaseId === null) return;
   const removedSelection = { ...selection, previousReleaseId: selection.previousReleaseId };
   for (let afterPosition = 0; ; ) {
-    const rows = await readRemovedRows(db, removedSelection, { afterPosition, limit: pageSize });
-    if (rows.length > 0) yield rows;
-    if (rows.length < pageSize) break;
-    afterPosition = rows.at(-1)!.position;
+    const page = await readRemovedRows(db, removedSelection, { afterPosition, limit: pageSize });
+    if (page.count > 0) yield page;
+    if (page.count < pageSize) break;
+    afterPosition = page.lastPosition;
   }
 }
 
@@ -125,7 +125,7 @@ export function streamReleaseExport(
           const page = await pages.next();
           if (isCancelled) return;
           if (page.done) return finish(controller);
-          sentRows += page.value.length;
+          sentRows += page.value.count;
           controller.enqueue(encoder.encodePage(page.value));
           options.onRows?.(sentRows);
         } catch (error) {

@@ -1,7 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 import { createParquetEncoder } from "./parquet";
-import type { ExportRow } from "./queries";
-import { parseReleaseLine, toTrainingSource, type ReleaseLine } from "./release-line";
+import type { ExportPage, ExportRow } from "./queries";
+import { toTrainingSource } from "./release-line";
 import type { ExportOptions } from "./schema";
 import { toOpenAiChatExample, toPreferencePair } from "./training-lines";
 
@@ -11,7 +11,7 @@ import { toOpenAiChatExample, toPreferencePair } from "./training-lines";
  */
 export type RowEncoder = {
   start(): Uint8Array;
-  encodePage(rows: ExportRow[]): Uint8Array;
+  encodePage(page: ExportPage): Uint8Array;
   finish(): Uint8Array;
 };
 
@@ -21,36 +21,25 @@ const empty = new Uint8Array(0);
 function lineEncoder(toLine: (row: ExportRow) => string): RowEncoder {
   return {
     start: () => empty,
-    encodePage: (rows) => encoder.encode(rows.map((row) => `${toLine(row)}\n`).join("")),
+    encodePage: (page) => encoder.encode(page.text ?? page.rows.map((row) => `${toLine(row)}\n`).join("")),
     finish: () => empty,
   };
 }
 
-const csvColumns = ["release", "external_id", "split", "queue", "schema_version", "input", "output", "label", "correction", "method", "confidence", "lineage"] as const;
+/** CSV columns in order; Postgres renders each row's cells in this order (renderLine in queries.ts). */
+export const csvColumns = ["release", "external_id", "split", "queue", "schema_version", "input", "output", "label", "correction", "method", "confidence", "lineage"] as const;
 
-/** A CSV cell: text as it is, numbers as digits, nested values as JSON text, absent and null as empty. */
-function toCsvCell(value: unknown): string | number {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "string" || typeof value === "number") return value;
-  return JSON.stringify(value);
-}
-
-/** RFC 4180 CSV through csv-stringify: a header row, then one flat row per release row (`change` second with `since`). */
+/**
+ * RFC 4180 CSV through csv-stringify: a header row, then one flat row per release row (`change` second with
+ * `since`). Cells come from Postgres as a JSON array per row: text as it is, nested values as JSON text, and
+ * null (absent, or a tombstone's missing field) as an empty cell.
+ */
 function csvEncoder(hasChange: boolean): RowEncoder {
-  const columns: (keyof ReleaseLine)[] = hasChange ? ["release", "change", ...csvColumns.slice(1)] : [...csvColumns];
+  const columns: string[] = hasChange ? ["release", "change", ...csvColumns.slice(1)] : [...csvColumns];
   const options = { record_delimiter: "\r\n" as const };
   return {
     start: () => encoder.encode(stringify([columns], options)),
-    encodePage: (rows) =>
-      encoder.encode(
-        stringify(
-          rows.map((row) => {
-            const line = parseReleaseLine(row);
-            return columns.map((column) => toCsvCell(line[column]));
-          }),
-          options,
-        ),
-      ),
+    encodePage: (page) => encoder.encode(stringify(page.rows.map((row) => JSON.parse(row.line) as (string | number | null)[]), options)),
     finish: () => empty,
   };
 }

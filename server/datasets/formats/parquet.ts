@@ -2,53 +2,49 @@ import { ByteWriter, ParquetWriter } from "hyparquet-writer";
 import type { ColumnSource, SchemaElement } from "hyparquet-writer";
 import type { RowEncoder } from "./encoders";
 import type { ExportRow } from "./queries";
-import { parseReleaseLine, type ReleaseLine } from "./release-line";
 import { toOpenAiChatExample } from "./training-lines";
 
-type ColumnSpec = { element: SchemaElement; value: (line: ReleaseLine, row: ExportRow) => unknown };
+/** A row's cells as Postgres renders them for Parquet: csvColumns' order, nested values as JSON text. */
+type Cells = (string | number | null)[];
 
 const text = (name: string, repetition: "REQUIRED" | "OPTIONAL" = "OPTIONAL"): SchemaElement => ({ name, type: "BYTE_ARRAY", converted_type: "UTF8", repetition_type: repetition });
-const json = (name: string): SchemaElement => ({ name, type: "BYTE_ARRAY", converted_type: "JSON", repetition_type: "OPTIONAL" });
 
-/** The training conversation (prompt turns, then the gold answer); a tombstone has none. */
-function trainingMessages(line: ReleaseLine, row: ExportRow) {
-  if (line.change === "removed") return null;
-  const { messages } = toOpenAiChatExample({ input: line.input, correction: line.correction ?? null, outputText: row.output_text ?? "" });
-  return messages.map(({ role, content }) => ({ role, content }));
-}
+type ColumnSpec = { element: SchemaElement; cell?: number; isUnique?: boolean };
 
 /**
- * The columns, in order. `messages` is a standard three-level LIST of `struct<role, content>`, so DuckDB,
- * pyarrow and Spark read it as nested data; other nested values are JSON-typed text.
+ * The columns in order, each with its cell in the rendered row (`change`, when present, shifts the rest by
+ * one). `messages` is a standard three-level LIST of `struct<role, content>`, so DuckDB, pyarrow and Spark
+ * read it as nested data; input, output, label and lineage are JSON text.
  */
-function columnSpecs(hasChange: boolean): { columns: ColumnSpec[]; schemaTail: SchemaElement[] } {
-  const columns: ColumnSpec[] = [
-    { element: { name: "release", type: "INT32", repetition_type: "REQUIRED" }, value: (line) => line.release },
-    ...(hasChange ? [{ element: text("change", "REQUIRED"), value: (line: ReleaseLine) => line.change }] : []),
-    { element: text("external_id", "REQUIRED"), value: (line) => line.external_id },
-    { element: text("split", "REQUIRED"), value: (line) => line.split },
-    { element: text("queue"), value: (line) => line.queue },
-    { element: { name: "schema_version", type: "INT32", repetition_type: "OPTIONAL" }, value: (line) => line.schema_version ?? null },
-    { element: { name: "messages", repetition_type: "OPTIONAL", converted_type: "LIST", num_children: 1 }, value: trainingMessages },
-    { element: json("input"), value: (line) => line.input ?? null },
-    { element: json("output"), value: (line) => line.output ?? null },
-    { element: json("label"), value: (line) => line.label ?? null },
-    { element: text("correction"), value: (line) => line.correction ?? null },
-    { element: text("method"), value: (line) => line.method ?? null },
-    { element: { name: "confidence", type: "DOUBLE", repetition_type: "OPTIONAL" }, value: (line) => line.confidence ?? null },
-    { element: json("lineage"), value: (line) => line.lineage },
+function columnSpecs(hasChange: boolean): ColumnSpec[] {
+  const shift = hasChange ? 1 : 0;
+  return [
+    { element: { name: "release", type: "INT32", repetition_type: "REQUIRED" }, cell: 0 },
+    ...(hasChange ? [{ element: text("change", "REQUIRED"), cell: 1 }] : []),
+    { element: text("external_id", "REQUIRED"), cell: 1 + shift, isUnique: true },
+    { element: text("split", "REQUIRED"), cell: 2 + shift },
+    { element: text("queue"), cell: 3 + shift },
+    { element: { name: "schema_version", type: "INT32", repetition_type: "OPTIONAL" }, cell: 4 + shift },
+    { element: { name: "messages", repetition_type: "OPTIONAL", converted_type: "LIST", num_children: 1 } },
+    { element: text("input"), cell: 5 + shift, isUnique: true },
+    { element: text("output"), cell: 6 + shift, isUnique: true },
+    { element: text("label"), cell: 7 + shift },
+    { element: text("correction"), cell: 8 + shift, isUnique: true },
+    { element: text("method"), cell: 9 + shift },
+    { element: { name: "confidence", type: "DOUBLE", repetition_type: "OPTIONAL" }, cell: 10 + shift },
+    { element: text("lineage"), cell: 11 + shift, isUnique: true },
   ];
-  // The LIST's inner levels follow `messages` in the flattened schema (depth-first order).
-  const messageLevels: SchemaElement[] = [
-    { name: "list", repetition_type: "REPEATED", num_children: 1 },
-    { name: "element", repetition_type: "REQUIRED", num_children: 2 },
-    text("role", "REQUIRED"),
-    text("content", "REQUIRED"),
-  ];
-  return { columns, schemaTail: messageLevels };
 }
 
-function buildSchema(columns: ColumnSpec[], messageLevels: SchemaElement[]): SchemaElement[] {
+// The LIST's inner levels follow `messages` in the flattened schema (depth-first order).
+const messageLevels: SchemaElement[] = [
+  { name: "list", repetition_type: "REPEATED", num_children: 1 },
+  { name: "element", repetition_type: "REQUIRED", num_children: 2 },
+  text("role", "REQUIRED"),
+  text("content", "REQUIRED"),
+];
+
+function buildSchema(columns: ColumnSpec[]): SchemaElement[] {
   const schema: SchemaElement[] = [{ name: "root", num_children: columns.length }];
   for (const { element } of columns) {
     schema.push(element);
@@ -57,15 +53,27 @@ function buildSchema(columns: ColumnSpec[], messageLevels: SchemaElement[]): Sch
   return schema;
 }
 
+/** The training conversation (prompt turns, then the gold answer); a tombstone (no input) has none. */
+function trainingMessages(cells: Cells, row: ExportRow, columns: { input: number; correction: number }) {
+  const input = cells[columns.input];
+  if (typeof input !== "string") return null;
+  const correction = cells[columns.correction];
+  const { messages } = toOpenAiChatExample({ input: JSON.parse(input), correction: typeof correction === "string" ? correction : null, outputText: row.output_text ?? "" });
+  return messages.map(({ role, content }) => ({ role, content }));
+}
+
 /**
  * Parquet written one row group per page through hyparquet-writer's incremental writer: after each group the
  * bytes written so far are handed out and the buffer starts over, so memory holds one row group, never the
  * file. The footer (row group offsets, schema) goes out last.
  */
 export function createParquetEncoder(hasChange: boolean): RowEncoder {
-  const { columns, schemaTail } = columnSpecs(hasChange);
+  const columns = columnSpecs(hasChange);
+  const cellOf = (name: string) => columns.find((column) => column.element.name === name)!.cell!;
+  const messageCells = { input: cellOf("input"), correction: cellOf("correction") };
   const writer = new ByteWriter();
-  let parquet: ParquetWriter | undefined;
+  // Statistics on long unique text buy nothing a reader uses here and cost a pass over every value.
+  const parquet = new ParquetWriter({ writer, schema: buildSchema(columns), createdBy: "goldloop", statistics: false });
   // Takes what the writer holds and empties it; `offset` keeps counting, so the footer's offsets stay right.
   const drain = () => {
     const bytes = writer.getBytes().slice();
@@ -73,19 +81,19 @@ export function createParquetEncoder(hasChange: boolean): RowEncoder {
     return bytes;
   };
   return {
-    start() {
-      parquet = new ParquetWriter({ writer, schema: buildSchema(columns, schemaTail), createdBy: "goldloop" });
-      return drain();
-    },
-    encodePage(rows) {
-      if (!parquet) throw new Error("parquet encoder used before start()");
-      const lines = rows.map((row) => [parseReleaseLine(row), row] as const);
-      const columnData: ColumnSource[] = columns.map(({ element, value }) => ({ name: element.name, data: lines.map(([line, row]) => value(line, row)) }));
+    start: drain,
+    encodePage({ rows }) {
+      const cells = rows.map((row) => JSON.parse(row.line) as Cells);
+      const columnData: ColumnSource[] = columns.map(({ element, cell, isUnique }) => ({
+        name: element.name,
+        data: cell === undefined ? cells.map((rowCells, index) => trainingMessages(rowCells, rows[index]!, messageCells)) : cells.map((rowCells) => rowCells[cell] ?? null),
+        // A dictionary never pays off on values that are (nearly) all different; skip trying.
+        ...(isUnique ? { encoding: "PLAIN" as const } : {}),
+      }));
       void parquet.write({ columnData, rowGroupSize: rows.length });
       return drain();
     },
     finish() {
-      if (!parquet) throw new Error("parquet encoder used before start()");
       void parquet.finish();
       return drain();
     },

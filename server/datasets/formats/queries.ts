@@ -16,8 +16,17 @@ export type RowSelection = {
   previousReleaseId: number | null;
 };
 
-/** One row as read: its position for the next page, the JSON line Postgres rendered, and (for formats with messages) the original output's text. */
+/**
+ * One row as read: its position for the next page, its line as Postgres rendered it (see renderLine), and
+ * for formats with messages the original output's text.
+ */
 export type ExportRow = { position: number; line: string; output_text: string | null };
+
+/**
+ * A page: the rows in order, or for JSONL (where Postgres's text is the answer) the page's lines already
+ * joined into one text, so neither side pays per row. `count` and `lastPosition` drive the next page.
+ */
+export type ExportPage = { count: number; lastPosition: number; rows: ExportRow[]; text: string | null };
 
 /**
  * The original output's text, the same as `conversationToText` in the ingest schema: the output itself when it
@@ -65,12 +74,47 @@ function lineColumns(selection: RowSelection, change: RawBuilder<string> | null)
     cur.split, cur.schema_version, cur.queue_name as queue, cur.lineage`;
 }
 
+/** A CSV cell of a JSON value: text as it is, anything else as its JSON text. */
+const jsonCell = (column: string) => sql`(case jsonb_typeof(${sql.ref(column)}) when 'string' then ${sql.ref(column)} #>> '{}' when 'null' then null else ${sql.ref(column)}::text end)`;
+
+/**
+ * How a row's line is rendered: the contract's JSON object; for CSV and Parquet the cells in column order
+ * (see csvColumns in encoders.ts), nested values already JSON text, so Node parses an array of strings per row;
+ * for training formats `[input, correction]`.
+ */
+function renderLine(selection: RowSelection, isTombstone: boolean) {
+  // A training line needs only the prompt and the correction; parsing less keeps memory down.
+  if (selection.format === "openai" || selection.format === "dpo") return sql<string>`json_build_array(line.input, line.correction)::text`;
+  if (selection.format !== "csv" && selection.format !== "parquet") return sql<string>`to_json(line)::text`;
+  const change = selection.previousReleaseId === null ? sql`` : sql`line.change,`;
+  // Parquet keeps nested values as JSON text (and its messages need the input's JSON); CSV shows text as text.
+  const json = (column: string) => (selection.format === "parquet" ? sql`${sql.ref(column)}::text` : jsonCell(column));
+  return isTombstone
+    ? sql<string>`json_build_array(line.release, ${change} line.external_id, line.split, line.queue, null, null, null, null, null, null, null, line.lineage::text)::text`
+    : sql<string>`json_build_array(line.release, ${change} line.external_id, line.split, line.queue, line.schema_version,
+        ${json("line.input")}, ${json("line.output")}, line.label::text, line.correction, line.method, line.confidence, line.lineage::text)::text`;
+}
+
+/** Runs a page's row query; JSONL pages come back joined into one text by Postgres. */
+async function readPage(db: Kysely<DB>, selection: RowSelection, rowsQuery: RawBuilder<ExportRow>): Promise<ExportPage> {
+  if (selection.format === "jsonl") {
+    const { rows } = await sql<{ count: number; last_position: number | null; text: string | null }>`
+      select count(*)::int as count, max(page.position) as last_position, string_agg(page.line || E'\n', '' order by page.position) as text
+      from (${rowsQuery}) as page
+    `.execute(db);
+    const page = rows[0];
+    return { count: page?.count ?? 0, lastPosition: page?.last_position ?? 0, rows: [], text: page?.text ?? "" };
+  }
+  const { rows } = await rowsQuery.execute(db);
+  return { count: rows.length, lastPosition: rows.at(-1)?.position ?? 0, rows, text: null };
+}
+
 /**
  * A page of the rows this release serves, after `afterPosition`: the whole release, or with `since` the
  * rows added or relabelled since the earlier one (each with its `change`). Postgres renders each line, so
  * JSONL passes text through without parsing stored documents.
  */
-export async function readCurrentRows(db: Kysely<DB>, selection: RowSelection, page: { afterPosition: number; limit: number }): Promise<ExportRow[]> {
+export async function readCurrentRows(db: Kysely<DB>, selection: RowSelection, page: { afterPosition: number; limit: number }): Promise<ExportPage> {
   const needsText = selection.format === "openai" || selection.format === "dpo" || selection.format === "parquet";
   const previousId = selection.previousReleaseId;
   const diff =
@@ -81,8 +125,11 @@ export async function readCurrentRows(db: Kysely<DB>, selection: RowSelection, p
           line: lineColumns(selection, sql`case when prev.output_id is null then 'added' else 'relabelled' end`),
           where: sql`(prev.output_id is null or ${isRelabelled})`,
         };
-  const { rows } = await sql<ExportRow>`
-    select cur.position, to_json(line)::text as line, ${needsText ? outputText("cur") : sql`null`} as output_text
+  return readPage(
+    db,
+    selection,
+    sql<ExportRow>`
+    select cur.position, ${renderLine(selection, false)} as line, ${needsText ? outputText("cur") : sql`null`} as output_text
     from release_rows as cur
     ${diff.join}
     cross join lateral (${diff.line}) as line
@@ -90,17 +137,20 @@ export async function readCurrentRows(db: Kysely<DB>, selection: RowSelection, p
       and ${splitFilter(selection.split, "cur")} and ${trainableFilter(selection.format, "cur")} and ${diff.where}
     order by cur.position
     limit ${page.limit}
-  `.execute(db);
-  return rows;
+  `,
+  );
 }
 
 /**
  * A page of tombstones: rows of the earlier release that this one no longer holds, as their key fields
  * (the same paths as a full row, so a client keys both on `lineage.output_id` and `queue`).
  */
-export async function readRemovedRows(db: Kysely<DB>, selection: RowSelection & { previousReleaseId: number }, page: { afterPosition: number; limit: number }): Promise<ExportRow[]> {
-  const { rows } = await sql<ExportRow>`
-    select prev.position, to_json(line)::text as line, null as output_text
+export async function readRemovedRows(db: Kysely<DB>, selection: RowSelection & { previousReleaseId: number }, page: { afterPosition: number; limit: number }): Promise<ExportPage> {
+  return readPage(
+    db,
+    selection,
+    sql<ExportRow>`
+    select prev.position, ${renderLine(selection, true)} as line, null as output_text
     from release_rows as prev
     cross join lateral (
       select ${selection.releaseNumber}::int as release, 'removed' as change, prev.external_id, prev.split, prev.queue_name as queue,
@@ -111,8 +161,8 @@ export async function readRemovedRows(db: Kysely<DB>, selection: RowSelection & 
       and not exists (select 1 from release_rows as cur where cur.project_id = ${selection.projectId} and ${sameRowIn(selection.releaseId, "prev", "cur")})
     order by prev.position
     limit ${page.limit}
-  `.execute(db);
-  return rows;
+  `,
+  );
 }
 
 /** How many rows an export with this selection serves, counted before the first byte for `X-Goldloop-Row-Count`. */

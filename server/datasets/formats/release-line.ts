@@ -25,8 +25,8 @@ export function parseReleaseLine(row: ExportRow): ReleaseLine {
   return JSON.parse(row.line) as ReleaseLine;
 }
 
-/** What a training line needs from a full row. Tombstones never reach training formats: they refuse `since`. */
+/** What a training line needs from a row, rendered as `[input, correction]`. Tombstones never reach training formats: they refuse `since`. */
 export function toTrainingSource(row: ExportRow) {
-  const line = parseReleaseLine(row);
-  return { input: line.input, correction: line.correction ?? null, outputText: row.output_text ?? "" };
+  const [input, correction] = JSON.parse(row.line) as [unknown, string | null];
+  return { input, correction, outputText: row.output_text ?? "" };
 }
