@@ -2,6 +2,7 @@ import { createWriteStream } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 
 /**
  * Writes a byte stream to `path` whole or not at all: into a temporary file beside it, renamed over `path`
@@ -11,7 +12,7 @@ import { pipeline } from "node:stream/promises";
 export async function writeFileAtomically(stream: ReadableStream<Uint8Array>, path: string, onBytes: (bytes: number) => void = () => {}): Promise<number> {
   const partial = `${path}.${process.pid}.partial`;
   let bytes = 0;
-  const source = Readable.fromWeb(stream as import("node:stream/web").ReadableStream<Uint8Array>);
+  const source = Readable.fromWeb(stream as NodeReadableStream<Uint8Array>);
   source.on("data", (chunk: Buffer) => {
     bytes += chunk.length;
     onBytes(bytes);

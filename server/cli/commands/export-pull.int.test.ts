@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
+import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as pullRelease } from "@/app/api/v1/datasets/[slug]/releases/[release]/route";
 import { closeDatabase } from "@/db";
@@ -55,7 +56,7 @@ beforeAll(async () => {
     });
     requests.push({ url: req.url ?? "", ifNoneMatch: headers.get("if-none-match"), status: response.status });
     res.writeHead(response.status, Object.fromEntries(response.headers));
-    if (response.body) Readable.fromWeb(response.body as import("node:stream/web").ReadableStream).pipe(res);
+    if (response.body) Readable.fromWeb(response.body as NodeReadableStream).pipe(res);
     else res.end();
   });
   await new Promise<void>((listening) => server.listen(0, "127.0.0.1", listening));
