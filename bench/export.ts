@@ -68,9 +68,11 @@ const publish = (db: Kysely<DB>, actor: ProjectActor, datasetId: string) => publ
 
 async function runWorker(job: WorkerJob): Promise<WorkerResult> {
   const child = fork(new URL("./export-worker.ts", import.meta.url), { env: { ...process.env, DATABASE_URL: scratchUrl, LOG_LEVEL: "warn" } });
+  const exited = once(child, "exit");
   child.send(job);
-  const [result] = (await once(child, "message")) as [WorkerResult];
-  await once(child, "exit");
+  // A worker that dies before it reports fails the run instead of leaving it waiting.
+  const [result] = (await Promise.race([once(child, "message"), exited.then(([code]) => Promise.reject(new Error(`the ${job.side} worker exited with code ${code}`)))])) as [WorkerResult];
+  await exited;
   return result;
 }
 

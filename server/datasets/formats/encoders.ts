@@ -1,9 +1,8 @@
 import { stringify } from "csv-stringify/sync";
 import { createParquetEncoder } from "./parquet";
-import type { ExportPage, ExportRow } from "./queries";
-import { toTrainingSource } from "./release-line";
+import { pageLines, type ExportPage } from "./queries";
 import type { ExportOptions } from "./schema";
-import { toOpenAiChatExample, toPreferencePair } from "./training-lines";
+import { parseTrainingSource, toOpenAiChatExample, toPreferencePair } from "./training-lines";
 
 /**
  * Turns pages of release rows into the bytes of one format. `start` and `finish` frame the file (a CSV
@@ -18,10 +17,11 @@ export type RowEncoder = {
 const encoder = new TextEncoder();
 const empty = new Uint8Array(0);
 
-function lineEncoder(toLine: (row: ExportRow) => string): RowEncoder {
+function lineEncoder(toLine: ((line: string) => string) | null): RowEncoder {
   return {
     start: () => empty,
-    encodePage: (page) => encoder.encode(page.text ?? page.rows.map((row) => `${toLine(row)}\n`).join("")),
+    // JSONL is Postgres's text as it is; other line formats rewrite each line.
+    encodePage: (page) => encoder.encode(toLine ? pageLines(page).map((line) => `${toLine(line)}\n`).join("") : page.text),
     finish: () => empty,
   };
 }
@@ -39,7 +39,7 @@ function csvEncoder(hasChange: boolean): RowEncoder {
   const options = { record_delimiter: "\r\n" as const };
   return {
     start: () => encoder.encode(stringify([columns], options)),
-    encodePage: (page) => encoder.encode(stringify(page.rows.map((row) => JSON.parse(row.line) as (string | number | null)[]), options)),
+    encodePage: (page) => encoder.encode(stringify(pageLines(page).map((line) => JSON.parse(line) as (string | number | null)[]), options)),
     finish: () => empty,
   };
 }
@@ -49,12 +49,12 @@ export function createRowEncoder(options: ExportOptions): RowEncoder {
   const hasChange = options.since !== null;
   switch (options.format) {
     case "jsonl":
-      return lineEncoder((row) => row.line);
+      return lineEncoder(null);
     case "openai":
-      return lineEncoder((row) => JSON.stringify(toOpenAiChatExample(toTrainingSource(row))));
+      return lineEncoder((line) => JSON.stringify(toOpenAiChatExample(parseTrainingSource(line))));
     case "dpo":
-      return lineEncoder((row) => {
-        const source = toTrainingSource(row);
+      return lineEncoder((line) => {
+        const source = parseTrainingSource(line);
         // The query passes only rows whose correction differs from the original.
         return JSON.stringify(toPreferencePair({ ...source, correction: source.correction ?? "" }, options.dpoStyle));
       });

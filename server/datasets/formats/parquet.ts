@@ -1,10 +1,10 @@
 import { ByteWriter, ParquetWriter } from "hyparquet-writer";
 import type { ColumnSource, SchemaElement } from "hyparquet-writer";
 import type { RowEncoder } from "./encoders";
-import type { ExportRow } from "./queries";
+import { pageLines } from "./queries";
 import { toOpenAiChatExample } from "./training-lines";
 
-/** A row's cells as Postgres renders them for Parquet: csvColumns' order, nested values as JSON text. */
+/** A row's cells as Postgres renders them for Parquet: csvColumns' order, nested values as JSON text, then the original output's text. */
 type Cells = (string | number | null)[];
 
 const text = (name: string, repetition: "REQUIRED" | "OPTIONAL" = "OPTIONAL"): SchemaElement => ({ name, type: "BYTE_ARRAY", converted_type: "UTF8", repetition_type: repetition });
@@ -54,11 +54,12 @@ function buildSchema(columns: ColumnSpec[]): SchemaElement[] {
 }
 
 /** The training conversation (prompt turns, then the gold answer); a tombstone (no input) has none. */
-function trainingMessages(cells: Cells, row: ExportRow, columns: { input: number; correction: number }) {
+function trainingMessages(cells: Cells, columns: { input: number; correction: number; outputText: number }) {
   const input = cells[columns.input];
   if (typeof input !== "string") return null;
   const correction = cells[columns.correction];
-  const { messages } = toOpenAiChatExample({ input: JSON.parse(input), correction: typeof correction === "string" ? correction : null, outputText: row.output_text ?? "" });
+  const outputText = cells[columns.outputText];
+  const { messages } = toOpenAiChatExample({ input: JSON.parse(input), correction: typeof correction === "string" ? correction : null, outputText: typeof outputText === "string" ? outputText : "" });
   return messages.map(({ role, content }) => ({ role, content }));
 }
 
@@ -70,7 +71,7 @@ function trainingMessages(cells: Cells, row: ExportRow, columns: { input: number
 export function createParquetEncoder(hasChange: boolean): RowEncoder {
   const columns = columnSpecs(hasChange);
   const cellOf = (name: string) => columns.find((column) => column.element.name === name)!.cell!;
-  const messageCells = { input: cellOf("input"), correction: cellOf("correction") };
+  const messageCells = { input: cellOf("input"), correction: cellOf("correction"), outputText: cellOf("lineage") + 1 };
   const writer = new ByteWriter();
   // Statistics on long unique text buy nothing a reader uses here and cost a pass over every value.
   const parquet = new ParquetWriter({ writer, schema: buildSchema(columns), createdBy: "goldloop", statistics: false });
@@ -82,15 +83,15 @@ export function createParquetEncoder(hasChange: boolean): RowEncoder {
   };
   return {
     start: drain,
-    encodePage({ rows }) {
-      const cells = rows.map((row) => JSON.parse(row.line) as Cells);
+    encodePage(page) {
+      const cells = pageLines(page).map((line) => JSON.parse(line) as Cells);
       const columnData: ColumnSource[] = columns.map(({ element, cell, isUnique }) => ({
         name: element.name,
-        data: cell === undefined ? cells.map((rowCells, index) => trainingMessages(rowCells, rows[index]!, messageCells)) : cells.map((rowCells) => rowCells[cell] ?? null),
+        data: cell === undefined ? cells.map((rowCells) => trainingMessages(rowCells, messageCells)) : cells.map((rowCells) => rowCells[cell] ?? null),
         // A dictionary never pays off on values that are (nearly) all different; skip trying.
         ...(isUnique ? { encoding: "PLAIN" as const } : {}),
       }));
-      void parquet.write({ columnData, rowGroupSize: rows.length });
+      void parquet.write({ columnData, rowGroupSize: cells.length });
       return drain();
     },
     finish() {

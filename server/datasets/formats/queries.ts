@@ -17,16 +17,18 @@ export type RowSelection = {
 };
 
 /**
- * One row as read: its position for the next page, its line as Postgres rendered it (see renderLine), and
- * for formats with messages the original output's text.
+ * A page of an export: its lines as Postgres rendered them (see renderLine), each ended by "\n", joined
+ * into one text by Postgres, so neither the driver nor the encoder handles a JavaScript object per row
+ * until it needs one. `count` and `lastPosition` drive the next page.
  */
-export type ExportRow = { position: number; line: string; output_text: string | null };
+export type ExportPage = { count: number; lastPosition: number; text: string };
 
-/**
- * A page: the rows in order, or for JSONL (where Postgres's text is the answer) the page's lines already
- * joined into one text, so neither side pays per row. `count` and `lastPosition` drive the next page.
- */
-export type ExportPage = { count: number; lastPosition: number; rows: ExportRow[]; text: string | null };
+/** The page's lines, each as Postgres rendered it (JSON text never holds a raw newline). */
+export function pageLines(page: ExportPage): string[] {
+  const lines = page.text.split("\n");
+  lines.pop();
+  return lines;
+}
 
 /**
  * The original output's text, the same as `conversationToText` in the ingest schema: the output itself when it
@@ -78,35 +80,41 @@ function lineColumns(selection: RowSelection, change: RawBuilder<string> | null)
 const jsonCell = (column: string) => sql`(case jsonb_typeof(${sql.ref(column)}) when 'string' then ${sql.ref(column)} #>> '{}' when 'null' then null else ${sql.ref(column)}::text end)`;
 
 /**
- * How a row's line is rendered: the contract's JSON object; for CSV and Parquet the cells in column order
- * (see csvColumns in encoders.ts), nested values already JSON text, so Node parses an array of strings per row;
- * for training formats `[input, correction]`.
+ * How a row's line is rendered for each format:
+ * - jsonl: the contract's JSON object, which is the answer itself;
+ * - openai, dpo: `[input, correction, original output text]`, all a training line needs;
+ * - csv, parquet: the cells in column order (csvColumns in encoders.ts), nested values as JSON text (CSV
+ *   shows text values as text); Parquet adds the original output's text for its messages column.
  */
 function renderLine(selection: RowSelection, isTombstone: boolean) {
-  // A training line needs only the prompt and the correction; parsing less keeps memory down.
-  if (selection.format === "openai" || selection.format === "dpo") return sql<string>`json_build_array(line.input, line.correction)::text`;
-  if (selection.format !== "csv" && selection.format !== "parquet") return sql<string>`to_json(line)::text`;
-  const change = selection.previousReleaseId === null ? sql`` : sql`line.change,`;
-  // Parquet keeps nested values as JSON text (and its messages need the input's JSON); CSV shows text as text.
-  const json = (column: string) => (selection.format === "parquet" ? sql`${sql.ref(column)}::text` : jsonCell(column));
-  return isTombstone
-    ? sql<string>`json_build_array(line.release, ${change} line.external_id, line.split, line.queue, null, null, null, null, null, null, null, line.lineage::text)::text`
-    : sql<string>`json_build_array(line.release, ${change} line.external_id, line.split, line.queue, line.schema_version,
-        ${json("line.input")}, ${json("line.output")}, line.label::text, line.correction, line.method, line.confidence, line.lineage::text)::text`;
+  switch (selection.format) {
+    case "jsonl":
+      return sql<string>`to_json(line)::text`;
+    case "openai":
+    case "dpo":
+      return sql<string>`json_build_array(line.input, line.correction, ${outputText("cur")})::text`;
+    case "csv":
+    case "parquet": {
+      const change = selection.previousReleaseId === null ? sql`` : sql`line.change,`;
+      const isParquet = selection.format === "parquet";
+      const json = (column: string) => (isParquet ? sql`${sql.ref(column)}::text` : jsonCell(column));
+      return isTombstone
+        ? sql<string>`json_build_array(line.release, ${change} line.external_id, line.split, line.queue, null, null, null, null, null, null, null, line.lineage::text)::text`
+        : sql<string>`json_build_array(line.release, ${change} line.external_id, line.split, line.queue, line.schema_version,
+            ${json("line.input")}, ${json("line.output")}, line.label::text, line.correction, line.method, line.confidence, line.lineage::text
+            ${isParquet ? sql`, ${outputText("cur")}` : sql``})::text`;
+    }
+  }
 }
 
-/** Runs a page's row query; JSONL pages come back joined into one text by Postgres. */
-async function readPage(db: Kysely<DB>, selection: RowSelection, rowsQuery: RawBuilder<ExportRow>): Promise<ExportPage> {
-  if (selection.format === "jsonl") {
-    const { rows } = await sql<{ count: number; last_position: number | null; text: string | null }>`
-      select count(*)::int as count, max(page.position) as last_position, string_agg(page.line || E'\n', '' order by page.position) as text
-      from (${rowsQuery}) as page
-    `.execute(db);
-    const page = rows[0];
-    return { count: page?.count ?? 0, lastPosition: page?.last_position ?? 0, rows: [], text: page?.text ?? "" };
-  }
-  const { rows } = await rowsQuery.execute(db);
-  return { count: rows.length, lastPosition: rows.at(-1)?.position ?? 0, rows, text: null };
+/** Runs a page's row query with its lines joined into one text by Postgres. */
+async function readPage(db: Kysely<DB>, rowsQuery: RawBuilder<{ position: number; line: string }>): Promise<ExportPage> {
+  const { rows } = await sql<{ count: number; last_position: number | null; text: string | null }>`
+    select count(*)::int as count, max(page.position) as last_position, string_agg(page.line || E'\n', '' order by page.position) as text
+    from (${rowsQuery}) as page
+  `.execute(db);
+  const page = rows[0];
+  return { count: page?.count ?? 0, lastPosition: page?.last_position ?? 0, text: page?.text ?? "" };
 }
 
 /**
@@ -115,7 +123,6 @@ async function readPage(db: Kysely<DB>, selection: RowSelection, rowsQuery: RawB
  * JSONL passes text through without parsing stored documents.
  */
 export async function readCurrentRows(db: Kysely<DB>, selection: RowSelection, page: { afterPosition: number; limit: number }): Promise<ExportPage> {
-  const needsText = selection.format === "openai" || selection.format === "dpo" || selection.format === "parquet";
   const previousId = selection.previousReleaseId;
   const diff =
     previousId === null
@@ -127,9 +134,8 @@ export async function readCurrentRows(db: Kysely<DB>, selection: RowSelection, p
         };
   return readPage(
     db,
-    selection,
-    sql<ExportRow>`
-    select cur.position, ${renderLine(selection, false)} as line, ${needsText ? outputText("cur") : sql`null`} as output_text
+    sql<{ position: number; line: string }>`
+    select cur.position, ${renderLine(selection, false)} as line
     from release_rows as cur
     ${diff.join}
     cross join lateral (${diff.line}) as line
@@ -148,9 +154,8 @@ export async function readCurrentRows(db: Kysely<DB>, selection: RowSelection, p
 export async function readRemovedRows(db: Kysely<DB>, selection: RowSelection & { previousReleaseId: number }, page: { afterPosition: number; limit: number }): Promise<ExportPage> {
   return readPage(
     db,
-    selection,
-    sql<ExportRow>`
-    select prev.position, ${renderLine(selection, true)} as line, null as output_text
+    sql<{ position: number; line: string }>`
+    select prev.position, ${renderLine(selection, true)} as line
     from release_rows as prev
     cross join lateral (
       select ${selection.releaseNumber}::int as release, 'removed' as change, prev.external_id, prev.split, prev.queue_name as queue,

@@ -4,6 +4,12 @@ import type { DpoStyle } from "./schema";
 /** What a training line is built from: the row's stored input, its gold correction and its original output's text. */
 export type TrainingSource = { input: unknown; correction: string | null; outputText: string };
 
+/** A training format's line as Postgres renders it, `[input, correction, original output text]`, parsed. */
+export function parseTrainingSource(line: string): TrainingSource {
+  const [input, correction, outputText] = JSON.parse(line) as [unknown, string | null, string];
+  return { input, correction, outputText };
+}
+
 type WeightedMessage = TrainingMessage & { weight?: 0 };
 
 /**
