@@ -1,6 +1,7 @@
-import { stringify } from "csv-stringify/sync";
+import Papa from "papaparse";
+import { ChunkBuilder, forEachLine } from "./chunk-builder";
 import { createParquetEncoder } from "./parquet";
-import { pageLines, type ExportPage } from "./queries";
+import type { ExportPage } from "./queries";
 import type { ExportOptions } from "./schema";
 import { parseTrainingSource, toOpenAiChatExample, toPreferencePair } from "./training-lines";
 
@@ -18,10 +19,15 @@ const encoder = new TextEncoder();
 const empty = new Uint8Array(0);
 
 function lineEncoder(toLine: ((line: string) => string) | null): RowEncoder {
+  const chunk = new ChunkBuilder();
   return {
     start: () => empty,
-    // JSONL is Postgres's text as it is; other line formats rewrite each line.
-    encodePage: (page) => encoder.encode(toLine ? pageLines(page).map((line) => `${toLine(line)}\n`).join("") : page.text),
+    encodePage(page) {
+      // JSONL is Postgres's text as it is; other line formats rewrite each line.
+      if (!toLine) return encoder.encode(page.text);
+      forEachLine(page.text, (line) => chunk.append(`${toLine(line)}\n`));
+      return chunk.take();
+    },
     finish: () => empty,
   };
 }
@@ -29,17 +35,35 @@ function lineEncoder(toLine: ((line: string) => string) | null): RowEncoder {
 /** CSV columns in order; Postgres renders each row's cells in this order (renderLine in queries.ts). */
 export const csvColumns = ["release", "external_id", "split", "queue", "schema_version", "input", "output", "label", "correction", "method", "confidence", "lineage"] as const;
 
+/** Records per call to the CSV writer: big enough to amortise the call, small enough that its strings die young. */
+const CSV_BATCH = 200;
+const CSV_OPTIONS = { newline: "\r\n", header: false } as const;
+
 /**
- * RFC 4180 CSV through csv-stringify: a header row, then one flat row per release row (`change` second with
- * `since`). Cells come from Postgres as a JSON array per row: text as it is, nested values as JSON text, and
- * null (absent, or a tombstone's missing field) as an empty cell.
+ * RFC 4180 CSV through Papa Parse's writer (fields holding a comma, quote or line break are quoted, quotes
+ * doubled, CRLF line ends): a header row, then one flat row per release row (`change` second with `since`).
+ * Cells come from Postgres as a JSON array per row: text as it is, nested values as JSON text, and null
+ * (absent, or a tombstone's missing field) as an empty cell.
  */
 function csvEncoder(hasChange: boolean): RowEncoder {
   const columns: string[] = hasChange ? ["release", "change", ...csvColumns.slice(1)] : [...csvColumns];
-  const options = { record_delimiter: "\r\n" as const };
+  const chunk = new ChunkBuilder();
+  let batch: unknown[][] = [];
+  const flush = () => {
+    if (batch.length === 0) return;
+    chunk.append(`${Papa.unparse(batch, CSV_OPTIONS)}\r\n`);
+    batch = [];
+  };
   return {
-    start: () => encoder.encode(stringify([columns], options)),
-    encodePage: (page) => encoder.encode(stringify(pageLines(page).map((line) => JSON.parse(line) as (string | number | null)[]), options)),
+    start: () => encoder.encode(`${Papa.unparse([columns], CSV_OPTIONS)}\r\n`),
+    encodePage(page) {
+      forEachLine(page.text, (line) => {
+        batch.push(JSON.parse(line) as unknown[]);
+        if (batch.length === CSV_BATCH) flush();
+      });
+      flush();
+      return chunk.take();
+    },
     finish: () => empty,
   };
 }

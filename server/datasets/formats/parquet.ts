@@ -1,7 +1,7 @@
 import { ByteWriter, ParquetWriter } from "hyparquet-writer";
 import type { ColumnSource, SchemaElement } from "hyparquet-writer";
 import type { RowEncoder } from "./encoders";
-import { pageLines } from "./queries";
+import { forEachLine } from "./chunk-builder";
 import { toOpenAiChatExample } from "./training-lines";
 
 /** A row's cells as Postgres renders them for Parquet: csvColumns' order, nested values as JSON text, then the original output's text. */
@@ -84,7 +84,8 @@ export function createParquetEncoder(hasChange: boolean): RowEncoder {
   return {
     start: drain,
     encodePage(page) {
-      const cells = pageLines(page).map((line) => JSON.parse(line) as Cells);
+      const cells: Cells[] = [];
+      forEachLine(page.text, (line) => cells.push(JSON.parse(line) as Cells));
       const columnData: ColumnSource[] = columns.map(({ element, cell, isUnique }) => ({
         name: element.name,
         data: cell === undefined ? cells.map((rowCells) => trainingMessages(rowCells, messageCells)) : cells.map((rowCells) => rowCells[cell] ?? null),

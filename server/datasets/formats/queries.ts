@@ -23,13 +23,6 @@ export type RowSelection = {
  */
 export type ExportPage = { count: number; lastPosition: number; text: string };
 
-/** The page's lines, each as Postgres rendered it (JSON text never holds a raw newline). */
-export function pageLines(page: ExportPage): string[] {
-  const lines = page.text.split("\n");
-  lines.pop();
-  return lines;
-}
-
 /**
  * The original output's text, the same as `conversationToText` in the ingest schema: the output itself when it
  * is text, else the last assistant message's content, else the last message's. Computed here so that the
