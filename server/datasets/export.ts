@@ -13,8 +13,8 @@ export async function findDatasetSlug(db: Kysely<DB>, projectId: string, dataset
   return (await findDataset(db, projectId, datasetId))?.slug;
 }
 
-/** Rows per read: one keyset page of 2,000 rows per query; Parquet writes one row group per page, so it reads more. */
-const PAGE_SIZES = { row: 2_000, parquet: 5_000 };
+/** Rows per read: one keyset page of 2,000 rows per query (Parquet writes one row group per page). */
+const PAGE_SIZE = 2_000;
 
 /** Everything a pull needs before its first byte: which rows, how many, and the headers that describe them. */
 export type ReleaseExport = {
@@ -77,28 +77,36 @@ export async function prepareReleaseExport(db: Kysely<DB>, params: Parameters<ty
   return countReleaseExport(db, await resolveReleaseExport(db, params));
 }
 
-/** The pages of an export in order: the release's rows (or, with `since`, its added and relabelled rows), then the tombstones. */
-async function* readExportPages(db: Kysely<DB>, selection: RowSelection, pageSize: number): AsyncGenerator<ExportPage> {
-  for (let afterPosition = 0; ; ) {
-    const page = await readCurrentRows(db, selection, { afterPosition, limit: pageSize });
+type PageReader = (page: { afterPosition: number; limit: number }) => Promise<ExportPage>;
+
+/**
+ * The pages of one keyset walk. The next page's query starts as soon as the current page arrives, so
+ * Postgres renders page n+1 while this process encodes page n: reading and encoding overlap instead of
+ * taking turns, and at most one page is read ahead.
+ */
+async function* walkPages(read: PageReader, pageSize: number): AsyncGenerator<ExportPage> {
+  let next: Promise<ExportPage> | null = read({ afterPosition: 0, limit: pageSize });
+  while (next) {
+    const page: ExportPage = await next;
+    next = page.count === pageSize ? read({ afterPosition: page.lastPosition, limit: pageSize }) : null;
+    // A client that hangs up leaves the read-ahead unawaited; its failure must not become an unhandled rejection.
+    next?.catch(() => {});
     if (page.count > 0) yield page;
-    if (page.count < pageSize) break;
-    afterPosition = page.lastPosition;
-  }
-  if (selection.previousReleaseId === null) return;
-  const removedSelection = { ...selection, previousReleaseId: selection.previousReleaseId };
-  for (let afterPosition = 0; ; ) {
-    const page = await readRemovedRows(db, removedSelection, { afterPosition, limit: pageSize });
-    if (page.count > 0) yield page;
-    if (page.count < pageSize) break;
-    afterPosition = page.lastPosition;
   }
 }
 
+/** The pages of an export in order: the release's rows (or, with `since`, its added and relabelled rows), then the tombstones. */
+async function* readExportPages(db: Kysely<DB>, selection: RowSelection, pageSize: number): AsyncGenerator<ExportPage> {
+  yield* walkPages((page) => readCurrentRows(db, selection, page), pageSize);
+  if (selection.previousReleaseId === null) return;
+  const removedSelection = { ...selection, previousReleaseId: selection.previousReleaseId };
+  yield* walkPages((page) => readRemovedRows(db, removedSelection, page), pageSize);
+}
+
 /**
- * A release export as a byte stream in its format. Each pull reads the next keyset page and enqueues its
- * encoded bytes as one chunk; the stream holds at most one page ahead of the reader, so a slow client slows
- * the reads instead of filling memory, and memory stays flat whatever the release's size.
+ * A release export as a byte stream in its format. Each pull takes the next keyset page and enqueues its
+ * encoded bytes as one chunk; the stream holds one encoded page and reads one more ahead of the reader, so a
+ * slow client slows the reads instead of filling memory, and memory stays flat whatever the release's size.
  *
  * Pages are separate short queries rather than one cursor: release rows never change, so the pages add up
  * to a consistent copy without holding a connection (or a transaction) open while a client downloads.
@@ -108,7 +116,7 @@ export function streamReleaseExport(
   releaseExport: ReleaseExport,
   options: { pageSize?: number; onRows?: (sentRows: number) => void } = {},
 ): ReadableStream<Uint8Array> {
-  const pageSize = options.pageSize ?? (releaseExport.options.format === "parquet" ? PAGE_SIZES.parquet : PAGE_SIZES.row);
+  const pageSize = options.pageSize ?? PAGE_SIZE;
   const encoder = createRowEncoder(releaseExport.options);
   const pages = readExportPages(db, releaseExport.selection, pageSize);
   let sentRows = 0;
