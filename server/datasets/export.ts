@@ -27,14 +27,18 @@ export type ReleaseExport = {
   contentType: string;
 };
 
+/** Bump when any format's bytes change for the same rows, so clients holding an old ETag download again. */
+const EXPORT_RENDERING_VERSION = 1;
+
 /**
  * The ETag names exactly what the bytes depend on: the release (datasets are never renamed into another's
- * id) and every option that changes them. A numbered release never changes, so neither does its ETag.
+ * id), every option that changes them, and how this version renders them. A numbered release never
+ * changes, so neither does its ETag.
  */
 function exportEtag(datasetId: string, release: number, options: ExportOptions): string {
   const format = options.format === "dpo" ? `dpo.${options.dpoStyle}` : options.format;
   const since = options.since === null ? "" : `-since${options.since}`;
-  return `"${datasetId}-r${release}-${format}-${options.split ?? "all"}${since}"`;
+  return `"${datasetId}-r${release}-${format}-${options.split ?? "all"}${since}-v${EXPORT_RENDERING_VERSION}"`;
 }
 
 /** The release a pull asks for, as far as the headers go; rows are counted later, only when they are sent. */
@@ -79,19 +83,30 @@ export async function prepareReleaseExport(db: Kysely<DB>, params: Parameters<ty
 
 type PageReader = (page: { afterPosition: number; limit: number }) => Promise<ExportPage>;
 
+/** Pages read ahead of the one being encoded. */
+const READ_AHEAD = 2;
+
 /**
- * The pages of one keyset walk. The next page's query starts as soon as the current page arrives, so
- * Postgres renders page n+1 while this process encodes page n: reading and encoding overlap instead of
- * taking turns, and at most one page is read ahead.
+ * The pages of one keyset walk. Each page's query starts the moment the page before it arrives, up to
+ * READ_AHEAD pages ahead of the one being encoded, so Postgres renders the next pages while this process
+ * encodes the current one: reading and encoding overlap instead of taking turns, and memory still holds a
+ * fixed number of pages.
  */
 async function* walkPages(read: PageReader, pageSize: number): AsyncGenerator<ExportPage> {
-  let next: Promise<ExportPage> | null = read({ afterPosition: 0, limit: pageSize });
-  while (next) {
-    const page: ExportPage = await next;
-    next = page.count === pageSize ? read({ afterPosition: page.lastPosition, limit: pageSize }) : null;
-    // A client that hangs up leaves the read-ahead unawaited; its failure must not become an unhandled rejection.
-    next?.catch(() => {});
+  const follow = (previous: Promise<ExportPage | null>) =>
+    previous.then((page) => (page && page.count === pageSize ? read({ afterPosition: page.lastPosition, limit: pageSize }) : null));
+  const ahead: Promise<ExportPage | null>[] = [read({ afterPosition: 0, limit: pageSize })];
+  for (;;) {
+    while (ahead.length <= READ_AHEAD) {
+      const next = follow(ahead.at(-1)!);
+      // A client that hangs up leaves reads ahead unawaited; their failure must not become an unhandled rejection.
+      next.catch(() => {});
+      ahead.push(next);
+    }
+    const page = await ahead.shift()!;
+    if (!page) return;
     if (page.count > 0) yield page;
+    if (page.count < pageSize) return;
   }
 }
 
@@ -105,8 +120,9 @@ async function* readExportPages(db: Kysely<DB>, selection: RowSelection, pageSiz
 
 /**
  * A release export as a byte stream in its format. Each pull takes the next keyset page and enqueues its
- * encoded bytes as one chunk; the stream holds one encoded page and reads one more ahead of the reader, so a
- * slow client slows the reads instead of filling memory, and memory stays flat whatever the release's size.
+ * encoded bytes as one chunk; the stream holds one encoded page and reads READ_AHEAD more ahead of the
+ * reader, so a slow client slows the reads instead of filling memory, and memory stays flat whatever the
+ * release's size.
  *
  * Pages are separate short queries rather than one cursor: release rows never change, so the pages add up
  * to a consistent copy without holding a connection (or a transaction) open while a client downloads.

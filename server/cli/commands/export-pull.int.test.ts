@@ -114,7 +114,7 @@ describe("goldloop pull (from a server over HTTP)", () => {
     expect(first).toMatchObject({ code: 0, stderr: expect.stringContaining('downloaded 2 rows') });
     expect(readFileSync(out).equals(await served("1", "?format=csv"))).toBe(true);
     const etag = readFileSync(`${out}.etag`, "utf8").trim();
-    expect(etag).toBe(`"${datasetId}-r1-csv-all"`);
+    expect(etag).toBe(`"${datasetId}-r1-csv-all-v1"`);
     const writtenAt = statSync(out).mtimeMs;
 
     const second = await runCliCaptured(argv);
@@ -128,7 +128,7 @@ describe("goldloop pull (from a server over HTTP)", () => {
     expect(third).toMatchObject({ code: 0, stderr: expect.stringContaining("downloaded 3 rows") });
     expect(requests.at(-1)).toMatchObject({ ifNoneMatch: etag, status: 200 });
     expect(readFileSync(out).equals(await served("2", "?format=csv"))).toBe(true);
-    expect(readFileSync(`${out}.etag`, "utf8").trim()).toBe(`"${datasetId}-r2-csv-all"`);
+    expect(readFileSync(`${out}.etag`, "utf8").trim()).toBe(`"${datasetId}-r2-csv-all-v1"`);
 
     const since = await runCliCaptured(["pull", "--server", serverUrl, "--key", readerKey, "--dataset", "support", "--release", "2", "--since", "1", "--out", join(scratch(), "diff.jsonl")]);
     expect(since).toMatchObject({ code: 0, stderr: expect.stringContaining("downloaded 1 row (") });

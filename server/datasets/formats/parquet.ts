@@ -3,7 +3,7 @@ import { ByteWriter, ParquetWriter } from "hyparquet-writer";
 import type { ColumnSource, SchemaElement } from "hyparquet-writer";
 import type { RowEncoder } from "./encoders";
 import { forEachLine } from "./chunk-builder";
-import { toOpenAiChatExample } from "./training-lines";
+import { goldAssistantText, inputToMessages, type TrainingRole } from "./conversation";
 
 /** A row's cells as Postgres renders them for Parquet: csvColumns' order, nested values as JSON text, then the original output's text. */
 type Cells = (string | number | null)[];
@@ -60,14 +60,19 @@ function buildSchema(columns: ColumnSpec[]): SchemaElement[] {
  */
 const toBytes = (text: string) => Buffer.from(text, "utf8");
 
-/** The training conversation (prompt turns, then the gold answer); a tombstone (no input) has none. */
+/** Roles as bytes, made once: the writer would encode the same few words once per message. */
+const ROLE_BYTES: Record<TrainingRole, Buffer> = { system: toBytes("system"), user: toBytes("user"), assistant: toBytes("assistant") };
+
+/** The training conversation (the prompt turns, then the gold answer, as in the openai format); a tombstone (no input) has none. */
 function trainingMessages(cells: Cells, columns: { input: number; correction: number; outputText: number }) {
   const input = cells[columns.input];
   if (typeof input !== "string") return null;
   const correction = cells[columns.correction];
   const outputText = cells[columns.outputText];
-  const { messages } = toOpenAiChatExample({ input: JSON.parse(input), correction: typeof correction === "string" ? correction : null, outputText: typeof outputText === "string" ? outputText : "" });
-  return messages.map(({ role, content }) => ({ role, content: toBytes(content) }));
+  const answer = goldAssistantText({ correction: typeof correction === "string" ? correction : null, outputText: typeof outputText === "string" ? outputText : "" });
+  const messages = inputToMessages(JSON.parse(input)).map(({ role, content }) => ({ role: ROLE_BYTES[role], content: toBytes(content) }));
+  messages.push({ role: ROLE_BYTES.assistant, content: toBytes(answer) });
+  return messages;
 }
 
 const compressZstd = (input: Uint8Array) => new Uint8Array(zstdCompressSync(input, { params: { [constants.ZSTD_c_compressionLevel]: 1 } }));
