@@ -164,6 +164,18 @@ export interface GoldLabels {
   values: Json;
 }
 
+export interface GoldReopenings {
+  closed_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  gold_label_id: number;
+  id: Generated<number>;
+  outcome: string | null;
+  project_id: string;
+  queue_item_id: number;
+  reason: string;
+  requested_by: string | null;
+}
+
 export interface Invites {
   accepted_at: Timestamp | null;
   accepted_by: string | null;
@@ -247,6 +259,13 @@ export interface Queues {
   updated_at: Generated<Timestamp>;
 }
 
+export interface ReleaseCandidates {
+  gold_label_id: number;
+  position: number;
+  project_id: string;
+  release_id: number;
+}
+
 export interface ReleaseRows {
   confidence: number;
   correction: string | null;
@@ -318,12 +337,14 @@ export interface DB {
   dataset_releases: DatasetReleases;
   datasets: Datasets;
   gold_labels: GoldLabels;
+  gold_reopenings: GoldReopenings;
   invites: Invites;
   memberships: Memberships;
   outputs: Outputs;
   projects: Projects;
   queue_items: QueueItems;
   queues: Queues;
+  release_candidates: ReleaseCandidates;
   release_rows: ReleaseRows;
   setup_tokens: SetupTokens;
   sign_in_attempts: SignInAttempts;

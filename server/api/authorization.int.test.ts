@@ -68,7 +68,12 @@ const accessTable: Record<string, Row> = {
   "datasets.list": { allow: ["lead", "ml", "admin"], input: (f) => ({ projectId: f.project.id }) },
   "datasets.get": { allow: ["lead", "ml", "admin"], input: (f) => ({ projectId: f.project.id, datasetId: unknownId }) },
   "datasets.create": { allow: ["ml", "admin"], input: (f) => ({ projectId: f.project.id, name: "Gold", queueIds: [unknownId] }) },
+  "datasets.update": { allow: ["ml", "admin"], input: (f) => ({ projectId: f.project.id, datasetId: unknownId, name: "Gold", queueIds: [unknownId] }) },
   "datasets.publish": { allow: ["ml", "admin"], input: (f) => ({ projectId: f.project.id, datasetId: unknownId }) },
+  "datasets.retryRelease": { allow: ["ml", "admin"], input: (f) => ({ projectId: f.project.id, datasetId: unknownId, release: 1 }) },
+  "datasets.releaseRows": { allow: ["lead", "ml", "admin"], input: (f) => ({ projectId: f.project.id, datasetId: unknownId, release: 1 }) },
+  "datasets.releaseChanges": { allow: ["lead", "ml", "admin"], input: (f) => ({ projectId: f.project.id, datasetId: unknownId, release: 1 }) },
+  "datasets.classBalance": { allow: ["lead", "ml", "admin"], input: (f) => ({ projectId: f.project.id, datasetId: unknownId, release: 1 }) },
   "demo.load": { allow: ["instanceAdmin"], input: () => undefined },
   "review.get": { allow: reviewers, input: (f) => ({ projectId: f.project.id, assignmentId: 1 }) },
   "review.claimNext": { allow: reviewers, input: (f) => ({ projectId: f.project.id, queueId: unknownId }) },
@@ -80,6 +85,9 @@ const accessTable: Record<string, Row> = {
   "resolution.getConflict": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, queueItemId: 1 }) },
   "resolution.getShared": { allow: reviewers, input: (f) => ({ projectId: f.project.id, queueItemId: 1 }) },
   "resolution.finalize": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, queueItemId: 1, values: { verdict: "good" } }) },
+  "resolution.goldHistory": { allow: reviewers, input: (f) => ({ projectId: f.project.id, queueItemId: 1 }) },
+  "resolution.reopenGold": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, queueItemId: 1, reason: "the policy changed" }) },
+  "resolution.cancelReopen": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, queueItemId: 1 }) },
 };
 
 const testDb = setUpTestDatabase();

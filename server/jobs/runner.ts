@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import { PgBoss } from "pg-boss";
 import type { DB } from "@/db/types";
+import { registerReleasePublisher } from "@/server/datasets/publish-worker";
 import { classifyDatabaseOutage } from "@/server/lib/pg-errors";
 import { registerLeaseReaper } from "@/server/review/reaper";
 import { registerMaintenanceJobs } from "./maintenance";
@@ -26,6 +27,7 @@ export async function startJobRunner(options: {
   await boss.start();
   await registerMaintenanceJobs(boss, options.db);
   await registerLeaseReaper(boss, options.db);
+  await registerReleasePublisher(boss, options.db);
   return {
     boss,
     // Graceful: workers finish the job in hand before the pool closes.

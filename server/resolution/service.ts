@@ -10,6 +10,8 @@ import { snapshotCorrection } from "@/server/review/correction";
 import { checkOptionalParts, parseLabelSchema, validateLabelValues } from "@/server/review/label-values";
 import { lockQueueItem } from "@/server/review/queries";
 import { findCurrentGold, findItemView, insertGoldLabel, listSubmittedAnnotations, markItemConflict, markItemResolved } from "./queries";
+import { closeReopening, findOpenReopening, retireGold } from "./revision-queries";
+import { recordGoldRevised } from "./revision-events";
 import { resolveCorrections, resolveLabels } from "./rules";
 import type { FinalizeGoldInput, GoldMethod } from "./schema";
 
@@ -42,6 +44,8 @@ async function writeGold(
     resolvedBy: string | null;
     /** The lead's note on an adjudication, kept with the gold and in its audit entry. */
     note?: string;
+    /** Set when this gold replaces a reopened one: the revision is audited as `gold.revised`. */
+    revision?: { supersedes: number; reason: string; actorUserId: string };
   },
 ): Promise<number> {
   const goldLabelId = await insertGoldLabel(trx, {
@@ -55,7 +59,24 @@ async function writeGold(
     confidence: gold.confidence,
     provenance: gold.provenance,
     resolvedBy: gold.resolvedBy,
+    supersedes: gold.revision?.supersedes ?? null,
+    revisionReason: gold.revision?.reason ?? null,
   });
+  if (gold.revision) {
+    await recordGoldRevised(trx, {
+      projectId: gold.projectId,
+      actorUserId: gold.revision.actorUserId,
+      queueItemId: gold.item.id,
+      queueId: gold.item.queueId,
+      goldLabelId,
+      supersedes: gold.revision.supersedes,
+      reason: gold.revision.reason,
+      values: gold.values,
+      method: gold.method,
+      confidence: gold.confidence,
+    });
+    return goldLabelId;
+  }
   await insertAuditEntry(trx, {
     projectId: gold.projectId,
     actorUserId: gold.resolvedBy,
@@ -113,7 +134,9 @@ async function alreadyFinalizedError(db: Executor, projectId: string, queueItemI
 
 /**
  * A lead's verdict on a conflict becomes adjudicated gold. Racing leads queue on the item lock and the
- * later one finds it resolved; the one-current-gold unique index is the backstop.
+ * later one finds it resolved; the one-current-gold unique index is the backstop. On an item reopened for
+ * revision, the new gold supersedes the old one in the same transaction: the old stops being current, the
+ * new carries the reopening's reason, and the revision is audited as `gold.revised`.
  */
 export async function finalizeGold(db: Kysely<DB>, actor: ProjectActor, input: FinalizeGoldInput): Promise<{ goldLabelId: number }> {
   const view = await loadItem(db, actor.projectId, input.queueItemId);
@@ -137,6 +160,11 @@ export async function finalizeGold(db: Kysely<DB>, actor: ProjectActor, input: F
       if (item.state !== "conflict") throw new InvalidStateError(`only an item in conflict can be finalized; this one is ${item.state}`, { field: "queueItemId" });
       const annotations = await listSubmittedAnnotations(trx, actor.projectId, item.id);
       const [field] = labelSchema.fields;
+      const reopening = await findOpenReopening(trx, actor.projectId, item.id);
+      if (reopening) {
+        await retireGold(trx, actor.projectId, reopening.goldLabelId);
+        await closeReopening(trx, actor.projectId, reopening.id, "revised");
+      }
       const goldLabelId = await writeGold(trx, {
         projectId: actor.projectId,
         item,
@@ -152,6 +180,7 @@ export async function finalizeGold(db: Kysely<DB>, actor: ProjectActor, input: F
         },
         resolvedBy: actor.userId,
         note: input.note || undefined,
+        revision: reopening ? { supersedes: reopening.goldLabelId, reason: reopening.reason, actorUserId: actor.userId } : undefined,
       });
       await markItemResolved(trx, actor.projectId, item.id);
       return { goldLabelId };

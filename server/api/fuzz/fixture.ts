@@ -3,6 +3,7 @@ import { seedGold, seedOutputs, seedQueue, seedQueueItems } from "@/db/seed/loop
 import type { Database } from "@/db";
 import type { ApiKeyScope } from "@/server/api-keys/schema";
 import { createApiKey, revokeProjectApiKey } from "@/server/api-keys/service";
+import { publishRelease } from "@/server/datasets/service";
 import { createInvite } from "@/server/members/invite-service";
 import type { SessionUser } from "@/server/users/schema";
 import { createCaller } from "../root";
@@ -32,10 +33,11 @@ async function seedWorld(db: Database) {
     await callerFor(db, reviewer).review.submit({ projectId, assignmentId: claimed!.assignment.id, values: { verdict: index === 0 ? "helpful" : "harmful" } });
   }
 
-  await seedGold(db, { projectId, queueId: queue.id, label: "helpful", correction: "Refunds take 3 days." });
+  const gold = await seedGold(db, { projectId, queueId: queue.id, label: "helpful", correction: "Refunds take 3 days." });
   const ml = callerFor(db, team.members.ml);
   const dataset = await ml.datasets.create({ projectId, name: "Support gold", queueIds: [queue.id] });
-  await ml.datasets.publish({ projectId, datasetId: dataset.id, notes: "first" });
+  // Published here and now (a request only queues it), so every release procedure has a published release to read.
+  await publishRelease(db, { projectId, userId: team.members.ml.id }, { datasetId: dataset.id, notes: "first" });
 
   const createLink = () => createInvite(db, admin, { role: "annotator", expiresInDays: 7 }, { publicUrl: "http://localhost", mailer: null });
   const invite = await createLink();
@@ -58,6 +60,7 @@ async function seedWorld(db: Database) {
     assignmentId: task!.assignment.id,
     leadAssignmentId: leadTask!.assignment.id,
     conflictItemId: conflictItem!.id,
+    goldItemId: gold.queueItemId,
     dataset: { id: dataset.id, slug: dataset.slug },
     invite: { id: invite.id, token: invite.url.split("/invite/")[1]! },
     revocableInviteId: revocableInvite.id,
@@ -92,6 +95,7 @@ export async function seedFuzzFixture(db: Database) {
       foreign.members.annotator.id,
       foreign.assignmentId,
       foreign.conflictItemId,
+      foreign.goldItemId,
       foreign.items[0]!.id,
     ] as (string | number)[],
   };

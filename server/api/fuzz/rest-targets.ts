@@ -115,9 +115,49 @@ const releaseTarget: RestTarget = (fixture) => {
   return { cases: fc.oneof({ weight: 4, arbitrary: params }, { weight: 1, arbitrary: credentials }) };
 };
 
+/** Publishing over REST: odd slugs and bodies, keys without the admin scope, bad credentials. */
+const publishTarget: RestTarget = (fixture) => {
+  const bodies = fc.oneof(
+    fc.constant<string | undefined>(undefined),
+    fc.constantFrom("{}", '{"notes":"nightly"}', "{", "[]", "null", '"text"', JSON.stringify({ notes: 5 }), JSON.stringify({ notes: "x".repeat(5_001) }), '{"notes":"\u0000"}'),
+    fc.constantFrom(...ODD_STRINGS).map((notes) => JSON.stringify({ notes })),
+  );
+  const params = fc
+    .record({
+      slug: fc.oneof(fc.constant(fixture.dataset.slug), fc.constant(fixture.foreign.dataset.slug), fc.constantFrom(...ODD_STRINGS), fc.string({ maxLength: 8 })),
+      body: bodies,
+      key: fc.constantFrom<"admin" | "datasetsRead" | "ingest">("admin", "datasetsRead", "ingest"),
+    })
+    .map(({ slug, body, key }): RestCase => ({
+      label: `publish ${describeValue({ slug, body: body?.slice(0, 40), key })}`,
+      request: { method: "POST", path: releasesPath(slug), params: { slug }, headers: { ...json, ...bearer(fixture.secrets[key]) }, body },
+      // Only an admin key publishes; a queued release makes the next publish of that dataset a 409 until it is done.
+      check: key === "admin" ? expectStatus(202, 400, 404, 409, 412) : expectStatus(403),
+    }));
+  const credentials = credentialCases("POST", releasesPath(fixture.dataset.slug), { slug: fixture.dataset.slug }, "{}");
+  return { cases: fc.oneof({ weight: 4, arbitrary: params }, { weight: 1, arbitrary: credentials }) };
+};
+
+/** A release's publishing status: odd path parameters and bad credentials. */
+const statusTarget: RestTarget = (fixture) => {
+  const params = fc
+    .record({
+      slug: fc.oneof(fc.constant(fixture.dataset.slug), fc.constant(fixture.foreign.dataset.slug), fc.constantFrom(...ODD_STRINGS)),
+      release: fc.oneof(fc.constantFrom(...releaseNumbers), fc.constantFrom(...ODD_STRINGS)),
+    })
+    .map(({ slug, release }): RestCase => ({
+      label: `status ${describeValue({ slug, release })}`,
+      request: { method: "GET", path: `${pullPath(slug, release)}/status`, params: { slug, release }, headers: bearer(fixture.secrets.datasetsRead) },
+      check: expectStatus(200, 400, 404),
+    }));
+  const credentials = credentialCases("GET", `${pullPath(fixture.dataset.slug, "1")}/status`, { slug: fixture.dataset.slug, release: "1" });
+  return { cases: fc.oneof({ weight: 4, arbitrary: params }, { weight: 1, arbitrary: credentials }) };
+};
+
 // A lone surrogate has no URL form (the HTTP server refuses such paths, see request-path.ts); the handler still gets the raw parameter.
 const encodeSegment = (segment: string) => encodeURIComponent(Buffer.from(segment).toString());
 const pullPath = (slug: string, release: string) => `/api/v1/datasets/${encodeSegment(slug)}/releases/${encodeSegment(release)}`;
+const releasesPath = (slug: string) => `/api/v1/datasets/${encodeSegment(slug)}/releases`;
 
 /**
  * A generator for every REST route, keyed `METHOD path` as the route files lay them out; a route missing
@@ -150,4 +190,6 @@ export const restTargets: Record<string, RestTarget> = {
     validItem: (fixture, id) => ({ external_id: fixture.outputExternalIds[0], kind: "score", value: 0.5, comment: "meh", end_user_id: "u1", idempotency_key: `fuzz-${id}`, occurred_at: "2026-11-24T10:00:00Z" }),
   }),
   "GET /api/v1/datasets/[slug]/releases/[release]": releaseTarget,
+  "POST /api/v1/datasets/[slug]/releases": publishTarget,
+  "GET /api/v1/datasets/[slug]/releases/[release]/status": statusTarget,
 };

@@ -4,6 +4,7 @@ import { apiKeyCreateCommand } from "./apikey-create";
 import { demoCommand } from "./demo";
 import { migrateCommand } from "./migrate";
 import { projectCreateCommand } from "./project-create";
+import { publishCommand } from "./publish";
 import { resolveCommand } from "./resolve";
 import { userCreateCommand } from "./user-create";
 
@@ -14,6 +15,7 @@ export const cliCommands: CliCommand[] = [
   projectCreateCommand,
   apiKeyCreateCommand,
   demoCommand,
+  publishCommand,
   resolveCommand,
   agreementCommand,
 ];
