@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import type { PgBoss } from "pg-boss";
 import type { DB } from "@/db/types";
 import { runReleasePublication } from "./publish-job";
-import { PUBLISH_RELEASE_JOB, sendReleaseJob, setReleaseJobSender, type PublishReleaseJob } from "./release-job-queue";
+import { clearReleaseJobSender, PUBLISH_RELEASE_JOB, sendReleaseJob, setReleaseJobSender, type PublishReleaseJob } from "./release-job-queue";
 import { listQueuedReleases } from "./release-queries";
 
 /** Sends a job for every release still queued, in case its request's send never happened. */
@@ -25,6 +25,8 @@ export async function registerReleasePublisher(boss: PgBoss, db: Kysely<DB>): Pr
     return { outcome: await runReleasePublication(db, job.data) };
   });
   setReleaseJobSender(boss);
+  // A stopped runner can send nothing; requests then leave releases queued for the next runner's sweep.
+  boss.on("stopped", () => clearReleaseJobSender(boss));
   await boss.createQueue(RELEASE_SWEEP_JOB);
   await boss.schedule(RELEASE_SWEEP_JOB, "* * * * *");
   await boss.work(RELEASE_SWEEP_JOB, async () => ({ sent: await sweepQueuedReleases(db) }));

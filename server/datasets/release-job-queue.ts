@@ -12,8 +12,13 @@ type SenderHolder = { boss?: PgBoss };
 // a global holder lets a tRPC or REST request hand its release to the job runner that main.ts started.
 const holder = ((globalThis as { __goldloopReleaseJobs?: SenderHolder }).__goldloopReleaseJobs ??= {});
 
-export function setReleaseJobSender(boss: PgBoss | undefined): void {
+export function setReleaseJobSender(boss: PgBoss): void {
   holder.boss = boss;
+}
+
+/** Forgets a stopped runner, unless a newer one has taken its place. */
+export function clearReleaseJobSender(boss: PgBoss): void {
+  if (holder.boss === boss) holder.boss = undefined;
 }
 
 /**
