@@ -14,7 +14,7 @@ type PublishDialogProps = {
   dataset: { id: string; nextReleaseNumber: number; eligibleRows: number; minConfidence: number; queues: Array<{ name: string }>; pendingChanges: ReleaseChangelog };
   isOpen: boolean;
   onClose: () => void;
-  onPublished: (release: { number: number; rowCount: number }) => void;
+  onPublished: (release: { number: number }) => void;
 };
 
 function isUnchanged(changes: ReleaseChangelog): boolean {
@@ -50,7 +50,12 @@ export function PublishDialog({ projectId, dataset, isOpen, onClose, onPublished
   }
 
   return (
-    <Dialog isOpen={isOpen} onClose={close} title={`Publish release ${number}?`} description="A release is a frozen copy: later label changes go into the next release, never into this one.">
+    <Dialog
+      isOpen={isOpen}
+      onClose={close}
+      title={`Publish release ${number}?`}
+      description="A release is a frozen copy: later label changes go into the next release, never into this one. It is built in the background; pulls see it once it is published."
+    >
       <form onSubmit={submit} className="space-y-4">
         <dl className="divide-y divide-zinc-100 rounded-lg bg-zinc-50 text-sm ring-1 ring-zinc-200">
           <div className="flex justify-between gap-4 px-4 py-2.5">

@@ -7,6 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { FinalGoldCard } from "./final-gold-card";
+import { GoldHistory } from "./gold-history";
 import { ItemStateBadge } from "./item-state-badge";
 import { OutputPanel } from "./output-panel";
 import { useSharedItem } from "./use-resolution";
@@ -39,6 +40,7 @@ export function SharedItemView({ projectId, slug, queueItemId, userName }: Share
       />
       <div className="space-y-6">
         {gold && field && <FinalGoldCard gold={gold} field={field} originalText={originalText} allowCorrection={queue.labelSchema.allowCorrection} />}
+        {gold && <GoldHistory projectId={projectId} slug={slug} queueItemId={queueItemId} />}
         {!gold && !isInConflict && <Alert tone="info">Not every reviewer has answered yet. The item settles, or goes to a lead, once they have.</Alert>}
         <OutputPanel output={output} instructions={queue.instructions} />
         {isInConflict && queue.labelSchema.allowCorrection && (

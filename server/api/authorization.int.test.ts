@@ -68,6 +68,7 @@ const accessTable: Record<string, Row> = {
   "datasets.list": { allow: ["lead", "ml", "admin"], input: (f) => ({ projectId: f.project.id }) },
   "datasets.get": { allow: ["lead", "ml", "admin"], input: (f) => ({ projectId: f.project.id, datasetId: unknownId }) },
   "datasets.create": { allow: ["ml", "admin"], input: (f) => ({ projectId: f.project.id, name: "Gold", queueIds: [unknownId] }) },
+  "datasets.queueChoices": { allow: ["ml", "admin"], input: (f) => ({ projectId: f.project.id }) },
   "datasets.update": { allow: ["ml", "admin"], input: (f) => ({ projectId: f.project.id, datasetId: unknownId, name: "Gold", queueIds: [unknownId] }) },
   "datasets.publish": { allow: ["ml", "admin"], input: (f) => ({ projectId: f.project.id, datasetId: unknownId }) },
   "datasets.retryRelease": { allow: ["ml", "admin"], input: (f) => ({ projectId: f.project.id, datasetId: unknownId, release: 1 }) },

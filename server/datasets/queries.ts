@@ -192,3 +192,25 @@ export async function findDatasetSlug(db: Executor, projectId: string, datasetId
   const row = await db.selectFrom("datasets").select("slug").where("project_id", "=", projectId).where("id", "=", datasetId).executeTakeFirstOrThrow();
   return row.slug;
 }
+
+/** The project's open queues a dataset can draw from, with their label schemas and how much gold each holds now. */
+export async function listQueueChoices(db: Executor, projectId: string) {
+  return db
+    .selectFrom("queues")
+    .select((eb) => [
+      "queues.id",
+      "queues.name",
+      "queues.label_schema as labelSchema",
+      eb
+        .selectFrom("gold_labels")
+        .select((inner) => inner.fn.countAll<number>().as("count"))
+        .where("gold_labels.project_id", "=", projectId)
+        .whereRef("gold_labels.queue_id", "=", "queues.id")
+        .where("gold_labels.is_current", "=", true)
+        .as("goldCount"),
+    ])
+    .where("queues.project_id", "=", projectId)
+    .where("queues.archived_at", "is", null)
+    .orderBy("queues.name")
+    .execute();
+}

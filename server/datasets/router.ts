@@ -2,7 +2,7 @@ import { requireRole, router } from "@/server/api/trpc";
 import { browseReleaseRows, getClassBalance, listReleaseChanges } from "./browse-service";
 import { requestRelease, retryRelease } from "./publish-service";
 import { browseReleaseRowsSchema, createDatasetSchema, datasetIdSchema, datasetReleaseSchema, publishReleaseSchema, releaseChangesSchema, updateDatasetSchema } from "./schema";
-import { createDataset, getDataset, listProjectDatasets, updateDataset } from "./service";
+import { createDataset, getDataset, listDatasetQueueChoices, listProjectDatasets, updateDataset } from "./service";
 
 /** Leads see datasets (their team's gold feeds them); ML and admins define and publish them. */
 const readers = requireRole("lead", "ml", "admin");
@@ -13,6 +13,7 @@ const publisherOf = (ctx: { actor: { projectId: string; userId: string } }) => (
 export const datasetsRouter = router({
   list: readers.query(({ ctx }) => listProjectDatasets(ctx.db, ctx.membership.projectId)),
   get: readers.input(datasetIdSchema).query(({ ctx, input }) => getDataset(ctx.db, ctx.membership.projectId, input.datasetId)),
+  queueChoices: publishers.query(({ ctx }) => listDatasetQueueChoices(ctx.db, ctx.membership.projectId)),
   create: publishers.input(createDatasetSchema).mutation(({ ctx, input }) => createDataset(ctx.db, ctx.actor, input)),
   update: publishers.input(updateDatasetSchema).mutation(({ ctx, input }) => updateDataset(ctx.db, ctx.actor, input)),
   // Queues the release and returns at once; the publish job freezes it (see publish-job.ts).

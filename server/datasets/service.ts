@@ -5,6 +5,7 @@ import { ConflictError, InvalidStateError, NotFoundError, ValidationError } from
 import { isUniqueViolation } from "@/server/lib/pg-errors";
 import type { ProjectActor } from "@/server/members/service";
 import { slugify } from "@/server/projects/schema";
+import { parseLabelSchema } from "@/server/review/label-values";
 import { diffRowKeys, selectEligibleRowKeys, selectReleaseRowKeys } from "./diff-queries";
 import {
   countEligibleGold,
@@ -16,6 +17,7 @@ import {
   insertDatasetQueues,
   listDatasetQueues,
   listDatasets,
+  listQueueChoices,
   lockDataset,
   updateDataset as updateDatasetRow,
   type DatasetValues,
@@ -128,6 +130,12 @@ export async function updateDataset(db: Kysely<DB>, actor: ProjectActor, input: 
   });
 }
 
+/** The queues a dataset can draw from, with the label schemas its filters are picked from. */
+export async function listDatasetQueueChoices(db: Kysely<DB>, projectId: string) {
+  const queues = await listQueueChoices(db, projectId);
+  return queues.map((queue) => ({ id: queue.id, name: queue.name, labelSchema: parseLabelSchema(queue.labelSchema), goldCount: Number(queue.goldCount ?? 0) }));
+}
+
 /** The project's datasets, each with its queues, newest published release and the rows a release would hold now. */
 export async function listProjectDatasets(db: Kysely<DB>, projectId: string) {
   const [datasets, latest] = await Promise.all([listDatasets(db, projectId), listLatestReleases(db, projectId)]);
@@ -164,7 +172,9 @@ export async function getDataset(db: Kysely<DB>, projectId: string, datasetId: s
   return {
     ...dataset,
     labelFilters: recipe.labelFilters,
-    queues,
+    correctionMode: recipe.correctionMode,
+    splitKey: recipe.splitKey,
+    queues: queues.map((queue) => ({ ...queue, labelSchema: parseLabelSchema(queue.labelSchema) })),
     hasMixedLabelSchemas: hasMixedLabelSchemas(queues),
     isSplitLocked: releases.length > 0,
     releases: releases.map(({ changelog, projectId: _projectId, datasetId: _datasetId, ...release }) => ({

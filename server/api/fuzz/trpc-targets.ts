@@ -94,6 +94,7 @@ export const trpcTargets: Record<string, TrpcTarget> = {
       splitMetadataKey: "conversation_id",
     }),
   },
+  "datasets.queueChoices": { caller: "ml", input: inProject },
   "datasets.update": {
     caller: "ml",
     input: (f) => ({
