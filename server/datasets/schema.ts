@@ -48,43 +48,44 @@ const SHARE_TOLERANCE = 1e-6;
 
 type RecipeShape = { goldFrom: Date | null; goldUntil: Date | null; splitTrain: number; splitValidation: number; splitTest: number; splitKey: SplitKey; splitMetadataKey: string | null };
 
-/** The checks that span fields; each names the field a form should point at. */
-function checkRecipe(recipe: RecipeShape, ctx: z.RefinementCtx): void {
-  if (recipe.goldFrom && recipe.goldUntil && recipe.goldFrom >= recipe.goldUntil) {
-    ctx.addIssue({ code: "custom", path: ["goldUntil"], message: "the end of the time range must be after its start" });
-  }
-  if (Math.abs(recipe.splitTrain + recipe.splitValidation + recipe.splitTest - 1) > SHARE_TOLERANCE) {
-    ctx.addIssue({ code: "custom", path: ["splitTest"], message: "the train, validation and test shares must add up to 1" });
-  }
-  if (recipe.splitKey === "metadata" && !recipe.splitMetadataKey) {
-    ctx.addIssue({ code: "custom", path: ["splitMetadataKey"], message: "name the metadata key that groups rows" });
-  }
+/** The checks that span fields, each naming the field a form should point at. */
+function withRecipeChecks<T extends z.ZodType<RecipeShape>>(schema: T) {
+  return schema
+    .refine((recipe) => !recipe.goldFrom || !recipe.goldUntil || recipe.goldFrom < recipe.goldUntil, {
+      path: ["goldUntil"],
+      message: "the end of the time range must be after its start",
+    })
+    .refine((recipe) => Math.abs(recipe.splitTrain + recipe.splitValidation + recipe.splitTest - 1) <= SHARE_TOLERANCE, {
+      path: ["splitTest"],
+      message: "the train, validation and test shares must add up to 1",
+    })
+    .refine((recipe) => recipe.splitKey !== "metadata" || Boolean(recipe.splitMetadataKey), { path: ["splitMetadataKey"], message: "name the metadata key that groups rows" });
 }
 
-export const createDatasetSchema = z
-  .object({
+export const createDatasetSchema = withRecipeChecks(
+  z.object({
     name: safeText(120, { trim: true }).min(1, "name the dataset"),
     /** Derived from the name when absent. */
     slug: datasetSlugSchema.optional(),
     description: safeText(5_000, { tooLong: "use at most 5,000 characters" }).default(""),
     ...recipeFields,
     ...splitFields,
-  })
-  .superRefine(checkRecipe);
+  }),
+);
 export type CreateDatasetInput = z.infer<typeof createDatasetSchema>;
 /** What a caller sends before defaults are filled in. */
 export type CreateDatasetRequest = z.input<typeof createDatasetSchema>;
 
 /** A dataset's name, description, recipe and split rule, replaced whole; the split rule is fixed once a release exists. */
-export const updateDatasetSchema = z
-  .object({
+export const updateDatasetSchema = withRecipeChecks(
+  z.object({
     datasetId: z.uuid("datasetId must be a dataset id"),
     name: safeText(120, { trim: true }).min(1, "name the dataset"),
     description: safeText(5_000, { tooLong: "use at most 5,000 characters" }).default(""),
     ...recipeFields,
     ...splitFields,
-  })
-  .superRefine(checkRecipe);
+  }),
+);
 export type UpdateDatasetInput = z.infer<typeof updateDatasetSchema>;
 
 /** The recipe and split rule as a release records them, so its job builds it as it was asked for. */
