@@ -15,13 +15,15 @@ import { PublishDialog } from "./publish-dialog";
 import { PullCommand } from "./pull-command";
 import { ReleaseExplorer } from "./release-explorer";
 import { ReleasesTable } from "./releases-table";
-import { useDataset } from "./use-datasets";
+import { useDataset, useReleaseProgress } from "./use-datasets";
 
 type DatasetDetailProps = { projectId: string; slug: string; datasetId: string; publicUrl: string; canPublish: boolean; canManageKeys: boolean };
 
 /** One dataset: what its next release would hold, publishing it, its releases and what is inside them, and how to pull them. */
 export function DatasetDetail({ projectId, slug, datasetId, publicUrl, canPublish, canManageKeys }: DatasetDetailProps) {
-  const dataset = useDataset(projectId, datasetId);
+  const fetched = useDataset(projectId, datasetId);
+  const progress = useReleaseProgress(projectId, datasetId, fetched.releases.some((release) => release.status === "queued" || release.status === "publishing"));
+  const dataset = { ...fetched, releases: fetched.releases.map((release) => ({ ...release, ...progress?.find((latest) => latest.number === release.number) })) };
   const [isPublishing, setIsPublishing] = useState(false);
   const [isEditing, setIsEditing] = useState(false);
   const [queuedNumber, setQueuedNumber] = useState<number | null>(null);
@@ -72,7 +74,7 @@ export function DatasetDetail({ projectId, slug, datasetId, publicUrl, canPublis
         <div className="mb-6">
           <Alert tone={queued.status === "failed" ? "error" : "success"} title={`Release ${queued.number} ${queued.status === "published" ? "published" : queued.status === "failed" ? "failed" : "is being published"}`}>
             {queued.status === "published"
-              ? `${queued.rowCount.toLocaleString("en")} rows are frozen and ready to pull.`
+              ? `${queued.rowsFrozen.toLocaleString("en")} rows are frozen and ready to pull.`
               : queued.status === "failed"
                 ? "See the releases below for why; you can retry it there."
                 : "Rows are frozen in the background; the progress below updates by itself, and pulls see the release once it is published."}

@@ -1,6 +1,7 @@
 "use client";
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { useEffect } from "react";
 import { useTRPC } from "@/components/trpc/provider";
 
 /** The project's datasets with their latest release and how many rows a release would hold now. */
@@ -12,13 +13,25 @@ export function useDatasets(projectId: string) {
 /** How often the page asks again while a release is being published, so its progress bar moves. */
 const PROGRESS_POLL_MS = 1_000;
 
-/** One dataset with its queues, releases (newest first, with progress) and what the next release would change. */
+/** One dataset with its queues, releases (newest first) and what the next release would change. */
 export function useDataset(projectId: string, datasetId: string) {
   const trpc = useTRPC();
-  return useSuspenseQuery({
-    ...trpc.datasets.get.queryOptions({ projectId, datasetId }),
-    refetchInterval: (query) => (query.state.data?.releases.some((release) => release.status === "queued" || release.status === "publishing") ? PROGRESS_POLL_MS : false),
-  }).data;
+  return useSuspenseQuery(trpc.datasets.get.queryOptions({ projectId, datasetId })).data;
+}
+
+/**
+ * While a release is being built, polls its progress alone (the dataset's own query counts and diffs every
+ * eligible row, too much to ask every second of a big dataset), and refreshes the dataset once it is done.
+ */
+export function useReleaseProgress(projectId: string, datasetId: string, isWatching: boolean) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const progress = useQuery({ ...trpc.datasets.releaseProgress.queryOptions({ projectId, datasetId }), enabled: isWatching, refetchInterval: isWatching ? PROGRESS_POLL_MS : false });
+  const isDone = progress.data !== undefined && !progress.data.some((release) => release.status === "queued" || release.status === "publishing");
+  useEffect(() => {
+    if (isWatching && isDone) void queryClient.invalidateQueries({ queryKey: trpc.datasets.pathKey() });
+  }, [isWatching, isDone, queryClient, trpc]);
+  return isWatching ? progress.data : undefined;
 }
 
 type ReleaseRef = { projectId: string; datasetId: string; release: number };

@@ -71,6 +71,7 @@ const accessTable: Record<string, Row> = {
   "datasets.queueChoices": { allow: ["ml", "admin"], input: (f) => ({ projectId: f.project.id }) },
   "datasets.update": { allow: ["ml", "admin"], input: (f) => ({ projectId: f.project.id, datasetId: unknownId, name: "Gold", queueIds: [unknownId] }) },
   "datasets.publish": { allow: ["ml", "admin"], input: (f) => ({ projectId: f.project.id, datasetId: unknownId }) },
+  "datasets.releaseProgress": { allow: ["lead", "ml", "admin"], input: (f) => ({ projectId: f.project.id, datasetId: unknownId }) },
   "datasets.retryRelease": { allow: ["ml", "admin"], input: (f) => ({ projectId: f.project.id, datasetId: unknownId, release: 1 }) },
   "datasets.releaseRows": { allow: ["lead", "ml", "admin"], input: (f) => ({ projectId: f.project.id, datasetId: unknownId, release: 1 }) },
   "datasets.releaseChanges": { allow: ["lead", "ml", "admin"], input: (f) => ({ projectId: f.project.id, datasetId: unknownId, release: 1 }) },

@@ -7,7 +7,7 @@ import { logger } from "@/server/lib/logger";
 import { countEligibleGold, findDatasetBySlug, listDatasetQueues, lockDataset } from "./queries";
 import { toEligibility, toReleaseRecipe } from "./recipe";
 import { sendReleaseJob } from "./release-job-queue";
-import { findLastReleaseNumber, findReleaseByNumber, findUnfinishedRelease, insertQueuedRelease, lockRelease, setReleaseStatus } from "./release-queries";
+import { findLastReleaseNumber, findReleaseByNumber, findUnfinishedRelease, insertQueuedRelease, listReleases, lockRelease, setReleaseStatus } from "./release-queries";
 import { releasePullPath, releaseStatusPath, type PublishReleaseInput } from "./schema";
 
 /** Who asked for a release: a person in the UI or CLI, or an admin API key. */
@@ -93,6 +93,12 @@ export async function getReleaseProgress(db: Kysely<DB>, projectId: string, para
     publishedAt: release.status === "published" ? release.publishedAt : null,
     pullPath: release.status === "published" ? releasePullPath(dataset.slug, release.number) : null,
   };
+}
+
+/** Every release of a dataset with its status and progress only: cheap enough for a page to poll every second. */
+export async function listReleaseProgress(db: Kysely<DB>, projectId: string, datasetId: string) {
+  const releases = await listReleases(db, projectId, datasetId);
+  return releases.map((release) => ({ number: release.number, status: release.status, rowsFrozen: release.rowsFrozen, rowsExpected: release.rowsExpected, error: release.error }));
 }
 
 /** What a failed release shows: a domain error's own sentence, or a generic one whose cause only the log has. */

@@ -1,6 +1,6 @@
 import { requireRole, router } from "@/server/api/trpc";
 import { browseReleaseRows, getClassBalance, listReleaseChanges } from "./browse-service";
-import { requestRelease, retryRelease } from "./publish-service";
+import { listReleaseProgress, requestRelease, retryRelease } from "./publish-service";
 import { browseReleaseRowsSchema, createDatasetSchema, datasetIdSchema, datasetReleaseSchema, publishReleaseSchema, releaseChangesSchema, updateDatasetSchema } from "./schema";
 import { createDataset, getDataset, listDatasetQueueChoices, listProjectDatasets, updateDataset } from "./service";
 
@@ -18,6 +18,7 @@ export const datasetsRouter = router({
   update: publishers.input(updateDatasetSchema).mutation(({ ctx, input }) => updateDataset(ctx.db, ctx.actor, input)),
   // Queues the release and returns at once; the publish job freezes it (see publish-job.ts).
   publish: publishers.input(publishReleaseSchema).mutation(({ ctx, input }) => requestRelease(ctx.db, publisherOf(ctx), input)),
+  releaseProgress: readers.input(datasetIdSchema).query(({ ctx, input }) => listReleaseProgress(ctx.db, ctx.membership.projectId, input.datasetId)),
   retryRelease: publishers.input(datasetReleaseSchema).mutation(({ ctx, input }) => retryRelease(ctx.db, publisherOf(ctx), input)),
   releaseRows: readers.input(browseReleaseRowsSchema).query(({ ctx, input }) => browseReleaseRows(ctx.db, ctx.membership.projectId, input)),
   releaseChanges: readers.input(releaseChangesSchema).query(({ ctx, input }) => listReleaseChanges(ctx.db, ctx.membership.projectId, input)),

@@ -116,6 +116,7 @@ export const trpcTargets: Record<string, TrpcTarget> = {
     }),
   },
   "datasets.publish": { caller: "ml", input: (f) => ({ ...inProject(f), datasetId: f.dataset.id, notes: "nightly" }) },
+  "datasets.releaseProgress": { caller: "lead", input: (f) => ({ ...inProject(f), datasetId: f.dataset.id }) },
   "datasets.retryRelease": { caller: "ml", input: (f) => ({ ...inProject(f), datasetId: f.dataset.id, release: 1 }) },
   "datasets.releaseRows": {
     caller: "lead",
