@@ -54,13 +54,17 @@ export async function requestReleaseBySlug(db: Kysely<DB>, publisher: Publisher,
   return requestRelease(db, publisher, { datasetId: dataset.id, notes: input.notes });
 }
 
-/** Queues a failed release again; its job resumes after the rows it had already frozen. */
+/** Queues a failed release again (one release of a dataset is built at a time); its job resumes after the rows it had already frozen. */
 export async function retryRelease(db: Kysely<DB>, publisher: Publisher, input: { datasetId: string; release: number }) {
   const release = await findReleaseByNumber(db, { projectId: publisher.projectId, datasetId: input.datasetId, number: input.release });
   if (!release) throw new NotFoundError(`this dataset has no release ${input.release}`, { field: "release" });
   await db.transaction().execute(async (trx) => {
+    // The same order as requestRelease (dataset, then release), so a retry and a publish cannot deadlock.
+    await lockDataset(trx, publisher.projectId, input.datasetId);
     const locked = await lockRelease(trx, publisher.projectId, release.id);
     if (locked?.status !== "failed") throw new InvalidStateError(`only a failed release can be retried; release ${input.release} is ${locked?.status ?? "gone"}`, { field: "release" });
+    const unfinished = await findUnfinishedRelease(trx, publisher.projectId, input.datasetId);
+    if (unfinished) throw new ConflictError(`release ${unfinished.number} is still ${unfinished.status}; retry once it is done`, { field: "release" });
     await setReleaseStatus(trx, { projectId: publisher.projectId, releaseId: release.id, status: "queued", error: null });
     await insertAuditEntry(trx, {
       projectId: publisher.projectId,
