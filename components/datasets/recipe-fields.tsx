@@ -33,7 +33,7 @@ function filterableFields(queues: QueueChoice[]) {
 }
 
 /** True when the picked queues ask different questions (or the same with other options). */
-export function haveMixedSchemas(queues: QueueChoice[]): boolean {
+function haveMixedSchemas(queues: QueueChoice[]): boolean {
   const [first, ...rest] = queues.map((queue) => JSON.stringify(queue.labelSchema));
   return rest.some((schema) => schema !== first);
 }

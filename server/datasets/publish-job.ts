@@ -18,7 +18,7 @@ import {
 import { releaseRecipeSchema } from "./schema";
 
 /** Rows copied per transaction: small enough that progress moves every second or so, large enough to be cheap. */
-export const DEFAULT_FREEZE_BATCH = 5_000;
+const DEFAULT_FREEZE_BATCH = 5_000;
 
 export type PublishOptions = { batchSize?: number; onProgress?: (progress: { rowsFrozen: number; rowsExpected: number }) => void };
 export type PublishOutcome = "published" | "failed" | "skipped";

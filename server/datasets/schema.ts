@@ -126,9 +126,6 @@ export const datasetReleaseSchema = datasetIdSchema.extend({ release: releaseNum
 export const releaseStatuses = ["queued", "publishing", "published", "failed"] as const;
 export type ReleaseStatus = (typeof releaseStatuses)[number];
 
-export const rowChanges = ["added", "removed", "relabelled", "unchanged"] as const;
-export type RowChange = (typeof rowChanges)[number];
-
 export const BROWSE_PAGE_SIZE = 50;
 
 /** A page of a release's rows, filtered; `label` is `field=value`, `search` looks in the external id, input and output. */
