@@ -4,7 +4,7 @@ import type { DB } from "@/db/types";
 import { insertAuditEntry } from "@/server/audit/queries";
 import { ConflictError, DomainError, InvalidStateError, NotFoundError } from "@/server/lib/errors";
 import { logger } from "@/server/lib/logger";
-import { countEligibleGold, findDatasetBySlug, listDatasetQueues, lockDataset } from "./queries";
+import { findDatasetBySlug, hasEligibleGold, listDatasetQueues, lockDataset } from "./queries";
 import { toEligibility, toReleaseRecipe } from "./recipe";
 import { sendReleaseJob } from "./release-job-queue";
 import { findLastReleaseNumber, findReleaseByNumber, findUnfinishedRelease, insertQueuedRelease, listReleases, lockRelease, setReleaseStatus } from "./release-queries";
@@ -27,7 +27,7 @@ export async function requestRelease(db: Kysely<DB>, publisher: Publisher, input
     if (unfinished) throw new ConflictError(`release ${unfinished.number} is still ${unfinished.status}; publish again once it is done`, { field: "datasetId" });
     const queues = await listDatasetQueues(trx, publisher.projectId, dataset.id);
     const recipe = toReleaseRecipe(dataset, queues.map((queue) => queue.id));
-    if ((await countEligibleGold(trx, { projectId: publisher.projectId, recipe: toEligibility(recipe) })) === 0) {
+    if (!(await hasEligibleGold(trx, { projectId: publisher.projectId, recipe: toEligibility(recipe) }))) {
       throw new InvalidStateError("nothing to publish: no current gold label meets this dataset's recipe yet", { field: "datasetId" });
     }
     const number = (await findLastReleaseNumber(trx, publisher.projectId, dataset.id)) + 1;

@@ -214,3 +214,9 @@ export async function listQueueChoices(db: Executor, projectId: string) {
     .orderBy("queues.name")
     .execute();
 }
+
+/** Whether the recipe takes any row now: a publish request checks this, not the count, so it stays fast at any size. */
+export async function hasEligibleGold(db: Executor, scope: DatasetScope): Promise<boolean> {
+  const row = await selectEligibleGold(db, scope).select("gold_labels.id").limit(1).executeTakeFirst();
+  return row !== undefined;
+}
