@@ -23,7 +23,7 @@ export function ReleaseChanges({ projectId, datasetId, release }: { projectId: s
     <div className="space-y-3">
       <div className="flex flex-wrap items-end justify-between gap-3 px-5">
         <p className="text-sm text-zinc-500">
-          {data?.previousNumber ? `Compared with release ${data.previousNumber}.` : "The first published release: every row is added."}
+          {!data ? "Comparing with the previous release…" : data.previousNumber ? `Compared with release ${data.previousNumber}.` : "The first published release: every row is added."}
         </p>
         <div className="w-48">
           <SelectField

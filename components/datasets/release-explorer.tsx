@@ -29,7 +29,7 @@ export function ReleaseExplorer({ projectId, datasetId, publishedNumbers, labelO
         title={`Inside release ${release}`}
         description="What changed since the previous release, row by row; every row, filtered; and how labels balance across splits."
         action={
-          <div className="w-36">
+          <div className="w-40 shrink-0">
             <SelectField label="Release" value={String(release)} onChange={(event) => setChosen(Number(event.target.value))}>
               {publishedNumbers.map((number) => (
                 <option key={number} value={number}>

@@ -39,7 +39,7 @@ export function ReleaseRows({ projectId, datasetId, release, labelOptions }: { p
 
   return (
     <div className="space-y-3">
-      <div className="grid gap-3 px-5 sm:grid-cols-2 lg:grid-cols-4">
+      <div className="grid gap-3 px-5 sm:grid-cols-3">
         <SelectField label="Split" value={split ?? ""} onChange={(event) => filtered(setSplit)(event.target.value === "" ? undefined : (event.target.value as SplitName))}>
           <option value="">Every split</option>
           <option value="train">Train</option>
@@ -60,13 +60,16 @@ export function ReleaseRows({ projectId, datasetId, release, labelOptions }: { p
           <option value="relabelled">Relabelled</option>
           <option value="unchanged">Unchanged</option>
         </SelectField>
-        <form onSubmit={submitSearch} role="search" className="flex items-end gap-2">
-          <TextField label="Search rows" placeholder="id, input or output" value={searchText} onChange={(event) => setSearchText(event.target.value)} />
-          <Button type="submit" variant="secondary">
-            Search
-          </Button>
-        </form>
       </div>
+      <form onSubmit={submitSearch} role="search" className="flex items-end gap-2 px-5">
+        <div className="flex-1">
+          <TextField label="Search rows" placeholder="External id, input, output or correction" value={searchText} onChange={(event) => setSearchText(event.target.value)} />
+        </div>
+        <Button type="submit" variant="secondary">
+          Search
+        </Button>
+      </form>
+      {!data && !rows.error && <p className="px-5 py-4 text-sm text-zinc-500">Loading rows…</p>}
       {rows.error && <p className="px-5 text-sm text-red-700">{errorMessage(rows.error)}</p>}
       {data && data.rows.length === 0 && <p className="px-5 py-4 text-sm text-zinc-500">No rows match these filters.</p>}
       {data && data.rows.length > 0 && (
