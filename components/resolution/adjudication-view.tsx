@@ -92,13 +92,13 @@ export function AdjudicationView({ projectId, slug, queueItemId, userName }: Adj
           <Alert title={`Revision requested by ${revision.requestedByName ?? "a lead"}`}>
             <p className="break-words">Reason: {revision.reason}</p>
             <p className="mt-1">The current gold below stays in datasets until you finalize a new one, which then supersedes it.</p>
-            <div className="mt-3">
-              <Button
-                size="sm"
-                variant="secondary"
-                isBusy={cancelRevision.isPending}
-                onClick={() => cancelRevision.mutate({ projectId, queueItemId })}
-              >
+            <div className="mt-3 flex flex-wrap gap-2">
+              {allowCorrection && gold?.correction && (
+                <Button size="sm" variant="secondary" disabled={editor === null} onClick={() => editor?.replaceText(gold.correction ?? "")}>
+                  Start from the current gold&apos;s correction
+                </Button>
+              )}
+              <Button size="sm" variant="secondary" isBusy={cancelRevision.isPending} onClick={() => cancelRevision.mutate({ projectId, queueItemId })}>
                 Cancel the revision
               </Button>
             </div>
