@@ -169,10 +169,17 @@ export async function listConflictItems(db: Executor, projectId: string, queueId
         .whereRef("gold_reopenings.queue_item_id", "=", "queue_items.id")
         .where("gold_reopenings.closed_at", "is", null)
         .as("revisionReason"),
-      // The item went to conflict with its last submission.
+      // The item went to conflict with its last submission, or when a lead reopened its gold.
       eb
         .selectFrom("assignments")
-        .select(sql<Date>`coalesce(max(assignments.submitted_at), queue_items.created_at)`.as("at"))
+        .select(
+          sql<Date>`coalesce(
+            (select gold_reopenings.created_at from gold_reopenings
+             where gold_reopenings.project_id = ${projectId} and gold_reopenings.queue_item_id = queue_items.id and gold_reopenings.closed_at is null),
+            max(assignments.submitted_at),
+            queue_items.created_at
+          )`.as("at"),
+        )
         .where("assignments.project_id", "=", projectId)
         .whereRef("assignments.queue_item_id", "=", "queue_items.id")
         .$asScalar()

@@ -49,7 +49,9 @@ describe("revising gold", () => {
     await lead().resolution.reopenGold({ projectId: projectId(), queueItemId: item.id, reason: "Policy changed: refunds now take 3 days" });
 
     const conflicts = await lead().resolution.listConflicts({ projectId: projectId() });
-    expect(conflicts.find((conflict) => conflict.queueItemId === item.id)).toMatchObject({ revisionReason: "Policy changed: refunds now take 3 days" });
+    const reopened = await testDb.db.selectFrom("gold_reopenings").select("created_at").where("queue_item_id", "=", item.id).executeTakeFirstOrThrow();
+    // Waiting since the reopening, not since the answers that made the old gold.
+    expect(conflicts.find((conflict) => conflict.queueItemId === item.id)).toMatchObject({ revisionReason: "Policy changed: refunds now take 3 days", updatedAt: reopened.created_at });
     expect((await currentGold(item.id)).id).toBe(old.id);
     const view = await lead().resolution.getConflict({ projectId: projectId(), queueItemId: item.id });
     expect(view.revision).toMatchObject({ reason: "Policy changed: refunds now take 3 days", requestedByName: team.members.lead.name });
