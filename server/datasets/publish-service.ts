@@ -6,7 +6,7 @@ import { ConflictError, DomainError, InvalidStateError, NotFoundError } from "@/
 import { logger } from "@/server/lib/logger";
 import { findDatasetBySlug, hasEligibleGold, listDatasetQueues, lockDataset } from "./queries";
 import { toEligibility, toReleaseRecipe } from "./recipe";
-import { sendReleaseJob } from "./release-job-queue";
+import { announceQueuedRelease } from "./release-job-queue";
 import { findLastReleaseNumber, findReleaseByNumber, findUnfinishedRelease, insertQueuedRelease, listReleases, lockRelease, setReleaseStatus } from "./release-queries";
 import { releasePullPath, releaseStatusPath, type PublishReleaseInput } from "./schema";
 
@@ -14,8 +14,8 @@ import { releasePullPath, releaseStatusPath, type PublishReleaseInput } from "./
 export type Publisher = { projectId: string; userId: string | null; apiKeyId: string | null };
 
 /**
- * Queues the next numbered release of a dataset with its recipe as it is now, and hands it to the publish
- * job; returns at once, whatever the size. Refused while another release of the dataset is still being
+ * Queues the next numbered release of a dataset with its recipe as it is now, and announces it to the
+ * publish worker on commit; returns at once, whatever the size. Refused while another release of the dataset is still being
  * built (its changelog must compare with a finished one), or when the recipe takes no rows.
  */
 export async function requestRelease(db: Kysely<DB>, publisher: Publisher, input: PublishReleaseInput) {
@@ -41,9 +41,9 @@ export async function requestRelease(db: Kysely<DB>, publisher: Publisher, input
       targetId: dataset.id,
       data: { slug: dataset.slug, number },
     });
+    await announceQueuedRelease(trx, { projectId: publisher.projectId, releaseId: release.id });
     return { releaseId: release.id, number, slug: dataset.slug };
   });
-  await sendReleaseJob({ projectId: publisher.projectId, releaseId: queued.releaseId });
   return { releaseId: queued.releaseId, number: queued.number, status: "queued" as const, statusPath: releaseStatusPath(queued.slug, queued.number), pullPath: releasePullPath(queued.slug, queued.number) };
 }
 
@@ -75,8 +75,8 @@ export async function retryRelease(db: Kysely<DB>, publisher: Publisher, input: 
       targetId: input.datasetId,
       data: { number: input.release },
     });
+    await announceQueuedRelease(trx, { projectId: publisher.projectId, releaseId: release.id });
   });
-  await sendReleaseJob({ projectId: publisher.projectId, releaseId: release.id });
   return { number: input.release, status: "queued" as const };
 }
 

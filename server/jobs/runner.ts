@@ -27,7 +27,7 @@ export async function startJobRunner(options: {
   await boss.start();
   await registerMaintenanceJobs(boss, options.db);
   await registerLeaseReaper(boss, options.db);
-  await registerReleasePublisher(boss, options.db);
+  await registerReleasePublisher(boss, options.db, options.connectionString);
   return {
     boss,
     // Graceful: workers finish the job in hand before the pool closes.
