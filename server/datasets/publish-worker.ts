@@ -1,8 +1,8 @@
 import type { Kysely } from "kysely";
-import pg from "pg";
 import type { PgBoss } from "pg-boss";
 import type { DB } from "@/db/types";
 import { logger } from "@/server/lib/logger";
+import { listenToChannel, type ChannelListener } from "@/server/lib/pg-listener";
 import { runReleasePublication } from "./publish-job";
 import { PUBLISH_RELEASE_JOB, publishReleaseJobSchema, RELEASE_QUEUED_CHANNEL, type PublishReleaseJob } from "./release-job-queue";
 import { listQueuedReleases } from "./release-queries";
@@ -28,9 +28,9 @@ async function sweepQueuedReleases(boss: PgBoss, db: Kysely<DB>): Promise<number
 }
 
 /** The job an announcement names; anything else on the channel is ignored (the sweep is the backstop). */
-function readAnnouncement(payload: string | undefined): PublishReleaseJob | null {
+function readAnnouncement(payload: string): PublishReleaseJob | null {
   try {
-    const job = publishReleaseJobSchema.safeParse(JSON.parse(payload ?? "null"));
+    const job = publishReleaseJobSchema.safeParse(JSON.parse(payload));
     return job.success ? job.data : null;
   } catch {
     return null;
@@ -38,30 +38,37 @@ function readAnnouncement(payload: string | undefined): PublishReleaseJob | null
 }
 
 /**
- * Listens for releases announced on commit and hands each to the publish queue. A dropped connection is
- * only logged: until the runner restarts, the minute sweep sends what it missed.
+ * Registers the publish worker, the listener that hands it each release announced on commit, and the
+ * minute sweep that catches what the listener missed (a worker that was down, a dropped connection).
  */
-async function listenForQueuedReleases(boss: PgBoss, connectionString: string): Promise<pg.Client> {
-  const listener = new pg.Client({ connectionString, application_name: "goldloop-release-listener" });
-  listener.on("error", (error) => logger.warn({ err: error }, "release listener lost its connection; queued releases wait for the sweep"));
-  listener.on("notification", (message) => {
-    const job = readAnnouncement(message.payload);
-    if (job) void sendJob(boss, job);
-  });
-  await listener.connect();
-  await listener.query(`listen ${RELEASE_QUEUED_CHANNEL}`);
-  return listener;
-}
-
-/** Registers the publish worker, the listener that feeds it, and the sweep that catches what the listener missed. */
 export async function registerReleasePublisher(boss: PgBoss, db: Kysely<DB>, connectionString: string): Promise<void> {
   await boss.createQueue(PUBLISH_RELEASE_JOB, { retryLimit: 0, expireInSeconds: PUBLISH_JOB_EXPIRE_SECONDS });
   await boss.work<PublishReleaseJob>(PUBLISH_RELEASE_JOB, { pollingIntervalSeconds: 1 }, async ([job]) => {
     if (!job) return { outcome: "skipped" };
     return { outcome: await runReleasePublication(db, job.data) };
   });
-  const listener = await listenForQueuedReleases(boss, connectionString);
-  boss.on("stopped", () => void listener.end().catch(() => undefined));
+  // Notifications sent while the listener is not connected are lost; a sweep each time it (re)connects
+  // makes up for them. Waiting for the first one means a release queued once the runner is up is heard.
+  let listener: ChannelListener | undefined;
+  await new Promise<void>((ready) => {
+    listener = listenToChannel({
+      connectionString,
+      channel: RELEASE_QUEUED_CHANNEL,
+      applicationName: "goldloop-release-listener",
+      onMessage: (payload) => {
+        const job = readAnnouncement(payload);
+        if (job) void sendJob(boss, job);
+      },
+      onListening: ready,
+      onReconnect: () => void sweepQueuedReleases(boss, db).catch((error: unknown) => logger.warn({ err: error }, "release sweep failed")),
+      onError: (error) => {
+        logger.warn({ err: error }, "release listener lost its connection; reconnecting");
+        // Starting must not hang on the listener: the minute sweep covers until it connects.
+        ready();
+      },
+    });
+  });
+  boss.on("stopped", () => void listener?.stop());
   await boss.createQueue(RELEASE_SWEEP_JOB);
   await boss.schedule(RELEASE_SWEEP_JOB, "* * * * *");
   await boss.work(RELEASE_SWEEP_JOB, async () => ({ sent: await sweepQueuedReleases(boss, db) }));
