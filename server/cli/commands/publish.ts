@@ -11,7 +11,7 @@ import { runDomainCommand } from "../domain-errors";
 const BAR_WIDTH = 30;
 
 /** Progress on a terminal redraws one line; piped output gets a line per tenth, so logs stay short. */
-function progressPrinter(io: CliIo, isTty: boolean) {
+export function progressPrinter(io: CliIo, isTty: boolean) {
   let lastTenth = -1;
   return ({ rowsFrozen, rowsExpected }: { rowsFrozen: number; rowsExpected: number }) => {
     const share = rowsExpected === 0 ? 1 : Math.min(rowsFrozen / rowsExpected, 1);
