@@ -22,13 +22,15 @@ type DatasetDetailProps = { projectId: string; slug: string; datasetId: string; 
 /** One dataset: what its next release would hold, publishing it, its releases and what is inside them, and how to pull them. */
 export function DatasetDetail({ projectId, slug, datasetId, publicUrl, canPublish, canManageKeys }: DatasetDetailProps) {
   const fetched = useDataset(projectId, datasetId);
-  const progress = useReleaseProgress(projectId, datasetId, fetched.releases.some((release) => release.status === "queued" || release.status === "publishing"));
+  const isBuilding = fetched.releases.some((release) => release.status === "queued" || release.status === "publishing");
+  const progress = useReleaseProgress(projectId, datasetId, isBuilding);
   const dataset = { ...fetched, releases: fetched.releases.map((release) => ({ ...release, ...progress?.find((latest) => latest.number === release.number) })) };
   const [isPublishing, setIsPublishing] = useState(false);
   const [isEditing, setIsEditing] = useState(false);
   const [queuedNumber, setQueuedNumber] = useState<number | null>(null);
   const base = `/p/${slug}`;
-  const canPublishNow = canPublish && dataset.eligibleRows > 0;
+  // One release of a dataset is built at a time, so its changelog compares with a finished one.
+  const canPublishNow = canPublish && dataset.eligibleRows > 0 && !isBuilding;
   useShortcuts([
     ...(canPublishNow ? [{ keys: ["r"], label: "Publish a release", run: () => setIsPublishing(true) }] : []),
     ...(canPublish ? [{ keys: ["e"], label: "Edit the dataset's recipe", run: () => setIsEditing(true) }] : []),
@@ -58,7 +60,12 @@ export function DatasetDetail({ projectId, slug, datasetId, publicUrl, canPublis
                   <Kbd>e</Kbd>
                 </span>
               </Button>
-              <Button onClick={() => setIsPublishing(true)} disabled={!canPublishNow} aria-keyshortcuts={canPublishNow ? "r" : undefined}>
+              <Button
+                onClick={() => setIsPublishing(true)}
+                disabled={!canPublishNow}
+                aria-keyshortcuts={canPublishNow ? "r" : undefined}
+                title={isBuilding ? "A release is being published; publish the next once it is done" : undefined}
+              >
                 Publish release {dataset.nextReleaseNumber}
                 {canPublishNow && (
                   <span aria-hidden>
