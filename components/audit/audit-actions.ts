@@ -3,7 +3,11 @@ const ACTION_TITLES: Record<string, string> = {
   "api_key.created": "API key created",
   "api_key.revoked": "API key revoked",
   "dataset.created": "Dataset created",
+  "dataset.updated": "Dataset recipe changed",
   "gold.created": "Gold label created",
+  "gold.reopen_cancelled": "Gold revision cancelled",
+  "gold.reopened": "Gold reopened for revision",
+  "gold.revised": "Gold revised",
   "instance.setup_completed": "Goldloop set up",
   "invite.accepted": "Invite accepted",
   "invite.created": "Invite created",
@@ -14,6 +18,8 @@ const ACTION_TITLES: Record<string, string> = {
   "queue.backfilled": "Queue backfilled",
   "queue.created": "Queue created",
   "release.published": "Release published",
+  "release.requested": "Release requested",
+  "release.retried": "Release retried",
 };
 
 /** The words for an action code, or the code itself for one this list does not know yet. */
