@@ -5,6 +5,7 @@ import * as createSignInAttempts from "./2026_11_24_1400_create_sign_in_attempts
 import * as createLoopTables from "./2026_11_24_1600_create_loop_tables";
 import * as createCollabUpdates from "./2026_11_29_0100_create_collab_updates";
 import * as trainingReleases from "./2026_11_29_0300_training_releases";
+import * as createWebhooks from "./2026_11_29_0400_create_webhooks";
 
 /**
  * Every migration, keyed by file name. Listed by hand rather than read from disk so the same list works
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   "2026_11_24_1600_create_loop_tables": createLoopTables,
   "2026_11_29_0100_create_collab_updates": createCollabUpdates,
   "2026_11_29_0300_training_releases": trainingReleases,
+  "2026_11_29_0400_create_webhooks": createWebhooks,
 };
