@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DELETE as deleteEndpoint } from "@/app/api/v1/webhook-endpoints/[id]/route";
+import { DELETE as deleteEndpoint } from "@/app/api/v1/webhook-endpoints/[endpointId]/route";
 import { GET as listEndpoints, POST as createEndpoint } from "@/app/api/v1/webhook-endpoints/route";
 import { closeDatabase } from "@/db";
 import { seedProjectTeam } from "@/db/seed/factories";
@@ -15,7 +15,7 @@ const call = (method: string, secret: string, body?: unknown) =>
     headers: { "content-type": "application/json", authorization: `Bearer ${secret}` },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-const remove = (id: string, secret = keys.admin) => deleteEndpoint(call("DELETE", secret), { params: Promise.resolve({ id }) });
+const remove = (id: string, secret = keys.admin) => deleteEndpoint(call("DELETE", secret), { params: Promise.resolve({ endpointId: id }) });
 
 beforeAll(async () => {
   process.env.DATABASE_URL = testDb.url;

@@ -115,4 +115,4 @@ export const replayFailedDeliveriesSchema = webhookEndpointIdSchema.extend({ sin
 export type ReplayFailedDeliveriesInput = z.infer<typeof replayFailedDeliveriesSchema>;
 
 /** The path segment of `DELETE /api/v1/webhook-endpoints/{id}`. */
-export const webhookEndpointPathIdSchema = safeText(100).pipe(z.uuid("id must be a webhook endpoint id"));
+export const webhookEndpointPathIdSchema = safeText(100).pipe(z.uuid("the path must end in a webhook endpoint id"));

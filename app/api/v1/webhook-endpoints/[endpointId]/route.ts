@@ -7,9 +7,9 @@ import { webhookEndpointPathIdSchema } from "@/server/webhooks/schema";
 export const dynamic = "force-dynamic";
 
 /** Deletes an endpoint of the key's project with its delivery log; 204, or 404 when the project has no such endpoint. */
-export const DELETE = restHandler(async (request, context: { params: Promise<{ id: string }> }) => {
+export const DELETE = restHandler(async (request, context: { params: Promise<{ endpointId: string }> }) => {
   const principal = await requireApiKey(request, "admin");
-  const { id } = z.object({ id: webhookEndpointPathIdSchema }).parse(await context.params);
-  await deleteWebhookEndpoint(getDatabase(), { projectId: principal.projectId, userId: null, apiKeyId: principal.apiKeyId }, id);
+  const { endpointId } = z.object({ endpointId: webhookEndpointPathIdSchema }).parse(await context.params);
+  await deleteWebhookEndpoint(getDatabase(), { projectId: principal.projectId, userId: null, apiKeyId: principal.apiKeyId }, endpointId);
   return new Response(null, { status: 204 });
 });
