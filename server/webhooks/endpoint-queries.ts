@@ -22,6 +22,9 @@ const publicColumns = [
   "updated_at as updatedAt",
 ] as const;
 
+/** The CHECK constraint keeps event_types within the known types. */
+type NarrowedEndpoint = { eventTypes: WebhookEventType[] };
+
 /** Everything about an endpoint but its secrets, which are shown once and never again. */
 export type WebhookEndpointView = Awaited<ReturnType<typeof listEndpoints>>[number];
 
@@ -41,15 +44,16 @@ export async function insertEndpoint(
       created_by: params.createdBy,
     })
     .returning(publicColumns)
+    .$narrowType<NarrowedEndpoint>()
     .executeTakeFirstOrThrow();
 }
 
 export async function listEndpoints(db: Executor, projectId: string) {
-  return db.selectFrom("webhook_endpoints").select(publicColumns).where("project_id", "=", projectId).orderBy("created_at", "asc").execute();
+  return db.selectFrom("webhook_endpoints").select(publicColumns).where("project_id", "=", projectId).orderBy("created_at", "asc").$narrowType<NarrowedEndpoint>().execute();
 }
 
 export async function findEndpoint(db: Executor, projectId: string, endpointId: string) {
-  return db.selectFrom("webhook_endpoints").select(publicColumns).where("project_id", "=", projectId).where("id", "=", endpointId).executeTakeFirst();
+  return db.selectFrom("webhook_endpoints").select(publicColumns).where("project_id", "=", projectId).where("id", "=", endpointId).$narrowType<NarrowedEndpoint>().executeTakeFirst();
 }
 
 /** Locks the endpoint row, so failure counting and auto-disable see one attempt at a time. */
@@ -70,6 +74,7 @@ export async function updateEndpoint(db: Executor, projectId: string, endpointId
     .where("project_id", "=", projectId)
     .where("id", "=", endpointId)
     .returning(publicColumns)
+    .$narrowType<NarrowedEndpoint>()
     .executeTakeFirst();
 }
 
@@ -85,6 +90,7 @@ export async function rotateEndpointSecret(db: Executor, projectId: string, endp
     .where("project_id", "=", projectId)
     .where("id", "=", endpointId)
     .returning(publicColumns)
+    .$narrowType<NarrowedEndpoint>()
     .executeTakeFirst();
 }
 
@@ -99,6 +105,7 @@ export async function setEndpointEnabled(db: Executor, projectId: string, endpoi
     .where("project_id", "=", projectId)
     .where("id", "=", endpointId)
     .returning(publicColumns)
+    .$narrowType<NarrowedEndpoint>()
     .executeTakeFirst();
 }
 

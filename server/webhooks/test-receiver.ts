@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Webhook } from "standardwebhooks";
 
@@ -26,7 +26,7 @@ export async function startTestReceiver(options: { secrets: () => string[] }) {
   let server: Server | null = null;
   let port = 0;
 
-  const handle = async (request: IncomingMessage, response: import("node:http").ServerResponse) => {
+  const handle = async (request: IncomingMessage, response: ServerResponse) => {
     const body = await readBody(request);
     const headers = Object.fromEntries(Object.entries(request.headers).map(([key, value]) => [key, String(value)]));
     const verifiedWith = options.secrets().filter((secret) => {
