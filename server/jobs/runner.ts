@@ -30,7 +30,11 @@ export async function startJobRunner(options: {
   await registerMaintenanceJobs(boss, options.db);
   await registerLeaseReaper(boss, options.db);
   const webhooks = await registerWebhookDelivery(boss, options.db, {
-    onError: (error) => options.log.error({ err: error }, "webhook dispatcher error"),
+    onError: (error) => {
+      const outage = classifyDatabaseOutage(error);
+      if (outage) options.log.warn({ reason: outage }, "webhook dispatcher: database unavailable");
+      else options.log.error({ err: error }, "webhook dispatcher error");
+    },
     ...options.webhooks,
   });
   return {

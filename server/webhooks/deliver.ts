@@ -3,7 +3,7 @@ import type { DB } from "@/db/types";
 import { insertAuditEntry } from "@/server/audit/queries";
 import { DomainError } from "@/server/lib/errors";
 import type { DeliveryPolicy, UrlPolicy } from "./config";
-import { failWaitingDeliveries, insertAttempt, lockDeliveryForAttempt, updateDeliveryAfterAttempt } from "./delivery-queries";
+import { failWaitingDeliveries, findDeliveryForAttempt, insertAttempt, lockDeliveryForAttempt, updateDeliveryAfterAttempt } from "./delivery-queries";
 import { findEndpointForSending, recordEndpointOutcome, setEndpointEnabled } from "./endpoint-queries";
 import { postWebhook, type PostOutcome } from "./http-post";
 import { nextRetryDelayMs } from "./retry-schedule";
@@ -36,7 +36,7 @@ async function send(url: string, messageId: string, body: string, secrets: strin
  */
 export async function attemptDelivery(db: Kysely<DB>, target: { projectId: string; deliveryId: string }, options: DeliveryOptions): Promise<PostOutcome | null> {
   const { projectId, deliveryId } = target;
-  const delivery = await db.transaction().execute((trx) => lockDeliveryForAttempt(trx, projectId, deliveryId));
+  const delivery = await findDeliveryForAttempt(db, projectId, deliveryId);
   if (!delivery || delivery.state !== "queued") return null;
   const endpoint = await findEndpointForSending(db, projectId, delivery.endpointId);
   if (!endpoint) return null;

@@ -59,9 +59,8 @@ export async function requeueStrandedDeliveries(db: Executor, queuedBefore: Date
   return Number(result.numUpdatedRows);
 }
 
-/** A delivery with what sending it needs, locked so one worker at a time records an attempt. */
-export async function lockDeliveryForAttempt(trx: Transaction<DB>, projectId: string, deliveryId: string) {
-  return trx
+function selectDeliveryForAttempt(db: Executor, projectId: string, deliveryId: string) {
+  return db
     .selectFrom("webhook_deliveries")
     .innerJoin("webhook_events", "webhook_events.id", "webhook_deliveries.event_id")
     .select([
@@ -74,9 +73,17 @@ export async function lockDeliveryForAttempt(trx: Transaction<DB>, projectId: st
     ])
     .where("webhook_deliveries.project_id", "=", projectId)
     .where("webhook_deliveries.id", "=", deliveryId)
-    .forUpdate(["webhook_deliveries"])
-    .$narrowType<{ state: WebhookDeliveryState }>()
-    .executeTakeFirst();
+    .$narrowType<{ state: WebhookDeliveryState }>();
+}
+
+/** A delivery with what sending it needs. */
+export async function findDeliveryForAttempt(db: Executor, projectId: string, deliveryId: string) {
+  return selectDeliveryForAttempt(db, projectId, deliveryId).executeTakeFirst();
+}
+
+/** The same, locked, so one worker at a time records an attempt. */
+export async function lockDeliveryForAttempt(trx: Transaction<DB>, projectId: string, deliveryId: string) {
+  return selectDeliveryForAttempt(trx, projectId, deliveryId).forUpdate(["webhook_deliveries"]).executeTakeFirst();
 }
 
 export async function insertAttempt(

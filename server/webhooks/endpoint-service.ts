@@ -33,7 +33,9 @@ export async function listWebhookEndpoints(db: Kysely<DB>, projectId: string): P
 
 /** One endpoint of the project, or NotFound. */
 export async function getWebhookEndpoint(db: Kysely<DB>, projectId: string, endpointId: string): Promise<WebhookEndpointView> {
-  return (await findEndpoint(db, projectId, endpointId)) ?? Promise.reject(notFound());
+  const endpoint = await findEndpoint(db, projectId, endpointId);
+  if (!endpoint) throw notFound();
+  return endpoint;
 }
 
 /** Creates an endpoint after checking its URL reaches only allowed addresses; the secret is returned here and never again. */
