@@ -346,6 +346,7 @@ export interface WebhookEndpoints {
   event_types: string[];
   failing_since: Timestamp | null;
   id: Generated<string>;
+  is_auto_disabled: Generated<boolean>;
   is_enabled: Generated<boolean>;
   previous_secret: string | null;
   previous_secret_expires_at: Timestamp | null;

@@ -16,7 +16,7 @@ export function DeliveriesTable({ projectId, slug, endpointId }: { projectId: st
   const [state, setState] = useState<WebhookDeliveryState | undefined>(undefined);
   const deliveries = useWebhookDeliveries(projectId, endpointId, state);
   const filter = (
-    <div className="w-40">
+    <div className="w-48">
       <SelectField label="Show" value={state ?? ""} onChange={(event) => setState((event.target.value || undefined) as WebhookDeliveryState | undefined)}>
         <option value="">every delivery</option>
         {WEBHOOK_DELIVERY_STATES.map((option) => (

@@ -62,7 +62,7 @@ export function DeliveryDetail({ projectId, slug, endpointId, deliveryId }: { pr
         {errorMessage(replay.error) && <Alert tone="error">{errorMessage(replay.error)}</Alert>}
       </div>
       <Card className="mb-6">
-        <CardHeader title="Attempts" description="Retries wait about 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 10 h, each with some jitter." />
+        <CardHeader title="Attempts" description="A failed attempt is retried after growing waits (by default 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h), then given up." />
         {delivery.attempts.length === 0 ? (
           <p className="px-6 py-6 text-sm text-zinc-500">No attempt yet: it goes out within seconds.</p>
         ) : (
@@ -82,7 +82,7 @@ export function DeliveryDetail({ projectId, slug, endpointId, deliveryId }: { pr
                   <Td className="tabular-nums">{attempt.attempt}</Td>
                   <Td>
                     <Badge tone={attempt.isSuccess ? "green" : "red"}>{attempt.statusCode ?? "no answer"}</Badge>
-                    {attempt.error && <span className="block text-xs text-red-700">{attempt.error}</span>}
+                    {attempt.error && attempt.error !== `HTTP ${attempt.statusCode}` && <span className="block text-xs text-red-700">{attempt.error}</span>}
                   </Td>
                   <Td className="tabular-nums">{attempt.latencyMs} ms</Td>
                   <Td>

@@ -31,7 +31,7 @@ export function EndpointDetail({ projectId, slug, endpointId }: { projectId: str
   const close = () => setDialog(null);
   const test = () => endpoint.isEnabled && sendTest.mutate({ projectId, endpointId });
   useShortcuts([{ keys: ["t"], label: "Send a test event", run: test }]);
-  const wasAutoDisabled = Boolean(endpoint.disabledReason?.startsWith("turned off automatically"));
+  const wasAutoDisabled = endpoint.isAutoDisabled;
 
   return (
     <>
@@ -55,9 +55,14 @@ export function EndpointDetail({ projectId, slug, endpointId }: { projectId: str
       />
       <div className="mb-6 space-y-3">
         {!endpoint.isEnabled && (
-          <Alert tone="error" title={wasAutoDisabled ? "Goldloop turned this endpoint off" : "This endpoint is off"}>
-            {endpoint.disabledReason ?? "No events are sent to it."} {endpoint.disabledAt && <>Off since <DateTime value={endpoint.disabledAt} />.</>} Events raised while it is off are not
-            queued for it; turning it back on can replay the ones that failed.
+          <Alert tone="error" title={wasAutoDisabled ? "Goldloop turned this endpoint off after repeated failures" : "This endpoint is off"}>
+            {endpoint.disabledReason && <span className="block">Why: {endpoint.disabledReason}.</span>}
+            {endpoint.disabledAt && (
+              <>
+                Off since <DateTime value={endpoint.disabledAt} />.{" "}
+              </>
+            )}
+            Events raised while it is off are not queued for it; turning it back on can replay the ones that failed.
           </Alert>
         )}
         {endpoint.isEnabled && endpoint.failingSince && (

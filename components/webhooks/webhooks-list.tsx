@@ -63,7 +63,7 @@ export function WebhooksList({ projectId, slug }: { projectId: string; slug: str
                     </span>
                   </Td>
                   <Td>
-                    <EndpointStateBadge isEnabled={endpoint.isEnabled} wasAutoDisabled={Boolean(endpoint.disabledReason?.startsWith("turned off automatically"))} />
+                    <EndpointStateBadge isEnabled={endpoint.isEnabled} wasAutoDisabled={endpoint.isAutoDisabled} />
                   </Td>
                 </tr>
               ))}

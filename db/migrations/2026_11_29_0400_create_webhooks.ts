@@ -26,6 +26,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("consecutive_failures", "integer", (col) => col.notNull().defaultTo(0))
     .addColumn("disabled_at", "timestamptz")
     .addColumn("disabled_reason", "text")
+    // Off because Goldloop gave up on it (the banner says so), not because a member turned it off.
+    .addColumn("is_auto_disabled", "boolean", (col) => col.notNull().defaultTo(false))
     .addColumn("created_by", "uuid", (col) => col.references("users.id").onDelete("set null"))
     .addColumn("created_at", "timestamptz", (col) => col.notNull().defaultTo(sql`now()`))
     .addColumn("updated_at", "timestamptz", (col) => col.notNull().defaultTo(sql`now()`))
@@ -34,6 +36,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       sql`cardinality(event_types) > 0 and event_types <@ array['release.published', 'gold.created', 'gold.revised', 'conflict.opened', 'annotation.submitted', 'webhook.test', 'alert.raised', 'alert.resolved']::text[]`,
     )
     .addCheckConstraint("webhook_endpoints_previous_secret_check", sql`(previous_secret is null) = (previous_secret_expires_at is null)`)
+    .addCheckConstraint("webhook_endpoints_auto_disabled_check", sql`not (is_auto_disabled and is_enabled)`)
     .execute();
   await db.schema.createIndex("webhook_endpoints_project_id_idx").on("webhook_endpoints").columns(["project_id", "created_at"]).execute();
 

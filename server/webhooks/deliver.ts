@@ -73,8 +73,9 @@ async function recordAttempt(
     const streak = await recordEndpointOutcome(trx, projectId, endpointId, outcome.isSuccess);
     if (!streak?.isEnabled || !streak.failingSince || streak.consecutiveFailures < AUTO_DISABLE_MIN_FAILURES) return;
     if (Date.now() - streak.failingSince.getTime() < options.deliveryPolicy.disableAfterMs) return;
-    const reason = `turned off automatically: every attempt has failed since ${streak.failingSince.toISOString()} (${streak.consecutiveFailures} in a row; the last: ${outcome.error ?? "no answer"})`;
-    await setEndpointEnabled(trx, projectId, endpointId, { isEnabled: false, reason });
+    const since = `${streak.failingSince.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+    const reason = `every attempt has failed since ${since}, ${streak.consecutiveFailures} in a row; the last: ${outcome.error ?? "no answer"}`;
+    await setEndpointEnabled(trx, projectId, endpointId, { isEnabled: false, reason, isAutomatic: true });
     const abandoned = await failWaitingDeliveries(trx, projectId, endpointId, "the endpoint was turned off after failing repeatedly");
     await insertAuditEntry(trx, {
       projectId,

@@ -17,6 +17,7 @@ const publicColumns = [
   "consecutive_failures as consecutiveFailures",
   "disabled_at as disabledAt",
   "disabled_reason as disabledReason",
+  "is_auto_disabled as isAutoDisabled",
   "previous_secret_expires_at as previousSecretExpiresAt",
   "created_at as createdAt",
   "updated_at as updatedAt",
@@ -95,10 +96,15 @@ export async function rotateEndpointSecret(db: Executor, projectId: string, endp
 }
 
 /** Turns an endpoint on or off; turning on forgets the failure streak and why it was turned off. */
-export async function setEndpointEnabled(db: Executor, projectId: string, endpointId: string, change: { isEnabled: true } | { isEnabled: false; reason: string }) {
+export async function setEndpointEnabled(
+  db: Executor,
+  projectId: string,
+  endpointId: string,
+  change: { isEnabled: true } | { isEnabled: false; reason: string; isAutomatic: boolean },
+) {
   const set = change.isEnabled
-    ? { is_enabled: true, disabled_at: null, disabled_reason: null, failing_since: null, consecutive_failures: 0 }
-    : { is_enabled: false, disabled_at: sql<Date>`now()`, disabled_reason: change.reason };
+    ? { is_enabled: true, disabled_at: null, disabled_reason: null, is_auto_disabled: false, failing_since: null, consecutive_failures: 0 }
+    : { is_enabled: false, disabled_at: sql<Date>`now()`, disabled_reason: change.reason, is_auto_disabled: change.isAutomatic };
   return db
     .updateTable("webhook_endpoints")
     .set({ ...set, updated_at: sql`now()` })

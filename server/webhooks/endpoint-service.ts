@@ -96,7 +96,7 @@ export async function rotateWebhookSecret(db: Kysely<DB>, actor: WebhookActor, e
 /** Turns an endpoint off; what was waiting to be sent is given up (and can be replayed later). */
 export async function disableWebhookEndpoint(db: Kysely<DB>, actor: WebhookActor, endpointId: string): Promise<WebhookEndpointView> {
   return db.transaction().execute(async (trx) => {
-    const endpoint = await setEndpointEnabled(trx, actor.projectId, endpointId, { isEnabled: false, reason: "turned off by a member" });
+    const endpoint = await setEndpointEnabled(trx, actor.projectId, endpointId, { isEnabled: false, reason: "a member turned it off", isAutomatic: false });
     if (!endpoint) throw notFound();
     await failWaitingDeliveries(trx, actor.projectId, endpointId, "the endpoint was turned off");
     await insertAuditEntry(trx, { ...auditActor(actor), action: "webhook_endpoint.disabled", targetType: "webhook_endpoint", targetId: endpoint.id });
