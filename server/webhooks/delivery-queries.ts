@@ -220,3 +220,25 @@ export async function listFailedEventIdsSince(db: Executor, params: { projectId:
     .execute();
   return rows.map((row) => row.eventId);
 }
+
+/** Deletes a project's events (with their deliveries and attempts) older than `before`, unless a delivery of one is still on its way or was made since. */
+export async function deleteSettledEventsBefore(db: Executor, projectId: string, before: Date): Promise<number> {
+  const result = await db
+    .deleteFrom("webhook_events")
+    .where("project_id", "=", projectId)
+    .where("created_at", "<", before)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom("webhook_deliveries")
+            .select("webhook_deliveries.id")
+            .where("webhook_deliveries.project_id", "=", projectId)
+            .whereRef("webhook_deliveries.event_id", "=", "webhook_events.id")
+            .where((inner) => inner.or([inner("webhook_deliveries.state", "in", ["pending", "queued"]), inner("webhook_deliveries.created_at", ">=", before)])),
+        ),
+      ),
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

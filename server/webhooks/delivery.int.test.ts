@@ -4,6 +4,7 @@ import { setUpTestDatabase } from "@/db/testing/test-database";
 import type { JobRunner } from "@/server/jobs/runner";
 import { getWebhookDelivery, replayWebhookDelivery, sendTestWebhook } from "./delivery-service";
 import { emitWebhookEvent } from "./outbox";
+import { pruneWebhookHistory } from "./retention";
 import { webhookMessageId } from "./signing";
 import { seedEndpointWithReceiver, startTestRunner } from "./test-support";
 import type { TestReceiver } from "./test-receiver";
@@ -146,5 +147,25 @@ describe("webhook delivery to a real receiver on loopback", () => {
     expect(attempt!.error).toMatch(/^refused before sending: 127\.0\.0\.1 resolves to 127\.0\.0\.1, a loopback address/);
     expect(receiver.received).toEqual([]);
     expect(receiver.refused).toEqual([]);
+  });
+
+  it("prunes settled events older than 30 days with their deliveries and attempts, keeping any still on its way or replayed since", async () => {
+    const world = await seedEndpointWithReceiver(testDb.db);
+    receiver = world.receiver;
+    const projectId = world.project.id;
+    for (const goldLabelId of [1, 2, 3, 4]) await commitGoldEvent(projectId, goldLabelId);
+    const eventIdOf = (goldLabelId: number) =>
+      testDb.db.selectFrom("webhook_events").select("id").where("project_id", "=", projectId).where("payload", "like", `%"goldLabelId":${goldLabelId},%`).executeTakeFirstOrThrow();
+    const [settled, waiting, recent, replayed] = await Promise.all([eventIdOf(1), eventIdOf(2), eventIdOf(3), eventIdOf(4)]);
+    const longAgo = sql<Date>`now() - interval '40 days'`;
+    await testDb.db.updateTable("webhook_events").set({ created_at: longAgo }).where("id", "in", [settled.id, waiting.id, replayed.id]).execute();
+    await testDb.db.updateTable("webhook_deliveries").set({ state: "succeeded", created_at: longAgo }).where("event_id", "in", [settled.id, recent.id]).execute();
+    await testDb.db.updateTable("webhook_deliveries").set({ created_at: longAgo }).where("event_id", "=", waiting.id).execute();
+    // The replayed event's delivery is a replay made today.
+    await testDb.db.updateTable("webhook_deliveries").set({ state: "succeeded" }).where("event_id", "=", replayed.id).execute();
+
+    await expect(pruneWebhookHistory(testDb.db)).resolves.toBe(1);
+    const left = await testDb.db.selectFrom("webhook_events").select("id").where("project_id", "=", projectId).execute();
+    expect(left.map((event) => event.id).sort()).toEqual([waiting.id, recent.id, replayed.id].sort());
   });
 });

@@ -5,6 +5,7 @@ import { deliveryPolicyFromEnv, urlPolicyFromEnv } from "./config";
 import { attemptDelivery, type DeliveryOptions } from "./deliver";
 import { claimDueDeliveries, requeueStrandedDeliveries } from "./delivery-queries";
 import { REQUEST_TIMEOUT_MS } from "./http-post";
+import { registerWebhookPrune } from "./retention";
 
 /** The pg-boss queue whose jobs each make one attempt of one delivery. */
 export const WEBHOOK_DELIVERY_JOB = "webhooks.deliver";
@@ -37,9 +38,10 @@ export async function dispatchDueDeliveries(db: Kysely<DB>, boss: PgBoss): Promi
 }
 
 /**
- * Starts webhook delivery in a worker process: a pg-boss worker that makes attempts, and a dispatcher that
+ * Starts webhook delivery in a worker process: a pg-boss worker that makes attempts, a dispatcher that
  * every `pollIntervalMs` moves committed, due deliveries (the outbox) into pg-boss and recovers stranded
- * ones. The outbox rows, not pg-boss, are the source of truth, so nothing committed is lost.
+ * ones, and the nightly prune of the delivery log. The outbox rows, not pg-boss, are the source of truth,
+ * so nothing committed is lost.
  */
 export async function registerWebhookDelivery(boss: PgBoss, db: Kysely<DB>, options: WebhookDispatcherOptions = {}): Promise<{ stop: () => Promise<void> }> {
   const deliveryOptions: DeliveryOptions = {
@@ -52,6 +54,7 @@ export async function registerWebhookDelivery(boss: PgBoss, db: Kysely<DB>, opti
   await boss.work<DeliveryJob>(WEBHOOK_DELIVERY_JOB, { localConcurrency: 4, pollingIntervalSeconds: 0.5 }, async ([job]) => {
     if (job) await attemptDelivery(db, job.data, deliveryOptions);
   });
+  await registerWebhookPrune(boss, db);
 
   const onError = options.onError ?? (() => {});
   let isStopped = false;
