@@ -4,7 +4,7 @@ import { insertAuditEntry } from "@/server/audit/queries";
 import { DomainError } from "@/server/lib/errors";
 import type { DeliveryPolicy, UrlPolicy } from "./config";
 import { failWaitingDeliveries, findDeliveryForAttempt, insertAttempt, lockDeliveryForAttempt, updateDeliveryAfterAttempt } from "./delivery-queries";
-import { findEndpointForSending, recordEndpointOutcome, setEndpointEnabled } from "./endpoint-queries";
+import { findEndpointForSending, lockEndpoint, recordEndpointOutcome, setEndpointEnabled } from "./endpoint-queries";
 import { postWebhook, type PostOutcome } from "./http-post";
 import { nextRetryDelayMs } from "./retry-schedule";
 import { signWebhook, webhookMessageId } from "./signing";
@@ -41,7 +41,9 @@ export async function attemptDelivery(db: Kysely<DB>, target: { projectId: strin
   const endpoint = await findEndpointForSending(db, projectId, delivery.endpointId);
   if (!endpoint) return null;
   if (!endpoint.isEnabled) {
-    await failWaitingDeliveries(db, projectId, delivery.endpointId, "the endpoint is turned off");
+    await db.transaction().execute(async (trx) => {
+      if (await lockEndpoint(trx, projectId, delivery.endpointId)) await failWaitingDeliveries(trx, projectId, delivery.endpointId, "the endpoint is turned off");
+    });
     return null;
   }
   const secrets = [endpoint.secret, ...(endpoint.previousSecret ? [endpoint.previousSecret] : [])];
@@ -58,6 +60,8 @@ async function recordAttempt(
 ): Promise<void> {
   const { projectId, deliveryId, endpointId } = target;
   await db.transaction().execute(async (trx) => {
+    // Endpoint, then delivery: the order every transaction that touches both takes its locks in.
+    if (!(await lockEndpoint(trx, projectId, endpointId))) return;
     const delivery = await lockDeliveryForAttempt(trx, projectId, deliveryId);
     if (!delivery || delivery.state !== "queued") return;
     const attempt = delivery.attemptCount + 1;

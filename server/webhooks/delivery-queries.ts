@@ -50,11 +50,11 @@ export async function claimDueDeliveries(trx: Transaction<DB>, limit: number) {
 
 /** Deliveries handed to pg-boss that never came back (a job lost with a crashed worker) are due again. */
 export async function requeueStrandedDeliveries(db: Executor, queuedBefore: Date): Promise<number> {
+  // SKIP LOCKED: a row locked now is being recorded or given up, so it is not stranded.
   const result = await db
     .updateTable("webhook_deliveries")
     .set({ state: "pending", queued_at: null, next_attempt_at: sql`now()` })
-    .where("state", "=", "queued")
-    .where("queued_at", "<", queuedBefore)
+    .where("id", "in", db.selectFrom("webhook_deliveries").select("id").where("state", "=", "queued").where("queued_at", "<", queuedBefore).forUpdate().skipLocked())
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }

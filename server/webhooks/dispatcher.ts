@@ -12,8 +12,11 @@ export const WEBHOOK_DELIVERY_JOB = "webhooks.deliver";
 
 type DeliveryJob = { projectId: string; deliveryId: string };
 
-/** Deliveries handed to pg-boss this long ago without a recorded attempt were lost with a worker; they become due again. */
-const STRANDED_AFTER_MS = 5 * 60_000;
+/**
+ * Deliveries handed to pg-boss this long ago without a recorded attempt were lost (pg-boss gave up on the
+ * job); they become due again. Long enough that a backlog still waiting for a free worker is not sent twice.
+ */
+const STRANDED_AFTER_MS = 30 * 60_000;
 const CLAIM_BATCH = 100;
 
 export type WebhookDispatcherOptions = Partial<DeliveryOptions> & { pollIntervalMs?: number; onError?: (error: unknown) => void };
@@ -51,7 +54,7 @@ export async function registerWebhookDelivery(boss: PgBoss, db: Kysely<DB>, opti
   };
   // A job outlives a worker that died mid-attempt by this long, then pg-boss runs it again.
   await boss.createQueue(WEBHOOK_DELIVERY_JOB, { expireInSeconds: REQUEST_TIMEOUT_MS / 1000 + 50, retryLimit: 3, retryDelay: 5 });
-  await boss.work<DeliveryJob>(WEBHOOK_DELIVERY_JOB, { localConcurrency: 4, pollingIntervalSeconds: 0.5 }, async ([job]) => {
+  await boss.work<DeliveryJob>(WEBHOOK_DELIVERY_JOB, { localConcurrency: 8, pollingIntervalSeconds: 0.5 }, async ([job]) => {
     if (job) await attemptDelivery(db, job.data, deliveryOptions);
   });
   await registerWebhookPrune(boss, db);

@@ -57,15 +57,12 @@ export async function findEndpoint(db: Executor, projectId: string, endpointId: 
   return db.selectFrom("webhook_endpoints").select(publicColumns).where("project_id", "=", projectId).where("id", "=", endpointId).$narrowType<NarrowedEndpoint>().executeTakeFirst();
 }
 
-/** Locks the endpoint row, so failure counting and auto-disable see one attempt at a time. */
+/**
+ * Locks the endpoint row. Whoever changes an endpoint and its deliveries in one transaction locks the
+ * endpoint first, then deliveries, so two such transactions never wait on each other in a circle.
+ */
 export async function lockEndpoint(trx: Transaction<DB>, projectId: string, endpointId: string) {
-  return trx
-    .selectFrom("webhook_endpoints")
-    .select([...publicColumns, "secret", "previous_secret as previousSecret"])
-    .where("project_id", "=", projectId)
-    .where("id", "=", endpointId)
-    .forUpdate()
-    .executeTakeFirst();
+  return trx.selectFrom("webhook_endpoints").select("id").where("project_id", "=", projectId).where("id", "=", endpointId).forUpdate().executeTakeFirst();
 }
 
 export async function updateEndpoint(db: Executor, projectId: string, endpointId: string, patch: { url?: string; description?: string; eventTypes?: WebhookEventType[] }) {
