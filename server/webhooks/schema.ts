@@ -47,7 +47,11 @@ export const webhookEventDataSchemas = {
 export type WebhookEventData<Type extends WebhookEventType> = z.infer<(typeof webhookEventDataSchemas)[Type]>;
 
 /** The body of every webhook request (Standard Webhooks' recommended shape). */
-export const webhookPayloadSchema = z.object({ type: z.enum(WEBHOOK_EVENT_TYPES), timestamp: z.iso.datetime(), data: z.record(z.string(), z.unknown()) });
+export const webhookPayloadSchema = z.object({
+  type: z.enum(WEBHOOK_EVENT_TYPES, "type is a webhook event type"),
+  timestamp: z.iso.datetime("timestamp is an ISO 8601 date and time"),
+  data: z.record(z.string(), z.unknown()),
+});
 export type WebhookPayload = z.infer<typeof webhookPayloadSchema>;
 
 /** A delivery's life: waiting for its turn, handed to a worker, or done either way. */

@@ -1,9 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Webhook } from "standardwebhooks";
+import { webhookPayloadSchema, type WebhookPayload } from "./schema";
 
 /** One request the receiver took, with what it verified. */
-export type ReceivedWebhook = { webhookId: string; signatures: string[]; payload: { type: string; timestamp: string; data: Record<string, unknown> }; verifiedWith: string[] };
+export type ReceivedWebhook = { webhookId: string; signatures: string[]; payload: WebhookPayload; verifiedWith: string[] };
 
 /** How the receiver answers: 204, a 500, a redirect, or a 200 with a body far longer than anyone reads. */
 export type ReceiverMode = "ok" | "fail" | "redirect" | "huge";
@@ -16,8 +17,9 @@ async function readBody(request: IncomingMessage): Promise<string> {
 
 /**
  * A real webhook receiver on loopback for tests. It verifies every request with standardwebhooks'
- * `Webhook.verify` against each secret it knows and refuses (401) what none verifies; it records every
- * request it answered 2xx, and can go down and come back on the same port.
+ * `Webhook.verify` against each secret it knows, refuses (401) what none verifies and (400) a body not
+ * shaped {type, timestamp, data}, records every request it answered 2xx, and can go down and come back
+ * on the same port.
  */
 export async function startTestReceiver(options: { secrets: () => string[] }) {
   const received: ReceivedWebhook[] = [];
@@ -42,6 +44,12 @@ export async function startTestReceiver(options: { secrets: () => string[] }) {
       response.writeHead(401).end("signature did not verify");
       return;
     }
+    const payload = webhookPayloadSchema.safeParse(JSON.parse(body));
+    if (!payload.success) {
+      refused.push(headers["webhook-id"]!);
+      response.writeHead(400).end("the body is not {type, timestamp, data}");
+      return;
+    }
     switch (mode) {
       case "fail":
         response.writeHead(500, { "content-type": "text/plain" }).end("receiver is failing on purpose");
@@ -51,7 +59,7 @@ export async function startTestReceiver(options: { secrets: () => string[] }) {
         return;
       case "huge":
       case "ok":
-        received.push({ webhookId: headers["webhook-id"]!, signatures: headers["webhook-signature"]!.split(" "), payload: JSON.parse(body), verifiedWith });
+        received.push({ webhookId: headers["webhook-id"]!, signatures: headers["webhook-signature"]!.split(" "), payload: payload.data, verifiedWith });
         if (mode === "huge") response.writeHead(200, { "content-type": "text/plain" }).end("x".repeat(1_000_000));
         else response.writeHead(204).end();
         return;
