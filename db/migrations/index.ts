@@ -6,6 +6,7 @@ import * as createLoopTables from "./2026_11_24_1600_create_loop_tables";
 import * as createCollabUpdates from "./2026_11_29_0100_create_collab_updates";
 import * as trainingReleases from "./2026_11_29_0300_training_releases";
 import * as createWebhooks from "./2026_11_29_0400_create_webhooks";
+import * as notifyGoldCreated from "./2026_11_29_0700_notify_gold_created";
 
 /**
  * Every migration, keyed by file name. Listed by hand rather than read from disk so the same list works
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   "2026_11_29_0100_create_collab_updates": createCollabUpdates,
   "2026_11_29_0300_training_releases": trainingReleases,
   "2026_11_29_0400_create_webhooks": createWebhooks,
+  "2026_11_29_0700_notify_gold_created": notifyGoldCreated,
 };

@@ -161,6 +161,36 @@ const deleteWebhookEndpointTarget: RestTarget = (fixture) => {
   return { cases: fc.oneof({ weight: 4, arbitrary: cases }, { weight: 1, arbitrary: credentials }) };
 };
 
+const goldCursors = ["0", "1", "-1", "1.5", "abc", "9223372036854775807", "9223372036854775808", "99999999999999999999", ""];
+
+/** The gold feed's query: odd cursors, limits and queue ids (another project's queue must be a 404). */
+function goldQuery(fixture: FuzzFixture) {
+  return fc.record(
+    {
+      since: fc.oneof(fc.constantFrom(...goldCursors), fc.constantFrom(...ODD_STRINGS)),
+      limit: fc.oneof(fc.constantFrom("1", "100", "1000", "1001", "0", "-5", "2.5", "1e2"), fc.constantFrom(...ODD_STRINGS)),
+      queue: fc.oneof(fc.constant(fixture.queue.id), fc.constant(fixture.foreign.queue.id), fc.uuid(), fc.constantFrom(...ODD_STRINGS)),
+    },
+    { requiredKeys: [] },
+  );
+}
+
+/** The gold feed and its stream: every query answered 200 or a 4xx naming the parameter; bad credentials 401. */
+function goldTarget(path: string, options: { withLastEventId: boolean }): RestTarget {
+  return (fixture) => {
+    const queries = fc.tuple(goldQuery(fixture), fc.option(fc.oneof(fc.constantFrom(...goldCursors), fc.constantFrom(...ODD_STRINGS)))).map(([query, lastEventId]): RestCase => {
+      const search = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+      const header: Record<string, string> = options.withLastEventId && lastEventId !== null ? { "last-event-id": lastEventId.replace(/[^\x20-\x7e]/g, "") } : {};
+      return {
+        label: `${path} ${describeValue({ query, header })}`,
+        request: { method: "GET", path: `${path}?${search}`, params: {}, headers: { ...bearer(fixture.secrets.datasetsRead), ...header } },
+        check: expectStatus(200, 400, 404),
+      };
+    });
+    return { cases: fc.oneof({ weight: 4, arbitrary: queries }, { weight: 1, arbitrary: credentialCases("GET", path) }) };
+  };
+}
+
 /**
  * A generator for every REST route, keyed `METHOD path` as the route files lay them out; a route missing
  * here fails the suite.
@@ -201,4 +231,6 @@ export const restTargets: Record<string, RestTarget> = {
   }),
   "POST /api/v1/webhook-endpoints": createWebhookEndpointTarget,
   "DELETE /api/v1/webhook-endpoints/[endpointId]": deleteWebhookEndpointTarget,
+  "GET /api/v1/gold": goldTarget("/api/v1/gold", { withLastEventId: false }),
+  "GET /api/v1/gold/stream": goldTarget("/api/v1/gold/stream", { withLastEventId: true }),
 };
