@@ -61,7 +61,8 @@ export async function registerWebhookDelivery(boss: PgBoss, db: Kysely<DB>, opti
 
   const onError = options.onError ?? (() => {});
   let isStopped = false;
-  let running: Promise<void> = Promise.resolve();
+  // One tick at a time: a tick slower than the interval (a slow database) skips the ticks it overlaps.
+  let running: Promise<void> | null = null;
   const tick = async () => {
     try {
       await requeueStrandedDeliveries(db, new Date(Date.now() - STRANDED_AFTER_MS));
@@ -69,10 +70,12 @@ export async function registerWebhookDelivery(boss: PgBoss, db: Kysely<DB>, opti
       while (!isStopped && (await dispatchDueDeliveries(db, boss)) === CLAIM_BATCH);
     } catch (error) {
       onError(error);
+    } finally {
+      running = null;
     }
   };
   const timer = setInterval(() => {
-    running = running.then(tick);
+    running ??= tick();
   }, options.pollIntervalMs ?? 1_000);
   return {
     stop: async () => {
