@@ -9,15 +9,25 @@ import { SelectField } from "@/components/ui/field";
 import { Table, Td, Th } from "@/components/ui/table";
 import { WEBHOOK_DELIVERY_STATES, type WebhookDeliveryState } from "@/server/webhooks/schema";
 import { DeliveryStateBadge } from "./state-badge";
-import { useWebhookDeliveries } from "./use-webhooks";
+import { Button } from "@/components/ui/button";
+import { DELIVERY_PAGE_SIZE, useWebhookDeliveries } from "./use-webhooks";
 
 /** The delivery log of one endpoint, newest first, refreshing while anything is still on its way. */
 export function DeliveriesTable({ projectId, slug, endpointId }: { projectId: string; slug: string; endpointId: string }) {
   const [state, setState] = useState<WebhookDeliveryState | undefined>(undefined);
-  const deliveries = useWebhookDeliveries(projectId, endpointId, state);
+  // Older pages start after the last delivery shown; undefined is the newest page.
+  const [afterDeliveryId, setAfterDeliveryId] = useState<string | undefined>(undefined);
+  const deliveries = useWebhookDeliveries(projectId, endpointId, { state, afterDeliveryId });
   const filter = (
     <div className="w-48">
-      <SelectField label="Show" value={state ?? ""} onChange={(event) => setState((event.target.value || undefined) as WebhookDeliveryState | undefined)}>
+      <SelectField
+        label="Show"
+        value={state ?? ""}
+        onChange={(event) => {
+          setState((event.target.value || undefined) as WebhookDeliveryState | undefined);
+          setAfterDeliveryId(undefined);
+        }}
+      >
         <option value="">every delivery</option>
         {WEBHOOK_DELIVERY_STATES.map((option) => (
           <option key={option} value={option}>
@@ -78,6 +88,20 @@ export function DeliveriesTable({ projectId, slug, endpointId }: { projectId: st
             ))}
           </tbody>
         </Table>
+      )}
+      {(afterDeliveryId || rows.length === DELIVERY_PAGE_SIZE) && (
+        <div className="flex justify-end gap-2 border-t border-zinc-100 px-6 py-3">
+          {afterDeliveryId && (
+            <Button size="sm" variant="ghost" onClick={() => setAfterDeliveryId(undefined)}>
+              Newest
+            </Button>
+          )}
+          {rows.length === DELIVERY_PAGE_SIZE && (
+            <Button size="sm" variant="secondary" onClick={() => setAfterDeliveryId(rows[rows.length - 1]!.id)}>
+              Older deliveries
+            </Button>
+          )}
+        </div>
       )}
     </Card>
   );

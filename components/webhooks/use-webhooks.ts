@@ -39,10 +39,13 @@ export function useWebhookEndpoint(projectId: string, endpointId: string) {
   };
 }
 
-export function useWebhookDeliveries(projectId: string, endpointId: string, state: WebhookDeliveryState | undefined) {
+/** How many deliveries a page of the log shows. */
+export const DELIVERY_PAGE_SIZE = 50;
+
+export function useWebhookDeliveries(projectId: string, endpointId: string, filter: { state?: WebhookDeliveryState; afterDeliveryId?: string }) {
   const trpc = useTRPC();
   return useQuery({
-    ...trpc.webhooks.listDeliveries.queryOptions({ projectId, endpointId, state, limit: 50 }),
+    ...trpc.webhooks.listDeliveries.queryOptions({ projectId, endpointId, ...filter, limit: DELIVERY_PAGE_SIZE }),
     refetchInterval: (query) => (query.state.data?.some((delivery) => delivery.state === "pending" || delivery.state === "queued") ? LIVE_REFRESH_MS : false),
   });
 }

@@ -157,7 +157,7 @@ const deliveryColumns = [
 ] as const;
 
 /** An endpoint's deliveries, newest first. */
-export async function listDeliveries(db: Executor, params: { projectId: string; endpointId: string; state?: WebhookDeliveryState; limit: number; before?: Date }) {
+export async function listDeliveries(db: Executor, params: { projectId: string; endpointId: string; state?: WebhookDeliveryState; limit: number; afterDeliveryId?: string }) {
   let query = db
     .selectFrom("webhook_deliveries")
     .innerJoin("webhook_events", "webhook_events.id", "webhook_deliveries.event_id")
@@ -169,7 +169,15 @@ export async function listDeliveries(db: Executor, params: { projectId: string; 
     .limit(params.limit)
     .$narrowType<{ state: WebhookDeliveryState; eventType: WebhookEventType }>();
   if (params.state) query = query.where("webhook_deliveries.state", "=", params.state);
-  if (params.before) query = query.where("webhook_deliveries.created_at", "<", params.before);
+  // Keyset on (created_at, id): one transaction's deliveries share a created_at, so time alone would skip some.
+  if (params.afterDeliveryId) {
+    const cursor = db
+      .selectFrom("webhook_deliveries")
+      .select(["created_at", "id"])
+      .where("project_id", "=", params.projectId)
+      .where("id", "=", params.afterDeliveryId);
+    query = query.where(sql<boolean>`(webhook_deliveries.created_at, webhook_deliveries.id) < (${cursor})`);
+  }
   return query.execute();
 }
 

@@ -10,6 +10,7 @@ import type { JobRunner } from "@/server/jobs/runner";
 import type { SessionUser } from "@/server/users/schema";
 import { getWebhookDelivery, sendTestWebhook } from "./delivery-service";
 import { disableWebhookEndpoint, enableWebhookEndpoint, getWebhookEndpoint, rotateWebhookSecret } from "./endpoint-service";
+import { emitWebhookEvent } from "./outbox";
 import { seedEndpointWithReceiver, startTestRunner } from "./test-support";
 import type { TestReceiver } from "./test-receiver";
 
@@ -159,5 +160,34 @@ describe("webhook endpoints", () => {
     await expect.poll(() => byType("gold.created").length, { timeout: 15_000 }).toBe(2);
     expect(byType("gold.created")[1]).toMatchObject({ queueItemId: disagreeing!.id, method: "adjudicated" });
     expect(receiver.refused).toEqual([]);
+  });
+
+  it("pages the delivery log newest first without skipping deliveries made in one transaction, and filters by state", async () => {
+    const team = await seedProjectTeam(testDb.db);
+    const projectId = team.project.id;
+    const ml = callerFor(team.members.ml);
+    const { endpoint } = await ml.webhooks.create({ projectId, url: "https://93.184.216.34/hooks", eventTypes: ["gold.created"] });
+    const gold = (goldLabelId: number) => ({ goldLabelId, queueItemId: 1, queueId: "00000000-0000-4000-8000-000000000001", outputId: 1, method: "unanimous", confidence: 1 });
+    // Five events in one transaction share their created_at; two more come later.
+    await testDb.db.transaction().execute(async (trx) => {
+      for (let id = 1; id <= 5; id += 1) await emitWebhookEvent(trx, { projectId, type: "gold.created", data: gold(id) });
+    });
+    for (const id of [6, 7]) await testDb.db.transaction().execute((trx) => emitWebhookEvent(trx, { projectId, type: "gold.created", data: gold(id) }));
+
+    const seen: string[] = [];
+    let afterDeliveryId: string | undefined;
+    for (let page = 0; page < 5; page += 1) {
+      const rows = await ml.webhooks.listDeliveries({ projectId, endpointId: endpoint.id, limit: 3, afterDeliveryId });
+      seen.push(...rows.map((row) => row.id));
+      if (rows.length < 3) break;
+      afterDeliveryId = rows.at(-1)!.id;
+    }
+    const all = await testDb.db.selectFrom("webhook_deliveries").select("id").where("endpoint_id", "=", endpoint.id).orderBy("created_at", "desc").orderBy("id", "desc").execute();
+    expect(seen).toEqual(all.map((row) => row.id));
+    expect(seen).toHaveLength(7);
+    await expect(ml.webhooks.listDeliveries({ projectId, endpointId: endpoint.id, state: "failed" })).resolves.toEqual([]);
+    expect(await ml.webhooks.listDeliveries({ projectId, endpointId: endpoint.id, state: "pending" })).toHaveLength(7);
+    const other = await seedProjectTeam(testDb.db);
+    await expect(refusal(callerFor(other.members.ml).webhooks.listDeliveries({ projectId: other.project.id, endpointId: endpoint.id }))).resolves.toEqual({ code: "NOT_FOUND", field: "endpointId" });
   });
 });

@@ -108,8 +108,8 @@ export type EnableWebhookEndpointInput = z.infer<typeof enableWebhookEndpointSch
 export const listWebhookDeliveriesSchema = webhookEndpointIdSchema.extend({
   state: z.enum(WEBHOOK_DELIVERY_STATES, `state is one of ${WEBHOOK_DELIVERY_STATES.join(", ")}`).optional(),
   limit: z.number("limit must be a number").int("limit must be a whole number").min(1, "limit is at least 1").max(200, "limit is at most 200").default(50),
-  /** The `createdAt` of the last delivery of the previous page. */
-  before: sinceSchema.optional(),
+  /** The last delivery of the previous page; the page holds the deliveries created before it. */
+  afterDeliveryId: z.uuid("afterDeliveryId must be a webhook delivery id").optional(),
 });
 export type ListWebhookDeliveriesInput = z.infer<typeof listWebhookDeliveriesSchema>;
 
