@@ -77,7 +77,7 @@ export function EndpointDetail({ projectId, slug, endpointId }: { projectId: str
         <div>
           <dt className="font-medium text-zinc-500">State</dt>
           <dd className="mt-1">
-            <EndpointStateBadge isEnabled={endpoint.isEnabled} wasAutoDisabled={wasAutoDisabled} />
+            <EndpointStateBadge isEnabled={endpoint.isEnabled} isFailing={endpoint.failingSince !== null} wasAutoDisabled={wasAutoDisabled} />
           </dd>
         </div>
         <div>

@@ -9,8 +9,8 @@ export function DeliveryStateBadge({ state, attemptCount }: { state: WebhookDeli
   return <Badge tone={TONES[state]}>{state === "pending" && attemptCount === 0 ? "waiting" : LABELS[state]}</Badge>;
 }
 
-/** An endpoint's switch, and whether Goldloop turned it off. */
-export function EndpointStateBadge({ isEnabled, wasAutoDisabled }: { isEnabled: boolean; wasAutoDisabled: boolean }) {
-  if (isEnabled) return <Badge tone="green">on</Badge>;
+/** An endpoint's switch, whether its deliveries are failing, and whether Goldloop turned it off. */
+export function EndpointStateBadge({ isEnabled, isFailing, wasAutoDisabled }: { isEnabled: boolean; isFailing: boolean; wasAutoDisabled: boolean }) {
+  if (isEnabled) return <Badge tone={isFailing ? "gold" : "green"}>{isFailing ? "on, failing" : "on"}</Badge>;
   return <Badge tone="red">{wasAutoDisabled ? "turned off after failures" : "off"}</Badge>;
 }

@@ -63,7 +63,7 @@ export function WebhooksList({ projectId, slug }: { projectId: string; slug: str
                     </span>
                   </Td>
                   <Td>
-                    <EndpointStateBadge isEnabled={endpoint.isEnabled} wasAutoDisabled={endpoint.isAutoDisabled} />
+                    <EndpointStateBadge isEnabled={endpoint.isEnabled} isFailing={endpoint.failingSince !== null} wasAutoDisabled={endpoint.isAutoDisabled} />
                   </Td>
                 </tr>
               ))}
