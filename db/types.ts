@@ -325,6 +325,64 @@ export interface Users {
   updated_at: Generated<Timestamp>;
 }
 
+export interface WebhookAttempts {
+  attempt: number;
+  created_at: Generated<Timestamp>;
+  delivery_id: string;
+  error: string | null;
+  id: Generated<number>;
+  is_success: boolean;
+  latency_ms: number;
+  project_id: string;
+  response_excerpt: string | null;
+  status_code: number | null;
+  url: string;
+}
+
+export interface WebhookDeliveries {
+  attempt_count: Generated<number>;
+  completed_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  endpoint_id: string;
+  event_id: string;
+  id: Generated<string>;
+  last_error: string | null;
+  last_status: number | null;
+  next_attempt_at: Generated<Timestamp>;
+  project_id: string;
+  queued_at: Timestamp | null;
+  replay_of: string | null;
+  state: Generated<string>;
+}
+
+export interface WebhookEndpoints {
+  consecutive_failures: Generated<number>;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  description: Generated<string>;
+  disabled_at: Timestamp | null;
+  disabled_reason: string | null;
+  event_types: string[];
+  failing_since: Timestamp | null;
+  id: Generated<string>;
+  is_auto_disabled: Generated<boolean>;
+  is_enabled: Generated<boolean>;
+  previous_secret: string | null;
+  previous_secret_expires_at: Timestamp | null;
+  project_id: string;
+  secret: string;
+  updated_at: Generated<Timestamp>;
+  url: string;
+}
+
+export interface WebhookEvents {
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  payload: string;
+  project_id: string;
+  type: string;
+}
+
 export interface DB {
   accounts: Accounts;
   annotations: Annotations;
@@ -350,4 +408,8 @@ export interface DB {
   sign_in_attempts: SignInAttempts;
   signals: Signals;
   users: Users;
+  webhook_attempts: WebhookAttempts;
+  webhook_deliveries: WebhookDeliveries;
+  webhook_endpoints: WebhookEndpoints;
+  webhook_events: WebhookEvents;
 }

@@ -20,6 +20,15 @@ const ACTION_TITLES: Record<string, string> = {
   "release.published": "Release published",
   "release.requested": "Release requested",
   "release.retried": "Release retried",
+  "webhook_delivery.replayed": "Webhook delivery replayed",
+  "webhook_delivery.replayed_failed": "Failed webhook deliveries replayed",
+  "webhook_endpoint.auto_disabled": "Webhook endpoint turned off after failures",
+  "webhook_endpoint.created": "Webhook endpoint added",
+  "webhook_endpoint.deleted": "Webhook endpoint deleted",
+  "webhook_endpoint.disabled": "Webhook endpoint turned off",
+  "webhook_endpoint.enabled": "Webhook endpoint turned on",
+  "webhook_endpoint.secret_rotated": "Webhook secret rotated",
+  "webhook_endpoint.updated": "Webhook endpoint edited",
 };
 
 /** The words for an action code, or the code itself for one this list does not know yet. */

@@ -90,6 +90,19 @@ const accessTable: Record<string, Row> = {
   "resolution.goldHistory": { allow: reviewers, input: (f) => ({ projectId: f.project.id, queueItemId: 1 }) },
   "resolution.reopenGold": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, queueItemId: 1, reason: "the policy changed" }) },
   "resolution.cancelReopen": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, queueItemId: 1 }) },
+  "webhooks.list": { allow: ["ml", "admin"], input: (f) => ({ projectId: f.project.id }) },
+  "webhooks.get": { allow: ["ml", "admin"], input: (f) => ({ projectId: f.project.id, endpointId: unknownId }) },
+  "webhooks.create": { allow: ["ml", "admin"], input: (f) => ({ projectId: f.project.id, url: "https://93.184.216.34/hooks", eventTypes: ["gold.created"] }) },
+  "webhooks.update": { allow: ["ml", "admin"], input: (f) => ({ projectId: f.project.id, endpointId: unknownId, description: "d" }) },
+  "webhooks.delete": { allow: ["ml", "admin"], input: (f) => ({ projectId: f.project.id, endpointId: unknownId }) },
+  "webhooks.rotateSecret": { allow: ["ml", "admin"], input: (f) => ({ projectId: f.project.id, endpointId: unknownId }) },
+  "webhooks.disable": { allow: ["ml", "admin"], input: (f) => ({ projectId: f.project.id, endpointId: unknownId }) },
+  "webhooks.enable": { allow: ["ml", "admin"], input: (f) => ({ projectId: f.project.id, endpointId: unknownId }) },
+  "webhooks.sendTest": { allow: ["ml", "admin"], input: (f) => ({ projectId: f.project.id, endpointId: unknownId }) },
+  "webhooks.listDeliveries": { allow: ["ml", "admin"], input: (f) => ({ projectId: f.project.id, endpointId: unknownId }) },
+  "webhooks.getDelivery": { allow: ["ml", "admin"], input: (f) => ({ projectId: f.project.id, deliveryId: unknownId }) },
+  "webhooks.replayDelivery": { allow: ["ml", "admin"], input: (f) => ({ projectId: f.project.id, deliveryId: unknownId }) },
+  "webhooks.replayFailed": { allow: ["ml", "admin"], input: (f) => ({ projectId: f.project.id, endpointId: unknownId, since: new Date() }) },
 };
 
 const testDb = setUpTestDatabase();

@@ -42,6 +42,15 @@ const accessTable: Record<string, Row> = {
   },
   "GET /api/v1/gold": { allow: readers, request: () => ({ path: "/api/v1/gold" }) },
   "GET /api/v1/gold/stream": { allow: readers, request: () => ({ path: "/api/v1/gold/stream" }) },
+  "GET /api/v1/webhook-endpoints": { allow: ["admin"], request: () => ({ path: "/api/v1/webhook-endpoints" }) },
+  "POST /api/v1/webhook-endpoints": {
+    allow: ["admin"],
+    request: () => ({ path: "/api/v1/webhook-endpoints", body: { url: "https://93.184.216.34/hooks", eventTypes: ["release.published"] } }),
+  },
+  "DELETE /api/v1/webhook-endpoints/[endpointId]": {
+    allow: ["admin"],
+    request: () => ({ path: "/api/v1/webhook-endpoints/00000000-0000-4000-8000-000000000000", params: { endpointId: "00000000-0000-4000-8000-000000000000" } }),
+  },
 };
 
 const testDb = setUpTestDatabase();

@@ -7,6 +7,7 @@ import { ConflictError, InvalidStateError, NotFoundError } from "@/server/lib/er
 import { isUniqueViolation } from "@/server/lib/pg-errors";
 import type { ProjectActor } from "@/server/members/service";
 import { snapshotCorrection } from "@/server/review/correction";
+import { emitWebhookEvent } from "@/server/webhooks/outbox";
 import { checkOptionalParts, parseLabelSchema, validateLabelValues } from "@/server/review/label-values";
 import { lockQueueItem } from "@/server/review/queries";
 import { findCurrentGold, findItemView, insertGoldLabel, listSubmittedAnnotations, markItemConflict, markItemResolved } from "./queries";
@@ -68,6 +69,7 @@ async function writeGold(
       actorUserId: gold.revision.actorUserId,
       queueItemId: gold.item.id,
       queueId: gold.item.queueId,
+      outputId: gold.item.outputId,
       goldLabelId,
       supersedes: gold.revision.supersedes,
       reason: gold.revision.reason,
@@ -92,6 +94,11 @@ async function writeGold(
       ...(gold.note ? { note: gold.note } : {}),
     },
   });
+  await emitWebhookEvent(trx, {
+    projectId: gold.projectId,
+    type: "gold.created",
+    data: { goldLabelId, queueItemId: gold.item.id, queueId: gold.item.queueId, outputId: gold.item.outputId, method: gold.method, confidence: gold.confidence },
+  });
   return goldLabelId;
 }
 
@@ -110,6 +117,7 @@ export async function resolveItem(trx: Transaction<DB>, projectId: string, queue
   if (labels.kind === "conflict" || corrections.kind === "conflict") {
     const reasons = [labels, corrections].flatMap((outcome) => (outcome.kind === "conflict" ? [outcome.reason] : []));
     await markItemConflict(trx, projectId, queueItemId, reasons);
+    await emitWebhookEvent(trx, { projectId, type: "conflict.opened", data: { queueItemId, queueId: item.queueId, outputId: item.outputId, reasons } });
     return "conflict";
   }
   await writeGold(trx, {

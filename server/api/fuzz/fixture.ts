@@ -6,6 +6,8 @@ import { createApiKey, revokeProjectApiKey } from "@/server/api-keys/service";
 import { publishRelease } from "@/server/datasets/service";
 import { createInvite } from "@/server/members/invite-service";
 import type { SessionUser } from "@/server/users/schema";
+import { sendTestWebhook } from "@/server/webhooks/delivery-service";
+import { createWebhookEndpoint } from "@/server/webhooks/endpoint-service";
 import { createCaller } from "../root";
 import { createInnerContext } from "../trpc";
 
@@ -52,6 +54,11 @@ async function seedWorld(db: Database) {
   ];
   await revokeProjectApiKey(db, admin, revokedKey.key.id);
   const outputs = await seedOutputs(db, { projectId, count: 3 });
+  // A public address literal: no DNS, and no worker runs here, so nothing is sent.
+  const createEndpoint = () => createWebhookEndpoint(db, admin, { url: "https://93.184.216.34/hooks", description: "", eventTypes: ["gold.created"], isEnabled: true });
+  const { endpoint } = await createEndpoint();
+  const { endpoint: deletableEndpoint } = await createEndpoint();
+  const { deliveryId } = await sendTestWebhook(db, admin, endpoint.id);
 
   return {
     ...team,
@@ -67,6 +74,7 @@ async function seedWorld(db: Database) {
     apiKeyId: revocableKey.key.id,
     secrets: { ingest: ingestKey.secret, datasetsRead: readerKey.secret, admin: adminKey.secret, revoked: revokedKey.secret },
     outputExternalIds: outputs.map((output) => output.externalId),
+    webhook: { endpointId: endpoint.id, deletableEndpointId: deletableEndpoint.id, deliveryId },
   };
 }
 
@@ -97,6 +105,8 @@ export async function seedFuzzFixture(db: Database) {
       foreign.conflictItemId,
       foreign.goldItemId,
       foreign.items[0]!.id,
+      foreign.webhook.endpointId,
+      foreign.webhook.deliveryId,
     ] as (string | number)[],
   };
 }

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import type { z } from "zod";
 import { ingestOutputSchema, ingestSignalSchema } from "@/server/ingest/schema";
+import { createWebhookEndpointSchema } from "@/server/webhooks/schema";
 import { badCredential, type BadCredential } from "./bad-credentials";
 import type { FuzzFixture } from "./fixture";
 import { applyMutation, describeFields, fieldMutation, mutationOf, type Mutation } from "./input-mutations";
@@ -159,6 +160,47 @@ const encodeSegment = (segment: string) => encodeURIComponent(Buffer.from(segmen
 const pullPath = (slug: string, release: string) => `/api/v1/datasets/${encodeSegment(slug)}/releases/${encodeSegment(release)}`;
 const releasesPath = (slug: string) => `/api/v1/datasets/${encodeSegment(slug)}/releases`;
 
+const WEBHOOK_ENDPOINTS_PATH = "/api/v1/webhook-endpoints";
+
+/** Creating an endpoint: the valid body with one mutation (201 or a 400 naming the field), broken envelopes, non-admin keys, bad credentials. */
+const createWebhookEndpointTarget: RestTarget = (fixture) => {
+  const valid = { url: "https://93.184.216.34/fuzzed", description: "trainer", eventTypes: ["release.published", "gold.created"], isEnabled: true };
+  const post = (secret: string, body: string, label: string, check: RestCase["check"]): RestCase => ({
+    label,
+    request: { method: "POST", path: WEBHOOK_ENDPOINTS_PATH, params: {}, headers: { ...json, ...bearer(secret) }, body },
+    check,
+  });
+  const mutated = mutationOf([createWebhookEndpointSchema], oddValues({ foreignIds: [], jsonOnly: true })).map((mutation) =>
+    post(fixture.secrets.admin, JSON.stringify(applyMutation(valid, mutation)), `body ${describeValue(mutation)}`, expectStatus(201, 400)),
+  );
+  const envelopes = fc.constantFrom("{", "[]", "null", '"x"', "{}", `{"url":${"[".repeat(100_000)}}`).map((body) => post(fixture.secrets.admin, body, `envelope ${body.slice(0, 40)}`, expectStatus(400)));
+  const privateUrls = fc
+    .constantFrom("http://127.0.0.1/x", "http://[::1]/x", "http://169.254.169.254/", "http://10.1.2.3/", "http://[::ffff:192.168.0.1]/", "http://0/", "http://localhost/")
+    .map((url) => post(fixture.secrets.admin, JSON.stringify({ ...valid, url }), `private ${url}`, expectStatus(400)));
+  const weakKey = fc.constant(post(fixture.secrets.ingest, JSON.stringify(valid), "an ingest key", expectStatus(403)));
+  return {
+    cases: fc.oneof(
+      { weight: 5, arbitrary: mutated },
+      { weight: 1, arbitrary: envelopes },
+      { weight: 2, arbitrary: privateUrls },
+      { weight: 1, arbitrary: weakKey },
+      { weight: 1, arbitrary: credentialCases("POST", WEBHOOK_ENDPOINTS_PATH, {}, JSON.stringify(valid)) },
+    ),
+  };
+};
+
+/** Deleting an endpoint: odd ids (400), ids of nothing or of another project (404), bad credentials. */
+const deleteWebhookEndpointTarget: RestTarget = (fixture) => {
+  const ids = fc.oneof(fc.constant(fixture.foreign.webhook.endpointId), fc.constant("00000000-0000-4000-8000-000000000000"), fc.constantFrom(...ODD_STRINGS), fc.string({ maxLength: 8 }));
+  const cases = ids.map((endpointId): RestCase => ({
+    label: `delete ${describeValue(endpointId)}`,
+    request: { method: "DELETE", path: `${WEBHOOK_ENDPOINTS_PATH}/${encodeSegment(endpointId)}`, params: { endpointId }, headers: bearer(fixture.secrets.admin) },
+    check: expectStatus(400, 404),
+  }));
+  const credentials = credentialCases("DELETE", `${WEBHOOK_ENDPOINTS_PATH}/${fixture.webhook.endpointId}`, { endpointId: fixture.webhook.endpointId });
+  return { cases: fc.oneof({ weight: 4, arbitrary: cases }, { weight: 1, arbitrary: credentials }) };
+};
+
 const goldCursors = ["0", "1", "-1", "1.5", "abc", "9223372036854775807", "9223372036854775808", "99999999999999999999", ""];
 
 /** The gold feed's query: odd cursors, limits and queue ids (another project's queue must be a 404). */
@@ -222,6 +264,15 @@ export const restTargets: Record<string, RestTarget> = {
   "GET /api/v1/datasets/[slug]/releases/[release]": releaseTarget,
   "POST /api/v1/datasets/[slug]/releases": publishTarget,
   "GET /api/v1/datasets/[slug]/releases/[release]/status": statusTarget,
+  "GET /api/v1/webhook-endpoints": (fixture) => ({
+    cases: fc.oneof(
+      credentialCases("GET", WEBHOOK_ENDPOINTS_PATH),
+      fc.constant<RestCase>({ label: "an admin key", request: { method: "GET", path: WEBHOOK_ENDPOINTS_PATH, params: {}, headers: bearer(fixture.secrets.admin) }, check: expectStatus(200) }),
+      fc.constant<RestCase>({ label: "a read key", request: { method: "GET", path: WEBHOOK_ENDPOINTS_PATH, params: {}, headers: bearer(fixture.secrets.datasetsRead) }, check: expectStatus(403) }),
+    ),
+  }),
+  "POST /api/v1/webhook-endpoints": createWebhookEndpointTarget,
+  "DELETE /api/v1/webhook-endpoints/[endpointId]": deleteWebhookEndpointTarget,
   "GET /api/v1/gold": goldTarget("/api/v1/gold", { withLastEventId: false }),
   "GET /api/v1/gold/stream": goldTarget("/api/v1/gold/stream", { withLastEventId: true }),
 };

@@ -145,4 +145,23 @@ export const trpcTargets: Record<string, TrpcTarget> = {
   "resolution.goldHistory": { caller: "lead", input: (f) => ({ ...inProject(f), queueItemId: f.goldItemId }) },
   "resolution.reopenGold": { caller: "lead", input: (f) => ({ ...inProject(f), queueItemId: f.goldItemId, reason: "the refund policy changed to 5 days" }) },
   "resolution.cancelReopen": { caller: "lead", input: (f) => ({ ...inProject(f), queueItemId: f.goldItemId }) },
+  "webhooks.list": { caller: "ml", input: inProject },
+  "webhooks.get": { caller: "ml", input: (f) => ({ ...inProject(f), endpointId: f.webhook.endpointId }) },
+  "webhooks.create": {
+    caller: "ml",
+    input: (f) => ({ ...inProject(f), url: "https://93.184.216.34/fuzzed", description: "trainer", eventTypes: ["gold.created", "release.published"], isEnabled: true }),
+  },
+  "webhooks.update": {
+    caller: "ml",
+    input: (f) => ({ ...inProject(f), endpointId: f.webhook.endpointId, url: "https://93.184.216.34/moved", description: "moved", eventTypes: ["gold.created"] }),
+  },
+  "webhooks.delete": { caller: "admin", input: (f) => ({ ...inProject(f), endpointId: f.webhook.deletableEndpointId }) },
+  "webhooks.rotateSecret": { caller: "admin", input: (f) => ({ ...inProject(f), endpointId: f.webhook.endpointId }) },
+  "webhooks.disable": { caller: "admin", input: (f) => ({ ...inProject(f), endpointId: f.webhook.endpointId }) },
+  "webhooks.enable": { caller: "admin", input: (f) => ({ ...inProject(f), endpointId: f.webhook.endpointId, replayFailedSince: new Date("2026-11-01T00:00:00Z") }) },
+  "webhooks.sendTest": { caller: "ml", input: (f) => ({ ...inProject(f), endpointId: f.webhook.endpointId }) },
+  "webhooks.listDeliveries": { caller: "ml", input: (f) => ({ ...inProject(f), endpointId: f.webhook.endpointId, state: "pending", limit: 20, afterDeliveryId: f.webhook.deliveryId }) },
+  "webhooks.getDelivery": { caller: "ml", input: (f) => ({ ...inProject(f), deliveryId: f.webhook.deliveryId }) },
+  "webhooks.replayDelivery": { caller: "ml", input: (f) => ({ ...inProject(f), deliveryId: f.webhook.deliveryId }) },
+  "webhooks.replayFailed": { caller: "ml", input: (f) => ({ ...inProject(f), endpointId: f.webhook.endpointId, since: new Date("2026-11-01T00:00:00Z") }) },
 };
