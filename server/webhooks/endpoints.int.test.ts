@@ -5,6 +5,7 @@ import { seedQueue, seedQueueItems } from "@/db/seed/loop";
 import { setUpTestDatabase } from "@/db/testing/test-database";
 import { createCaller } from "@/server/api/root";
 import { createInnerContext } from "@/server/api/trpc";
+import { publishAndWait } from "@/server/datasets/testing";
 import { ValidationError } from "@/server/lib/errors";
 import type { JobRunner } from "@/server/jobs/runner";
 import type { SessionUser } from "@/server/users/schema";
@@ -159,6 +160,36 @@ describe("webhook endpoints", () => {
     await callerFor(world.members.lead).resolution.finalize({ projectId, queueItemId: disagreeing!.id, values: { verdict: "helpful" } });
     await expect.poll(() => byType("gold.created").length, { timeout: 15_000 }).toBe(2);
     expect(byType("gold.created")[1]).toMatchObject({ queueItemId: disagreeing!.id, method: "adjudicated" });
+    expect(receiver.refused).toEqual([]);
+  });
+
+  it("sends gold.revised (and no second gold.created) for a revision, and release.published with the pull URL", async () => {
+    const world = await seedEndpointWithReceiver(testDb.db, { eventTypes: ["gold.created", "gold.revised", "release.published"] });
+    receiver = world.receiver;
+    const projectId = world.project.id;
+    const queue = await seedQueue(testDb.db, { projectId, overlap: 1 });
+    const [item] = await seedQueueItems(testDb.db, { projectId, queueId: queue.id, count: 1 });
+    const [reviewer] = await seedReviewers(testDb.db, { projectId, count: 1 });
+    const task = await callerFor(reviewer!).review.claimNext({ projectId, queueId: queue.id });
+    await callerFor(reviewer!).review.submit({ projectId, assignmentId: task!.assignment.id, values: { verdict: "helpful" } });
+    const lead = callerFor(world.members.lead);
+    await lead.resolution.reopenGold({ projectId, queueItemId: item!.id, reason: "The rubric now calls this harmful" });
+    const { goldLabelId } = await lead.resolution.finalize({ projectId, queueItemId: item!.id, values: { verdict: "harmful" } });
+    const ml = callerFor(world.members.ml);
+    const dataset = await ml.datasets.create({ projectId, name: "Revised gold", queueIds: [queue.id] });
+    await publishAndWait(testDb.db, ml, { projectId, datasetId: dataset.id });
+
+    runner = await startTestRunner(testDb.db, testDb.url);
+    await expect.poll(() => receiver!.received.length, { timeout: 15_000 }).toBe(3);
+    const byType = (type: string) => receiver!.received.filter((received) => received.payload.type === type).map((received) => received.payload.data);
+    const [created] = byType("gold.created") as Array<{ goldLabelId: number }>;
+    expect(byType("gold.created")).toHaveLength(1);
+    expect(byType("gold.revised")).toEqual([
+      { goldLabelId, supersedes: created!.goldLabelId, queueItemId: item!.id, queueId: queue.id, outputId: expect.any(Number), reason: "The rubric now calls this harmful" },
+    ]);
+    expect(byType("release.published")).toEqual([
+      { datasetId: dataset.id, datasetSlug: "revised-gold", release: 1, rowCount: 1, pullUrl: expect.stringMatching(/^https?:\/\/[^/]+\/api\/v1\/datasets\/revised-gold\/releases\/1$/) },
+    ]);
     expect(receiver.refused).toEqual([]);
   });
 
