@@ -79,7 +79,7 @@ async function pullRelease(event: ReleasePublished, options: ReleaseReceiverOpti
 export function createReleaseReceiver(options: ReleaseReceiverOptions): Server {
   const webhook = new Webhook(options.secret);
   const seen = new Set<string>();
-  const log = options.log ?? ((message: string) => console.log(message));
+  const log = options.log ?? ((message: string) => process.stdout.write(`${message}\n`));
   return createServer(async (request, response) => {
     if (request.method !== "POST") return response.writeHead(405, { allow: "POST" }).end();
     const body = await readBody(request);
@@ -120,5 +120,5 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
     apiKey: required("GOLDLOOP_KEY"),
     outDir: process.env.OUT_DIR ?? "releases",
     pullQuery: process.env.RELEASE_FORMAT ? `format=${process.env.RELEASE_FORMAT}` : undefined,
-  }).listen(port, () => console.log(`waiting for release.published on http://localhost:${port}/`));
+  }).listen(port, () => process.stdout.write(`waiting for release.published on http://localhost:${port}/\n`));
 }
