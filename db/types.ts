@@ -164,6 +164,18 @@ export interface GoldLabels {
   values: Json;
 }
 
+export interface GoldReopenings {
+  closed_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  gold_label_id: number;
+  id: Generated<number>;
+  outcome: string | null;
+  project_id: string;
+  queue_item_id: number;
+  reason: string;
+  requested_by: string | null;
+}
+
 export interface Invites {
   accepted_at: Timestamp | null;
   accepted_by: string | null;
@@ -247,6 +259,13 @@ export interface Queues {
   updated_at: Generated<Timestamp>;
 }
 
+export interface ReleaseCandidates {
+  gold_label_id: number;
+  position: number;
+  project_id: string;
+  release_id: number;
+}
+
 export interface ReleaseRows {
   confidence: number;
   correction: string | null;
@@ -306,6 +325,64 @@ export interface Users {
   updated_at: Generated<Timestamp>;
 }
 
+export interface WebhookAttempts {
+  attempt: number;
+  created_at: Generated<Timestamp>;
+  delivery_id: string;
+  error: string | null;
+  id: Generated<number>;
+  is_success: boolean;
+  latency_ms: number;
+  project_id: string;
+  response_excerpt: string | null;
+  status_code: number | null;
+  url: string;
+}
+
+export interface WebhookDeliveries {
+  attempt_count: Generated<number>;
+  completed_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  endpoint_id: string;
+  event_id: string;
+  id: Generated<string>;
+  last_error: string | null;
+  last_status: number | null;
+  next_attempt_at: Generated<Timestamp>;
+  project_id: string;
+  queued_at: Timestamp | null;
+  replay_of: string | null;
+  state: Generated<string>;
+}
+
+export interface WebhookEndpoints {
+  consecutive_failures: Generated<number>;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  description: Generated<string>;
+  disabled_at: Timestamp | null;
+  disabled_reason: string | null;
+  event_types: string[];
+  failing_since: Timestamp | null;
+  id: Generated<string>;
+  is_auto_disabled: Generated<boolean>;
+  is_enabled: Generated<boolean>;
+  previous_secret: string | null;
+  previous_secret_expires_at: Timestamp | null;
+  project_id: string;
+  secret: string;
+  updated_at: Generated<Timestamp>;
+  url: string;
+}
+
+export interface WebhookEvents {
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  payload: string;
+  project_id: string;
+  type: string;
+}
+
 export interface DB {
   accounts: Accounts;
   annotations: Annotations;
@@ -318,15 +395,21 @@ export interface DB {
   dataset_releases: DatasetReleases;
   datasets: Datasets;
   gold_labels: GoldLabels;
+  gold_reopenings: GoldReopenings;
   invites: Invites;
   memberships: Memberships;
   outputs: Outputs;
   projects: Projects;
   queue_items: QueueItems;
   queues: Queues;
+  release_candidates: ReleaseCandidates;
   release_rows: ReleaseRows;
   setup_tokens: SetupTokens;
   sign_in_attempts: SignInAttempts;
   signals: Signals;
   users: Users;
+  webhook_attempts: WebhookAttempts;
+  webhook_deliveries: WebhookDeliveries;
+  webhook_endpoints: WebhookEndpoints;
+  webhook_events: WebhookEvents;
 }

@@ -46,6 +46,8 @@ const server = spawn(join(root, "node_modules/.bin/tsx"), ["server/main.ts"], {
     OIDC_CLIENT_ID: IDP_CLIENT.id,
     OIDC_CLIENT_SECRET: IDP_CLIENT.secret,
     OIDC_NAME: "Test IdP",
+    // Webhook specs run their receiver on loopback, which the SSRF guard refuses unless allowed.
+    GOLDLOOP_WEBHOOK_ALLOWED_HOSTS: "127.0.0.1",
   },
   stdio: ["ignore", "pipe", "pipe"],
 });

@@ -8,15 +8,30 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
 import { fieldError, formError } from "@/components/ui/form-errors";
-import { firstIssueByField, readNumber } from "@/components/ui/form-validation";
+import { firstIssueByField } from "@/components/ui/form-validation";
 import { createDatasetSchema } from "@/server/datasets/schema";
-import { countOf } from "@/components/ui/plural";
 import { slugify } from "@/server/projects/schema";
+import { RecipeFields } from "./recipe-fields";
+import { toRecipeInput, useRecipeDraft } from "./recipe-state";
 import { useCreateDataset, useQueueChoices } from "./use-datasets";
 
-const fields = ["name", "slug", "description", "queueIds", "minConfidence"] as const;
+const fields = [
+  "name",
+  "slug",
+  "description",
+  "queueIds",
+  "minConfidence",
+  "labelFilters",
+  "correctionMode",
+  "goldFrom",
+  "goldUntil",
+  "splitTrain",
+  "splitValidation",
+  "splitTest",
+  "splitMetadataKey",
+] as const;
 
-/** Defines a dataset: a name, the queues whose gold labels it ships, and the confidence they need. */
+/** Defines a dataset: a name, the queues whose gold labels it ships, the recipe that picks rows, and the split rule. */
 export function CreateDatasetForm({ projectId, slug }: { projectId: string; slug: string }) {
   const queues = useQueueChoices(projectId);
   const create = useCreateDataset();
@@ -25,17 +40,16 @@ export function CreateDatasetForm({ projectId, slug }: { projectId: string; slug
   const [name, setName] = useState("");
   const [datasetSlug, setDatasetSlug] = useState("");
   const [description, setDescription] = useState("");
-  const [queueIds, setQueueIds] = useState<string[]>([]);
-  const [minConfidence, setMinConfidence] = useState("0");
+  const recipe = useRecipeDraft();
   const [hasTriedSubmit, setHasTriedSubmit] = useState(false);
   const base = `/p/${slug}`;
   // Checked with the server's own schema before sending; after the first attempt errors follow every edit.
-  const input = { name, slug: datasetSlug.trim() || undefined, description, queueIds, minConfidence: readNumber(minConfidence) };
+  const input = { name, slug: datasetSlug.trim() || undefined, description, ...toRecipeInput(recipe.draft) };
   const validation = createDatasetSchema.safeParse(input);
   const clientErrors = hasTriedSubmit && !validation.success ? firstIssueByField(validation.error) : {};
-  const errorFor = (field: (typeof fields)[number]) => clientErrors[field] ?? fieldError(create.error, field);
-  const message = formError(create.error, fields);
-  const queuesError = errorFor("queueIds");
+  const errorFor = (field: string) => clientErrors[field] ?? fieldError(create.error, field);
+  const labelFilterFields = Object.keys(recipe.draft.labelFilters).map((key) => `labelFilters.${key}`);
+  const message = formError(create.error, [...fields, ...labelFilterFields]);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -57,7 +71,7 @@ export function CreateDatasetForm({ projectId, slug }: { projectId: string; slug
   }
 
   return (
-    <Card className="max-w-2xl">
+    <Card className="max-w-3xl">
       <form onSubmit={submit} className="space-y-5 px-5 py-5" noValidate>
         {message && <Alert tone="error">{message}</Alert>}
         <TextField label="Name" required autoFocus placeholder="Support triage" value={name} error={errorFor("name")} onChange={(e) => setName(e.target.value)} />
@@ -89,44 +103,7 @@ export function CreateDatasetForm({ projectId, slug }: { projectId: string; slug
             </p>
           )}
         </div>
-        <fieldset className="space-y-2" aria-describedby={queuesError ? `${descriptionId}-queues-error` : undefined}>
-          <legend className="text-sm font-medium text-zinc-800">Queues</legend>
-          <p className="text-xs text-zinc-500">Each release takes the current gold label of every resolved item in these queues.</p>
-          {queues.map((queue) => (
-            <label key={queue.id} className="flex items-start gap-2.5 rounded-md px-1 py-1 text-sm hover:bg-zinc-50">
-              <input
-                type="checkbox"
-                className="mt-0.5 size-4 accent-zinc-900"
-                checked={queueIds.includes(queue.id)}
-                onChange={(event) => setQueueIds(event.target.checked ? [...queueIds, queue.id] : queueIds.filter((id) => id !== queue.id))}
-              />
-              <span>
-                <span className="font-medium text-zinc-900">{queue.name}</span>
-                <span className="block text-xs text-zinc-500">
-                  {queue.progress.resolved.toLocaleString("en")} resolved of {countOf(queue.progress.total, "item")}
-                </span>
-              </span>
-            </label>
-          ))}
-          {queuesError && (
-            <p id={`${descriptionId}-queues-error`} className="text-xs font-medium text-red-600">
-              {queuesError}
-            </p>
-          )}
-        </fieldset>
-        <TextField
-          label="Minimum confidence"
-          type="number"
-          inputMode="decimal"
-          min={0}
-          max={1}
-          step={0.05}
-          className="max-w-32"
-          hint="From 0 to 1. Gold labels below it stay out: 0 takes everything, 0.8 drops narrow majorities. Unanimous labels have confidence 1, majorities their vote share."
-          value={minConfidence}
-          error={errorFor("minConfidence")}
-          onChange={(e) => setMinConfidence(e.target.value)}
-        />
+        <RecipeFields draft={recipe.draft} update={recipe.update} queues={queues} errorFor={errorFor} isSplitLocked={false} />
         <div className="flex justify-end gap-2 border-t border-zinc-100 pt-4">
           <Link href={`${base}/datasets`} className="inline-flex h-10 items-center rounded-md px-4 text-sm font-medium text-zinc-700 hover:bg-zinc-100">
             Cancel

@@ -4,31 +4,42 @@ import Link from "next/link";
 import { useState } from "react";
 import { useShortcuts } from "@/components/shell/use-shortcuts";
 import { Alert } from "@/components/ui/alert";
-import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
-import { DateTime } from "@/components/ui/date-time";
 import { Kbd } from "@/components/ui/kbd";
 import { PageHeader } from "@/components/ui/page-header";
-import { countOf } from "@/components/ui/plural";
 import { ChangelogCounts } from "./changelog-counts";
+import { DatasetDefinition } from "./dataset-definition";
+import { EditDatasetForm } from "./edit-dataset-form";
 import { PublishDialog } from "./publish-dialog";
 import { PullCommand } from "./pull-command";
 import { ReleaseDownload } from "./release-download";
+import { ReleaseExplorer } from "./release-explorer";
 import { ReleasesTable } from "./releases-table";
-import { useDataset } from "./use-datasets";
+import { useDataset, useReleaseProgress } from "./use-datasets";
 
 type DatasetDetailProps = { projectId: string; slug: string; datasetId: string; publicUrl: string; canPublish: boolean; canManageKeys: boolean };
 
-/** One dataset: what its next release would hold, publishing it, its releases and how to pull them. */
+/** One dataset: what its next release would hold, publishing it, its releases and what is inside them, and how to pull them. */
 export function DatasetDetail({ projectId, slug, datasetId, publicUrl, canPublish, canManageKeys }: DatasetDetailProps) {
-  const dataset = useDataset(projectId, datasetId);
+  const fetched = useDataset(projectId, datasetId);
+  const isBuilding = fetched.releases.some((release) => release.status === "queued" || release.status === "publishing");
+  const progress = useReleaseProgress(projectId, datasetId, isBuilding);
+  const dataset = { ...fetched, releases: fetched.releases.map((release) => ({ ...release, ...progress?.find((latest) => latest.number === release.number) })) };
   const [isPublishing, setIsPublishing] = useState(false);
-  const [published, setPublished] = useState<{ number: number; rowCount: number } | null>(null);
+  const [isEditing, setIsEditing] = useState(false);
+  const [queuedNumber, setQueuedNumber] = useState<number | null>(null);
   const base = `/p/${slug}`;
-  const canPublishNow = canPublish && dataset.eligibleRows > 0;
-  useShortcuts(canPublishNow ? [{ keys: ["r"], label: "Publish a release", run: () => setIsPublishing(true) }] : []);
-  const latest = dataset.releases[0];
+  // One release of a dataset is built at a time, so its changelog compares with a finished one.
+  const canPublishNow = canPublish && dataset.eligibleRows > 0 && !isBuilding;
+  useShortcuts([
+    ...(canPublishNow ? [{ keys: ["r"], label: "Publish a release", run: () => setIsPublishing(true) }] : []),
+    ...(canPublish ? [{ keys: ["e"], label: "Edit the dataset's recipe", run: () => setIsEditing(true) }] : []),
+  ]);
+  const publishedNumbers = dataset.releases.filter((release) => release.status === "published").map((release) => release.number);
+  const queued = dataset.releases.find((release) => release.number === queuedNumber);
+  const labelOptions = dataset.queues.flatMap((queue) => queue.labelSchema.fields.flatMap((field) => field.options.map((option) => ({ value: `${field.key}=${option.value}`, title: `${field.title}: ${option.title}` }))));
+  const uniqueLabelOptions = [...new Map(labelOptions.map((option) => [option.value, option])).values()];
 
   return (
     <>
@@ -43,83 +54,79 @@ export function DatasetDetail({ projectId, slug, datasetId, publicUrl, canPublis
         description={dataset.description || `Gold labels of ${dataset.queues.map((queue) => queue.name).join(", ")}, frozen into numbered releases.`}
         action={
           canPublish ? (
-            <Button onClick={() => setIsPublishing(true)} disabled={!canPublishNow} aria-keyshortcuts={canPublishNow ? "r" : undefined}>
-              Publish release {dataset.nextReleaseNumber}
-              {canPublishNow && (
+            <div className="flex gap-2">
+              <Button variant="secondary" onClick={() => setIsEditing(true)} aria-keyshortcuts="e">
+                Edit recipe
                 <span aria-hidden>
-                  <Kbd>r</Kbd>
+                  <Kbd>e</Kbd>
                 </span>
-              )}
-            </Button>
+              </Button>
+              <Button
+                onClick={() => setIsPublishing(true)}
+                disabled={!canPublishNow}
+                aria-keyshortcuts={canPublishNow ? "r" : undefined}
+                title={isBuilding ? "A release is being published; publish the next once it is done" : undefined}
+              >
+                Publish release {dataset.nextReleaseNumber}
+                {canPublishNow && (
+                  <span aria-hidden>
+                    <Kbd>r</Kbd>
+                  </span>
+                )}
+              </Button>
+            </div>
           ) : undefined
         }
       />
-      {published && (
+      {queued && (
         <div className="mb-6">
-          <Alert tone="success" title={`Release ${published.number} published`}>
-            {published.rowCount === 1 ? "1 row is" : `${countOf(published.rowCount, "row")} are`} frozen and ready to pull.
+          <Alert tone={queued.status === "failed" ? "error" : "success"} title={`Release ${queued.number} ${queued.status === "published" ? "published" : queued.status === "failed" ? "failed" : "is being published"}`}>
+            {queued.status === "published"
+              ? `${queued.rowsFrozen.toLocaleString("en")} rows are frozen and ready to pull.`
+              : queued.status === "failed"
+                ? "See the releases below for why; you can retry it there."
+                : "Rows are frozen in the background; the progress below updates by itself, and pulls see the release once it is published."}
+          </Alert>
+        </div>
+      )}
+      {dataset.hasMixedLabelSchemas && (
+        <div className="mb-6">
+          <Alert title="This dataset mixes label schemas">
+            Its queues label differently ({dataset.queues.map((queue) => queue.name).join(", ")}), so the same field may mean different things from row to row. Each
+            row records its queue and schema version.
           </Alert>
         </div>
       )}
       <div className="grid gap-6 xl:grid-cols-[1fr_22rem]">
         <div className="min-w-0 space-y-6">
+          {isEditing && <EditDatasetForm projectId={projectId} dataset={dataset} onDone={() => setIsEditing(false)} />}
           <Card>
-            <CardHeader
-              title={`Release ${dataset.nextReleaseNumber} would hold`}
-              description="Current gold labels of the dataset's queues at or above its minimum confidence, as of now."
-            />
+            <CardHeader title={`Release ${dataset.nextReleaseNumber} would hold`} description="Current gold labels that meet the dataset's recipe, as of now." />
             <div className="flex flex-wrap items-end gap-x-10 gap-y-4 px-5 py-4">
               <p>
                 <span className="block text-3xl font-semibold text-zinc-900 tabular-nums">{dataset.eligibleRows.toLocaleString()}</span>
                 <span className="text-sm text-zinc-500">eligible rows</span>
               </p>
               <p className="text-sm text-zinc-500">
-                <span className="block">{latest ? `Since release ${latest.number}` : "Nothing published yet"}</span>
+                <span className="block">{dataset.latestPublishedNumber ? `Since release ${dataset.latestPublishedNumber}` : "Nothing published yet"}</span>
                 <ChangelogCounts changelog={dataset.pendingChanges} />
               </p>
             </div>
             {dataset.eligibleRows === 0 && (
               <p className="border-t border-zinc-100 px-5 py-3 text-sm text-zinc-500">
-                No gold labels yet. Rows appear as items in these queues resolve, by agreement or by a lead&apos;s adjudication.
+                No gold label meets the recipe yet. Rows appear as items in these queues resolve, by agreement or by a lead&apos;s adjudication; loosen the filters if
+                you expected some.
               </p>
             )}
             {!canPublish && <p className="border-t border-zinc-100 px-5 py-3 text-sm text-zinc-500">ML engineers and admins publish releases.</p>}
           </Card>
-          <ReleasesTable releases={dataset.releases} />
+          <ReleasesTable projectId={projectId} datasetId={datasetId} releases={dataset.releases} canPublish={canPublish} />
+          <ReleaseExplorer projectId={projectId} datasetId={datasetId} publishedNumbers={publishedNumbers} labelOptions={uniqueLabelOptions} />
         </div>
         <div className="space-y-6">
-          <ReleaseDownload projectSlug={slug} datasetId={datasetId} releaseNumbers={dataset.releases.map((release) => release.number)} />
+          <ReleaseDownload projectSlug={slug} datasetId={datasetId} releaseNumbers={publishedNumbers} />
           <PullCommand publicUrl={publicUrl} pullPath={dataset.pullPath} apiKeysHref={canManageKeys ? `${base}/api-keys` : null} />
-          <Card>
-            <CardHeader title="Definition" />
-            <dl className="space-y-3 px-5 py-4 text-sm">
-              <div>
-                <dt className="text-zinc-500">Queues</dt>
-                <dd className="mt-1 flex flex-wrap gap-1">
-                  {dataset.queues.map((queue) => (
-                    <Link key={queue.id} href={`${base}/queues/${queue.id}`} className="rounded-md focus-visible:ring-2 focus-visible:ring-gold-500">
-                      <Badge tone={queue.archivedAt ? "neutral" : "gold"}>{queue.name}</Badge>
-                    </Link>
-                  ))}
-                </dd>
-              </div>
-              <div>
-                <dt className="text-zinc-500">Minimum confidence</dt>
-                <dd className="text-zinc-900">{dataset.minConfidence.toFixed(2)}</dd>
-              </div>
-              <div>
-                <dt className="text-zinc-500">Slug</dt>
-                <dd className="font-mono text-xs text-zinc-900">{dataset.slug}</dd>
-              </div>
-              <div>
-                <dt className="text-zinc-500">Created</dt>
-                <dd className="text-zinc-900">
-                  <DateTime value={dataset.createdAt} style="date" />
-                  {dataset.createdByName && ` by ${dataset.createdByName}`}
-                </dd>
-              </div>
-            </dl>
-          </Card>
+          <DatasetDefinition base={base} dataset={dataset} />
         </div>
       </div>
       {canPublish && (
@@ -129,7 +136,7 @@ export function DatasetDetail({ projectId, slug, datasetId, publicUrl, canPublis
           isOpen={isPublishing}
           onClose={() => setIsPublishing(false)}
           onPublished={(release) => {
-            setPublished(release);
+            setQueuedNumber(release.number);
             setIsPublishing(false);
           }}
         />

@@ -11,10 +11,23 @@ import { usePublishRelease } from "./use-datasets";
 
 type PublishDialogProps = {
   projectId: string;
-  dataset: { id: string; nextReleaseNumber: number; eligibleRows: number; minConfidence: number; queues: Array<{ name: string }>; pendingChanges: ReleaseChangelog };
+  dataset: {
+    id: string;
+    nextReleaseNumber: number;
+    latestPublishedNumber: number | null;
+    eligibleRows: number;
+    minConfidence: number;
+    labelFilters: Record<string, string[]>;
+    correctionMode: "allow_original" | "require_correction";
+    splitTrain: number;
+    splitValidation: number;
+    splitTest: number;
+    queues: Array<{ name: string }>;
+    pendingChanges: ReleaseChangelog;
+  };
   isOpen: boolean;
   onClose: () => void;
-  onPublished: (release: { number: number; rowCount: number }) => void;
+  onPublished: (release: { number: number }) => void;
 };
 
 function isUnchanged(changes: ReleaseChangelog): boolean {
@@ -50,7 +63,12 @@ export function PublishDialog({ projectId, dataset, isOpen, onClose, onPublished
   }
 
   return (
-    <Dialog isOpen={isOpen} onClose={close} title={`Publish release ${number}?`} description="A release is a frozen copy: later label changes go into the next release, never into this one.">
+    <Dialog
+      isOpen={isOpen}
+      onClose={close}
+      title={`Publish release ${number}?`}
+      description="A release is a frozen copy: later label changes go into the next release, never into this one. It is built in the background; pulls see it once it is published."
+    >
       <form onSubmit={submit} className="space-y-4">
         <dl className="divide-y divide-zinc-100 rounded-lg bg-zinc-50 text-sm ring-1 ring-zinc-200">
           <div className="flex justify-between gap-4 px-4 py-2.5">
@@ -62,18 +80,28 @@ export function PublishDialog({ projectId, dataset, isOpen, onClose, onPublished
             <dd className="text-right text-zinc-900">{dataset.queues.map((queue) => queue.name).join(", ")}</dd>
           </div>
           <div className="flex justify-between gap-4 px-4 py-2.5">
-            <dt className="text-zinc-500">Gold confidence</dt>
-            <dd className="text-zinc-900">at least {dataset.minConfidence.toFixed(2)}</dd>
+            <dt className="text-zinc-500">Gold</dt>
+            <dd className="text-right text-zinc-900">
+              confidence at least {dataset.minConfidence.toFixed(2)}
+              {Object.entries(dataset.labelFilters).map(([key, values]) => `; ${key} ∈ {${values.join(", ")}}`)}
+              {dataset.correctionMode === "require_correction" && "; corrected only"}
+            </dd>
           </div>
           <div className="flex justify-between gap-4 px-4 py-2.5">
-            <dt className="text-zinc-500">{number === 1 ? "First release" : `Since release ${number - 1}`}</dt>
+            <dt className="text-zinc-500">Split</dt>
+            <dd className="text-zinc-900 tabular-nums">
+              {[dataset.splitTrain, dataset.splitValidation, dataset.splitTest].map((share) => `${Math.round(share * 100)}`).join(" / ")} train / validation / test
+            </dd>
+          </div>
+          <div className="flex justify-between gap-4 px-4 py-2.5">
+            <dt className="text-zinc-500">{dataset.latestPublishedNumber === null ? "First release" : `Since release ${dataset.latestPublishedNumber}`}</dt>
             <dd>
               <ChangelogCounts changelog={dataset.pendingChanges} />
             </dd>
           </div>
         </dl>
-        {number > 1 && isUnchanged(dataset.pendingChanges) && (
-          <Alert title={`Nothing changed since release ${number - 1}`}>Release {number} would hold exactly the same rows.</Alert>
+        {dataset.latestPublishedNumber !== null && isUnchanged(dataset.pendingChanges) && (
+          <Alert title={`Nothing changed since release ${dataset.latestPublishedNumber}`}>Release {number} would hold exactly the same rows.</Alert>
         )}
         <div className="space-y-1.5">
           <label htmlFor={notesId} className="block text-sm font-medium text-zinc-800">

@@ -6,6 +6,7 @@ import type { CollabEditorHandle } from "@/components/collab/collab-editor";
 import { Alert } from "@/components/ui/alert";
 import { adjudicationDraftKey } from "@/components/review/label-draft";
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { errorMessage } from "@/components/ui/form-errors";
 import { PageHeader } from "@/components/ui/page-header";
 import { discardDraft } from "@/components/ui/session-draft";
@@ -15,15 +16,19 @@ import { FinalGoldCard } from "./final-gold-card";
 import { ItemStateBadge } from "./item-state-badge";
 import { countVotes } from "./label-value";
 import { OutputPanel } from "./output-panel";
-import { useAdjudication } from "./use-resolution";
+import { useAdjudication, useCancelReopen } from "./use-resolution";
 
 type AdjudicationViewProps = { projectId: string; slug: string; queueItemId: number; userName: string };
 
 /** A lead settles a conflict: every answer side by side, then label, shared gold correction and finalize. */
 export function AdjudicationView({ projectId, slug, queueItemId, userName }: AdjudicationViewProps) {
   const { conflict, finalize } = useAdjudication(projectId, queueItemId);
+  const cancelRevision = useCancelReopen();
   const [editor, setEditor] = useState<CollabEditorHandle | null>(null);
-  const { item, queue, output, signals, originalText, annotations, gold } = conflict;
+  const { item, queue, output, signals, originalText, annotations, gold, revision } = conflict;
+  // A reopened item keeps its gold current while the lead decides the one that replaces it.
+  const isDeciding = !gold || revision !== null;
+  const itemHref = `/p/${slug}/items/${queueItemId}`;
   const field = queue.labelSchema.fields[0];
   const allowCorrection = queue.labelSchema.allowCorrection;
   const conflictsHref = `/p/${slug}/conflicts`;
@@ -47,22 +52,29 @@ export function AdjudicationView({ projectId, slug, queueItemId, userName }: Adj
         / <span className="font-mono text-zinc-800">{output.externalId}</span>
       </nav>
       <PageHeader
-        title={gold ? "Adjudicated" : "Adjudicate"}
+        title={revision ? "Revise gold" : gold ? "Adjudicated" : "Adjudicate"}
         description={
           <span className="flex flex-wrap items-center gap-2">
             <Badge>{queue.name}</Badge>
             <ItemStateBadge state={item.state} method={gold?.method} />
             {item.reasons.map((reason) => (
-              <Badge key={reason} tone={gold ? "neutral" : "red"}>
+              <Badge key={reason} tone={isDeciding ? "red" : "neutral"}>
                 {reason}
               </Badge>
             ))}
           </span>
         }
         action={
-          <Link href={conflictsHref} className="rounded-md px-3 py-2 text-sm font-medium text-zinc-700 ring-1 ring-zinc-300 hover:bg-zinc-50">
-            Back to conflicts
-          </Link>
+          <span className="flex gap-2">
+            {gold && (
+              <Link href={itemHref} className="rounded-md px-3 py-2 text-sm font-medium text-zinc-700 ring-1 ring-zinc-300 hover:bg-zinc-50">
+                Gold history
+              </Link>
+            )}
+            <Link href={conflictsHref} className="rounded-md px-3 py-2 text-sm font-medium text-zinc-700 ring-1 ring-zinc-300 hover:bg-zinc-50">
+              Back to conflicts
+            </Link>
+          </span>
         }
       />
       <div className="space-y-6">
@@ -76,7 +88,26 @@ export function AdjudicationView({ projectId, slug, queueItemId, userName }: Adj
             The item is resolved and will be in the next dataset release. <Link href={conflictsHref} className="font-medium underline">Next conflict</Link>
           </Alert>
         )}
-        {gold && field && <FinalGoldCard gold={gold} field={field} originalText={originalText} allowCorrection={allowCorrection} />}
+        {revision && (
+          <Alert title={`Revision requested by ${revision.requestedByName ?? "a lead"}`}>
+            <p className="break-words">Reason: {revision.reason}</p>
+            <p className="mt-1">The current gold below stays in datasets until you finalize a new one, which then supersedes it.</p>
+            <div className="mt-3 flex flex-wrap gap-2">
+              {allowCorrection && gold?.correction && (
+                <Button size="sm" variant="secondary" disabled={editor === null} onClick={() => editor?.replaceText(gold.correction ?? "")}>
+                  Start from the current gold&apos;s correction
+                </Button>
+              )}
+              <Button size="sm" variant="secondary" isBusy={cancelRevision.isPending} onClick={() => cancelRevision.mutate({ projectId, queueItemId })}>
+                Cancel the revision
+              </Button>
+            </div>
+            {cancelRevision.error && <p className="mt-2 text-sm text-red-700">{errorMessage(cancelRevision.error)}</p>}
+          </Alert>
+        )}
+        {gold && field && (
+          <FinalGoldCard gold={gold} field={field} originalText={originalText} allowCorrection={allowCorrection} title={revision ? "Current gold (being revised)" : "Final gold"} />
+        )}
         <OutputPanel output={output} signals={signals} instructions={queue.instructions} />
         {field && (
           <section aria-labelledby="answers-heading" className="space-y-3">
@@ -88,12 +119,12 @@ export function AdjudicationView({ projectId, slug, queueItemId, userName }: Adj
               field={field}
               originalText={originalText}
               allowCorrection={allowCorrection}
-              onUseCorrection={gold ? undefined : (text) => editor?.replaceText(text)}
+              onUseCorrection={isDeciding ? (text) => editor?.replaceText(text) : undefined}
               isEditorReady={editor !== null}
             />
           </section>
         )}
-        {!gold && field && (
+        {isDeciding && field && (
           <DecisionPanel
             projectId={projectId}
             queueItemId={queueItemId}

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useRef, useState, useTransition } from "react";
 import { useShortcuts } from "@/components/shell/use-shortcuts";
+import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { DateTime } from "@/components/ui/date-time";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -98,11 +99,17 @@ export function ConflictsTable({ projectId, slug, initialQueueId }: ConflictsTab
                 <Td className="font-mono text-xs text-zinc-900">{conflict.externalId}</Td>
                 <Td>{conflict.queueName}</Td>
                 <Td>
-                  <ul className="space-y-0.5 text-xs">
-                    {conflict.reasons.map((reason) => (
-                      <li key={reason}>{reason}</li>
-                    ))}
-                  </ul>
+                  {conflict.revisionReason ? (
+                    <p className="text-xs">
+                      <Badge tone="gold">revision</Badge> <span className="break-words">{conflict.revisionReason}</span>
+                    </p>
+                  ) : (
+                    <ul className="space-y-0.5 text-xs">
+                      {conflict.reasons.map((reason) => (
+                        <li key={reason}>{reason}</li>
+                      ))}
+                    </ul>
+                  )}
                 </Td>
                 <Td className="tabular-nums">
                   {conflict.submittedCount} / {conflict.overlap}
@@ -112,10 +119,10 @@ export function ConflictsTable({ projectId, slug, initialQueueId }: ConflictsTab
                   <Link
                     ref={index === 0 ? firstLink : undefined}
                     href={`/p/${slug}/conflicts/${conflict.queueItemId}`}
-                    aria-label={`Adjudicate ${conflict.externalId}`}
+                    aria-label={`${conflict.revisionReason ? "Revise" : "Adjudicate"} ${conflict.externalId}`}
                     className="rounded-md px-2.5 py-1.5 text-sm font-medium text-zinc-900 ring-1 ring-zinc-300 hover:bg-zinc-50"
                   >
-                    Adjudicate
+                    {conflict.revisionReason ? "Revise" : "Adjudicate"}
                   </Link>
                 </Td>
               </tr>

@@ -7,12 +7,25 @@ import { readChosenOption } from "./label-value";
 export type GoldView = { values: Record<string, unknown>; correction: string | null; method: string; resolvedByName: string | null; note: string | null };
 
 /** The gold an item ended with: label, how it was reached, the lead's note, and the correction against the original. */
-export function FinalGoldCard({ gold, field, originalText, allowCorrection }: { gold: GoldView; field: CategoricalField; originalText: string; allowCorrection: boolean }) {
+export function FinalGoldCard({
+  gold,
+  field,
+  originalText,
+  allowCorrection,
+  title = "Final gold",
+}: {
+  gold: GoldView;
+  field: CategoricalField;
+  originalText: string;
+  allowCorrection: boolean;
+  /** A gold being revised is still current, not final. */
+  title?: string;
+}) {
   const chosen = readChosenOption(field, gold.values);
   return (
-    <Card aria-label="Final gold" role="region">
+    <Card aria-label={title} role="region">
       <CardHeader
-        title="Final gold"
+        title={title}
         description={gold.resolvedByName ? `Finalized by ${gold.resolvedByName}.` : "Reached by agreement between reviewers."}
         action={<ItemStateBadge state="resolved" method={gold.method} />}
       />

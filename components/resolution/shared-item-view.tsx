@@ -7,6 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { FinalGoldCard } from "./final-gold-card";
+import { GoldHistory } from "./gold-history";
 import { ItemStateBadge } from "./item-state-badge";
 import { OutputPanel } from "./output-panel";
 import { useSharedItem } from "./use-resolution";
@@ -19,6 +20,8 @@ export function SharedItemView({ projectId, slug, queueItemId, userName }: Share
   const { item, queue, output, originalText, gold } = shared;
   const [field] = queue.labelSchema.fields;
   const isInConflict = item.state === "conflict";
+  // An item with gold back in conflict was reopened by a lead to revise that gold.
+  const isRevising = gold !== null && isInConflict;
   const mode = shared.canEdit ? "edit" : "watch";
   return (
     <>
@@ -38,21 +41,32 @@ export function SharedItemView({ projectId, slug, queueItemId, userName }: Share
         }
       />
       <div className="space-y-6">
-        {gold && field && <FinalGoldCard gold={gold} field={field} originalText={originalText} allowCorrection={queue.labelSchema.allowCorrection} />}
+        {gold && field && (
+          <FinalGoldCard
+            gold={gold}
+            field={field}
+            originalText={originalText}
+            allowCorrection={queue.labelSchema.allowCorrection}
+            title={isRevising ? "Current gold (being revised)" : "Final gold"}
+          />
+        )}
+        {gold && <GoldHistory projectId={projectId} slug={slug} queueItemId={queueItemId} />}
         {!gold && !isInConflict && <Alert tone="info">Not every reviewer has answered yet. The item settles, or goes to a lead, once they have.</Alert>}
         <OutputPanel output={output} instructions={queue.instructions} />
         {isInConflict && queue.labelSchema.allowCorrection && (
           <Card>
             <CardHeader
               title="Shared gold correction"
-              description={`Reviewers disagreed on this item, so a lead decides. This document is shared: you see everyone's edits and cursors as they happen${mode === "edit" ? ", and can edit too" : ""}.`}
+              description={`${isRevising ? "A lead is revising this item's gold." : "Reviewers disagreed on this item, so a lead decides."} This document is shared: you see everyone's edits and cursors as they happen${mode === "edit" ? ", and can edit too" : ""}.`}
             />
             <div className="px-5 py-4">
               <CollabEditor projectId={projectId} documentKey={shared.goldDocumentKey} originalText={originalText} mode={mode} userName={userName} label="Gold correction" />
             </div>
           </Card>
         )}
-        {isInConflict && !queue.labelSchema.allowCorrection && <Alert tone="info">Reviewers disagreed on this item, so a lead decides its label.</Alert>}
+        {isInConflict && !queue.labelSchema.allowCorrection && (
+          <Alert tone="info">{isRevising ? "A lead is revising this item's gold label." : "Reviewers disagreed on this item, so a lead decides its label."}</Alert>
+        )}
       </div>
     </>
   );

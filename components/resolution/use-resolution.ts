@@ -21,7 +21,7 @@ export function useAdjudication(projectId: string, queueItemId: number) {
   // Polls while open, so a lead whose colleague finalized meanwhile sees that gold instead of deciding in vain.
   const conflict = useSuspenseQuery({
     ...trpc.resolution.getConflict.queryOptions({ projectId, queueItemId }),
-    refetchInterval: (query) => (query.state.data?.gold ? false : 10_000),
+    refetchInterval: (query) => (query.state.data?.gold && !query.state.data.revision ? false : 10_000),
   }).data;
   const refresh = () =>
     Promise.all([
@@ -40,4 +40,29 @@ export function useSharedItem(projectId: string, queueItemId: number) {
     ...trpc.resolution.getShared.queryOptions({ projectId, queueItemId }),
     refetchInterval: (query) => (query.state.data?.item.state === "resolved" ? false : 5_000),
   }).data;
+}
+
+/** Every gold an item has had, newest first, and whether a lead has reopened it for revision. */
+export function useGoldHistory(projectId: string, queueItemId: number) {
+  const trpc = useTRPC();
+  return useSuspenseQuery(trpc.resolution.goldHistory.queryOptions({ projectId, queueItemId })).data;
+}
+
+/** Reopening and cancelling change the item's state, its history and the conflict list: all of resolution is stale. */
+function useRefreshResolution() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: trpc.resolution.pathKey() });
+}
+
+export function useReopenGold() {
+  const trpc = useTRPC();
+  const refresh = useRefreshResolution();
+  return useMutation(trpc.resolution.reopenGold.mutationOptions({ onSuccess: refresh }));
+}
+
+export function useCancelReopen() {
+  const trpc = useTRPC();
+  const refresh = useRefreshResolution();
+  return useMutation(trpc.resolution.cancelReopen.mutationOptions({ onSuccess: refresh }));
 }

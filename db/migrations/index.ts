@@ -5,7 +5,10 @@ import * as createSignInAttempts from "./2026_11_24_1400_create_sign_in_attempts
 import * as createLoopTables from "./2026_11_24_1600_create_loop_tables";
 import * as createCollabUpdates from "./2026_11_29_0100_create_collab_updates";
 import * as trainingReleases from "./2026_11_29_0300_training_releases";
+import * as createWebhooks from "./2026_11_29_0400_create_webhooks";
+import * as createGoldReopeningsAndReleaseCandidates from "./2026_11_29_0500_create_gold_reopenings_and_release_candidates";
 import * as indexReleaseRowsForExport from "./2026_11_29_0600_index_release_rows_for_export";
+import * as notifyGoldCreated from "./2026_11_29_0700_notify_gold_created";
 
 /**
  * Every migration, keyed by file name. Listed by hand rather than read from disk so the same list works
@@ -18,5 +21,8 @@ export const migrations: Record<string, Migration> = {
   "2026_11_24_1600_create_loop_tables": createLoopTables,
   "2026_11_29_0100_create_collab_updates": createCollabUpdates,
   "2026_11_29_0300_training_releases": trainingReleases,
+  "2026_11_29_0400_create_webhooks": createWebhooks,
+  "2026_11_29_0500_create_gold_reopenings_and_release_candidates": createGoldReopeningsAndReleaseCandidates,
   "2026_11_29_0600_index_release_rows_for_export": indexReleaseRowsForExport,
+  "2026_11_29_0700_notify_gold_created": notifyGoldCreated,
 };

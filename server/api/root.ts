@@ -11,6 +11,7 @@ import { resolutionRouter } from "@/server/resolution/router";
 import { reviewRouter } from "@/server/review/router";
 import { setupRouter } from "@/server/setup/router";
 import { usersRouter } from "@/server/users/router";
+import { webhooksRouter } from "@/server/webhooks/router";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -27,6 +28,7 @@ export const appRouter = router({
   review: reviewRouter,
   resolution: resolutionRouter,
   demo: demoRouter,
+  webhooks: webhooksRouter,
 });
 
 export type AppRouter = typeof appRouter;

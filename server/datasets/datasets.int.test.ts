@@ -5,6 +5,7 @@ import { replaceGold, seedGold, seedQueue } from "@/db/seed/loop";
 import { setUpTestDatabase } from "@/db/testing/test-database";
 import { createCaller } from "@/server/api/root";
 import { createInnerContext } from "@/server/api/trpc";
+import { publishAndWait } from "./testing";
 
 const testDb = setUpTestDatabase();
 let team: Awaited<ReturnType<typeof seedProjectTeam>>;
@@ -65,20 +66,28 @@ describe("creating datasets", () => {
 });
 
 describe("publishing releases", () => {
-  it("numbers releases 1, 2, … even when published concurrently, and refuses an empty release", async () => {
+  it("numbers releases 1, 2, …, one being built at a time even when requested concurrently, and refuses an empty release", async () => {
     const queue = await seedQueue(testDb.db, { projectId: projectId() });
     const { id: datasetId } = await as("ml").datasets.create({ projectId: projectId(), name: "Numbers", queueIds: [queue.id] });
     await expect(as("ml").datasets.publish({ projectId: projectId(), datasetId })).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
     await seedGold(testDb.db, { projectId: projectId(), queueId: queue.id, label: "good" });
-    const first = await as("ml").datasets.publish({ projectId: projectId(), datasetId, notes: "first cut" });
-    expect(first).toEqual({ number: 1, rowCount: 1, changelog: { added: 1, removed: 0, relabelled: 0 } });
-    const concurrent = await Promise.all([1, 2, 3].map(() => as("admin").datasets.publish({ projectId: projectId(), datasetId })));
-    expect(concurrent.map((release) => release.number).sort()).toEqual([2, 3, 4]);
+    const first = await publishAndWait(testDb.db, as("ml"), { projectId: projectId(), datasetId, notes: "first cut" });
+    expect(first).toEqual({ number: 1, status: "published", rowCount: 1, changelog: { added: 1, removed: 0, relabelled: 0 }, error: null });
+    const concurrent = await Promise.allSettled([1, 2, 3].map(() => as("admin").datasets.publish({ projectId: projectId(), datasetId })));
+    const queued = concurrent.flatMap((outcome) => (outcome.status === "fulfilled" ? [outcome.value.number] : []));
+    expect(queued).toEqual([2]);
+    expect(concurrent.filter((outcome) => outcome.status === "rejected").map((outcome) => (outcome as PromiseRejectedResult).reason)).toEqual([
+      expect.objectContaining({ code: "CONFLICT", message: "release 2 is still queued; publish again once it is done" }),
+      expect.objectContaining({ code: "CONFLICT" }),
+    ]);
     const { releases } = await as("lead").datasets.get({ projectId: projectId(), datasetId });
-    expect(releases.map((release) => release.number)).toEqual([4, 3, 2, 1]);
-    expect(releases[3]).toMatchObject({ notes: "first cut", publishedByName: team.members.ml.name, rowCount: 1 });
+    expect(releases.map((release) => [release.number, release.status])).toEqual([
+      [2, "queued"],
+      [1, "published"],
+    ]);
+    expect(releases[1]).toMatchObject({ notes: "first cut", publishedByName: team.members.ml.name, rowCount: 1 });
     const audited = await testDb.db.selectFrom("audit_log").select("data").where("action", "=", "release.published").where("target_id", "=", datasetId).execute();
-    expect(audited).toHaveLength(4);
+    expect(audited).toHaveLength(1);
   });
 
   it("freezes rows: later gold changes show in the next release's changelog, never in the published one", async () => {
@@ -92,7 +101,7 @@ describe("publishing releases", () => {
     const reResolved = await gold("re-resolved", "good");
     await gold("unsure", "good", 0.5);
     expect((await as("lead").datasets.get({ projectId: projectId(), datasetId })).eligibleRows).toBe(5);
-    await as("ml").datasets.publish({ projectId: projectId(), datasetId });
+    await publishAndWait(testDb.db, as("ml"), { projectId: projectId(), datasetId });
     const releaseOne = await releaseRows(1, datasetId);
     expect(releaseOne.map((row) => row.externalId)).toEqual(["kept", "relabelled", "corrected", "dropped", "re-resolved"]);
     expect(releaseOne.map((row) => row.position)).toEqual([1, 2, 3, 4, 5]);
@@ -105,8 +114,8 @@ describe("publishing releases", () => {
     const pending = await as("lead").datasets.get({ projectId: projectId(), datasetId });
     expect(pending).toMatchObject({ eligibleRows: 5, nextReleaseNumber: 2, pendingChanges: { added: 1, removed: 1, relabelled: 2 } });
 
-    const two = await as("ml").datasets.publish({ projectId: projectId(), datasetId });
-    expect(two).toEqual({ number: 2, rowCount: 5, changelog: { added: 1, removed: 1, relabelled: 2 } });
+    const two = await publishAndWait(testDb.db, as("ml"), { projectId: projectId(), datasetId });
+    expect(two).toMatchObject({ number: 2, rowCount: 5, changelog: { added: 1, removed: 1, relabelled: 2 } });
     expect(await releaseRows(1, datasetId)).toEqual(releaseOne);
     expect(releaseOne.find((row) => row.externalId === "relabelled")?.label).toEqual({ verdict: "good" });
     const releaseTwo = await releaseRows(2, datasetId);

@@ -7,6 +7,7 @@ import { setUpTestDatabase } from "@/db/testing/test-database";
 import { createCaller } from "@/server/api/root";
 import { createInnerContext } from "@/server/api/trpc";
 import { prepareReleaseExport, streamReleaseExport } from "./export";
+import { publishAndWait } from "./testing";
 import { releaseRowSchema } from "./schema";
 
 const testDb = setUpTestDatabase();
@@ -47,10 +48,10 @@ beforeAll(async () => {
     build: () => ({ externalId: "out-1", input: [{ role: "user", content: "Where is my order?" }], output: "answer out-1" }),
   });
   const first = await seedGold(testDb.db, { projectId: team.project.id, queueId: queue.id, outputId: output!.id, label: "bad", correction: "It ships Monday." });
-  await admin().datasets.publish({ projectId: team.project.id, datasetId });
+  await publishAndWait(testDb.db, admin(), { projectId: team.project.id, datasetId });
   await replaceGold(testDb.db, first.goldLabelId, { label: "good", method: "adjudicated", confidence: 0.9 });
   await seedGold(testDb.db, { projectId: team.project.id, queueId: queue.id, externalId: "out-2", label: "good" });
-  await admin().datasets.publish({ projectId: team.project.id, datasetId });
+  await publishAndWait(testDb.db, admin(), { projectId: team.project.id, datasetId });
 });
 afterAll(async () => {
   await closeDatabase();
@@ -123,7 +124,7 @@ describe("GET /api/v1/datasets/{slug}/releases/{n|latest}", () => {
     const queue = await seedQueue(testDb.db, { projectId: team.project.id });
     const { id } = await admin().datasets.create({ projectId: team.project.id, name: "Big", queueIds: [queue.id] });
     await seedManyGold(testDb.db, { projectId: team.project.id, queueId: queue.id, count: 5_000, prefix: "big-" });
-    await admin().datasets.publish({ projectId: team.project.id, datasetId: id });
+    await publishAndWait(testDb.db, admin(), { projectId: team.project.id, datasetId: id });
 
     const response = await pull("big", "1");
     expect(response.headers.get("x-goldloop-row-count")).toBe("5000");

@@ -1,8 +1,10 @@
 import type { Kysely } from "kysely";
 import { PgBoss } from "pg-boss";
 import type { DB } from "@/db/types";
+import { registerReleasePublisher } from "@/server/datasets/publish-worker";
 import { classifyDatabaseOutage } from "@/server/lib/pg-errors";
 import { registerLeaseReaper } from "@/server/review/reaper";
+import { registerWebhookDelivery, type WebhookDispatcherOptions } from "@/server/webhooks/dispatcher";
 import { registerMaintenanceJobs } from "./maintenance";
 
 /** pg-boss keeps its tables in a schema of its own, beside ours in the same database. */
@@ -15,6 +17,8 @@ export async function startJobRunner(options: {
   connectionString: string;
   db: Kysely<DB>;
   log: { error: (fields: object, message: string) => void; warn: (fields: object, message: string) => void };
+  /** Tests shorten the retry schedule and allow the loopback receiver; the server reads both from the environment. */
+  webhooks?: WebhookDispatcherOptions;
 }): Promise<JobRunner> {
   const boss = new PgBoss({ connectionString: options.connectionString, schema: JOB_SCHEMA, application_name: "goldloop-jobs" });
   boss.on("error", (error) => {
@@ -26,9 +30,21 @@ export async function startJobRunner(options: {
   await boss.start();
   await registerMaintenanceJobs(boss, options.db);
   await registerLeaseReaper(boss, options.db);
+  await registerReleasePublisher(boss, options.db, options.connectionString);
+  const webhooks = await registerWebhookDelivery(boss, options.db, {
+    onError: (error) => {
+      const outage = classifyDatabaseOutage(error);
+      if (outage) options.log.warn({ reason: outage }, "webhook dispatcher: database unavailable");
+      else options.log.error({ err: error }, "webhook dispatcher error");
+    },
+    ...options.webhooks,
+  });
   return {
     boss,
-    // Graceful: workers finish the job in hand before the pool closes.
-    stop: () => boss.stop({ graceful: true, timeout: 20_000 }),
+    // Graceful: the dispatcher stops handing out work, then workers finish the job in hand before the pool closes.
+    stop: async () => {
+      await webhooks.stop();
+      await boss.stop({ graceful: true, timeout: 20_000 });
+    },
   };
 }

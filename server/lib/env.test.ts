@@ -30,4 +30,15 @@ describe("parseEnv", () => {
   it("prefers PUBLIC_URL for links, without a trailing slash", () => {
     expect(getPublicUrl(parseEnv({ PUBLIC_URL: "https://goldloop.example.com/" }))).toBe("https://goldloop.example.com");
   });
+
+  it("reads the webhook settings: retry schedule and disable span as durations, the allow-list as host names", () => {
+    const defaults = parseEnv({});
+    expect(defaults.GOLDLOOP_WEBHOOK_RETRY_SCHEDULE).toEqual([5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000]);
+    expect(defaults.GOLDLOOP_WEBHOOK_DISABLE_AFTER).toBe(5 * 86_400_000);
+    expect(defaults).toMatchObject({ GOLDLOOP_WEBHOOK_ALLOWED_HOSTS: [], GOLDLOOP_WEBHOOK_ALLOW_PRIVATE: false });
+    const set = parseEnv({ GOLDLOOP_WEBHOOK_RETRY_SCHEDULE: "100ms, 1s", GOLDLOOP_WEBHOOK_DISABLE_AFTER: "2h", GOLDLOOP_WEBHOOK_ALLOWED_HOSTS: "127.0.0.1, Hooks.Internal,[::1]", GOLDLOOP_WEBHOOK_ALLOW_PRIVATE: "true" });
+    expect(set).toMatchObject({ GOLDLOOP_WEBHOOK_RETRY_SCHEDULE: [100, 1_000], GOLDLOOP_WEBHOOK_DISABLE_AFTER: 7_200_000, GOLDLOOP_WEBHOOK_ALLOWED_HOSTS: ["127.0.0.1", "hooks.internal", "::1"], GOLDLOOP_WEBHOOK_ALLOW_PRIVATE: true });
+    expect(() => parseEnv({ GOLDLOOP_WEBHOOK_RETRY_SCHEDULE: "5s,soon" })).toThrow(/GOLDLOOP_WEBHOOK_RETRY_SCHEDULE.*use a duration such as 5s/);
+    expect(() => parseEnv({ GOLDLOOP_WEBHOOK_ALLOW_PRIVATE: "yes" })).toThrow(/GOLDLOOP_WEBHOOK_ALLOW_PRIVATE: use true or false/);
+  });
 });

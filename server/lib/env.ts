@@ -1,10 +1,20 @@
 import { z } from "zod";
+import { parseDuration } from "./durations";
 
 const optionalText = z
   .string()
   .trim()
   .transform((value) => (value === "" ? undefined : value))
   .optional();
+
+const duration = (example: string) =>
+  z.string().transform((text, ctx) => {
+    const ms = parseDuration(text);
+    if (ms === null) ctx.addIssue({ code: "custom", message: `use a duration such as ${example} (ms, s, m, h or d)` });
+    return ms ?? 0;
+  });
+
+const commaList = (text: string) => text.split(",").map((part) => part.trim()).filter(Boolean);
 
 const serverRoles = ["web", "collab", "worker"] as const;
 const logLevels = ["debug", "info", "warn", "error", "silent"] as const;
@@ -35,6 +45,15 @@ export const envSchema = z
     REDIS_URL: optionalText.pipe(z.url({ protocol: /^rediss?$/ }).optional()),
     SMTP_URL: optionalText.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
     SMTP_FROM: optionalText,
+    // Webhook retries after each failed attempt; the delivery gives up after the last one.
+    GOLDLOOP_WEBHOOK_RETRY_SCHEDULE: z
+      .string()
+      .default("5s,5m,30m,2h,5h,10h,10h")
+      .transform(commaList)
+      .pipe(z.array(duration("5s")).min(1, "list at least one retry delay, such as 5s,5m,30m")),
+    GOLDLOOP_WEBHOOK_DISABLE_AFTER: z.string().default("5d").pipe(duration("5d")),
+    GOLDLOOP_WEBHOOK_ALLOWED_HOSTS: z.string().default("").transform((text) => commaList(text).map((host) => host.toLowerCase().replace(/^\[|\]$/g, ""))),
+    GOLDLOOP_WEBHOOK_ALLOW_PRIVATE: z.enum(["true", "false"], "use true or false").default("false").transform((value) => value === "true"),
   })
   .superRefine((env, ctx) => {
     const pairs: [keyof typeof env, keyof typeof env][] = [

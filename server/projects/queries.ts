@@ -108,13 +108,14 @@ export async function countProjectActivity(db: Executor, projectId: string) {
   };
 }
 
-/** The project's most recently published dataset release, across its datasets. */
+/** The project's most recently published dataset release, across its datasets (queued or failed ones are not published). */
 export async function findLatestRelease(db: Executor, projectId: string) {
   return db
     .selectFrom("dataset_releases")
     .innerJoin("datasets", (join) => join.onRef("datasets.id", "=", "dataset_releases.dataset_id").onRef("datasets.project_id", "=", "dataset_releases.project_id"))
     .select(["dataset_releases.number", "datasets.name as datasetName", "dataset_releases.published_at as publishedAt"])
     .where("dataset_releases.project_id", "=", projectId)
+    .where("dataset_releases.status", "=", "published")
     .orderBy("dataset_releases.published_at", "desc")
     .orderBy("dataset_releases.id", "desc")
     .limit(1)

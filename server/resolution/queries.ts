@@ -89,6 +89,9 @@ export async function insertGoldLabel(
     confidence: number;
     provenance: Record<string, Json>;
     resolvedBy: string | null;
+    /** The gold this one replaces, and the lead's reason, when it is a revision. */
+    supersedes?: number | null;
+    revisionReason?: string | null;
   },
 ): Promise<number> {
   const row = await trx
@@ -104,6 +107,8 @@ export async function insertGoldLabel(
       confidence: values.confidence,
       provenance: JSON.stringify(values.provenance),
       resolved_by: values.resolvedBy,
+      supersedes: values.supersedes ?? null,
+      revision_reason: values.revisionReason ?? null,
     })
     .returning("id")
     .executeTakeFirstOrThrow();
@@ -157,10 +162,24 @@ export async function listConflictItems(db: Executor, projectId: string, queueId
       "queue_items.conflict_reasons as reasons",
       "queue_items.submitted_count as submittedCount",
       "queues.overlap",
-      // The item went to conflict with its last submission.
+      eb
+        .selectFrom("gold_reopenings")
+        .select("gold_reopenings.reason")
+        .where("gold_reopenings.project_id", "=", projectId)
+        .whereRef("gold_reopenings.queue_item_id", "=", "queue_items.id")
+        .where("gold_reopenings.closed_at", "is", null)
+        .as("revisionReason"),
+      // The item went to conflict with its last submission, or when a lead reopened its gold.
       eb
         .selectFrom("assignments")
-        .select(sql<Date>`coalesce(max(assignments.submitted_at), queue_items.created_at)`.as("at"))
+        .select(
+          sql<Date>`coalesce(
+            (select gold_reopenings.created_at from gold_reopenings
+             where gold_reopenings.project_id = ${projectId} and gold_reopenings.queue_item_id = queue_items.id and gold_reopenings.closed_at is null),
+            max(assignments.submitted_at),
+            queue_items.created_at
+          )`.as("at"),
+        )
         .where("assignments.project_id", "=", projectId)
         .whereRef("assignments.queue_item_id", "=", "queue_items.id")
         .$asScalar()

@@ -1,6 +1,7 @@
 import { requireRole, router } from "@/server/api/trpc";
-import { finalizeGoldSchema, listConflictsSchema, queueItemIdSchema } from "./schema";
+import { finalizeGoldSchema, listConflictsSchema, queueItemIdSchema, reopenGoldSchema } from "./schema";
 import { finalizeGold } from "./service";
+import { cancelReopen, getGoldHistory, reopenGold } from "./revision-service";
 import { getConflict, getShared, listConflicts } from "./view-service";
 
 export const resolutionRouter = router({
@@ -17,4 +18,14 @@ export const resolutionRouter = router({
   finalize: requireRole("lead")
     .input(finalizeGoldSchema)
     .mutation(({ ctx, input }) => finalizeGold(ctx.db, ctx.actor, input)),
+  // Same access as getShared: leads, and annotators for items they answered.
+  goldHistory: requireRole("annotator")
+    .input(queueItemIdSchema)
+    .query(({ ctx, input }) => getGoldHistory(ctx.db, ctx.actor, input.queueItemId)),
+  reopenGold: requireRole("lead")
+    .input(reopenGoldSchema)
+    .mutation(({ ctx, input }) => reopenGold(ctx.db, ctx.actor, input)),
+  cancelReopen: requireRole("lead")
+    .input(queueItemIdSchema)
+    .mutation(({ ctx, input }) => cancelReopen(ctx.db, ctx.actor, input)),
 });

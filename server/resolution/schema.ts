@@ -16,3 +16,8 @@ export const finalizeGoldSchema = queueItemIdSchema.extend({
   note: safeText(5_000, { trim: true, tooLong: "keep the note to 5,000 characters" }).optional(),
 });
 export type FinalizeGoldInput = z.infer<typeof finalizeGoldSchema>;
+
+export const reopenGoldSchema = queueItemIdSchema.extend({
+  reason: safeText(2_000, { trim: true, tooLong: "keep the reason to 2,000 characters" }).min(3, "say why the gold needs revising (at least 3 characters)"),
+});
+export type ReopenGoldInput = z.infer<typeof reopenGoldSchema>;

@@ -7,9 +7,12 @@ import { ConflictError, InvalidStateError, NotFoundError } from "@/server/lib/er
 import { isUniqueViolation } from "@/server/lib/pg-errors";
 import type { ProjectActor } from "@/server/members/service";
 import { snapshotCorrection } from "@/server/review/correction";
+import { emitWebhookEvent } from "@/server/webhooks/outbox";
 import { checkOptionalParts, parseLabelSchema, validateLabelValues } from "@/server/review/label-values";
 import { lockQueueItem } from "@/server/review/queries";
 import { findCurrentGold, findItemView, insertGoldLabel, listSubmittedAnnotations, markItemConflict, markItemResolved } from "./queries";
+import { closeReopening, findOpenReopening, retireGold } from "./revision-queries";
+import { recordGoldRevised } from "./revision-events";
 import { resolveCorrections, resolveLabels } from "./rules";
 import type { FinalizeGoldInput, GoldMethod } from "./schema";
 
@@ -42,6 +45,8 @@ async function writeGold(
     resolvedBy: string | null;
     /** The lead's note on an adjudication, kept with the gold and in its audit entry. */
     note?: string;
+    /** Set when this gold replaces a reopened one: the revision is audited as `gold.revised`. */
+    revision?: { supersedes: number; reason: string; actorUserId: string };
   },
 ): Promise<number> {
   const goldLabelId = await insertGoldLabel(trx, {
@@ -55,7 +60,25 @@ async function writeGold(
     confidence: gold.confidence,
     provenance: gold.provenance,
     resolvedBy: gold.resolvedBy,
+    supersedes: gold.revision?.supersedes ?? null,
+    revisionReason: gold.revision?.reason ?? null,
   });
+  if (gold.revision) {
+    await recordGoldRevised(trx, {
+      projectId: gold.projectId,
+      actorUserId: gold.revision.actorUserId,
+      queueItemId: gold.item.id,
+      queueId: gold.item.queueId,
+      outputId: gold.item.outputId,
+      goldLabelId,
+      supersedes: gold.revision.supersedes,
+      reason: gold.revision.reason,
+      values: gold.values,
+      method: gold.method,
+      confidence: gold.confidence,
+    });
+    return goldLabelId;
+  }
   await insertAuditEntry(trx, {
     projectId: gold.projectId,
     actorUserId: gold.resolvedBy,
@@ -70,6 +93,11 @@ async function writeGold(
       values: gold.values,
       ...(gold.note ? { note: gold.note } : {}),
     },
+  });
+  await emitWebhookEvent(trx, {
+    projectId: gold.projectId,
+    type: "gold.created",
+    data: { goldLabelId, queueItemId: gold.item.id, queueId: gold.item.queueId, outputId: gold.item.outputId, method: gold.method, confidence: gold.confidence },
   });
   return goldLabelId;
 }
@@ -89,6 +117,7 @@ export async function resolveItem(trx: Transaction<DB>, projectId: string, queue
   if (labels.kind === "conflict" || corrections.kind === "conflict") {
     const reasons = [labels, corrections].flatMap((outcome) => (outcome.kind === "conflict" ? [outcome.reason] : []));
     await markItemConflict(trx, projectId, queueItemId, reasons);
+    await emitWebhookEvent(trx, { projectId, type: "conflict.opened", data: { queueItemId, queueId: item.queueId, outputId: item.outputId, reasons } });
     return "conflict";
   }
   await writeGold(trx, {
@@ -113,7 +142,9 @@ async function alreadyFinalizedError(db: Executor, projectId: string, queueItemI
 
 /**
  * A lead's verdict on a conflict becomes adjudicated gold. Racing leads queue on the item lock and the
- * later one finds it resolved; the one-current-gold unique index is the backstop.
+ * later one finds it resolved; the one-current-gold unique index is the backstop. On an item reopened for
+ * revision, the new gold supersedes the old one in the same transaction: the old stops being current, the
+ * new carries the reopening's reason, and the revision is audited as `gold.revised`.
  */
 export async function finalizeGold(db: Kysely<DB>, actor: ProjectActor, input: FinalizeGoldInput): Promise<{ goldLabelId: number }> {
   const view = await loadItem(db, actor.projectId, input.queueItemId);
@@ -137,6 +168,11 @@ export async function finalizeGold(db: Kysely<DB>, actor: ProjectActor, input: F
       if (item.state !== "conflict") throw new InvalidStateError(`only an item in conflict can be finalized; this one is ${item.state}`, { field: "queueItemId" });
       const annotations = await listSubmittedAnnotations(trx, actor.projectId, item.id);
       const [field] = labelSchema.fields;
+      const reopening = await findOpenReopening(trx, actor.projectId, item.id);
+      if (reopening) {
+        await retireGold(trx, actor.projectId, reopening.goldLabelId);
+        await closeReopening(trx, actor.projectId, reopening.id, "revised");
+      }
       const goldLabelId = await writeGold(trx, {
         projectId: actor.projectId,
         item,
@@ -152,6 +188,7 @@ export async function finalizeGold(db: Kysely<DB>, actor: ProjectActor, input: F
         },
         resolvedBy: actor.userId,
         note: input.note || undefined,
+        revision: reopening ? { supersedes: reopening.goldLabelId, reason: reopening.reason, actorUserId: actor.userId } : undefined,
       });
       await markItemResolved(trx, actor.projectId, item.id);
       return { goldLabelId };

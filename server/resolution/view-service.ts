@@ -10,6 +10,7 @@ import { listOutputSignals } from "@/server/review/queries";
 import type { ReviewOutput } from "@/server/review/service";
 import { loadItem } from "./service";
 import { findCurrentGold, hasSubmittedOnItem, listConflictItems, listSubmittedAnnotations } from "./queries";
+import { findOpenReopening } from "./revision-queries";
 
 type ItemView = Awaited<ReturnType<typeof loadItem>>;
 
@@ -42,7 +43,11 @@ export async function getConflict(db: Kysely<DB>, projectId: string, queueItemId
   const item = await loadItem(db, projectId, queueItemId);
   // Leads also annotate: answers of an item still in review would let them anchor on others before claiming it.
   if (item.state !== "conflict" && item.state !== "resolved") throw new NotFoundError("this item has no conflict to adjudicate", { field: "queueItemId" });
-  const [annotations, signals] = await Promise.all([listSubmittedAnnotations(db, projectId, queueItemId), listOutputSignals(db, projectId, item.outputId)]);
+  const [annotations, signals, reopening] = await Promise.all([
+    listSubmittedAnnotations(db, projectId, queueItemId),
+    listOutputSignals(db, projectId, item.outputId),
+    findOpenReopening(db, projectId, queueItemId),
+  ]);
   return {
     item: { id: item.id, state: item.state, reasons: item.conflictReasons },
     queue: { id: item.queueId, name: item.queueName, labelSchema: parseLabelSchema(item.labelSchema), instructions: item.instructions },
@@ -59,6 +64,8 @@ export async function getConflict(db: Kysely<DB>, projectId: string, queueItemId
     })),
     goldDocumentKey: goldDocumentKey(item.id),
     gold: await loadGold(db, projectId, queueItemId),
+    // A reopened item is in conflict while its old gold stays current: the lead is revising that gold.
+    revision: reopening ? { reason: reopening.reason, requestedByName: reopening.requestedByName, requestedAt: reopening.requestedAt } : null,
   };
 }
 

@@ -6,6 +6,7 @@ import { InvalidStateError, NotFoundError } from "@/server/lib/errors";
 import type { ProjectActor } from "@/server/members/service";
 import type { QueueItemState } from "@/server/queues/schema";
 import { resolveItem } from "@/server/resolution/service";
+import { emitWebhookEvent } from "@/server/webhooks/outbox";
 import { countSubmission } from "./claim-queries";
 import { snapshotCorrection } from "./correction";
 import { checkOptionalParts, parseLabelSchema, validateLabelValues } from "./label-values";
@@ -71,6 +72,7 @@ export async function submitAnnotation(db: Kysely<DB>, actor: ProjectActor, inpu
       timeSpentMs: input.timeSpentMs ?? null,
     });
     await markAssignmentSubmitted(trx, projectId, own.id);
+    await emitWebhookEvent(trx, { projectId, type: "annotation.submitted", data: { annotationId, queueItemId: item.id, queueId: own.queueId, outputId: own.outputId } });
     const counted = await countSubmission(trx, { projectId, queueItemId: item.id, isRevived });
     const itemState = counted.submittedCount >= own.overlap ? await resolveItem(trx, projectId, item.id) : (counted.state as QueueItemState);
     return { annotationId, alreadySubmitted: false, itemState };

@@ -3,8 +3,11 @@ import { seedGold, seedOutputs, seedQueue, seedQueueItems } from "@/db/seed/loop
 import type { Database } from "@/db";
 import type { ApiKeyScope } from "@/server/api-keys/schema";
 import { createApiKey, revokeProjectApiKey } from "@/server/api-keys/service";
+import { publishRelease } from "@/server/datasets/service";
 import { createInvite } from "@/server/members/invite-service";
 import type { SessionUser } from "@/server/users/schema";
+import { sendTestWebhook } from "@/server/webhooks/delivery-service";
+import { createWebhookEndpoint } from "@/server/webhooks/endpoint-service";
 import { createCaller } from "../root";
 import { createInnerContext } from "../trpc";
 
@@ -32,10 +35,11 @@ async function seedWorld(db: Database) {
     await callerFor(db, reviewer).review.submit({ projectId, assignmentId: claimed!.assignment.id, values: { verdict: index === 0 ? "helpful" : "harmful" } });
   }
 
-  await seedGold(db, { projectId, queueId: queue.id, label: "helpful", correction: "Refunds take 3 days." });
+  const gold = await seedGold(db, { projectId, queueId: queue.id, label: "helpful", correction: "Refunds take 3 days." });
   const ml = callerFor(db, team.members.ml);
   const dataset = await ml.datasets.create({ projectId, name: "Support gold", queueIds: [queue.id] });
-  await ml.datasets.publish({ projectId, datasetId: dataset.id, notes: "first" });
+  // Published here and now (a request only queues it), so every release procedure has a published release to read.
+  await publishRelease(db, { projectId, userId: team.members.ml.id }, { datasetId: dataset.id, notes: "first" });
 
   const createLink = () => createInvite(db, admin, { role: "annotator", expiresInDays: 7 }, { publicUrl: "http://localhost", mailer: null });
   const invite = await createLink();
@@ -50,6 +54,11 @@ async function seedWorld(db: Database) {
   ];
   await revokeProjectApiKey(db, admin, revokedKey.key.id);
   const outputs = await seedOutputs(db, { projectId, count: 3 });
+  // A public address literal: no DNS, and no worker runs here, so nothing is sent.
+  const createEndpoint = () => createWebhookEndpoint(db, admin, { url: "https://93.184.216.34/hooks", description: "", eventTypes: ["gold.created"], isEnabled: true });
+  const { endpoint } = await createEndpoint();
+  const { endpoint: deletableEndpoint } = await createEndpoint();
+  const { deliveryId } = await sendTestWebhook(db, admin, endpoint.id);
 
   return {
     ...team,
@@ -58,12 +67,14 @@ async function seedWorld(db: Database) {
     assignmentId: task!.assignment.id,
     leadAssignmentId: leadTask!.assignment.id,
     conflictItemId: conflictItem!.id,
+    goldItemId: gold.queueItemId,
     dataset: { id: dataset.id, slug: dataset.slug },
     invite: { id: invite.id, token: invite.url.split("/invite/")[1]! },
     revocableInviteId: revocableInvite.id,
     apiKeyId: revocableKey.key.id,
     secrets: { ingest: ingestKey.secret, datasetsRead: readerKey.secret, admin: adminKey.secret, revoked: revokedKey.secret },
     outputExternalIds: outputs.map((output) => output.externalId),
+    webhook: { endpointId: endpoint.id, deletableEndpointId: deletableEndpoint.id, deliveryId },
   };
 }
 
@@ -92,7 +103,10 @@ export async function seedFuzzFixture(db: Database) {
       foreign.members.annotator.id,
       foreign.assignmentId,
       foreign.conflictItemId,
+      foreign.goldItemId,
       foreign.items[0]!.id,
+      foreign.webhook.endpointId,
+      foreign.webhook.deliveryId,
     ] as (string | number)[],
   };
 }

@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import type { z } from "zod";
+import { parseExportQuery } from "@/server/datasets/formats/schema";
 import { ingestOutputSchema, ingestSignalSchema } from "@/server/ingest/schema";
+import { createWebhookEndpointSchema } from "@/server/webhooks/schema";
 import { badCredential, type BadCredential } from "./bad-credentials";
 import type { FuzzFixture } from "./fixture";
 import { applyMutation, describeFields, fieldMutation, mutationOf, type Mutation } from "./input-mutations";
@@ -104,6 +106,15 @@ const pullQuery = fc
   )
   .map((pairs) => (pairs.length === 0 ? "" : `?${pairs.map(([key, value]) => `${key}=${encodeURIComponent(Buffer.from(value).toString())}`).join("&")}`));
 
+function hasValidPullOptions(query: string): boolean {
+  try {
+    parseExportQuery(new URLSearchParams(query));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const releaseNumbers = ["latest", "1", "2", "0", "-1", "1.5", "1e3", " 1", "0x10", "2147483647", "2147483648", "9007199254740993", "99999999999999999999"];
 
 /** The pull route: odd path parameters (a number past int4 must be a 404), odd validators, bad credentials. */
@@ -120,16 +131,129 @@ const releaseTarget: RestTarget = (fixture) => {
       request: { method: "GET", path: `${pullPath(slug, release)}${query}`, params: { slug, release }, headers: { ...bearer(fixture.secrets.datasetsRead), ...(ifNoneMatch ? { "if-none-match": ifNoneMatch } : {}) } },
       check: (status) => {
         const isPastInt4 = slug === fixture.dataset.slug && /^[1-9][0-9]*$/.test(release) && Number(release) > 2_147_483_647;
-        return isPastInt4 ? expectStatus(404)(status) : expectStatus(200, 304, 400, 404)(status);
+        // The query's options are checked before the release is looked up: bad options are a 400 first.
+        if (isPastInt4) return hasValidPullOptions(query) ? expectStatus(404)(status) : expectStatus(400)(status);
+        return expectStatus(200, 304, 400, 404)(status);
       },
     }));
   const credentials = credentialCases("GET", pullPath(fixture.dataset.slug, "latest"), { slug: fixture.dataset.slug, release: "latest" });
   return { cases: fc.oneof({ weight: 4, arbitrary: params }, { weight: 1, arbitrary: credentials }) };
 };
 
+/** Publishing over REST: odd slugs and bodies, keys without the admin scope, bad credentials. */
+const publishTarget: RestTarget = (fixture) => {
+  const bodies = fc.oneof(
+    fc.constant<string | undefined>(undefined),
+    fc.constantFrom("{}", '{"notes":"nightly"}', "{", "[]", "null", '"text"', JSON.stringify({ notes: 5 }), JSON.stringify({ notes: "x".repeat(5_001) }), '{"notes":"\u0000"}'),
+    fc.constantFrom(...ODD_STRINGS).map((notes) => JSON.stringify({ notes })),
+  );
+  const params = fc
+    .record({
+      slug: fc.oneof(fc.constant(fixture.dataset.slug), fc.constant(fixture.foreign.dataset.slug), fc.constantFrom(...ODD_STRINGS), fc.string({ maxLength: 8 })),
+      body: bodies,
+      key: fc.constantFrom<"admin" | "datasetsRead" | "ingest">("admin", "datasetsRead", "ingest"),
+    })
+    .map(({ slug, body, key }): RestCase => ({
+      label: `publish ${describeValue({ slug, body: body?.slice(0, 40), key })}`,
+      request: { method: "POST", path: releasesPath(slug), params: { slug }, headers: { ...json, ...bearer(fixture.secrets[key]) }, body },
+      // Only an admin key publishes; a queued release makes the next publish of that dataset a 409 until it is done.
+      check: key === "admin" ? expectStatus(202, 400, 404, 409, 412) : expectStatus(403),
+    }));
+  const credentials = credentialCases("POST", releasesPath(fixture.dataset.slug), { slug: fixture.dataset.slug }, "{}");
+  return { cases: fc.oneof({ weight: 4, arbitrary: params }, { weight: 1, arbitrary: credentials }) };
+};
+
+/** A release's publishing status: odd path parameters and bad credentials. */
+const statusTarget: RestTarget = (fixture) => {
+  const params = fc
+    .record({
+      slug: fc.oneof(fc.constant(fixture.dataset.slug), fc.constant(fixture.foreign.dataset.slug), fc.constantFrom(...ODD_STRINGS)),
+      release: fc.oneof(fc.constantFrom(...releaseNumbers), fc.constantFrom(...ODD_STRINGS)),
+    })
+    .map(({ slug, release }): RestCase => ({
+      label: `status ${describeValue({ slug, release })}`,
+      request: { method: "GET", path: `${pullPath(slug, release)}/status`, params: { slug, release }, headers: bearer(fixture.secrets.datasetsRead) },
+      check: expectStatus(200, 400, 404),
+    }));
+  const credentials = credentialCases("GET", `${pullPath(fixture.dataset.slug, "1")}/status`, { slug: fixture.dataset.slug, release: "1" });
+  return { cases: fc.oneof({ weight: 4, arbitrary: params }, { weight: 1, arbitrary: credentials }) };
+};
+
 // A lone surrogate has no URL form (the HTTP server refuses such paths, see request-path.ts); the handler still gets the raw parameter.
 const encodeSegment = (segment: string) => encodeURIComponent(Buffer.from(segment).toString());
 const pullPath = (slug: string, release: string) => `/api/v1/datasets/${encodeSegment(slug)}/releases/${encodeSegment(release)}`;
+const releasesPath = (slug: string) => `/api/v1/datasets/${encodeSegment(slug)}/releases`;
+
+const WEBHOOK_ENDPOINTS_PATH = "/api/v1/webhook-endpoints";
+
+/** Creating an endpoint: the valid body with one mutation (201 or a 400 naming the field), broken envelopes, non-admin keys, bad credentials. */
+const createWebhookEndpointTarget: RestTarget = (fixture) => {
+  const valid = { url: "https://93.184.216.34/fuzzed", description: "trainer", eventTypes: ["release.published", "gold.created"], isEnabled: true };
+  const post = (secret: string, body: string, label: string, check: RestCase["check"]): RestCase => ({
+    label,
+    request: { method: "POST", path: WEBHOOK_ENDPOINTS_PATH, params: {}, headers: { ...json, ...bearer(secret) }, body },
+    check,
+  });
+  const mutated = mutationOf([createWebhookEndpointSchema], oddValues({ foreignIds: [], jsonOnly: true })).map((mutation) =>
+    post(fixture.secrets.admin, JSON.stringify(applyMutation(valid, mutation)), `body ${describeValue(mutation)}`, expectStatus(201, 400)),
+  );
+  const envelopes = fc.constantFrom("{", "[]", "null", '"x"', "{}", `{"url":${"[".repeat(100_000)}}`).map((body) => post(fixture.secrets.admin, body, `envelope ${body.slice(0, 40)}`, expectStatus(400)));
+  const privateUrls = fc
+    .constantFrom("http://127.0.0.1/x", "http://[::1]/x", "http://169.254.169.254/", "http://10.1.2.3/", "http://[::ffff:192.168.0.1]/", "http://0/", "http://localhost/")
+    .map((url) => post(fixture.secrets.admin, JSON.stringify({ ...valid, url }), `private ${url}`, expectStatus(400)));
+  const weakKey = fc.constant(post(fixture.secrets.ingest, JSON.stringify(valid), "an ingest key", expectStatus(403)));
+  return {
+    cases: fc.oneof(
+      { weight: 5, arbitrary: mutated },
+      { weight: 1, arbitrary: envelopes },
+      { weight: 2, arbitrary: privateUrls },
+      { weight: 1, arbitrary: weakKey },
+      { weight: 1, arbitrary: credentialCases("POST", WEBHOOK_ENDPOINTS_PATH, {}, JSON.stringify(valid)) },
+    ),
+  };
+};
+
+/** Deleting an endpoint: odd ids (400), ids of nothing or of another project (404), bad credentials. */
+const deleteWebhookEndpointTarget: RestTarget = (fixture) => {
+  const ids = fc.oneof(fc.constant(fixture.foreign.webhook.endpointId), fc.constant("00000000-0000-4000-8000-000000000000"), fc.constantFrom(...ODD_STRINGS), fc.string({ maxLength: 8 }));
+  const cases = ids.map((endpointId): RestCase => ({
+    label: `delete ${describeValue(endpointId)}`,
+    request: { method: "DELETE", path: `${WEBHOOK_ENDPOINTS_PATH}/${encodeSegment(endpointId)}`, params: { endpointId }, headers: bearer(fixture.secrets.admin) },
+    check: expectStatus(400, 404),
+  }));
+  const credentials = credentialCases("DELETE", `${WEBHOOK_ENDPOINTS_PATH}/${fixture.webhook.endpointId}`, { endpointId: fixture.webhook.endpointId });
+  return { cases: fc.oneof({ weight: 4, arbitrary: cases }, { weight: 1, arbitrary: credentials }) };
+};
+
+const goldCursors = ["0", "1", "-1", "1.5", "abc", "9223372036854775807", "9223372036854775808", "99999999999999999999", ""];
+
+/** The gold feed's query: odd cursors, limits and queue ids (another project's queue must be a 404). */
+function goldQuery(fixture: FuzzFixture) {
+  return fc.record(
+    {
+      since: fc.oneof(fc.constantFrom(...goldCursors), fc.constantFrom(...ODD_STRINGS)),
+      limit: fc.oneof(fc.constantFrom("1", "100", "1000", "1001", "0", "-5", "2.5", "1e2"), fc.constantFrom(...ODD_STRINGS)),
+      queue: fc.oneof(fc.constant(fixture.queue.id), fc.constant(fixture.foreign.queue.id), fc.uuid(), fc.constantFrom(...ODD_STRINGS)),
+    },
+    { requiredKeys: [] },
+  );
+}
+
+/** The gold feed and its stream: every query answered 200 or a 4xx naming the parameter; bad credentials 401. */
+function goldTarget(path: string, options: { withLastEventId: boolean }): RestTarget {
+  return (fixture) => {
+    const queries = fc.tuple(goldQuery(fixture), fc.option(fc.oneof(fc.constantFrom(...goldCursors), fc.constantFrom(...ODD_STRINGS)))).map(([query, lastEventId]): RestCase => {
+      const search = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+      const header: Record<string, string> = options.withLastEventId && lastEventId !== null ? { "last-event-id": lastEventId.replace(/[^\x20-\x7e]/g, "") } : {};
+      return {
+        label: `${path} ${describeValue({ query, header })}`,
+        request: { method: "GET", path: `${path}?${search}`, params: {}, headers: { ...bearer(fixture.secrets.datasetsRead), ...header } },
+        check: expectStatus(200, 400, 404),
+      };
+    });
+    return { cases: fc.oneof({ weight: 4, arbitrary: queries }, { weight: 1, arbitrary: credentialCases("GET", path) }) };
+  };
+}
 
 /**
  * A generator for every REST route, keyed `METHOD path` as the route files lay them out; a route missing
@@ -162,4 +286,17 @@ export const restTargets: Record<string, RestTarget> = {
     validItem: (fixture, id) => ({ external_id: fixture.outputExternalIds[0], kind: "score", value: 0.5, comment: "meh", end_user_id: "u1", idempotency_key: `fuzz-${id}`, occurred_at: "2026-11-24T10:00:00Z" }),
   }),
   "GET /api/v1/datasets/[slug]/releases/[release]": releaseTarget,
+  "POST /api/v1/datasets/[slug]/releases": publishTarget,
+  "GET /api/v1/datasets/[slug]/releases/[release]/status": statusTarget,
+  "GET /api/v1/webhook-endpoints": (fixture) => ({
+    cases: fc.oneof(
+      credentialCases("GET", WEBHOOK_ENDPOINTS_PATH),
+      fc.constant<RestCase>({ label: "an admin key", request: { method: "GET", path: WEBHOOK_ENDPOINTS_PATH, params: {}, headers: bearer(fixture.secrets.admin) }, check: expectStatus(200) }),
+      fc.constant<RestCase>({ label: "a read key", request: { method: "GET", path: WEBHOOK_ENDPOINTS_PATH, params: {}, headers: bearer(fixture.secrets.datasetsRead) }, check: expectStatus(403) }),
+    ),
+  }),
+  "POST /api/v1/webhook-endpoints": createWebhookEndpointTarget,
+  "DELETE /api/v1/webhook-endpoints/[endpointId]": deleteWebhookEndpointTarget,
+  "GET /api/v1/gold": goldTarget("/api/v1/gold", { withLastEventId: false }),
+  "GET /api/v1/gold/stream": goldTarget("/api/v1/gold/stream", { withLastEventId: true }),
 };

@@ -5,6 +5,7 @@ import { demoCommand } from "./demo";
 import { exportCommand } from "./export";
 import { migrateCommand } from "./migrate";
 import { projectCreateCommand } from "./project-create";
+import { publishCommand } from "./publish";
 import { pullCommand } from "./pull";
 import { resolveCommand } from "./resolve";
 import { userCreateCommand } from "./user-create";
@@ -16,6 +17,7 @@ export const cliCommands: CliCommand[] = [
   projectCreateCommand,
   apiKeyCreateCommand,
   demoCommand,
+  publishCommand,
   resolveCommand,
   agreementCommand,
   exportCommand,

@@ -6,6 +6,7 @@ import type { DB } from "@/db/types";
 import { createCaller } from "@/server/api/root";
 import { createInnerContext } from "@/server/api/trpc";
 import { encodeTextDocument } from "@/server/collab/text-document";
+import { publishAndWait } from "../testing";
 
 /**
  * Releases built the way a team builds them: outputs ingested over REST, reviewed and corrected by an
@@ -56,7 +57,7 @@ export async function createLoopDataset(db: Kysely<DB>, team: Team, loop: { queu
   return callerFor(db, team.members.ml).datasets.create({ projectId: team.project.id, name, queueIds: [loop.queueId] });
 }
 
-/** Publishes the dataset's next release as the ML member. */
+/** Publishes the dataset's next release as the ML member, running the publish job here. */
 export async function publishLoopRelease(db: Kysely<DB>, team: Team, datasetId: string) {
-  return callerFor(db, team.members.ml).datasets.publish({ projectId: team.project.id, datasetId });
+  return publishAndWait(db, callerFor(db, team.members.ml), { projectId: team.project.id, datasetId });
 }

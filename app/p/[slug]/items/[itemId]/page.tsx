@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { SharedItemView } from "@/components/resolution/shared-item-view";
 import { fetchOrNotFound, parseOrNotFound, requireProjectPage } from "@/server/api/page-guards";
-import { HydrateClient, trpc } from "@/server/api/rsc";
+import { getQueryClient, HydrateClient, trpc } from "@/server/api/rsc";
 import { queueItemIdSchema } from "@/server/resolution/schema";
 
 export const metadata: Metadata = { title: "Shared gold" };
@@ -12,6 +12,8 @@ export default async function SharedItemPage({ params }: { params: Promise<{ slu
   const { queueItemId } = parseOrNotFound(queueItemIdSchema, { queueItemId: Number(itemId) });
   // Only reviewers who submitted on the item (and leads) may look; the service decides, the page maps its answer.
   await fetchOrNotFound(trpc.resolution.getShared.queryOptions({ projectId: project.id, queueItemId }));
+  // The gold history has the same access as the shared view, so it cannot fail where that did not.
+  await getQueryClient().prefetchQuery(trpc.resolution.goldHistory.queryOptions({ projectId: project.id, queueItemId }));
   return (
     <HydrateClient>
       <SharedItemView projectId={project.id} slug={slug} queueItemId={queueItemId} userName={user.name} />
