@@ -33,7 +33,7 @@ export function ReleaseDownload({ projectSlug, datasetId, releaseNumbers }: { pr
 
   if (releaseNumbers.length === 0) {
     return (
-      <Card>
+      <Card role="region" aria-label="Download a release">
         <CardHeader title="Download" description="Publish a release to download it here as JSONL, OpenAI fine-tuning lines, DPO pairs, CSV or Parquet." />
       </Card>
     );
@@ -44,7 +44,7 @@ export function ReleaseDownload({ projectSlug, datasetId, releaseNumbers }: { pr
   const href = releaseDownloadPath(projectSlug, datasetId, release, options);
 
   return (
-    <Card>
+    <Card role="region" aria-label="Download a release">
       <CardHeader title="Download" description={exportFormatDescriptions[format]} />
       <div className="space-y-4 px-5 py-4">
         <div className="grid grid-cols-2 gap-3">

@@ -20,10 +20,11 @@ test("an ML engineer downloads a release as OpenAI DPO pairs and as the changes 
 
   await signIn(page, members.ml.email);
   await page.goto(`/p/${project.slug}/datasets/${dataset.id}`);
-  await page.getByLabel("Release", { exact: true }).selectOption("1");
-  await page.getByLabel("Format").selectOption("dpo");
-  await page.getByLabel("DPO style").selectOption("openai");
-  const link = page.getByRole("link", { name: "Download DPO preference pairs" });
+  const card = page.getByRole("region", { name: "Download a release" });
+  await card.getByLabel("Release", { exact: true }).selectOption("1");
+  await card.getByLabel("Format").selectOption("dpo");
+  await card.getByLabel("DPO style").selectOption("openai");
+  const link = card.getByRole("link", { name: "Download DPO preference pairs" });
   await link.focus();
   const [pairs] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
   expect(pairs.suggestedFilename()).toBe("support-sft-r1-dpo-openai.jsonl");
@@ -33,11 +34,11 @@ test("an ML engineer downloads a release as OpenAI DPO pairs and as the changes 
   expect(lines[0]).toMatchObject({ preferred_output: [{ role: "assistant", content: "It shipped on Monday; tracking is in your email." }] });
 
   // Training formats cannot say a row was removed, so "changes since" is offered for the others only.
-  await expect(page.getByLabel("Rows")).toHaveCount(0);
-  await page.getByLabel("Release", { exact: true }).selectOption("2");
-  await page.getByLabel("Format").selectOption("csv");
-  await page.getByLabel("Rows").selectOption("1");
-  const [changes] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download CSV" }).click()]);
+  await expect(card.getByLabel("Rows")).toHaveCount(0);
+  await card.getByLabel("Release", { exact: true }).selectOption("2");
+  await card.getByLabel("Format").selectOption("csv");
+  await card.getByLabel("Rows").selectOption("1");
+  const [changes] = await Promise.all([page.waitForEvent("download"), card.getByRole("link", { name: "Download CSV" }).click()]);
   expect(changes.suggestedFilename()).toBe("support-sft-r2-since-r1-csv.csv");
   const csv = readFileSync((await changes.path())!, "utf8").trim().split("\r\n");
   expect(csv[0]).toBe("release,change,external_id,split,queue,schema_version,input,output,label,correction,method,confidence,lineage");
@@ -53,6 +54,7 @@ test("a dataset with no release yet says how to get one instead of offering an e
 
   await signIn(page, members.ml.email);
   await page.goto(`/p/${project.slug}/datasets/${dataset.id}`);
-  await expect(page.getByText("Publish a release to download it here")).toBeVisible();
-  await expect(page.getByRole("link", { name: /^Download / })).toHaveCount(0);
+  const card = page.getByRole("region", { name: "Download a release" });
+  await expect(card.getByText("Publish a release to download it here")).toBeVisible();
+  await expect(card.getByRole("link", { name: /^Download / })).toHaveCount(0);
 });
