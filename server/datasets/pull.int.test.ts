@@ -75,6 +75,17 @@ describe("GET /api/v1/datasets/{slug}/releases/{n|latest}", () => {
         correction: "It ships Monday.",
         method: "unanimous",
         confidence: 1,
+        split: expect.stringMatching(/^(train|validation|test)$/),
+        schema_version: 1,
+        queue: expect.any(String),
+        lineage: {
+          output_id: expect.any(Number),
+          trace_id: null,
+          gold_label_id: expect.any(Number),
+          supersedes: null,
+          annotations: [],
+          gold: { method: "unanimous", confidence: 1, adjudicator: null, created_at: expect.any(String) },
+        },
       },
     ]);
   });

@@ -174,6 +174,19 @@ export const releaseRowSchema = z.object({
   correction: z.string().nullable(),
   method: z.string(),
   confidence: z.number().min(0, "confidence is between 0 and 1").max(1, "confidence is between 0 and 1"),
+  split: z.enum(["train", "validation", "test"], "split is train, validation or test"),
+  schema_version: z.number().int("schema_version must be a whole number").nullable(),
+  queue: z.string().nullable(),
+  lineage: z.object({
+    output_id: z.number().int("output_id must be a whole number"),
+    trace_id: z.string().nullable(),
+    gold_label_id: z.number().int("gold_label_id must be a whole number"),
+    supersedes: z.number().int("supersedes must be a whole number").nullable(),
+    annotations: z.array(
+      z.object({ annotator: z.string().regex(/^ann_[0-9a-f]{12}$/, "annotator must be a pseudonymous id"), values: z.record(z.string(), z.unknown()), correction: z.string().nullable(), submitted_at: z.string() }),
+    ),
+    gold: z.object({ method: z.string(), confidence: z.number(), adjudicator: z.string().nullable(), created_at: z.string() }),
+  }),
 });
 export type ReleaseRow = z.infer<typeof releaseRowSchema>;
 
