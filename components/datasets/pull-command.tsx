@@ -11,7 +11,7 @@ export function PullCommand({ publicUrl, pullPath, apiKeysHref }: { publicUrl: s
   const [isCopied, setIsCopied] = useState(false);
   return (
     <Card>
-      <CardHeader title="Pull it" description="Each line of the response is one row: input, original output, gold label, correction, method and confidence." />
+      <CardHeader title="Pull it" description="The latest release as JSONL: one row a line, with its split and lineage. Add format (openai, dpo, csv, parquet), split or since to the query for the other shapes; the README lists them." />
       <div className="space-y-3 px-5 py-4">
         {/* A wrapping read-only box rather than a one-line input: the whole command stays visible. */}
         <textarea
