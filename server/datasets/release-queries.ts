@@ -300,21 +300,3 @@ export async function markReleasePublished(trx: Transaction<DB>, values: { proje
     .execute();
   await trx.deleteFrom("release_candidates").where("project_id", "=", values.projectId).where("release_id", "=", values.releaseId).execute();
 }
-
-/**
- * One page of a release as ready-made JSONL lines, after `afterPosition`. Postgres renders the JSON (keys in
- * the documented order), so the server passes text through without parsing the stored documents.
- */
-export async function readReleaseLines(db: Executor, params: { projectId: string; releaseId: number; releaseNumber: number; afterPosition: number; limit: number }) {
-  const { rows } = await sql<{ position: number; line: string }>`
-    select release_rows.position, to_json(line)::text as line
-    from release_rows
-    cross join lateral (
-      select ${params.releaseNumber}::int as release, external_id, input, original_output as output, label, correction, method, confidence
-    ) as line
-    where release_rows.project_id = ${params.projectId} and release_rows.release_id = ${params.releaseId} and release_rows.position > ${params.afterPosition}
-    order by release_rows.position
-    limit ${params.limit}
-  `.execute(db);
-  return rows;
-}

@@ -106,19 +106,24 @@ export type ReleaseRecipe = z.infer<typeof releaseRecipeSchema>;
 
 export const datasetIdSchema = z.object({ datasetId: z.uuid("datasetId must be a dataset id") });
 
-export const publishReleaseSchema = datasetIdSchema.extend({ notes: safeText(5_000, { tooLong: "use at most 5,000 characters" }).default("") });
+const releaseNotesSchema = safeText(5_000, { tooLong: "use at most 5,000 characters" }).default("");
+
+export const publishReleaseSchema = datasetIdSchema.extend({ notes: releaseNotesSchema });
 export type PublishReleaseInput = z.infer<typeof publishReleaseSchema>;
 
 /** The body of `POST /api/v1/datasets/{slug}/releases`; it may be empty. */
-export const publishReleaseBodySchema = z.object({ notes: safeText(5_000, { tooLong: "use at most 5,000 characters" }).default("") });
+export const publishReleaseBodySchema = z.object({ notes: releaseNotesSchema });
+
+/** The highest release number a dataset can have (the column is an int4). */
+export const MAX_RELEASE_NUMBER = 2_147_483_647;
 
 /** A release number as it appears in a status URL: decimal digits, no sign or exponent. */
 export const releaseNumberParamSchema = safeText(100)
   .regex(/^[1-9][0-9]*$/, "release must be a positive number")
   .transform(Number)
-  .pipe(z.number().max(2_147_483_647, "no release has so high a number"));
+  .pipe(z.number().max(MAX_RELEASE_NUMBER, "no release has so high a number"));
 
-export const releaseNumberSchema = z.number("release must be a release number").int("release must be a whole number").positive("release must be a positive number").max(2_147_483_647, "no release has so high a number");
+export const releaseNumberSchema = z.number("release must be a release number").int("release must be a whole number").positive("release must be a positive number").max(MAX_RELEASE_NUMBER, "no release has so high a number");
 
 /** One release of a dataset, by number. */
 export const datasetReleaseSchema = datasetIdSchema.extend({ release: releaseNumberSchema });
@@ -145,8 +150,6 @@ export const releaseChangesSchema = datasetReleaseSchema.extend({
 });
 export type ReleaseChangesInput = z.infer<typeof releaseChangesSchema>;
 
-/** The highest release number a dataset can have (the column is an int4). */
-export const MAX_RELEASE_NUMBER = 2_147_483_647;
 
 /**
  * `latest` or a release number, as it appears in the pull URL: decimal digits, no sign or exponent. A number

@@ -128,8 +128,8 @@ export async function markItemConflict(trx: Transaction<DB>, projectId: string, 
   await trx.updateTable("queue_items").set({ state: "conflict", conflict_reasons: reasons }).where("project_id", "=", projectId).where("id", "=", queueItemId).execute();
 }
 
-/** An item's current gold label, who resolved it if anyone did, and the lead's note from adjudication. */
-export async function findCurrentGold(db: Executor, projectId: string, queueItemId: number) {
+/** An item's gold labels (every one it has had) with who resolved each, if anyone did, and the lead's note. */
+export function selectItemGold(db: Executor, projectId: string, queueItemId: number) {
   return db
     .selectFrom("gold_labels")
     .leftJoin("users", "users.id", "gold_labels.resolved_by")
@@ -143,9 +143,12 @@ export async function findCurrentGold(db: Executor, projectId: string, queueItem
       sql<string | null>`gold_labels.provenance->>'note'`.as("note"),
     ])
     .where("gold_labels.project_id", "=", projectId)
-    .where("gold_labels.queue_item_id", "=", queueItemId)
-    .where("gold_labels.is_current", "=", true)
-    .executeTakeFirst();
+    .where("gold_labels.queue_item_id", "=", queueItemId);
+}
+
+/** An item's current gold label, who resolved it if anyone did, and the lead's note from adjudication. */
+export async function findCurrentGold(db: Executor, projectId: string, queueItemId: number) {
+  return selectItemGold(db, projectId, queueItemId).where("gold_labels.is_current", "=", true).executeTakeFirst();
 }
 
 /** Items waiting for a lead, oldest first, optionally in one queue. */

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { DB } from "@/db/types";
+import { selectItemGold } from "./queries";
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -45,24 +46,13 @@ export async function setItemState(trx: Transaction<DB>, projectId: string, queu
 
 /** Every gold an item has had, newest first, with who decided it and why it replaced the one before. */
 export async function listGoldHistory(db: Executor, projectId: string, queueItemId: number) {
-  return db
-    .selectFrom("gold_labels")
-    .leftJoin("users", "users.id", "gold_labels.resolved_by")
+  return selectItemGold(db, projectId, queueItemId)
     .select([
-      "gold_labels.id",
-      "gold_labels.values",
-      "gold_labels.correction",
-      "gold_labels.method",
-      "gold_labels.confidence",
       "gold_labels.is_current as isCurrent",
       "gold_labels.supersedes",
       "gold_labels.revision_reason as revisionReason",
       "gold_labels.created_at as createdAt",
-      "users.name as resolvedByName",
-      sql<string | null>`gold_labels.provenance->>'note'`.as("note"),
     ])
-    .where("gold_labels.project_id", "=", projectId)
-    .where("gold_labels.queue_item_id", "=", queueItemId)
     .orderBy("gold_labels.id", "desc")
     .execute();
 }
