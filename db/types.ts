@@ -33,18 +33,62 @@ export interface Accounts {
   user_id: string;
 }
 
+export interface AlertRules {
+  clear_windows: Generated<number>;
+  comparator: string;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  granularity: Generated<string>;
+  id: Generated<string>;
+  is_enabled: Generated<boolean>;
+  metric: string;
+  name: string;
+  project_id: string;
+  queue_id: string | null;
+  severity: Generated<string>;
+  sustained_windows: Generated<number>;
+  threshold: number;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface Alerts {
+  acknowledged_at: Timestamp | null;
+  acknowledged_by: string | null;
+  clear_streak: Generated<number>;
+  detector: string;
+  evidence: Json;
+  first_window: Timestamp;
+  granularity: string;
+  id: Generated<string>;
+  last_firing_window: Timestamp;
+  opened_at: Generated<Timestamp>;
+  project_id: string;
+  queue_id: string | null;
+  resolved_at: Timestamp | null;
+  resolved_reason: string | null;
+  rule_id: string | null;
+  scope_key: string;
+  severity: string;
+  snoozed_until: Timestamp | null;
+  state: Generated<string>;
+  title: string;
+}
+
 export interface Annotations {
   annotator_id: string;
   assignment_id: number;
   correction: string | null;
+  counts_toward_gold: Generated<boolean>;
   created_at: Generated<Timestamp>;
   id: Generated<number>;
   note: string | null;
   project_id: string;
   queue_item_id: number;
   schema_version: number;
+  shown_suggestion: Json | null;
   time_spent_ms: number | null;
   values: Json;
+  was_decoy: Generated<boolean>;
 }
 
 export interface ApiKeys {
@@ -65,10 +109,12 @@ export interface Assignments {
   created_at: Generated<Timestamp>;
   heartbeat_at: Generated<Timestamp>;
   id: Generated<number>;
+  is_decoy: Generated<boolean>;
   lease_expires_at: Timestamp;
   project_id: string;
   queue_id: string;
   queue_item_id: number;
+  shown_suggestion: Json | null;
   skip_reason: string | null;
   state: Generated<string>;
   submitted_at: Timestamp | null;
@@ -146,18 +192,29 @@ export interface Datasets {
   split_validation: Generated<number>;
 }
 
+export interface DetectorSettings {
+  detector: string;
+  is_enabled: Generated<boolean>;
+  project_id: string;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface GoldLabels {
   confidence: number;
   correction: string | null;
   created_at: Generated<Timestamp>;
+  first_claimed_at: Timestamp | null;
   id: Generated<number>;
+  ingested_at: Timestamp | null;
   is_current: Generated<boolean>;
   method: string;
   output_id: number;
   project_id: string;
   provenance: Json;
+  pullable_at: Timestamp | null;
   queue_id: string;
   queue_item_id: number;
+  queued_at: Timestamp | null;
   resolved_by: string | null;
   revision_reason: string | null;
   supersedes: number | null;
@@ -198,6 +255,27 @@ export interface Memberships {
   user_id: string;
 }
 
+export interface MetricPoints {
+  computed_at: Generated<Timestamp>;
+  detail: Generated<Json>;
+  granularity: string;
+  id: Generated<number>;
+  metric: string;
+  project_id: string;
+  queue_id: string | null;
+  sample_size: number;
+  subject: Generated<string>;
+  value: number | null;
+  window_start: Timestamp;
+}
+
+export interface MetricWatermarks {
+  last_id: number;
+  project_id: string;
+  source: string;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface Outputs {
   consent: Generated<boolean>;
   content_hash: string;
@@ -211,6 +289,7 @@ export interface Outputs {
   output: Json;
   produced_at: Timestamp;
   project_id: string;
+  suggestion: Json | null;
   tags: Generated<string[]>;
   trace_id: string | null;
 }
@@ -219,6 +298,7 @@ export interface Projects {
   created_at: Generated<Timestamp>;
   created_by: string | null;
   id: Generated<string>;
+  loop_settings: Generated<Json>;
   name: string;
   slug: string;
 }
@@ -242,9 +322,12 @@ export interface QueueItems {
 }
 
 export interface Queues {
+  approval_values: Generated<Json>;
   archived_at: Timestamp | null;
   created_at: Generated<Timestamp>;
   created_by: string | null;
+  decoy_rate: Generated<number>;
+  holdout_fraction: Generated<number>;
   id: Generated<string>;
   instructions: Generated<string>;
   label_schema: Json;
@@ -256,6 +339,7 @@ export interface Queues {
   project_id: string;
   sampling_rule: Json;
   schema_version: Generated<number>;
+  suggestion_display: Generated<string>;
   updated_at: Generated<Timestamp>;
 }
 
@@ -385,6 +469,8 @@ export interface WebhookEvents {
 
 export interface DB {
   accounts: Accounts;
+  alert_rules: AlertRules;
+  alerts: Alerts;
   annotations: Annotations;
   api_keys: ApiKeys;
   assignments: Assignments;
@@ -394,10 +480,13 @@ export interface DB {
   dataset_queues: DatasetQueues;
   dataset_releases: DatasetReleases;
   datasets: Datasets;
+  detector_settings: DetectorSettings;
   gold_labels: GoldLabels;
   gold_reopenings: GoldReopenings;
   invites: Invites;
   memberships: Memberships;
+  metric_points: MetricPoints;
+  metric_watermarks: MetricWatermarks;
   outputs: Outputs;
   projects: Projects;
   queue_items: QueueItems;

@@ -9,6 +9,7 @@ import * as createWebhooks from "./2026_11_29_0400_create_webhooks";
 import * as createGoldReopeningsAndReleaseCandidates from "./2026_11_29_0500_create_gold_reopenings_and_release_candidates";
 import * as indexReleaseRowsForExport from "./2026_11_29_0600_index_release_rows_for_export";
 import * as notifyGoldCreated from "./2026_11_29_0700_notify_gold_created";
+import * as loopHealth from "./2026_11_29_0800_loop_health";
 
 /**
  * Every migration, keyed by file name. Listed by hand rather than read from disk so the same list works
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   "2026_11_29_0500_create_gold_reopenings_and_release_candidates": createGoldReopeningsAndReleaseCandidates,
   "2026_11_29_0600_index_release_rows_for_export": indexReleaseRowsForExport,
   "2026_11_29_0700_notify_gold_created": notifyGoldCreated,
+  "2026_11_29_0800_loop_health": loopHealth,
 };
