@@ -6,6 +6,7 @@ import { setUpTestDatabase } from "@/db/testing/test-database";
 import { createCaller } from "@/server/api/root";
 import { createInnerContext } from "@/server/api/trpc";
 import { handleTrpcRequest, TRPC_ENDPOINT } from "@/server/api/trpc-http";
+import { publishAndWait } from "@/server/datasets/testing";
 import type { SessionUser } from "@/server/users/schema";
 import { reapExpiredLeases } from "./claim-queries";
 
@@ -142,6 +143,14 @@ describe("suggestions at review", () => {
     expect(item).toEqual({ submitted_count: 2, state: "resolved" });
     const conflictView = await callerFor(team.members.lead).resolution.getConflict({ projectId: projectId(), queueItemId: itemId });
     expect(conflictView.annotations.map((one) => one.annotatorId).sort()).toEqual([bob!.id, carol!.id].sort());
+
+    // A release's lineage lists the answers that made the gold, and not the decoy answer.
+    const admin = callerFor(team.members.admin);
+    const { id: datasetId } = await admin.datasets.create({ projectId: projectId(), name: `Decoy-free ${queue.id}`, queueIds: [queue.id] });
+    await publishAndWait(testDb.db, admin, { projectId: projectId(), datasetId });
+    const row = await testDb.db.selectFrom("release_rows").select("lineage").where("gold_label_id", "=", gold.id).executeTakeFirstOrThrow();
+    const lineage = row.lineage as { annotations: { values: Record<string, string> }[] };
+    expect(lineage.annotations.map((one) => one.values)).toEqual([{ verdict: "helpful" }, { verdict: "helpful" }]);
   });
 
   it("take no seat for a decoy answer submitted after its lease expired", async () => {
