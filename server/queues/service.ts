@@ -4,8 +4,28 @@ import { insertAuditEntry } from "@/server/audit/queries";
 import { NotFoundError, ValidationError } from "@/server/lib/errors";
 import type { ProjectActor } from "@/server/members/service";
 import { backfillQueue } from "@/server/sampling/service";
-import { countClaimableItems, countItemsByState, countMyAssignments, findOpenQueue, insertQueue, listOpenQueues, lockOpenQueue, updateQueueLoopSettings } from "./queries";
-import { DEFAULT_LOOP_SETTINGS, findApprovalValuesIssue, type ApprovalValues, type CreateQueueRequest, type LabelSchema, type LoopSettings, type QueueItemState, type SamplingRule, type SuggestionDisplay, type UpdateLoopSettingsInput } from "./schema";
+import {
+  countClaimableItems,
+  countItemsByState,
+  countMyAssignments,
+  findOpenQueue,
+  insertQueue,
+  listOpenQueues,
+  lockOpenQueue,
+  updateQueueLoopSettings,
+} from "./queries";
+import {
+  DEFAULT_LOOP_SETTINGS,
+  findApprovalValuesIssue,
+  type ApprovalValues,
+  type CreateQueueRequest,
+  type LabelSchema,
+  type LoopSettings,
+  type QueueItemState,
+  type SamplingRule,
+  type SuggestionDisplay,
+  type UpdateLoopSettingsInput,
+} from "./schema";
 
 export type QueueProgress = { total: number; pending: number; inReview: number; conflict: number; resolved: number; skippedOut: number };
 export type MyQueueProgress = { submitted: number; skipped: number; available: number };
