@@ -8,6 +8,8 @@ const LABEL_ONLY = { ...VERDICT_LABEL_SCHEMA, allowCorrection: false };
 const SUGGESTION = { source: "gpt-4o-judge", values: { verdict: "helpful" } };
 
 test("a lead turns on pre-selected suggestions; the annotator sees the suggestion pre-selected, and the browser never learns it is a decoy", async ({ browser }) => {
+  // Two people sign in and the lead saves a form: more than the default minute on a busy machine.
+  test.setTimeout(180_000);
   const db = openE2eDatabase();
   const project = await seedProject(db);
   const [lead, annotator] = await Promise.all([seedUser(db, { name: "Lena Lead" }), seedUser(db, { name: "Sam Suggested" })]);
