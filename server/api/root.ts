@@ -5,6 +5,7 @@ import { collabRouter } from "@/server/collab/router";
 import { datasetsRouter } from "@/server/datasets/router";
 import { demoRouter } from "@/server/demo/router";
 import { invitesRouter } from "@/server/members/invites-router";
+import { metricsRouter } from "@/server/metrics/router";
 import { membersRouter } from "@/server/members/router";
 import { projectsRouter } from "@/server/projects/router";
 import { queuesRouter } from "@/server/queues/router";
@@ -31,6 +32,7 @@ export const appRouter = router({
   demo: demoRouter,
   webhooks: webhooksRouter,
   alerts: alertsRouter,
+  metrics: metricsRouter,
 });
 
 export type AppRouter = typeof appRouter;
