@@ -8,6 +8,7 @@ import { createInnerContext } from "@/server/api/trpc";
 import { backfillMetrics } from "@/server/metrics/service";
 import { evaluateAlerts } from "./evaluate-service";
 import type { AlertEvidence } from "./evidence-schema";
+import { readLoopHealth } from "./health";
 import { WINDOW_MS } from "./windows";
 
 const testDb = setUpTestDatabase();
@@ -87,23 +88,30 @@ describe("built-in detectors through evaluateAlerts", () => {
     expect(await lead.alerts.get({ projectId, alertId: collapse[0]!.id })).toMatchObject({ state: "resolved", resolvedReason: "cleared", clearStreak: 3 });
   });
 
-  it("resolves a detector's live alerts when the project turns it off, and runs it no more", async () => {
+  it("raises a detector's alerts at the severity the project chose, resolves them when it turns the detector off, and runs it no more", async () => {
     const team = await seedProjectTeam(testDb.db);
     const projectId = team.project.id;
     const queue = await seedQueue(testDb.db, { projectId });
     for (let index = 0; index < 10; index += 1) await seedGoldDay(projectId, queue.id, index, BALANCED);
     for (const index of [10, 11]) await seedGoldDay(projectId, queue.id, index, COLLAPSED);
     await backfillMetrics(testDb.db, projectId, { since: dayAt(0) });
-    const [raised] = (await evaluateAlerts(testDb.db, projectId, { now: noonAfter(11) })).raised.filter((alert) => alert.detector === "label_collapse");
-
     const lead = createCaller(createInnerContext({ db: testDb.db, user: team.members.lead }));
+    expect(await lead.alerts.detectors.setSeverity({ projectId, detector: "label_collapse", severity: "info" })).toEqual({ detector: "label_collapse", severity: "info" });
+    const [raised] = (await evaluateAlerts(testDb.db, projectId, { now: noonAfter(11) })).raised.filter((alert) => alert.detector === "label_collapse");
+    expect(await lead.alerts.get({ projectId, alertId: raised!.id })).toMatchObject({ severity: "info", state: "open" });
+    // An info alert is on the health page but does not stop a training job.
+    expect(await readLoopHealth(testDb.db, projectId)).toBe("ok");
+
     expect(await lead.alerts.detectors.setEnabled({ projectId, detector: "label_collapse", enabled: false })).toEqual({ detector: "label_collapse", isEnabled: false, resolvedAlerts: 1 });
     expect(await lead.alerts.get({ projectId, alertId: raised!.id })).toMatchObject({ state: "resolved", resolvedReason: "disabled" });
     const detectors = await lead.alerts.detectors.list({ projectId });
-    expect(detectors.find((detector) => detector.id === "label_collapse")).toMatchObject({ isEnabled: false, title: "Label-distribution collapse" });
+    expect(detectors.find((detector) => detector.id === "label_collapse")).toMatchObject({ isEnabled: false, severity: "info", title: "Label-distribution collapse" });
     expect(detectors.filter((detector) => detector.isEnabled)).toHaveLength(detectors.length - 1);
     expect((await evaluateAlerts(testDb.db, projectId, { now: noonAfter(11) })).raised.filter((alert) => alert.detector === "label_collapse")).toEqual([]);
-    const audit = await testDb.db.selectFrom("audit_log").select(["action", "data"]).where("target_type", "=", "detector").where("project_id", "=", projectId).execute();
-    expect(audit).toEqual([{ action: "detector.disabled", data: { resolvedAlerts: 1 } }]);
+    const audit = await testDb.db.selectFrom("audit_log").select(["action", "data"]).where("target_type", "=", "detector").where("project_id", "=", projectId).orderBy("id").execute();
+    expect(audit).toEqual([
+      { action: "detector.severity_changed", data: { severity: "info" } },
+      { action: "detector.disabled", data: { resolvedAlerts: 1 } },
+    ]);
   });
 });

@@ -5,7 +5,7 @@ import { readMetricPoints } from "@/server/metrics/queries";
 import { readLoopSettings } from "@/server/metrics/schema";
 import { insertAlertUnlessLive, lockLiveAlerts, markResolved, recordAlertFiring, setClearStreak, type LiveAlert } from "./alert-queries";
 import { judgeCondition, type ConditionJudgement } from "./condition";
-import { readEnabledDetectors } from "./detector-settings";
+import { readDetectorSettings } from "./detector-settings";
 import { detectorDefinitions, runDetectors } from "./detectors";
 import { emitAlertEvent } from "./events";
 import { buildEvidence } from "./evidence";
@@ -45,13 +45,13 @@ async function loadProjectContext(db: Kysely<DB>, projectId: string, granularity
 
 /** Every series an alert can be raised on this pass: the enabled built-in detectors' and the enabled rules'. */
 async function watchedSeries(db: Kysely<DB>, context: ProjectContext): Promise<WatchedSeries[]> {
-  const enabled = await readEnabledDetectors(db, context.projectId);
+  const { enabled, severityOf } = await readDetectorSettings(db, context.projectId);
   const detectorSeries =
     enabled.size === 0 ? [] : runDetectors(context.points, { granularity: context.granularity, queues: [...context.queues.values()], referenceWindows: context.referenceWindows, enabled });
   const definitions = new Map(detectorDefinitions.map((definition) => [definition.id, definition]));
   const rules = await listEnabledRules(db, context.projectId, context.granularity);
   return [
-    ...detectorSeries.filter((series) => enabled.has(series.detector)).map((series) => watchDetectorSeries(series, definitions.get(series.detector)!)),
+    ...detectorSeries.filter((series) => enabled.has(series.detector)).map((series) => watchDetectorSeries(series, definitions.get(series.detector)!, severityOf(series.detector))),
     ...rules.flatMap((rule) => seriesOfRule(rule, context.points).map(watchRuleSeries)),
   ];
 }
