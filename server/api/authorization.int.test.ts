@@ -103,6 +103,8 @@ const accessTable: Record<string, Row> = {
   "webhooks.getDelivery": { allow: ["ml", "admin"], input: (f) => ({ projectId: f.project.id, deliveryId: unknownId }) },
   "webhooks.replayDelivery": { allow: ["ml", "admin"], input: (f) => ({ projectId: f.project.id, deliveryId: unknownId }) },
   "webhooks.replayFailed": { allow: ["ml", "admin"], input: (f) => ({ projectId: f.project.id, endpointId: unknownId, since: new Date() }) },
+  "loopHealth.overview": { allow: ["lead", "ml", "admin"], input: (f) => ({ projectId: f.project.id, granularity: "day" }) },
+  "loopHealth.tile": { allow: members, input: (f) => ({ projectId: f.project.id }) },
 };
 
 const testDb = setUpTestDatabase();

@@ -3,6 +3,7 @@ import { auditRouter } from "@/server/audit/router";
 import { collabRouter } from "@/server/collab/router";
 import { datasetsRouter } from "@/server/datasets/router";
 import { demoRouter } from "@/server/demo/router";
+import { loopHealthRouter } from "@/server/loop-health/router";
 import { invitesRouter } from "@/server/members/invites-router";
 import { membersRouter } from "@/server/members/router";
 import { projectsRouter } from "@/server/projects/router";
@@ -29,6 +30,7 @@ export const appRouter = router({
   resolution: resolutionRouter,
   demo: demoRouter,
   webhooks: webhooksRouter,
+  loopHealth: loopHealthRouter,
 });
 
 export type AppRouter = typeof appRouter;

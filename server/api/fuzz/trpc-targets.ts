@@ -164,4 +164,6 @@ export const trpcTargets: Record<string, TrpcTarget> = {
   "webhooks.getDelivery": { caller: "ml", input: (f) => ({ ...inProject(f), deliveryId: f.webhook.deliveryId }) },
   "webhooks.replayDelivery": { caller: "ml", input: (f) => ({ ...inProject(f), deliveryId: f.webhook.deliveryId }) },
   "webhooks.replayFailed": { caller: "ml", input: (f) => ({ ...inProject(f), endpointId: f.webhook.endpointId, since: new Date("2026-11-01T00:00:00Z") }) },
+  "loopHealth.overview": { caller: "lead", input: (f) => ({ ...inProject(f), granularity: "hour" }) },
+  "loopHealth.tile": { caller: "annotator", input: inProject },
 };
