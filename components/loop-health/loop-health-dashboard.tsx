@@ -5,6 +5,7 @@ import { useState, useTransition } from "react";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import type { Granularity } from "@/server/metrics/catalog";
+import { AlertsCard } from "./alerts-card";
 import { AnnotatorTable } from "./annotator-table";
 import { DetectorCard } from "./detector-card";
 import { GranularitySwitch } from "./granularity-switch";
@@ -51,6 +52,7 @@ export function LoopHealthDashboard({ projectId, slug }: { projectId: string; sl
         }
       />
       <div className="space-y-6" aria-busy={isSwitching || undefined}>
+        <AlertsCard projectId={projectId} slug={slug} />
         {overview.hasMetricPoints ? (
           <>
             <section aria-label="Detectors" className="space-y-6">
