@@ -1,3 +1,4 @@
+import { alertsRouter } from "@/server/alerts/router";
 import { apiKeysRouter } from "@/server/api-keys/router";
 import { auditRouter } from "@/server/audit/router";
 import { collabRouter } from "@/server/collab/router";
@@ -30,6 +31,7 @@ export const appRouter = router({
   resolution: resolutionRouter,
   demo: demoRouter,
   webhooks: webhooksRouter,
+  alerts: alertsRouter,
   loopHealth: loopHealthRouter,
 });
 

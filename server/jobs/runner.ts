@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import { PgBoss } from "pg-boss";
 import type { DB } from "@/db/types";
+import { registerAlertsEvaluator } from "@/server/alerts/evaluate-worker";
 import { registerReleasePublisher } from "@/server/datasets/publish-worker";
 import { classifyDatabaseOutage } from "@/server/lib/pg-errors";
 import { registerLeaseReaper } from "@/server/review/reaper";
@@ -31,6 +32,7 @@ export async function startJobRunner(options: {
   await registerMaintenanceJobs(boss, options.db);
   await registerLeaseReaper(boss, options.db);
   await registerReleasePublisher(boss, options.db, options.connectionString);
+  await registerAlertsEvaluator(boss, options.db);
   const webhooks = await registerWebhookDelivery(boss, options.db, {
     onError: (error) => {
       const outage = classifyDatabaseOutage(error);
