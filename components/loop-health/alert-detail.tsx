@@ -107,7 +107,7 @@ export function AlertDetail({ projectId, slug, alertId, canManage }: { projectId
         <Card>
           <CardHeader title="Sample items" description="Items of the firing window, to see what the numbers mean." />
           {evidence.sampleItems.length === 0 ? (
-            <p className="px-5 py-4 text-sm text-zinc-500">This alert's metric is not measured on queue items (for example input drift), so there are none to show.</p>
+            <p className="px-5 py-4 text-sm text-zinc-500">This alert&apos;s metric is not measured on queue items (for example input drift), so there are none to show.</p>
           ) : (
             <ul className="flex flex-wrap gap-2 px-5 py-4">
               {evidence.sampleItems.map((item) => (

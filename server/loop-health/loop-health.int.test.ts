@@ -48,7 +48,7 @@ beforeAll(async () => {
   team = await seedProjectTeam(testDb.db);
   const projectId = team.project.id;
   queue = await seedQueue(testDb.db, { projectId, name: "Refund answers" });
-  [annotator] = (await seedReviewers(testDb.db, { projectId, count: 1 })) as [{ id: string; name: string }];
+  annotator = (await seedReviewers(testDb.db, { projectId, count: 1 }))[0]!;
   await seedMetricPoints(testDb.db, projectId, monthOfPoints(queue.id, annotator.id));
   const scopeKey = `queue:${queue.id}/annotator:${annotator.id}`;
   const alert = (state: "open" | "acknowledged" | "resolved", snoozedUntil: Date | null = null) =>
