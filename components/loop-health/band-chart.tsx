@@ -1,14 +1,13 @@
 "use client";
 
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceLine, Scatter, Tooltip, XAxis, YAxis } from "recharts";
+import { WINDOW_MS } from "@/server/alerts/windows";
 import type { Granularity } from "@/server/metrics/catalog";
 import { toBandChartRows, type BandWindow } from "./band-chart-data";
 import { formatNumber, formatWindow } from "./window-format";
 
 /** An alert drawn over a chart: the span from its first to its last firing window. */
 export type AlertSpan = { id: string; from: Date; to: Date; isLive: boolean };
-
-const WINDOW_MS: Record<Granularity, number> = { hour: 3_600_000, day: 86_400_000 };
 
 /**
  * A statistic per window (line), its null band (shaded), firing windows (red dots) and alerts (red spans),

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { DB } from "@/db/types";
 import type { Granularity } from "@/server/metrics/catalog";
 
@@ -18,22 +18,6 @@ export async function listQueuesForHealth(db: Executor, projectId: string) {
 export async function listUserNames(db: Executor, userIds: readonly string[]) {
   if (userIds.length === 0) return [];
   return db.selectFrom("users").select(["id", "name"]).where("id", "in", userIds).execute();
-}
-
-/** Detectors the project turned off (built-ins are on unless a row says otherwise). */
-export async function listDisabledDetectors(db: Executor, projectId: string) {
-  const rows = await db.selectFrom("detector_settings").select("detector").where("project_id", "=", projectId).where("is_enabled", "=", false).execute();
-  return rows.map((row) => row.detector);
-}
-
-/** How many of the earliest windows form a detector's reference, when the project set it. */
-export async function findReferenceWindows(db: Executor, projectId: string) {
-  const row = await db
-    .selectFrom("projects")
-    .select(sql<number | null>`(loop_settings ->> 'referenceWindows')::int`.as("referenceWindows"))
-    .where("id", "=", projectId)
-    .executeTakeFirst();
-  return row?.referenceWindows ?? undefined;
 }
 
 /** Alerts of one granularity that fired at or after `since`, in any state: the markers on the charts. */

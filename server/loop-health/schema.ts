@@ -6,8 +6,11 @@ export const loopHealthOverviewSchema = z.object({
 });
 export type LoopHealthOverviewInput = z.infer<typeof loopHealthOverviewSchema>;
 
-/** How far back the health page looks: two weeks of hours, half a year of days. Detectors take their reference from the start of this range. */
-export const HEALTH_RANGE_DAYS: Record<Granularity, number> = { hour: 14, day: 180 };
-
-/** Window length in milliseconds; windows are closed-open [start, start + length). */
-export const WINDOW_MS: Record<Granularity, number> = { hour: 3_600_000, day: 86_400_000 };
+/**
+ * How many windows, up to the latest closed one, detectors read: the alert evaluation's lookback
+ * (server/alerts/evaluate-service.ts), so they take the same reference windows and a chart fires exactly
+ * where the evaluation does.
+ */
+export const DETECTION_LOOKBACK_WINDOWS: Record<Granularity, number> = { hour: 24 * 28, day: 180 };
+/** How far back the page shows: two weeks of hours, half a year of days. */
+export const DISPLAY_DAYS: Record<Granularity, number> = { hour: 14, day: 180 };

@@ -1,13 +1,16 @@
 import type { Kysely } from "kysely";
 import type { DB } from "@/db/types";
+import { readEnabledDetectors } from "@/server/alerts/detector-settings";
 import { detectorDefinitions, runDetectors } from "@/server/alerts/detectors";
+import type { DetectorSeries } from "@/server/alerts/detectors/types";
+import { latestClosedWindowStart, WINDOW_MS } from "@/server/alerts/windows";
 import type { Granularity, MetricPoint } from "@/server/metrics/catalog";
 import { readMetricPoints } from "@/server/metrics/queries";
 import { buildAnnotatorRows } from "./annotator-rows";
 import { buildDetectorCharts } from "./detector-charts";
 import { buildQueueLatency, latencyMetrics, readPercentiles } from "./latency-series";
-import { countLiveAlerts, findReferenceWindows, listAlertMarkers, listDisabledDetectors, listQueuesForHealth, listUserNames } from "./queries";
-import { HEALTH_RANGE_DAYS, WINDOW_MS, type LoopHealthOverviewInput } from "./schema";
+import { countLiveAlerts, listAlertMarkers, listQueuesForHealth, listUserNames } from "./queries";
+import { DETECTION_LOOKBACK_WINDOWS, DISPLAY_DAYS, type LoopHealthOverviewInput } from "./schema";
 import type { HealthNames } from "./scope-label";
 
 const DAY_MS = 86_400_000;
@@ -19,37 +22,49 @@ async function loadNames(db: Kysely<DB>, queues: ReadonlyArray<{ id: string; nam
   return { queues: new Map(queues.map((queue) => [queue.id, queue.name])), people: new Map(people.map((person) => [person.id, person.name])) };
 }
 
+/** Keeps the windows of each series from `since` on (detectors read a longer reference than the page shows), and the series left with any. */
+function trimSeries(series: readonly DetectorSeries[], since: Date): DetectorSeries[] {
+  return series.map((one) => ({ ...one, windows: one.windows.filter((window) => window.windowStart >= since) })).filter((one) => one.windows.length > 0);
+}
+
 /**
  * Everything the Loop health page draws for one granularity: each detector's series with its null band and
  * firing windows, the alerts that fired in range, loop latency per queue, and the annotator table.
- * Detectors see closed windows only, like the alert evaluation, so a chart never fires where no alert could.
+ * Detectors see what the alert evaluation sees (closed windows, the same lookback), so a chart fires exactly
+ * where an alert could; a detector the project turned off is still charted, and marked off.
  */
 export async function getLoopHealthOverview(db: Kysely<DB>, projectId: string, input: LoopHealthOverviewInput, options: { now?: Date } = {}) {
   const now = options.now ?? new Date();
   const { granularity } = input;
-  const since = new Date(now.getTime() - HEALTH_RANGE_DAYS[granularity] * DAY_MS);
-  const [points, queues, disabled, referenceWindows, alerts] = await Promise.all([
-    readMetricPoints(db, projectId, { granularity, since }),
+  const latestClosed = latestClosedWindowStart(now, granularity);
+  const lookBackSince = new Date(latestClosed.getTime() - (DETECTION_LOOKBACK_WINDOWS[granularity] - 1) * WINDOW_MS[granularity]);
+  const since = new Date(now.getTime() - DISPLAY_DAYS[granularity] * DAY_MS);
+  const [allPoints, queues, enabled, alerts] = await Promise.all([
+    readMetricPoints(db, projectId, { granularity, since: lookBackSince }),
     listQueuesForHealth(db, projectId),
-    listDisabledDetectors(db, projectId),
-    findReferenceWindows(db, projectId),
+    readEnabledDetectors(db, projectId),
     listAlertMarkers(db, { projectId, granularity, since }),
   ]);
-  const closedPoints = points.filter((point) => point.windowStart.getTime() + WINDOW_MS[granularity] <= now.getTime());
-  const series = runDetectors(closedPoints, { granularity, queues, referenceWindows });
-  const names = await loadNames(db, queues, points);
-  const latency = buildQueueLatency(
-    points.filter((point) => latencyMetrics.includes(point.metric)),
-    names,
-  );
+  const closedPoints = allPoints.filter((point) => point.windowStart <= latestClosed);
+  const series = trimSeries(runDetectors(closedPoints, { granularity, queues }), since);
+  const shownPoints = allPoints.filter((point) => point.windowStart >= since);
+  const names = await loadNames(db, queues, shownPoints);
+  const disabled = new Set(detectorDefinitions.filter((definition) => !enabled.has(definition.id)).map((definition) => definition.id));
   return {
     granularity,
     since,
-    hasMetricPoints: points.length > 0,
-    detectors: buildDetectorCharts(detectorDefinitions, series, names, new Set(disabled)),
+    hasMetricPoints: shownPoints.length > 0,
+    detectors: buildDetectorCharts(detectorDefinitions, series, names, disabled),
     alerts,
-    latency,
-    annotators: buildAnnotatorRows(closedPoints, series, names),
+    latency: buildQueueLatency(
+      shownPoints.filter((point) => latencyMetrics.includes(point.metric)),
+      names,
+    ),
+    annotators: buildAnnotatorRows(
+      closedPoints.filter((point) => point.windowStart >= since),
+      series,
+      names,
+    ),
   };
 }
 
