@@ -2,6 +2,7 @@ import { sql, type Kysely, type Transaction } from "kysely";
 import type { DB } from "@/db/types";
 import type { Granularity, MetricPoint } from "@/server/metrics/catalog";
 import { readMetricPoints } from "@/server/metrics/queries";
+import { readLoopSettings } from "@/server/metrics/schema";
 import { insertAlertUnlessLive, lockLiveAlerts, markResolved, recordAlertFiring, setClearStreak, type LiveAlert } from "./alert-queries";
 import { judgeCondition, type ConditionJudgement } from "./condition";
 import { readEnabledDetectors } from "./detector-settings";
@@ -28,23 +29,25 @@ type ProjectContext = {
   latest: number;
   queues: Map<string, { id: string; name: string; holdoutFraction: number }>;
   points: readonly MetricPoint[];
+  referenceWindows: number;
 };
 
 async function loadProjectContext(db: Kysely<DB>, projectId: string, granularity: Granularity, now: Date): Promise<ProjectContext> {
   const latest = latestClosedWindowStart(now, granularity).getTime();
-  const project = await db.selectFrom("projects").select("slug").where("id", "=", projectId).executeTakeFirstOrThrow();
+  const project = await db.selectFrom("projects").select(["slug", "loop_settings as loopSettings"]).where("id", "=", projectId).executeTakeFirstOrThrow();
   const queues = await db.selectFrom("queues").select(["id", "name", "holdout_fraction as holdoutFraction"]).where("project_id", "=", projectId).execute();
   const since = new Date(latest - (LOOKBACK_WINDOWS[granularity] - 1) * WINDOW_MS[granularity]);
   // Only closed windows: a window still filling up would fire on half its data.
   const points = (await readMetricPoints(db, projectId, { granularity, since })).filter((point) => point.windowStart.getTime() <= latest);
-  return { projectId, slug: project.slug, granularity, latest, queues: new Map(queues.map((queue) => [queue.id, queue])), points };
+  const { referenceWindows } = readLoopSettings(project.loopSettings);
+  return { projectId, slug: project.slug, granularity, latest, queues: new Map(queues.map((queue) => [queue.id, queue])), points, referenceWindows };
 }
 
 /** Every series an alert can be raised on this pass: the enabled built-in detectors' and the enabled rules'. */
 async function watchedSeries(db: Kysely<DB>, context: ProjectContext): Promise<WatchedSeries[]> {
   const enabled = await readEnabledDetectors(db, context.projectId);
   const detectorSeries =
-    enabled.size === 0 ? [] : runDetectors(context.points, { granularity: context.granularity, queues: [...context.queues.values()], enabled });
+    enabled.size === 0 ? [] : runDetectors(context.points, { granularity: context.granularity, queues: [...context.queues.values()], referenceWindows: context.referenceWindows, enabled });
   const definitions = new Map(detectorDefinitions.map((definition) => [definition.id, definition]));
   const rules = await listEnabledRules(db, context.projectId, context.granularity);
   return [

@@ -37,9 +37,9 @@ const ruleFields = {
   name: safeText(120, { trim: true, error: "name the rule", tooLong: "use a name of at most 120 characters" }).min(1, "name the rule"),
   metric: z.enum(metricNames as [MetricName, ...MetricName[]], `metric must be one of ${metricNames.join(", ")}`),
   comparator: z.enum(RULE_COMPARATORS, `comparator must be one of ${RULE_COMPARATORS.join(" ")}`),
+  // Zod 4 numbers refuse NaN and ±Infinity (the text "NaN" is no number either).
   threshold: z
-    .number("threshold must be a number")
-    .finite("threshold must be a finite number")
+    .number("threshold must be a finite number")
     .min(-THRESHOLD_LIMIT, "threshold must be at least -1,000,000,000")
     .max(THRESHOLD_LIMIT, "threshold must be at most 1,000,000,000"),
   /** Null watches every queue (or the whole project, for project metrics). */

@@ -6,6 +6,7 @@ import { datasetsRouter } from "@/server/datasets/router";
 import { demoRouter } from "@/server/demo/router";
 import { loopHealthRouter } from "@/server/loop-health/router";
 import { invitesRouter } from "@/server/members/invites-router";
+import { metricsRouter } from "@/server/metrics/router";
 import { membersRouter } from "@/server/members/router";
 import { projectsRouter } from "@/server/projects/router";
 import { queuesRouter } from "@/server/queues/router";
@@ -32,6 +33,7 @@ export const appRouter = router({
   demo: demoRouter,
   webhooks: webhooksRouter,
   alerts: alertsRouter,
+  metrics: metricsRouter,
   loopHealth: loopHealthRouter,
 });
 
