@@ -24,7 +24,11 @@ export async function updateLoopSettings(db: Kysely<DB>, actor: ProjectActor, in
     const stored = await findStoredLoopSettings(trx, actor.projectId);
     if (stored === undefined) throw new NotFoundError("no such project", { field: "projectId" });
     const before = readLoopSettings(stored);
-    const after: LoopSettings = { ...before, ...Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) };
+    const after: LoopSettings = {
+      granularities: input.granularities ?? before.granularities,
+      driftMetadataKeys: input.driftMetadataKeys ?? before.driftMetadataKeys,
+      referenceWindows: input.referenceWindows ?? before.referenceWindows,
+    };
     await writeLoopSettings(trx, actor.projectId, after);
     await insertAuditEntry(trx, { projectId: actor.projectId, actorUserId: actor.userId, action: "loop_settings.updated", targetType: "project", targetId: actor.projectId, data: { before, after } });
     return after;
