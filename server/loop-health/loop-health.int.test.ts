@@ -95,7 +95,9 @@ describe("loop health overview", () => {
         .find((candidate) => candidate.id === detector)!
         .series.find((candidate) => candidate.subject === annotator.id)
         ?.windows.find((window) => window.windowStart.getTime() === day(30).getTime())?.isFiring ?? false;
-    expect(row!.signals.decoyAcceptance!.isFiring).toBe(chartedVerdict("decoy_acceptance"));
+    // 19 of 20 decoys kept against a queue that kept 2 of 20 before: the decoy detector fires, in the table and on the chart.
+    expect(row!.signals.decoyAcceptance!.isFiring).toBe(true);
+    expect(chartedVerdict("decoy_acceptance")).toBe(true);
     expect(row!.signals.timeOnItem!.isFiring).toBe(chartedVerdict("time_collapse"));
     expect(row!.isFiring).toBe(row!.signals.decoyAcceptance!.isFiring || row!.signals.timeOnItem!.isFiring);
   });

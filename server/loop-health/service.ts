@@ -6,6 +6,7 @@ import type { DetectorSeries } from "@/server/alerts/detectors/types";
 import { latestClosedWindowStart, WINDOW_MS } from "@/server/alerts/windows";
 import type { Granularity, MetricPoint } from "@/server/metrics/catalog";
 import { readMetricPoints } from "@/server/metrics/queries";
+import { getLoopSettings } from "@/server/metrics/service";
 import { buildAnnotatorRows } from "./annotator-rows";
 import { buildDetectorCharts } from "./detector-charts";
 import { buildQueueLatency, latencyMetrics, readPercentiles } from "./latency-series";
@@ -30,7 +31,7 @@ function trimSeries(series: readonly DetectorSeries[], since: Date): DetectorSer
 /**
  * Everything the Loop health page draws for one granularity: each detector's series with its null band and
  * firing windows, the alerts that fired in range, loop latency per queue, and the annotator table.
- * Detectors see what the alert evaluation sees (closed windows, the same lookback), so a chart fires exactly
+ * Detectors see what the alert evaluation sees (closed windows, the same lookback and reference), so a chart fires exactly
  * where an alert could; a detector the project turned off is still charted, and marked off.
  */
 export async function getLoopHealthOverview(db: Kysely<DB>, projectId: string, input: LoopHealthOverviewInput, options: { now?: Date } = {}) {
@@ -39,14 +40,15 @@ export async function getLoopHealthOverview(db: Kysely<DB>, projectId: string, i
   const latestClosed = latestClosedWindowStart(now, granularity);
   const lookBackSince = new Date(latestClosed.getTime() - (DETECTION_LOOKBACK_WINDOWS[granularity] - 1) * WINDOW_MS[granularity]);
   const since = new Date(now.getTime() - DISPLAY_DAYS[granularity] * DAY_MS);
-  const [allPoints, queues, enabled, alerts] = await Promise.all([
+  const [allPoints, queues, enabled, settings, alerts] = await Promise.all([
     readMetricPoints(db, projectId, { granularity, since: lookBackSince }),
     listQueuesForHealth(db, projectId),
     readEnabledDetectors(db, projectId),
+    getLoopSettings(db, projectId),
     listAlertMarkers(db, { projectId, granularity, since }),
   ]);
   const closedPoints = allPoints.filter((point) => point.windowStart <= latestClosed);
-  const series = trimSeries(runDetectors(closedPoints, { granularity, queues }), since);
+  const series = trimSeries(runDetectors(closedPoints, { granularity, queues, referenceWindows: settings.referenceWindows }), since);
   const shownPoints = allPoints.filter((point) => point.windowStart >= since);
   const names = await loadNames(db, queues, shownPoints);
   const disabled = new Set(detectorDefinitions.filter((definition) => !enabled.has(definition.id)).map((definition) => definition.id));
