@@ -51,6 +51,7 @@ export function DetectorCard({ detector, granularity, alerts, slug }: { detector
                 <option key={candidate.scopeKey} value={candidate.scopeKey}>
                   {candidate.scopeLabel}
                   {candidate.firingCount > 0 ? ` (fires in ${countOf(candidate.firingCount, "window")})` : ""}
+                  {candidate.measuredCount === 0 ? " (not enough data yet)" : ""}
                 </option>
               ))}
             </SelectField>
@@ -64,16 +65,22 @@ export function DetectorCard({ detector, granularity, alerts, slug }: { detector
           </Link>
         )}
       </div>
-      <div className="px-3 pt-3 pb-1">
-        <div role="img" aria-label={summarizeBandWindows(title, series.windows)} className="h-56">
-          <LazyBandChart
-            windows={series.windows}
-            granularity={granularity}
-            statisticLabel={series.statisticLabel}
-            alerts={scopeAlerts.map((alert) => ({ id: alert.id, from: alert.firstWindow, to: alert.lastFiringWindow, isLive: alert.state !== "resolved" }))}
-          />
+      {series.measuredCount === 0 ? (
+        <p className="px-5 py-6 text-sm text-zinc-500">
+          No window of this scope has {detector.minSampleSize} or more observations yet{detector.series.length > 1 ? "; pick another scope" : ""}.
+        </p>
+      ) : (
+        <div className="px-3 pt-3 pb-1">
+          <div role="img" aria-label={summarizeBandWindows(title, series.windows)} className="h-56">
+            <LazyBandChart
+              windows={series.windows}
+              granularity={granularity}
+              statisticLabel={series.statisticLabel}
+              alerts={scopeAlerts.map((alert) => ({ id: alert.id, from: alert.firstWindow, to: alert.lastFiringWindow, isLive: alert.state !== "resolved" }))}
+            />
+          </div>
         </div>
-      </div>
+      )}
       <ThresholdNote nullModel={detector.nullModel} defaultThreshold={detector.defaultThreshold} minSampleSize={detector.minSampleSize} />
       <BandNumbers windows={series.windows} granularity={granularity} statisticLabel={series.statisticLabel} caption={`${title}, per window`} />
     </Card>

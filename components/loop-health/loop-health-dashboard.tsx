@@ -14,15 +14,16 @@ import { NoMetricsState } from "./no-metrics-state";
 import { useLoopHealthOverview } from "./use-loop-health";
 
 /** Detectors with nothing to chart yet, in one line each, so the page stays about the ones that have data. */
-function WaitingDetectors({ detectors }: { detectors: ReadonlyArray<{ id: string; title: string; summary: string }> }) {
+function WaitingDetectors({ detectors }: { detectors: ReadonlyArray<{ id: string; title: string; summary: string; minSampleSize: number }> }) {
   if (detectors.length === 0) return null;
   return (
     <Card>
-      <CardHeader title="Waiting for data" description="These detectors have no window with enough data in this range." />
+      <CardHeader title="Waiting for data" description="These detectors have no window with enough data in this range yet." />
       <ul className="divide-y divide-zinc-100 text-sm">
         {detectors.map((detector) => (
           <li key={detector.id} className="px-5 py-3">
-            <span className="font-medium text-zinc-900">{detector.title}</span> <span className="text-zinc-500">{detector.summary}</span>
+            <span className="font-medium text-zinc-900">{detector.title}</span> <span className="text-zinc-500">{detector.summary}</span>{" "}
+            <span className="text-xs text-zinc-400">Needs at least {detector.minSampleSize} per window.</span>
           </li>
         ))}
       </ul>
@@ -35,8 +36,10 @@ export function LoopHealthDashboard({ projectId, slug }: { projectId: string; sl
   const [granularity, setGranularity] = useState<Granularity>("day");
   const [isSwitching, startSwitch] = useTransition();
   const overview = useLoopHealthOverview(projectId, granularity);
-  const charted = overview.detectors.filter((detector) => detector.series.length > 0);
-  const waiting = overview.detectors.filter((detector) => detector.series.length === 0);
+  // A detector whose every window lacked data has nothing to draw yet; it waits in one list instead of an empty chart.
+  const hasMeasurement = (detector: (typeof overview.detectors)[number]) => detector.series.some((series) => series.windows.some((window) => window.statistic !== null));
+  const charted = overview.detectors.filter(hasMeasurement);
+  const waiting = overview.detectors.filter((detector) => !hasMeasurement(detector));
   return (
     <>
       <PageHeader

@@ -21,6 +21,7 @@ export type ChartSeries = {
   metrics: string[];
   windows: ChartWindow[];
   firingCount: number;
+  measuredCount: number;
 };
 
 export type DetectorChart = Pick<DetectorDefinition, "id" | "title" | "summary" | "formula" | "nullModel" | "defaultThreshold" | "minSampleSize" | "usesHoldout"> & {
@@ -47,12 +48,14 @@ function toChartSeries(series: DetectorSeries, names: HealthNames): ChartSeries 
     metrics: [...series.metrics],
     windows,
     firingCount: windows.filter((window) => window.isFiring).length,
+    measuredCount: windows.filter((window) => window.statistic !== null).length,
   };
 }
 
 /**
  * One chart per detector, in the definitions' order, each with every scope it ran on. Scopes that fired come
- * first (most firing windows first), so the chart opens on what needs a look.
+ * first (most firing windows first), then those with the most measured windows, so the chart opens on what
+ * needs a look.
  */
 export function buildDetectorCharts(
   definitions: readonly DetectorDefinition[],
@@ -76,6 +79,6 @@ export function buildDetectorCharts(
     minSampleSize: definition.minSampleSize,
     usesHoldout: definition.usesHoldout,
     isEnabled: !disabled.has(definition.id),
-    series: (byDetector.get(definition.id) ?? []).sort((a, b) => b.firingCount - a.firingCount || a.scopeLabel.localeCompare(b.scopeLabel)),
+    series: (byDetector.get(definition.id) ?? []).sort((a, b) => b.firingCount - a.firingCount || b.measuredCount - a.measuredCount || a.scopeLabel.localeCompare(b.scopeLabel)),
   }));
 }
