@@ -6,6 +6,10 @@ import { evaluateAlerts } from "../../server/alerts/evaluate-service";
 import { refreshMetrics } from "../../server/metrics/service";
 import { expect, openE2eDatabase, signIn, test } from "../fixtures";
 
+// Each test walks three pages and several actions (the first after a metrics pass and an alert evaluation):
+// on a loaded two-core machine that takes more than the default minute.
+test.describe.configure({ timeout: 120_000 });
+
 const DAY_MS = 86_400_000;
 const today = Math.floor(Date.now() / DAY_MS) * DAY_MS;
 const daysAgo = (days: number) => new Date(today - days * DAY_MS);
@@ -27,8 +31,6 @@ function loopPoints(queueId: string, annotatorId: string): MetricPointValues[] {
 }
 
 test("a lead reads the loop's detectors against their bands and acknowledges, snoozes and unsnoozes an alert", async ({ page }) => {
-  // Three pages and three alert actions after a metrics pass and an alert evaluation: on a loaded two-core CI machine that is more than a minute.
-  test.setTimeout(120_000);
   const db = openE2eDatabase();
   const { project, members } = await seedProjectTeam(db);
   const projectId = project.id;
@@ -82,7 +84,7 @@ test("a lead reads the loop's detectors against their bands and acknowledges, sn
   await expect(page.getByText(/snoozed until/)).toHaveCount(0);
 });
 
-test("a lead adds a threshold rule: a threshold that is not a number is refused at its field, a valid one is listed", async ({ page }) => {
+test("a lead adds a threshold rule (a threshold that is not a number is refused at its field), turns a detector off and deletes the rule", async ({ page }) => {
   const db = openE2eDatabase();
   const { project, members } = await seedProjectTeam(db);
   await seedQueue(db, { projectId: project.id, name: "Refund answers" });
@@ -93,6 +95,8 @@ test("a lead adds a threshold rule: a threshold that is not a number is refused 
   await expect(page.getByText("No daily metric points yet")).toBeVisible();
   await expect(page.getByText("npx goldloop simulate --scenario rubber-stamp")).toBeVisible();
   await expect(page.getByText("Loop healthy")).toBeVisible();
+  await page.getByRole("button", { name: "Hourly" }).click();
+  await expect(page.getByText("No hourly metric points yet")).toBeVisible();
   await page.getByRole("link", { name: "Rules and detectors" }).click();
   await page.getByLabel("Name", { exact: true }).fill("Thumbs-down spike");
   await page.getByLabel("Threshold", { exact: true }).fill("a lot");
@@ -102,4 +106,14 @@ test("a lead adds a threshold rule: a threshold that is not a number is refused 
   await page.getByRole("button", { name: "Create rule" }).click();
   await expect(page.getByText("Rule “Thumbs-down spike” created")).toBeVisible();
   await expect(page.getByRole("table", { name: "Threshold rules" })).toContainText("Thumbs-down rate > 0.2");
+
+  const detectorSwitch = page.getByRole("switch", { name: "Label-distribution collapse detector" });
+  await detectorSwitch.click();
+  await expect(detectorSwitch).not.toBeChecked();
+  await page.reload();
+  await expect(page.getByRole("switch", { name: "Label-distribution collapse detector" })).not.toBeChecked();
+
+  await page.getByRole("button", { name: "Delete rule Thumbs-down spike" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Delete rule" }).click();
+  await expect(page.getByText("No rules yet.")).toBeVisible();
 });
