@@ -9,7 +9,7 @@ export const MAX_NULL_DRAWS = 4000;
  * times its p-value is clearly large, so ordinary windows cost a few dozen draws and only extreme ones
  * the full budget.
  */
-export const EXCEEDANCES_TO_STOP = 10;
+export const EXCEEDANCES_TO_STOP = 6;
 
 /** FNV-1a over the scope and window, so a window's Monte Carlo draws repeat on every pass. */
 export function seedFor(scopeKey: string, windowStart: Date): number {
