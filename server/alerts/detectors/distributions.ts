@@ -121,6 +121,12 @@ export function chiSquareQuantile(p: number, df: number): number {
   return df * Math.max(0, 1 - scale + z * Math.sqrt(scale)) ** 3;
 }
 
+/** The normal deviate of a χ²_df value (Wilson–Hilferty cube-root transform). */
+export function chiSquareUpperZ(x: number, df: number): number {
+  const scale = 2 / (9 * df);
+  return (Math.cbrt(Math.max(0, x) / df) - (1 - scale)) / Math.sqrt(scale);
+}
+
 /**
  * The beta-binomial law of successes in n trials when the rate is unknown but a reference saw `successes`
  * in `trials`: the posterior predictive under a Jeffreys prior, BetaBinomial(n, s + ½, t − s + ½). It is
