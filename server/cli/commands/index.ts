@@ -3,6 +3,7 @@ import { agreementCommand } from "./agreement";
 import { apiKeyCreateCommand } from "./apikey-create";
 import { demoCommand } from "./demo";
 import { exportCommand } from "./export";
+import { metricsCommand } from "./metrics";
 import { migrateCommand } from "./migrate";
 import { projectCreateCommand } from "./project-create";
 import { publishCommand } from "./publish";
@@ -22,4 +23,5 @@ export const cliCommands: CliCommand[] = [
   agreementCommand,
   exportCommand,
   pullCommand,
+  metricsCommand,
 ];
