@@ -56,5 +56,9 @@ export function useDetectors(projectId: string) {
   const trpc = useTRPC();
   const refresh = useRefreshAlerts();
   const detectors = useSuspenseQuery(trpc.alerts.detectors.list.queryOptions({ projectId })).data;
-  return { detectors, setEnabled: useMutation(trpc.alerts.detectors.setEnabled.mutationOptions({ onSuccess: refresh })) };
+  return {
+    detectors,
+    setEnabled: useMutation(trpc.alerts.detectors.setEnabled.mutationOptions({ onSuccess: refresh })),
+    setSeverity: useMutation(trpc.alerts.detectors.setSeverity.mutationOptions({ onSuccess: refresh })),
+  };
 }

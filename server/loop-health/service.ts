@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { DB } from "@/db/types";
-import { readEnabledDetectors } from "@/server/alerts/detector-settings";
+import { readDetectorSettings } from "@/server/alerts/detector-settings";
 import { detectorDefinitions, runDetectors } from "@/server/alerts/detectors";
 import type { DetectorSeries } from "@/server/alerts/detectors/types";
 import { latestClosedWindowStart, WINDOW_MS } from "@/server/alerts/windows";
@@ -40,10 +40,10 @@ export async function getLoopHealthOverview(db: Kysely<DB>, projectId: string, i
   const latestClosed = latestClosedWindowStart(now, granularity);
   const lookBackSince = new Date(latestClosed.getTime() - (DETECTION_LOOKBACK_WINDOWS[granularity] - 1) * WINDOW_MS[granularity]);
   const since = new Date(now.getTime() - DISPLAY_DAYS[granularity] * DAY_MS);
-  const [allPoints, queues, enabled, settings, alerts] = await Promise.all([
+  const [allPoints, queues, { enabled }, settings, alerts] = await Promise.all([
     readMetricPoints(db, projectId, { granularity, since: lookBackSince }),
     listQueuesForHealth(db, projectId),
-    readEnabledDetectors(db, projectId),
+    readDetectorSettings(db, projectId),
     getLoopSettings(db, projectId),
     listAlertMarkers(db, { projectId, granularity, since }),
   ]);
