@@ -84,7 +84,7 @@ test("a lead reads the loop's detectors against their bands and acknowledges, sn
   await expect(page.getByText(/snoozed until/)).toHaveCount(0);
 });
 
-test("a lead adds a threshold rule (a threshold that is not a number is refused at its field), turns a detector off and deletes the rule", async ({ page }) => {
+test("a lead adds a threshold rule (a threshold that is not a number is refused at its field), turns a detector off, raises another's severity and deletes the rule", async ({ page }) => {
   const db = openE2eDatabase();
   const { project, members } = await seedProjectTeam(db);
   await seedQueue(db, { projectId: project.id, name: "Refund answers" });
@@ -110,8 +110,11 @@ test("a lead adds a threshold rule (a threshold that is not a number is refused 
   const detectorSwitch = page.getByRole("switch", { name: "Label-distribution collapse detector" });
   await detectorSwitch.click();
   await expect(detectorSwitch).not.toBeChecked();
+  await page.getByLabel("Severity of Decoy acceptance alerts").selectOption("critical");
+  await expect(page.getByLabel("Severity of Decoy acceptance alerts")).toHaveValue("critical");
   await page.reload();
   await expect(page.getByRole("switch", { name: "Label-distribution collapse detector" })).not.toBeChecked();
+  await expect(page.getByLabel("Severity of Decoy acceptance alerts")).toHaveValue("critical");
 
   await page.getByRole("button", { name: "Delete rule Thumbs-down spike" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Delete rule" }).click();
