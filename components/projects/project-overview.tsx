@@ -1,11 +1,12 @@
 "use client";
 
 import Link from "next/link";
+import { LoopHealthTile } from "@/components/loop-health/loop-health-tile";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Kbd } from "@/components/ui/kbd";
 import { PageHeader } from "@/components/ui/page-header";
-import type { ProjectRole } from "@/server/auth/roles";
+import { hasAnyRole, type ProjectRole } from "@/server/auth/roles";
 import { ActivityPanel } from "./activity-panel";
 import { ActivityStats } from "./activity-stats";
 import { GettingStarted, type Step } from "./getting-started";
@@ -99,6 +100,7 @@ export function ProjectOverview({ projectId, slug, publicUrl }: { projectId: str
     <>
       <PageHeader title={overview.name} description={`Your role in this project: ${overview.role}.`} />
       <div className="space-y-6">
+        {hasOutputs && <LoopHealthTile projectId={projectId} slug={slug} canOpenHealth={hasAnyRole(overview.role, ["lead", "ml", "admin"])} />}
         {hasOutputs && <ProjectActivity projectId={projectId} base={base} role={overview.role} />}
         {isChecklistShown ? (
           <Card>

@@ -8,6 +8,7 @@ export const navItems: NavItem[] = [
   { label: "Queues", path: "/queues", shortcut: "q", roles: null },
   { label: "Conflicts", path: "/conflicts", shortcut: "c", roles: ["lead", "admin"] },
   { label: "Datasets", path: "/datasets", shortcut: "d", roles: ["lead", "ml", "admin"] },
+  { label: "Loop health", path: "/health", shortcut: "h", roles: ["lead", "ml", "admin"] },
   { label: "Webhooks", path: "/webhooks", shortcut: "w", roles: ["ml", "admin"] },
   { label: "Members", path: "/members", shortcut: "m", roles: ["lead", "admin"] },
   { label: "API keys", path: "/api-keys", shortcut: "k", roles: ["admin"] },

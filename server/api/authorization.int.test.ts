@@ -122,6 +122,8 @@ const accessTable: Record<string, Row> = {
   "alerts.detectors.list": { allow: members, input: (f) => ({ projectId: f.project.id }) },
   "alerts.detectors.setEnabled": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, detector: "label_collapse", enabled: false }) },
   "alerts.detectors.setSeverity": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, detector: "label_collapse", severity: "critical" }) },
+  "loopHealth.overview": { allow: ["lead", "ml", "admin"], input: (f) => ({ projectId: f.project.id, granularity: "day" }) },
+  "loopHealth.tile": { allow: members, input: (f) => ({ projectId: f.project.id }) },
 };
 
 const testDb = setUpTestDatabase();

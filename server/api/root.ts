@@ -4,6 +4,7 @@ import { auditRouter } from "@/server/audit/router";
 import { collabRouter } from "@/server/collab/router";
 import { datasetsRouter } from "@/server/datasets/router";
 import { demoRouter } from "@/server/demo/router";
+import { loopHealthRouter } from "@/server/loop-health/router";
 import { invitesRouter } from "@/server/members/invites-router";
 import { metricsRouter } from "@/server/metrics/router";
 import { membersRouter } from "@/server/members/router";
@@ -33,6 +34,7 @@ export const appRouter = router({
   webhooks: webhooksRouter,
   alerts: alertsRouter,
   metrics: metricsRouter,
+  loopHealth: loopHealthRouter,
 });
 
 export type AppRouter = typeof appRouter;

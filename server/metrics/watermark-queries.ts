@@ -1,5 +1,7 @@
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { DB } from "@/db/types";
+import type { Granularity } from "./catalog";
+import type { TouchedInstants } from "./windows";
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -96,31 +98,20 @@ export async function findTouchedHours(trx: Transaction<DB>, projectId: string, 
   return rows.map((row) => row.hour);
 }
 
-/** Every UTC hour from `since` on that holds data or already has points (which may now have to empty). */
-export async function findHoursSince(trx: Transaction<DB>, projectId: string, since: Date): Promise<Date[]> {
-  const { rows } = await sql<{ hour: Date }>`
-    select distinct date_trunc('hour', touched.at, 'UTC') as hour from (
-      select produced_at as at from outputs where project_id = ${projectId} and produced_at >= ${since}
-      union all select created_at from annotations where project_id = ${projectId} and created_at >= ${since}
-      union all select resolved_at from queue_items where project_id = ${projectId} and resolved_at >= ${since}
-      union all select created_at from gold_labels where project_id = ${projectId} and created_at >= ${since}
-      union all select window_start from metric_points where project_id = ${projectId} and window_start >= ${since}
+/**
+ * Per granularity, the UTC hours from `since` on that hold data, and the windows that already have points of
+ * that granularity (which may now have to empty).
+ */
+export async function findWindowsSince(trx: Transaction<DB>, projectId: string, since: Date): Promise<TouchedInstants> {
+  const { rows } = await sql<{ at: Date; granularity: Granularity | null }>`
+    select distinct date_trunc('hour', touched.at, 'UTC') as at, touched.granularity from (
+      select produced_at as at, null as granularity from outputs where project_id = ${projectId} and produced_at >= ${since}
+      union all select created_at, null from annotations where project_id = ${projectId} and created_at >= ${since}
+      union all select resolved_at, null from queue_items where project_id = ${projectId} and resolved_at >= ${since}
+      union all select created_at, null from gold_labels where project_id = ${projectId} and created_at >= ${since}
+      union all select window_start, granularity from metric_points where project_id = ${projectId} and window_start >= ${since}
     ) as touched
   `.execute(trx);
-  return rows.map((row) => row.hour);
-}
-
-/** Projects with rows above their watermarks in any source. */
-export async function listProjectsWithNewRows(db: Executor): Promise<string[]> {
-  const above = (source: MetricSource) => sql<boolean>`exists (
-    select 1 from ${sql.table(source)} as source
-    where source.project_id = projects.id
-      and source.id > coalesce((select last_id from metric_watermarks where metric_watermarks.project_id = projects.id and metric_watermarks.source = ${source}), 0)
-  )`;
-  const { rows } = await sql<{ id: string }>`
-    select projects.id from projects
-    where ${above("outputs")} or ${above("signals")} or ${above("annotations")} or ${above("gold_labels")}
-    order by projects.created_at
-  `.execute(db);
-  return rows.map((row) => row.id);
+  const pick = (granularity: Granularity) => rows.filter((row) => row.granularity === null || row.granularity === granularity).map((row) => row.at);
+  return { hour: pick("hour"), day: pick("day") };
 }

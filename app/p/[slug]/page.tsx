@@ -11,6 +11,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ slug: 
   const { project } = await requireProjectPage(slug, { returnTo: `/p/${slug}` });
   void getQueryClient().prefetchQuery(trpc.projects.overview.queryOptions({ projectId: project.id }));
   void getQueryClient().prefetchQuery(trpc.projects.activity.queryOptions({ projectId: project.id }));
+  void getQueryClient().prefetchQuery(trpc.loopHealth.tile.queryOptions({ projectId: project.id }));
   return (
     <HydrateClient>
       <ProjectOverview projectId={project.id} slug={slug} publicUrl={getPublicUrl()} />

@@ -218,4 +218,6 @@ export const trpcTargets: Record<string, TrpcTarget> = {
   "alerts.detectors.list": { caller: "annotator", input: inProject },
   "alerts.detectors.setEnabled": { caller: "lead", input: (f) => ({ ...inProject(f), detector: "label_collapse", enabled: true }) },
   "alerts.detectors.setSeverity": { caller: "lead", input: (f) => ({ ...inProject(f), detector: "label_collapse", severity: "warning" }) },
+  "loopHealth.overview": { caller: "lead", input: (f) => ({ ...inProject(f), granularity: "hour" }) },
+  "loopHealth.tile": { caller: "annotator", input: inProject },
 };

@@ -1,0 +1,133 @@
+// Detector benchmark: `npm run bench:detectors [-- --runs 3 --source backfill|points]` with DATABASE_URL naming a
+// Postgres server (a scratch database is created, migrated and dropped). A project with about 1M labels over 90
+// daily windows: 5 queues (10% holdout, 10% decoys), 20 annotators (8 per queue), 3 annotations per item.
+// - `--source backfill` (default): seeds the labelled loop itself (bench/labelled-loop.ts: 333k outputs and items,
+//   1M annotations, gold, signals; a rubber-stamper per queue from day 60), then computes the metric points with
+//   the metrics job's backfillMetrics (timed once).
+// - `--source points`: writes the metric points such a project produces (synthetic-project.ts) without the rows.
+// Then run by run it times readMetricPoints (every daily point) plus a full pass of every detector, and exits 1
+// when a pass misses the 5 s target.
+import { randomBytes } from "node:crypto";
+import { parseArgs } from "node:util";
+import { createDatabase, type Database } from "../db";
+import { migrateToLatest } from "../db/migrate";
+import { seedProject, seedUser } from "../db/seed/factories";
+import { seedQueue } from "../db/seed/loop";
+import { dropDatabaseWhenIdle, withAdminClient } from "../db/testing/admin";
+import { withDatabaseName } from "../db/testing/names";
+import { runDetectors } from "../server/alerts/detectors";
+import { generateSyntheticProject, syntheticQueueId } from "../server/alerts/detectors/testing/synthetic-project";
+import { readMetricPoints } from "../server/metrics/queries";
+import { backfillMetrics } from "../server/metrics/service";
+import { seedLabelledLoop } from "./labelled-loop";
+
+const TARGET_MS = 5000;
+const QUEUES = 5;
+const ANNOTATORS = 20;
+const DAYS = 90;
+const { values: options } = parseArgs({ options: { runs: { type: "string", default: "3" }, source: { type: "string", default: "backfill" } } });
+const runs = Number(options.runs);
+if (options.source !== "backfill" && options.source !== "points") throw new Error("--source is backfill or points");
+const print = (line = ""): void => {
+  process.stdout.write(`${line}\n`);
+};
+const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
+
+/** Rows, then the metrics job's backfill over them. */
+async function buildFromRows(db: Database, projectId: string, queueIds: string[]): Promise<void> {
+  const annotatorIds: string[] = [];
+  for (let index = 0; index < ANNOTATORS; index += 1) annotatorIds.push((await seedUser(db, { name: `Annotator ${index}` })).id);
+  const start = new Date(Date.UTC(2026, 5, 1));
+  const seedStart = performance.now();
+  const { labels } = await seedLabelledLoop(db, { projectId, queueIds, annotatorIds, start, days: DAYS, itemsPerDay: 3704, stampFromDay: 60 });
+  print(`  seed ${labels.toLocaleString("en")} labels with SQL   ${seconds(seedStart)} (context only)`);
+  const backfillStart = performance.now();
+  const { windowsRecomputed } = await backfillMetrics(db, projectId, { since: start });
+  print(`  backfillMetrics               ${seconds(backfillStart)} (${windowsRecomputed} windows)`);
+}
+
+/** The points such a project produces, written directly. */
+async function buildPoints(db: Database, projectId: string, queueIds: string[]): Promise<void> {
+  const generateStart = performance.now();
+  const points = generateSyntheticProject({
+    seed: 2026,
+    windows: DAYS,
+    queues: QUEUES,
+    annotatorsPerQueue: 8,
+    goldPerWindow: [700, 780],
+    annotationsPerGold: 3,
+    outputsPerWindow: 5000,
+    features: 3,
+    holdoutFraction: 0.1,
+    collapses: { rubber_stamp: 60, input_drift: 75 },
+  });
+  const labels = points.filter((point) => point.metric === "annotator.labels").reduce((sum, point) => sum + point.sampleSize, 0);
+  const queueIdOf = new Map(queueIds.map((id, index) => [syntheticQueueId(index), id]));
+  for (let offset = 0; offset < points.length; offset += 2000) {
+    await db
+      .insertInto("metric_points")
+      .values(
+        points.slice(offset, offset + 2000).map((point) => ({
+          project_id: projectId,
+          queue_id: point.queueId === null ? null : queueIdOf.get(point.queueId)!,
+          subject: point.subject,
+          metric: point.metric,
+          granularity: point.granularity,
+          window_start: point.windowStart,
+          sample_size: point.sampleSize,
+          value: point.value,
+          detail: JSON.stringify(point.detail),
+        })),
+      )
+      .execute();
+  }
+  print(`  generate and store the points of ${labels.toLocaleString("en")} labels   ${seconds(generateStart)} (context only)`);
+}
+
+const serverUrl = process.env.DATABASE_URL;
+if (!serverUrl) throw new Error("set DATABASE_URL to a Postgres server, e.g. postgres://postgres@127.0.0.1:5432/postgres");
+const scratchName = `goldloop_bench_detectors_${randomBytes(4).toString("hex")}`;
+await withAdminClient(serverUrl, (client) => client.query(`create database ${scratchName}`));
+const db = createDatabase(withDatabaseName(serverUrl, scratchName));
+let hasMiss = false;
+try {
+  await migrateToLatest(db);
+  const project = await seedProject(db);
+  await db.updateTable("projects").set({ loop_settings: JSON.stringify({ granularities: ["day"] }) }).where("id", "=", project.id).execute();
+  const queueIds: string[] = [];
+  for (let queue = 0; queue < QUEUES; queue += 1) queueIds.push((await seedQueue(db, { projectId: project.id, overlap: 3 })).id);
+  await db
+    .updateTable("queues")
+    .set({ holdout_fraction: 0.1, decoy_rate: 0.1, suggestion_display: "preselected", approval_values: JSON.stringify({ verdict: ["helpful"] }) })
+    .where("project_id", "=", project.id)
+    .execute();
+  print(`node ${process.version}; ${DAYS} daily windows, ${QUEUES} queues, ${ANNOTATORS} annotators; source: ${options.source}`);
+  await (options.source === "backfill" ? buildFromRows : buildPoints)(db, project.id, queueIds);
+  print();
+
+  const context = { granularity: "day" as const, queues: queueIds.map((id) => ({ id, holdoutFraction: 0.1 })) };
+  const totals: number[] = [];
+  for (let run = 1; run <= runs; run += 1) {
+    const readStart = performance.now();
+    const points = await readMetricPoints(db, project.id, { granularity: "day" });
+    const readMs = performance.now() - readStart;
+    const detectStart = performance.now();
+    const series = runDetectors(points, context);
+    const detectMs = performance.now() - detectStart;
+    const total = readMs + detectMs;
+    totals.push(total);
+    if (total > TARGET_MS) hasMiss = true;
+    const firing = [...new Set(series.filter((each) => each.windows.some((window) => window.firing)).map((each) => each.detector))];
+    print(
+      `run ${run}: readMetricPoints ${readMs.toFixed(0)} ms (${points.length.toLocaleString("en")} points) + runDetectors ${detectMs.toFixed(0)} ms = ${total.toFixed(0)} ms` +
+        `  [${series.length} series, ${series.reduce((sum, each) => sum + each.windows.length, 0)} windows; firing: ${firing.join(", ") || "none"}]`,
+    );
+  }
+  totals.sort((a, b) => a - b);
+  print();
+  print(`median ${totals[Math.floor(totals.length / 2)]!.toFixed(0)} ms: ${hasMiss ? "MISS" : "PASS"} (target ≤ ${TARGET_MS} ms per pass)`);
+} finally {
+  await db.destroy();
+  await dropDatabaseWhenIdle(serverUrl, scratchName);
+}
+if (hasMiss) process.exitCode = 1;

@@ -1,0 +1,40 @@
+import { Badge } from "@/components/ui/badge";
+import { Table, Td, Th } from "@/components/ui/table";
+import type { Granularity } from "@/server/metrics/catalog";
+import type { BandWindow } from "./band-chart-data";
+import { formatNumber, formatWindow } from "./window-format";
+
+/** A band chart's numbers, newest window first, behind a disclosure like the overview's. */
+export function BandNumbers({ windows, granularity, statisticLabel, caption }: { windows: readonly BandWindow[]; granularity: Granularity; statisticLabel: string; caption: string }) {
+  return (
+    <details className="border-t border-zinc-100 px-5 py-3 text-sm">
+      <summary className="cursor-pointer text-zinc-600">Show the numbers</summary>
+      <div className="mt-3 max-h-80 overflow-y-auto">
+        <Table aria-label={caption}>
+          <thead>
+            <tr>
+              <Th>Window (UTC)</Th>
+              <Th className="text-right">n</Th>
+              <Th className="text-right">{statisticLabel}</Th>
+              <Th className="text-right">Band low</Th>
+              <Th className="text-right">Band high</Th>
+              <Th>Fires</Th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...windows].reverse().map((window) => (
+              <tr key={window.windowStart.getTime()}>
+                <Td>{formatWindow(window.windowStart, granularity)}</Td>
+                <Td className="text-right tabular-nums">{window.sampleSize}</Td>
+                <Td className="text-right tabular-nums">{window.statistic === null ? "not enough data" : formatNumber(window.statistic)}</Td>
+                <Td className="text-right tabular-nums">{formatNumber(window.lower)}</Td>
+                <Td className="text-right tabular-nums">{formatNumber(window.upper)}</Td>
+                <Td>{window.isFiring ? <Badge tone="red">fires</Badge> : <span className="text-zinc-400">no</span>}</Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      </div>
+    </details>
+  );
+}
