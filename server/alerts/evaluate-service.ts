@@ -12,15 +12,13 @@ import { buildEvidence } from "./evidence";
 import { listEnabledRules } from "./rule-queries";
 import { seriesOfRule } from "./rule-series";
 import { findSampleItems } from "./sample-items";
-import { BUILT_IN_CLEAR_WINDOWS } from "./schema";
+import { BUILT_IN_CLEAR_WINDOWS, DETECTION_LOOKBACK_WINDOWS } from "./schema";
 import { alertTitle } from "./titles";
 import { watchDetectorSeries, watchRuleSeries, type WatchedSeries } from "./watched-series";
 import { latestClosedWindowStart, WINDOW_MS } from "./windows";
 
 export type AlertSummary = { id: string; detector: string; scopeKey: string; title: string; firstWindow: Date };
 
-/** How much history a pass reads: detectors take their reference from the earliest windows of it. */
-const LOOKBACK_WINDOWS: Record<Granularity, number> = { hour: 24 * 28, day: 180 };
 
 type ProjectContext = {
   projectId: string;
@@ -36,7 +34,7 @@ async function loadProjectContext(db: Kysely<DB>, projectId: string, granularity
   const latest = latestClosedWindowStart(now, granularity).getTime();
   const project = await db.selectFrom("projects").select(["slug", "loop_settings as loopSettings"]).where("id", "=", projectId).executeTakeFirstOrThrow();
   const queues = await db.selectFrom("queues").select(["id", "name", "holdout_fraction as holdoutFraction"]).where("project_id", "=", projectId).execute();
-  const since = new Date(latest - (LOOKBACK_WINDOWS[granularity] - 1) * WINDOW_MS[granularity]);
+  const since = new Date(latest - (DETECTION_LOOKBACK_WINDOWS[granularity] - 1) * WINDOW_MS[granularity]);
   // Only closed windows: a window still filling up would fire on half its data.
   const points = (await readMetricPoints(db, projectId, { granularity, since })).filter((point) => point.windowStart.getTime() <= latest);
   const { referenceWindows } = readLoopSettings(project.loopSettings);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { safeText } from "@/server/lib/safe-text";
-import { granularities, metricNames, type MetricName } from "@/server/metrics/catalog";
+import { granularities, metricNames, type Granularity, type MetricName } from "@/server/metrics/catalog";
 import { detectorIds } from "./detectors/types";
 
 /** An alert's life: raised, seen by someone, over (cleared by itself, or its detector turned off). */
@@ -127,3 +127,9 @@ export type SetDetectorSeverityInput = z.infer<typeof setDetectorSeveritySchema>
 /** Path segments of `/api/v1/alerts/{id}` and `/api/v1/alert-rules/{id}`. */
 export const alertPathIdSchema = safeText(100).pipe(z.uuid("the path must end in an alert id"));
 export const alertRulePathIdSchema = safeText(100).pipe(z.uuid("the path must end in an alert rule id"));
+
+/**
+ * How much history a pass reads, up to the latest closed window. Detectors take their reference from the
+ * earliest windows of it, so the health page reads the same span and a chart fires exactly where an alert can.
+ */
+export const DETECTION_LOOKBACK_WINDOWS: Record<Granularity, number> = { hour: 24 * 28, day: 180 };

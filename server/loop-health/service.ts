@@ -11,7 +11,8 @@ import { buildAnnotatorRows } from "./annotator-rows";
 import { buildDetectorCharts } from "./detector-charts";
 import { buildQueueLatency, latencyMetrics, readPercentiles } from "./latency-series";
 import { countLiveAlerts, listAlertMarkers, listQueuesForHealth, listUserNames } from "./queries";
-import { DETECTION_LOOKBACK_WINDOWS, DISPLAY_DAYS, type LoopHealthOverviewInput } from "./schema";
+import { DETECTION_LOOKBACK_WINDOWS } from "@/server/alerts/schema";
+import { DISPLAY_DAYS, type LoopHealthOverviewInput } from "./schema";
 import type { HealthNames } from "./scope-label";
 
 const DAY_MS = 86_400_000;
