@@ -1,10 +1,10 @@
-// Detector benchmark: `npm run bench:detectors [-- --runs 3 --source backfill|points]` with DATABASE_URL naming a
+// Detector benchmark: `npm run bench:detectors [-- --runs 3 --source points|backfill]` with DATABASE_URL naming a
 // Postgres server (a scratch database is created, migrated and dropped). A project with about 1M labels over 90
 // daily windows: 5 queues (10% holdout, 10% decoys), 20 annotators (8 per queue), 3 annotations per item.
-// - `--source backfill` (default): seeds the labelled loop itself (bench/labelled-loop.ts: 333k outputs and items,
-//   1M annotations, gold, signals; a rubber-stamper per queue from day 60), then computes the metric points with
-//   the metrics job's backfillMetrics (timed once).
-// - `--source points`: writes the metric points such a project produces (synthetic-project.ts) without the rows.
+// - `--source points` (default): writes the metric points such a project produces (synthetic-project.ts).
+// - `--source backfill`: seeds the labelled loop itself (bench/labelled-loop.ts: 333k outputs and items, 1M
+//   annotations, gold, signals; a rubber-stamper per queue from day 60), then computes the metric points with the
+//   metrics job's backfillMetrics (timed once; it takes minutes at this size, so it is not the default).
 // Then run by run it times readMetricPoints (every daily point) plus a full pass of every detector, and exits 1
 // when a pass misses the 5 s target.
 import { randomBytes } from "node:crypto";
@@ -25,7 +25,7 @@ const TARGET_MS = 5000;
 const QUEUES = 5;
 const ANNOTATORS = 20;
 const DAYS = 90;
-const { values: options } = parseArgs({ options: { runs: { type: "string", default: "3" }, source: { type: "string", default: "backfill" } } });
+const { values: options } = parseArgs({ options: { runs: { type: "string", default: "3" }, source: { type: "string", default: "points" } } });
 const runs = Number(options.runs);
 if (options.source !== "backfill" && options.source !== "points") throw new Error("--source is backfill or points");
 const print = (line = ""): void => {
