@@ -23,4 +23,3 @@ export const Z_WINDOW = normalQuantile(1 - WINDOW_LEVEL);
 /** z of the Wilson bounds that approval saturation compares, and of the conservative CUSUM in-control rates. */
 export const Z_CONSERVATIVE = normalQuantile(1 - 0.005);
 
-export const DEFAULT_REFERENCE_WINDOWS = 7;
