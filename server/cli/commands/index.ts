@@ -8,6 +8,7 @@ import { projectCreateCommand } from "./project-create";
 import { publishCommand } from "./publish";
 import { pullCommand } from "./pull";
 import { resolveCommand } from "./resolve";
+import { simulateCommand } from "./simulate";
 import { userCreateCommand } from "./user-create";
 
 /** Every CLI command, in the order `goldloop --help` lists them. */
@@ -22,4 +23,5 @@ export const cliCommands: CliCommand[] = [
   agreementCommand,
   exportCommand,
   pullCommand,
+  simulateCommand,
 ];
