@@ -17,6 +17,7 @@ const ACTION_TITLES: Record<string, string> = {
   "project.created": "Project created",
   "queue.backfilled": "Queue backfilled",
   "queue.created": "Queue created",
+  "queue.loop_settings_updated": "Queue loop settings changed",
   "release.published": "Release published",
   "release.requested": "Release requested",
   "release.retried": "Release retried",

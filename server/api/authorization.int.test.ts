@@ -65,6 +65,10 @@ const accessTable: Record<string, Row> = {
   "queues.list": { allow: members, input: (f) => ({ projectId: f.project.id }) },
   "queues.get": { allow: members, input: (f) => ({ projectId: f.project.id, queueId: unknownId }) },
   "queues.backfill": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, queueId: unknownId }) },
+  "queues.updateLoopSettings": {
+    allow: ["lead", "admin"],
+    input: (f) => ({ projectId: f.project.id, queueId: unknownId, holdoutFraction: 0.1, suggestionDisplay: "preselected", decoyRate: 0.05, approvalValues: {} }),
+  },
   "datasets.list": { allow: ["lead", "ml", "admin"], input: (f) => ({ projectId: f.project.id }) },
   "datasets.get": { allow: ["lead", "ml", "admin"], input: (f) => ({ projectId: f.project.id, datasetId: unknownId }) },
   "datasets.create": { allow: ["ml", "admin"], input: (f) => ({ projectId: f.project.id, name: "Gold", queueIds: [unknownId] }) },

@@ -240,6 +240,8 @@ export async function freezeReleaseBatch(
           join assignments on assignments.id = annotations.assignment_id
           where annotations.project_id = ${projectId} and assignments.project_id = ${projectId}
             and annotations.queue_item_id = gold_labels.queue_item_id and assignments.state = 'submitted'
+            -- Decoy answers measure annotators and never vote, so they are no part of the gold's lineage.
+            and annotations.counts_toward_gold
         ), '[]'::jsonb),
         'gold', jsonb_build_object(
           'method', gold_labels.method,

@@ -16,6 +16,8 @@ export type NewOutput = {
   consent: boolean;
   contentHash: string;
   producedAt: string | null;
+  /** JSON text of the suggestion, or null. */
+  suggestionJson: string | null;
 };
 
 const jsonText = (value: string | null) => (value === null ? "null" : JSON.stringify(value));
@@ -30,13 +32,13 @@ function toRowsJson(rows: readonly NewOutput[]): string {
     text +=
       `${text.length > 1 ? "," : ""}{"e":${JSON.stringify(row.externalId)},"t":${jsonText(row.traceId)},"m":${jsonText(row.model)},` +
       `"i":${row.inputJson},"o":${row.outputJson},"md":${row.metadataJson},"tg":${JSON.stringify(row.tags)},"u":${jsonText(row.endUserId)},` +
-      `"c":${row.consent},"h":${JSON.stringify(row.contentHash)},"p":${jsonText(row.producedAt)}}`;
+      `"c":${row.consent},"h":${JSON.stringify(row.contentHash)},"p":${jsonText(row.producedAt)},"s":${row.suggestionJson ?? "null"}}`;
   }
   return `${text}]`;
 }
 
 /** A queue that drew an output of the batch; written only if the output turns out to be new. */
-export type NewOutputQueueItem = { queueId: string; externalId: string; inclusionProbability: number };
+export type NewOutputQueueItem = { queueId: string; externalId: string; inclusionProbability: number; isHoldout: boolean };
 
 /**
  * Inserts a batch of outputs and the queue items drawn for them in ONE statement, so it is atomic without
@@ -55,11 +57,11 @@ export async function insertOutputsWithQueueItems(db: Executor, projectId: strin
     .with("created", (query) =>
       query
         .insertInto("outputs")
-        .columns(["project_id", "external_id", "trace_id", "model", "input", "output", "metadata", "tags", "end_user_id", "consent", "content_hash", "produced_at"])
+        .columns(["project_id", "external_id", "trace_id", "model", "input", "output", "metadata", "tags", "end_user_id", "consent", "content_hash", "produced_at", "suggestion"])
         .expression(
-          sql`select ${projectId}::uuid, row.e, row.t, row.m, row.i, row.o, row.md, row.tg, row.u, row.c, row.h, coalesce(row.p, now())
+          sql`select ${projectId}::uuid, row.e, row.t, row.m, row.i, row.o, row.md, row.tg, row.u, row.c, row.h, coalesce(row.p, now()), row.s
             from jsonb_to_recordset(${toRowsJson(rows)}::jsonb)
-              as row(e text, t text, m text, i jsonb, o jsonb, md jsonb, tg text[], u text, c boolean, h text, p timestamptz)`,
+              as row(e text, t text, m text, i jsonb, o jsonb, md jsonb, tg text[], u text, c boolean, h text, p timestamptz, s jsonb)`,
         )
         .onConflict((conflict) => conflict.columns(["project_id", "external_id"]).doNothing())
         .returning(["id", "external_id", "content_hash"]),
@@ -67,12 +69,13 @@ export async function insertOutputsWithQueueItems(db: Executor, projectId: strin
     .with("queued", (query) =>
       query
         .insertInto("queue_items")
-        .columns(["project_id", "queue_id", "output_id", "content_hash", "inclusion_probability"])
+        .columns(["project_id", "queue_id", "output_id", "content_hash", "inclusion_probability", "is_holdout"])
         // Ordered by queue and content so concurrent batches take the unique-index locks in one order.
         .expression(
-          sql`select ${projectId}::uuid, plan.queue_id, created.id, created.content_hash, plan.inclusion_probability
+          sql`select ${projectId}::uuid, plan.queue_id, created.id, created.content_hash, plan.inclusion_probability, plan.is_holdout
             from unnest(${queueItems.map((item) => item.queueId)}::uuid[], ${queueItems.map((item) => item.externalId)}::text[],
-              ${queueItems.map((item) => item.inclusionProbability)}::float8[]) as plan(queue_id, external_id, inclusion_probability)
+              ${queueItems.map((item) => item.inclusionProbability)}::float8[], ${queueItems.map((item) => item.isHoldout)}::boolean[])
+              as plan(queue_id, external_id, inclusion_probability, is_holdout)
             join created on created.external_id = plan.external_id
             order by plan.queue_id, created.content_hash`,
         )

@@ -38,6 +38,30 @@ function timestampSchema(field: string) {
 
 const metadataValueSchema = z.union([safeText(2_000), z.number(), z.boolean(), z.null()], { error: "metadata values must be text, numbers, booleans or null" });
 
+/**
+ * A model's or judge's proposed answer: option value by label field key. Checked against a queue's label
+ * schema only when shown, since one output can go to several queues; a value that is not an option of
+ * that queue's field is simply not shown there.
+ */
+export const suggestionSchema = z.object(
+  {
+    source: safeText(200, { trim: true, error: "source names who suggested the values, e.g. gpt-4o-judge", tooLong: "source is at most 200 characters" }).min(
+      1,
+      "source must not be empty",
+    ),
+    values: z
+      .record(
+        safeText(40, { tooLong: "field keys are at most 40 characters" }),
+        safeText(40, { error: "each suggested value is an option value (text)", tooLong: "option values are at most 40 characters" }).min(1, "suggested values must not be empty"),
+        { error: "values must be an object of field key to option value" },
+      )
+      .refine((values) => Object.keys(values).length > 0, "values must suggest at least one field")
+      .refine((values) => Object.keys(values).length <= 20, "values suggest at most 20 fields"),
+  },
+  { error: "suggestion must be an object { source, values }" },
+);
+export type Suggestion = z.infer<typeof suggestionSchema>;
+
 export const ingestOutputSchema = z.object({
   external_id: safeText(200, { trim: true, error: "external_id is required", tooLong: "external_id is at most 200 characters" }).min(1, "external_id must not be empty"),
   trace_id: safeText(200, { tooLong: "trace_id is at most 200 characters" }).optional(),
@@ -51,6 +75,7 @@ export const ingestOutputSchema = z.object({
   /** Outputs without consent are stored for lineage but never queued. Absent means the app had consent. */
   consent: z.boolean().default(true),
   produced_at: timestampSchema("produced_at").optional(),
+  suggestion: suggestionSchema.optional(),
 });
 export type IngestOutput = z.infer<typeof ingestOutputSchema>;
 

@@ -29,6 +29,7 @@ function toNewOutput(output: IngestOutput): NewOutput {
     consent: output.consent,
     contentHash: hashCanonicalContent(inputJson, outputJson),
     producedAt: output.produced_at ?? null,
+    suggestionJson: output.suggestion ? JSON.stringify(output.suggestion) : null,
   };
 }
 
@@ -66,7 +67,7 @@ export async function ingestOutputs(db: Kysely<DB>, source: IngestSource, items:
   if (accepted.length > 0) {
     const candidates = accepted.map(({ row, parsed }) => ({ ...row, metadata: parsed.metadata, signalKinds: [] }));
     const draws = await planOpenQueueItems(db, source.projectId, candidates);
-    const queueItems = draws.map(({ queueId, output, inclusionProbability }) => ({ queueId, externalId: output.externalId, inclusionProbability }));
+    const queueItems = draws.map(({ queueId, output, inclusionProbability, isHoldout }) => ({ queueId, externalId: output.externalId, inclusionProbability, isHoldout }));
     const created = await insertOutputsWithQueueItems(db, source.projectId, candidates, queueItems);
     const createdById = new Map(created.map((row) => [row.externalId, row]));
     const repeated = accepted.filter((item) => !createdById.has(item.row.externalId)).map((item) => item.row.externalId);

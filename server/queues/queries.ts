@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { DB } from "@/db/types";
-import type { CreateQueueInput } from "./schema";
+import type { CreateQueueInput, LoopSettings } from "./schema";
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -18,6 +18,10 @@ export async function insertQueue(db: Executor, values: { projectId: string; cre
       mode: queue.mode,
       sampling_rule: JSON.stringify(queue.samplingRule),
       majority_threshold: queue.majorityThreshold,
+      holdout_fraction: queue.holdoutFraction,
+      suggestion_display: queue.suggestionDisplay,
+      decoy_rate: queue.decoyRate,
+      approval_values: JSON.stringify(queue.approvalValues),
       created_by: values.createdBy,
     })
     .returning(["id"])
@@ -34,6 +38,10 @@ const queueColumns = [
   "mode",
   "sampling_rule as samplingRule",
   "majority_threshold as majorityThreshold",
+  "holdout_fraction as holdoutFraction",
+  "suggestion_display as suggestionDisplay",
+  "decoy_rate as decoyRate",
+  "approval_values as approvalValues",
   "created_at as createdAt",
 ] as const;
 
@@ -56,6 +64,33 @@ export async function findOpenQueue(db: Executor, projectId: string, queueId: st
     .where("id", "=", queueId)
     .where("archived_at", "is", null)
     .executeTakeFirst();
+}
+
+/** An open queue's label schema, locked until the end of the transaction so its settings change one writer at a time. */
+export async function lockOpenQueue(trx: Transaction<DB>, projectId: string, queueId: string) {
+  return trx
+    .selectFrom("queues")
+    .select(["id", "label_schema as labelSchema"])
+    .where("project_id", "=", projectId)
+    .where("id", "=", queueId)
+    .where("archived_at", "is", null)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function updateQueueLoopSettings(trx: Transaction<DB>, projectId: string, queueId: string, settings: LoopSettings): Promise<void> {
+  await trx
+    .updateTable("queues")
+    .set({
+      holdout_fraction: settings.holdoutFraction,
+      suggestion_display: settings.suggestionDisplay,
+      decoy_rate: settings.decoyRate,
+      approval_values: JSON.stringify(settings.approvalValues),
+      updated_at: sql`now()`,
+    })
+    .where("project_id", "=", projectId)
+    .where("id", "=", queueId)
+    .execute();
 }
 
 /** Item counts per queue and state; `queueId` narrows to one queue. */

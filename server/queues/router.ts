@@ -1,6 +1,6 @@
 import { projectProcedure, requireRole, router } from "@/server/api/trpc";
-import { createQueueRequestSchema, queueIdSchema } from "./schema";
-import { backfillProjectQueue, createQueue, getProjectQueue, listProjectQueues } from "./service";
+import { createQueueRequestSchema, queueIdSchema, updateLoopSettingsSchema } from "./schema";
+import { backfillProjectQueue, createQueue, getProjectQueue, listProjectQueues, updateLoopSettings } from "./service";
 
 export const queuesRouter = router({
   create: requireRole("lead", "admin")
@@ -11,4 +11,7 @@ export const queuesRouter = router({
   backfill: requireRole("lead", "admin")
     .input(queueIdSchema)
     .mutation(({ ctx, input }) => backfillProjectQueue(ctx.db, ctx.actor, input.queueId)),
+  updateLoopSettings: requireRole("lead", "admin")
+    .input(updateLoopSettingsSchema)
+    .mutation(({ ctx, input }) => updateLoopSettings(ctx.db, ctx.actor, input)),
 });

@@ -50,7 +50,44 @@ export const samplingRuleSchema = z.object({
 });
 export type SamplingRule = z.infer<typeof samplingRuleSchema>;
 
-export const createQueueSchema = z.object({
+export const suggestionDisplays = ["hidden", "preselected"] as const;
+export type SuggestionDisplay = (typeof suggestionDisplays)[number];
+
+/** The share of matching outputs drawn uniformly, whatever the signal filter says, for unbiased loop-health metrics. */
+const holdoutFractionSchema = z.number("holdoutFraction is a number from 0 to 0.5").min(0, "holdoutFraction is 0 to 0.5").max(0.5, "holdoutFraction is 0 to 0.5");
+const suggestionDisplaySchema = z.enum(suggestionDisplays, "suggestionDisplay is hidden or preselected");
+/** The share of shown suggestions swapped for a different option, to measure who accepts suggestions unread. */
+const decoyRateSchema = z.number("decoyRate is a number from 0 to 0.5").min(0, "decoyRate is 0 to 0.5").max(0.5, "decoyRate is 0 to 0.5");
+/** Field key → the option values that count as "acceptable", for approval saturation. */
+const approvalValuesSchema = z.record(keySchema, z.array(keySchema).max(9, "name at most 9 values per field"), "approvalValues maps a field key to option values");
+export type ApprovalValues = z.infer<typeof approvalValuesSchema>;
+
+/** A queue's loop-health settings, as the edit form sends them (every one, so nothing resets by omission). */
+export const loopSettingsSchema = z.object({
+  holdoutFraction: holdoutFractionSchema,
+  suggestionDisplay: suggestionDisplaySchema,
+  decoyRate: decoyRateSchema,
+  approvalValues: approvalValuesSchema,
+});
+export type LoopSettings = z.infer<typeof loopSettingsSchema>;
+
+/** Why approval values do not fit a label schema (a field it lacks, a value no option has), or null when they fit. */
+export function findApprovalValuesIssue(labelSchema: LabelSchema, approvalValues: ApprovalValues): { fieldKey: string; message: string } | null {
+  for (const [fieldKey, values] of Object.entries(approvalValues)) {
+    const field = labelSchema.fields.find((candidate) => candidate.key === fieldKey);
+    if (!field) return { fieldKey, message: `the label has no field ${fieldKey}` };
+    const unknown = values.find((value) => !field.options.some((option) => option.value === value));
+    if (unknown !== undefined) return { fieldKey, message: `${unknown} is not an option of ${field.title}` };
+  }
+  return null;
+}
+
+function checkApprovalValues(queue: { labelSchema: LabelSchema; approvalValues: ApprovalValues }, context: z.core.$RefinementCtx) {
+  const issue = findApprovalValuesIssue(queue.labelSchema, queue.approvalValues);
+  if (issue) context.addIssue({ code: "custom", message: issue.message, path: ["approvalValues", issue.fieldKey] });
+}
+
+const queueDefinitionSchema = z.object({
   name: safeText(120, { trim: true }).min(1, "name the queue"),
   instructions: safeText(20_000, { tooLong: "use at most 20,000 characters" }).default(""),
   labelSchema: labelSchemaSchema,
@@ -60,11 +97,23 @@ export const createQueueSchema = z.object({
   samplingRule: samplingRuleSchema,
   /** Share of votes a label needs to become gold without a lead. Above one half, so there is one winner. */
   majorityThreshold: z.number().gt(0.5, "the threshold must be above 0.5").max(1, "the threshold is at most 1").default(0.6),
+  holdoutFraction: holdoutFractionSchema.default(0),
+  suggestionDisplay: suggestionDisplaySchema.default("hidden"),
+  decoyRate: decoyRateSchema.default(0),
+  approvalValues: approvalValuesSchema.default({}),
 });
+export const createQueueSchema = queueDefinitionSchema.superRefine(checkApprovalValues);
 export type CreateQueueInput = z.infer<typeof createQueueSchema>;
 
 export const queueIdSchema = z.object({ queueId: z.uuid("queueId must be a queue id") });
 
 /** The create procedure's input: the queue, and whether to apply its rule to outputs already stored. */
-export const createQueueRequestSchema = createQueueSchema.extend({ backfill: z.boolean().default(true) });
-export type CreateQueueRequest = z.infer<typeof createQueueRequestSchema>;
+export const createQueueRequestSchema = queueDefinitionSchema.extend({ backfill: z.boolean().default(true) }).superRefine(checkApprovalValues);
+/** A parsed create request; code that builds one (the demo, tests) may leave the loop settings at their defaults. */
+export type CreateQueueRequest = Omit<z.infer<typeof createQueueRequestSchema>, keyof LoopSettings> & Partial<LoopSettings>;
+
+/** Loop settings of a queue created without any: no holdout, suggestions hidden, no decoys, no approval values. */
+export const DEFAULT_LOOP_SETTINGS: LoopSettings = { holdoutFraction: 0, suggestionDisplay: "hidden", decoyRate: 0, approvalValues: {} };
+
+export const updateLoopSettingsSchema = queueIdSchema.extend(loopSettingsSchema.shape);
+export type UpdateLoopSettingsInput = z.infer<typeof updateLoopSettingsSchema>;

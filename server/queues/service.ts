@@ -1,11 +1,11 @@
 import type { Kysely } from "kysely";
 import type { DB } from "@/db/types";
 import { insertAuditEntry } from "@/server/audit/queries";
-import { NotFoundError } from "@/server/lib/errors";
+import { NotFoundError, ValidationError } from "@/server/lib/errors";
 import type { ProjectActor } from "@/server/members/service";
 import { backfillQueue } from "@/server/sampling/service";
-import { countClaimableItems, countItemsByState, countMyAssignments, findOpenQueue, insertQueue, listOpenQueues } from "./queries";
-import type { CreateQueueRequest, LabelSchema, QueueItemState, SamplingRule } from "./schema";
+import { countClaimableItems, countItemsByState, countMyAssignments, findOpenQueue, insertQueue, listOpenQueues, lockOpenQueue, updateQueueLoopSettings } from "./queries";
+import { DEFAULT_LOOP_SETTINGS, findApprovalValuesIssue, type ApprovalValues, type CreateQueueRequest, type LabelSchema, type QueueItemState, type SamplingRule, type SuggestionDisplay, type UpdateLoopSettingsInput } from "./schema";
 
 export type QueueProgress = { total: number; pending: number; inReview: number; conflict: number; resolved: number; skippedOut: number };
 export type MyQueueProgress = { submitted: number; skipped: number; available: number };
@@ -52,9 +52,20 @@ async function loadProgress(db: Kysely<DB>, actor: ProjectActor, queueId?: strin
   return { progressOf, myProgressOf };
 }
 
+/** A stored queue's loop settings, typed: every one was validated by the queue schemas before it was stored. */
+function loopSettingsOf(queue: { holdoutFraction: number; suggestionDisplay: string; decoyRate: number; approvalValues: unknown }) {
+  return {
+    holdoutFraction: queue.holdoutFraction,
+    suggestionDisplay: queue.suggestionDisplay as SuggestionDisplay,
+    decoyRate: queue.decoyRate,
+    approvalValues: queue.approvalValues as ApprovalValues,
+  };
+}
+
 /** Creates a queue (audited) and, unless asked not to, adds the stored outputs its rule takes. */
 export async function createQueue(db: Kysely<DB>, actor: ProjectActor, input: CreateQueueRequest) {
-  const { backfill: shouldBackfill, ...queue } = input;
+  const { backfill: shouldBackfill, ...definition } = input;
+  const queue = { ...DEFAULT_LOOP_SETTINGS, ...definition };
   const { id } = await db.transaction().execute(async (trx) => {
     const created = await insertQueue(trx, { projectId: actor.projectId, createdBy: actor.userId, queue });
     await insertAuditEntry(trx, {
@@ -63,7 +74,14 @@ export async function createQueue(db: Kysely<DB>, actor: ProjectActor, input: Cr
       action: "queue.created",
       targetType: "queue",
       targetId: created.id,
-      data: { name: queue.name, overlap: queue.overlap, samplingRule: queue.samplingRule },
+      data: {
+        name: queue.name,
+        overlap: queue.overlap,
+        samplingRule: queue.samplingRule,
+        holdoutFraction: queue.holdoutFraction,
+        suggestionDisplay: queue.suggestionDisplay,
+        decoyRate: queue.decoyRate,
+      },
     });
     return created;
   });
@@ -82,6 +100,7 @@ export async function listProjectQueues(db: Kysely<DB>, actor: ProjectActor) {
     name: queue.name,
     mode: queue.mode,
     overlap: queue.overlap,
+    ...loopSettingsOf(queue),
     createdAt: queue.createdAt,
     progress: progressOf(queue.id),
     mine: myProgressOf(queue.id),
@@ -97,6 +116,7 @@ export async function getProjectQueue(db: Kysely<DB>, actor: ProjectActor, queue
     // Both were validated by createQueueSchema before they were stored.
     labelSchema: queue.labelSchema as LabelSchema,
     samplingRule: queue.samplingRule as SamplingRule,
+    ...loopSettingsOf(queue),
     progress: progressOf(queue.id),
     mine: myProgressOf(queue.id),
   };
@@ -114,4 +134,28 @@ export async function backfillProjectQueue(db: Kysely<DB>, actor: ProjectActor, 
     data: result,
   });
   return result;
+}
+
+/**
+ * Changes a queue's holdout fraction, suggestion display, decoy rate and approval values (audited). Items
+ * already drawn keep the π they were drawn with; claims from now on show suggestions and decoys as set here.
+ */
+export async function updateLoopSettings(db: Kysely<DB>, actor: ProjectActor, input: UpdateLoopSettingsInput) {
+  const { queueId, ...settings } = input;
+  await db.transaction().execute(async (trx) => {
+    const queue = await lockOpenQueue(trx, actor.projectId, queueId);
+    if (!queue) throw new NotFoundError("no open queue with this id in the project", { field: "queueId" });
+    const issue = findApprovalValuesIssue(queue.labelSchema as LabelSchema, settings.approvalValues);
+    if (issue) throw new ValidationError(`approvalValues.${issue.fieldKey}: ${issue.message}`, { field: `approvalValues.${issue.fieldKey}` });
+    await updateQueueLoopSettings(trx, actor.projectId, queueId, settings);
+    await insertAuditEntry(trx, {
+      projectId: actor.projectId,
+      actorUserId: actor.userId,
+      action: "queue.loop_settings_updated",
+      targetType: "queue",
+      targetId: queueId,
+      data: settings,
+    });
+  });
+  return settings;
 }

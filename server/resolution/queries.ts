@@ -29,7 +29,10 @@ export async function findItemView(db: Executor, projectId: string, queueItemId:
     .executeTakeFirst();
 }
 
-/** The submitted answers on an item, in submission order, with their authors' names. */
+/**
+ * The submitted answers on an item that count toward gold, in submission order, with their authors' names.
+ * Answers to decoys measure the annotator and never vote, so resolution, conflict views and lineage skip them.
+ */
 export async function listSubmittedAnnotations(db: Executor, projectId: string, queueItemId: number) {
   return db
     .selectFrom("annotations")
@@ -48,6 +51,7 @@ export async function listSubmittedAnnotations(db: Executor, projectId: string, 
     .where("assignments.project_id", "=", projectId)
     .where("annotations.queue_item_id", "=", queueItemId)
     .where("assignments.state", "=", "submitted")
+    .where("annotations.counts_toward_gold", "=", true)
     .orderBy("annotations.id")
     .execute();
 }

@@ -182,3 +182,20 @@ export async function countSkip(trx: Transaction<DB>, params: { projectId: strin
     where project_id = ${params.projectId} and id = ${params.queueItemId}
   `.execute(trx);
 }
+
+/**
+ * A decoy answer takes no seat: it measures the annotator and never counts toward the item's k. Its seat
+ * goes back (unless reaping already gave it back), so another annotator can claim the item; the same one
+ * never can, since their submitted assignment blocks it.
+ */
+export async function releaseDecoySeat(trx: Transaction<DB>, params: { projectId: string; queueItemId: number; isReleasing: boolean }) {
+  const released = params.isReleasing ? 1 : 0;
+  const { rows } = await sql<{ state: string }>`
+    update queue_items
+    set assigned_count = assigned_count - ${released},
+      state = case when state in ('pending', 'in_review') and assigned_count - ${released} = 0 then 'pending' else state end
+    where project_id = ${params.projectId} and id = ${params.queueItemId}
+    returning state
+  `.execute(trx);
+  return rows[0]!;
+}

@@ -27,6 +27,8 @@ export async function findReviewQueue(db: Executor, projectId: string, queueId: 
       "lease_seconds as leaseSeconds",
       "mode",
       "majority_threshold as majorityThreshold",
+      "suggestion_display as suggestionDisplay",
+      "decoy_rate as decoyRate",
       "archived_at as archivedAt",
     ])
     .where("project_id", "=", projectId)
@@ -65,6 +67,7 @@ export async function findOwnAssignment(db: Executor, params: { projectId: strin
       "assignments.queue_item_id as queueItemId",
       "assignments.state",
       "assignments.lease_expires_at as leaseExpiresAt",
+      "assignments.shown_suggestion as shownSuggestion",
       "queues.id as queueId",
       "queues.name as queueName",
       "queues.instructions",
@@ -132,6 +135,43 @@ export async function findAssignmentState(db: Executor, projectId: string, assig
   return row?.state;
 }
 
+/** An assignment's state and what it showed, read under the item lock when an answer comes in. */
+export async function findSubmittingAssignment(trx: Transaction<DB>, projectId: string, assignmentId: number) {
+  return trx
+    .selectFrom("assignments")
+    .select(["state", "shown_suggestion as shownSuggestion", "is_decoy as isDecoy"])
+    .where("project_id", "=", projectId)
+    .where("id", "=", assignmentId)
+    .executeTakeFirstOrThrow();
+}
+
+/** The suggestion ingested with the output behind a queue item, if any. */
+export async function findItemSuggestion(db: Executor, projectId: string, queueItemId: number) {
+  const row = await db
+    .selectFrom("queue_items")
+    .innerJoin("outputs", "outputs.id", "queue_items.output_id")
+    .select("outputs.suggestion")
+    .where("queue_items.project_id", "=", projectId)
+    .where("outputs.project_id", "=", projectId)
+    .where("queue_items.id", "=", queueItemId)
+    .executeTakeFirst();
+  return row?.suggestion ?? null;
+}
+
+/**
+ * Stores what a new assignment shows. Only once: a revived assignment keeps what it showed first (the
+ * draw is deterministic on its id anyway).
+ */
+export async function recordShownSuggestion(db: Executor, projectId: string, assignmentId: number, shown: { suggestion: unknown; isDecoy: boolean }) {
+  await db
+    .updateTable("assignments")
+    .set({ shown_suggestion: JSON.stringify(shown.suggestion), is_decoy: shown.isDecoy })
+    .where("project_id", "=", projectId)
+    .where("id", "=", assignmentId)
+    .where("shown_suggestion", "is", null)
+    .execute();
+}
+
 export async function findAnnotationIdByAssignment(db: Executor, projectId: string, assignmentId: number): Promise<number | undefined> {
   const row = await db
     .selectFrom("annotations")
@@ -154,6 +194,9 @@ export async function insertAnnotation(
     correction: string | null;
     schemaVersion: number;
     timeSpentMs: number | null;
+    /** What the assignment showed, and whether it was a decoy: a decoy answer never counts toward gold. */
+    shownSuggestion: unknown;
+    wasDecoy: boolean;
   },
 ): Promise<number> {
   const row = await trx
@@ -168,6 +211,9 @@ export async function insertAnnotation(
       correction: values.correction,
       schema_version: values.schemaVersion,
       time_spent_ms: values.timeSpentMs,
+      shown_suggestion: values.shownSuggestion === null ? null : JSON.stringify(values.shownSuggestion),
+      was_decoy: values.wasDecoy,
+      counts_toward_gold: !values.wasDecoy,
     })
     .returning("id")
     .executeTakeFirstOrThrow();

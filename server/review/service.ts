@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { DB, Json } from "@/db/types";
 import { correctionDocumentKey } from "@/server/collab/schema";
-import { conversationToText } from "@/server/ingest/schema";
+import { conversationToText, type Suggestion } from "@/server/ingest/schema";
 import { ConflictError, InvalidStateError, NotFoundError } from "@/server/lib/errors";
 import { isUniqueViolation } from "@/server/lib/pg-errors";
 import type { ProjectActor } from "@/server/members/service";
@@ -11,6 +11,7 @@ import { parseLabelSchema } from "./label-values";
 import {
   findAssignmentOwner,
   findAssignmentState,
+  findItemSuggestion,
   findOwnActiveAssignmentId,
   findOwnAssignment,
   findReviewQueue,
@@ -18,8 +19,10 @@ import {
   listOutputSignals,
   lockQueueItem,
   markAssignmentSkipped,
+  recordShownSuggestion,
 } from "./queries";
 import type { AssignmentState, ClaimNextInput, SkipAssignmentInput } from "./schema";
+import { chooseShownSuggestion, showableSuggestion, toTaskSuggestion } from "./suggestion";
 
 export type ReviewOutput = {
   externalId: string;
@@ -31,7 +34,10 @@ export type ReviewOutput = {
   producedAt: Date;
 };
 
-/** What the review page needs for one assignment. Blind: nothing here comes from other annotators. */
+/**
+ * What the review page needs for one assignment. Blind: nothing here comes from other annotators.
+ * `suggestion` is what to pre-select; a decoy looks exactly like a real one, and nothing says which it is.
+ */
 export type ReviewTask = {
   assignment: { id: number; queueItemId: number; state: AssignmentState; leaseExpiresAt: Date };
   queue: { id: string; name: string; instructions: string; labelSchema: LabelSchema; leaseSeconds: number; mode: string };
@@ -39,6 +45,7 @@ export type ReviewTask = {
   signals: Array<{ kind: string; value: number | null; comment: string | null; occurredAt: Date }>;
   originalText: string;
   correctionDocumentKey: string | null;
+  suggestion: Suggestion | null;
 };
 
 // A claim finds nothing free only at the tail of a queue, when the last items are briefly locked by
@@ -66,7 +73,20 @@ export async function getReviewTask(db: Kysely<DB>, actor: ProjectActor, assignm
     signals: await listOutputSignals(db, actor.projectId, row.outputId),
     originalText: conversationToText(row.output),
     correctionDocumentKey: labelSchema.allowCorrection ? correctionDocumentKey(row.id) : null,
+    suggestion: toTaskSuggestion(row.shownSuggestion),
   };
+}
+
+/**
+ * Decides what a new assignment of a queue showing suggestions pre-selects: the output's suggestion where
+ * it fits the queue's fields, or a decoy at the queue's decoy rate. Right after the claim, outside its
+ * statement, so claiming stays one short statement; it writes once, so a repeat changes nothing.
+ */
+async function showSuggestion(db: Kysely<DB>, projectId: string, queue: { labelSchema: unknown; decoyRate: number }, claimed: { assignmentId: number; queueItemId: number }) {
+  const labelSchema = parseLabelSchema(queue.labelSchema);
+  const suggestion = showableSuggestion(labelSchema, await findItemSuggestion(db, projectId, claimed.queueItemId));
+  if (!suggestion) return;
+  await recordShownSuggestion(db, projectId, claimed.assignmentId, chooseShownSuggestion(labelSchema, suggestion, queue.decoyRate, claimed.assignmentId));
 }
 
 async function claimOnce(db: Kysely<DB>, params: ClaimParams): Promise<ClaimOutcome> {
@@ -96,7 +116,10 @@ export async function claimNext(db: Kysely<DB>, actor: ProjectActor, input: Clai
   const params = { projectId: actor.projectId, queueId: queue.id, userId: actor.userId, overlap: queue.overlap, leaseSeconds: queue.leaseSeconds };
   for (let attempt = 1; attempt <= MAX_CLAIM_ATTEMPTS; attempt += 1) {
     const outcome = await claimOnce(db, params);
-    if (outcome.kind === "claimed") return getReviewTask(db, actor, outcome.assignmentId);
+    if (outcome.kind === "claimed") {
+      if (queue.suggestionDisplay === "preselected") await showSuggestion(db, actor.projectId, queue, outcome);
+      return getReviewTask(db, actor, outcome.assignmentId);
+    }
     // SKIP LOCKED also passes over items someone is submitting on right now, which may still have room.
     // Report the queue done only when nothing is left even counting those.
     if (outcome.kind === "empty" && !(await hasClaimableItem(db, params))) return null;

@@ -7,10 +7,10 @@ import type { ProjectActor } from "@/server/members/service";
 import type { QueueItemState } from "@/server/queues/schema";
 import { resolveItem } from "@/server/resolution/service";
 import { emitWebhookEvent } from "@/server/webhooks/outbox";
-import { countSubmission } from "./claim-queries";
+import { countSubmission, releaseDecoySeat } from "./claim-queries";
 import { snapshotCorrection } from "./correction";
 import { checkOptionalParts, parseLabelSchema, validateLabelValues } from "./label-values";
-import { findAnnotationIdByAssignment, findAssignmentState, findOwnAssignment, insertAnnotation, lockQueueItem, markAssignmentSubmitted } from "./queries";
+import { findAnnotationIdByAssignment, findOwnAssignment, findSubmittingAssignment, insertAnnotation, lockQueueItem, markAssignmentSubmitted } from "./queries";
 import type { AssignmentState, SubmitAnnotationInput } from "./schema";
 
 export type SubmitResult = { annotationId: number; alreadySubmitted: boolean; itemState: QueueItemState };
@@ -18,7 +18,8 @@ export type SubmitResult = { annotationId: number; alreadySubmitted: boolean; it
 /**
  * Records the caller's answer. Idempotent per assignment: a repeat returns the first answer. A lease that
  * expired still counts while the item has room for it. The k-th answer resolves the item in the same
- * transaction, so an item is never left with k answers and no outcome.
+ * transaction, so an item is never left with k answers and no outcome. An answer to a decoy is kept with
+ * what was shown but never counts toward the k: its seat goes back for another annotator.
  */
 export async function submitAnnotation(db: Kysely<DB>, actor: ProjectActor, input: SubmitAnnotationInput): Promise<SubmitResult> {
   const { projectId } = actor;
@@ -41,7 +42,8 @@ export async function submitAnnotation(db: Kysely<DB>, actor: ProjectActor, inpu
     const item = await lockQueueItem(trx, projectId, own.queueItemId);
     if (!item) throw new NotFoundError("you have no such assignment", { field: "assignmentId" });
     // Re-read under the item lock: claims, skips, reaping and other submits change assignments only while holding it.
-    const state = (await findAssignmentState(trx, projectId, own.id)) as AssignmentState;
+    const assignment = await findSubmittingAssignment(trx, projectId, own.id);
+    const state = assignment.state as AssignmentState;
     let isRevived = false;
     switch (state) {
       case "submitted": {
@@ -52,6 +54,11 @@ export async function submitAnnotation(db: Kysely<DB>, actor: ProjectActor, inpu
       case "skipped":
         throw new InvalidStateError("you skipped this item", { field: "assignmentId" });
       case "expired": {
+        // A decoy answer takes no seat, so it needs no room.
+        if (assignment.isDecoy) {
+          isRevived = true;
+          break;
+        }
         const hasRoom = (item.state === "pending" || item.state === "in_review") && item.assignedCount < own.overlap;
         if (!hasRoom) throw new InvalidStateError("your lease expired and the item was given to someone else", { field: "assignmentId" });
         isRevived = true;
@@ -70,9 +77,16 @@ export async function submitAnnotation(db: Kysely<DB>, actor: ProjectActor, inpu
       correction,
       schemaVersion: own.schemaVersion,
       timeSpentMs: input.timeSpentMs ?? null,
+      shownSuggestion: assignment.shownSuggestion,
+      wasDecoy: assignment.isDecoy,
     });
     await markAssignmentSubmitted(trx, projectId, own.id);
     await emitWebhookEvent(trx, { projectId, type: "annotation.submitted", data: { annotationId, queueItemId: item.id, queueId: own.queueId, outputId: own.outputId } });
+    if (assignment.isDecoy) {
+      // A revived lease gave its seat back when it was reaped.
+      const released = await releaseDecoySeat(trx, { projectId, queueItemId: item.id, isReleasing: !isRevived });
+      return { annotationId, alreadySubmitted: false, itemState: released.state as QueueItemState };
+    }
     const counted = await countSubmission(trx, { projectId, queueItemId: item.id, isRevived });
     const itemState = counted.submittedCount >= own.overlap ? await resolveItem(trx, projectId, item.id) : (counted.state as QueueItemState);
     return { annotationId, alreadySubmitted: false, itemState };

@@ -8,7 +8,7 @@ type Executor = Kysely<DB> | Transaction<DB>;
 export async function listOpenQueueRules(db: Executor, projectId: string, queueId?: string) {
   let query = db
     .selectFrom("queues")
-    .select(["id", "sampling_rule as samplingRule"])
+    .select(["id", "sampling_rule as samplingRule", "holdout_fraction as holdoutFraction"])
     .where("project_id", "=", projectId)
     .where("archived_at", "is", null);
   if (queueId !== undefined) query = query.where("id", "=", queueId);
@@ -49,7 +49,7 @@ export async function findSamplingOutputs(db: Executor, projectId: string, outpu
   return rows.map(toSamplingOutput);
 }
 
-export type NewQueueItem = { queueId: string; outputId: number; contentHash: string; inclusionProbability: number };
+export type NewQueueItem = { queueId: string; outputId: number; contentHash: string; inclusionProbability: number; isHoldout: boolean };
 
 /**
  * Adds items in one statement. An output already in the queue, or content the queue already holds, is
@@ -60,14 +60,32 @@ export async function insertQueueItems(db: Executor, projectId: string, items: r
   // One array parameter per column instead of one parameter per value: Postgres plans a short statement.
   return db
     .insertInto("queue_items")
-    .columns(["project_id", "queue_id", "output_id", "content_hash", "inclusion_probability"])
+    .columns(["project_id", "queue_id", "output_id", "content_hash", "inclusion_probability", "is_holdout"])
     .expression(
-      sql`select ${projectId}::uuid, item.queue_id, item.output_id, item.content_hash, item.inclusion_probability
+      sql`select ${projectId}::uuid, item.queue_id, item.output_id, item.content_hash, item.inclusion_probability, item.is_holdout
         from unnest(${items.map((item) => item.queueId)}::uuid[], ${items.map((item) => item.outputId)}::bigint[],
-          ${items.map((item) => item.contentHash)}::text[], ${items.map((item) => item.inclusionProbability)}::float8[])
-          as item(queue_id, output_id, content_hash, inclusion_probability)`,
+          ${items.map((item) => item.contentHash)}::text[], ${items.map((item) => item.inclusionProbability)}::float8[],
+          ${items.map((item) => item.isHoldout)}::boolean[])
+          as item(queue_id, output_id, content_hash, inclusion_probability, is_holdout)`,
     )
     .onConflict((conflict) => conflict.doNothing())
     .returning(["queue_id as queueId", "output_id as outputId"])
     .execute();
+}
+
+/**
+ * Raises the stored π of items already in their queue to what their output's signals make it now: an
+ * output the holdout took before its signal arrived could, from then on, also have come in by the main
+ * draw. π only grows with signals, so a smaller value is never written.
+ */
+export async function raiseInclusionProbabilities(db: Executor, projectId: string, items: readonly { queueId: string; outputId: number; inclusionProbability: number }[]) {
+  if (items.length === 0) return;
+  await sql`
+    update queue_items qi
+    set inclusion_probability = item.inclusion_probability
+    from unnest(${items.map((item) => item.queueId)}::uuid[], ${items.map((item) => item.outputId)}::bigint[], ${items.map((item) => item.inclusionProbability)}::float8[])
+      as item(queue_id, output_id, inclusion_probability)
+    where qi.project_id = ${projectId} and qi.queue_id = item.queue_id and qi.output_id = item.output_id
+      and qi.inclusion_probability < item.inclusion_probability
+  `.execute(db);
 }

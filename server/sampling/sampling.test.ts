@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { samplingRuleSchema, type SamplingRule } from "@/server/queues/schema";
-import { drawUniform } from "./draw";
-import { matchesRule, planQueueItems, type StoredSamplingOutput } from "./rule";
+import { drawHoldout, drawUniform } from "./draw";
+import { inclusionProbability, matchesRule, planQueueItems, type StoredSamplingOutput } from "./rule";
 
 const QUEUE_ID = "6f1c1f4e-2c3a-4f57-9a57-0d6c3c1b7a11";
 const rule = (overrides: Partial<SamplingRule> = {}): SamplingRule => samplingRuleSchema.parse({ rate: 1, ...overrides });
@@ -79,8 +79,8 @@ describe("planQueueItems", () => {
 
   it("draws per queue at the rule's rate, storing the rate as π, the same set on replay", () => {
     const queues = [
-      { id: QUEUE_ID, rule: rule({ rate: 0.3 }) },
-      { id: "1b7c9a52-5d0e-4f3a-8a3e-2f9f4c6d8e01", rule: rule({ rate: 0.3 }) },
+      { id: QUEUE_ID, rule: rule({ rate: 0.3 }), holdoutFraction: 0 },
+      { id: "1b7c9a52-5d0e-4f3a-8a3e-2f9f4c6d8e01", rule: rule({ rate: 0.3 }), holdoutFraction: 0 },
     ];
     const planned = planQueueItems(queues, outputs);
     const first = planned.filter((item) => item.queueId === QUEUE_ID);
@@ -94,8 +94,33 @@ describe("planQueueItems", () => {
   });
 
   it("takes every matching output at rate 1 and none at rate 0", () => {
-    expect(planQueueItems([{ id: QUEUE_ID, rule: rule({ rate: 1 }) }], outputs)).toHaveLength(outputs.length);
-    expect(planQueueItems([{ id: QUEUE_ID, rule: rule({ rate: 0 }) }], outputs)).toHaveLength(0);
-    expect(planQueueItems([{ id: QUEUE_ID, rule: rule({ rate: 1, tags: ["mobile"] }) }], outputs)).toHaveLength(0);
+    expect(planQueueItems([{ id: QUEUE_ID, rule: rule({ rate: 1 }), holdoutFraction: 0 }], outputs)).toHaveLength(outputs.length);
+    expect(planQueueItems([{ id: QUEUE_ID, rule: rule({ rate: 0 }), holdoutFraction: 0 }], outputs)).toHaveLength(0);
+    expect(planQueueItems([{ id: QUEUE_ID, rule: rule({ rate: 1, tags: ["mobile"] }), holdoutFraction: 0 }], outputs)).toHaveLength(0);
+  });
+
+  it("draws a holdout slice of the population apart from the main draw, ignoring the signal filter, with π = P(main or holdout)", () => {
+    const onNegative = { id: QUEUE_ID, rule: rule({ rate: 0.5, signals: ["thumbs_down"] }), holdoutFraction: 0.2 };
+    const withSignal = outputs.map((candidate, index) => (index % 2 === 0 ? { ...candidate, signalKinds: ["thumbs_down"] } : candidate));
+    const planned = planQueueItems([onNegative], withSignal);
+    const holdout = planned.filter((item) => item.isHoldout);
+    expect(Math.abs(holdout.length / outputs.length - 0.2)).toBeLessThan(4 * Math.sqrt((0.2 * 0.8) / outputs.length));
+    expect(holdout.every((item) => drawHoldout(QUEUE_ID, item.output.externalId) < 0.2)).toBe(true);
+    // Outputs without the signal enter through the holdout only, at π = h; with it, π = 1 − (1 − r)(1 − h).
+    for (const item of planned) {
+      const hasSignal = item.output.signalKinds.includes("thumbs_down");
+      expect(item.inclusionProbability).toBe(hasSignal ? 1 - 0.5 * 0.8 : 0.2);
+      if (!hasSignal) expect(item.isHoldout).toBe(true);
+    }
+    const withoutSignalShare = holdout.filter((item) => item.output.signalKinds.length === 0).length / holdout.length;
+    expect(Math.abs(withoutSignalShare - 0.5)).toBeLessThan(0.1);
+  });
+
+  it("keeps π exact at the edges: h = 0 gives the rate, r = 1 gives 1", () => {
+    expect(inclusionProbability(0.3, true, 0)).toBe(0.3);
+    expect(inclusionProbability(0.3, false, 0)).toBe(0);
+    expect(inclusionProbability(1, true, 0.1)).toBe(1);
+    expect(inclusionProbability(0.3, false, 0.1)).toBe(0.1);
+    expect(inclusionProbability(0.5, true, 0.5)).toBe(0.75);
   });
 });

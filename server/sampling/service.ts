@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from "kysely";
 import type { DB } from "@/db/types";
 import { NotFoundError } from "@/server/lib/errors";
 import { samplingRuleSchema } from "@/server/queues/schema";
-import { findSamplingOutputs, insertQueueItems, listOpenQueueRules, listSamplingOutputsPage } from "./queries";
+import { findSamplingOutputs, insertQueueItems, listOpenQueueRules, listSamplingOutputsPage, raiseInclusionProbabilities } from "./queries";
 import { planQueueItems, type QueueDraw, type SamplingCandidate, type SamplingQueue, type StoredSamplingOutput } from "./rule";
 
 type Executor = Kysely<DB> | Transaction<DB>;
@@ -11,7 +11,7 @@ const BACKFILL_PAGE_SIZE = 1_000;
 
 async function loadSamplingQueues(db: Executor, projectId: string, queueId?: string): Promise<SamplingQueue[]> {
   const rows = await listOpenQueueRules(db, projectId, queueId);
-  return rows.map((row) => ({ id: row.id, rule: samplingRuleSchema.parse(row.samplingRule) }));
+  return rows.map((row) => ({ id: row.id, rule: samplingRuleSchema.parse(row.samplingRule), holdoutFraction: row.holdoutFraction }));
 }
 
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -22,7 +22,13 @@ export function sortDrawsForInsert<Output extends { contentHash: string }>(draws
 }
 
 async function insertDraws(db: Executor, projectId: string, draws: QueueDraw<StoredSamplingOutput>[]) {
-  const items = sortDrawsForInsert(draws).map(({ queueId, output, inclusionProbability }) => ({ queueId, outputId: output.id, contentHash: output.contentHash, inclusionProbability }));
+  const items = sortDrawsForInsert(draws).map(({ queueId, output, inclusionProbability, isHoldout }) => ({
+    queueId,
+    outputId: output.id,
+    contentHash: output.contentHash,
+    inclusionProbability,
+    isHoldout,
+  }));
   return insertQueueItems(db, projectId, items);
 }
 
@@ -37,14 +43,22 @@ export async function planOpenQueueItems<Output extends SamplingCandidate>(db: E
 
 /**
  * Re-evaluates the queues whose rule needs a production signal for outputs that just received signals,
- * so a thumbs_down arriving after ingest queues the output. Returns how many items were added.
+ * so a thumbs_down arriving after ingest queues the output. An output the holdout already took keeps its
+ * item, whose π rises to P(main or holdout) now that the main draw could take it too. Returns how many
+ * items were added.
  */
 export async function enqueueAfterSignals(db: Executor, projectId: string, outputIds: readonly number[]): Promise<number> {
   if (outputIds.length === 0) return 0;
   const queues = (await loadSamplingQueues(db, projectId)).filter((queue) => queue.rule.signals.length > 0);
   if (queues.length === 0) return 0;
   const outputs = await findSamplingOutputs(db, projectId, outputIds);
-  return (await insertDraws(db, projectId, planQueueItems(queues, outputs))).length;
+  const draws = planQueueItems(queues, outputs);
+  await raiseInclusionProbabilities(
+    db,
+    projectId,
+    draws.filter((draw) => draw.isHoldout).map(({ queueId, output, inclusionProbability }) => ({ queueId, outputId: output.id, inclusionProbability })),
+  );
+  return (await insertDraws(db, projectId, draws)).length;
 }
 
 /**
