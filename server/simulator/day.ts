@@ -43,12 +43,42 @@ async function workQueue(db: Kysely<DB>, worker: Worker): Promise<number> {
 export type DayWork = { outputs: number; queued: number; signals: number; annotations: number };
 
 /**
- * One simulated day through the real services: ingest the day's outputs (the queue samples them), send the
- * users' signals, then let every annotator claim and submit concurrently until the queue is drained; the
- * last answer on an item resolves it inside its submit.
+ * Every annotator works the queue concurrently until none of them finds anything, in rounds: an answer
+ * to a decoy gives its seat back, possibly after some annotators already found the queue empty.
  */
-export async function runDayWork(db: Kysely<DB>, params: { simulated: SimulatedProject; traffic: DayTraffic; annotators: readonly AnnotatorBehaviour[]; seed: number }): Promise<DayWork> {
-  const { simulated, traffic } = params;
+async function drainQueue(db: Kysely<DB>, params: { simulated: SimulatedProject; annotators: readonly AnnotatorBehaviour[]; seed: number; truthById: ReadonlyMap<string, Verdict> }): Promise<number> {
+  const { simulated } = params;
+  let total = 0;
+  for (;;) {
+    const submitted = await Promise.all(
+      simulated.annotatorIds.map((userId, index) =>
+        workQueue(db, {
+          actor: { projectId: simulated.project.id, userId },
+          queueId: simulated.queueId,
+          profileKey: annotatorProfiles[index]!.key,
+          behaviour: params.annotators[index]!,
+          seed: params.seed,
+          truthById: params.truthById,
+        }),
+      ),
+    );
+    const round = submitted.reduce((sum, count) => sum + count, 0);
+    if (round === 0) return total;
+    total += round;
+  }
+}
+
+/**
+ * One simulated day through the real services: ingest the day's outputs (the queue samples them), send the
+ * users' signals, then let the annotators drain the queue; the last answer an item needs resolves it
+ * inside its submit. `truthById` holds the latent label of every output so far, since an item can wait for
+ * a seat until a later day.
+ */
+export async function runDayWork(
+  db: Kysely<DB>,
+  params: { simulated: SimulatedProject; traffic: DayTraffic; annotators: readonly AnnotatorBehaviour[]; seed: number; truthById: Map<string, Verdict> },
+): Promise<DayWork> {
+  const { simulated, traffic, truthById } = params;
   const projectId = simulated.project.id;
   const ingested = await ingestOutputs(db, { projectId, apiKeyId: null }, traffic.outputs.map((output) => output.item));
   const rejected = ingested.results.find((result) => result.status === "rejected");
@@ -56,18 +86,7 @@ export async function runDayWork(db: Kysely<DB>, params: { simulated: SimulatedP
   const queued = ingested.results.reduce((sum, result) => sum + (result.status === "created" ? result.queued : 0), 0);
   if (traffic.signals.length > 0) await ingestSignals(db, { projectId }, traffic.signals);
 
-  const truthById = new Map(traffic.outputs.map((output) => [output.externalId, output.truth]));
-  const submitted = await Promise.all(
-    simulated.annotatorIds.map((userId, index) =>
-      workQueue(db, {
-        actor: { projectId, userId },
-        queueId: simulated.queueId,
-        profileKey: annotatorProfiles[index]!.key,
-        behaviour: params.annotators[index]!,
-        seed: params.seed,
-        truthById,
-      }),
-    ),
-  );
-  return { outputs: traffic.outputs.length, queued, signals: traffic.signals.length, annotations: submitted.reduce((sum, count) => sum + count, 0) };
+  for (const output of traffic.outputs) truthById.set(output.externalId, output.truth);
+  const annotations = await drainQueue(db, { simulated, annotators: params.annotators, seed: params.seed, truthById });
+  return { outputs: traffic.outputs.length, queued, signals: traffic.signals.length, annotations };
 }

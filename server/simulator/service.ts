@@ -11,6 +11,7 @@ import { scenarios, worldOnDay, type ScenarioName } from "./scenarios";
 import { createSimulatedProject, type SimulatedProject } from "./setup";
 import { summarizeRun, type RaisedAlert } from "./summary";
 import { generateDayTraffic } from "./traffic";
+import type { Verdict } from "./world";
 
 export type SimulationOptions = { scenario: ScenarioName; days: number; seed: number; onset: number; now?: Date };
 
@@ -39,13 +40,14 @@ export async function runSimulation(db: Kysely<DB>, options: SimulationOptions, 
   const projectId = simulated.project.id;
   const rows: DayRow[] = [];
   const raised: RaisedAlert[] = [];
+  const truthById = new Map<string, Verdict>();
 
   for (let day = 1; day <= options.days; day += 1) {
     const world = worldOnDay(scenario, day, options.onset);
     const dayStart = simulatedDayStart(day, options.days, now);
     const dayEnd = nextDay(dayStart);
     const since = await readDatabaseClock(db);
-    const work = await runDayWork(db, { simulated, traffic: generateDayTraffic(world, options.seed, day), annotators: world.annotators, seed: options.seed });
+    const work = await runDayWork(db, { simulated, traffic: generateDayTraffic(world, options.seed, day), annotators: world.annotators, seed: options.seed, truthById });
     const shiftMs = workdayStart(dayStart).getTime() - since.getTime();
     await db.transaction().execute((trx) => shiftProjectTimestamps(trx, { projectId, since, shiftMs }));
 

@@ -41,6 +41,7 @@ export const annotatorProfiles: readonly AnnotatorProfile[] = [
   { key: "bo", name: "Bo (simulated)", accuracy: 0.85, medianSeconds: 31 },
   { key: "cy", name: "Cy (simulated)", accuracy: 0.83, medianSeconds: 19 },
   { key: "dee", name: "Dee (simulated)", accuracy: 0.86, medianSeconds: 27 },
+  { key: "eli", name: "Eli (simulated)", accuracy: 0.84, medianSeconds: 35 },
 ];
 
 export const JUDGE_SOURCE = "judge-sim-v1";
