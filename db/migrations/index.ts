@@ -10,6 +10,7 @@ import * as createGoldReopeningsAndReleaseCandidates from "./2026_11_29_0500_cre
 import * as indexReleaseRowsForExport from "./2026_11_29_0600_index_release_rows_for_export";
 import * as notifyGoldCreated from "./2026_11_29_0700_notify_gold_created";
 import * as loopHealth from "./2026_11_29_0800_loop_health";
+import * as stampGoldLatency from "./2026_11_29_0820_stamp_gold_latency";
 
 /**
  * Every migration, keyed by file name. Listed by hand rather than read from disk so the same list works
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   "2026_11_29_0600_index_release_rows_for_export": indexReleaseRowsForExport,
   "2026_11_29_0700_notify_gold_created": notifyGoldCreated,
   "2026_11_29_0800_loop_health": loopHealth,
+  "2026_11_29_0820_stamp_gold_latency": stampGoldLatency,
 };

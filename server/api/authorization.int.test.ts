@@ -107,6 +107,9 @@ const accessTable: Record<string, Row> = {
   "webhooks.getDelivery": { allow: ["ml", "admin"], input: (f) => ({ projectId: f.project.id, deliveryId: unknownId }) },
   "webhooks.replayDelivery": { allow: ["ml", "admin"], input: (f) => ({ projectId: f.project.id, deliveryId: unknownId }) },
   "webhooks.replayFailed": { allow: ["ml", "admin"], input: (f) => ({ projectId: f.project.id, endpointId: unknownId, since: new Date() }) },
+  "metrics.getLoopSettings": { allow: members, input: (f) => ({ projectId: f.project.id }) },
+  "metrics.updateLoopSettings": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, referenceWindows: 7 }) },
+  "metrics.backfill": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id }) },
 };
 
 const testDb = setUpTestDatabase();

@@ -4,6 +4,7 @@ import { collabRouter } from "@/server/collab/router";
 import { datasetsRouter } from "@/server/datasets/router";
 import { demoRouter } from "@/server/demo/router";
 import { invitesRouter } from "@/server/members/invites-router";
+import { metricsRouter } from "@/server/metrics/router";
 import { membersRouter } from "@/server/members/router";
 import { projectsRouter } from "@/server/projects/router";
 import { queuesRouter } from "@/server/queues/router";
@@ -29,6 +30,7 @@ export const appRouter = router({
   resolution: resolutionRouter,
   demo: demoRouter,
   webhooks: webhooksRouter,
+  metrics: metricsRouter,
 });
 
 export type AppRouter = typeof appRouter;

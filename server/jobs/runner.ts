@@ -3,6 +3,7 @@ import { PgBoss } from "pg-boss";
 import type { DB } from "@/db/types";
 import { registerReleasePublisher } from "@/server/datasets/publish-worker";
 import { classifyDatabaseOutage } from "@/server/lib/pg-errors";
+import { registerMetricsRefresh } from "@/server/metrics/job";
 import { registerLeaseReaper } from "@/server/review/reaper";
 import { registerWebhookDelivery, type WebhookDispatcherOptions } from "@/server/webhooks/dispatcher";
 import { registerMaintenanceJobs } from "./maintenance";
@@ -31,6 +32,7 @@ export async function startJobRunner(options: {
   await registerMaintenanceJobs(boss, options.db);
   await registerLeaseReaper(boss, options.db);
   await registerReleasePublisher(boss, options.db, options.connectionString);
+  await registerMetricsRefresh(boss, options.db);
   const webhooks = await registerWebhookDelivery(boss, options.db, {
     onError: (error) => {
       const outage = classifyDatabaseOutage(error);

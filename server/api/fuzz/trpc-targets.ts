@@ -172,4 +172,7 @@ export const trpcTargets: Record<string, TrpcTarget> = {
   "webhooks.getDelivery": { caller: "ml", input: (f) => ({ ...inProject(f), deliveryId: f.webhook.deliveryId }) },
   "webhooks.replayDelivery": { caller: "ml", input: (f) => ({ ...inProject(f), deliveryId: f.webhook.deliveryId }) },
   "webhooks.replayFailed": { caller: "ml", input: (f) => ({ ...inProject(f), endpointId: f.webhook.endpointId, since: new Date("2026-11-01T00:00:00Z") }) },
+  "metrics.getLoopSettings": { caller: "annotator", input: inProject },
+  "metrics.updateLoopSettings": { caller: "lead", input: (f) => ({ ...inProject(f), granularities: ["hour", "day"], driftMetadataKeys: ["locale"], referenceWindows: 7 }) },
+  "metrics.backfill": { caller: "lead", input: (f) => ({ ...inProject(f), since: new Date("2026-11-01T00:00:00Z") }) },
 };

@@ -3,6 +3,7 @@ import { agreementCommand } from "./agreement";
 import { apiKeyCreateCommand } from "./apikey-create";
 import { demoCommand } from "./demo";
 import { exportCommand } from "./export";
+import { metricsCommand } from "./metrics";
 import { migrateCommand } from "./migrate";
 import { projectCreateCommand } from "./project-create";
 import { publishCommand } from "./publish";
@@ -23,5 +24,6 @@ export const cliCommands: CliCommand[] = [
   agreementCommand,
   exportCommand,
   pullCommand,
+  metricsCommand,
   simulateCommand,
 ];

@@ -1,0 +1,55 @@
+import { sql, type Kysely, type Transaction } from "kysely";
+import type { DB } from "@/db/types";
+import { share, type MetricRow } from "../points";
+import { inWindows, labelFieldOf, windowOf } from "../window-sql";
+import type { WindowSet } from "../windows";
+
+type Executor = Kysely<DB> | Transaction<DB>;
+type Counts = { queueId: string; windowStart: Date; isHoldout: boolean; annotations: number; corrected: number; approvable: number; approved: number };
+
+/**
+ * `labels.approval` and `corrections.rate`, each with its holdout slice: over the annotations that count
+ * toward gold (decoy answers measure the annotator, not the output), created in the window, per queue.
+ * Approval exists only for queues that name approval values for their field.
+ */
+export async function computeAnnotationPoints(db: Executor, windows: WindowSet): Promise<MetricRow[]> {
+  const { rows } = await sql<Counts>`
+    select queue_items.queue_id as "queueId", ${windowOf(sql`annotations.created_at`, windows)} as "windowStart", queue_items.is_holdout as "isHoldout",
+      count(*)::int as annotations,
+      count(*) filter (where annotations.correction is not null)::int as corrected,
+      count(*) filter (where approval.values is not null and annotations.values->>${labelFieldOf("queues")} is not null)::int as approvable,
+      count(*) filter (where approval.values @> jsonb_build_array(annotations.values->>${labelFieldOf("queues")}))::int as approved
+    from annotations
+    join queue_items on queue_items.id = annotations.queue_item_id and queue_items.project_id = ${windows.projectId}
+    join queues on queues.id = queue_items.queue_id and queues.project_id = ${windows.projectId}
+    cross join lateral (
+      -- Nested: jsonb_array_length fails on a non-array, and AND does not promise to test the type first.
+      select case when jsonb_typeof(queues.approval_values->${labelFieldOf("queues")}) = 'array'
+        then case when jsonb_array_length(queues.approval_values->${labelFieldOf("queues")}) > 0 then queues.approval_values->${labelFieldOf("queues")} end end as values
+    ) as approval
+    where annotations.project_id = ${windows.projectId} and annotations.counts_toward_gold and ${inWindows(sql`annotations.created_at`, windows)}
+    group by 1, 2, 3
+  `.execute(db);
+  return [...toPoints(mergeSlices(rows), ""), ...toPoints(rows.filter((row) => row.isHoldout), ".holdout")];
+}
+
+/** The whole queue: its holdout and non-holdout rows of a window added up. */
+function mergeSlices(rows: Counts[]): Counts[] {
+  const merged = new Map<string, Counts>();
+  for (const row of rows) {
+    const key = `${row.queueId}|${row.windowStart.toISOString()}`;
+    const sum = merged.get(key);
+    if (!sum) merged.set(key, { ...row });
+    else for (const field of ["annotations", "corrected", "approvable", "approved"] as const) sum[field] += row[field];
+  }
+  return [...merged.values()];
+}
+
+function toPoints(rows: Counts[], suffix: "" | ".holdout"): MetricRow[] {
+  return rows.flatMap((row) => {
+    const base = { queueId: row.queueId, subject: "", windowStart: row.windowStart };
+    const corrections: MetricRow = { ...base, metric: `corrections.rate${suffix}`, sampleSize: row.annotations, value: share(row.corrected, row.annotations), detail: { corrected: row.corrected } };
+    if (row.approvable === 0) return [corrections];
+    return [corrections, { ...base, metric: `labels.approval${suffix}`, sampleSize: row.approvable, value: share(row.approved, row.approvable), detail: { approved: row.approved } }];
+  });
+}

@@ -1,0 +1,83 @@
+import { sql, type Kysely, type Transaction } from "kysely";
+import type { DB } from "@/db/types";
+import { entropyBits, finiteOrNull, labelCountsDetail, log2Histogram, share, type MetricRow } from "../points";
+import { inWindows, labelFieldOf, windowOf } from "../window-sql";
+import type { WindowSet } from "../windows";
+
+type Executor = Kysely<DB> | Transaction<DB>;
+type AnnotatorWindow = {
+  queueId: string;
+  annotatorId: string;
+  windowStart: Date;
+  field: string;
+  annotations: number;
+  decoys: number;
+  decoysAccepted: number;
+  shown: number;
+  agreed: number;
+  timed: number;
+  medianMs: number | null;
+  labels: Record<string, number>;
+  timeBins: Record<string, number> | null;
+};
+
+/**
+ * The rubber-stamp instruments, per annotator and queue: decoy acceptance, agreement with real suggestions,
+ * time on item and label entropy. Every annotation counts here, decoys included: they are the measurement.
+ * "Kept" means the answer to the queue's field equals the value the suggestion showed for it.
+ */
+export async function computeAnnotatorPoints(db: Executor, windows: WindowSet): Promise<MetricRow[]> {
+  const { rows } = await sql<AnnotatorWindow>`
+    with answers as (
+      select queue_items.queue_id, annotations.annotator_id, ${windowOf(sql`annotations.created_at`, windows)} as window_start,
+        ${labelFieldOf("queues")} as field,
+        coalesce(annotations.values->>${labelFieldOf("queues")}, '(none)') as label,
+        annotations.was_decoy, annotations.shown_suggestion is not null as was_shown,
+        annotations.values->>${labelFieldOf("queues")} = annotations.shown_suggestion->'values'->>${labelFieldOf("queues")} as kept,
+        annotations.time_spent_ms
+      from annotations
+      join queue_items on queue_items.id = annotations.queue_item_id and queue_items.project_id = ${windows.projectId}
+      join queues on queues.id = queue_items.queue_id and queues.project_id = ${windows.projectId}
+      where annotations.project_id = ${windows.projectId} and ${inWindows(sql`annotations.created_at`, windows)}
+    ),
+    label_counts as (
+      select queue_id, annotator_id, window_start, jsonb_object_agg(label, count) as labels
+      from (select queue_id, annotator_id, window_start, label, count(*)::int as count from answers group by 1, 2, 3, 4) as counted
+      group by 1, 2, 3
+    ),
+    time_bins as (
+      select queue_id, annotator_id, window_start, jsonb_object_agg(bin, count) as bins
+      from (
+        select queue_id, annotator_id, window_start, floor(log(2, greatest(time_spent_ms, 1)::numeric))::int as bin, count(*)::int as count
+        from answers where time_spent_ms is not null group by 1, 2, 3, 4
+      ) as binned
+      group by 1, 2, 3
+    )
+    select answers.queue_id as "queueId", answers.annotator_id as "annotatorId", answers.window_start as "windowStart", min(answers.field) as field,
+      count(*)::int as annotations,
+      count(*) filter (where answers.was_decoy)::int as decoys,
+      count(*) filter (where answers.was_decoy and answers.kept)::int as "decoysAccepted",
+      count(*) filter (where answers.was_shown and not answers.was_decoy)::int as shown,
+      count(*) filter (where answers.was_shown and not answers.was_decoy and answers.kept)::int as agreed,
+      count(answers.time_spent_ms)::int as timed,
+      percentile_cont(0.5) within group (order by answers.time_spent_ms) as "medianMs",
+      min(label_counts.labels::text)::jsonb as labels, min(time_bins.bins::text)::jsonb as "timeBins"
+    from answers
+    join label_counts using (queue_id, annotator_id, window_start)
+    left join time_bins using (queue_id, annotator_id, window_start)
+    group by 1, 2, 3
+  `.execute(db);
+  return rows.flatMap((row) => {
+    const base = { queueId: row.queueId, subject: row.annotatorId, windowStart: row.windowStart };
+    const points: MetricRow[] = [
+      { ...base, metric: "annotator.labels", sampleSize: row.annotations, value: entropyBits(row.labels), detail: labelCountsDetail(row.field, row.labels) },
+    ];
+    if (row.decoys > 0) points.push({ ...base, metric: "annotator.decoy_acceptance", sampleSize: row.decoys, value: share(row.decoysAccepted, row.decoys), detail: { accepted: row.decoysAccepted } });
+    if (row.shown > 0) points.push({ ...base, metric: "annotator.suggestion_agreement", sampleSize: row.shown, value: share(row.agreed, row.shown), detail: { agreed: row.agreed } });
+    if (row.timed > 0) {
+      const medianMs = finiteOrNull(row.medianMs);
+      points.push({ ...base, metric: "annotator.time_on_item", sampleSize: row.timed, value: medianMs === null ? null : medianMs / 1000, detail: log2Histogram(row.timeBins) });
+    }
+    return points;
+  });
+}

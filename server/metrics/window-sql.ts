@@ -1,0 +1,16 @@
+import { sql, type RawBuilder } from "kysely";
+import type { WindowSet } from "./windows";
+
+/** The UTC window a timestamp column falls in, as timestamptz. */
+export function windowOf(column: RawBuilder<unknown>, windows: WindowSet): RawBuilder<Date> {
+  return sql<Date>`date_trunc(${windows.granularity}, ${column}, 'UTC')`;
+}
+
+/** True for timestamps inside one of the windows: the span first (an index range), then the exact windows. */
+export function inWindows(column: RawBuilder<unknown>, windows: WindowSet): RawBuilder<boolean> {
+  const starts = windows.starts.map((start) => start.toISOString());
+  return sql<boolean>`(${column} >= ${windows.from} and ${column} < ${windows.to} and date_trunc(${windows.granularity}, ${column}, 'UTC') = any(${starts}::timestamptz[]))`;
+}
+
+/** The key of a queue's one categorical field (v1 label schemas have exactly one). */
+export const labelFieldOf = (queues: string) => sql.raw(`(${queues}.label_schema->'fields'->0->>'key')`);

@@ -1,0 +1,37 @@
+import type { Granularity } from "./catalog";
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+
+/** The windows of one granularity that one pass recomputes, with the span they cover. */
+export type WindowSet = {
+  projectId: string;
+  granularity: Granularity;
+  starts: Date[];
+  /** The first window's start and the last window's end: a range an index can serve before the exact match. */
+  from: Date;
+  to: Date;
+};
+
+export function windowLength(granularity: Granularity): number {
+  return granularity === "hour" ? HOUR_MS : DAY_MS;
+}
+
+/** The UTC window of `granularity` that holds `at`. */
+export function windowStartOf(granularity: Granularity, at: Date): Date {
+  const length = windowLength(granularity);
+  return new Date(Math.floor(at.getTime() / length) * length);
+}
+
+/** The distinct windows of `granularity` that hold the given hour starts, as a set ready to recompute; null when there are none. */
+export function toWindowSet(projectId: string, granularity: Granularity, hours: readonly Date[]): WindowSet | null {
+  const starts = [...new Set(hours.map((hour) => windowStartOf(granularity, hour).getTime()))].sort((a, b) => a - b);
+  if (starts.length === 0) return null;
+  return {
+    projectId,
+    granularity,
+    starts: starts.map((start) => new Date(start)),
+    from: new Date(starts[0]!),
+    to: new Date(starts[starts.length - 1]! + windowLength(granularity)),
+  };
+}
