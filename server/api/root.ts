@@ -1,3 +1,4 @@
+import { alertsRouter } from "@/server/alerts/router";
 import { apiKeysRouter } from "@/server/api-keys/router";
 import { auditRouter } from "@/server/audit/router";
 import { collabRouter } from "@/server/collab/router";
@@ -30,7 +31,11 @@ export const appRouter = router({
   resolution: resolutionRouter,
   demo: demoRouter,
   webhooks: webhooksRouter,
+<<<<<<< HEAD
   metrics: metricsRouter,
+=======
+  alerts: alertsRouter,
+>>>>>>> i10-alerts
 });
 
 export type AppRouter = typeof appRouter;

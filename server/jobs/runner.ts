@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import { PgBoss } from "pg-boss";
 import type { DB } from "@/db/types";
+import { registerAlertsEvaluator } from "@/server/alerts/evaluate-worker";
 import { registerReleasePublisher } from "@/server/datasets/publish-worker";
 import { classifyDatabaseOutage } from "@/server/lib/pg-errors";
 import { registerMetricsRefresh } from "@/server/metrics/job";
@@ -33,6 +34,7 @@ export async function startJobRunner(options: {
   await registerLeaseReaper(boss, options.db);
   await registerReleasePublisher(boss, options.db, options.connectionString);
   await registerMetricsRefresh(boss, options.db);
+  await registerAlertsEvaluator(boss, options.db);
   const webhooks = await registerWebhookDelivery(boss, options.db, {
     onError: (error) => {
       const outage = classifyDatabaseOutage(error);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { webhookAlertEvidenceSchema } from "@/server/alerts/evidence-schema";
 import { safeText } from "@/server/lib/safe-text";
 
 /** Every event type an endpoint can subscribe to. `alert.*` are reserved for the loop-health detectors. */
@@ -22,9 +23,29 @@ export const WEBHOOK_EVENT_DESCRIPTIONS: Record<WebhookEventType, string> = {
   "conflict.opened": "annotators disagree and an item waits for a lead",
   "annotation.submitted": "an annotator submits an answer",
   "webhook.test": "a test event sent from the webhooks page or API",
-  "alert.raised": "reserved: a loop-health detector raises an alert",
-  "alert.resolved": "reserved: a loop-health alert clears",
+  "alert.raised": "a loop-health detector or alert rule raises an alert (pause an optimizer on it)",
+  "alert.resolved": "a loop-health alert is over: its condition cleared, or its detector or rule was turned off",
 };
+
+/** An alert as `alert.raised` and `alert.resolved` send it. */
+const alertEventDataSchema = z.object({
+  alertId: z.uuid(),
+  /** A built-in detector id, or "rule" for a user threshold rule. */
+  detector: z.string(),
+  ruleId: z.uuid().nullable(),
+  /** What the alert is about: `key` deduplicates alerts of a detector (a queue, an annotator in a queue, a feature). */
+  scope: z.object({ key: z.string(), queueId: z.uuid().nullable(), annotatorId: z.uuid().nullable(), feature: z.string().nullable() }),
+  granularity: z.string(),
+  severity: z.string(),
+  title: z.string(),
+  state: z.string(),
+  firstWindow: z.iso.datetime(),
+  lastFiringWindow: z.iso.datetime(),
+  /** Why it resolved ("cleared", "disabled", "rule deleted"), or null while it is live. */
+  resolvedReason: z.string().nullable(),
+  evidence: webhookAlertEvidenceSchema,
+  healthUrl: z.url(),
+});
 
 /** The `data` of each event type: ids to fetch more with, never people's names or emails. A public contract: add fields, never rename them. */
 export const webhookEventDataSchemas = {
@@ -41,8 +62,8 @@ export const webhookEventDataSchemas = {
   "conflict.opened": z.object({ queueItemId: z.number().int(), queueId: z.uuid(), outputId: z.number().int(), reasons: z.array(z.string()) }),
   "annotation.submitted": z.object({ annotationId: z.number().int(), queueItemId: z.number().int(), queueId: z.uuid(), outputId: z.number().int() }),
   "webhook.test": z.object({ endpointId: z.uuid(), message: z.string() }),
-  "alert.raised": z.record(z.string(), z.unknown()),
-  "alert.resolved": z.record(z.string(), z.unknown()),
+  "alert.raised": alertEventDataSchema,
+  "alert.resolved": alertEventDataSchema,
 } satisfies Record<WebhookEventType, z.ZodType>;
 export type WebhookEventData<Type extends WebhookEventType> = z.infer<(typeof webhookEventDataSchemas)[Type]>;
 

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Kysely } from "kysely";
 import type { DB } from "@/db/types";
+import { LOOP_HEALTH_HEADER, readLoopHealth } from "@/server/alerts/health";
 import { countReleaseExport, resolveReleaseExport, streamReleaseExport } from "../export";
 import { parseExportQuery } from "./schema";
 
@@ -26,6 +27,9 @@ export async function respondWithReleaseExport(db: Kysely<DB>, request: Request,
     // A numbered release never changes; `latest` moves when a new release is published.
     "Cache-Control": params.release === "latest" ? "private, no-cache" : "private, max-age=31536000, immutable",
     "X-Goldloop-Release": String(resolved.selection.releaseNumber),
+    // Whether the loop is collapsing now, so a training job can refuse to train. Read on every pull (304s too) and
+    // kept out of the ETag: a release's rows never change, the loop's health does.
+    [LOOP_HEALTH_HEADER]: await readLoopHealth(db, params.projectId),
   };
   if (matchesEtag(request.headers.get("if-none-match"), resolved.etag)) return new Response(null, { status: 304, headers });
   const releaseExport = await countReleaseExport(db, resolved);

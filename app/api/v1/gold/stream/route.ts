@@ -1,4 +1,5 @@
 import { getDatabase } from "@/db";
+import { LOOP_HEALTH_HEADER, readLoopHealth } from "@/server/alerts/health";
 import { requireApiKey, restHandler } from "@/server/api/rest";
 import { streamGold } from "@/server/gold-feed/event-stream";
 import { goldCursorSchema, goldFeedQuerySchema } from "@/server/gold-feed/schema";
@@ -16,6 +17,7 @@ function parseLastEventId(header: string): string {
 /**
  * The gold feed as Server-Sent Events for a `datasets:read` key: every gold label after the cursor, then each
  * new one as it commits. A reconnecting EventSource sends `Last-Event-ID`, which takes precedence over `since`.
+ * The response carries `X-Goldloop-Loop-Health` as it was when the stream opened.
  */
 export const GET = restHandler(async (request) => {
   const principal = await requireApiKey(request, "datasets:read");
@@ -24,6 +26,7 @@ export const GET = restHandler(async (request) => {
   const since = lastEventId === null ? query.since : parseLastEventId(lastEventId);
   const db = getDatabase();
   await checkFeedQueue(db, principal.projectId, query.queue);
+  const loopHealth = await readLoopHealth(db, principal.projectId);
   const stream = streamGold(db, {
     projectId: principal.projectId,
     queueId: query.queue,
@@ -41,6 +44,7 @@ export const GET = restHandler(async (request) => {
       // no-transform keeps compression from buffering events; X-Accel-Buffering does the same for nginx.
       "Cache-Control": "no-cache, no-transform",
       "X-Accel-Buffering": "no",
+      [LOOP_HEALTH_HEADER]: loopHealth,
     },
   });
 });
