@@ -31,11 +31,8 @@ export const appRouter = router({
   resolution: resolutionRouter,
   demo: demoRouter,
   webhooks: webhooksRouter,
-<<<<<<< HEAD
   metrics: metricsRouter,
-=======
   alerts: alertsRouter,
->>>>>>> i10-alerts
 });
 
 export type AppRouter = typeof appRouter;
