@@ -39,13 +39,13 @@ function pick(points: readonly MetricPoint[], metric: MetricName, filter: (point
 }
 
 function extreme(points: readonly MetricPoint[], choose: (a: number, b: number) => number): number | null {
-  return points.length === 0 ? null : points.map((point) => point.value!).reduce(choose);
+  return points.length === 0 ? null : points.map((point) => point.value!).reduce((a, b) => choose(a, b));
 }
 
 /** Reads the day's stored points for the simulated queue and project. */
-export async function readDayMetrics(db: Kysely<DB>, params: { projectId: string; queueId: string; windowStart: Date }): Promise<DayMetrics> {
-  const points = (await readMetricPoints(db, params.projectId, { granularity: "day", since: params.windowStart, until: params.windowStart, metrics: shownMetrics })).filter(
-    (point) => point.windowStart.getTime() === params.windowStart.getTime() && (point.queueId === null || point.queueId === params.queueId),
+export async function readDayMetrics(db: Kysely<DB>, params: { projectId: string; queueId: string; windowStart: Date; windowEnd: Date }): Promise<DayMetrics> {
+  const points = (await readMetricPoints(db, params.projectId, { granularity: "day", since: params.windowStart, until: params.windowEnd, metrics: shownMetrics })).filter(
+    (point) => point.queueId === null || point.queueId === params.queueId,
   );
   const whole = (metric: MetricName) => pick(points, metric, (point) => point.subject === "")[0];
   const gold = whole("gold.labels");

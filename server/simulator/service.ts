@@ -61,7 +61,7 @@ export async function runSimulation(db: Kysely<DB>, options: SimulationOptions, 
       date: dayStart.toISOString().slice(0, 10),
       outputs: work.outputs,
       queued: work.queued,
-      metrics: await readDayMetrics(db, { projectId, queueId: simulated.queueId, windowStart: dayStart }),
+      metrics: await readDayMetrics(db, { projectId, queueId: simulated.queueId, windowStart: dayStart, windowEnd: dayEnd }),
       alerts,
     };
     rows.push(row);

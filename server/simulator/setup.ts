@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { DB } from "@/db/types";
 import { insertMembership } from "@/server/members/queries";
+import { updateLoopSettings } from "@/server/metrics/service";
 import { createProject } from "@/server/projects/service";
 import { createQueue } from "@/server/queues/service";
 import type { CreateQueueRequest } from "@/server/queues/schema";
@@ -48,7 +49,9 @@ export const simulatedQueue: CreateQueueRequest = {
 
 /**
  * Creates the simulation's project: a lead who owns the queue and the synthetic annotators, all real users
- * without a password (nobody signs in as them), and the queue they work in.
+ * without a password (nobody signs in as them), and the queue they work in. Its metrics are daily only
+ * (the simulation evaluates daily windows, and each day's work lands in one hour) and watch the locale
+ * metadata key for input drift.
  */
 export async function createSimulatedProject(db: Kysely<DB>, params: { slug: string; name: string }): Promise<SimulatedProject> {
   const project = await createProject(db, { name: params.name, slug: params.slug }, null, { isTrustedCaller: true });
@@ -60,6 +63,8 @@ export async function createSimulatedProject(db: Kysely<DB>, params: { slug: str
   const leadId = await addMember("lead", "Lee Lead (simulated)", "lead");
   const annotatorIds: string[] = [];
   for (const profile of annotatorProfiles) annotatorIds.push(await addMember(profile.key, profile.name, "annotator"));
-  const queue = await createQueue(db, { projectId: project.id, userId: leadId }, simulatedQueue);
+  const lead = { projectId: project.id, userId: leadId };
+  await updateLoopSettings(db, lead, { granularities: ["day"], driftMetadataKeys: ["locale"] });
+  const queue = await createQueue(db, lead, simulatedQueue);
   return { project, queueId: queue.id, annotatorIds };
 }
