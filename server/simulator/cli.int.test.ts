@@ -38,7 +38,7 @@ describe("goldloop simulate", () => {
     const lines = result.stdout.split("\n");
     expect(lines.filter((line) => /^\d+\s+\d{4}-\d{2}-\d{2}\s/.test(line))).toHaveLength(3);
     expect(result.stdout).toContain("false alarms (any alert in a healthy loop):");
-    expect(result.stdout).toMatch(/simulated 3 days in \d+\.\d s/);
+    expect(result.stdout).toMatch(/simulated 3 days in \d+\.\d s \(ingest, claims and submits/);
   }, 600_000);
 
   it("explains bad flags and exits with code 2", async () => {

@@ -1,3 +1,4 @@
+import { performance } from "node:perf_hooks";
 import type { Kysely } from "kysely";
 import type { DB } from "@/db/types";
 import { evaluateAlerts } from "@/server/alerts/evaluate-service";
@@ -20,7 +21,10 @@ export type SimulationHooks = {
   onDay?: (row: DayRow) => void;
 };
 
-export type SimulationResult = { simulated: SimulatedProject; rows: DayRow[]; summary: ReturnType<typeof summarizeRun> };
+/** Wall-clock milliseconds spent in each part of the run, for the printed footer. */
+export type SimulationTimings = { workMs: number; metricsMs: number; alertsMs: number };
+
+export type SimulationResult = { simulated: SimulatedProject; rows: DayRow[]; summary: ReturnType<typeof summarizeRun>; timings: SimulationTimings };
 
 /** A slug no other run takes: scenario, seed and the start time. */
 function simulationSlug(options: SimulationOptions, now: Date): string {
@@ -41,18 +45,29 @@ export async function runSimulation(db: Kysely<DB>, options: SimulationOptions, 
   const rows: DayRow[] = [];
   const raised: RaisedAlert[] = [];
   const truthById = new Map<string, Verdict>();
+  const timings: SimulationTimings = { workMs: 0, metricsMs: 0, alertsMs: 0 };
+  const timed = async <T>(part: keyof SimulationTimings, work: () => Promise<T>): Promise<T> => {
+    const startedAt = performance.now();
+    try {
+      return await work();
+    } finally {
+      timings[part] += performance.now() - startedAt;
+    }
+  };
 
   for (let day = 1; day <= options.days; day += 1) {
     const world = worldOnDay(scenario, day, options.onset);
     const dayStart = simulatedDayStart(day, options.days, now);
     const dayEnd = nextDay(dayStart);
-    const since = await readDatabaseClock(db);
-    const work = await runDayWork(db, { simulated, traffic: generateDayTraffic(world, options.seed, day), annotators: world.annotators, seed: options.seed, truthById });
-    const shiftMs = workdayStart(dayStart).getTime() - since.getTime();
-    await db.transaction().execute((trx) => shiftProjectTimestamps(trx, { projectId, since, shiftMs }));
-
-    await refreshMetrics(db, projectId, { now: dayEnd });
-    const evaluation = await evaluateAlerts(db, projectId, { granularity: "day", now: dayEnd });
+    const work = await timed("workMs", async () => {
+      const since = await readDatabaseClock(db);
+      const done = await runDayWork(db, { simulated, traffic: generateDayTraffic(world, options.seed, day), annotators: world.annotators, seed: options.seed, truthById });
+      const shiftMs = workdayStart(dayStart).getTime() - since.getTime();
+      await db.transaction().execute((trx) => shiftProjectTimestamps(trx, { projectId, since, shiftMs }));
+      return done;
+    });
+    await timed("metricsMs", () => refreshMetrics(db, projectId, { now: dayEnd }));
+    const evaluation = await timed("alertsMs", () => evaluateAlerts(db, projectId, { granularity: "day", now: dayEnd }));
     const alerts = [...new Set(evaluation.raised.map((alert) => alert.detector))].sort();
     raised.push(...alerts.map((detector) => ({ detector, window: day })));
 
@@ -67,5 +82,5 @@ export async function runSimulation(db: Kysely<DB>, options: SimulationOptions, 
     rows.push(row);
     hooks.onDay?.(row);
   }
-  return { simulated, rows, summary: summarizeRun(scenario, options.onset, options.days, raised) };
+  return { simulated, rows, summary: summarizeRun(scenario, options.onset, options.days, raised), timings };
 }

@@ -55,7 +55,7 @@ export const baselineWorld: DayWorld = {
   localeMix: { en: 0.7, de: 0.2, fr: 0.1 },
   topicMix: { billing: 0.4, login: 0.35, shipping: 0.25 },
   inputLengthMedian: 220,
-  judgeAccuracy: 0.8,
+  judgeAccuracy: 0.7,
   annotators: annotatorProfiles.map(({ accuracy, medianSeconds }) => ({ kind: "honest", accuracy, medianSeconds })),
   thumbsDownRate: { good: 0.03, partial: 0.08, wrong: 0.2 },
   regenerateRate: { good: 0.04, partial: 0.1, wrong: 0.15 },

@@ -71,7 +71,9 @@ export const simulateCommand: CliCommand = {
       return 0;
     }
     io.stdout(`\n${formatSummary(result.summary)}\n`);
-    io.stdout(`\nsimulated ${days} days in ${((performance.now() - startedAt) / 1_000).toFixed(1)} s\n`);
+    const seconds = (ms: number) => `${(ms / 1_000).toFixed(1)} s`;
+    const { workMs, metricsMs, alertsMs } = result.timings;
+    io.stdout(`\nsimulated ${days} days in ${seconds(performance.now() - startedAt)} (ingest, claims and submits ${seconds(workMs)}, metrics ${seconds(metricsMs)}, alert evaluation ${seconds(alertsMs)})\n`);
     return 0;
   },
 };
