@@ -52,11 +52,11 @@ export const scenarios: Readonly<Record<ScenarioName, Scenario>> = {
   },
   "agreement-decay": {
     name: "agreement-decay",
-    summary: "every annotator becomes much noisier: accuracy falls to about one half",
+    summary: "every annotator becomes much noisier: accuracy falls from about 85 % to 45 % (a third is chance)",
     intendedDetectors: ["agreement_decay"],
     afterOnset: (world) => ({
       ...world,
-      annotators: world.annotators.map((behaviour) => (behaviour.kind === "honest" ? { ...behaviour, accuracy: 0.5 } : behaviour)),
+      annotators: world.annotators.map((behaviour) => (behaviour.kind === "honest" ? { ...behaviour, accuracy: 0.45 } : behaviour)),
     }),
   },
 };

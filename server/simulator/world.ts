@@ -49,7 +49,7 @@ export const JUDGE_SOURCE = "judge-sim-v1";
 export const QUEUE_SAMPLING_RATE = 0.5;
 
 export const baselineWorld: DayWorld = {
-  outputsPerDay: 55,
+  outputsPerDay: 66,
   labelMix: { good: 0.55, partial: 0.25, wrong: 0.2 },
   modelMix: { "support-bot-a": 0.6, "support-bot-b": 0.4 },
   localeMix: { en: 0.7, de: 0.2, fr: 0.1 },
