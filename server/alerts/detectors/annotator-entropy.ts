@@ -15,7 +15,7 @@ export const annotatorEntropy: Detector = {
     inputs: ["annotator.labels"],
     minSampleSize: MIN_SAMPLE_SIZE,
     nullModel:
-      "Parametric bootstrap at this window's n: reference and window counts redrawn as multinomials from their pooled shares (up to 4,000 seeded draws, sequential stopping); the band is the delta-method normal of the same entropy difference.",
+      "Parametric bootstrap at this window's n: reference and window counts redrawn as multinomials from their pooled shares (up to 999 seeded draws, sequential stopping); the band is the delta-method normal of the same entropy difference.",
     defaultThreshold: "p ≤ 0.001 in 2 consecutive windows; reference = the annotator's first 7 windows with ≥ 20 labels",
     usesHoldout: false,
   },

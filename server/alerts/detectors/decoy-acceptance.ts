@@ -23,7 +23,7 @@ function poolQueueReferences(points: readonly MetricPoint[], referenceWindows: n
   const byQueue = new Map<string, Map<number, Tally>>();
   for (const point of points) {
     const tally = readTally(point, "accepted");
-    if (!tally) continue;
+    if (!tally || tally.trials === 0) continue;
     const queue = point.queueId ?? "";
     const byWindow = byQueue.get(queue) ?? new Map<number, Tally>();
     byQueue.set(queue, byWindow);

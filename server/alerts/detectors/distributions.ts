@@ -18,6 +18,16 @@ export function logGamma(x: number): number {
   return 0.5 * Math.log(2 * Math.PI) + (shifted + 0.5) * Math.log(t) - t + Math.log(sum);
 }
 
+const LOG_FACTORIAL_TABLE_LIMIT = 1 << 20;
+const logFactorials: number[] = [0];
+
+/** ln k! for a non-negative integer; memoised up to 2^20 because every binomial draw needs three of them. */
+export function logFactorial(k: number): number {
+  if (k >= LOG_FACTORIAL_TABLE_LIMIT) return logGamma(k + 1);
+  for (let next = logFactorials.length; next <= k; next += 1) logFactorials.push(logFactorials[next - 1]! + Math.log(next));
+  return logFactorials[k]!;
+}
+
 /** Continued fraction of the incomplete beta function (modified Lentz). */
 function betaContinuedFraction(x: number, a: number, b: number): number {
   const tiny = 1e-300;
@@ -109,6 +119,12 @@ export function chiSquareQuantile(p: number, df: number): number {
   const z = normalQuantile(p);
   const scale = 2 / (9 * df);
   return df * Math.max(0, 1 - scale + z * Math.sqrt(scale)) ** 3;
+}
+
+/** The normal deviate of a χ²_df value (Wilson–Hilferty cube-root transform). */
+export function chiSquareUpperZ(x: number, df: number): number {
+  const scale = 2 / (9 * df);
+  return (Math.cbrt(Math.max(0, x) / df) - (1 - scale)) / Math.sqrt(scale);
 }
 
 /**

@@ -32,7 +32,7 @@ export const inputDrift: Detector = {
     inputs: ["inputs.feature", "inputs.length"],
     minSampleSize: MIN_SAMPLE_SIZE,
     nullModel:
-      "Parametric bootstrap of homogeneity at this window's n: reference and window redrawn as multinomials from their pooled shares (up to 4,000 seeded draws, sequential stopping); the band is 8·n·N/(n+N)·JS ≈ χ²(k−1).",
+      "Parametric bootstrap of homogeneity at this window's n: reference and window redrawn as multinomials from their pooled shares (up to 999 seeded draws, sequential stopping); the band is 8·n·N/(n+N)·JS ≈ χ²(k−1).",
     defaultThreshold: "p ≤ 0.001 in 2 consecutive windows; reference = first 7 windows with ≥ 50 outputs",
     usesHoldout: false,
   },

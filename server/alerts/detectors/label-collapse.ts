@@ -17,7 +17,7 @@ export const labelCollapse: Detector = {
     inputs: ["gold.labels", "gold.labels.holdout"],
     minSampleSize: MIN_SAMPLE_SIZE,
     nullModel:
-      "Parametric bootstrap of homogeneity at this window's n: the reference (its own size) and the window (its size) are redrawn as multinomials from their pooled label shares, up to 4,000 seeded draws with sequential stopping; the band is the asymptotic χ² version of the same null.",
+      "Parametric bootstrap of homogeneity at this window's n: the reference (its own size) and the window (its size) are redrawn as multinomials from their pooled label shares, up to 1,999 seeded draws with sequential stopping; the band is the asymptotic χ² version of the same null.",
     defaultThreshold: "p ≤ 0.001 (Bonferroni over JSD and entropy) in 2 consecutive windows; reference = first 7 windows with ≥ 20 gold labels",
     usesHoldout: true,
   },

@@ -1,15 +1,20 @@
 import { createRandom, type Random } from "@/server/quality";
+import { WINDOW_LEVEL } from "./levels";
 
 export type Tail = "upper" | "lower";
 
-/** At most this many null draws per window: enough to resolve p-values down to 1/4001. */
-export const MAX_NULL_DRAWS = 4000;
+/**
+ * The null draws a window gets at most: just enough that a window none of whose draws is as extreme has a
+ * p-value at or below the (Bonferroni-split) window level, 1/(B + 1) ≤ WINDOW_LEVEL / statistics. More
+ * draws would only sharpen p-values of windows that are beyond anyway, and those are the expensive ones.
+ */
+export const maxNullDraws = (statistics: number): number => Math.round(statistics / WINDOW_LEVEL) - 1;
 /**
  * Sequential stopping (Besag & Clifford 1991): once a statistic has been matched or exceeded this many
  * times its p-value is clearly large, so ordinary windows cost a few dozen draws and only extreme ones
  * the full budget.
  */
-export const EXCEEDANCES_TO_STOP = 10;
+export const EXCEEDANCES_TO_STOP = 6;
 
 /** FNV-1a over the scope and window, so a window's Monte Carlo draws repeat on every pass. */
 export function seedFor(scopeKey: string, windowStart: Date): number {
@@ -37,7 +42,8 @@ export function computeMonteCarloPValues(
   const exceedances = observed.map(() => 0);
   const stoppedAt = observed.map(() => 0);
   let draws = 0;
-  while (draws < MAX_NULL_DRAWS && stoppedAt.some((stop) => stop === 0)) {
+  const budget = maxNullDraws(observed.length);
+  while (draws < budget && stoppedAt.some((stop) => stop === 0)) {
     const simulated = simulate(random);
     draws += 1;
     observed.forEach((value, index) => {

@@ -41,7 +41,8 @@ export function groupPoints(points: readonly MetricPoint[]): Map<string, MetricP
     else groups.set(key, [point]);
   }
   for (const group of groups.values()) group.sort((a, b) => a.windowStart.getTime() - b.windowStart.getTime());
-  return groups;
+  // Series come out in key order, so a pass does not depend on the order the points were read in.
+  return new Map([...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /** Positions of the first `count` windows with enough data, or null while there are not that many. */
