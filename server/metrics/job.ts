@@ -3,23 +3,27 @@ import type { PgBoss } from "pg-boss";
 import type { DB } from "@/db/types";
 import { ALERTS_EVALUATE_JOB, type AlertsEvaluatePayload } from "@/server/alerts/jobs";
 import { logger } from "@/server/lib/logger";
+import { listProjectIds } from "@/server/projects/queries";
 import { refreshMetrics } from "./service";
-import { listProjectsWithNewRows } from "./watermark-queries";
 
 /** Brings every project's metric points up to date with the rows added since the last pass. */
 export const METRICS_REFRESH_JOB = "metrics.refresh";
 
 /**
- * Refreshes each project with new rows, then hands it to alert evaluation so alerts always look at fresh
- * points. One project failing is logged and does not hold up the others; its watermarks stay, so the next
- * run retries it.
+ * Refreshes every project and hands each one whose points changed to alert evaluation, so alerts always look
+ * at fresh points. A project with no new rows costs a few index lookups, and its watermarks still move up to
+ * the newest ids, so the next run's search for its new rows starts there instead of wading through every
+ * other project's rows since it last had any. One project failing is logged and does not hold up the
+ * others; its watermarks stay, so the next run retries it.
  */
 export async function refreshAllMetrics(db: Kysely<DB>, sendEvaluation: (payload: AlertsEvaluatePayload) => Promise<unknown>) {
   let projects = 0;
   let windowsRecomputed = 0;
-  for (const projectId of await listProjectsWithNewRows(db)) {
+  for (const projectId of await listProjectIds(db)) {
     try {
-      windowsRecomputed += (await refreshMetrics(db, projectId)).windowsRecomputed;
+      const result = await refreshMetrics(db, projectId);
+      if (result.windowsRecomputed === 0) continue;
+      windowsRecomputed += result.windowsRecomputed;
       projects += 1;
       await sendEvaluation({ projectId });
     } catch (error) {

@@ -69,6 +69,6 @@ export async function emptyMetricPoints(trx: Transaction<DB>, params: { projectI
     .updateTable("metric_points")
     .set({ sample_size: 0, value: null, detail: "{}", computed_at: params.computedAt })
     .where("project_id", "=", params.projectId)
-    .where("id", "in", params.ids)
+    .where(sql<boolean>`id = any(${params.ids}::bigint[])`)
     .execute();
 }

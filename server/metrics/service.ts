@@ -7,7 +7,7 @@ import { recomputeWindows } from "./compute";
 import { readLoopSettings, type BackfillMetricsInput, type LoopSettings, type UpdateLoopSettingsInput } from "./schema";
 import { findStoredLoopSettings, writeLoopSettings } from "./settings-queries";
 import { waitForSettledBounds } from "./settled-bounds";
-import { advanceWatermarks, findHoursSince, findTouchedHours, lockProjectMetrics, readWatermarks } from "./watermark-queries";
+import { advanceWatermarks, findHoursSince, findTouchedHours, lockProjectMetrics, metricSources, readWatermarks } from "./watermark-queries";
 
 export type MetricsPassResult = { windowsRecomputed: number };
 
@@ -24,7 +24,11 @@ export async function updateLoopSettings(db: Kysely<DB>, actor: ProjectActor, in
     const stored = await findStoredLoopSettings(trx, actor.projectId);
     if (stored === undefined) throw new NotFoundError("no such project", { field: "projectId" });
     const before = readLoopSettings(stored);
-    const after: LoopSettings = { ...before, ...Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) };
+    const after: LoopSettings = {
+      granularities: input.granularities ?? before.granularities,
+      driftMetadataKeys: input.driftMetadataKeys ?? before.driftMetadataKeys,
+      referenceWindows: input.referenceWindows ?? before.referenceWindows,
+    };
     await writeLoopSettings(trx, actor.projectId, after);
     await insertAuditEntry(trx, { projectId: actor.projectId, actorUserId: actor.userId, action: "loop_settings.updated", targetType: "project", targetId: actor.projectId, data: { before, after } });
     return after;
@@ -35,7 +39,8 @@ export async function updateLoopSettings(db: Kysely<DB>, actor: ProjectActor, in
  * Incremental pass: recomputes only the windows that rows added since the last pass fall in (by id, above
  * each source's watermark, whatever their timestamps), then advances the watermarks. Passes of one project
  * run one at a time under an advisory lock; the bound is read only once every transaction that could still
- * commit a lower id has ended, so no row is skipped (see waitForSettledBounds).
+ * commit a lower id has ended, so no row is skipped (see waitForSettledBounds). `now` stamps the points'
+ * computed_at (the simulator passes its clock).
  */
 export async function refreshMetrics(db: Kysely<DB>, projectId: string, options: { now?: Date } = {}): Promise<MetricsPassResult> {
   const settings = await getLoopSettings(db, projectId);
@@ -45,7 +50,7 @@ export async function refreshMetrics(db: Kysely<DB>, projectId: string, options:
     const watermarks = await readWatermarks(trx, projectId);
     const hours = await findTouchedHours(trx, projectId, watermarks, bounds.ids);
     const windowsRecomputed = await recomputeWindows(trx, { projectId, hours, settings, computedAt: options.now ?? new Date() });
-    if (bounds.isSettled) await advanceWatermarks(trx, projectId, bounds.ids);
+    if (bounds.isSettled && metricSources.some((source) => bounds.ids[source] > watermarks[source])) await advanceWatermarks(trx, projectId, bounds.ids);
     return { windowsRecomputed };
   });
 }

@@ -109,18 +109,3 @@ export async function findHoursSince(trx: Transaction<DB>, projectId: string, si
   `.execute(trx);
   return rows.map((row) => row.hour);
 }
-
-/** Projects with rows above their watermarks in any source. */
-export async function listProjectsWithNewRows(db: Executor): Promise<string[]> {
-  const above = (source: MetricSource) => sql<boolean>`exists (
-    select 1 from ${sql.table(source)} as source
-    where source.project_id = projects.id
-      and source.id > coalesce((select last_id from metric_watermarks where metric_watermarks.project_id = projects.id and metric_watermarks.source = ${source}), 0)
-  )`;
-  const { rows } = await sql<{ id: string }>`
-    select projects.id from projects
-    where ${above("outputs")} or ${above("signals")} or ${above("annotations")} or ${above("gold_labels")}
-    order by projects.created_at
-  `.execute(db);
-  return rows.map((row) => row.id);
-}
