@@ -196,6 +196,7 @@ export interface DetectorSettings {
   detector: string;
   is_enabled: Generated<boolean>;
   project_id: string;
+  severity: Generated<string>;
   updated_at: Generated<Timestamp>;
 }
 

@@ -60,6 +60,15 @@ export async function findAlert(db: Executor, projectId: string, alertId: string
   return row ? { ...row, evidence: row.evidence as AlertEvidence } : undefined;
 }
 
+/**
+ * Serialises what raises and resolves a project's alerts: an evaluation of one granularity, and a rule or
+ * detector being turned off (which takes every granularity, in a fixed order, before any row lock). Held
+ * to the end of the transaction; taking it again in the same transaction is free.
+ */
+export async function lockAlertEvaluation(trx: Transaction<DB>, projectId: string, granularities: readonly Granularity[]) {
+  for (const granularity of [...granularities].sort()) await sql`select pg_advisory_xact_lock(hashtext(${`alerts:${projectId}:${granularity}`}))`.execute(trx);
+}
+
 /** Locks the alert for a state change, so an evaluation and a person never overwrite each other. */
 export async function lockAlert(trx: Transaction<DB>, projectId: string, alertId: string) {
   return trx.selectFrom("alerts").select(["id", "state"]).where("project_id", "=", projectId).where("id", "=", alertId).forUpdate().$narrowType<NarrowedAlert>().executeTakeFirst();

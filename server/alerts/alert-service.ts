@@ -3,7 +3,8 @@ import type { DB } from "@/db/types";
 import { insertAuditEntry } from "@/server/audit/queries";
 import { InvalidStateError, NotFoundError } from "@/server/lib/errors";
 import { auditActor, type AlertActor } from "./actor";
-import { findAlert, listAlerts, lockAlert, lockLiveAlertsOf, markAcknowledged, markResolved, setSnoozedUntil, type AlertDetail, type AlertView } from "./alert-queries";
+import { granularities } from "@/server/metrics/catalog";
+import { findAlert, listAlerts, lockAlertEvaluation, lockAlert, lockLiveAlertsOf, markAcknowledged, markResolved, setSnoozedUntil, type AlertDetail, type AlertView } from "./alert-queries";
 import { emitAlertEvent } from "./events";
 import type { ListAlertsInput, SnoozeAlertInput } from "./schema";
 
@@ -74,6 +75,7 @@ export async function unsnoozeAlert(db: Kysely<DB>, actor: AlertActor, alertId: 
  * `alert.resolved`, so an optimizer paused on them does not wait for an alert nothing evaluates any more.
  */
 export async function resolveAlertsOf(trx: Transaction<DB>, projectId: string, source: { ruleId: string } | { detector: string }, reason: string): Promise<number> {
+  await lockAlertEvaluation(trx, projectId, granularities);
   const alerts = await lockLiveAlertsOf(trx, projectId, source);
   for (const alert of alerts) {
     await markResolved(trx, alert.id, { reason });

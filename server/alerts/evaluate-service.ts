@@ -1,11 +1,12 @@
-import { sql, type Kysely, type Transaction } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { DB } from "@/db/types";
 import type { Granularity, MetricPoint } from "@/server/metrics/catalog";
 import { readMetricPoints } from "@/server/metrics/queries";
-import { insertAlertUnlessLive, lockLiveAlerts, markResolved, recordAlertFiring, setClearStreak, type LiveAlert } from "./alert-queries";
+import { readLoopSettings } from "@/server/metrics/schema";
+import { insertAlertUnlessLive, lockAlertEvaluation, lockLiveAlerts, markResolved, recordAlertFiring, setClearStreak, type LiveAlert } from "./alert-queries";
 import { judgeCondition, type ConditionJudgement } from "./condition";
-import { readEnabledDetectors } from "./detector-settings";
-import { detectorDefinitions, runDetectors } from "./detectors";
+import { readDetectorSettings } from "./detector-settings";
+import { detectorDefinitions, runDetectors, type DetectorId } from "./detectors";
 import { emitAlertEvent } from "./events";
 import { buildEvidence } from "./evidence";
 import { listEnabledRules } from "./rule-queries";
@@ -28,27 +29,29 @@ type ProjectContext = {
   latest: number;
   queues: Map<string, { id: string; name: string; holdoutFraction: number }>;
   points: readonly MetricPoint[];
+  referenceWindows: number;
 };
 
 async function loadProjectContext(db: Kysely<DB>, projectId: string, granularity: Granularity, now: Date): Promise<ProjectContext> {
   const latest = latestClosedWindowStart(now, granularity).getTime();
-  const project = await db.selectFrom("projects").select("slug").where("id", "=", projectId).executeTakeFirstOrThrow();
+  const project = await db.selectFrom("projects").select(["slug", "loop_settings as loopSettings"]).where("id", "=", projectId).executeTakeFirstOrThrow();
   const queues = await db.selectFrom("queues").select(["id", "name", "holdout_fraction as holdoutFraction"]).where("project_id", "=", projectId).execute();
   const since = new Date(latest - (LOOKBACK_WINDOWS[granularity] - 1) * WINDOW_MS[granularity]);
   // Only closed windows: a window still filling up would fire on half its data.
   const points = (await readMetricPoints(db, projectId, { granularity, since })).filter((point) => point.windowStart.getTime() <= latest);
-  return { projectId, slug: project.slug, granularity, latest, queues: new Map(queues.map((queue) => [queue.id, queue])), points };
+  const { referenceWindows } = readLoopSettings(project.loopSettings);
+  return { projectId, slug: project.slug, granularity, latest, queues: new Map(queues.map((queue) => [queue.id, queue])), points, referenceWindows };
 }
 
 /** Every series an alert can be raised on this pass: the enabled built-in detectors' and the enabled rules'. */
 async function watchedSeries(db: Kysely<DB>, context: ProjectContext): Promise<WatchedSeries[]> {
-  const enabled = await readEnabledDetectors(db, context.projectId);
+  const { enabled, severityOf } = await readDetectorSettings(db, context.projectId);
   const detectorSeries =
-    enabled.size === 0 ? [] : runDetectors(context.points, { granularity: context.granularity, queues: [...context.queues.values()], enabled });
+    enabled.size === 0 ? [] : runDetectors(context.points, { granularity: context.granularity, queues: [...context.queues.values()], referenceWindows: context.referenceWindows, enabled });
   const definitions = new Map(detectorDefinitions.map((definition) => [definition.id, definition]));
   const rules = await listEnabledRules(db, context.projectId, context.granularity);
   return [
-    ...detectorSeries.filter((series) => enabled.has(series.detector)).map((series) => watchDetectorSeries(series, definitions.get(series.detector)!)),
+    ...detectorSeries.filter((series) => enabled.has(series.detector)).map((series) => watchDetectorSeries(series, definitions.get(series.detector)!, severityOf(series.detector))),
     ...rules.flatMap((rule) => seriesOfRule(rule, context.points).map(watchRuleSeries)),
   ];
 }
@@ -103,6 +106,16 @@ async function describeFiring(trx: Transaction<DB>, context: ProjectContext, ser
   return { title, evidence };
 }
 
+/**
+ * Whether a series still speaks for its detector or rule once the evaluation holds its lock: a detector
+ * turned off, or a rule changed or deleted, since the series were computed is left for the next pass.
+ */
+async function readCurrentSources(trx: Transaction<DB>, projectId: string, granularity: Granularity) {
+  const { enabled } = await readDetectorSettings(trx, projectId);
+  const rules = new Map((await listEnabledRules(trx, projectId, granularity)).map((rule) => [rule.id, rule.updatedAt.getTime()]));
+  return (series: WatchedSeries) => (series.rule ? rules.get(series.rule.id) === series.rule.updatedAt.getTime() : enabled.has(series.detector as DetectorId));
+}
+
 const liveKey = (detector: string, scopeKey: string) => `${detector}\u0000${scopeKey}`;
 
 /**
@@ -140,7 +153,8 @@ export async function evaluateAlerts(
   const watched = await watchedSeries(db, context);
 
   return db.transaction().execute(async (trx) => {
-    await sql`select pg_advisory_xact_lock(hashtext(${`alerts:${projectId}:${granularity}`}))`.execute(trx);
+    await lockAlertEvaluation(trx, projectId, [granularity]);
+    const isCurrent = await readCurrentSources(trx, projectId, granularity);
     const live = new Map((await lockLiveAlertsWithSettings(trx, projectId, granularity)).map((alert) => [liveKey(alert.detector, alert.scopeKey), alert]));
     const raised: AlertSummary[] = [];
     const resolved: AlertSummary[] = [];
@@ -150,6 +164,7 @@ export async function evaluateAlerts(
       const key = liveKey(series.detector, series.scopeKey);
       const alert = live.get(key);
       live.delete(key);
+      if (!isCurrent(series)) continue;
       if (judgement.holds) {
         const { title, evidence } = await describeFiring(trx, context, series, judgement);
         const lastFiringWindow = new Date(context.latest);

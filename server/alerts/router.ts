@@ -1,8 +1,8 @@
 import { projectProcedure, requireRole, router } from "@/server/api/trpc";
 import { acknowledgeAlert, getProjectAlert, listProjectAlerts, snoozeAlert, unsnoozeAlert } from "./alert-service";
-import { listProjectDetectors, setDetectorEnabled } from "./detector-settings";
+import { listProjectDetectors, setDetectorEnabled, setDetectorSeverity } from "./detector-settings";
 import { createAlertRule, deleteAlertRule, listAlertRules, updateAlertRule } from "./rule-service";
-import { alertIdSchema, alertRuleIdSchema, createAlertRuleSchema, listAlertsSchema, setDetectorEnabledSchema, snoozeAlertSchema, updateAlertRuleSchema } from "./schema";
+import { alertIdSchema, alertRuleIdSchema, createAlertRuleSchema, listAlertsSchema, setDetectorEnabledSchema, setDetectorSeveritySchema, snoozeAlertSchema, updateAlertRuleSchema } from "./schema";
 
 /** Leads own the loop's quality and admins everything: they manage rules and detectors and act on alerts. Every member reads them. */
 const managers = requireRole("lead", "admin");
@@ -22,5 +22,6 @@ export const alertsRouter = router({
   detectors: router({
     list: projectProcedure.query(({ ctx }) => listProjectDetectors(ctx.db, ctx.membership.projectId)),
     setEnabled: managers.input(setDetectorEnabledSchema).mutation(({ ctx, input }) => setDetectorEnabled(ctx.db, ctx.actor, input)),
+    setSeverity: managers.input(setDetectorSeveritySchema).mutation(({ ctx, input }) => setDetectorSeverity(ctx.db, ctx.actor, input)),
   }),
 });

@@ -2,8 +2,9 @@ import type { Kysely, Transaction } from "kysely";
 import type { DB } from "@/db/types";
 import { insertAuditEntry } from "@/server/audit/queries";
 import { NotFoundError, ValidationError } from "@/server/lib/errors";
-import type { MetricName } from "@/server/metrics/catalog";
+import { granularities, type MetricName } from "@/server/metrics/catalog";
 import { auditActor, type AlertActor } from "./actor";
+import { lockAlertEvaluation } from "./alert-queries";
 import { resolveAlertsOf } from "./alert-service";
 import { metricScopeOf } from "./metric-scope";
 import { deleteRule, findRule, insertRule, listRules, lockRule, updateRule, type AlertRuleView } from "./rule-queries";
@@ -64,6 +65,8 @@ export async function createAlertRule(db: Kysely<DB>, actor: AlertActor, input: 
 export async function updateAlertRule(db: Kysely<DB>, actor: AlertActor, input: UpdateAlertRuleInput): Promise<AlertRuleView> {
   const { ruleId, ...patch } = input;
   return db.transaction().execute(async (trx) => {
+    // Before the rule's row: an evaluation holding this lock may be inserting an alert that references the rule.
+    await lockAlertEvaluation(trx, actor.projectId, granularities);
     if (!(await lockRule(trx, actor.projectId, ruleId))) throw notFound();
     const current = (await findRule(trx, actor.projectId, ruleId))!;
     await checkRuleScope(trx, actor.projectId, { metric: patch.metric ?? current.metric, queueId: patch.queueId === undefined ? current.queueId : patch.queueId });
@@ -77,6 +80,7 @@ export async function updateAlertRule(db: Kysely<DB>, actor: AlertActor, input: 
 /** Deletes a rule with its alerts; the live ones are announced resolved first. */
 export async function deleteAlertRule(db: Kysely<DB>, actor: AlertActor, ruleId: string): Promise<{ id: string }> {
   return db.transaction().execute(async (trx) => {
+    await lockAlertEvaluation(trx, actor.projectId, granularities);
     if (!(await lockRule(trx, actor.projectId, ruleId))) throw notFound();
     await resolveAlertsOf(trx, actor.projectId, { ruleId }, "rule deleted");
     const deleted = await deleteRule(trx, actor.projectId, ruleId);

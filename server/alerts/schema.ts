@@ -17,7 +17,7 @@ export type RuleComparator = (typeof RULE_COMPARATORS)[number];
 /** The `detector` of alerts raised by user threshold rules (built-in detectors use their ids). */
 export const RULE_DETECTOR = "rule";
 
-/** Built-in detectors raise warnings. */
+/** Built-in detectors raise warnings unless the project chose another severity. */
 export const BUILT_IN_SEVERITY: AlertSeverity = "warning";
 /** Built-in detectors' alerts resolve after this many windows in a row without their condition. */
 export const BUILT_IN_CLEAR_WINDOWS = 3;
@@ -117,6 +117,12 @@ export const setDetectorEnabledSchema = z.object({
   enabled: z.boolean("enabled is true or false"),
 });
 export type SetDetectorEnabledInput = z.infer<typeof setDetectorEnabledSchema>;
+
+export const setDetectorSeveritySchema = z.object({
+  detector: setDetectorEnabledSchema.shape.detector,
+  severity: z.enum(ALERT_SEVERITIES, `severity must be one of ${ALERT_SEVERITIES.join(", ")}`),
+});
+export type SetDetectorSeverityInput = z.infer<typeof setDetectorSeveritySchema>;
 
 /** Path segments of `/api/v1/alerts/{id}` and `/api/v1/alert-rules/{id}`. */
 export const alertPathIdSchema = safeText(100).pipe(z.uuid("the path must end in an alert id"));

@@ -2,7 +2,7 @@ import type { DetectorDefinition, DetectorSeries, DetectorWindow } from "./detec
 import { metricScopeOf } from "./metric-scope";
 import type { EnabledRule } from "./rule-queries";
 import type { RuleSeries } from "./rule-series";
-import { BUILT_IN_CLEAR_WINDOWS, BUILT_IN_SEVERITY, RULE_DETECTOR, type AlertSeverity } from "./schema";
+import { BUILT_IN_CLEAR_WINDOWS, RULE_DETECTOR, type AlertSeverity } from "./schema";
 
 /** A series an alert can be raised on, from a built-in detector or a user rule, with the lifecycle settings that judge it. */
 export type WatchedSeries = {
@@ -28,8 +28,8 @@ function subjectKindOf(subject: string, metric: Parameters<typeof metricScopeOf>
   return metric !== undefined && metricScopeOf(metric) === "annotator" ? "annotator" : "feature";
 }
 
-/** A built-in detector's series: it fires on a single window (its null band already accounts for noise). */
-export function watchDetectorSeries(series: DetectorSeries, definition: DetectorDefinition): WatchedSeries {
+/** A built-in detector's series: it fires on a single window (its null model already accounts for noise and runs). */
+export function watchDetectorSeries(series: DetectorSeries, definition: DetectorDefinition, severity: AlertSeverity): WatchedSeries {
   return {
     detector: series.detector,
     definition,
@@ -43,7 +43,7 @@ export function watchDetectorSeries(series: DetectorSeries, definition: Detector
     windows: series.windows,
     sustainedWindows: 1,
     clearWindows: BUILT_IN_CLEAR_WINDOWS,
-    severity: BUILT_IN_SEVERITY,
+    severity,
   };
 }
 

@@ -110,6 +110,18 @@ const accessTable: Record<string, Row> = {
   "metrics.getLoopSettings": { allow: members, input: (f) => ({ projectId: f.project.id }) },
   "metrics.updateLoopSettings": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, referenceWindows: 7 }) },
   "metrics.backfill": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id }) },
+  "alerts.list": { allow: members, input: (f) => ({ projectId: f.project.id }) },
+  "alerts.get": { allow: members, input: (f) => ({ projectId: f.project.id, alertId: unknownId }) },
+  "alerts.acknowledge": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, alertId: unknownId }) },
+  "alerts.snooze": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, alertId: unknownId, hours: 4 }) },
+  "alerts.unsnooze": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, alertId: unknownId }) },
+  "alerts.rules.list": { allow: members, input: (f) => ({ projectId: f.project.id }) },
+  "alerts.rules.create": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, name: "Approvals saturating", metric: "labels.approval", comparator: ">", threshold: 0.95 }) },
+  "alerts.rules.update": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, ruleId: unknownId, threshold: 0.9 }) },
+  "alerts.rules.delete": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, ruleId: unknownId }) },
+  "alerts.detectors.list": { allow: members, input: (f) => ({ projectId: f.project.id }) },
+  "alerts.detectors.setEnabled": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, detector: "label_collapse", enabled: false }) },
+  "alerts.detectors.setSeverity": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, detector: "label_collapse", severity: "critical" }) },
 };
 
 const testDb = setUpTestDatabase();

@@ -17,6 +17,8 @@ type Row = {
 const everyKey = keys;
 const liveKeys = ["ingest", "datasetsRead", "admin"] as const;
 const readers = ["datasetsRead", "admin"] as const;
+/** A well-formed id nothing has: allowed keys get a 404, never a 401 or 403. */
+const unknownId = "00000000-0000-4000-8000-000000000000";
 
 /**
  * Which API keys may call each REST route (admin keys hold every scope). A route without a row fails the
@@ -51,6 +53,16 @@ const accessTable: Record<string, Row> = {
     allow: ["admin"],
     request: () => ({ path: "/api/v1/webhook-endpoints/00000000-0000-4000-8000-000000000000", params: { endpointId: "00000000-0000-4000-8000-000000000000" } }),
   },
+  "GET /api/v1/alerts": { allow: readers, request: () => ({ path: "/api/v1/alerts?state=open" }) },
+  "GET /api/v1/alerts/[alertId]": { allow: readers, request: () => ({ path: `/api/v1/alerts/${unknownId}`, params: { alertId: unknownId } }) },
+  "POST /api/v1/alerts/[alertId]/acknowledge": { allow: ["admin"], request: () => ({ path: `/api/v1/alerts/${unknownId}/acknowledge`, params: { alertId: unknownId } }) },
+  "GET /api/v1/alert-rules": { allow: readers, request: () => ({ path: "/api/v1/alert-rules" }) },
+  "POST /api/v1/alert-rules": {
+    allow: ["admin"],
+    request: () => ({ path: "/api/v1/alert-rules", body: { name: "Approvals saturating", metric: "labels.approval", comparator: ">", threshold: 0.95 } }),
+  },
+  "PATCH /api/v1/alert-rules/[ruleId]": { allow: ["admin"], request: () => ({ path: `/api/v1/alert-rules/${unknownId}`, params: { ruleId: unknownId }, body: { threshold: 0.9 } }) },
+  "DELETE /api/v1/alert-rules/[ruleId]": { allow: ["admin"], request: () => ({ path: `/api/v1/alert-rules/${unknownId}`, params: { ruleId: unknownId } }) },
 };
 
 const testDb = setUpTestDatabase();

@@ -31,8 +31,8 @@ export const appRouter = router({
   resolution: resolutionRouter,
   demo: demoRouter,
   webhooks: webhooksRouter,
-  metrics: metricsRouter,
   alerts: alertsRouter,
+  metrics: metricsRouter,
 });
 
 export type AppRouter = typeof appRouter;

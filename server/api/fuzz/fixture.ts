@@ -1,6 +1,7 @@
 import { seedProjectTeam, seedReviewers, seedUser } from "@/db/seed/factories";
 import { seedGold, seedOutputs, seedQueue, seedQueueItems } from "@/db/seed/loop";
 import type { Database } from "@/db";
+import { seedLiveAlert } from "@/server/alerts/testing";
 import type { ApiKeyScope } from "@/server/api-keys/schema";
 import { createApiKey, revokeProjectApiKey } from "@/server/api-keys/service";
 import { publishRelease } from "@/server/datasets/service";
@@ -59,6 +60,7 @@ async function seedWorld(db: Database) {
   const { endpoint } = await createEndpoint();
   const { endpoint: deletableEndpoint } = await createEndpoint();
   const { deliveryId } = await sendTestWebhook(db, admin, endpoint.id);
+  const alerts = await seedLiveAlert(db, admin);
 
   return {
     ...team,
@@ -75,6 +77,7 @@ async function seedWorld(db: Database) {
     secrets: { ingest: ingestKey.secret, datasetsRead: readerKey.secret, admin: adminKey.secret, revoked: revokedKey.secret },
     outputExternalIds: outputs.map((output) => output.externalId),
     webhook: { endpointId: endpoint.id, deletableEndpointId: deletableEndpoint.id, deliveryId },
+    alerts,
   };
 }
 
@@ -107,6 +110,8 @@ export async function seedFuzzFixture(db: Database) {
       foreign.items[0]!.id,
       foreign.webhook.endpointId,
       foreign.webhook.deliveryId,
+      foreign.alerts.alertId,
+      foreign.alerts.ruleId,
     ] as (string | number)[],
   };
 }

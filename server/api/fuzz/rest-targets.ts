@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import type { z } from "zod";
+import { alertRulePatchSchema, createAlertRuleSchema } from "@/server/alerts/schema";
 import { parseExportQuery } from "@/server/datasets/formats/schema";
 import { ingestOutputSchema, ingestSignalSchema } from "@/server/ingest/schema";
 import { createWebhookEndpointSchema } from "@/server/webhooks/schema";
@@ -225,6 +226,138 @@ const deleteWebhookEndpointTarget: RestTarget = (fixture) => {
   return { cases: fc.oneof({ weight: 4, arbitrary: cases }, { weight: 1, arbitrary: credentials }) };
 };
 
+const ALERTS_PATH = "/api/v1/alerts";
+const ALERT_RULES_PATH = "/api/v1/alert-rules";
+const UNKNOWN_ID = "00000000-0000-4000-8000-000000000000";
+
+/** Ids to put in an alert or rule path: the project's own, another project's (404), nothing's (404), and odd text (400). */
+function pathIds(own: string, foreign: string) {
+  return fc.oneof(fc.constant(own), fc.constant(foreign), fc.constant(UNKNOWN_ID), fc.constantFrom(...ODD_STRINGS), fc.string({ maxLength: 8 }));
+}
+/** The answer for an id of the path: found for the project's own, 404 for another project's, else 400 or 404. */
+const checkPathId = (id: string, own: string, foreign: string, found: number) => (id === own ? expectStatus(found) : id === foreign ? expectStatus(404) : expectStatus(400, 404));
+
+/** Listing alerts: real states and limits, near misses and odd text; a read key is enough. */
+const listAlertsTarget: RestTarget = (fixture) => {
+  const queries = fc
+    .record(
+      {
+        state: fc.oneof(fc.constantFrom("open", "acknowledged", "resolved", "live", "OPEN"), fc.constantFrom(...ODD_STRINGS)),
+        limit: fc.oneof(fc.constantFrom("1", "100", "200", "201", "0", "-1", "1.5", "1e2", "0x10"), fc.constantFrom(...ODD_STRINGS)),
+      },
+      { requiredKeys: [] },
+    )
+    .map((query): RestCase => ({
+      label: `alerts ${describeValue(query)}`,
+      request: { method: "GET", path: `${ALERTS_PATH}?${new URLSearchParams(Object.entries(query))}`, params: {}, headers: bearer(fixture.secrets.datasetsRead) },
+      check: expectStatus(200, 400),
+    }));
+  return { cases: fc.oneof({ weight: 4, arbitrary: queries }, { weight: 1, arbitrary: credentialCases("GET", ALERTS_PATH) }) };
+};
+
+/** One alert: the project's own (200), another project's (404), odd ids (400). */
+const getAlertTarget: RestTarget = (fixture) => {
+  const own = fixture.alerts.alertId;
+  const foreign = fixture.foreign.alerts.alertId;
+  const cases = pathIds(own, foreign).map((alertId): RestCase => ({
+    label: `alert ${describeValue(alertId)}`,
+    request: { method: "GET", path: `${ALERTS_PATH}/${encodeSegment(alertId)}`, params: { alertId }, headers: bearer(fixture.secrets.datasetsRead) },
+    check: checkPathId(alertId, own, foreign, 200),
+  }));
+  return { cases: fc.oneof({ weight: 4, arbitrary: cases }, { weight: 1, arbitrary: credentialCases("GET", `${ALERTS_PATH}/${own}`, { alertId: own }) }) };
+};
+
+/** Acknowledging: an admin key only; the project's own live alert is acknowledged (again and again), others are 404, odd ids 400. */
+const acknowledgeAlertTarget: RestTarget = (fixture) => {
+  const own = fixture.alerts.alertId;
+  const foreign = fixture.foreign.alerts.alertId;
+  const cases = fc.tuple(pathIds(own, foreign), fc.constantFrom<"admin" | "datasetsRead">("admin", "admin", "datasetsRead")).map(([alertId, key]): RestCase => ({
+    label: `acknowledge ${describeValue({ alertId, key })}`,
+    request: { method: "POST", path: `${ALERTS_PATH}/${encodeSegment(alertId)}/acknowledge`, params: { alertId }, headers: bearer(fixture.secrets[key]) },
+    check: key === "admin" ? checkPathId(alertId, own, foreign, 200) : expectStatus(403),
+  }));
+  return { cases: fc.oneof({ weight: 4, arbitrary: cases }, { weight: 1, arbitrary: credentialCases("POST", `${ALERTS_PATH}/${own}/acknowledge`, { alertId: own }) }) };
+};
+
+/** A valid rule body, on a queue of the project. */
+const validRule = (fixture: FuzzFixture) => ({
+  name: "Approvals saturating",
+  metric: "labels.approval",
+  comparator: ">",
+  threshold: 0.95,
+  queueId: fixture.queue.id,
+  granularity: "day",
+  sustainedWindows: 2,
+  clearWindows: 3,
+  severity: "warning",
+  isEnabled: true,
+});
+
+/** Rule bodies broken as a JSON client can break them (another project's queue among the ids). */
+const ruleMutations = (schema: z.ZodType, fixture: FuzzFixture) => mutationOf([schema], oddValues({ foreignIds: [fixture.foreign.queue.id], jsonOnly: true }));
+const ruleEnvelopes = fc.constantFrom("{", "[]", "null", '"x"', "", `{"threshold":${"[".repeat(100_000)}}`, '{"threshold":1e400}', '{"threshold":"NaN"}');
+
+/** Creating a rule: the valid body with one mutation (201, or a 400 naming the field), broken envelopes, a read key, bad credentials. */
+const createAlertRuleTarget: RestTarget = (fixture) => {
+  const post = (secret: string, body: string, label: string, check: RestCase["check"]): RestCase => ({
+    label,
+    request: { method: "POST", path: ALERT_RULES_PATH, params: {}, headers: { ...json, ...bearer(secret) }, body },
+    check,
+  });
+  const mutated = ruleMutations(createAlertRuleSchema, fixture).map((mutation) =>
+    post(fixture.secrets.admin, JSON.stringify(applyMutation(validRule(fixture), mutation)), `rule ${describeValue(mutation)}`, expectStatus(201, 400)),
+  );
+  const envelopes = ruleEnvelopes.map((body) => post(fixture.secrets.admin, body, `envelope ${body.slice(0, 40)}`, expectStatus(400)));
+  const foreignQueue = fc.constant(post(fixture.secrets.admin, JSON.stringify({ ...validRule(fixture), queueId: fixture.foreign.queue.id }), "another project's queue", expectStatus(400)));
+  const readKey = fc.constant(post(fixture.secrets.datasetsRead, JSON.stringify(validRule(fixture)), "a read key", expectStatus(403)));
+  return {
+    cases: fc.oneof(
+      { weight: 5, arbitrary: mutated },
+      { weight: 1, arbitrary: envelopes },
+      { weight: 1, arbitrary: foreignQueue },
+      { weight: 1, arbitrary: readKey },
+      { weight: 1, arbitrary: credentialCases("POST", ALERT_RULES_PATH, {}, JSON.stringify(validRule(fixture))) },
+    ),
+  };
+};
+
+/** Changing a rule: odd path ids, and the valid patch with one mutation, on the project's own rule (200 or a 400 naming the field). */
+const patchAlertRuleTarget: RestTarget = (fixture) => {
+  const own = fixture.alerts.ruleId;
+  const foreign = fixture.foreign.alerts.ruleId;
+  const patch = { threshold: 0.3, sustainedWindows: 1, clearWindows: 2, severity: "warning", isEnabled: true };
+  const request = (ruleId: string, body: string, secret = fixture.secrets.admin) => ({ method: "PATCH", path: `${ALERT_RULES_PATH}/${encodeSegment(ruleId)}`, params: { ruleId }, headers: { ...json, ...bearer(secret) }, body });
+  const ids = pathIds(own, foreign).map((ruleId): RestCase => ({ label: `patch ${describeValue(ruleId)}`, request: request(ruleId, JSON.stringify(patch)), check: checkPathId(ruleId, own, foreign, 200) }));
+  const bodies = ruleMutations(alertRulePatchSchema, fixture).map((mutation): RestCase => ({
+    label: `patch body ${describeValue(mutation)}`,
+    request: request(own, JSON.stringify(applyMutation(patch, mutation))),
+    check: expectStatus(200, 400),
+  }));
+  const envelopes = ruleEnvelopes.map((body): RestCase => ({ label: `patch envelope ${body.slice(0, 40)}`, request: request(own, body), check: expectStatus(400) }));
+  const readKey = fc.constant<RestCase>({ label: "patch with a read key", request: request(own, JSON.stringify(patch), fixture.secrets.datasetsRead), check: expectStatus(403) });
+  return {
+    cases: fc.oneof(
+      { weight: 2, arbitrary: ids },
+      { weight: 4, arbitrary: bodies },
+      { weight: 1, arbitrary: envelopes },
+      { weight: 1, arbitrary: readKey },
+      { weight: 1, arbitrary: credentialCases("PATCH", `${ALERT_RULES_PATH}/${own}`, { ruleId: own }, JSON.stringify(patch)) },
+    ),
+  };
+};
+
+/** Deleting a rule: odd ids (400), ids of nothing or of another project (404), bad credentials. */
+const deleteAlertRuleTarget: RestTarget = (fixture) => {
+  const ids = fc.oneof(fc.constant(fixture.foreign.alerts.ruleId), fc.constant(UNKNOWN_ID), fc.constantFrom(...ODD_STRINGS), fc.string({ maxLength: 8 }));
+  const cases = ids.map((ruleId): RestCase => ({
+    label: `delete rule ${describeValue(ruleId)}`,
+    request: { method: "DELETE", path: `${ALERT_RULES_PATH}/${encodeSegment(ruleId)}`, params: { ruleId }, headers: bearer(fixture.secrets.admin) },
+    check: expectStatus(400, 404),
+  }));
+  const credentials = credentialCases("DELETE", `${ALERT_RULES_PATH}/${fixture.alerts.ruleId}`, { ruleId: fixture.alerts.ruleId });
+  return { cases: fc.oneof({ weight: 4, arbitrary: cases }, { weight: 1, arbitrary: credentials }) };
+};
+
 const goldCursors = ["0", "1", "-1", "1.5", "abc", "9223372036854775807", "9223372036854775808", "99999999999999999999", ""];
 
 /** The gold feed's query: odd cursors, limits and queue ids (another project's queue must be a 404). */
@@ -299,4 +432,17 @@ export const restTargets: Record<string, RestTarget> = {
   "DELETE /api/v1/webhook-endpoints/[endpointId]": deleteWebhookEndpointTarget,
   "GET /api/v1/gold": goldTarget("/api/v1/gold", { withLastEventId: false }),
   "GET /api/v1/gold/stream": goldTarget("/api/v1/gold/stream", { withLastEventId: true }),
+  "GET /api/v1/alerts": listAlertsTarget,
+  "GET /api/v1/alerts/[alertId]": getAlertTarget,
+  "POST /api/v1/alerts/[alertId]/acknowledge": acknowledgeAlertTarget,
+  "GET /api/v1/alert-rules": (fixture) => ({
+    cases: fc.oneof(
+      credentialCases("GET", ALERT_RULES_PATH),
+      fc.constantFrom<"admin" | "datasetsRead">("admin", "datasetsRead").map((key): RestCase => ({ label: `rules with a ${key} key`, request: { method: "GET", path: ALERT_RULES_PATH, params: {}, headers: bearer(fixture.secrets[key]) }, check: expectStatus(200) })),
+      fc.constant<RestCase>({ label: "rules with an ingest key", request: { method: "GET", path: ALERT_RULES_PATH, params: {}, headers: bearer(fixture.secrets.ingest) }, check: expectStatus(403) }),
+    ),
+  }),
+  "POST /api/v1/alert-rules": createAlertRuleTarget,
+  "PATCH /api/v1/alert-rules/[ruleId]": patchAlertRuleTarget,
+  "DELETE /api/v1/alert-rules/[ruleId]": deleteAlertRuleTarget,
 };
