@@ -11,11 +11,12 @@ import { fieldError, formError } from "@/components/ui/form-errors";
 import { Kbd } from "@/components/ui/kbd";
 import { InstructionsEditor } from "./instructions-editor";
 import { LabelSchemaFields } from "./label-schema-fields";
+import { LoopSettingsFields } from "./loop-settings-fields";
 import { initialQueueForm, validateQueueForm, type QueueFormState } from "./queue-form-state";
 import { SamplingRuleFields } from "./sampling-rule-fields";
 import { useCreateQueue } from "./use-queues";
 
-const serverFields = ["name", "instructions", "overlap", "leaseSeconds", "majorityThreshold"] as const;
+const serverFields = ["name", "instructions", "overlap", "leaseSeconds", "majorityThreshold", "holdoutFraction", "suggestionDisplay", "decoyRate", "approvalValues"] as const;
 
 function Section({ title, description, children }: { title: string; description: string; children: ReactNode }) {
   return (
@@ -111,6 +112,9 @@ export function NewQueueForm({ projectId, slug }: { projectId: string; slug: str
       </Section>
       <Section title="Sampling" description="Which production outputs enter the queue. Every filter you fill in must match.">
         <SamplingRuleFields state={state} errors={errors} onChange={onChange} />
+      </Section>
+      <Section title="Loop health" description="What Goldloop needs to watch this queue's loop for collapse. The defaults change nothing about review.">
+        <LoopSettingsFields draft={state.loop} options={state.options} errors={errors} onChange={(patch) => onChange({ loop: { ...state.loop, ...patch } })} />
       </Section>
       <Card className="flex flex-wrap items-center justify-between gap-4 px-5 py-4">
         <label className="flex items-start gap-2.5 text-sm">

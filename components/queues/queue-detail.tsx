@@ -11,6 +11,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { countOf } from "@/components/ui/plural";
 import type { LabelSchema } from "@/server/queues/schema";
 import { BackfillButton } from "./backfill-button";
+import { LoopSettingsCard } from "./loop-settings-card";
 import { Markdown } from "@/components/outputs/markdown";
 import { QueueProgress } from "./queue-progress";
 import { describeOverlap } from "./queue-wording";
@@ -126,6 +127,15 @@ export function QueueDetail({ projectId, slug, queueId, canManage, canReview, ba
               <dd className="tabular-nums">{formatDuration(queue.leaseSeconds)}</dd>
             </dl>
           </Card>
+          {queue.labelSchema.fields[0] && (
+            <LoopSettingsCard
+              projectId={projectId}
+              queueId={queue.id}
+              field={queue.labelSchema.fields[0]}
+              settings={{ holdoutFraction: queue.holdoutFraction, suggestionDisplay: queue.suggestionDisplay, decoyRate: queue.decoyRate, approvalValues: queue.approvalValues }}
+              canManage={canManage}
+            />
+          )}
         </div>
       </div>
     </>

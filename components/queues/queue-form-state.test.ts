@@ -37,6 +37,25 @@ describe("new queue form", () => {
     expect(result.data.samplingRule).toEqual({ models: [], tags: ["billing", "refunds"], metadata: { locale: "en" }, signals: ["thumbs_down"], rate: 0.05 });
   });
 
+  it("sends the loop settings, keeping only acceptable values that are still options", () => {
+    const result = validateQueueForm({
+      ...filled,
+      loop: { holdoutFraction: "0.1", suggestionDisplay: "preselected", decoyRate: "0.05", acceptableValues: ["helpful", "renamed_away"] },
+    });
+    expect(result.success).toBe(true);
+    if (!result.success) return;
+    expect(result.data).toMatchObject({ holdoutFraction: 0.1, suggestionDisplay: "preselected", decoyRate: 0.05, approvalValues: { verdict: ["helpful"] } });
+    const defaults = validateQueueForm(filled);
+    expect(defaults.success && defaults.data).toMatchObject({ holdoutFraction: 0, suggestionDisplay: "hidden", decoyRate: 0, approvalValues: {} });
+  });
+
+  it("puts loop-setting problems on their controls", () => {
+    const result = validateQueueForm({ ...filled, loop: { holdoutFraction: "0.7", suggestionDisplay: "preselected", decoyRate: "", acceptableValues: [] } });
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(result.errors).toMatchObject({ holdoutFraction: "holdoutFraction is 0 to 0.5", decoyRate: "enter a number" });
+  });
+
   it("puts each problem next to the control it is about", () => {
     const result = validateQueueForm({
       ...filled,

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { SignalKind } from "@/server/ingest/schema";
 import { createQueueSchema, type CreateQueueInput } from "@/server/queues/schema";
+import { initialLoopSettingsDraft, toLoopSettingsInput, type LoopSettingsDraft } from "./loop-settings-state";
 
 export type OptionRow = { title: string; value: string; isValueEdited: boolean };
 export type MetadataRow = { key: string; value: string };
@@ -21,6 +22,7 @@ export type QueueFormState = {
   metadata: MetadataRow[];
   signals: SignalKind[];
   rate: string;
+  loop: LoopSettingsDraft;
   shouldBackfill: boolean;
 };
 
@@ -45,6 +47,7 @@ export const initialQueueForm: QueueFormState = {
   metadata: [],
   signals: [],
   rate: "1",
+  loop: initialLoopSettingsDraft,
   shouldBackfill: true,
 };
 
@@ -82,6 +85,9 @@ function toNumber(text: string): number {
 
 /** The form's state as the input of createQueueSchema (before parsing). */
 export function toCreateQueueInput(state: QueueFormState): z.input<typeof createQueueSchema> {
+  const fieldKey = deriveKey(state.fieldTitle) || "label";
+  // Values ticked before an option was renamed or removed are no options any more: they are dropped, not sent.
+  const acceptableValues = state.loop.acceptableValues.filter((value) => state.options.some((option) => option.value === value));
   return {
     name: state.name,
     instructions: state.instructions,
@@ -89,7 +95,7 @@ export function toCreateQueueInput(state: QueueFormState): z.input<typeof create
       fields: [
         {
           type: "categorical",
-          key: deriveKey(state.fieldTitle) || "label",
+          key: fieldKey,
           title: state.fieldTitle,
           options: state.options.map((option) => ({ title: option.title, value: option.value })),
         },
@@ -108,6 +114,7 @@ export function toCreateQueueInput(state: QueueFormState): z.input<typeof create
       rate: toNumber(state.rate),
     },
     majorityThreshold: toNumber(state.majorityThreshold),
+    ...toLoopSettingsInput({ ...state.loop, acceptableValues }, fieldKey),
   };
 }
 

@@ -39,3 +39,10 @@ export function useMyItems(projectId: string) {
   const trpc = useTRPC();
   return useSuspenseQuery(trpc.review.myItems.queryOptions({ projectId })).data;
 }
+
+/** Changes a queue's holdout fraction, suggestion display, decoy rate and acceptable answers. */
+export function useUpdateLoopSettings() {
+  const trpc = useTRPC();
+  const refresh = useRefreshQueues();
+  return useMutation(trpc.queues.updateLoopSettings.mutationOptions({ onSuccess: refresh }));
+}

@@ -36,8 +36,10 @@ export function TaskReview({ projectId, userName, state, review, isInstructionsO
   const { labelSchema } = task.queue;
   const fields = labelSchema.fields;
   // The chosen label and the note survive a reload, as the correction does in its collaboration document.
+  // A queue that shows suggestions starts on the suggested answer; the annotator's own choice replaces it.
   const draftKey = reviewDraftKey(task.assignment.id);
-  const [draft, setDraft] = useSessionDraft(draftKey, EMPTY_LABEL_DRAFT, (stored) => parseLabelDraft(stored, fields));
+  const initialDraft = task.suggestion ? { ...EMPTY_LABEL_DRAFT, values: task.suggestion.values } : EMPTY_LABEL_DRAFT;
+  const [draft, setDraft] = useSessionDraft(draftKey, initialDraft, (stored) => parseLabelDraft(stored, fields));
   const { values, note } = draft;
   const [isLabelMissing, setIsLabelMissing] = useState(false);
   const [dialog, setDialog] = useState<"skip" | "help" | null>(null);
@@ -117,6 +119,11 @@ export function TaskReview({ projectId, userName, state, review, isInstructionsO
               Next item
             </Button>
           </Alert>
+        )}
+        {task.suggestion && (
+          <p className="text-xs text-zinc-500">
+            Suggested by <span className="font-medium text-zinc-700">{task.suggestion.source}</span>: pre-selected below. Judge it yourself and change it if it is wrong.
+          </p>
         )}
         {fields.map((field, index) => (
           <CategoricalFieldInput

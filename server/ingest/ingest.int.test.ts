@@ -93,6 +93,39 @@ describe("ingestOutputs validation", () => {
   });
 });
 
+describe("ingestOutputs suggestions", () => {
+  it("stores a suggestion as sent, and leaves it null when absent", async () => {
+    const suggestion = { source: "gpt-4o-judge", values: { verdict: "helpful", tone: "warm" } };
+    const { summary } = await ingest([buildOutputItem(40, { suggestion }), buildOutputItem(41)]);
+    expect(summary.created).toBe(2);
+    const rows = await testDb.db.selectFrom("outputs").select(["external_id", "suggestion"]).where("external_id", "in", ["out-40", "out-41"]).orderBy("external_id").execute();
+    expect(rows).toEqual([
+      { external_id: "out-40", suggestion },
+      { external_id: "out-41", suggestion: null },
+    ]);
+  });
+
+  it("rejects a malformed suggestion naming the item and the field inside it", async () => {
+    const { results, summary } = await ingest([
+      buildOutputItem(50, { suggestion: { source: "judge", values: { verdict: 3 } } }),
+      buildOutputItem(51, { suggestion: { source: "judge", values: {} } }),
+      buildOutputItem(52, { suggestion: { values: { verdict: "helpful" } } }),
+      buildOutputItem(53, { suggestion: "helpful" }),
+      buildOutputItem(54, { suggestion: { source: "judge", values: ["helpful"] } }),
+      buildOutputItem(55, { suggestion: { source: "judge", values: { verdict: "" } } }),
+    ]);
+    expect(summary).toEqual({ created: 0, duplicate: 0, rejected: 6 });
+    expect(results).toEqual([
+      { index: 0, external_id: "out-50", status: "rejected", field: "outputs[0].suggestion.values.verdict", reason: expect.stringContaining("option value") },
+      { index: 1, external_id: "out-51", status: "rejected", field: "outputs[1].suggestion.values", reason: "values must suggest at least one field" },
+      { index: 2, external_id: "out-52", status: "rejected", field: "outputs[2].suggestion.source", reason: expect.stringContaining("source names who suggested") },
+      { index: 3, external_id: "out-53", status: "rejected", field: "outputs[3].suggestion", reason: "suggestion must be an object { source, values }" },
+      { index: 4, external_id: "out-54", status: "rejected", field: "outputs[4].suggestion.values", reason: expect.stringContaining("field key to option value") },
+      { index: 5, external_id: "out-55", status: "rejected", field: "outputs[5].suggestion.values.verdict", reason: "suggested values must not be empty" },
+    ]);
+  });
+});
+
 describe("ingestOutputs idempotency and queueing", () => {
   it("reports a replayed batch as duplicates with the stored ids, adding no rows and no queue items", async () => {
     const queueId = await addQueue({ rate: 1, tags: ["replay"] });

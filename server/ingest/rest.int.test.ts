@@ -47,6 +47,16 @@ describe("POST /api/v1/outputs", () => {
     expect(replay.results[0]).toMatchObject({ status: "duplicate", id: body.results[0].id });
   });
 
+  it("names the field of a bad suggestion in the item's result and stores a good one", async () => {
+    const response = await sendOutputs({
+      outputs: [buildOutputItem(5, { suggestion: { source: "gpt-4o-judge", values: [] } }), buildOutputItem(6, { suggestion: { source: "gpt-4o-judge", values: { verdict: "helpful" } } })],
+    });
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body.results[0]).toEqual({ index: 0, external_id: "out-5", status: "rejected", field: "outputs[0].suggestion.values", reason: expect.any(String) });
+    expect(body.results[1]).toMatchObject({ status: "created" });
+  });
+
   it("needs a key with the ingest scope", async () => {
     const missing = await sendOutputs({ outputs: [buildOutputItem(3)] }, null);
     expect(missing.status).toBe(401);

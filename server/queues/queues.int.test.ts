@@ -80,6 +80,10 @@ describe("queues router", () => {
       name: "Progress",
       mode: "blind",
       overlap: 1,
+      holdoutFraction: 0,
+      suggestionDisplay: "hidden",
+      decoyRate: 0,
+      approvalValues: {},
       createdAt: expect.any(Date),
       progress: { total: 10, pending: 7, inReview: 1, conflict: 1, resolved: 1, skippedOut: 0 },
       // Items 4–9 are open with a free seat (item 4 through my expired lease); item 1 I skipped.
@@ -110,5 +114,40 @@ describe("queues router", () => {
 
     await expect(as("lead").queues.create({ ...input, samplingRule: { rate: 1.5 } })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await expect(as("lead").queues.create({ ...input, overlap: 6 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+});
+
+describe("queue loop settings", () => {
+  const settings = { holdoutFraction: 0.1, suggestionDisplay: "preselected" as const, decoyRate: 0.05, approvalValues: { verdict: ["helpful"] } };
+
+  it("are set at creation, returned by get and list, changed by a lead, and audited", async () => {
+    const { id } = await as("lead").queues.create({ projectId: projectId(), ...buildQueueInput({ rate: 1 }, { name: "Watched", ...settings }) });
+    await expect(as("annotator").queues.get({ projectId: projectId(), queueId: id })).resolves.toMatchObject(settings);
+    expect((await as("ml").queues.list({ projectId: projectId() })).find((queue) => queue.id === id)).toMatchObject(settings);
+
+    const changed = { holdoutFraction: 0.25, suggestionDisplay: "hidden" as const, decoyRate: 0, approvalValues: { verdict: ["helpful", "off_topic"] } };
+    await expect(as("lead").queues.updateLoopSettings({ projectId: projectId(), queueId: id, ...changed })).resolves.toEqual(changed);
+    await expect(as("lead").queues.get({ projectId: projectId(), queueId: id })).resolves.toMatchObject(changed);
+    const audit = await testDb.db.selectFrom("audit_log").select(["data", "actor_user_id"]).where("action", "=", "queue.loop_settings_updated").where("target_id", "=", id).executeTakeFirstOrThrow();
+    expect(audit).toEqual({ data: changed, actor_user_id: team.members.lead.id });
+  });
+
+  it("refuse values out of range and approval values that are not options of the field, naming the field, changing nothing", async () => {
+    const create = (overrides: Record<string, unknown>) => as("lead").queues.create({ projectId: projectId(), ...buildQueueInput({ rate: 1 }, overrides) });
+    await expect(create({ holdoutFraction: 0.6 })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("holdoutFraction is 0 to 0.5") });
+    await expect(create({ decoyRate: -0.1 })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("decoyRate is 0 to 0.5") });
+    await expect(create({ suggestionDisplay: "shown" })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("hidden or preselected") });
+    const badApproval = await create({ approvalValues: { verdict: ["great"] } }).catch((error: unknown) => error);
+    expect(badApproval).toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("great is not an option of Verdict") });
+    expect((badApproval as { cause?: { issues?: { path: unknown }[] } }).cause?.issues?.[0]?.path).toEqual(["approvalValues", "verdict"]);
+
+    const { id } = await create({ name: "Strict", ...settings });
+    const update = (overrides: Record<string, unknown>) => as("admin").queues.updateLoopSettings({ projectId: projectId(), queueId: id, ...settings, ...overrides });
+    await expect(update({ approvalValues: { tone: ["warm"] } })).rejects.toMatchObject({ code: "BAD_REQUEST", message: "approvalValues.tone: the label has no field tone" });
+    await expect(update({ approvalValues: { verdict: ["helpful", "great"] } })).rejects.toMatchObject({ code: "BAD_REQUEST", message: "approvalValues.verdict: great is not an option of Verdict" });
+    await expect(update({ holdoutFraction: Number.NaN })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(update({ decoyRate: 0.9 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(as("annotator").queues.updateLoopSettings({ projectId: projectId(), queueId: id, ...settings })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(as("lead").queues.get({ projectId: projectId(), queueId: id })).resolves.toMatchObject(settings);
   });
 });

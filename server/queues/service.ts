@@ -4,8 +4,28 @@ import { insertAuditEntry } from "@/server/audit/queries";
 import { NotFoundError, ValidationError } from "@/server/lib/errors";
 import type { ProjectActor } from "@/server/members/service";
 import { backfillQueue } from "@/server/sampling/service";
-import { countClaimableItems, countItemsByState, countMyAssignments, findOpenQueue, insertQueue, listOpenQueues, lockOpenQueue, updateQueueLoopSettings } from "./queries";
-import { DEFAULT_LOOP_SETTINGS, findApprovalValuesIssue, type ApprovalValues, type CreateQueueRequest, type LabelSchema, type QueueItemState, type SamplingRule, type SuggestionDisplay, type UpdateLoopSettingsInput } from "./schema";
+import {
+  countClaimableItems,
+  countItemsByState,
+  countMyAssignments,
+  findOpenQueue,
+  insertQueue,
+  listOpenQueues,
+  lockOpenQueue,
+  updateQueueLoopSettings,
+} from "./queries";
+import {
+  DEFAULT_LOOP_SETTINGS,
+  findApprovalValuesIssue,
+  type ApprovalValues,
+  type CreateQueueRequest,
+  type LabelSchema,
+  type LoopSettings,
+  type QueueItemState,
+  type SamplingRule,
+  type SuggestionDisplay,
+  type UpdateLoopSettingsInput,
+} from "./schema";
 
 export type QueueProgress = { total: number; pending: number; inReview: number; conflict: number; resolved: number; skippedOut: number };
 export type MyQueueProgress = { submitted: number; skipped: number; available: number };
@@ -141,7 +161,8 @@ export async function backfillProjectQueue(db: Kysely<DB>, actor: ProjectActor, 
  * already drawn keep the π they were drawn with; claims from now on show suggestions and decoys as set here.
  */
 export async function updateLoopSettings(db: Kysely<DB>, actor: ProjectActor, input: UpdateLoopSettingsInput) {
-  const { queueId, ...settings } = input;
+  const { queueId, holdoutFraction, suggestionDisplay, decoyRate, approvalValues } = input;
+  const settings: LoopSettings = { holdoutFraction, suggestionDisplay, decoyRate, approvalValues };
   await db.transaction().execute(async (trx) => {
     const queue = await lockOpenQueue(trx, actor.projectId, queueId);
     if (!queue) throw new NotFoundError("no open queue with this id in the project", { field: "queueId" });

@@ -1,0 +1,105 @@
+"use client";
+
+import { useMemo, useState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card, CardHeader } from "@/components/ui/card";
+import { Dialog } from "@/components/ui/dialog";
+import { fieldError, formError } from "@/components/ui/form-errors";
+import type { CategoricalField, LoopSettings } from "@/server/queues/schema";
+import { LoopSettingsFields, loopSettingHints } from "./loop-settings-fields";
+import { toLoopSettingsDraft, validateLoopSettings, type LoopSettingsDraft } from "./loop-settings-state";
+import { formatPercent } from "./sampling-rule-summary";
+import { useUpdateLoopSettings } from "./use-queues";
+
+const serverFields = ["holdoutFraction", "suggestionDisplay", "decoyRate", "approvalValues"] as const;
+
+type LoopSettingsCardProps = { projectId: string; queueId: string; field: CategoricalField; settings: LoopSettings; canManage: boolean };
+
+function EditLoopSettingsDialog({ projectId, queueId, field, settings, isOpen, onClose }: Omit<LoopSettingsCardProps, "canManage"> & { isOpen: boolean; onClose: () => void }) {
+  const update = useUpdateLoopSettings();
+  const initial = useMemo(() => toLoopSettingsDraft(settings, field.key), [settings, field.key]);
+  const [draft, setDraft] = useState<LoopSettingsDraft>(initial);
+  const [hasTriedSubmit, setHasTriedSubmit] = useState(false);
+  const validation = validateLoopSettings(draft, field.key);
+  const errors: Record<string, string | undefined> = hasTriedSubmit && !validation.success ? { ...validation.errors } : {};
+  for (const name of serverFields) errors[name] ??= fieldError(update.error, name);
+  // The server names an approval value's field as approvalValues.<key>.
+  errors.approvalValues ??= fieldError(update.error, `approvalValues.${field.key}`);
+  const message = formError(update.error, [...serverFields, `approvalValues.${field.key}`]);
+
+  function close() {
+    update.reset();
+    setDraft(initial);
+    setHasTriedSubmit(false);
+    onClose();
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setHasTriedSubmit(true);
+    if (!validation.success) return;
+    update.mutate({ projectId, queueId, ...validation.data }, { onSuccess: onClose });
+  }
+
+  return (
+    <Dialog isOpen={isOpen} onClose={close} title="Loop settings" description="Items already in the queue keep the π they were drawn with; new claims follow these settings.">
+      <form onSubmit={submit} className="space-y-4" noValidate aria-label="Loop settings">
+        {message && <Alert tone="error">{message}</Alert>}
+        <LoopSettingsFields draft={draft} options={field.options} errors={errors} onChange={(patch) => setDraft({ ...draft, ...patch })} />
+        <div className="flex justify-end gap-2">
+          <Button variant="secondary" onClick={close}>
+            Cancel
+          </Button>
+          <Button type="submit" isBusy={update.isPending}>
+            Save
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+/** The queue's loop-health settings, each with its one-line meaning; leads and admins can change them. */
+export function LoopSettingsCard({ projectId, queueId, field, settings, canManage }: LoopSettingsCardProps) {
+  const [isEditing, setIsEditing] = useState(false);
+  const acceptable = (settings.approvalValues[field.key] ?? []).map((value) => field.options.find((option) => option.value === value)?.title ?? value);
+  const rows = [
+    { term: "Holdout", value: settings.holdoutFraction > 0 ? formatPercent(settings.holdoutFraction) : "none", hint: loopSettingHints.holdoutFraction },
+    { term: "Suggestions", value: settings.suggestionDisplay === "preselected" ? "pre-selected" : "hidden", hint: loopSettingHints.suggestionDisplay },
+    {
+      term: "Decoys",
+      value: settings.suggestionDisplay === "preselected" && settings.decoyRate > 0 ? formatPercent(settings.decoyRate) : "none",
+      hint: loopSettingHints.decoyRate,
+    },
+    { term: "Acceptable", value: acceptable.length > 0 ? acceptable.join(", ") : "not set", hint: loopSettingHints.approvalValues },
+  ];
+  return (
+    <Card>
+      <CardHeader
+        title="Loop settings"
+        action={
+          canManage && (
+            <Button size="sm" variant="secondary" onClick={() => setIsEditing(true)}>
+              Edit
+            </Button>
+          )
+        }
+      />
+      <dl className="space-y-3 px-5 py-4 text-sm">
+        {rows.map((row) => (
+          <div key={row.term}>
+            <div className="flex justify-between gap-4">
+              <dt className="text-zinc-500">{row.term}</dt>
+              <dd className="text-right text-zinc-900 tabular-nums">{row.value}</dd>
+            </div>
+            <p className="mt-0.5 text-xs text-zinc-400">{row.hint}</p>
+          </div>
+        ))}
+      </dl>
+      {canManage && isEditing && (
+        <EditLoopSettingsDialog projectId={projectId} queueId={queueId} field={field} settings={settings} isOpen={isEditing} onClose={() => setIsEditing(false)} />
+      )}
+    </Card>
+  );
+}
