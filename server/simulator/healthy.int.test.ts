@@ -18,5 +18,5 @@ describe("the healthy loop", () => {
       expect(row.metrics.alpha, `day ${row.day}`).not.toBeNull();
       expect(row.metrics.maxDecoyAcceptance, `day ${row.day}`).not.toBeNull();
     }
-  }, 900_000);
+  }, 1_800_000);
 });
