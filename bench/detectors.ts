@@ -1,48 +1,57 @@
-// Detector benchmark: `npm run bench:detectors [-- --runs 3]` with DATABASE_URL naming a Postgres server (a scratch
-// database is created, migrated and dropped). Builds the metric points a project with about 1M labels over 90 daily
-// windows produces (5 queues with a 10% holdout slice, 8 annotators per queue, ~740 gold labels per queue and day,
-// 3 annotations per gold label, 5,000 outputs a day with 3 input features; a rubber-stamper from day 60 and input
-// drift from day 75), stores them in metric_points, then run by run times the read of every daily point (the SQL
-// of readMetricPoints) and a full pass of every detector. Exits 1 when a pass misses the 5 s target.
+// Detector benchmark: `npm run bench:detectors [-- --runs 3 --source backfill|points]` with DATABASE_URL naming a
+// Postgres server (a scratch database is created, migrated and dropped). A project with about 1M labels over 90
+// daily windows: 5 queues (10% holdout, 10% decoys), 20 annotators (8 per queue), 3 annotations per item.
+// - `--source backfill` (default): seeds the labelled loop itself (bench/labelled-loop.ts: 333k outputs and items,
+//   1M annotations, gold, signals; a rubber-stamper per queue from day 60), then computes the metric points with
+//   the metrics job's backfillMetrics (timed once).
+// - `--source points`: writes the metric points such a project produces (synthetic-project.ts) without the rows.
+// Then run by run it times readMetricPoints (every daily point) plus a full pass of every detector, and exits 1
+// when a pass misses the 5 s target.
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
-import { createDatabase } from "../db";
+import { createDatabase, type Database } from "../db";
 import { migrateToLatest } from "../db/migrate";
-import { seedProject } from "../db/seed/factories";
+import { seedProject, seedUser } from "../db/seed/factories";
 import { seedQueue } from "../db/seed/loop";
 import { dropDatabaseWhenIdle, withAdminClient } from "../db/testing/admin";
 import { withDatabaseName } from "../db/testing/names";
 import { runDetectors } from "../server/alerts/detectors";
 import { generateSyntheticProject, syntheticQueueId } from "../server/alerts/detectors/testing/synthetic-project";
-import type { MetricName, MetricPoint } from "../server/metrics/catalog";
+import { readMetricPoints } from "../server/metrics/queries";
+import { backfillMetrics } from "../server/metrics/service";
+import { seedLabelledLoop } from "./labelled-loop";
 
 const TARGET_MS = 5000;
 const QUEUES = 5;
-const WINDOWS = 90;
-const { values: options } = parseArgs({ options: { runs: { type: "string", default: "3" } } });
+const ANNOTATORS = 20;
+const DAYS = 90;
+const { values: options } = parseArgs({ options: { runs: { type: "string", default: "3" }, source: { type: "string", default: "backfill" } } });
 const runs = Number(options.runs);
+if (options.source !== "backfill" && options.source !== "points") throw new Error("--source is backfill or points");
 const print = (line = ""): void => {
   process.stdout.write(`${line}\n`);
 };
+const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 
-const serverUrl = process.env.DATABASE_URL;
-if (!serverUrl) throw new Error("set DATABASE_URL to a Postgres server, e.g. postgres://postgres@127.0.0.1:5432/postgres");
-const scratchName = `goldloop_bench_detectors_${randomBytes(4).toString("hex")}`;
-await withAdminClient(serverUrl, (client) => client.query(`create database ${scratchName}`));
-const db = createDatabase(withDatabaseName(serverUrl, scratchName));
-let hasMiss = false;
-try {
-  await migrateToLatest(db);
-  const project = await seedProject(db);
-  const queues = [];
-  for (let queue = 0; queue < QUEUES; queue += 1) queues.push(await seedQueue(db, { projectId: project.id, overlap: 3 }));
-  await db.updateTable("queues").set({ holdout_fraction: 0.1 }).where("project_id", "=", project.id).execute();
-  const queueIds = new Map(queues.map((queue, index) => [syntheticQueueId(index), queue.id]));
+/** Rows, then the metrics job's backfill over them. */
+async function buildFromRows(db: Database, projectId: string, queueIds: string[]): Promise<void> {
+  const annotatorIds: string[] = [];
+  for (let index = 0; index < ANNOTATORS; index += 1) annotatorIds.push((await seedUser(db, { name: `Annotator ${index}` })).id);
+  const start = new Date(Date.UTC(2026, 5, 1));
+  const seedStart = performance.now();
+  const { labels } = await seedLabelledLoop(db, { projectId, queueIds, annotatorIds, start, days: DAYS, itemsPerDay: 3704, stampFromDay: 60 });
+  print(`  seed ${labels.toLocaleString("en")} labels with SQL   ${seconds(seedStart)} (context only)`);
+  const backfillStart = performance.now();
+  const { windowsRecomputed } = await backfillMetrics(db, projectId, { since: start });
+  print(`  backfillMetrics               ${seconds(backfillStart)} (${windowsRecomputed} windows)`);
+}
 
-  const generationStart = performance.now();
-  const generated = generateSyntheticProject({
+/** The points such a project produces, written directly. */
+async function buildPoints(db: Database, projectId: string, queueIds: string[]): Promise<void> {
+  const generateStart = performance.now();
+  const points = generateSyntheticProject({
     seed: 2026,
-    windows: WINDOWS,
+    windows: DAYS,
     queues: QUEUES,
     annotatorsPerQueue: 8,
     goldPerWindow: [700, 780],
@@ -52,18 +61,15 @@ try {
     holdoutFraction: 0.1,
     collapses: { rubber_stamp: 60, input_drift: 75 },
   });
-  const labels = generated.filter((point) => point.metric === "annotator.labels").reduce((sum, point) => sum + point.sampleSize, 0);
-  print(`node ${process.version}; ${labels.toLocaleString("en")} labels, ${WINDOWS} daily windows, ${generated.length.toLocaleString("en")} metric points`);
-  print(`  generate points      ${(performance.now() - generationStart).toFixed(0)} ms (context only)`);
-
-  const insertStart = performance.now();
-  for (let start = 0; start < generated.length; start += 2000) {
+  const labels = points.filter((point) => point.metric === "annotator.labels").reduce((sum, point) => sum + point.sampleSize, 0);
+  const queueIdOf = new Map(queueIds.map((id, index) => [syntheticQueueId(index), id]));
+  for (let offset = 0; offset < points.length; offset += 2000) {
     await db
       .insertInto("metric_points")
       .values(
-        generated.slice(start, start + 2000).map((point) => ({
-          project_id: project.id,
-          queue_id: point.queueId === null ? null : queueIds.get(point.queueId)!,
+        points.slice(offset, offset + 2000).map((point) => ({
+          project_id: projectId,
+          queue_id: point.queueId === null ? null : queueIdOf.get(point.queueId)!,
           subject: point.subject,
           metric: point.metric,
           granularity: point.granularity,
@@ -75,41 +81,46 @@ try {
       )
       .execute();
   }
-  print(`  store points         ${(performance.now() - insertStart).toFixed(0)} ms (context only)`);
+  print(`  generate and store the points of ${labels.toLocaleString("en")} labels   ${seconds(generateStart)} (context only)`);
+}
+
+const serverUrl = process.env.DATABASE_URL;
+if (!serverUrl) throw new Error("set DATABASE_URL to a Postgres server, e.g. postgres://postgres@127.0.0.1:5432/postgres");
+const scratchName = `goldloop_bench_detectors_${randomBytes(4).toString("hex")}`;
+await withAdminClient(serverUrl, (client) => client.query(`create database ${scratchName}`));
+const db = createDatabase(withDatabaseName(serverUrl, scratchName));
+let hasMiss = false;
+try {
+  await migrateToLatest(db);
+  const project = await seedProject(db);
+  await db.updateTable("projects").set({ loop_settings: JSON.stringify({ granularities: ["day"] }) }).where("id", "=", project.id).execute();
+  const queueIds: string[] = [];
+  for (let queue = 0; queue < QUEUES; queue += 1) queueIds.push((await seedQueue(db, { projectId: project.id, overlap: 3 })).id);
+  await db
+    .updateTable("queues")
+    .set({ holdout_fraction: 0.1, decoy_rate: 0.1, suggestion_display: "preselected", approval_values: JSON.stringify({ verdict: ["helpful"] }) })
+    .where("project_id", "=", project.id)
+    .execute();
+  print(`node ${process.version}; ${DAYS} daily windows, ${QUEUES} queues, ${ANNOTATORS} annotators; source: ${options.source}`);
+  await (options.source === "backfill" ? buildFromRows : buildPoints)(db, project.id, queueIds);
   print();
 
-  const context = { granularity: "day" as const, queues: queues.map((queue) => ({ id: queue.id, holdoutFraction: 0.1 })) };
+  const context = { granularity: "day" as const, queues: queueIds.map((id) => ({ id, holdoutFraction: 0.1 })) };
   const totals: number[] = [];
   for (let run = 1; run <= runs; run += 1) {
     const readStart = performance.now();
-    const rows = await db
-      .selectFrom("metric_points")
-      .select(["queue_id", "subject", "metric", "granularity", "window_start", "sample_size", "value", "detail"])
-      .where("project_id", "=", project.id)
-      .where("granularity", "=", "day")
-      .orderBy("window_start")
-      .execute();
-    const points: MetricPoint[] = rows.map((row) => ({
-      queueId: row.queue_id,
-      subject: row.subject,
-      metric: row.metric as MetricName,
-      granularity: "day",
-      windowStart: row.window_start,
-      sampleSize: row.sample_size,
-      value: row.value,
-      detail: row.detail as Record<string, unknown>,
-    }));
+    const points = await readMetricPoints(db, project.id, { granularity: "day" });
     const readMs = performance.now() - readStart;
     const detectStart = performance.now();
     const series = runDetectors(points, context);
     const detectMs = performance.now() - detectStart;
-    const firing = series.filter((each) => each.windows.some((window) => window.firing));
     const total = readMs + detectMs;
     totals.push(total);
     if (total > TARGET_MS) hasMiss = true;
+    const firing = [...new Set(series.filter((each) => each.windows.some((window) => window.firing)).map((each) => each.detector))];
     print(
-      `run ${run}: read ${readMs.toFixed(0)} ms + detectors ${detectMs.toFixed(0)} ms = ${total.toFixed(0)} ms  ` +
-        `(${series.length} series, ${series.reduce((sum, each) => sum + each.windows.length, 0)} windows; firing: ${[...new Set(firing.map((each) => each.detector))].join(", ")})`,
+      `run ${run}: readMetricPoints ${readMs.toFixed(0)} ms (${points.length.toLocaleString("en")} points) + runDetectors ${detectMs.toFixed(0)} ms = ${total.toFixed(0)} ms` +
+        `  [${series.length} series, ${series.reduce((sum, each) => sum + each.windows.length, 0)} windows; firing: ${firing.join(", ") || "none"}]`,
     );
   }
   totals.sort((a, b) => a - b);

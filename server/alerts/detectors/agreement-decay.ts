@@ -19,8 +19,8 @@ type AlphaWindow = { alpha: number; standardError: number };
 function readAlpha(point: MetricPoint): AlphaWindow | null {
   const { ci } = point.detail as { ci?: unknown };
   if (point.value === null || !Array.isArray(ci) || ci.length !== 2) return null;
-  const [low, high] = ci.map(Number) as [number, number];
-  if (!Number.isFinite(low) || !Number.isFinite(high) || high < low) return null;
+  const [low, high] = ci as unknown[];
+  if (typeof low !== "number" || typeof high !== "number" || !Number.isFinite(low) || !Number.isFinite(high) || high < low) return null;
   return { alpha: point.value, standardError: (high - low) / (2 * Z_CI) };
 }
 

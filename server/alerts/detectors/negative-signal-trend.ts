@@ -17,7 +17,7 @@ export const negativeSignalTrend: Detector = {
     title: "Negative-signal trend",
     summary: "Users give thumbs-down or regenerate outputs more often than in the reference windows.",
     formula:
-      "For each signal, S_t = min(2h, max(0, S_{t−1} + e_t·ln(p1/p0) + (n_t − e_t)·ln((1−p1)/(1−p0)))) over windows with n_t outputs and e_t events; p0 = Wilson_upper(reference rate; z = 2.576), p1 = min(2·p0, (1 + p0)/2). Fires while S_t > h = ln 10⁴.",
+      "For each signal, S_t = min(2h, max(0, S_{t−1} + e_t·ln(p1/p0) + (n_t − e_t)·ln((1−p1)/(1−p0)))) over windows with n_t outputs, e_t of them with the signal; p0 = Wilson_upper(reference rate; z = 2.576), p1 = min(2·p0, (1 + p0)/2). Fires while S_t > h = ln 10⁴.",
     inputs: ["signals.thumbs_down", "signals.regenerate"],
     minSampleSize: MIN_SAMPLE_SIZE,
     nullModel:
@@ -34,15 +34,15 @@ export const negativeSignalTrend: Detector = {
           scopeKey: `negative_signal_trend/${scopeKey}`,
           minSampleSize: MIN_SAMPLE_SIZE,
           referenceWindows: input.referenceWindows,
-          pool: (pooled) => sumTallies(pooled.map((point) => readTally(point, "events"))),
+          pool: (pooled) => sumTallies(pooled.map((point) => readTally(point, null))),
           judge: (point, reference) => {
-            const tally = readTally(point, "events");
+            const tally = readTally(point, null);
             return tally ? { ...testShare(tally, reference, ["upper"]), isBeyond: false } : null;
           },
         });
         if (!judged.reference) return buildSeries("negative_signal_trend", input, { queueId, subject, scopeKey }, [metric], "CUSUM, log-likelihood ratio", markFiring(judged));
         const p0 = conservativeRate(judged.reference, "rise");
-        const cusum = monitorWithCusum(points.map((point) => readTally(point, "events")), judged.isMonitored, p0, Math.min(2 * p0, (1 + p0) / 2));
+        const cusum = monitorWithCusum(points.map((point) => readTally(point, null)), judged.isMonitored, p0, Math.min(2 * p0, (1 + p0) / 2));
         // The chart shows the CUSUM itself; it is 0 through the reference windows, where it has not started.
         const windows = markFiring(judged, cusum.alarms).map((window, index) =>
           window.statistic === null ? window : { ...window, statistic: cusum.statistics[index] ?? 0, band: { lower: null, upper: CUSUM_THRESHOLD } },

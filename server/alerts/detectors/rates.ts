@@ -8,9 +8,12 @@ import type { WindowVerdict } from "./series";
 /** Successes out of trials: what every share metric's point stands for. */
 export type Tally = { successes: number; trials: number };
 
-/** The point's successes from `detail[key]`, else from its value × sample size. */
-export function readTally(point: MetricPoint, key: string): Tally | null {
-  const stored = point.detail[key];
+/**
+ * The point's successes from `detail[key]`, else (no key, or no count there) from its value × sample size.
+ * Signals need the latter: their `detail.events` counts events, several of which can land on one output.
+ */
+export function readTally(point: MetricPoint, key: string | null): Tally | null {
+  const stored = key === null ? undefined : point.detail[key];
   const successes = typeof stored === "number" ? stored : point.value === null ? null : Math.round(point.value * point.sampleSize);
   if (successes === null || !(successes >= 0) || successes > point.sampleSize) return null;
   return { successes, trials: point.sampleSize };
