@@ -113,9 +113,11 @@ try {
     const actor = { projectId: project.id, userId: annotator.id };
     while (!isDone) {
       const task = await claimNext(db, actor, { queueId: queue.id }).catch((error: unknown) => {
-        if (error instanceof ConflictError) return null;
+        // Every item left is mid-submit by someone else, and may still have room: ask again at once.
+        if (error instanceof ConflictError) return "busy" as const;
         throw error;
       });
+      if (task === "busy") continue;
       if (!task) {
         await Promise.race([itemsQueued, sleep(IDLE_RECHECK_MS)]);
         continue;

@@ -8,6 +8,7 @@ import { sql, type Kysely } from "kysely";
  * - at commit: pullable_at, from clock_timestamp() in a deferred constraint trigger, which runs as the
  *   writing transaction ends. The gold feed and releases can serve the label from that commit on, so this
  *   is when it became pullable (to within the commit's own flush).
+ * A writer that gives every stage (a bulk seed, an import of history) skips both triggers.
  * Plus the indexes the metrics job reads windows through.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run against the schema as it was, not as db/types.ts says it is now
@@ -27,7 +28,11 @@ export async function up(db: Kysely<any>): Promise<void> {
       return new;
     end $$
   `.execute(db);
-  await sql`create trigger gold_labels_stamp_latency before insert on gold_labels for each row execute function stamp_gold_latency()`.execute(db);
+  await sql`
+    create trigger gold_labels_stamp_latency before insert on gold_labels
+    for each row when (new.ingested_at is null or new.queued_at is null or new.first_claimed_at is null)
+    execute function stamp_gold_latency()
+  `.execute(db);
 
   await sql`
     create function stamp_gold_pullable() returns trigger language plpgsql as $$
@@ -39,7 +44,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`
     create constraint trigger gold_labels_stamp_pullable after insert on gold_labels
     deferrable initially deferred
-    for each row execute function stamp_gold_pullable()
+    for each row when (new.pullable_at is null)
+    execute function stamp_gold_pullable()
   `.execute(db);
 
   await db.schema.createIndex("annotations_project_created_idx").on("annotations").columns(["project_id", "created_at"]).execute();

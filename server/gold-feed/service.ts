@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import type { DB } from "@/db/types";
 import { conversationToText } from "@/server/ingest/schema";
 import { NotFoundError } from "@/server/lib/errors";
+import { waitForGoldWriters } from "@/server/resolution/gold-order";
 import { projectHasQueue, selectGoldAfter } from "./queries";
 import type { GoldFeedEntry, GoldFeedPage, GoldFeedQuery } from "./schema";
 
@@ -40,8 +41,12 @@ export async function checkFeedQueue(db: Kysely<DB>, projectId: string, queueId:
  * or the same cursor when nothing is new, so a client can poll with it forever.
  */
 export async function readGoldPage(db: Kysely<DB>, projectId: string, query: GoldFeedQuery): Promise<GoldFeedPage> {
-  // One extra row tells whether another page follows without a count.
-  const rows = await selectGoldAfter(db, { projectId, afterId: query.since, queueId: query.queue, limit: query.limit + 1 });
+  // One extra row tells whether another page follows without a count. Read once the writers in flight have
+  // committed, so the page never skips a label whose id came before its last one.
+  const rows = await db.transaction().execute(async (trx) => {
+    await waitForGoldWriters(trx, projectId);
+    return selectGoldAfter(trx, { projectId, afterId: query.since, queueId: query.queue, limit: query.limit + 1 });
+  });
   const data = rows.slice(0, query.limit).map(toEntry);
   return { data, next_cursor: data.at(-1)?.cursor ?? query.since, has_more: rows.length > query.limit };
 }

@@ -11,19 +11,19 @@ import { computeLatencyPoints } from "./families/latency";
 import type { MetricRow } from "./points";
 import { emptyMetricPoints, listPointsInWindows, upsertMetricPoints } from "./queries";
 import type { LoopSettings } from "./schema";
-import { toWindowSet } from "./windows";
+import { toWindowSet, type TouchedInstants } from "./windows";
 
 const pointKey = (point: { queueId: string | null; subject: string; metric: string; windowStart: Date }) =>
   `${point.metric}|${point.queueId ?? ""}|${point.subject}|${point.windowStart.getTime()}`;
 
 /**
- * Recomputes every metric of the windows that hold the given hours, for each granularity the project keeps:
+ * Recomputes every metric of the windows that hold the touched instants, for each granularity the project keeps:
  * one statement per metric family over all the windows at once, then one upsert. Points of those windows that
  * the pass no longer produces drop to sample size 0. Returns how many windows were recomputed.
  */
 export async function recomputeWindows(
   trx: Transaction<DB>,
-  params: { projectId: string; hours: Date[]; settings: LoopSettings; computedAt: Date },
+  params: { projectId: string; touched: TouchedInstants; settings: LoopSettings; computedAt: Date },
 ): Promise<number> {
   let recomputed = 0;
   for (const granularity of params.settings.granularities) recomputed += await recomputeGranularity(trx, { ...params, granularity });
@@ -32,9 +32,9 @@ export async function recomputeWindows(
 
 async function recomputeGranularity(
   trx: Transaction<DB>,
-  params: { projectId: string; hours: Date[]; settings: LoopSettings; computedAt: Date; granularity: Granularity },
+  params: { projectId: string; touched: TouchedInstants; settings: LoopSettings; computedAt: Date; granularity: Granularity },
 ): Promise<number> {
-  const windows = toWindowSet(params.projectId, params.granularity, params.hours);
+  const windows = toWindowSet(params.projectId, params.granularity, params.touched[params.granularity]);
   if (!windows) return 0;
   // One connection (the transaction's), so the families run one after another.
   const rows: MetricRow[] = [];

@@ -4,7 +4,8 @@ import type { DB } from "@/db/types";
 import { ALERTS_EVALUATE_JOB, type AlertsEvaluatePayload } from "@/server/alerts/jobs";
 import { logger } from "@/server/lib/logger";
 import { listProjectIds } from "@/server/projects/queries";
-import { refreshMetrics } from "./service";
+import { refreshMetricsUpTo } from "./service";
+import { waitForSettledBounds } from "./settled-bounds";
 
 /** Brings every project's metric points up to date with the rows added since the last pass. */
 export const METRICS_REFRESH_JOB = "metrics.refresh";
@@ -19,9 +20,10 @@ export const METRICS_REFRESH_JOB = "metrics.refresh";
 export async function refreshAllMetrics(db: Kysely<DB>, sendEvaluation: (payload: AlertsEvaluatePayload) => Promise<unknown>) {
   let projects = 0;
   let windowsRecomputed = 0;
+  const bounds = await waitForSettledBounds(db);
   for (const projectId of await listProjectIds(db)) {
     try {
-      const result = await refreshMetrics(db, projectId);
+      const result = await refreshMetricsUpTo(db, projectId, bounds);
       if (result.windowsRecomputed === 0) continue;
       windowsRecomputed += result.windowsRecomputed;
       projects += 1;

@@ -6,8 +6,9 @@ import type { ProjectActor } from "@/server/members/service";
 import { recomputeWindows } from "./compute";
 import { readLoopSettings, type BackfillMetricsInput, type LoopSettings, type UpdateLoopSettingsInput } from "./schema";
 import { findStoredLoopSettings, writeLoopSettings } from "./settings-queries";
-import { waitForSettledBounds } from "./settled-bounds";
-import { advanceWatermarks, findHoursSince, findTouchedHours, lockProjectMetrics, metricSources, readWatermarks } from "./watermark-queries";
+import { waitForSettledBounds, type SettledBounds } from "./settled-bounds";
+import { touchedAtEveryGranularity } from "./windows";
+import { advanceWatermarks, findWindowsSince, findTouchedHours, lockProjectMetrics, metricSources, readWatermarks } from "./watermark-queries";
 
 export type MetricsPassResult = { windowsRecomputed: number };
 
@@ -43,13 +44,17 @@ export async function updateLoopSettings(db: Kysely<DB>, actor: ProjectActor, in
  * computed_at (the simulator passes its clock).
  */
 export async function refreshMetrics(db: Kysely<DB>, projectId: string, options: { now?: Date } = {}): Promise<MetricsPassResult> {
+  return refreshMetricsUpTo(db, projectId, await waitForSettledBounds(db), options);
+}
+
+/** refreshMetrics with bounds already settled, so one job run over many projects waits for writers once. */
+export async function refreshMetricsUpTo(db: Kysely<DB>, projectId: string, bounds: SettledBounds, options: { now?: Date } = {}): Promise<MetricsPassResult> {
   const settings = await getLoopSettings(db, projectId);
-  const bounds = await waitForSettledBounds(db);
   return db.transaction().execute(async (trx) => {
     await lockProjectMetrics(trx, projectId);
     const watermarks = await readWatermarks(trx, projectId);
-    const hours = await findTouchedHours(trx, projectId, watermarks, bounds.ids);
-    const windowsRecomputed = await recomputeWindows(trx, { projectId, hours, settings, computedAt: options.now ?? new Date() });
+    const touched = touchedAtEveryGranularity(await findTouchedHours(trx, projectId, watermarks, bounds.ids));
+    const windowsRecomputed = await recomputeWindows(trx, { projectId, touched, settings, computedAt: options.now ?? new Date() });
     if (bounds.isSettled && metricSources.some((source) => bounds.ids[source] > watermarks[source])) await advanceWatermarks(trx, projectId, bounds.ids);
     return { windowsRecomputed };
   });
@@ -64,8 +69,8 @@ export async function backfillMetrics(db: Kysely<DB>, projectId: string, options
   const bounds = options.since ? null : await waitForSettledBounds(db);
   return db.transaction().execute(async (trx) => {
     await lockProjectMetrics(trx, projectId);
-    const hours = await findHoursSince(trx, projectId, options.since ?? new Date(0));
-    const windowsRecomputed = await recomputeWindows(trx, { projectId, hours, settings, computedAt: new Date() });
+    const touched = await findWindowsSince(trx, projectId, options.since ?? new Date(0));
+    const windowsRecomputed = await recomputeWindows(trx, { projectId, touched, settings, computedAt: new Date() });
     if (bounds?.isSettled) await advanceWatermarks(trx, projectId, bounds.ids);
     return { windowsRecomputed };
   });

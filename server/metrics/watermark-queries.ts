@@ -1,5 +1,7 @@
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { DB } from "@/db/types";
+import type { Granularity } from "./catalog";
+import type { TouchedInstants } from "./windows";
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -96,16 +98,20 @@ export async function findTouchedHours(trx: Transaction<DB>, projectId: string, 
   return rows.map((row) => row.hour);
 }
 
-/** Every UTC hour from `since` on that holds data or already has points (which may now have to empty). */
-export async function findHoursSince(trx: Transaction<DB>, projectId: string, since: Date): Promise<Date[]> {
-  const { rows } = await sql<{ hour: Date }>`
-    select distinct date_trunc('hour', touched.at, 'UTC') as hour from (
-      select produced_at as at from outputs where project_id = ${projectId} and produced_at >= ${since}
-      union all select created_at from annotations where project_id = ${projectId} and created_at >= ${since}
-      union all select resolved_at from queue_items where project_id = ${projectId} and resolved_at >= ${since}
-      union all select created_at from gold_labels where project_id = ${projectId} and created_at >= ${since}
-      union all select window_start from metric_points where project_id = ${projectId} and window_start >= ${since}
+/**
+ * Per granularity, the UTC hours from `since` on that hold data, and the windows that already have points of
+ * that granularity (which may now have to empty).
+ */
+export async function findWindowsSince(trx: Transaction<DB>, projectId: string, since: Date): Promise<TouchedInstants> {
+  const { rows } = await sql<{ at: Date; granularity: Granularity | null }>`
+    select distinct date_trunc('hour', touched.at, 'UTC') as at, touched.granularity from (
+      select produced_at as at, null as granularity from outputs where project_id = ${projectId} and produced_at >= ${since}
+      union all select created_at, null from annotations where project_id = ${projectId} and created_at >= ${since}
+      union all select resolved_at, null from queue_items where project_id = ${projectId} and resolved_at >= ${since}
+      union all select created_at, null from gold_labels where project_id = ${projectId} and created_at >= ${since}
+      union all select window_start, granularity from metric_points where project_id = ${projectId} and window_start >= ${since}
     ) as touched
   `.execute(trx);
-  return rows.map((row) => row.hour);
+  const pick = (granularity: Granularity) => rows.filter((row) => row.granularity === null || row.granularity === granularity).map((row) => row.at);
+  return { hour: pick("hour"), day: pick("day") };
 }

@@ -23,9 +23,15 @@ export function windowStartOf(granularity: Granularity, at: Date): Date {
   return new Date(Math.floor(at.getTime() / length) * length);
 }
 
-/** The distinct windows of `granularity` that hold the given hour starts, as a set ready to recompute; null when there are none. */
-export function toWindowSet(projectId: string, granularity: Granularity, hours: readonly Date[]): WindowSet | null {
-  const starts = [...new Set(hours.map((hour) => windowStartOf(granularity, hour).getTime()))].sort((a, b) => a - b);
+/** Per granularity, instants whose windows a pass recomputes. */
+export type TouchedInstants = Record<Granularity, Date[]>;
+
+/** The same instants for every granularity: rows touch the hour and the day they fall in. */
+export const touchedAtEveryGranularity = (instants: Date[]): TouchedInstants => ({ hour: instants, day: instants });
+
+/** The distinct windows of `granularity` that hold the given instants, as a set ready to recompute; null when there are none. */
+export function toWindowSet(projectId: string, granularity: Granularity, instants: readonly Date[]): WindowSet | null {
+  const starts = [...new Set(instants.map((instant) => windowStartOf(granularity, instant).getTime()))].sort((a, b) => a - b);
   if (starts.length === 0) return null;
   return {
     projectId,

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { DB, Json } from "@/db/types";
 import { outputColumns } from "@/server/review/queries";
+import { holdGoldWriterSlot } from "./gold-order";
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -98,11 +99,7 @@ export async function insertGoldLabel(
     revisionReason?: string | null;
   },
 ): Promise<number> {
-  // The gold feed pages by id, so a project's gold must become visible in id order: a label that committed
-  // after a higher id had been served would be skipped by every client of the feed. Taken before the id is
-  // drawn and held to commit, this lock orders the project's gold writers; each holds it only for the few
-  // statements left in its transaction.
-  await sql`select pg_advisory_xact_lock(hashtextextended(${`gold-order:${values.projectId}`}, 0))`.execute(trx);
+  await holdGoldWriterSlot(trx, values.projectId);
   const row = await trx
     .insertInto("gold_labels")
     .values({
