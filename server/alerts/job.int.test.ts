@@ -8,7 +8,7 @@ import type { JobRunner } from "@/server/jobs/runner";
 import { startTestRunner } from "@/server/webhooks/test-support";
 import { ALERTS_EVALUATE_JOB } from "./jobs";
 import { disableBuiltInDetectors, insertMetricPoints } from "./testing";
-import { latestClosedWindowStart } from "./windows";
+import { latestClosedWindowStart, WINDOW_MS } from "./windows";
 
 const testDb = setUpTestDatabase();
 let runner: JobRunner | null = null;
@@ -27,7 +27,9 @@ describe(ALERTS_EVALUATE_JOB, () => {
     const lead = createCaller(createInnerContext({ db: testDb.db, user: team.members.lead }));
     for (const granularity of ["hour", "day"] as const) {
       await lead.alerts.rules.create({ projectId, name: `Low agreement (${granularity})`, metric: "agreement.alpha", comparator: "<", threshold: 0.4, queueId: queue.id, granularity });
-      await insertMetricPoints(testDb.db, { projectId, queueId: queue.id, metric: "agreement.alpha", granularity, lastWindow: latestClosedWindowStart(new Date(), granularity), values: [0.8, 0.2] });
+      // The window still open has a point too, so the latest closed window fires even if the clock crosses into the next one meanwhile.
+      const openWindow = new Date(latestClosedWindowStart(new Date(), granularity).getTime() + WINDOW_MS[granularity]);
+      await insertMetricPoints(testDb.db, { projectId, queueId: queue.id, metric: "agreement.alpha", granularity, lastWindow: openWindow, values: [0.8, 0.2, 0.2] });
     }
     runner = await startTestRunner(testDb.db, testDb.url);
     await runner.boss.send(ALERTS_EVALUATE_JOB, { projectId });
