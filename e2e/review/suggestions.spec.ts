@@ -79,3 +79,35 @@ test("a lead turns on pre-selected suggestions; the annotator sees the suggestio
   expect(after).toEqual({ state: "pending", submitted_count: 0 });
   await db.destroy();
 });
+
+test("a lead sets a queue's loop settings in the new-queue form, and the queue page explains them", async ({ page }) => {
+  const db = openE2eDatabase();
+  const project = await seedProject(db);
+  const lead = await seedUser(db, { name: "Nora New" });
+  await seedMembership(db, { projectId: project.id, userId: lead.id, role: "lead" });
+
+  await signIn(page, lead.email);
+  await page.goto(`/p/${project.slug}/queues/new`);
+  await page.getByLabel("Name").fill("Watched answers");
+  await page.getByLabel("Label field title").fill("Verdict");
+  await page.getByLabel("Option 1 title").fill("Helpful");
+  await page.getByLabel("Option 2 title").fill("Harmful");
+  await page.getByLabel("Holdout fraction").fill("0.2");
+  await page.getByLabel("Suggestions").selectOption("preselected");
+  await page.getByLabel("Decoy rate").fill("0.1");
+  await page.getByRole("checkbox", { name: "Helpful" }).check();
+  await page.getByRole("button", { name: /^Create queue/ }).click();
+
+  await expect(page.getByRole("heading", { name: "Watched answers", level: 1 })).toBeVisible();
+  await expect(page.getByText("20%", { exact: true })).toBeVisible();
+  await expect(page.getByText("pre-selected", { exact: true })).toBeVisible();
+  await expect(page.getByText("10%", { exact: true })).toBeVisible();
+  await expect(page.getByText(/uniform random slice that ignores the rule's signal filter/)).toBeVisible();
+  const queue = await db
+    .selectFrom("queues")
+    .select(["holdout_fraction", "suggestion_display", "decoy_rate", "approval_values"])
+    .where("project_id", "=", project.id)
+    .executeTakeFirstOrThrow();
+  expect(queue).toEqual({ holdout_fraction: 0.2, suggestion_display: "preselected", decoy_rate: 0.1, approval_values: { verdict: ["helpful"] } });
+  await db.destroy();
+});
