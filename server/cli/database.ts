@@ -11,16 +11,17 @@ const repositoryRoot = fileURLToPath(new URL("../..", import.meta.url));
 /**
  * Opens the same database the server uses (DATABASE_URL, or the embedded one in GOLDLOOP_DATA_DIR),
  * brings it up to date, runs `work`, and closes everything. An embedded Postgres already running for the
- * server is borrowed, not stopped.
+ * server is borrowed, not stopped. Commands that work concurrently (the simulator's annotators) ask for more
+ * connections than the default two.
  */
-export async function withCliDatabase<T>(work: (db: Database, migration: MigrationResultSet) => Promise<T>): Promise<T> {
+export async function withCliDatabase<T>(work: (db: Database, migration: MigrationResultSet) => Promise<T>, options: { maxConnections?: number } = {}): Promise<T> {
   const env = parseEnv();
   const target = await resolveDatabaseTarget({
     databaseUrl: env.DATABASE_URL,
     dataDir: resolve(repositoryRoot, env.GOLDLOOP_DATA_DIR),
     adoptOrphan: false,
   });
-  const db = createDatabase(target.connectionString, { maxConnections: 2 });
+  const db = createDatabase(target.connectionString, { maxConnections: options.maxConnections ?? 2 });
   try {
     const migration = await migrateToLatest(db);
     return await work(db, migration);

@@ -9,6 +9,7 @@ import { projectCreateCommand } from "./project-create";
 import { publishCommand } from "./publish";
 import { pullCommand } from "./pull";
 import { resolveCommand } from "./resolve";
+import { simulateCommand } from "./simulate";
 import { userCreateCommand } from "./user-create";
 
 /** Every CLI command, in the order `goldloop --help` lists them. */
@@ -24,4 +25,5 @@ export const cliCommands: CliCommand[] = [
   exportCommand,
   pullCommand,
   metricsCommand,
+  simulateCommand,
 ];
