@@ -158,6 +158,24 @@ export async function findItemSuggestion(db: Executor, projectId: string, queueI
   return row?.suggestion ?? null;
 }
 
+/** True when another assignment of the item already showed a decoy. */
+export async function itemHasDecoy(db: Executor, projectId: string, queueItemId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom("assignments")
+    .select("id")
+    .where("project_id", "=", projectId)
+    .where("queue_item_id", "=", queueItemId)
+    .where("is_decoy", "=", true)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** How many people belong to the project: the most distinct annotators an item can ever get. */
+export async function countProjectMembers(db: Executor, projectId: string): Promise<number> {
+  const row = await db.selectFrom("memberships").select((eb) => eb.fn.countAll<string>().as("count")).where("project_id", "=", projectId).executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
 /**
  * Stores what a new assignment shows. Only once: a revived assignment keeps what it showed first (the
  * draw is deterministic on its id anyway).

@@ -9,12 +9,14 @@ import type { LabelSchema } from "@/server/queues/schema";
 import { claimQueueItem, countSkip, extendLease, hasClaimableItem, reapExpiredLeases, type ClaimOutcome, type ClaimParams } from "./claim-queries";
 import { parseLabelSchema } from "./label-values";
 import {
+  countProjectMembers,
   findAssignmentOwner,
   findAssignmentState,
   findItemSuggestion,
   findOwnActiveAssignmentId,
   findOwnAssignment,
   findReviewQueue,
+  itemHasDecoy,
   listMySettledItems,
   listOutputSignals,
   lockQueueItem,
@@ -82,11 +84,24 @@ export async function getReviewTask(db: Kysely<DB>, actor: ProjectActor, assignm
  * it fits the queue's fields, or a decoy at the queue's decoy rate. Right after the claim, outside its
  * statement, so claiming stays one short statement; it writes once, so a repeat changes nothing.
  */
-async function showSuggestion(db: Kysely<DB>, projectId: string, queue: { labelSchema: unknown; decoyRate: number }, claimed: { assignmentId: number; queueItemId: number }) {
+async function showSuggestion(
+  db: Kysely<DB>,
+  projectId: string,
+  queue: { labelSchema: unknown; decoyRate: number; overlap: number },
+  claimed: { assignmentId: number; queueItemId: number },
+) {
   const labelSchema = parseLabelSchema(queue.labelSchema);
   const suggestion = showableSuggestion(labelSchema, await findItemSuggestion(db, projectId, claimed.queueItemId));
   if (!suggestion) return;
-  await recordShownSuggestion(db, projectId, claimed.assignmentId, chooseShownSuggestion(labelSchema, suggestion, queue.decoyRate, claimed.assignmentId));
+  const shown = chooseShownSuggestion(labelSchema, suggestion, queue.decoyRate, claimed.assignmentId);
+  if (!shown.isDecoy) return recordShownSuggestion(db, projectId, claimed.assignmentId, shown);
+  // A decoy answer takes no seat, so its item needs one annotator more than k. One decoy per item, and
+  // only where the project has that many people, or the item could never reach k counted answers.
+  await db.transaction().execute(async (trx) => {
+    await lockQueueItem(trx, projectId, claimed.queueItemId);
+    const roomForDecoy = !(await itemHasDecoy(trx, projectId, claimed.queueItemId)) && (await countProjectMembers(trx, projectId)) > queue.overlap;
+    await recordShownSuggestion(trx, projectId, claimed.assignmentId, roomForDecoy ? shown : { suggestion, isDecoy: false });
+  });
 }
 
 async function claimOnce(db: Kysely<DB>, params: ClaimParams): Promise<ClaimOutcome> {

@@ -109,6 +109,27 @@ describe("suggestions at review", () => {
     expect(keyPaths(JSON.parse(real)).sort()).toEqual(keyPaths(JSON.parse(decoy.text)).sort());
   });
 
+  it("show at most one decoy per item, so an item never needs more than one annotator beyond k", async () => {
+    const reviewers = await seedReviewers(testDb.db, { projectId: projectId(), count: 8 });
+    const { queue, items } = await setUpQueue({ suggestionDisplay: "preselected", decoyRate: 0.5, overlap: 2, count: 12 });
+    for (const reviewer of reviewers) {
+      for (let task = await callerFor(reviewer).review.claimNext({ projectId: projectId(), queueId: queue.id }); task; task = await callerFor(reviewer).review.claimNext({ projectId: projectId(), queueId: queue.id })) {
+        await callerFor(reviewer).review.submit({ projectId: projectId(), assignmentId: task.assignment.id, values: { verdict: "helpful" } });
+      }
+    }
+    const decoys = await testDb.db
+      .selectFrom("assignments")
+      .select(["queue_item_id as itemId", (eb) => eb.fn.countAll<string>().as("count")])
+      .where("queue_id", "=", queue.id)
+      .where("is_decoy", "=", true)
+      .groupBy("queue_item_id")
+      .execute();
+    expect(decoys.length).toBeGreaterThan(0);
+    expect(decoys.every((row) => Number(row.count) === 1)).toBe(true);
+    const states = await testDb.db.selectFrom("queue_items").select("state").where("id", "in", items.map((item) => item.id)).execute();
+    expect(states.every((row) => row.state === "resolved")).toBe(true);
+  });
+
   it("never let a decoy answer vote: the item gets gold from k honest answers and takes an extra annotator", async () => {
     const [alice, bob, carol] = await seedReviewers(testDb.db, { projectId: projectId(), count: 3 });
     const { queue } = await setUpQueue({ suggestionDisplay: "preselected", decoyRate: 0.5, overlap: 2, count: 30 });
