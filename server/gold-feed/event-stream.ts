@@ -65,6 +65,8 @@ export function streamGold(
             if (hasNews) {
               hasNews = false;
               const page = await readGoldPage(db, options.projectId, { since: cursor, queue: options.queueId, limit: STREAM_PAGE });
+              // The client may have gone while the page was read; a cancelled stream takes no more chunks.
+              if (isClosed) return;
               if (page.data.length > 0) {
                 cursor = page.next_cursor;
                 hasNews = page.has_more;
@@ -73,7 +75,9 @@ export function streamGold(
               }
             }
             if ((await nextWake()) === "heartbeat") {
-              if (!(await options.isAuthorized())) {
+              const isAuthorized = await options.isAuthorized();
+              if (isClosed) return;
+              if (!isAuthorized) {
                 controller.enqueue(encoder.encode(`event: revoked\ndata: ${JSON.stringify({ message: "this API key no longer has access; the stream ends" })}\n\n`));
                 close();
                 controller.close();
