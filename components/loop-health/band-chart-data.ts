@@ -1,12 +1,7 @@
+import type { ChartWindow } from "@/server/loop-health/detector-charts";
+
 /** One window of a statistic with its null band, as every loop-health chart and table takes it. */
-export type BandWindow = {
-  windowStart: Date;
-  sampleSize: number;
-  statistic: number | null;
-  lower: number | null;
-  upper: number | null;
-  isFiring: boolean;
-};
+export type BandWindow = Omit<ChartWindow, "pValue">;
 
 /** A chart row: time as a number (so alert spans can fall between rows) and the band as a [low, high] range. */
 export type BandChartRow = { t: number; statistic: number | null; band: [number, number] | null; firing: number | null };

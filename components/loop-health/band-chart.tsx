@@ -5,6 +5,7 @@ import { WINDOW_MS } from "@/server/alerts/windows";
 import type { Granularity } from "@/server/metrics/catalog";
 import { toBandChartRows, type BandWindow } from "./band-chart-data";
 import { formatNumber, formatWindow } from "./window-format";
+import { CHART_TICK, timeAxisProps } from "./time-axis";
 
 /** An alert drawn over a chart: the span from its first to its last firing window. */
 export type AlertSpan = { id: string; from: Date; to: Date; isLive: boolean };
@@ -28,22 +29,11 @@ export function BandChart({
   threshold?: number | null;
 }) {
   const { rows, domain } = toBandChartRows(windows, threshold);
-  const tick = { fontSize: 12, fill: "#71717a" };
   return (
     <ComposedChart data={rows} responsive accessibilityLayer={false} style={{ width: "100%", height: 224 }} margin={{ top: 8, right: 16, bottom: 0, left: -8 }}>
       <CartesianGrid stroke="#f4f4f5" vertical={false} />
-      <XAxis
-        dataKey="t"
-        type="number"
-        scale="time"
-        domain={["dataMin", "dataMax"]}
-        tickFormatter={(value: number) => formatWindow(value, granularity)}
-        tick={tick}
-        tickLine={false}
-        axisLine={{ stroke: "#e4e4e7" }}
-        minTickGap={24}
-      />
-      <YAxis domain={domain} tickFormatter={(value: number) => formatNumber(value)} tick={tick} tickLine={false} axisLine={false} width={56} />
+      <XAxis {...timeAxisProps(granularity)} />
+      <YAxis domain={domain} tickFormatter={(value: number) => formatNumber(value)} tick={CHART_TICK} tickLine={false} axisLine={false} width={56} />
       <Tooltip
         labelFormatter={(value) => formatWindow(Number(value), granularity)}
         formatter={(value, name) => [Array.isArray(value) ? value.map((bound) => formatNumber(Number(bound))).join(" – ") : formatNumber(Number(value)), name]}

@@ -4,6 +4,7 @@ import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "r
 import type { Granularity } from "@/server/metrics/catalog";
 import type { QueueLatencyData } from "./use-loop-health";
 import { formatSeconds, formatWindow } from "./window-format";
+import { CHART_TICK, timeAxisProps } from "./time-axis";
 
 /**
  * Ingest → pullable p50 and p95 of one queue per window. Loaded only in the browser (recharts measures the
@@ -11,22 +12,11 @@ import { formatSeconds, formatWindow } from "./window-format";
  */
 export function LatencyChart({ windows, granularity }: { windows: QueueLatencyData["windows"]; granularity: Granularity }) {
   const rows = windows.map((window) => ({ t: window.windowStart.getTime(), p50: window.stages.pullable?.p50 ?? null, p95: window.stages.pullable?.p95 ?? null }));
-  const tick = { fontSize: 12, fill: "#71717a" };
   return (
     <LineChart data={rows} responsive accessibilityLayer={false} style={{ width: "100%", height: 224 }} margin={{ top: 8, right: 16, bottom: 0, left: -8 }}>
       <CartesianGrid stroke="#f4f4f5" vertical={false} />
-      <XAxis
-        dataKey="t"
-        type="number"
-        scale="time"
-        domain={["dataMin", "dataMax"]}
-        tickFormatter={(value: number) => formatWindow(value, granularity)}
-        tick={tick}
-        tickLine={false}
-        axisLine={{ stroke: "#e4e4e7" }}
-        minTickGap={24}
-      />
-      <YAxis tickFormatter={(value: number) => formatSeconds(value)} tick={tick} tickLine={false} axisLine={false} width={64} />
+      <XAxis {...timeAxisProps(granularity)} />
+      <YAxis tickFormatter={(value: number) => formatSeconds(value)} tick={CHART_TICK} tickLine={false} axisLine={false} width={64} />
       <Tooltip labelFormatter={(value) => formatWindow(Number(value), granularity)} formatter={(value, name) => [formatSeconds(Number(value)), name]} />
       <Legend wrapperStyle={{ fontSize: 12 }} />
       <Line dataKey="p50" name="p50" stroke="#0284c7" strokeWidth={2} dot={false} isAnimationActive={false} connectNulls={false} />
