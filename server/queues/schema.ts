@@ -82,12 +82,8 @@ export function findApprovalValuesIssue(labelSchema: LabelSchema, approvalValues
   return null;
 }
 
-function checkApprovalValues(queue: { labelSchema: LabelSchema; approvalValues: ApprovalValues }, context: z.core.$RefinementCtx) {
-  const issue = findApprovalValuesIssue(queue.labelSchema, queue.approvalValues);
-  if (issue) context.addIssue({ code: "custom", message: issue.message, path: ["approvalValues", issue.fieldKey] });
-}
-
-const queueDefinitionSchema = z.object({
+/** A new queue. Approval values are checked against its label schema by the service, which names the field. */
+export const createQueueSchema = z.object({
   name: safeText(120, { trim: true }).min(1, "name the queue"),
   instructions: safeText(20_000, { tooLong: "use at most 20,000 characters" }).default(""),
   labelSchema: labelSchemaSchema,
@@ -102,13 +98,12 @@ const queueDefinitionSchema = z.object({
   decoyRate: decoyRateSchema.default(0),
   approvalValues: approvalValuesSchema.default({}),
 });
-export const createQueueSchema = queueDefinitionSchema.superRefine(checkApprovalValues);
 export type CreateQueueInput = z.infer<typeof createQueueSchema>;
 
 export const queueIdSchema = z.object({ queueId: z.uuid("queueId must be a queue id") });
 
 /** The create procedure's input: the queue, and whether to apply its rule to outputs already stored. */
-export const createQueueRequestSchema = queueDefinitionSchema.extend({ backfill: z.boolean().default(true) }).superRefine(checkApprovalValues);
+export const createQueueRequestSchema = createQueueSchema.extend({ backfill: z.boolean().default(true) });
 /** A parsed create request; code that builds one (the demo, tests) may leave the loop settings at their defaults. */
 export type CreateQueueRequest = Omit<z.infer<typeof createQueueRequestSchema>, keyof LoopSettings> & Partial<LoopSettings>;
 

@@ -86,6 +86,7 @@ function loopSettingsOf(queue: { holdoutFraction: number; suggestionDisplay: str
 export async function createQueue(db: Kysely<DB>, actor: ProjectActor, input: CreateQueueRequest) {
   const { backfill: shouldBackfill, ...definition } = input;
   const queue = { ...DEFAULT_LOOP_SETTINGS, ...definition };
+  throwOnApprovalValuesIssue(queue.labelSchema, queue.approvalValues);
   const { id } = await db.transaction().execute(async (trx) => {
     const created = await insertQueue(trx, { projectId: actor.projectId, createdBy: actor.userId, queue });
     await insertAuditEntry(trx, {
@@ -156,6 +157,12 @@ export async function backfillProjectQueue(db: Kysely<DB>, actor: ProjectActor, 
   return result;
 }
 
+/** Approval values must be options of their fields; checked against the schema they are stored with. */
+function throwOnApprovalValuesIssue(labelSchema: LabelSchema, approvalValues: LoopSettings["approvalValues"]): void {
+  const issue = findApprovalValuesIssue(labelSchema, approvalValues);
+  if (issue) throw new ValidationError(`approvalValues.${issue.fieldKey}: ${issue.message}`, { field: `approvalValues.${issue.fieldKey}` });
+}
+
 /**
  * Changes a queue's holdout fraction, suggestion display, decoy rate and approval values (audited). Items
  * already drawn keep the π they were drawn with; claims from now on show suggestions and decoys as set here.
@@ -166,8 +173,7 @@ export async function updateLoopSettings(db: Kysely<DB>, actor: ProjectActor, in
   await db.transaction().execute(async (trx) => {
     const queue = await lockOpenQueue(trx, actor.projectId, queueId);
     if (!queue) throw new NotFoundError("no open queue with this id in the project", { field: "queueId" });
-    const issue = findApprovalValuesIssue(queue.labelSchema as LabelSchema, settings.approvalValues);
-    if (issue) throw new ValidationError(`approvalValues.${issue.fieldKey}: ${issue.message}`, { field: `approvalValues.${issue.fieldKey}` });
+    throwOnApprovalValuesIssue(queue.labelSchema as LabelSchema, settings.approvalValues);
     await updateQueueLoopSettings(trx, actor.projectId, queueId, settings);
     await insertAuditEntry(trx, {
       projectId: actor.projectId,
