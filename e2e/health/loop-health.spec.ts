@@ -120,3 +120,44 @@ test("a lead adds a threshold rule (a threshold that is not a number is refused 
   await page.getByRole("dialog").getByRole("button", { name: "Delete rule" }).click();
   await expect(page.getByText("No rules yet.")).toBeVisible();
 });
+
+test("a lead watches a metadata key (a settings change without windows is refused at its field) and recomputes the metrics; an ML engineer only reads the settings", async ({ page }) => {
+  const db = openE2eDatabase();
+  const { project, members } = await seedProjectTeam(db);
+  const queue = await seedQueue(db, { projectId: project.id, name: "Refund answers" });
+  // One gold label, so the recompute has windows to rewrite.
+  await seedGold(db, { projectId: project.id, queueId: queue.id, label: "helpful" });
+  await db.destroy();
+
+  await signIn(page, members.lead.email);
+  await page.goto(`/p/${project.slug}/health/rules`);
+  await expect(page.getByRole("definition").filter({ hasText: /^none$/ })).toBeVisible();
+  await page.getByRole("button", { name: "Edit" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Drift metadata keys").fill("customer_tier");
+  await dialog.getByLabel("Drift metadata keys").press("Enter");
+  await expect(dialog.getByRole("list", { name: "Watched metadata keys" })).toContainText("customer_tier");
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await expect(dialog).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole("definition").filter({ hasText: "customer_tier" })).toBeVisible();
+
+  await page.getByRole("button", { name: "Edit" }).click();
+  await dialog.getByRole("checkbox", { name: "Hourly" }).uncheck();
+  await dialog.getByRole("checkbox", { name: "Daily" }).uncheck();
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await expect(dialog.getByRole("checkbox", { name: "Daily" })).toHaveAccessibleDescription("granularities: keep at least one of hour, day");
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(page.getByRole("definition").filter({ hasText: "Hourly, Daily" })).toBeVisible();
+
+  await page.getByRole("button", { name: "Recompute metrics" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /^Recomputed [1-9][\d,]* windows?\.$/ })).toBeVisible();
+
+  await page.context().clearCookies();
+  await signIn(page, members.ml.email);
+  await page.goto(`/p/${project.slug}/health/rules`);
+  await expect(page.getByText("Only leads and admins can change these settings or recompute metrics.")).toBeVisible();
+  await expect(page.getByRole("definition").filter({ hasText: "customer_tier" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Edit" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Recompute metrics" })).toHaveCount(0);
+});

@@ -1,0 +1,52 @@
+"use client";
+
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Card, CardHeader } from "@/components/ui/card";
+import { granularityTitles, projectLoopSettingHints } from "./loop-settings-hints";
+import { LoopSettingsDialog } from "./loop-settings-dialog";
+import { RecomputeMetrics } from "./recompute-metrics";
+import { useLoopSettings } from "./use-loop-settings";
+
+/** What the metrics job computes and the detectors compare, with its editor and a recompute for leads and admins. */
+export function LoopSettingsCard({ projectId, canManage }: { projectId: string; canManage: boolean }) {
+  const { settings } = useLoopSettings(projectId);
+  const [isEditing, setIsEditing] = useState(false);
+  const rows = [
+    { term: "Windows", value: settings.granularities.map((granularity) => granularityTitles[granularity]).join(", "), hint: projectLoopSettingHints.granularities },
+    { term: "Drift metadata keys", value: settings.driftMetadataKeys.length > 0 ? settings.driftMetadataKeys.join(", ") : "none", hint: projectLoopSettingHints.driftMetadataKeys },
+    { term: "Reference windows", value: String(settings.referenceWindows), hint: projectLoopSettingHints.referenceWindows },
+  ];
+  return (
+    <Card>
+      <CardHeader
+        title="Loop settings"
+        description={canManage ? "What the metrics job computes and what the detectors compare against." : "Only leads and admins can change these settings or recompute metrics."}
+        action={
+          canManage && (
+            <Button size="sm" variant="secondary" onClick={() => setIsEditing(true)}>
+              Edit
+            </Button>
+          )
+        }
+      />
+      <dl aria-label="Loop settings" className="space-y-3 px-5 py-4 text-sm">
+        {rows.map((row) => (
+          <div key={row.term}>
+            <div className="flex justify-between gap-4">
+              <dt className="text-zinc-500">{row.term}</dt>
+              <dd className="text-right text-zinc-900 tabular-nums">{row.value}</dd>
+            </div>
+            <p className="mt-0.5 text-xs text-zinc-400">{row.hint}</p>
+          </div>
+        ))}
+      </dl>
+      {canManage && (
+        <div className="border-t border-zinc-100">
+          <RecomputeMetrics projectId={projectId} />
+        </div>
+      )}
+      {canManage && isEditing && <LoopSettingsDialog projectId={projectId} isOpen={isEditing} onClose={() => setIsEditing(false)} />}
+    </Card>
+  );
+}
