@@ -9,7 +9,9 @@
 // when a pass misses the 5 s target.
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
+import type { Transaction } from "kysely";
 import { createDatabase, type Database } from "../db";
+import type { DB } from "../db/types";
 import { migrateToLatest } from "../db/migrate";
 import { seedProject, seedUser } from "../db/seed/factories";
 import { seedQueue } from "../db/seed/loop";
@@ -24,6 +26,7 @@ import { computeDiversityPoints } from "../server/metrics/families/diversity";
 import { computeGoldLabelPoints } from "../server/metrics/families/gold-labels";
 import { computeInputPoints } from "../server/metrics/families/inputs";
 import { computeLatencyPoints } from "../server/metrics/families/latency";
+import { tuneForMetricsPass } from "../server/metrics/compute";
 import { readMetricPoints } from "../server/metrics/queries";
 import { backfillMetrics, getLoopSettings } from "../server/metrics/service";
 import { toWindowSet } from "../server/metrics/windows";
@@ -76,19 +79,22 @@ async function backfillFromRows(db: Database, projectId: string): Promise<number
   const windows = toWindowSet(projectId, "day", days)!;
   const { driftMetadataKeys } = await getLoopSettings(db, projectId);
   const families = {
-    "gold-labels": () => computeGoldLabelPoints(db, windows),
-    latency: () => computeLatencyPoints(db, windows),
-    annotations: () => computeAnnotationPoints(db, windows),
-    annotators: () => computeAnnotatorPoints(db, windows),
-    agreement: () => computeAgreementPoints(db, windows),
-    inputs: () => computeInputPoints(db, windows, driftMetadataKeys),
-    diversity: () => computeDiversityPoints(db, windows),
+    "gold-labels": (trx: Transaction<DB>) => computeGoldLabelPoints(trx, windows),
+    latency: (trx: Transaction<DB>) => computeLatencyPoints(trx, windows),
+    annotations: (trx: Transaction<DB>) => computeAnnotationPoints(trx, windows),
+    annotators: (trx: Transaction<DB>) => computeAnnotatorPoints(trx, windows),
+    agreement: (trx: Transaction<DB>) => computeAgreementPoints(trx, windows),
+    inputs: (trx: Transaction<DB>) => computeInputPoints(trx, windows, driftMetadataKeys),
+    diversity: (trx: Transaction<DB>) => computeDiversityPoints(trx, windows),
   };
-  for (const [family, compute] of Object.entries(families)) {
-    const familyStart = performance.now();
-    const rows = await compute();
-    print(`    family ${family.padEnd(12)} ${seconds(familyStart)} (${rows.length.toLocaleString("en")} points, daily)`);
-  }
+  await db.transaction().execute(async (trx) => {
+    await tuneForMetricsPass(trx);
+    for (const [family, compute] of Object.entries(families)) {
+      const familyStart = performance.now();
+      const rows = await compute(trx);
+      print(`    family ${family.padEnd(12)} ${seconds(familyStart)} (${rows.length.toLocaleString("en")} points, daily)`);
+    }
+  });
   return dailyMs;
 }
 

@@ -3,6 +3,7 @@ import type { DB } from "@/db/types";
 import { entropyBits, finiteOrNull, labelCountsDetail, log2Histogram, share, type MetricRow } from "../points";
 import { inWindows, labelFieldOf, windowOf } from "../window-sql";
 import type { WindowSet } from "../windows";
+import { log2BinOf } from "./log2-bin-sql";
 
 type Executor = Kysely<DB> | Transaction<DB>;
 type AnnotatorWindow = {
@@ -48,7 +49,7 @@ export async function computeAnnotatorPoints(db: Executor, windows: WindowSet): 
         coalesce(annotations.values->>${labelFieldOf("queues")}, '(none)') as label,
         annotations.was_decoy, annotations.shown_suggestion is not null as was_shown,
         annotations.values->>${labelFieldOf("queues")} = annotations.shown_suggestion->'values'->>${labelFieldOf("queues")} as kept,
-        annotations.time_spent_ms, floor(log(2, greatest(annotations.time_spent_ms, 1)::numeric))::int as time_bin
+        annotations.time_spent_ms, ${log2BinOf(sql`annotations.time_spent_ms`)} as time_bin
       from annotations
       join queue_items on queue_items.id = annotations.queue_item_id and queue_items.project_id = ${windows.projectId}
       join queues on queues.id = queue_items.queue_id and queues.project_id = ${windows.projectId}
