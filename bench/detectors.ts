@@ -1,12 +1,15 @@
-// Detector benchmark: `npm run bench:detectors [-- --runs 3 --source points|backfill]` with DATABASE_URL naming a
-// Postgres server (a scratch database is created, migrated and dropped). A project with about 1M labels over 90
-// daily windows: 5 queues (10% holdout, 10% decoys), 20 annotators (8 per queue), 3 annotations per item.
+// Detector benchmark: `npm run bench:detectors [-- --runs 3 --source points|backfill --keep --seed-only --reuse DB]`
+// with DATABASE_URL naming a Postgres server (a scratch database is created, migrated and dropped). A project with
+// about 1M labels over 90 daily windows: 5 queues (10% holdout, 10% decoys), 20 annotators (8 per queue), 3
+// annotations per item.
 // - `--source points` (default): writes the metric points such a project produces (synthetic-project.ts).
 // - `--source backfill`: seeds the labelled loop itself (bench/labelled-loop.ts: 333k outputs and items, 1M
-//   annotations, gold, signals; a rubber-stamper per queue from day 60), then computes the metric points with the
-//   metrics job's backfillMetrics (timed once; it takes minutes at this size, so it is not the default).
+//   annotations, gold, signals; a rubber-stamper per queue from day 60), then times the metrics job's
+//   backfillMetrics by hour and by day, and each metric family's statement alone over the daily windows.
+// - `--keep` keeps the scratch database and prints its name; `--seed-only` seeds it and stops; `--reuse DB`
+//   times against a database such a run kept instead of seeding again (the seed takes minutes).
 // Then run by run it times readMetricPoints (every daily point) plus a full pass of every detector, and exits 1
-// when a pass misses the 5 s target.
+// when a pass misses the 5 s target; with `--source backfill` it also prints the daily backfill plus the median pass.
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import type { Transaction } from "kysely";
