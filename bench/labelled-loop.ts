@@ -95,6 +95,8 @@ export async function seedLabelledLoop(
       where project_id = ${projectId} and ${draw(kind, "id")} < ${rate}
     `.execute(db);
   }
+  // Fresh statistics, as autovacuum would have gathered on a project this size, so the backfill is planned on them.
+  await sql`analyze`.execute(db);
   const { count } = await db.selectFrom("annotations").select((eb) => eb.fn.countAll<string>().as("count")).where("project_id", "=", projectId).executeTakeFirstOrThrow();
   return { labels: Number(count) };
 }

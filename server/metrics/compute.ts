@@ -1,4 +1,4 @@
-import type { Transaction } from "kysely";
+import { sql, type Transaction } from "kysely";
 import type { DB } from "@/db/types";
 import type { Granularity } from "./catalog";
 import { computeAgreementPoints } from "./families/agreement";
@@ -25,9 +25,19 @@ export async function recomputeWindows(
   trx: Transaction<DB>,
   params: { projectId: string; touched: TouchedInstants; settings: LoopSettings; computedAt: Date },
 ): Promise<number> {
+  await tuneForMetricsPass(trx);
   let recomputed = 0;
   for (const granularity of params.settings.granularities) recomputed += await recomputeGranularity(trx, { ...params, granularity });
   return recomputed;
+}
+
+/**
+ * For the rest of the transaction: a pass aggregates up to millions of rows in a handful of statements, where
+ * JIT compiling costs seconds more than it saves, and sorts and hashes of that size fit in 64 MB, not the default 4.
+ */
+export async function tuneForMetricsPass(trx: Transaction<DB>): Promise<void> {
+  await sql`set local jit = off`.execute(trx);
+  await sql`set local work_mem = '64MB'`.execute(trx);
 }
 
 async function recomputeGranularity(
@@ -47,7 +57,8 @@ async function recomputeGranularity(
     () => computeInputPoints(trx, windows, params.settings.driftMetadataKeys),
     () => computeDiversityPoints(trx, windows),
   ]) {
-    rows.push(...(await compute()));
+    // One by one: an hourly backfill yields more rows than a spread's arguments may hold.
+    for (const row of await compute()) rows.push(row);
   }
   const written = new Set(rows.map(pointKey));
   const stored = await listPointsInWindows(trx, { projectId: params.projectId, granularity: params.granularity, windowStarts: windows.starts });

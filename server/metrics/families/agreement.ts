@@ -6,7 +6,7 @@ import { inWindows, labelFieldOf, windowOf } from "../window-sql";
 import type { WindowSet } from "../windows";
 
 type Executor = Kysely<DB> | Transaction<DB>;
-type Answer = { queueId: string; windowStart: Date; queueItemId: number; label: string };
+type Answers = { queueId: string; windowStart: Date; queueItemIds: number[]; labels: string[] };
 
 /** Enough resamples for a stable 95 % interval on the α of one review window, cheap enough for every window. */
 const BOOTSTRAP_REPLICATES = 200;
@@ -18,32 +18,28 @@ const BOOTSTRAP_SEED = 1;
  * answers that count toward gold, with a seeded percentile-bootstrap interval over items.
  */
 export async function computeAgreementPoints(db: Executor, windows: WindowSet): Promise<MetricRow[]> {
-  const { rows } = await sql<Answer>`
+  // One row per queue and window, its answers as two arrays in item order: far cheaper to read than a row per answer.
+  const { rows } = await sql<Answers>`
     select queue_items.queue_id as "queueId", ${windowOf(sql`queue_items.resolved_at`, windows)} as "windowStart",
-      queue_items.id::int as "queueItemId", annotations.values->>${labelFieldOf("queues")} as label
+      array_agg(queue_items.id::int order by queue_items.id) as "queueItemIds",
+      array_agg(annotations.values->>${labelFieldOf("queues")} order by queue_items.id) as labels
     from queue_items
     join queues on queues.id = queue_items.queue_id and queues.project_id = ${windows.projectId}
     join annotations on annotations.queue_item_id = queue_items.id and annotations.project_id = ${windows.projectId} and annotations.counts_toward_gold
     where queue_items.project_id = ${windows.projectId} and ${inWindows(sql`queue_items.resolved_at`, windows)}
       and annotations.values->>${labelFieldOf("queues")} is not null
-    order by 1, 2, 3
+    group by 1, 2
+    order by 1, 2
   `.execute(db);
-  const groups = new Map<string, Answer[]>();
-  for (const row of rows) {
-    const key = `${row.queueId}|${row.windowStart.toISOString()}`;
-    const group = groups.get(key);
-    if (group) group.push(row);
-    else groups.set(key, [row]);
-  }
-  return [...groups.values()].map((answers) => {
+  return rows.map((answers) => {
     const data = toReliabilityData(answers);
     const result = computeKrippendorffAlpha(data, "nominal");
     const interval = result.pairableUnits > 0 ? bootstrapKrippendorffAlpha(data, "nominal", { replicates: BOOTSTRAP_REPLICATES, seed: BOOTSTRAP_SEED }) : null;
     return {
-      queueId: answers[0]!.queueId,
+      queueId: answers.queueId,
       subject: "",
       metric: "agreement.alpha",
-      windowStart: answers[0]!.windowStart,
+      windowStart: answers.windowStart,
       sampleSize: result.pairableUnits,
       value: finiteOrNull(result.alpha),
       detail: { ci: interval ? [finiteOrNull(interval.lower), finiteOrNull(interval.upper)] : null, labels: result.pairableValues },
@@ -52,14 +48,14 @@ export async function computeAgreementPoints(db: Executor, windows: WindowSet): 
 }
 
 /** Items as units and labels as nominal codes. */
-function toReliabilityData(answers: Answer[]): ReliabilityData {
+function toReliabilityData(answers: Answers): ReliabilityData {
   const units = new Map<number, number>();
   const codes = new Map<string, number>();
   const unitOf = (item: number) => units.get(item) ?? units.set(item, units.size).get(item)!;
   const codeOf = (label: string) => codes.get(label) ?? codes.set(label, codes.size).get(label)!;
   return {
-    units: Int32Array.from(answers, (answer) => unitOf(answer.queueItemId)),
-    values: Float64Array.from(answers, (answer) => codeOf(answer.label)),
+    units: Int32Array.from(answers.queueItemIds, unitOf),
+    values: Float64Array.from(answers.labels, codeOf),
     unitCount: units.size,
   };
 }

@@ -3,6 +3,7 @@ import type { DB } from "@/db/types";
 import { entropyBits, finiteOrNull, labelCountsDetail, log2Histogram, share, type MetricRow } from "../points";
 import { inWindows, labelFieldOf, windowOf } from "../window-sql";
 import type { WindowSet } from "../windows";
+import { log2BinOf } from "./log2-bin-sql";
 
 type Executor = Kysely<DB> | Transaction<DB>;
 type AnnotatorWindow = {
@@ -27,32 +28,9 @@ type AnnotatorWindow = {
  * "Kept" means the answer to the queue's field equals the value the suggestion showed for it.
  */
 export async function computeAnnotatorPoints(db: Executor, windows: WindowSet): Promise<MetricRow[]> {
+  // One scan and one group-by: each group's labels and time bins are counted from its own arrays, so nothing
+  // joins the answers back to an aggregate of themselves.
   const { rows } = await sql<AnnotatorWindow>`
-    with answers as (
-      select queue_items.queue_id, annotations.annotator_id, ${windowOf(sql`annotations.created_at`, windows)} as window_start,
-        ${labelFieldOf("queues")} as field,
-        coalesce(annotations.values->>${labelFieldOf("queues")}, '(none)') as label,
-        annotations.was_decoy, annotations.shown_suggestion is not null as was_shown,
-        annotations.values->>${labelFieldOf("queues")} = annotations.shown_suggestion->'values'->>${labelFieldOf("queues")} as kept,
-        annotations.time_spent_ms
-      from annotations
-      join queue_items on queue_items.id = annotations.queue_item_id and queue_items.project_id = ${windows.projectId}
-      join queues on queues.id = queue_items.queue_id and queues.project_id = ${windows.projectId}
-      where annotations.project_id = ${windows.projectId} and ${inWindows(sql`annotations.created_at`, windows)}
-    ),
-    label_counts as (
-      select queue_id, annotator_id, window_start, jsonb_object_agg(label, count) as labels
-      from (select queue_id, annotator_id, window_start, label, count(*)::int as count from answers group by 1, 2, 3, 4) as counted
-      group by 1, 2, 3
-    ),
-    time_bins as (
-      select queue_id, annotator_id, window_start, jsonb_object_agg(bin, count) as bins
-      from (
-        select queue_id, annotator_id, window_start, floor(log(2, greatest(time_spent_ms, 1)::numeric))::int as bin, count(*)::int as count
-        from answers where time_spent_ms is not null group by 1, 2, 3, 4
-      ) as binned
-      group by 1, 2, 3
-    )
     select answers.queue_id as "queueId", answers.annotator_id as "annotatorId", answers.window_start as "windowStart", min(answers.field) as field,
       count(*)::int as annotations,
       count(*) filter (where answers.was_decoy)::int as decoys,
@@ -61,10 +39,22 @@ export async function computeAnnotatorPoints(db: Executor, windows: WindowSet): 
       count(*) filter (where answers.was_shown and not answers.was_decoy and answers.kept)::int as agreed,
       count(answers.time_spent_ms)::int as timed,
       percentile_cont(0.5) within group (order by answers.time_spent_ms) as "medianMs",
-      min(label_counts.labels::text)::jsonb as labels, min(time_bins.bins::text)::jsonb as "timeBins"
-    from answers
-    join label_counts using (queue_id, annotator_id, window_start)
-    left join time_bins using (queue_id, annotator_id, window_start)
+      (select jsonb_object_agg(label, count) from (select label, count(*)::int as count from unnest(array_agg(answers.label)) as label group by 1) as counted) as labels,
+      (select jsonb_object_agg(bin, count) from (
+        select bin, count(*)::int as count from unnest(array_agg(answers.time_bin)) as bin where bin is not null group by 1
+      ) as binned) as "timeBins"
+    from (
+      select queue_items.queue_id, annotations.annotator_id, ${windowOf(sql`annotations.created_at`, windows)} as window_start,
+        ${labelFieldOf("queues")} as field,
+        coalesce(annotations.values->>${labelFieldOf("queues")}, '(none)') as label,
+        annotations.was_decoy, annotations.shown_suggestion is not null as was_shown,
+        annotations.values->>${labelFieldOf("queues")} = annotations.shown_suggestion->'values'->>${labelFieldOf("queues")} as kept,
+        annotations.time_spent_ms, ${log2BinOf(sql`annotations.time_spent_ms`)} as time_bin
+      from annotations
+      join queue_items on queue_items.id = annotations.queue_item_id and queue_items.project_id = ${windows.projectId}
+      join queues on queues.id = queue_items.queue_id and queues.project_id = ${windows.projectId}
+      where annotations.project_id = ${windows.projectId} and ${inWindows(sql`annotations.created_at`, windows)}
+    ) as answers
     group by 1, 2, 3
   `.execute(db);
   return rows.flatMap((row) => {

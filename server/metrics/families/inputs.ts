@@ -3,6 +3,7 @@ import type { DB } from "@/db/types";
 import { entropyBits, finiteOrNull, log2Histogram, share, type MetricRow } from "../points";
 import { inWindows, windowOf } from "../window-sql";
 import type { WindowSet } from "../windows";
+import { log2BinOf } from "./log2-bin-sql";
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -70,6 +71,8 @@ async function readFeatureCounts(db: Executor, windows: WindowSet, driftMetadata
     union all
     select window_start, 'meta:' || key, coalesce(produced.metadata->>key, ${NO_VALUE}), count(*)::int
     from produced cross join unnest(${[...driftMetadataKeys]}::text[]) as key group by 1, 2, 3
+    -- A fixed order, so the entropy sums its terms alike on every pass, to the last bit.
+    order by 1, 2, 3
   `.execute(db);
   return rows;
 }
@@ -86,8 +89,11 @@ async function readOutputWindows(db: Executor, windows: WindowSet) {
     regenerateEvents: number;
   }>`
     with produced as (
-      select outputs.id, ${windowOf(sql`outputs.produced_at`, windows)} as window_start, ${inputTextLength} as length
-      from outputs where outputs.project_id = ${windows.projectId} and ${inWindows(sql`outputs.produced_at`, windows)}
+      select id, window_start, length, ${log2BinOf(sql`length`)} as length_bin
+      from (
+        select outputs.id, ${windowOf(sql`outputs.produced_at`, windows)} as window_start, ${inputTextLength} as length
+        from outputs where outputs.project_id = ${windows.projectId} and ${inWindows(sql`outputs.produced_at`, windows)}
+      ) as measured
     ),
     events as (
       select signals.output_id,
@@ -96,20 +102,14 @@ async function readOutputWindows(db: Executor, windows: WindowSet) {
       from signals join produced on produced.id = signals.output_id
       where signals.project_id = ${windows.projectId} and signals.kind in ('thumbs_down', 'regenerate')
       group by 1
-    ),
-    length_bins as (
-      select window_start, jsonb_object_agg(bin, count) as bins
-      from (select window_start, floor(log(2, greatest(length, 1)::numeric))::int as bin, count(*)::int as count from produced group by 1, 2) as binned
-      group by 1
     )
     select produced.window_start as "windowStart", count(*)::int as outputs,
       percentile_cont(0.5) within group (order by produced.length) as "medianLength",
-      min(length_bins.bins::text)::jsonb as "lengthBins",
+      (select jsonb_object_agg(bin, count) from (select bin, count(*)::int as count from unnest(array_agg(produced.length_bin)) as bin group by 1) as binned) as "lengthBins",
       count(*) filter (where events.thumbs_down > 0)::int as "thumbsDownOutputs", coalesce(sum(events.thumbs_down), 0)::int as "thumbsDownEvents",
       count(*) filter (where events.regenerate > 0)::int as "regenerateOutputs", coalesce(sum(events.regenerate), 0)::int as "regenerateEvents"
     from produced
     left join events on events.output_id = produced.id
-    left join length_bins on length_bins.window_start = produced.window_start
     group by 1
   `.execute(db);
   return rows;
