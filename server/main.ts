@@ -7,6 +7,8 @@ import { startGoldloop } from "./runtime/start";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const isDev = process.argv.includes("--dev");
+/** Within this long after the first, a second signal is the same request delivered twice. */
+const DUPLICATE_SIGNAL_MS = 2_000;
 
 async function main(): Promise<void> {
   const env = parseEnv();
@@ -16,13 +18,16 @@ async function main(): Promise<void> {
   }
   const running = await startGoldloop({ root, env, isDev });
 
-  let isStopping = false;
+  let stoppingSince: number | null = null;
   const shutDown = (signal: NodeJS.Signals) => {
-    if (isStopping) {
+    if (stoppingSince !== null) {
+      // A signal to the process group arrives twice, directly and relayed by tsx: only a later one is
+      // someone insisting, and only they may skip stopping the embedded Postgres.
+      if (Date.now() - stoppingSince < DUPLICATE_SIGNAL_MS) return;
       logger.warn(`${signal} again: exiting without finishing shutdown`);
       process.exit(1);
     }
-    isStopping = true;
+    stoppingSince = Date.now();
     logger.info(`${signal}: shutting down`);
     running.stop().then(
       () => process.exit(0),
