@@ -7,6 +7,7 @@ import { granularityTitles, projectLoopSettingHints } from "./loop-settings-hint
 import { LoopSettingsDialog } from "./loop-settings-dialog";
 import { RecomputeMetrics } from "./recompute-metrics";
 import { useLoopSettings } from "./use-loop-settings";
+import { SettingList } from "@/components/ui/setting-list";
 
 /** What the metrics job computes and the detectors compare, with its editor and a recompute for leads and admins. */
 export function LoopSettingsCard({ projectId, canManage }: { projectId: string; canManage: boolean }) {
@@ -30,17 +31,7 @@ export function LoopSettingsCard({ projectId, canManage }: { projectId: string; 
           )
         }
       />
-      <dl aria-label="Loop settings" className="space-y-3 px-5 py-4 text-sm">
-        {rows.map((row) => (
-          <div key={row.term}>
-            <div className="flex justify-between gap-4">
-              <dt className="text-zinc-500">{row.term}</dt>
-              <dd className="text-right text-zinc-900 tabular-nums">{row.value}</dd>
-            </div>
-            <p className="mt-0.5 text-xs text-zinc-400">{row.hint}</p>
-          </div>
-        ))}
-      </dl>
+      <SettingList rows={rows} label="Loop settings" />
       {canManage && (
         <div className="border-t border-zinc-100">
           <RecomputeMetrics projectId={projectId} />

@@ -11,6 +11,7 @@ import { LoopSettingsFields, loopSettingHints } from "./loop-settings-fields";
 import { toLoopSettingsDraft, validateLoopSettings, type LoopSettingsDraft } from "./loop-settings-state";
 import { formatPercent } from "./sampling-rule-summary";
 import { useUpdateLoopSettings } from "./use-queues";
+import { SettingList } from "@/components/ui/setting-list";
 
 const serverFields = ["holdoutFraction", "suggestionDisplay", "decoyRate", "approvalValues"] as const;
 
@@ -86,17 +87,7 @@ export function LoopSettingsCard({ projectId, queueId, field, settings, canManag
           )
         }
       />
-      <dl className="space-y-3 px-5 py-4 text-sm">
-        {rows.map((row) => (
-          <div key={row.term}>
-            <div className="flex justify-between gap-4">
-              <dt className="text-zinc-500">{row.term}</dt>
-              <dd className="text-right text-zinc-900 tabular-nums">{row.value}</dd>
-            </div>
-            <p className="mt-0.5 text-xs text-zinc-400">{row.hint}</p>
-          </div>
-        ))}
-      </dl>
+      <SettingList rows={rows} />
       {canManage && isEditing && (
         <EditLoopSettingsDialog projectId={projectId} queueId={queueId} field={field} settings={settings} isOpen={isEditing} onClose={() => setIsEditing(false)} />
       )}
