@@ -23,7 +23,7 @@ import { withDatabaseName } from "../db/testing/names";
 import type { DB } from "../db/types";
 import { exportFormats } from "../server/datasets/formats/schema";
 import { createDataset, publishRelease } from "../server/datasets/service";
-import type { ProjectActor } from "../server/members/service";
+import type { ProjectActor } from "../server/auth/actor";
 import type { WorkerJob, WorkerResult } from "./export-worker";
 
 const TARGETS = { jsonlToCopy: 0.5, peakRssMb: 300, formatToJsonl: 2 };

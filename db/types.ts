@@ -80,6 +80,7 @@ export interface Annotations {
   correction: string | null;
   counts_toward_gold: Generated<boolean>;
   created_at: Generated<Timestamp>;
+  gold_check_correct: boolean | null;
   id: Generated<number>;
   note: string | null;
   project_id: string;
@@ -89,6 +90,32 @@ export interface Annotations {
   time_spent_ms: number | null;
   values: Json;
   was_decoy: Generated<boolean>;
+}
+
+export interface AnnotatorPauses {
+  annotator_id: string;
+  gold_checks: number;
+  gold_correct: number;
+  id: Generated<number>;
+  lift_note: string | null;
+  lifted_at: Timestamp | null;
+  lifted_by: string | null;
+  paused_at: Generated<Timestamp>;
+  project_id: string;
+  queue_id: string;
+  reason: string;
+}
+
+export interface AnnotatorStats {
+  annotator_id: string;
+  confusion: Json;
+  field_key: string;
+  fit_id: number;
+  fitted_at: Generated<Timestamp>;
+  label_count: number;
+  project_id: string;
+  queue_id: string;
+  reliability: number;
 }
 
 export interface ApiKeys {
@@ -110,6 +137,7 @@ export interface Assignments {
   heartbeat_at: Generated<Timestamp>;
   id: Generated<number>;
   is_decoy: Generated<boolean>;
+  is_gold_check: Generated<boolean>;
   lease_expires_at: Timestamp;
   project_id: string;
   queue_id: string;
@@ -200,6 +228,18 @@ export interface DetectorSettings {
   updated_at: Generated<Timestamp>;
 }
 
+export interface GoldItems {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  expected_values: Json;
+  id: Generated<number>;
+  project_id: string;
+  queue_id: string;
+  queue_item_id: number;
+  retired_at: Timestamp | null;
+  source: string;
+}
+
 export interface GoldLabels {
   confidence: number;
   correction: string | null;
@@ -220,6 +260,23 @@ export interface GoldLabels {
   revision_reason: string | null;
   supersedes: number | null;
   values: Json;
+}
+
+export interface GoldRefitFlags {
+  closed_at: Timestamp | null;
+  closed_by: string | null;
+  closing: string | null;
+  created_at: Generated<Timestamp>;
+  current_value: string;
+  field_key: string;
+  fit_id: number;
+  gold_label_id: number;
+  id: Generated<number>;
+  posterior: number;
+  project_id: string;
+  queue_id: string;
+  queue_item_id: number;
+  suggested_value: string;
 }
 
 export interface GoldReopenings {
@@ -304,11 +361,34 @@ export interface Projects {
   slug: string;
 }
 
+export interface QualityFits {
+  annotator_count: number;
+  clamped_item_count: number;
+  class_priors: Json;
+  classes: Json;
+  field_key: string;
+  fit_ms: number;
+  fitted_at: Generated<Timestamp>;
+  id: Generated<number>;
+  is_converged: boolean;
+  item_count: number;
+  iterations: number;
+  label_count: number;
+  log_likelihood: number;
+  method: string;
+  project_id: string;
+  queue_id: string;
+  read_ms: number;
+  requested_by: string | null;
+  write_ms: number;
+}
+
 export interface QueueItems {
   assigned_count: Generated<number>;
   conflict_reasons: Generated<string[]>;
   content_hash: string;
   created_at: Generated<Timestamp>;
+  extra_seats: Generated<number>;
   id: Generated<number>;
   inclusion_probability: number;
   is_holdout: Generated<boolean>;
@@ -325,15 +405,22 @@ export interface QueueItems {
 export interface Queues {
   approval_values: Generated<Json>;
   archived_at: Timestamp | null;
+  consensus_method: Generated<string>;
   created_at: Generated<Timestamp>;
   created_by: string | null;
+  daily_cap: number | null;
   decoy_rate: Generated<number>;
+  gate_min_accuracy: number | null;
+  gate_min_gold_items: Generated<number>;
+  gold_item_rate: Generated<number>;
   holdout_fraction: Generated<number>;
   id: Generated<string>;
   instructions: Generated<string>;
   label_schema: Json;
   lease_seconds: number;
   majority_threshold: number;
+  max_overlap: number | null;
+  min_posterior: Generated<number>;
   mode: string;
   name: string;
   overlap: number;
@@ -473,6 +560,8 @@ export interface DB {
   alert_rules: AlertRules;
   alerts: Alerts;
   annotations: Annotations;
+  annotator_pauses: AnnotatorPauses;
+  annotator_stats: AnnotatorStats;
   api_keys: ApiKeys;
   assignments: Assignments;
   audit_log: AuditLog;
@@ -482,7 +571,9 @@ export interface DB {
   dataset_releases: DatasetReleases;
   datasets: Datasets;
   detector_settings: DetectorSettings;
+  gold_items: GoldItems;
   gold_labels: GoldLabels;
+  gold_refit_flags: GoldRefitFlags;
   gold_reopenings: GoldReopenings;
   invites: Invites;
   memberships: Memberships;
@@ -490,6 +581,7 @@ export interface DB {
   metric_watermarks: MetricWatermarks;
   outputs: Outputs;
   projects: Projects;
+  quality_fits: QualityFits;
   queue_items: QueueItems;
   queues: Queues;
   release_candidates: ReleaseCandidates;

@@ -1,9 +1,7 @@
 import { randomBytes } from "node:crypto";
-import type { Kysely, Transaction } from "kysely";
-import type { DB, ProjectRole } from "../types";
+import type { ProjectRole } from "../types";
 import { hashPassword } from "../../server/auth/passwords";
-
-export type Executor = Kysely<DB> | Transaction<DB>;
+import type { Executor } from "../executor";
 
 /** The password every seeded person signs in with. */
 export const SEED_PASSWORD = "correct-horse-battery";

@@ -1,4 +1,4 @@
-import type { Executor } from "./factories";
+import type { Executor } from "../executor";
 
 /**
  * Loop-health rows (metric points and alerts) written straight into the database, so tests of the pages

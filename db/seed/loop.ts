@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { sql, type Kysely } from "kysely";
 import type { DB } from "../types";
 import type { LabelSchema, queueModes, SamplingRule } from "../../server/queues/schema";
-import type { Executor } from "./factories";
+import type { Executor } from "../executor";
 
 /**
  * The loop's tables (queues, outputs, queue items, gold labels, releases), written straight into the

@@ -1,10 +1,9 @@
-import { sql, type Kysely, type Transaction } from "kysely";
+import { sql, type Transaction } from "kysely";
 import type { DB } from "@/db/types";
 import type { Granularity } from "@/server/metrics/catalog";
 import type { AlertEvidence } from "./evidence-schema";
 import type { AlertSeverity, AlertState, ListAlertsInput } from "./schema";
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import type { Executor } from "@/db/executor";
 
 const alertColumns = [
   "alerts.id",

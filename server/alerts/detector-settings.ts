@@ -6,8 +6,7 @@ import { resolveAlertsOf } from "./alert-service";
 import { detectorDefinitions } from "./detectors";
 import { detectorIds, type DetectorDefinition, type DetectorId } from "./detectors/types";
 import { BUILT_IN_SEVERITY, type AlertSeverity, type SetDetectorEnabledInput, type SetDetectorSeverityInput } from "./schema";
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import type { Executor } from "@/db/executor";
 
 export type DetectorSettings = { enabled: Set<DetectorId>; severityOf: (detector: DetectorId) => AlertSeverity };
 

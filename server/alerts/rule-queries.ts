@@ -1,9 +1,8 @@
-import { sql, type Kysely, type Transaction } from "kysely";
+import { sql, type Transaction } from "kysely";
 import type { DB } from "@/db/types";
 import type { Granularity, MetricName } from "@/server/metrics/catalog";
 import type { AlertSeverity, CreateAlertRuleInput, AlertRulePatch, RuleComparator } from "./schema";
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import type { Executor } from "@/db/executor";
 
 const ruleColumns = [
   "alert_rules.id",

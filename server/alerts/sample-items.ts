@@ -1,9 +1,6 @@
-import type { Kysely, Transaction } from "kysely";
-import type { DB } from "@/db/types";
 import type { Granularity } from "@/server/metrics/catalog";
 import { windowEnd } from "./windows";
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import type { Executor } from "@/db/executor";
 
 export const SAMPLE_ITEM_LIMIT = 10;
 

@@ -1,8 +1,5 @@
-import type { Kysely, Transaction } from "kysely";
-import type { DB } from "@/db/types";
 import type { ApiKeyScope } from "./schema";
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import type { Executor } from "@/db/executor";
 
 const publicColumns = [
   "api_keys.id",

@@ -4,7 +4,7 @@ import type { DB } from "@/db/types";
 import { insertAuditEntry } from "@/server/audit/queries";
 import { hashSecretToken } from "@/server/auth/secret-tokens";
 import { NotFoundError } from "@/server/lib/errors";
-import type { ProjectActor } from "@/server/members/service";
+import type { ProjectActor } from "@/server/auth/actor";
 import { findApiKeyByPrefix, insertApiKey, listApiKeys, revokeApiKey, touchApiKey } from "./queries";
 import { API_KEY_PATTERN, type ApiKeyScope, type CreateApiKeyInput } from "./schema";
 

@@ -1,8 +1,7 @@
-import type { Kysely, Transaction } from "kysely";
+import type { Transaction } from "kysely";
 import { sql } from "kysely";
 import type { DB } from "@/db/types";
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import type { Executor } from "@/db/executor";
 
 /** One Yjs update received from a client, as the log stores it. */
 export type LoggedUpdate = { projectId: string; documentName: string; update: Uint8Array };

@@ -1,8 +1,7 @@
-import { sql, type Kysely, type Transaction } from "kysely";
-import type { DB, Json } from "@/db/types";
+import { sql } from "kysely";
+import type { Json } from "@/db/types";
 import type { SplitName } from "./schema";
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import type { Executor } from "@/db/executor";
 
 export type BrowseFilters = {
   split?: SplitName;

@@ -1,8 +1,7 @@
-import { sql, type Expression, type Kysely, type Transaction } from "kysely";
-import type { DB, Json } from "@/db/types";
+import { sql, type Expression } from "kysely";
+import type { Json } from "@/db/types";
 import { selectEligibleGold, type DatasetScope } from "./queries";
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import type { Executor } from "@/db/executor";
 
 /** Rows compared across releases, keyed by (queue, output): one current gold exists per queue item. */
 export function selectEligibleRowKeys(db: Executor, scope: DatasetScope) {

@@ -1,8 +1,7 @@
-import { sql, type Expression, type Kysely, type SqlBool, type Transaction } from "kysely";
+import { sql, type Expression, type SqlBool, type Transaction } from "kysely";
 import type { DB } from "@/db/types";
 import type { CorrectionMode, SplitKey } from "./schema";
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import type { Executor } from "@/db/executor";
 
 /** What decides which gold rows a dataset holds: the recipe, as the dataset has it now or a release recorded it. */
 export type EligibilityRecipe = {

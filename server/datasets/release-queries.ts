@@ -1,9 +1,8 @@
-import { sql, type Kysely, type Transaction } from "kysely";
+import { sql, type Transaction } from "kysely";
 import type { DB } from "@/db/types";
 import { selectEligibleGold, type DatasetScope } from "./queries";
 import type { ReleaseChangelog, ReleaseRecipe, ReleaseStatus } from "./schema";
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import type { Executor } from "@/db/executor";
 
 /** The newest published release of a dataset (numbers are taken at request time, so a newer one may still be publishing). */
 export async function findLatestPublishedRelease(db: Executor, projectId: string, datasetId: string, options: { before?: number } = {}) {

@@ -1,9 +1,9 @@
-import type { Kysely, Transaction } from "kysely";
+import type { Kysely } from "kysely";
 import type { DB } from "@/db/types";
 import { insertAuditEntry } from "@/server/audit/queries";
 import { ConflictError, InvalidStateError, NotFoundError, ValidationError } from "@/server/lib/errors";
 import { isUniqueViolation } from "@/server/lib/pg-errors";
-import type { ProjectActor } from "@/server/members/service";
+import type { ProjectActor } from "@/server/auth/actor";
 import { slugify } from "@/server/projects/schema";
 import { parseLabelSchema } from "@/server/review/label-values";
 import { diffRowKeys, selectEligibleRowKeys, selectReleaseRowKeys } from "./diff-queries";
@@ -37,8 +37,7 @@ import {
   type ReleaseChangelog,
   type UpdateDatasetInput,
 } from "./schema";
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import type { Executor } from "@/db/executor";
 
 /** The picked queues, each once, all of the project, with label filters that fit their schemas. */
 async function checkQueuesAndFilters(db: Executor, projectId: string, input: { queueIds: string[]; labelFilters: Record<string, string[]> }) {

@@ -8,7 +8,7 @@ import { createDataset, publishRelease } from "@/server/datasets/service";
 import { ingestOutputs } from "@/server/ingest/service";
 import { ingestSignals } from "@/server/ingest/signals-service";
 import { insertMembership } from "@/server/members/queries";
-import type { ProjectActor } from "@/server/members/service";
+import type { ProjectActor } from "@/server/auth/actor";
 import { countProjectActivity } from "@/server/projects/queries";
 import { createProject } from "@/server/projects/service";
 import { createQueue } from "@/server/queues/service";

@@ -1,7 +1,5 @@
-import { sql, type Kysely, type Transaction } from "kysely";
-import type { DB } from "@/db/types";
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import { sql } from "kysely";
+import type { Executor } from "@/db/executor";
 
 /** An output ready to store; jsonb columns arrive as JSON text. */
 export type NewOutput = {

@@ -1,8 +1,5 @@
-import type { Kysely, Transaction } from "kysely";
-import type { DB } from "@/db/types";
 import type { Granularity } from "@/server/metrics/catalog";
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import type { Executor } from "@/db/executor";
 
 /** Every queue of the project, archived ones too: their metric points and alerts stay on the charts. */
 export async function listQueuesForHealth(db: Executor, projectId: string) {

@@ -1,7 +1,5 @@
-import type { Kysely, Transaction } from "kysely";
-import type { DB, ProjectRole } from "@/db/types";
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import type { ProjectRole } from "@/db/types";
+import type { Executor } from "@/db/executor";
 
 export async function insertInvite(
   db: Executor,

@@ -10,7 +10,7 @@ import { findInviteByTokenHash, insertInvite, listOpenInvites, markInviteAccepte
 import { insertMembership, findMembership } from "./queries";
 import { composeInviteMail } from "./invite-mail";
 import type { CreateInviteInput, RegisterWithInviteInput } from "./schema";
-import type { ProjectActor } from "./service";
+import type { ProjectActor } from "@/server/auth/actor";
 
 export type InviteStatus = "valid" | "accepted" | "revoked" | "expired";
 

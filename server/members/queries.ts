@@ -1,7 +1,6 @@
-import type { Kysely, Transaction } from "kysely";
+import type { Transaction } from "kysely";
 import type { DB, ProjectRole } from "@/db/types";
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import type { Executor } from "@/db/executor";
 
 export async function findMembership(db: Executor, projectId: string, userId: string) {
   return db

@@ -1,12 +1,11 @@
 import type { Kysely } from "kysely";
 import type { DB } from "@/db/types";
+import type { ProjectActor } from "@/server/auth/actor";
 import { insertAuditEntry } from "@/server/audit/queries";
 import { ConflictError, NotFoundError } from "@/server/lib/errors";
 import { notifyMembershipChanged } from "./membership-changes";
 import { deleteMembership, findMembership, listMembers, lockAdminUserIds, updateMembershipRole } from "./queries";
 import type { ChangeMemberRoleInput, RemoveMemberInput } from "./schema";
-
-export type ProjectActor = { projectId: string; userId: string };
 
 /** The project's members with their roles. */
 export async function listProjectMembers(db: Kysely<DB>, projectId: string) {

@@ -1,9 +1,8 @@
-import { sql, type Kysely, type Transaction } from "kysely";
+import { sql, type Transaction } from "kysely";
 import type { DB } from "@/db/types";
 import type { Granularity, MetricName, MetricPoint } from "./catalog";
 import type { MetricRow } from "./points";
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import type { Executor } from "@/db/executor";
 
 /** Rows per insert statement: well under Postgres's bind-parameter limit, few round trips. */
 const UPSERT_CHUNK = 2_000;

@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import type { DB } from "@/db/types";
 import { insertAuditEntry } from "@/server/audit/queries";
 import { NotFoundError } from "@/server/lib/errors";
-import type { ProjectActor } from "@/server/members/service";
+import type { ProjectActor } from "@/server/auth/actor";
 import { recomputeWindows } from "./compute";
 import { readLoopSettings, type BackfillMetricsInput, type LoopSettings, type UpdateLoopSettingsInput } from "./schema";
 import { findStoredLoopSettings, writeLoopSettings } from "./settings-queries";

@@ -1,8 +1,7 @@
-import type { Kysely, Transaction } from "kysely";
+import type { Transaction } from "kysely";
 import type { DB } from "@/db/types";
 import type { LoopSettings } from "./schema";
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import type { Executor } from "@/db/executor";
 
 /** The project's stored loop settings as written (possibly `{}`), or undefined for no such project. */
 export async function findStoredLoopSettings(db: Executor, projectId: string): Promise<unknown> {

@@ -1,9 +1,8 @@
-import { sql, type Kysely, type Transaction } from "kysely";
+import { sql, type Transaction } from "kysely";
 import type { DB } from "@/db/types";
 import type { Granularity } from "./catalog";
 import type { TouchedInstants } from "./windows";
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import type { Executor } from "@/db/executor";
 
 /** The tables whose rows feed metric points, each followed by id. */
 export const metricSources = ["outputs", "signals", "annotations", "gold_labels"] as const;

@@ -1,8 +1,7 @@
-import { sql, type Kysely, type Transaction } from "kysely";
+import { sql, type Transaction } from "kysely";
 import type { DB } from "@/db/types";
 import type { CreateQueueInput, LoopSettings } from "./schema";
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import type { Executor } from "@/db/executor";
 
 export async function insertQueue(db: Executor, values: { projectId: string; createdBy: string; queue: CreateQueueInput }) {
   const { queue } = values;

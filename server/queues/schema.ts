@@ -112,3 +112,49 @@ export const DEFAULT_LOOP_SETTINGS: LoopSettings = { holdoutFraction: 0, suggest
 
 export const updateLoopSettingsSchema = queueIdSchema.extend(loopSettingsSchema.shape);
 export type UpdateLoopSettingsInput = z.infer<typeof updateLoopSettingsSchema>;
+
+export const consensusMethods = ["majority", "dawid_skene"] as const;
+export type ConsensusMethod = (typeof consensusMethods)[number];
+
+const consensusMethodSchema = z.enum(consensusMethods, "consensusMethod is majority or dawid_skene");
+/** Share of votes a label needs to become gold without a lead. Above one half, so there is one winner. */
+const majorityThresholdSchema = z.number("majorityThreshold is a number above 0.5").gt(0.5, "the threshold must be above 0.5").max(1, "the threshold is at most 1");
+/** The Dawid–Skene posterior the most probable value needs to become gold without a lead. */
+const minPosteriorSchema = z.number("minPosterior is a number from 0.5 to 1").min(0.5, "minPosterior is 0.5 to 1").max(1, "minPosterior is 0.5 to 1");
+/** K for adaptive overlap: a disagreement asks for one more annotator, up to K; null keeps k fixed. At least k (checked by the service). */
+const maxOverlapSchema = z.number("maxOverlap is a whole number from 1 to 9").int("maxOverlap is a whole number").min(1, "maxOverlap is 1–9").max(9, "maxOverlap is 1–9").nullable();
+/** Share of claims served a gold item (a known answer) instead of a production item. */
+const goldItemRateSchema = z.number("goldItemRate is a number from 0 to 0.5").min(0, "goldItemRate is 0 to 0.5").max(0.5, "goldItemRate is 0 to 0.5");
+const gateMinAccuracySchema = z.number("gateMinAccuracy is a number from 0 to 1").min(0, "gateMinAccuracy is 0 to 1").max(1, "gateMinAccuracy is 0 to 1").nullable();
+const gateMinGoldItemsSchema = z.number("gateMinGoldItems is a whole number").int("gateMinGoldItems is a whole number").min(1, "gateMinGoldItems is at least 1").max(1_000, "gateMinGoldItems is at most 1,000");
+const dailyCapSchema = z.number("dailyCap is a whole number").int("dailyCap is a whole number").min(1, "dailyCap is at least 1").max(100_000, "dailyCap is at most 100,000").nullable();
+
+/** How a queue turns answers into gold and keeps its annotators honest, as the edit form sends it (every setting). */
+export const qualitySettingsSchema = z.object({
+  consensusMethod: consensusMethodSchema,
+  majorityThreshold: majorityThresholdSchema,
+  minPosterior: minPosteriorSchema,
+  maxOverlap: maxOverlapSchema,
+  goldItemRate: goldItemRateSchema,
+  /** Pause an annotator on this queue when their gold accuracy is below this after gateMinGoldItems checks; null: no gate. */
+  gateMinAccuracy: gateMinAccuracySchema,
+  gateMinGoldItems: gateMinGoldItemsSchema,
+  /** Most answers one annotator may give on this queue per UTC day; null: no cap. */
+  dailyCap: dailyCapSchema,
+});
+export type QualitySettings = z.infer<typeof qualitySettingsSchema>;
+
+/** Quality settings of a queue created without any: majority at 0.6, fixed k, no gold checks, no gate, no cap. */
+export const DEFAULT_QUALITY_SETTINGS: QualitySettings = {
+  consensusMethod: "majority",
+  majorityThreshold: 0.6,
+  minPosterior: 0.9,
+  maxOverlap: null,
+  goldItemRate: 0,
+  gateMinAccuracy: null,
+  gateMinGoldItems: 10,
+  dailyCap: null,
+};
+
+export const updateQualitySettingsSchema = queueIdSchema.extend(qualitySettingsSchema.shape);
+export type UpdateQualitySettingsInput = z.infer<typeof updateQualitySettingsSchema>;

@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import type { DB } from "@/db/types";
 import { insertAuditEntry } from "@/server/audit/queries";
 import { NotFoundError, ValidationError } from "@/server/lib/errors";
-import type { ProjectActor } from "@/server/members/service";
+import type { ProjectActor } from "@/server/auth/actor";
 import { backfillQueue } from "@/server/sampling/service";
 import {
   countClaimableItems,

@@ -1,9 +1,8 @@
-import { sql, type Kysely, type Transaction } from "kysely";
+import { sql, type Transaction } from "kysely";
 import type { DB, Json } from "@/db/types";
 import { outputColumns } from "@/server/review/queries";
 import { holdGoldWriterSlot } from "./gold-order";
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import type { Executor } from "@/db/executor";
 
 /** An item with its queue and output, as the adjudication and shared pages show it. */
 export async function findItemView(db: Executor, projectId: string, queueItemId: number) {

@@ -1,8 +1,7 @@
-import { sql, type Kysely, type Transaction } from "kysely";
+import { sql, type Transaction } from "kysely";
 import type { DB } from "@/db/types";
 import { selectItemGold } from "./queries";
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import type { Executor } from "@/db/executor";
 
 /** An item's open reopening, if a lead asked to revise its gold and has not finalized or cancelled yet. */
 export async function findOpenReopening(db: Executor, projectId: string, queueItemId: number) {

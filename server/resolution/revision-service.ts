@@ -5,7 +5,7 @@ import { hasAnyRole, type ProjectRole } from "@/server/auth/roles";
 import { conversationToText } from "@/server/ingest/schema";
 import { ConflictError, InvalidStateError, NotFoundError } from "@/server/lib/errors";
 import { isUniqueViolation } from "@/server/lib/pg-errors";
-import type { ProjectActor } from "@/server/members/service";
+import type { ProjectActor } from "@/server/auth/actor";
 import { lockQueueItem } from "@/server/review/queries";
 import { findCurrentGold, hasSubmittedOnItem } from "./queries";
 import { closeReopening, findOpenReopening, insertReopening, listGoldHistory, setItemState } from "./revision-queries";

@@ -5,7 +5,7 @@ import { goldDocumentKey } from "@/server/collab/schema";
 import { conversationToText } from "@/server/ingest/schema";
 import { ConflictError, InvalidStateError, NotFoundError } from "@/server/lib/errors";
 import { isUniqueViolation } from "@/server/lib/pg-errors";
-import type { ProjectActor } from "@/server/members/service";
+import type { ProjectActor } from "@/server/auth/actor";
 import { snapshotCorrection } from "@/server/review/correction";
 import { emitWebhookEvent } from "@/server/webhooks/outbox";
 import { checkOptionalParts, parseLabelSchema, validateLabelValues } from "@/server/review/label-values";
@@ -15,8 +15,8 @@ import { closeReopening, findOpenReopening, retireGold } from "./revision-querie
 import { recordGoldRevised } from "./revision-events";
 import { resolveCorrections, resolveLabels } from "./rules";
 import type { FinalizeGoldInput, GoldMethod } from "./schema";
+import type { Executor } from "@/db/executor";
 
-type Executor = Kysely<DB> | Transaction<DB>;
 type Annotation = Awaited<ReturnType<typeof listSubmittedAnnotations>>[number];
 
 /** An item with its queue and output, or NotFound. */

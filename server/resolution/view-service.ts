@@ -4,7 +4,7 @@ import { hasAnyRole, type ProjectRole } from "@/server/auth/roles";
 import { goldDocumentKey } from "@/server/collab/schema";
 import { conversationToText } from "@/server/ingest/schema";
 import { NotFoundError } from "@/server/lib/errors";
-import type { ProjectActor } from "@/server/members/service";
+import type { ProjectActor } from "@/server/auth/actor";
 import { parseLabelSchema } from "@/server/review/label-values";
 import { listOutputSignals } from "@/server/review/queries";
 import type { ReviewOutput } from "@/server/review/service";

@@ -1,8 +1,7 @@
-import { sql, type Kysely, type Transaction } from "kysely";
+import { sql, type Transaction } from "kysely";
 import type { DB } from "@/db/types";
 import { SKIPS_TO_SKIP_OUT } from "./schema";
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import type { Executor } from "@/db/executor";
 
 export type ClaimParams = { projectId: string; queueId: string; userId: string; overlap: number; leaseSeconds: number };
 

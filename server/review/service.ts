@@ -4,7 +4,7 @@ import { correctionDocumentKey } from "@/server/collab/schema";
 import { conversationToText, type Suggestion } from "@/server/ingest/schema";
 import { ConflictError, InvalidStateError, NotFoundError } from "@/server/lib/errors";
 import { isUniqueViolation } from "@/server/lib/pg-errors";
-import type { ProjectActor } from "@/server/members/service";
+import type { ProjectActor } from "@/server/auth/actor";
 import type { LabelSchema } from "@/server/queues/schema";
 import { claimQueueItem, countSkip, extendLease, hasClaimableItem, reapExpiredLeases, type ClaimOutcome, type ClaimParams } from "./claim-queries";
 import { parseLabelSchema } from "./label-values";

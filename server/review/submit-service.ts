@@ -3,7 +3,7 @@ import type { DB } from "@/db/types";
 import { correctionDocumentKey } from "@/server/collab/schema";
 import { conversationToText } from "@/server/ingest/schema";
 import { InvalidStateError, NotFoundError } from "@/server/lib/errors";
-import type { ProjectActor } from "@/server/members/service";
+import type { ProjectActor } from "@/server/auth/actor";
 import type { QueueItemState } from "@/server/queues/schema";
 import { resolveItem } from "@/server/resolution/service";
 import { emitWebhookEvent } from "@/server/webhooks/outbox";

@@ -1,8 +1,6 @@
-import { sql, type Kysely, type Transaction } from "kysely";
-import type { DB } from "@/db/types";
+import { sql } from "kysely";
 import type { StoredSamplingOutput } from "./rule";
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import type { Executor } from "@/db/executor";
 
 /** The stored sampling rules of the project's queues that still take items (not archived). */
 export async function listOpenQueueRules(db: Executor, projectId: string, queueId?: string) {

@@ -1,11 +1,10 @@
-import type { Kysely, Transaction } from "kysely";
+import type { Kysely } from "kysely";
 import type { DB } from "@/db/types";
 import { NotFoundError } from "@/server/lib/errors";
 import { samplingRuleSchema } from "@/server/queues/schema";
 import { findSamplingOutputs, insertQueueItems, listOpenQueueRules, listSamplingOutputsPage, raiseInclusionProbabilities } from "./queries";
 import { planQueueItems, type QueueDraw, type SamplingCandidate, type SamplingQueue, type StoredSamplingOutput } from "./rule";
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import type { Executor } from "@/db/executor";
 
 const BACKFILL_PAGE_SIZE = 1_000;
 

@@ -1,7 +1,6 @@
-import type { Kysely, Transaction } from "kysely";
+import type { Transaction } from "kysely";
 import type { DB } from "@/db/types";
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import type { Executor } from "@/db/executor";
 
 export async function replaceSetupToken(db: Executor, tokenHash: string, expiresAt: Date): Promise<void> {
   await db.deleteFrom("setup_tokens").where("used_at", "is", null).execute();

@@ -3,7 +3,7 @@ import type { DB } from "@/db/types";
 import { ingestOutputs } from "@/server/ingest/service";
 import { ingestSignals } from "@/server/ingest/signals-service";
 import { ConflictError } from "@/server/lib/errors";
-import type { ProjectActor } from "@/server/members/service";
+import type { ProjectActor } from "@/server/auth/actor";
 import { claimNext } from "@/server/review/service";
 import { submitAnnotation } from "@/server/review/submit-service";
 import { answerItem } from "./annotators";

@@ -1,8 +1,5 @@
-import type { Kysely, Transaction } from "kysely";
 import { sql } from "kysely";
-import type { DB } from "@/db/types";
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import type { Executor } from "@/db/executor";
 
 const sessionColumns = ["id", "email", "name", "is_instance_admin as isInstanceAdmin"] as const;
 

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from "kysely";
+import type { Kysely } from "kysely";
 import type { DB } from "@/db/types";
 import { hashPassword, verifyPassword } from "@/server/auth/passwords";
 import { ConflictError } from "@/server/lib/errors";
@@ -6,8 +6,7 @@ import { isUniqueViolation } from "@/server/lib/pg-errors";
 import { findActiveUserById, findUserByEmail, findUserIdByAccount, insertAccount, insertUser } from "./queries";
 import type { NewAccountInput, SessionUser } from "./schema";
 import { lockSignInsForEmail, markSignInAttemptSucceeded, reserveSignInAttempt, secondsUntilSignInAllowed } from "./sign-in-throttle";
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import type { Executor } from "@/db/executor";
 
 // Verifying against a fixed hash when the email is unknown keeps the response time from revealing which emails exist.
 const timingDecoyHash = hashPassword("timing-decoy-password");

@@ -1,9 +1,8 @@
-import type { Kysely, Transaction } from "kysely";
+import type { Transaction } from "kysely";
 import { sql } from "kysely";
 import type { DB } from "@/db/types";
 import { MAX_FAILED_SIGN_INS, SIGN_IN_WINDOW_MINUTES } from "./schema";
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import type { Executor } from "@/db/executor";
 
 /**
  * Makes sign-ins for one email wait for each other until the transaction ends. The key is a 64-bit hash of

@@ -1,8 +1,7 @@
-import { sql, type Kysely, type Transaction } from "kysely";
+import { sql, type Transaction } from "kysely";
 import type { DB } from "@/db/types";
 import type { WebhookDeliveryState, WebhookEventType } from "./schema";
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import type { Executor } from "@/db/executor";
 
 export async function insertEvent(db: Executor, params: { projectId: string; type: WebhookEventType; payload: string; createdAt: Date }) {
   return db

@@ -8,8 +8,7 @@ import type { WebhookActor } from "./endpoint-service";
 import { writeEventForEndpoints } from "./outbox";
 import type { ListWebhookDeliveriesInput, ReplayFailedDeliveriesInput } from "./schema";
 import { webhookMessageId } from "./signing";
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import type { Executor } from "@/db/executor";
 
 async function requireEnabledEndpoint(db: Executor, projectId: string, endpointId: string, field: string) {
   const endpoint = await findEndpoint(db, projectId, endpointId);

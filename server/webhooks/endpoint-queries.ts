@@ -1,8 +1,7 @@
-import { sql, type Kysely, type Transaction } from "kysely";
+import { sql, type Transaction } from "kysely";
 import type { DB } from "@/db/types";
 import type { WebhookEventType } from "./schema";
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import type { Executor } from "@/db/executor";
 
 /** How long a rotated-out secret keeps signing beside the new one. */
 export const SECRET_OVERLAP = sql<Date>`now() + interval '24 hours'`;

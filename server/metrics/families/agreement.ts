@@ -1,11 +1,10 @@
-import { sql, type Kysely, type Transaction } from "kysely";
-import type { DB } from "@/db/types";
+import { sql } from "kysely";
 import { bootstrapKrippendorffAlpha, computeKrippendorffAlpha, type ReliabilityData } from "@/server/quality";
 import { finiteOrNull, type MetricRow } from "../points";
 import { inWindows, labelFieldOf, windowOf } from "../window-sql";
 import type { WindowSet } from "../windows";
+import type { Executor } from "@/db/executor";
 
-type Executor = Kysely<DB> | Transaction<DB>;
 type Answers = { queueId: string; windowStart: Date; queueItemIds: number[]; labels: string[] };
 
 /** Enough resamples for a stable 95 % interval on the α of one review window, cheap enough for every window. */

@@ -1,10 +1,9 @@
-import { sql, type Kysely, type Transaction } from "kysely";
-import type { DB } from "@/db/types";
+import { sql } from "kysely";
 import { share, type MetricRow } from "../points";
 import { inWindows, labelFieldOf, windowOf } from "../window-sql";
 import type { WindowSet } from "../windows";
+import type { Executor } from "@/db/executor";
 
-type Executor = Kysely<DB> | Transaction<DB>;
 type Counts = { queueId: string; windowStart: Date; isHoldout: boolean; annotations: number; corrected: number; approvable: number; approved: number };
 
 /**

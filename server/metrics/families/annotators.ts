@@ -1,11 +1,10 @@
-import { sql, type Kysely, type Transaction } from "kysely";
-import type { DB } from "@/db/types";
+import { sql } from "kysely";
 import { entropyBits, finiteOrNull, labelCountsDetail, log2Histogram, share, type MetricRow } from "../points";
 import { inWindows, labelFieldOf, windowOf } from "../window-sql";
 import type { WindowSet } from "../windows";
 import { log2BinOf } from "./log2-bin-sql";
+import type { Executor } from "@/db/executor";
 
-type Executor = Kysely<DB> | Transaction<DB>;
 type AnnotatorWindow = {
   queueId: string;
   annotatorId: string;

@@ -1,13 +1,12 @@
-import { sql, type Kysely, type Transaction } from "kysely";
-import type { DB, Json } from "@/db/types";
+import { sql } from "kysely";
+import type { Json } from "@/db/types";
 import { conversationToText } from "@/server/ingest/schema";
 import { computeDistinctN } from "@/server/quality";
 import { countNearDuplicates } from "../near-duplicates";
 import { finiteOrNull, share, type MetricRow } from "../points";
 import { inWindows, windowOf } from "../window-sql";
 import type { WindowSet } from "../windows";
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import type { Executor } from "@/db/executor";
 
 /** Outputs read per window: distinct-n and the pairwise near-duplicate check stay cheap on any window. */
 export const DIVERSITY_SAMPLE_SIZE = 500;

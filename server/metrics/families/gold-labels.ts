@@ -1,11 +1,10 @@
-import { sql, type Kysely, type Transaction } from "kysely";
-import type { DB } from "@/db/types";
+import { sql } from "kysely";
 import type { MetricName } from "../catalog";
 import { entropyBits, labelCountsDetail, type MetricRow } from "../points";
 import { inWindows, labelFieldOf, windowOf } from "../window-sql";
 import type { WindowSet } from "../windows";
+import type { Executor } from "@/db/executor";
 
-type Executor = Kysely<DB> | Transaction<DB>;
 type LabelCount = { queueId: string; windowStart: Date; isHoldout: boolean; field: string; label: string; count: number };
 
 /** `gold.labels` and `gold.labels.holdout`: the entropy of current gold labels created in each window, per queue. */

@@ -1,11 +1,9 @@
-import { sql, type Kysely, type Transaction } from "kysely";
-import type { DB } from "@/db/types";
+import { sql } from "kysely";
 import { entropyBits, finiteOrNull, log2Histogram, share, type MetricRow } from "../points";
 import { inWindows, windowOf } from "../window-sql";
 import type { WindowSet } from "../windows";
 import { log2BinOf } from "./log2-bin-sql";
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import type { Executor } from "@/db/executor";
 
 /** What a missing model, tag or metadata value counts as. */
 export const NO_VALUE = "(none)";

@@ -1,11 +1,9 @@
-import { sql, type Kysely, type Transaction } from "kysely";
-import type { DB } from "@/db/types";
+import { sql } from "kysely";
 import type { MetricName } from "../catalog";
 import { finiteOrNull, type MetricRow } from "../points";
 import { inWindows, windowOf } from "../window-sql";
 import type { WindowSet } from "../windows";
-
-type Executor = Kysely<DB> | Transaction<DB>;
+import type { Executor } from "@/db/executor";
 
 /**
  * `latency.queued`, `latency.first_claim`, `latency.gold` and `latency.pullable`: p50 and p95 seconds from
