@@ -124,6 +124,7 @@ const accessTable: Record<string, Row> = {
   "alerts.detectors.setSeverity": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, detector: "label_collapse", severity: "critical" }) },
   "loopHealth.overview": { allow: ["lead", "ml", "admin"], input: (f) => ({ projectId: f.project.id, granularity: "day" }) },
   "loopHealth.tile": { allow: members, input: (f) => ({ projectId: f.project.id }) },
+  "agreement.forQueue": { allow: ["lead", "ml", "admin"], input: (f) => ({ projectId: f.project.id, queueId: unknownId }) },
 };
 
 const testDb = setUpTestDatabase();

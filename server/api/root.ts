@@ -1,3 +1,4 @@
+import { agreementRouter } from "@/server/agreement/router";
 import { alertsRouter } from "@/server/alerts/router";
 import { apiKeysRouter } from "@/server/api-keys/router";
 import { auditRouter } from "@/server/audit/router";
@@ -35,6 +36,7 @@ export const appRouter = router({
   alerts: alertsRouter,
   metrics: metricsRouter,
   loopHealth: loopHealthRouter,
+  agreement: agreementRouter,
 });
 
 export type AppRouter = typeof appRouter;

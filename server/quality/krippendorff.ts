@@ -87,7 +87,7 @@ export function bootstrapKrippendorffAlpha(
 }
 
 /** Linear-interpolation quantile of sorted values (R type 7); NaN for no values. */
-function readQuantile(sorted: Float64Array, probability: number): number {
+export function readQuantile(sorted: Float64Array, probability: number): number {
   if (sorted.length === 0) return Number.NaN;
   const position = (sorted.length - 1) * probability;
   const below = Math.floor(position);

@@ -220,4 +220,5 @@ export const trpcTargets: Record<string, TrpcTarget> = {
   "alerts.detectors.setSeverity": { caller: "lead", input: (f) => ({ ...inProject(f), detector: "label_collapse", severity: "warning" }) },
   "loopHealth.overview": { caller: "lead", input: (f) => ({ ...inProject(f), granularity: "hour" }) },
   "loopHealth.tile": { caller: "annotator", input: inProject },
+  "agreement.forQueue": { caller: "lead", input: (f) => ({ ...inProject(f), queueId: f.queue.id, fieldKey: "verdict", granularity: "hour" }) },
 };

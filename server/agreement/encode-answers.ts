@@ -1,0 +1,77 @@
+import type { AnnotatorAnswers } from "./queries";
+
+/**
+ * One field's answers as parallel typed arrays: item (dense 0..itemCount-1), annotator (index into
+ * `annotatorIds`) and value code (index into `levels`). Levels are the field's options in schema order,
+ * then any value no longer among the options, so codes keep the scale's order.
+ */
+export type EncodedAnswers = {
+  items: Int32Array;
+  annotators: Int32Array;
+  codes: Int32Array;
+  itemCount: number;
+  annotatorIds: string[];
+  levels: string[];
+  /** Answers per annotator index. */
+  answersPerAnnotator: Int32Array;
+};
+
+/** Maps values to codes over the given levels, appending values not seen before. */
+export function createLevelCoder(optionValues: readonly string[]): { levels: string[]; codeOf: (value: string) => number } {
+  const levels = [...optionValues];
+  const codes = new Map(levels.map((value, code) => [value, code]));
+  return {
+    levels,
+    codeOf: (value) => {
+      let code = codes.get(value);
+      if (code === undefined) {
+        code = levels.length;
+        codes.set(value, code);
+        levels.push(value);
+      }
+      return code;
+    },
+  };
+}
+
+export function encodeAnswers(answers: readonly AnnotatorAnswers[], optionValues: readonly string[]): EncodedAnswers {
+  const total = answers.reduce((sum, group) => sum + group.values.length, 0);
+  const items = new Int32Array(total);
+  const annotators = new Int32Array(total);
+  const codes = new Int32Array(total);
+  const answersPerAnnotator = new Int32Array(answers.length);
+  const itemIndex = new Map<number, number>();
+  const coder = createLevelCoder(optionValues);
+  let position = 0;
+  answers.forEach((group, annotator) => {
+    for (let answer = 0; answer < group.values.length; answer += 1) {
+      const queueItemId = group.queueItemIds[answer]!;
+      let item = itemIndex.get(queueItemId);
+      if (item === undefined) {
+        item = itemIndex.size;
+        itemIndex.set(queueItemId, item);
+      }
+      items[position] = item;
+      annotators[position] = annotator;
+      codes[position] = coder.codeOf(group.values[answer]!);
+      position += 1;
+    }
+    answersPerAnnotator[annotator] = group.values.length;
+  });
+  return { items, annotators, codes, itemCount: itemIndex.size, annotatorIds: answers.map((group) => group.annotatorId), levels: coder.levels, answersPerAnnotator };
+}
+
+/** Answer positions grouped by item: item i's answers are order[offsets[i]] .. order[offsets[i + 1] - 1]. */
+export function groupByItem(encoded: EncodedAnswers): { offsets: Int32Array; order: Int32Array } {
+  const offsets = new Int32Array(encoded.itemCount + 1);
+  for (const item of encoded.items) offsets[item + 1]! += 1;
+  for (let item = 0; item < encoded.itemCount; item += 1) offsets[item + 1]! += offsets[item]!;
+  const cursor = offsets.slice(0, encoded.itemCount);
+  const order = new Int32Array(encoded.items.length);
+  for (let position = 0; position < encoded.items.length; position += 1) {
+    const item = encoded.items[position]!;
+    order[cursor[item]!] = position;
+    cursor[item]! += 1;
+  }
+  return { offsets, order };
+}

@@ -1,0 +1,75 @@
+import { sql } from "kysely";
+import type { Executor } from "@/db/executor";
+
+/** One annotator's counted answers to one field, as parallel lists (item id, option value). */
+export type AnnotatorAnswers = { fieldKey: string; annotatorId: string; queueItemIds: Int32Array; values: string[] };
+
+/** One judge's suggestions to one field next to the current gold of the same items. */
+export type JudgeGoldPairs = { source: string; fieldKey: string; suggested: string[]; gold: string[] };
+
+export async function findQueueLabelSchema(db: Executor, params: { projectId: string; queueId: string }) {
+  return db
+    .selectFrom("queues")
+    .select(["id", "name", "label_schema as labelSchema"])
+    .where("project_id", "=", params.projectId)
+    .where("id", "=", params.queueId)
+    .executeTakeFirst();
+}
+
+/**
+ * The queue's counted answers (production labels: not decoys, not gold checks) for the given fields. One row
+ * per field and annotator with the answers joined into two strings: a 100k-item queue arrives in a few
+ * dozen rows instead of 300k, which is most of the read time. Option values are keys ([a-z0-9_-]), so a
+ * comma cannot occur inside one.
+ */
+export async function readCountedAnswers(db: Executor, params: { projectId: string; queueId: string; fieldKeys: string[] }): Promise<AnnotatorAnswers[]> {
+  const { rows } = await sql<{ fieldKey: string; annotatorId: string; queueItemIds: string; values: string }>`
+    select field.key as "fieldKey", a.annotator_id as "annotatorId",
+      string_agg(a.queue_item_id::text, ',') as "queueItemIds", string_agg(field.value, ',') as values
+    from annotations a
+    join queue_items qi on qi.id = a.queue_item_id and qi.project_id = ${params.projectId} and qi.queue_id = ${params.queueId}
+    cross join lateral jsonb_each_text(a.values) as field(key, value)
+    where a.project_id = ${params.projectId} and a.counts_toward_gold and a.gold_check_correct is null
+      and field.key = any(${params.fieldKeys}::text[]) and field.value is not null
+    group by 1, 2
+  `.execute(db);
+  return rows.map((row) => ({
+    fieldKey: row.fieldKey,
+    annotatorId: row.annotatorId,
+    queueItemIds: Int32Array.from(row.queueItemIds.split(","), Number),
+    values: row.values.split(","),
+  }));
+}
+
+/**
+ * Suggestions (`outputs.suggestion`: `{ source, values }`) of the queue's items that have current gold, paired
+ * with that gold per field and source. Gold in a queue is a human decision (votes, a fit over votes, or a
+ * lead), so this is the judge measured against people.
+ */
+export async function readJudgeGoldPairs(db: Executor, params: { projectId: string; queueId: string; fieldKeys: string[] }): Promise<JudgeGoldPairs[]> {
+  const { rows } = await sql<JudgeGoldPairs>`
+    select o.suggestion->>'source' as source, field.key as "fieldKey",
+      array_agg(field.value) as suggested, array_agg(g.values->>field.key) as gold
+    from gold_labels g
+    join outputs o on o.id = g.output_id and o.project_id = ${params.projectId}
+    cross join lateral jsonb_each_text(o.suggestion->'values') as field(key, value)
+    where g.project_id = ${params.projectId} and g.queue_id = ${params.queueId} and g.is_current
+      and o.suggestion is not null and field.key = any(${params.fieldKeys}::text[]) and g.values->>field.key is not null
+    group by 1, 2
+    order by 1, 2
+  `.execute(db);
+  return rows;
+}
+
+/** Display names of people who answered in the project (names only: the page shows no emails). */
+export async function listPeopleNames(db: Executor, params: { projectId: string; userIds: string[] }): Promise<Map<string, string>> {
+  if (params.userIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("users")
+    .innerJoin("memberships", "memberships.user_id", "users.id")
+    .select(["users.id", "users.name"])
+    .where("memberships.project_id", "=", params.projectId)
+    .where("users.id", "in", params.userIds)
+    .execute();
+  return new Map(rows.map((row) => [row.id, row.name]));
+}

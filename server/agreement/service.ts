@@ -1,0 +1,149 @@
+import type { Executor } from "@/db/executor";
+import { listGoldAccuracy, type GoldAccuracy } from "@/server/gold-items/accuracy-queries";
+import { NotFoundError } from "@/server/lib/errors";
+import type { Granularity } from "@/server/metrics/catalog";
+import { readMetricPoints } from "@/server/metrics/queries";
+import type { LabelSchema } from "@/server/queues/schema";
+import { listAnnotatorReliability, type AnnotatorReliability } from "@/server/truth/reliability-queries";
+import { measureAgreementWithOthers, type AgreementWithOthers } from "./agreement-with-others-queries";
+import { encodeAnswers } from "./encode-answers";
+import { measureAlpha, measureFleiss, measurePairwiseCohen, type AlphaResult, type CohenPair, type Estimate, type FleissResult } from "./field-statistics";
+import { measureJudgeAgreement, type JudgeAgreement } from "./judge-statistics";
+import { levelForField } from "./measurement-level";
+import { findQueueLabelSchema, listPeopleNames, readCountedAnswers, readJudgeGoldPairs, type AnnotatorAnswers } from "./queries";
+import { AGREEMENT_BOOTSTRAP, ALPHA_HISTORY_DAYS, MIN_SHARED_ITEMS } from "./schema";
+
+export type FieldAgreement = {
+  key: string;
+  title: string;
+  /** Items with at least one counted answer, and the answers on them. */
+  items: number;
+  answers: number;
+  annotators: number;
+  alpha: AlphaResult;
+  fleiss: FleissResult;
+  /** Annotator pairs with at least one item in common; κ only for those with `minSharedItems` or more. */
+  cohen: CohenPair[];
+};
+
+export type AlphaPoint = Estimate & { windowStart: Date; pairableItems: number };
+
+export type AnnotatorAgreement = {
+  annotatorId: string;
+  name: string;
+  /** Counted answers per field key. */
+  answers: Record<string, number>;
+  agreementWithOthers: Pick<AgreementWithOthers, "pairs" | "agreement"> | null;
+  reliability: Array<Pick<AnnotatorReliability, "fieldKey" | "reliability" | "method" | "labelCount">>;
+  goldAccuracy: Pick<GoldAccuracy, "checks" | "correct" | "accuracy" | "lower" | "upper"> | null;
+};
+
+export type QueueAgreement = {
+  queue: { id: string; name: string };
+  bootstrap: typeof AGREEMENT_BOOTSTRAP;
+  minSharedItems: number;
+  fields: FieldAgreement[];
+  /** `agreement.alpha` from the loop-health metrics: measured on the queue's first field, per window of resolved items. */
+  alphaOverTime: { fieldKey: string; granularity: Granularity; points: AlphaPoint[] };
+  annotators: AnnotatorAgreement[];
+  judges: JudgeAgreement[];
+};
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Agreement on a queue's counted answers (no decoys, no gold checks), field by field: Krippendorff's α at
+ * the field's level, Fleiss' κ, pairwise Cohen's κ, each with a seeded bootstrap interval over items; α per
+ * window; per annotator agreement with the others, Dawid–Skene reliability and gold accuracy; and each
+ * judge's κ against gold.
+ */
+export async function getQueueAgreement(
+  db: Executor,
+  params: { projectId: string; queueId: string; fieldKey?: string; granularity?: Granularity; now?: Date },
+): Promise<QueueAgreement> {
+  const queue = await findQueueLabelSchema(db, params);
+  if (!queue) throw new NotFoundError("no such queue in this project", { field: "queueId" });
+  const labelSchema = queue.labelSchema as LabelSchema;
+  const fields = labelSchema.fields.filter((field) => params.fieldKey === undefined || field.key === params.fieldKey);
+  if (fields.length === 0) throw new NotFoundError(`the queue has no field "${params.fieldKey}"`, { field: "fieldKey" });
+  const granularity = params.granularity ?? "day";
+  const now = params.now ?? new Date();
+  const scope = { projectId: params.projectId, queueId: params.queueId };
+  const fieldKeys = fields.map((field) => field.key);
+  const [answers, judgePairs, alphaPoints, withOthers, reliability, goldAccuracy] = await Promise.all([
+    readCountedAnswers(db, { ...scope, fieldKeys }),
+    readJudgeGoldPairs(db, { ...scope, fieldKeys }),
+    readMetricPoints(db, params.projectId, { granularity, queueId: params.queueId, metrics: ["agreement.alpha"], since: new Date(now.getTime() - ALPHA_HISTORY_DAYS[granularity] * DAY_MS) }),
+    measureAgreementWithOthers(db, scope),
+    listAnnotatorReliability(db, scope),
+    listGoldAccuracy(db, scope),
+  ]);
+
+  const fieldResults = fields.map((field) => {
+    const optionValues = field.options.map((option) => option.value);
+    const encoded = encodeAnswers(
+      answers.filter((group) => group.fieldKey === field.key),
+      optionValues,
+    );
+    return {
+      key: field.key,
+      title: field.title,
+      items: encoded.itemCount,
+      answers: encoded.items.length,
+      annotators: encoded.annotatorIds.length,
+      alpha: measureAlpha(encoded, levelForField(field), AGREEMENT_BOOTSTRAP),
+      fleiss: measureFleiss(encoded, AGREEMENT_BOOTSTRAP),
+      cohen: measurePairwiseCohen(encoded, MIN_SHARED_ITEMS, AGREEMENT_BOOTSTRAP),
+    };
+  });
+  const optionsOf = new Map(fields.map((field) => [field.key, field.options.map((option) => option.value)]));
+  const judges = judgePairs.map((pairs) => measureJudgeAgreement(pairs, optionsOf.get(pairs.fieldKey) ?? [], AGREEMENT_BOOTSTRAP));
+
+  const annotators = await summariseAnnotators(db, params.projectId, { answers, withOthers, reliability, goldAccuracy, fieldKeys });
+  return {
+    queue: { id: queue.id, name: queue.name },
+    bootstrap: AGREEMENT_BOOTSTRAP,
+    minSharedItems: MIN_SHARED_ITEMS,
+    fields: fieldResults,
+    alphaOverTime: {
+      fieldKey: labelSchema.fields[0]?.key ?? "",
+      granularity,
+      points: alphaPoints.map((point) => {
+        const ci = Array.isArray(point.detail.ci) ? (point.detail.ci as Array<number | null>) : [null, null];
+        return { windowStart: point.windowStart, pairableItems: point.sampleSize, value: point.value, lower: point.value === null ? null : (ci[0] ?? null), upper: point.value === null ? null : (ci[1] ?? null) };
+      }),
+    },
+    annotators,
+    judges,
+  };
+}
+
+/** One row per person who answered, was fitted or was checked on this queue, by name. */
+async function summariseAnnotators(
+  db: Executor,
+  projectId: string,
+  sources: { answers: AnnotatorAnswers[]; withOthers: AgreementWithOthers[]; reliability: AnnotatorReliability[]; goldAccuracy: GoldAccuracy[]; fieldKeys: string[] },
+): Promise<AnnotatorAgreement[]> {
+  const rows = new Map<string, AnnotatorAgreement>();
+  const rowOf = (annotatorId: string) => {
+    let row = rows.get(annotatorId);
+    if (!row) {
+      row = { annotatorId, name: "", answers: {}, agreementWithOthers: null, reliability: [], goldAccuracy: null };
+      rows.set(annotatorId, row);
+    }
+    return row;
+  };
+  for (const group of sources.answers) rowOf(group.annotatorId).answers[group.fieldKey] = group.values.length;
+  for (const entry of sources.withOthers) rowOf(entry.annotatorId).agreementWithOthers = { pairs: entry.pairs, agreement: entry.agreement };
+  for (const entry of sources.reliability) {
+    if (sources.fieldKeys.includes(entry.fieldKey)) {
+      rowOf(entry.annotatorId).reliability.push({ fieldKey: entry.fieldKey, reliability: entry.reliability, method: entry.method, labelCount: entry.labelCount });
+    }
+  }
+  for (const entry of sources.goldAccuracy) {
+    rowOf(entry.annotatorId).goldAccuracy = { checks: entry.checks, correct: entry.correct, accuracy: entry.accuracy, lower: entry.lower, upper: entry.upper };
+  }
+  const names = await listPeopleNames(db, { projectId, userIds: [...rows.keys()] });
+  for (const row of rows.values()) row.name = names.get(row.annotatorId) ?? "Former member";
+  return [...rows.values()].sort((first, second) => first.name.localeCompare(second.name) || first.annotatorId.localeCompare(second.annotatorId));
+}

@@ -1,0 +1,124 @@
+import { computeCohenKappa } from "./cohen";
+import { readQuantile, type BootstrapInterval, type BootstrapOptions } from "./krippendorff";
+import { createRandom, drawInteger, type Random } from "./random";
+
+/**
+ * Percentile-bootstrap intervals for Fleiss' and Cohen's κ over encoded data. Both statistics depend on a
+ * unit only through its class (a subject's count profile, a rated pair's table cell), so a replicate draws
+ * units, tallies their classes and computes κ from the tallies: one draw per unit, no per-unit arithmetic.
+ */
+
+/** Draws `classOf.length` units with replacement and counts how often each class was drawn. */
+function drawClassTallies(classOf: Int32Array, tallies: Float64Array, random: Random): void {
+  tallies.fill(0);
+  for (let draw = 0; draw < classOf.length; draw += 1) tallies[classOf[drawInteger(random, classOf.length)]!]! += 1;
+}
+
+function summarise(estimates: number[], confidence: number, replicates: number, seed: number): BootstrapInterval {
+  const sorted = Float64Array.from(estimates).sort();
+  return {
+    lower: readQuantile(sorted, (1 - confidence) / 2),
+    upper: readQuantile(sorted, 1 - (1 - confidence) / 2),
+    confidence,
+    replicates,
+    validReplicates: sorted.length,
+    seed,
+  };
+}
+
+function runReplicates(classOf: Int32Array, classCount: number, options: BootstrapOptions, estimate: (tallies: Float64Array) => number): BootstrapInterval {
+  const replicates = options.replicates ?? 1000;
+  const confidence = options.confidence ?? 0.95;
+  const seed = options.seed ?? 1;
+  const random = createRandom(seed);
+  const tallies = new Float64Array(classCount);
+  const estimates: number[] = [];
+  for (let replicate = 0; replicate < replicates; replicate += 1) {
+    drawClassTallies(classOf, tallies, random);
+    const value = estimate(tallies);
+    if (!Number.isNaN(value)) estimates.push(value);
+  }
+  return summarise(estimates, confidence, replicates, seed);
+}
+
+/** Subjects grouped by their count profile: how many raters chose each category. */
+type FleissProfiles = { profileOf: Int32Array; profiles: Int32Array[] };
+
+function groupProfiles(counts: ArrayLike<number>, categoryCount: number): FleissProfiles {
+  const subjectCount = Math.floor(counts.length / categoryCount);
+  const idOfKey = new Map<string, number>();
+  const profiles: Int32Array[] = [];
+  const profileOf: number[] = [];
+  for (let subject = 0; subject < subjectCount; subject += 1) {
+    const profile = Int32Array.from({ length: categoryCount }, (_, category) => counts[subject * categoryCount + category]!);
+    if (profile.reduce((sum, count) => sum + count, 0) < 2) continue;
+    const key = profile.join(",");
+    let id = idOfKey.get(key);
+    if (id === undefined) {
+      id = profiles.length;
+      idOfKey.set(key, id);
+      profiles.push(profile);
+    }
+    profileOf.push(id);
+  }
+  return { profileOf: Int32Array.from(profileOf), profiles };
+}
+
+/** Fleiss' κ of subjects counted `weights[p]` times per profile p (the pooled-shares formula of `computeFleissKappa`). */
+function fleissFromProfiles(profiles: Int32Array[], weights: Float64Array, categoryCount: number): number {
+  const shares = new Float64Array(categoryCount);
+  let agreementSum = 0;
+  let subjects = 0;
+  let ratings = 0;
+  profiles.forEach((profile, id) => {
+    const weight = weights[id]!;
+    if (weight === 0) return;
+    let raters = 0;
+    let agreeingPairs = 0;
+    for (let category = 0; category < categoryCount; category += 1) {
+      raters += profile[category]!;
+      agreeingPairs += profile[category]! * (profile[category]! - 1);
+      shares[category]! += weight * profile[category]!;
+    }
+    agreementSum += (weight * agreeingPairs) / (raters * (raters - 1));
+    subjects += weight;
+    ratings += weight * raters;
+  });
+  let expected = 0;
+  for (const share of shares) expected += (share / ratings) ** 2;
+  return expected < 1 ? (agreementSum / subjects - expected) / (1 - expected) : Number.NaN;
+}
+
+/** Fleiss' κ from a subjects × categories count matrix and a bootstrap interval resampling subjects (those with ≥ 2 ratings). */
+export function bootstrapFleissKappa(counts: ArrayLike<number>, categoryCount: number, options: BootstrapOptions = {}): { kappa: number; interval: BootstrapInterval } {
+  const { profileOf, profiles } = groupProfiles(counts, categoryCount);
+  const observed = new Float64Array(profiles.length);
+  for (const id of profileOf) observed[id]! += 1;
+  return {
+    kappa: fleissFromProfiles(profiles, observed, categoryCount),
+    interval: runReplicates(profileOf, profiles.length, options, (tallies) => fleissFromProfiles(profiles, tallies, categoryCount)),
+  };
+}
+
+function cohenFromCells(cells: Float64Array, levelCount: number): number {
+  const table = Array.from({ length: levelCount }, (_, row) => Array.from(cells.subarray(row * levelCount, (row + 1) * levelCount)));
+  return computeCohenKappa(table).kappa;
+}
+
+/**
+ * Unweighted Cohen's κ of two raters' codes on the same subjects (`first[i]`, `second[i]` in
+ * [0, levelCount)) and a bootstrap interval resampling subjects.
+ */
+export function bootstrapCohenKappa(first: Int32Array, second: Int32Array, levelCount: number, options: BootstrapOptions = {}): { kappa: number; interval: BootstrapInterval } {
+  if (first.length !== second.length) throw new RangeError("both raters need one code per subject");
+  const cellOf = new Int32Array(first.length);
+  const observed = new Float64Array(levelCount * levelCount);
+  for (let subject = 0; subject < first.length; subject += 1) {
+    cellOf[subject] = first[subject]! * levelCount + second[subject]!;
+    observed[cellOf[subject]!]! += 1;
+  }
+  return {
+    kappa: first.length > 0 ? cohenFromCells(observed, levelCount) : Number.NaN,
+    interval: runReplicates(cellOf, levelCount * levelCount, options, (tallies) => cohenFromCells(tallies, levelCount)),
+  };
+}
