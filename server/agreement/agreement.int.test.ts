@@ -97,7 +97,12 @@ describe("getQueueAgreement", () => {
     expect(result.annotators.map((row) => row.name)).toEqual(["Ada Reviewer", "Ben Reviewer", "Cleo Reviewer", "Eve Reviewer"]);
   });
 
-  it("counts agreement with others for one annotator the same way as for all", async () => {
+  it("counts agreement with others in memory exactly as measureAgreementWithOthers does in SQL", async () => {
+    const fromSql = await measureAgreementWithOthers(testDb.db, { projectId, queueId: scenario.queue.id });
+    expect(fromSql.length).toBe(4);
+    for (const entry of fromSql) {
+      expect(result.annotators.find((row) => row.annotatorId === entry.annotatorId)?.agreementWithOthers).toEqual({ pairs: entry.pairs, agreement: entry.agreement });
+    }
     const [ada] = await measureAgreementWithOthers(testDb.db, { projectId, annotatorId: scenario.people.ada.id });
     expect(ada).toEqual(expect.objectContaining({ pairs: 25 }));
   });

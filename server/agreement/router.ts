@@ -9,5 +9,5 @@ import { getQueueAgreement } from "./service";
 const watchers = requireRole("lead", "ml", "admin");
 
 export const agreementRouter = router({
-  forQueue: watchers.input(queueAgreementSchema).query(({ ctx, input }) => getQueueAgreement(ctx.db, { projectId: ctx.membership.projectId, ...input })),
+  forQueue: watchers.input(queueAgreementSchema).query(({ ctx, input }) => getQueueAgreement(ctx.db, { ...input, projectId: ctx.membership.projectId })),
 });

@@ -9,12 +9,13 @@ import { createRandom, drawInteger, type Random } from "./random";
  */
 
 /** Draws `classOf.length` units with replacement and counts how often each class was drawn. */
-function drawClassTallies(classOf: Int32Array, tallies: Float64Array, random: Random): void {
+export function drawClassTallies(classOf: Int32Array, tallies: Float64Array, random: Random): void {
   tallies.fill(0);
   for (let draw = 0; draw < classOf.length; draw += 1) tallies[classOf[drawInteger(random, classOf.length)]!]! += 1;
 }
 
-function summarise(estimates: number[], confidence: number, replicates: number, seed: number): BootstrapInterval {
+/** The percentile interval of bootstrap estimates (NaN estimates already left out). */
+export function summarise(estimates: number[], confidence: number, replicates: number, seed: number): BootstrapInterval {
   const sorted = Float64Array.from(estimates).sort();
   return {
     lower: readQuantile(sorted, (1 - confidence) / 2),
@@ -42,9 +43,9 @@ function runReplicates(classOf: Int32Array, classCount: number, options: Bootstr
 }
 
 /** Subjects grouped by their count profile: how many raters chose each category. */
-type FleissProfiles = { profileOf: Int32Array; profiles: Int32Array[] };
+export type FleissProfiles = { profileOf: Int32Array; profiles: Int32Array[] };
 
-function groupProfiles(counts: ArrayLike<number>, categoryCount: number): FleissProfiles {
+export function groupProfiles(counts: ArrayLike<number>, categoryCount: number): FleissProfiles {
   const subjectCount = Math.floor(counts.length / categoryCount);
   const idOfKey = new Map<string, number>();
   const profiles: Int32Array[] = [];
@@ -65,7 +66,7 @@ function groupProfiles(counts: ArrayLike<number>, categoryCount: number): Fleiss
 }
 
 /** Fleiss' κ of subjects counted `weights[p]` times per profile p (the pooled-shares formula of `computeFleissKappa`). */
-function fleissFromProfiles(profiles: Int32Array[], weights: Float64Array, categoryCount: number): number {
+export function fleissFromProfiles(profiles: Int32Array[], weights: Float64Array, categoryCount: number): number {
   const shares = new Float64Array(categoryCount);
   let agreementSum = 0;
   let subjects = 0;
@@ -100,7 +101,8 @@ export function bootstrapFleissKappa(counts: ArrayLike<number>, categoryCount: n
   };
 }
 
-function cohenFromCells(cells: Float64Array, levelCount: number): number {
+/** Unweighted Cohen's κ of a levels × levels table of (weighted) counts, row-major. */
+export function cohenFromCells(cells: Float64Array, levelCount: number): number {
   const table = Array.from({ length: levelCount }, (_, row) => Array.from(cells.subarray(row * levelCount, (row + 1) * levelCount)));
   return computeCohenKappa(table).kappa;
 }
