@@ -1,5 +1,5 @@
 import { buildCoincidences, computeDisagreement } from "@/server/quality/coincidences";
-import { cohenFromCells, drawClassTallies, fleissFromProfiles, summarise } from "@/server/quality/kappa-bootstrap";
+import { cohenFromCells, createClassResampler, fleissFromProfiles, summarise } from "@/server/quality/kappa-bootstrap";
 import type { BootstrapOptions } from "@/server/quality/krippendorff";
 import { createRandom } from "@/server/quality/random";
 import type { MeasurementLevel } from "@/server/quality/reliability-data";
@@ -145,9 +145,10 @@ export function measureFieldAgreement(
   const kappaDraws = new Map(measuredSlots.map((slot) => [slot, [] as number[]]));
   const keep = (draws: number[], value: number) => Number.isNaN(value) || draws.push(value);
   const random = createRandom(bootstrap.seed);
+  const resample = createClassResampler(signatures.signatureOf, signatures.itemCounts.length);
   const tallies = new Float64Array(signatures.itemCounts.length);
   for (let replicate = 0; replicate < (encoded.itemCount > 1 ? bootstrap.replicates : 0); replicate += 1) {
-    drawClassTallies(signatures.signatureOf, tallies, random);
+    resample(random, tallies);
     keep(alphaDraws, alpha.measure(tallies));
     keep(fleissDraws, fleiss.measure(tallies));
     const tableOf = pairs.fill(tallies);

@@ -49,18 +49,22 @@ export async function readCountedAnswers(db: Executor, params: { projectId: stri
  * lead), so this is the judge measured against people.
  */
 export async function readJudgeGoldPairs(db: Executor, params: { projectId: string; queueId: string; fieldKeys: string[] }): Promise<JudgeGoldPairs[]> {
-  const { rows } = await sql<JudgeGoldPairs>`
-    select o.suggestion->>'source' as source, field.key as "fieldKey",
-      array_agg(field.value) as suggested, array_agg(g.values->>field.key) as gold
-    from gold_labels g
-    join outputs o on o.id = g.output_id and o.project_id = ${params.projectId}
-    cross join lateral jsonb_each_text(o.suggestion->'values') as field(key, value)
-    where g.project_id = ${params.projectId} and g.queue_id = ${params.queueId} and g.is_current
-      and o.suggestion is not null and field.key = any(${params.fieldKeys}::text[]) and g.values->>field.key is not null
-    group by 1, 2
-    order by 1, 2
-  `.execute(db);
-  return rows;
+  const perField = await Promise.all(
+    params.fieldKeys.map(async (fieldKey) => {
+      // Suggested values are free text (a judge may answer anything), so they come as an array; gold values are option keys.
+      const { rows } = await sql<{ source: string; suggested: string[]; gold: string }>`
+        select o.suggestion->>'source' as source, array_agg(o.suggestion->'values'->>${fieldKey}) as suggested, string_agg(g.values->>${fieldKey}, ',') as gold
+        from gold_labels g
+        join outputs o on o.id = g.output_id and o.project_id = ${params.projectId}
+        where g.project_id = ${params.projectId} and g.queue_id = ${params.queueId} and g.is_current
+          and o.suggestion->'values'->>${fieldKey} is not null and g.values->>${fieldKey} is not null
+        group by 1
+        order by 1
+      `.execute(db);
+      return rows.map((row) => ({ source: row.source, fieldKey, suggested: row.suggested, gold: row.gold.split(",") }));
+    }),
+  );
+  return perField.flat();
 }
 
 /** Display names of people who answered in the project (names only: the page shows no emails). */

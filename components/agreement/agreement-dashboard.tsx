@@ -1,0 +1,104 @@
+"use client";
+
+import Link from "next/link";
+import { useState, useTransition } from "react";
+import { useShortcuts } from "@/components/shell/use-shortcuts";
+import { QueueTabs } from "@/components/queues/queue-tabs";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Kbd } from "@/components/ui/kbd";
+import { PageHeader } from "@/components/ui/page-header";
+import { cn } from "@/components/ui/cn";
+import type { Granularity } from "@/server/metrics/catalog";
+import { AgreementTiles } from "./agreement-tiles";
+import { AlphaOverTimeCard } from "./alpha-over-time-card";
+import { AnnotatorAgreementTable } from "./annotator-agreement-table";
+import { JudgeTable } from "./judge-table";
+import { KappaMatrixCard } from "./kappa-matrix-card";
+import { useQueueAgreement, type FieldAgreementData } from "./use-agreement";
+
+function FieldSwitch({ fields, value, onChange }: { fields: readonly FieldAgreementData[]; value: string; onChange: (key: string) => void }) {
+  if (fields.length < 2) return null;
+  return (
+    <div role="group" aria-label="Field" className="inline-flex rounded-md bg-zinc-100 p-0.5">
+      {fields.map((field) => (
+        <button
+          key={field.key}
+          type="button"
+          aria-pressed={value === field.key}
+          onClick={() => onChange(field.key)}
+          className={cn("rounded px-3 py-1.5 text-sm font-medium", value === field.key ? "bg-white text-zinc-900 shadow-xs ring-1 ring-zinc-200" : "text-zinc-600 hover:text-zinc-900")}
+        >
+          {field.title}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function NotEnoughAnswers({ slug, queueId }: { slug: string; queueId: string }) {
+  return (
+    <EmptyState title="Agreement needs items with two or more answers">
+      <p>
+        Agreement compares annotators on the same items. Set the queue&apos;s overlap to 2 or more on the{" "}
+        <Link href={`/p/${slug}/queues/${queueId}`} className="font-medium text-zinc-700 underline underline-offset-2">
+          queue overview
+        </Link>
+        , then review: α, Fleiss&apos; κ and the pairwise matrix appear here once items collect answers from several people. Decoy answers and gold checks never count.
+      </p>
+    </EmptyState>
+  );
+}
+
+/** The queue's Agreement page: tiles with intervals, α over time, the pairwise κ matrix, annotators and judges. */
+export function AgreementDashboard({ projectId, slug, queueId }: { projectId: string; slug: string; queueId: string }) {
+  const [granularity, setGranularity] = useState<Granularity>("day");
+  const [isSwitching, startSwitch] = useTransition();
+  const agreement = useQueueAgreement(projectId, queueId, granularity);
+  const [fieldKey, setFieldKey] = useState(agreement.fields[0]?.key ?? "");
+  const field = agreement.fields.find((candidate) => candidate.key === fieldKey) ?? agreement.fields[0]!;
+  const names = new Map(agreement.annotators.map((row) => [row.annotatorId, row.name]));
+  const nameOf = (id: string) => names.get(id) ?? "Former member";
+  const switchGranularity = (value: Granularity) => startSwitch(() => setGranularity(value));
+  useShortcuts([
+    { keys: ["h"], label: "Hourly α windows", run: () => switchGranularity("hour") },
+    { keys: ["d"], label: "Daily α windows", run: () => switchGranularity("day") },
+  ]);
+  const base = `/p/${slug}`;
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-zinc-500">
+        <Link href={`${base}/queues`} className="hover:text-zinc-800 hover:underline">
+          Queues
+        </Link>{" "}
+        /{" "}
+        <Link href={`${base}/queues/${queueId}`} className="hover:text-zinc-800 hover:underline">
+          {agreement.queue.name}
+        </Link>{" "}
+        / <span className="text-zinc-800">Agreement</span>
+      </nav>
+      <PageHeader
+        title="Agreement"
+        description="How far annotators agree beyond chance on this queue's counted answers (no decoys, no gold checks), and how well each judge matches the people's gold."
+        action={<FieldSwitch fields={agreement.fields} value={field.key} onChange={setFieldKey} />}
+      />
+      <QueueTabs slug={slug} queueId={queueId} />
+      <div className="space-y-6" aria-busy={isSwitching || undefined}>
+        {field.alpha.pairableItems === 0 ? (
+          <NotEnoughAnswers slug={slug} queueId={queueId} />
+        ) : (
+          <>
+            <AgreementTiles field={field} replicates={agreement.bootstrap.replicates} minSharedItems={agreement.minSharedItems} />
+            {field.key === agreement.alphaOverTime.fieldKey && <AlphaOverTimeCard series={agreement.alphaOverTime} fieldTitle={field.title} onGranularityChange={switchGranularity} />}
+            <KappaMatrixCard field={field} nameOf={nameOf} minSharedItems={agreement.minSharedItems} />
+          </>
+        )}
+        <AnnotatorAgreementTable rows={agreement.annotators} fieldKey={field.key} />
+        <JudgeTable judges={agreement.judges} fieldKey={field.key} replicates={agreement.bootstrap.replicates} />
+        <p className="text-xs text-zinc-500">
+          Keys: <Kbd>h</Kbd> hourly and <Kbd>d</Kbd> daily α windows. Intervals are 95 % percentile bootstraps over items ({agreement.bootstrap.replicates} draws, seed{" "}
+          {agreement.bootstrap.seed}), so the same data always shows the same interval.
+        </p>
+      </div>
+    </>
+  );
+}

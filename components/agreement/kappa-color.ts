@@ -1,0 +1,14 @@
+/**
+ * A heatmap cell's colour for a κ value: white at 0 (chance) to deep gold at 1, red below chance. Inline
+ * colours because the scale is continuous; null (too few shared items) is a neutral grey.
+ */
+export function colorForKappa(value: number | null): string {
+  if (value === null) return "#f4f4f5";
+  if (value < 0) return `rgba(220, 38, 38, ${Math.min(1, -value) * 0.6 + 0.15})`;
+  return `rgba(202, 138, 4, ${Math.min(1, value) * 0.75 + 0.05})`;
+}
+
+/** Dark text on light cells, light text on deep ones, so the number stays readable. */
+export function textColorForKappa(value: number | null): string {
+  return value !== null && Math.abs(value) > 0.6 ? "#ffffff" : "#27272a";
+}
