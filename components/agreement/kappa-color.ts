@@ -4,8 +4,9 @@
  */
 export function colorForKappa(value: number | null): string {
   if (value === null) return "#f4f4f5";
-  if (value < 0) return `rgba(220, 38, 38, ${Math.min(1, -value) * 0.6 + 0.15})`;
-  return `rgba(202, 138, 4, ${Math.min(1, value) * 0.75 + 0.05})`;
+  const opacity = (share: number, floor: number, span: number) => (Math.min(1, share) * span + floor).toFixed(2);
+  if (value < 0) return `rgba(220, 38, 38, ${opacity(-value, 0.15, 0.6)})`;
+  return `rgba(202, 138, 4, ${opacity(value, 0.05, 0.75)})`;
 }
 
 /** Dark text on light cells, light text on deep ones, so the number stays readable. */
