@@ -24,7 +24,7 @@ export function AlphaOverTimeCard({ series, fieldTitle, onGranularityChange }: {
           <figure aria-label="Krippendorff's α per window" className="px-5 pt-4 pb-2">
             <LazyAlphaChart points={points} granularity={granularity} />
           </figure>
-          <details className="border-t border-zinc-100 px-5 py-3 text-sm">
+          <details aria-label="Numbers behind α over time" className="border-t border-zinc-100 px-5 py-3 text-sm">
             <summary className="cursor-pointer text-zinc-600">Show the numbers</summary>
             <div className="mt-3 max-h-80 overflow-y-auto">
               <Table aria-label="α per window">

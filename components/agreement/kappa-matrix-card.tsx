@@ -1,4 +1,5 @@
 import { Card, CardHeader } from "@/components/ui/card";
+import { countOf } from "@/components/ui/plural";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
 import { formatInterval, formatStatistic } from "./estimate-format";
@@ -10,10 +11,11 @@ const MATRIX_LIMIT = 24;
 
 type Pair = FieldAgreementData["cohen"][number];
 
-function describePair(pair: Pair, nameOf: (id: string) => string): string {
-  const who = `${nameOf(pair.first)} and ${nameOf(pair.second)}`;
-  if (pair.value === null) return `${who}: ${pair.sharedItems} items in common, too few for κ`;
-  return `${who}: κ ${formatStatistic(pair)} (95 % CI ${formatInterval(pair)}) on ${pair.sharedItems} items`;
+/** A cell's words, row annotator first, for hover and for assistive technology. */
+function describePair(pair: Pair, rowName: string, columnName: string): string {
+  const who = `${rowName} and ${columnName}`;
+  if (pair.value === null) return `${who}: ${countOf(pair.sharedItems, "item")} in common, too few for κ`;
+  return `${who}: κ ${formatStatistic(pair)} (95 % CI ${formatInterval(pair)}) on ${countOf(pair.sharedItems, "item")}`;
 }
 
 /** Pairwise Cohen's κ as a heatmap (numbers on hover and in each cell) with every pair in a table below. */
@@ -59,7 +61,7 @@ export function KappaMatrixCard({ field, nameOf, minSharedItems }: { field: Fiel
                     {people.map((column) => {
                       const pair = row === column ? undefined : pairOf.get(`${row}|${column}`);
                       if (!pair) return <td key={column} className="size-12 rounded bg-zinc-50" aria-label={row === column ? "same annotator" : "no items in common"} />;
-                      const label = describePair(pair, nameOf);
+                      const label = describePair(pair, nameOf(row), nameOf(column));
                       return (
                         <td
                           key={column}
@@ -82,7 +84,7 @@ export function KappaMatrixCard({ field, nameOf, minSharedItems }: { field: Fiel
               </p>
             )}
           </div>
-          <details className="border-t border-zinc-100 px-5 py-3 text-sm">
+          <details aria-label="Numbers behind the κ matrix" className="border-t border-zinc-100 px-5 py-3 text-sm">
             <summary className="cursor-pointer text-zinc-600">Show the numbers</summary>
             <div className="mt-3 max-h-80 overflow-y-auto">
               <Table aria-label="Cohen's κ per annotator pair">
@@ -96,7 +98,7 @@ export function KappaMatrixCard({ field, nameOf, minSharedItems }: { field: Fiel
                   </tr>
                 </thead>
                 <tbody>
-                  {field.cohen.map((pair) => (
+                  {[...field.cohen].sort((first, second) => nameOf(first.first).localeCompare(nameOf(second.first)) || nameOf(first.second).localeCompare(nameOf(second.second))).map((pair) => (
                     <tr key={`${pair.first}|${pair.second}`}>
                       <Td>{nameOf(pair.first)}</Td>
                       <Td>{nameOf(pair.second)}</Td>

@@ -28,13 +28,11 @@ test("a lead reads a queue's agreement, its numbers and its judge; an annotator 
   // The heatmap says each pair's κ on hover (title) and to assistive technology; the table lists every pair.
   const matrix = page.getByRole("table", { name: "Cohen's κ matrix" });
   await expect(matrix.getByRole("cell", { name: /^Ada Reviewer and Ben Reviewer: κ .* on 12 items$/ })).toHaveAttribute("title", /95 % CI/);
-  await expect(matrix.getByRole("cell", { name: "Ada Reviewer and Eve Reviewer: 1 items in common, too few for κ" })).toBeVisible();
-  const kappaCard = page.locator("details", { has: page.getByRole("table", { name: "Cohen's κ per annotator pair" }) });
-  await kappaCard.getByText("Show the numbers").click();
+  await expect(matrix.getByRole("cell", { name: "Ada Reviewer and Eve Reviewer: 1 item in common, too few for κ" })).toBeVisible();
+  await page.getByRole("group", { name: "Numbers behind the κ matrix" }).getByText("Show the numbers").click();
   await expect(page.getByRole("table", { name: "Cohen's κ per annotator pair" }).getByRole("row")).toHaveCount(5);
 
-  const alphaNumbers = page.locator("details", { has: page.getByRole("table", { name: "α per window" }) });
-  await alphaNumbers.getByText("Show the numbers").click();
+  await page.getByRole("group", { name: "Numbers behind α over time" }).getByText("Show the numbers").click();
   await expect(page.getByRole("table", { name: "α per window" })).toContainText("0.61");
   await expect(page.getByRole("table", { name: "α per window" })).toContainText("0.48 – 0.72");
 

@@ -17,7 +17,7 @@ export type FieldStatistics = { alpha: AlphaResult; fleiss: FleissResult; cohen:
 export const finiteOrNull = (value: number): number | null => (Number.isFinite(value) ? value : null);
 
 /** The most common number of answers among items with at least two (the larger on a tie); null when no item has two. */
-export function findModalRaterCount(answersPerItem: ArrayLike<number>, items: ArrayLike<number>): number | null {
+function findModalRaterCount(answersPerItem: ArrayLike<number>, items: ArrayLike<number>): number | null {
   const frequency = new Map<number, number>();
   for (let index = 0; index < answersPerItem.length; index += 1) {
     if (answersPerItem[index]! >= 2) frequency.set(answersPerItem[index]!, (frequency.get(answersPerItem[index]!) ?? 0) + items[index]!);

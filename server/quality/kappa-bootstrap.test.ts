@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { computeFleissKappa } from "./fleiss";
-import { bootstrapCohenKappa, bootstrapFleissKappa } from "./kappa-bootstrap";
+import { bootstrapCohenKappa, fleissFromProfiles } from "./kappa-bootstrap";
 
 const referenceE = [
   [0, 0, 0, 0, 14], [0, 2, 6, 4, 2], [0, 0, 3, 5, 6], [0, 3, 9, 2, 0], [2, 2, 8, 1, 1],
@@ -32,24 +32,30 @@ function codesFromTable(table: number[][]): { first: Int32Array; second: Int32Ar
 const anxietyRater2 = [3, 6, 4, 6, 2, 4, 2, 4, 3, 3, 2, 3, 3, 3, 2, 2, 1, 3, 3, 4];
 const anxietyRater3 = [2, 1, 4, 4, 3, 2, 1, 6, 1, 1, 1, 2, 3, 3, 1, 1, 3, 3, 2, 2];
 
-describe("bootstrapFleissKappa", () => {
+/** A count matrix as one profile per subject (rows with fewer than two ratings left out), each counted once. */
+function toProfiles(counts: number[], categoryCount: number): { profiles: Int32Array[]; weights: Float64Array } {
+  const profiles: Int32Array[] = [];
+  for (let start = 0; start < counts.length; start += categoryCount) {
+    const profile = Int32Array.from(counts.slice(start, start + categoryCount));
+    if (profile.reduce((sum, count) => sum + count, 0) >= 2) profiles.push(profile);
+  }
+  return { profiles, weights: new Float64Array(profiles.length).fill(1) };
+}
+
+describe("fleissFromProfiles", () => {
   it("reproduces the reference κ of the 10 × 5 example and of Fleiss 1971", () => {
-    expect(bootstrapFleissKappa(referenceE, 5, { replicates: 50 }).kappa).toBeCloseTo(0.209931, 6);
-    expect(bootstrapFleissKappa(referenceF, 5, { replicates: 50 }).kappa).toBeCloseTo(0.4302445, 7);
+    const e = toProfiles(referenceE, 5);
+    expect(fleissFromProfiles(e.profiles, e.weights, 5)).toBeCloseTo(0.209931, 6);
+    const f = toProfiles(referenceF, 5);
+    expect(fleissFromProfiles(f.profiles, f.weights, 5)).toBeCloseTo(0.4302445, 7);
   });
 
-  it("agrees with computeFleissKappa when subjects have different numbers of raters", () => {
+  it("agrees with computeFleissKappa when subjects have different numbers of raters, and weights repeat subjects", () => {
     const counts = [2, 1, 0, 0, 3, 0, 1, 1, 1, 4, 0, 0, 1, 0, 0];
-    expect(bootstrapFleissKappa(counts, 3, { replicates: 10 }).kappa).toBeCloseTo(computeFleissKappa(counts, 3).kappa, 12);
-  });
-
-  it("gives a seeded interval around the estimate", () => {
-    const first = bootstrapFleissKappa(referenceF, 5, { replicates: 400, seed: 7 });
-    const again = bootstrapFleissKappa(referenceF, 5, { replicates: 400, seed: 7 });
-    expect(again.interval).toEqual(first.interval);
-    expect(first.interval.lower).toBeLessThan(first.kappa);
-    expect(first.interval.upper).toBeGreaterThan(first.kappa);
-    expect(first.interval.replicates).toBe(400);
+    const { profiles, weights } = toProfiles(counts, 3);
+    expect(fleissFromProfiles(profiles, weights, 3)).toBeCloseTo(computeFleissKappa(counts, 3).kappa, 12);
+    const doubled = [...counts, ...counts];
+    expect(fleissFromProfiles(profiles, weights.map(() => 2), 3)).toBeCloseTo(computeFleissKappa(doubled, 3).kappa, 12);
   });
 });
 
@@ -66,6 +72,8 @@ describe("bootstrapCohenKappa", () => {
     expect(result.kappa).toBeCloseTo(-0.006289308, 8);
     expect(result.interval.lower).toBeLessThan(result.kappa);
     expect(result.interval.upper).toBeGreaterThan(result.kappa);
+    const again = bootstrapCohenKappa(Int32Array.from(anxietyRater2, (rating) => rating - 1), Int32Array.from(anxietyRater3, (rating) => rating - 1), 6, { replicates: 200 });
+    expect(again.interval).toEqual(result.interval);
   });
 
   it("is 1 with a degenerate interval when the raters always agree, and NaN without subjects", () => {

@@ -4,13 +4,13 @@ import { readQuantile, type BootstrapInterval, type BootstrapOptions } from "./k
 import { createRandom, drawInteger, type Random } from "./random";
 
 /**
- * Percentile-bootstrap intervals for Fleiss' and Cohen's κ over encoded data. Both statistics depend on a
- * unit only through its class (a subject's count profile, a rated pair's table cell), so a replicate draws
- * how often each class is resampled and computes κ from those tallies: no per-unit arithmetic.
+ * Bootstrap building blocks for κ over encoded data. Fleiss' and Cohen's κ depend on a unit only through
+ * its class (a subject's count profile, a rated pair's table cell), so a replicate draws how often each
+ * class is resampled and computes κ from those tallies: no per-unit arithmetic.
  */
 
 /** Draws `classOf.length` units with replacement and counts how often each class was drawn. */
-export function drawClassTallies(classOf: Int32Array, tallies: Float64Array, random: Random): void {
+function drawClassTallies(classOf: Int32Array, tallies: Float64Array, random: Random): void {
   tallies.fill(0);
   for (let draw = 0; draw < classOf.length; draw += 1) tallies[classOf[drawInteger(random, classOf.length)]!]! += 1;
 }
@@ -56,30 +56,10 @@ function runReplicates(classOf: Int32Array, classCount: number, options: Bootstr
   return summarise(estimates, confidence, replicates, seed);
 }
 
-/** Subjects grouped by their count profile: how many raters chose each category. */
-export type FleissProfiles = { profileOf: Int32Array; profiles: Int32Array[] };
-
-export function groupProfiles(counts: ArrayLike<number>, categoryCount: number): FleissProfiles {
-  const subjectCount = Math.floor(counts.length / categoryCount);
-  const idOfKey = new Map<string, number>();
-  const profiles: Int32Array[] = [];
-  const profileOf: number[] = [];
-  for (let subject = 0; subject < subjectCount; subject += 1) {
-    const profile = Int32Array.from({ length: categoryCount }, (_, category) => counts[subject * categoryCount + category]!);
-    if (profile.reduce((sum, count) => sum + count, 0) < 2) continue;
-    const key = profile.join(",");
-    let id = idOfKey.get(key);
-    if (id === undefined) {
-      id = profiles.length;
-      idOfKey.set(key, id);
-      profiles.push(profile);
-    }
-    profileOf.push(id);
-  }
-  return { profileOf: Int32Array.from(profileOf), profiles };
-}
-
-/** Fleiss' κ of subjects counted `weights[p]` times per profile p (the pooled-shares formula of `computeFleissKappa`). */
+/**
+ * Fleiss' κ of subjects given as count profiles (how many raters chose each category), profile p counted
+ * `weights[p]` times: the pooled-shares formula of `computeFleissKappa`. Profiles need at least two ratings.
+ */
 export function fleissFromProfiles(profiles: Int32Array[], weights: Float64Array, categoryCount: number): number {
   const shares = new Float64Array(categoryCount);
   let agreementSum = 0;
@@ -102,17 +82,6 @@ export function fleissFromProfiles(profiles: Int32Array[], weights: Float64Array
   let expected = 0;
   for (const share of shares) expected += (share / ratings) ** 2;
   return expected < 1 ? (agreementSum / subjects - expected) / (1 - expected) : Number.NaN;
-}
-
-/** Fleiss' κ from a subjects × categories count matrix and a bootstrap interval resampling subjects (those with ≥ 2 ratings). */
-export function bootstrapFleissKappa(counts: ArrayLike<number>, categoryCount: number, options: BootstrapOptions = {}): { kappa: number; interval: BootstrapInterval } {
-  const { profileOf, profiles } = groupProfiles(counts, categoryCount);
-  const observed = new Float64Array(profiles.length);
-  for (const id of profileOf) observed[id]! += 1;
-  return {
-    kappa: fleissFromProfiles(profiles, observed, categoryCount),
-    interval: runReplicates(profileOf, profiles.length, options, (tallies) => fleissFromProfiles(profiles, tallies, categoryCount)),
-  };
 }
 
 /** Unweighted Cohen's κ of a levels × levels table of (weighted) counts, row-major. */
