@@ -7,6 +7,7 @@
 // run, prints each run, the median and each query alone, and exits 1 when the median misses the 1 s target.
 // `--keep` keeps the scratch database and prints its name; `--reuse DB` times against such a database again.
 import { randomBytes } from "node:crypto";
+import { availableParallelism, loadavg } from "node:os";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { parseArgs } from "node:util";
@@ -208,12 +209,14 @@ try {
   if (!options.reuse) print(`  seed with COPY + SQL   ${((performance.now() - seedStart) / 1000).toFixed(1)} s (not timed)`);
   const totals: number[] = [];
   for (let run = 1; run <= runs; run += 1) {
+    const cpuBefore = process.cpuUsage();
     const { ms, result } = await timed(() => getQueueAgreement(db, scope));
+    const cpu = process.cpuUsage(cpuBefore);
     totals.push(ms);
     const field = result.fields[0]!;
     const format = (value: number | null) => (value === null ? "—" : value.toFixed(4));
     print(
-      `run ${run}: getQueueAgreement ${ms.toFixed(0)} ms  [α ${format(field.alpha.value)} (${format(field.alpha.lower)}–${format(field.alpha.upper)}), ` +
+      `run ${run}: getQueueAgreement ${ms.toFixed(0)} ms (Node CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms; load ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores)  [α ${format(field.alpha.value)} (${format(field.alpha.lower)}–${format(field.alpha.upper)}), ` +
         `Fleiss κ ${format(field.fleiss.value)} on ${field.fleiss.items.toLocaleString("en")} items × ${field.fleiss.ratersPerItem}, ` +
         `${field.cohen.filter((pair) => pair.value !== null).length} Cohen pairs, ${result.annotators.length} annotators, ` +
         `judge κ ${format(result.judges[0]?.value ?? null)} on ${result.judges[0]?.items ?? 0} items, ${result.alphaOverTime.points.length} α windows; B = ${result.bootstrap.replicates}]`,
