@@ -34,31 +34,55 @@ export function createLevelCoder(optionValues: readonly string[]): { levels: str
   };
 }
 
+/**
+ * Numbers queue item ids 0, 1, 2… in order of first sight. Ids of one queue are mostly close together, so a
+ * lookup table over their range replaces a Map when the range is at most a few times the answers.
+ */
+function createDenseIndex(answers: readonly AnnotatorAnswers[]): { indexOf: (id: number) => number; size: () => number } {
+  let low = Infinity;
+  let high = -Infinity;
+  let total = 0;
+  for (const group of answers) {
+    for (const id of group.queueItemIds) {
+      if (id < low) low = id;
+      if (id > high) high = id;
+    }
+    total += group.queueItemIds.length;
+  }
+  let size = 0;
+  if (total > 0 && high - low < 4 * total + 1024) {
+    const table = new Int32Array(high - low + 1).fill(-1);
+    return {
+      indexOf: (id) => (table[id - low]! >= 0 ? table[id - low]! : (table[id - low] = size++)),
+      size: () => size,
+    };
+  }
+  const map = new Map<number, number>();
+  return {
+    indexOf: (id) => map.get(id) ?? map.set(id, map.size).get(id)!,
+    size: () => map.size,
+  };
+}
+
 export function encodeAnswers(answers: readonly AnnotatorAnswers[], optionValues: readonly string[]): EncodedAnswers {
   const total = answers.reduce((sum, group) => sum + group.values.length, 0);
   const items = new Int32Array(total);
   const annotators = new Int32Array(total);
   const codes = new Int32Array(total);
   const answersPerAnnotator = new Int32Array(answers.length);
-  const itemIndex = new Map<number, number>();
+  const itemIndex = createDenseIndex(answers);
   const coder = createLevelCoder(optionValues);
   let position = 0;
   answers.forEach((group, annotator) => {
     for (let answer = 0; answer < group.values.length; answer += 1) {
-      const queueItemId = group.queueItemIds[answer]!;
-      let item = itemIndex.get(queueItemId);
-      if (item === undefined) {
-        item = itemIndex.size;
-        itemIndex.set(queueItemId, item);
-      }
-      items[position] = item;
+      items[position] = itemIndex.indexOf(group.queueItemIds[answer]!);
       annotators[position] = annotator;
       codes[position] = coder.codeOf(group.values[answer]!);
       position += 1;
     }
     answersPerAnnotator[annotator] = group.values.length;
   });
-  return { items, annotators, codes, itemCount: itemIndex.size, annotatorIds: answers.map((group) => group.annotatorId), levels: coder.levels, answersPerAnnotator };
+  return { items, annotators, codes, itemCount: itemIndex.size(), annotatorIds: answers.map((group) => group.annotatorId), levels: coder.levels, answersPerAnnotator };
 }
 
 /** Answer positions grouped by item: item i's answers are order[offsets[i]] .. order[offsets[i + 1] - 1]. */

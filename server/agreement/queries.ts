@@ -22,6 +22,24 @@ export async function findQueueLabelSchema(db: Executor, params: { projectId: st
  * rows instead of 300k, which is most of the read time. Option values are keys ([a-z0-9_-]), so a comma
  * cannot occur inside one.
  */
+/** "12,7,301" as integers, read digit by digit: no intermediate string per id (300k of them on a large queue). */
+function parseIdList(text: string): Int32Array {
+  let count = text.length > 0 ? 1 : 0;
+  for (let index = 0; index < text.length; index += 1) if (text.charCodeAt(index) === 44) count += 1;
+  const ids = new Int32Array(count);
+  let position = 0;
+  let value = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code === 44) {
+      ids[position++] = value;
+      value = 0;
+    } else value = value * 10 + (code - 48);
+  }
+  if (count > 0) ids[position] = value;
+  return ids;
+}
+
 export async function readCountedAnswers(db: Executor, params: { projectId: string; queueId: string; fieldKeys: string[] }): Promise<AnnotatorAnswers[]> {
   const perField = await Promise.all(
     params.fieldKeys.map(async (fieldKey) => {
@@ -35,7 +53,7 @@ export async function readCountedAnswers(db: Executor, params: { projectId: stri
       return rows.map((row) => ({
         fieldKey,
         annotatorId: row.annotatorId,
-        queueItemIds: Int32Array.from(row.queueItemIds.split(","), Number),
+        queueItemIds: parseIdList(row.queueItemIds),
         values: row.values.split(","),
       }));
     }),
