@@ -124,6 +124,14 @@ const accessTable: Record<string, Row> = {
   "alerts.detectors.setSeverity": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, detector: "label_collapse", severity: "critical" }) },
   "loopHealth.overview": { allow: ["lead", "ml", "admin"], input: (f) => ({ projectId: f.project.id, granularity: "day" }) },
   "loopHealth.tile": { allow: members, input: (f) => ({ projectId: f.project.id }) },
+  "goldItems.list": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, queueId: unknownId }) },
+  "goldItems.addFromGold": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, queueItemId: 1_000_000 }) },
+  "goldItems.addTopGold": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, queueId: unknownId, count: 5 }) },
+  "goldItems.importCsv": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, queueId: unknownId, csv: "item,label\nout-1,helpful\n" }) },
+  "goldItems.retire": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, goldItemId: 1_000_000 }) },
+  "goldItems.listAccuracy": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, queueId: unknownId }) },
+  "goldItems.listPauses": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, queueId: unknownId }) },
+  "goldItems.liftPause": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, pauseId: 1_000_000, note: "retrained" }) },
 };
 
 const testDb = setUpTestDatabase();

@@ -220,4 +220,12 @@ export const trpcTargets: Record<string, TrpcTarget> = {
   "alerts.detectors.setSeverity": { caller: "lead", input: (f) => ({ ...inProject(f), detector: "label_collapse", severity: "warning" }) },
   "loopHealth.overview": { caller: "lead", input: (f) => ({ ...inProject(f), granularity: "hour" }) },
   "loopHealth.tile": { caller: "annotator", input: inProject },
+  "goldItems.list": { caller: "lead", input: (f) => ({ ...inProject(f), queueId: f.queue.id }) },
+  "goldItems.addFromGold": { caller: "lead", input: (f) => ({ ...inProject(f), queueItemId: f.goldItemId }) },
+  "goldItems.addTopGold": { caller: "lead", input: (f) => ({ ...inProject(f), queueId: f.queue.id, count: 5 }) },
+  "goldItems.importCsv": { caller: "lead", input: (f) => ({ ...inProject(f), queueId: f.queue.id, csv: `item,label\n${f.outputExternalIds[0]},helpful\n` }) },
+  "goldItems.retire": { caller: "lead", input: (f) => ({ ...inProject(f), goldItemId: 1_000_000 }) },
+  "goldItems.listAccuracy": { caller: "lead", input: (f) => ({ ...inProject(f), queueId: f.queue.id }) },
+  "goldItems.listPauses": { caller: "lead", input: (f) => ({ ...inProject(f), queueId: f.queue.id, includeLifted: true }) },
+  "goldItems.liftPause": { caller: "lead", input: (f) => ({ ...inProject(f), pauseId: 1_000_000, note: "retrained on the rubric" }) },
 };
