@@ -151,16 +151,23 @@ export async function listQueueGoldItems(db: Executor, projectId: string, queueI
     .execute();
 }
 
-/** Retires an active gold item; undefined when there is no such item in the project. */
+/** Retires an active gold item; undefined when it is not active (or not in the project). */
 export async function retireGoldItem(db: Executor, projectId: string, goldItemId: number) {
   return db
     .updateTable("gold_items")
-    .set({ retired_at: sql`coalesce(retired_at, now())` })
+    .set({ retired_at: sql`now()` })
     .where("project_id", "=", projectId)
     .where("id", "=", goldItemId)
+    .where("retired_at", "is", null)
     .returning(["id", "queue_id as queueId", "queue_item_id as queueItemId", "retired_at as retiredAt"])
     .$narrowType<{ retiredAt: Date }>()
     .executeTakeFirst();
+}
+
+/** When a gold item of the project was retired: null while active, undefined when there is no such item. */
+export async function findGoldItemRetiredAt(db: Executor, projectId: string, goldItemId: number): Promise<Date | null | undefined> {
+  const row = await db.selectFrom("gold_items").select("retired_at").where("project_id", "=", projectId).where("id", "=", goldItemId).executeTakeFirst();
+  return row?.retired_at;
 }
 
 export type ExpectedValues = Record<string, string>;

@@ -8,6 +8,7 @@ import { labelSchemaSchema } from "@/server/queues/schema";
 import { parseGoldCsv } from "./csv";
 import {
   countEligibleGold,
+  findGoldItemRetiredAt,
   findGoldQueue,
   findItemCurrentGold,
   findQueueItemsByExternalId,
@@ -91,7 +92,11 @@ export async function importGoldItemsCsv(db: Kysely<DB>, actor: ProjectActor, in
 export async function retireGoldItemById(db: Kysely<DB>, actor: ProjectActor, goldItemId: number): Promise<{ retiredAt: Date }> {
   return db.transaction().execute(async (trx) => {
     const retired = await retireGoldItem(trx, actor.projectId, goldItemId);
-    if (!retired) throw new NotFoundError("no such gold item", { field: "goldItemId" });
+    if (!retired) {
+      const retiredBefore = await findGoldItemRetiredAt(trx, actor.projectId, goldItemId);
+      if (!retiredBefore) throw new NotFoundError("no such gold item", { field: "goldItemId" });
+      return { retiredAt: retiredBefore };
+    }
     await audit(trx, actor, "gold_items.retired", retired.queueId, { goldItemId, queueItemId: retired.queueItemId });
     return { retiredAt: retired.retiredAt };
   });

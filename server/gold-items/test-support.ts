@@ -28,7 +28,7 @@ export async function seedGoldQueue(db: Database, options: { production: number;
     })
     .where("id", "=", queue.id)
     .execute();
-  const items = await seedQueueItems(db, { projectId, queueId: queue.id, count: options.production });
+  const items = options.production > 0 ? await seedQueueItems(db, { projectId, queueId: queue.id, count: options.production }) : [];
   const goldItems = [];
   for (let index = 0; index < options.gold; index += 1) goldItems.push(await seedGold(db, { projectId, queueId: queue.id, label: "helpful" }));
   if (options.gold > 0) await callerFor(db, team.members.lead).goldItems.addTopGold({ projectId, queueId: queue.id, count: options.gold });
