@@ -81,7 +81,7 @@ export function LoopSettingsCard({ projectId, queueId, field, settings, canManag
         title="Loop settings"
         action={
           canManage && (
-            <Button size="sm" variant="secondary" onClick={() => setIsEditing(true)}>
+            <Button size="sm" variant="secondary" aria-label="Edit loop settings" onClick={() => setIsEditing(true)}>
               Edit
             </Button>
           )
