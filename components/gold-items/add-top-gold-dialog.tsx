@@ -2,8 +2,8 @@
 
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { DialogActions } from "@/components/ui/dialog-actions";
 import { TextField } from "@/components/ui/field";
 import { fieldError, formError } from "@/components/ui/form-errors";
 import { countOf } from "@/components/ui/plural";
@@ -43,14 +43,7 @@ export function AddTopGoldDialog({ projectId, queueId, eligibleGold, isOpen, onC
           hint={`1 to ${MAX_TOP_GOLD}.`}
         />
         {formError(addTopGold.error, ["count"]) && <Alert tone="error">{formError(addTopGold.error, ["count"])}</Alert>}
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={close}>
-            Cancel
-          </Button>
-          <Button type="submit" isBusy={addTopGold.isPending} disabled={eligibleGold === 0}>
-            Add gold checks
-          </Button>
-        </div>
+        <DialogActions onCancel={close} isBusy={addTopGold.isPending} isDisabled={eligibleGold === 0} submitLabel="Add gold checks" />
       </form>
     </Dialog>
   );

@@ -2,8 +2,8 @@
 
 import { useId, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { DialogActions } from "@/components/ui/dialog-actions";
 import { fieldError, formError } from "@/components/ui/form-errors";
 import type { PauseRow } from "./use-gold-items";
 import { useLiftPause } from "./use-gold-items";
@@ -43,14 +43,7 @@ export function LiftPauseDialog({ projectId, pause, onClose }: { projectId: stri
           {noteError ? <p className="text-xs font-medium text-red-600">{noteError}</p> : <p className="text-xs text-zinc-500">Kept in the audit log. Their gold checks count afresh from now.</p>}
         </div>
         {formError(liftPause.error, ["note"]) && <Alert tone="error">{formError(liftPause.error, ["note"])}</Alert>}
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={close}>
-            Cancel
-          </Button>
-          <Button type="submit" isBusy={liftPause.isPending}>
-            Lift pause
-          </Button>
-        </div>
+        <DialogActions onCancel={close} isBusy={liftPause.isPending} submitLabel="Lift pause" />
       </form>
     </Dialog>
   );
