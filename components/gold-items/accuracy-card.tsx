@@ -15,7 +15,7 @@ export function AccuracyCard({ projectId, queueId, threshold }: { projectId: str
     <Card>
       <CardHeader
         title="Accuracy on gold checks"
-        description={`Share of gold checks each annotator answered right, with its 95 % Wilson interval.${threshold === null ? "" : ` The dashed line is the gate at ${formatPercent(threshold)}.`}`}
+        description={`Share of gold checks each annotator answered right, with its 95 % Wilson interval (all time; the gate counts afresh from a lifted pause).${threshold === null ? "" : ` The dashed line is the gate at ${formatPercent(threshold)}.`}`}
       />
       {rows.length === 0 ? (
         <div className="p-5">
