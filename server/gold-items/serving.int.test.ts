@@ -87,9 +87,11 @@ describe("gold checks in the review stream", () => {
     const world = await seedGoldQueue(testDb.db, { production: 60, gold: 1, goldItemRate: 0.5 });
     const annotator = callerFor(testDb.db, world.annotators[0]!);
     let goldAssignmentId: number | undefined;
-    while (goldAssignmentId === undefined) {
+    let production = 0;
+    while (goldAssignmentId === undefined || production === 0) {
       const task = await annotator.review.claimNext({ projectId: world.projectId, queueId: world.queue.id });
       if (await isGoldCheckRow(testDb.db, task!.assignment.id)) goldAssignmentId = task!.assignment.id;
+      else production += 1;
       await annotator.review.submit({ projectId: world.projectId, assignmentId: task!.assignment.id, values: { verdict: "harmful" } });
     }
     const answer = await testDb.db.selectFrom("annotations").select(["counts_toward_gold", "gold_check_correct"]).where("assignment_id", "=", goldAssignmentId).executeTakeFirstOrThrow();
@@ -130,5 +132,18 @@ describe("gold checks in the review stream", () => {
     expect(await itemCounters(goldItemIds)).toEqual(before);
     const states = await testDb.db.selectFrom("assignments").select("state").where("id", "in", goldAssignments).orderBy("id").execute();
     expect(states.map((row) => row.state)).toEqual(["skipped", "expired"]);
+  });
+
+  it("never serve one gold item twice to an annotator claiming from several tabs at once", async () => {
+    const world = await seedGoldQueue(testDb.db, { production: 60, gold: 3, goldItemRate: 0.5 });
+    const annotator = callerFor(testDb.db, world.annotators[0]!);
+    for (let round = 0; round < 16; round += 1) {
+      const tasks = await Promise.all([1, 2, 3].map(() => annotator.review.claimNext({ projectId: world.projectId, queueId: world.queue.id })));
+      const distinct = new Set(tasks.flatMap((task) => (task ? [task.assignment.id] : [])));
+      for (const assignmentId of distinct) await annotator.review.submit({ projectId: world.projectId, assignmentId, values: { verdict: "helpful" } });
+    }
+    const served = await testDb.db.selectFrom("assignments").select("queue_item_id").where("annotator_id", "=", world.annotators[0]!.id).where("is_gold_check", "=", true).execute();
+    expect(served.length).toBeGreaterThan(0);
+    expect(new Set(served.map((row) => row.queue_item_id)).size).toBe(served.length);
   });
 });
