@@ -10,6 +10,7 @@ import { publishCommand } from "./publish";
 import { pullCommand } from "./pull";
 import { resolveCommand } from "./resolve";
 import { simulateCommand } from "./simulate";
+import { simulateOverlapCommand } from "./simulate-overlap";
 import { userCreateCommand } from "./user-create";
 
 /** Every CLI command, in the order `goldloop --help` lists them. */
@@ -26,4 +27,5 @@ export const cliCommands: CliCommand[] = [
   pullCommand,
   metricsCommand,
   simulateCommand,
+  simulateOverlapCommand,
 ];
