@@ -124,46 +124,39 @@ export async function upsertCrowdItems(db: Executor, params: { projectId: string
 export type CrowdAnswerRow = { queueItemId: number; annotatorId: string; label: string };
 
 /**
- * Writes each answer as a submitted assignment with its annotation, in one statement, skipping answers
- * an annotator already gave on that item (so a re-import adds only what is new). Items that gained
- * answers and hold no gold go (back) to `needs_resolution`. Returns how many answers were new.
+ * Writes each answer as a submitted assignment with its annotation, skipping answers an annotator already
+ * gave on that item (so a re-import adds only what is new). Items that gained answers and hold no gold go
+ * (back) to `needs_resolution`. Returns how many answers were new. The label travels with the assignment
+ * through a map here: joining the inserted rows back to the input in SQL made Postgres nest-loop 25k × 25k.
  */
 export async function insertCrowdAnswers(db: Executor, params: { projectId: string; queueId: string; fieldKey: string; schemaVersion: number; answers: readonly CrowdAnswerRow[] }) {
   const { projectId, queueId, answers } = params;
-  const result = await sql<{ added: number }>`
-    with plan as (
-      select * from unnest(${answers.map((answer) => answer.queueItemId)}::bigint[], ${answers.map((answer) => answer.annotatorId)}::uuid[],
-        ${answers.map((answer) => answer.label)}::text[]) as answer(queue_item_id, annotator_id, label)
-    ),
-    assigned as (
-      insert into assignments (project_id, queue_id, queue_item_id, annotator_id, state, lease_expires_at, submitted_at)
-      select ${projectId}::uuid, ${queueId}::uuid, plan.queue_item_id, plan.annotator_id, 'submitted', now(), now()
-      from plan
-      order by plan.queue_item_id, plan.annotator_id
-      on conflict (queue_item_id, annotator_id) do nothing
-      returning id, queue_item_id, annotator_id
-    ),
-    annotated as (
-      insert into annotations (project_id, queue_item_id, assignment_id, annotator_id, "values", schema_version)
-      select ${projectId}::uuid, assigned.queue_item_id, assigned.id, assigned.annotator_id,
-        jsonb_build_object(${params.fieldKey}::text, plan.label), ${params.schemaVersion}::int
-      from assigned
-      join plan on plan.queue_item_id = assigned.queue_item_id and plan.annotator_id = assigned.annotator_id
-      returning queue_item_id
-    ),
-    added as (
-      select queue_item_id, count(*)::int as answers from annotated group by queue_item_id
-    ),
-    counted as (
-      update queue_items
-      set assigned_count = assigned_count + added.answers,
-        submitted_count = submitted_count + added.answers,
-        state = case when queue_items.state = 'resolved' then queue_items.state else 'needs_resolution' end
-      from added
-      where queue_items.id = added.queue_item_id and queue_items.project_id = ${projectId}::uuid
-      returning added.answers
-    )
-    select coalesce(sum(answers), 0)::int as added from counted
+  const assigned = await sql<{ id: number; queue_item_id: number; annotator_id: string }>`
+    insert into assignments (project_id, queue_id, queue_item_id, annotator_id, state, lease_expires_at, submitted_at)
+    select ${projectId}::uuid, ${queueId}::uuid, answer.queue_item_id, answer.annotator_id, 'submitted', now(), now()
+    from unnest(${answers.map((answer) => answer.queueItemId)}::bigint[], ${answers.map((answer) => answer.annotatorId)}::uuid[]) as answer(queue_item_id, annotator_id)
+    order by answer.queue_item_id, answer.annotator_id
+    on conflict (queue_item_id, annotator_id) do nothing
+    returning id::int, queue_item_id::int, annotator_id
   `.execute(db);
-  return result.rows[0]?.added ?? 0;
+  if (assigned.rows.length === 0) return 0;
+  const labelOf = new Map(answers.map((answer) => [`${answer.queueItemId} ${answer.annotatorId}`, answer.label]));
+  const rows = assigned.rows;
+  await sql`
+    insert into annotations (project_id, queue_item_id, assignment_id, annotator_id, "values", schema_version)
+    select ${projectId}::uuid, answer.queue_item_id, answer.assignment_id, answer.annotator_id, jsonb_build_object(${params.fieldKey}::text, answer.label), ${params.schemaVersion}::int
+    from unnest(${rows.map((row) => row.queue_item_id)}::bigint[], ${rows.map((row) => row.id)}::bigint[], ${rows.map((row) => row.annotator_id)}::uuid[],
+      ${rows.map((row) => labelOf.get(`${row.queue_item_id} ${row.annotator_id}`)!)}::text[]) as answer(queue_item_id, assignment_id, annotator_id, label)
+  `.execute(db);
+  const addedPerItem = new Map<number, number>();
+  for (const row of rows) addedPerItem.set(row.queue_item_id, (addedPerItem.get(row.queue_item_id) ?? 0) + 1);
+  await sql`
+    update queue_items
+    set assigned_count = assigned_count + added.answers,
+      submitted_count = submitted_count + added.answers,
+      state = case when queue_items.state = 'resolved' then queue_items.state else 'needs_resolution' end
+    from unnest(${[...addedPerItem.keys()]}::bigint[], ${[...addedPerItem.values()]}::int[]) as added(queue_item_id, answers)
+    where queue_items.id = added.queue_item_id and queue_items.project_id = ${projectId}::uuid and queue_items.queue_id = ${queueId}::uuid
+  `.execute(db);
+  return rows.length;
 }
