@@ -1,6 +1,6 @@
 import { sql, type Transaction } from "kysely";
 import type { DB } from "@/db/types";
-import type { CreateQueueInput, LoopSettings } from "./schema";
+import type { CreateQueueInput, LoopSettings, QueueItemState } from "./schema";
 import type { Executor } from "@/db/executor";
 
 export async function insertQueue(db: Executor, values: { projectId: string; createdBy: string; queue: CreateQueueInput }) {
@@ -98,7 +98,8 @@ export async function countItemsByState(db: Executor, projectId: string, queueId
     .selectFrom("queue_items")
     .select(["queue_id as queueId", "state", (eb) => eb.fn.countAll<number>().as("count")])
     .where("project_id", "=", projectId)
-    .groupBy(["queue_id", "state"]);
+    .groupBy(["queue_id", "state"])
+    .$narrowType<{ state: QueueItemState }>();
   if (queueId !== undefined) query = query.where("queue_id", "=", queueId);
   return query.execute();
 }
@@ -116,8 +117,9 @@ export async function countMyAssignments(db: Executor, params: { projectId: stri
 }
 
 /**
- * Per queue, the open items an annotator could still claim: a free seat (assigned_count < overlap) and no
- * assignment of theirs, except an expired one, which the claim revives.
+ * Per queue, the open items an annotator could still claim: a free seat (assigned_count below overlap plus
+ * the extra seats a disagreement asked for) and no assignment of theirs, except an expired one, which the
+ * claim revives.
  */
 export async function countClaimableItems(db: Executor, params: { projectId: string; userId: string; queueId?: string }) {
   let query = db
@@ -127,7 +129,7 @@ export async function countClaimableItems(db: Executor, params: { projectId: str
     .where("queue_items.project_id", "=", params.projectId)
     .where("queues.project_id", "=", params.projectId)
     .where("queue_items.state", "in", ["pending", "in_review"])
-    .where("queue_items.assigned_count", "<", sql.ref<number>("queues.overlap"))
+    .where("queue_items.assigned_count", "<", sql<number>`queues.overlap + queue_items.extra_seats`)
     .where(({ not, exists, selectFrom }) =>
       not(
         exists(

@@ -61,7 +61,7 @@ async function loadProgress(db: Kysely<DB>, actor: ProjectActor, queueId?: strin
   for (const row of items) {
     const entry = progressOf(row.queueId);
     entry.total += row.count;
-    const key = progressKeys[row.state as QueueItemState];
+    const key = progressKeys[row.state];
     if (key) entry[key] += row.count;
   }
   for (const row of mine) {

@@ -1,8 +1,9 @@
 import { sql, type Transaction } from "kysely";
 import type { DB, Json } from "@/db/types";
-import { outputColumns } from "@/server/review/queries";
-import { holdGoldWriterSlot } from "./gold-order";
 import type { Executor } from "@/db/executor";
+import { outputColumns } from "@/server/items/output";
+import type { WithItemState } from "@/server/items/states";
+import { holdGoldWriterSlot } from "./gold-order";
 
 /** An item with its queue and output, as the adjudication and shared pages show it. */
 export async function findItemView(db: Executor, projectId: string, queueItemId: number) {
@@ -26,6 +27,7 @@ export async function findItemView(db: Executor, projectId: string, queueItemId:
     .where("queues.project_id", "=", projectId)
     .where("outputs.project_id", "=", projectId)
     .where("queue_items.id", "=", queueItemId)
+    .$narrowType<WithItemState>()
     .executeTakeFirst();
 }
 
@@ -54,30 +56,6 @@ export async function listSubmittedAnnotations(db: Executor, projectId: string, 
     .where("annotations.counts_toward_gold", "=", true)
     .orderBy("annotations.id")
     .execute();
-}
-
-export async function hasSubmittedOnItem(db: Executor, params: { projectId: string; queueItemId: number; userId: string }): Promise<boolean> {
-  const row = await db
-    .selectFrom("assignments")
-    .select("id")
-    .where("project_id", "=", params.projectId)
-    .where("queue_item_id", "=", params.queueItemId)
-    .where("annotator_id", "=", params.userId)
-    .where("state", "=", "submitted")
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
-/** An item's state and the output it was made from, for collaboration access and seeding. */
-export async function findItemOutput(db: Executor, projectId: string, queueItemId: number) {
-  return db
-    .selectFrom("queue_items")
-    .innerJoin("outputs", "outputs.id", "queue_items.output_id")
-    .select(["queue_items.state", "outputs.output"])
-    .where("queue_items.project_id", "=", projectId)
-    .where("outputs.project_id", "=", projectId)
-    .where("queue_items.id", "=", queueItemId)
-    .executeTakeFirst();
 }
 
 export async function insertGoldLabel(

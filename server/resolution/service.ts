@@ -1,15 +1,16 @@
 import type { Kysely, Transaction } from "kysely";
 import type { DB, Json } from "@/db/types";
 import { insertAuditEntry } from "@/server/audit/queries";
+import { readDocumentText } from "@/server/collab/document-text";
 import { goldDocumentKey } from "@/server/collab/schema";
-import { conversationToText } from "@/server/ingest/schema";
+import { conversationToText } from "@/server/items/conversation-text";
+import { snapshotCorrection } from "@/server/items/correction";
+import { checkOptionalParts, parseLabelSchema, validateLabelValues } from "@/server/items/label-values";
+import { lockQueueItem } from "@/server/items/queries";
 import { ConflictError, InvalidStateError, NotFoundError } from "@/server/lib/errors";
 import { isUniqueViolation } from "@/server/lib/pg-errors";
 import type { ProjectActor } from "@/server/auth/actor";
-import { snapshotCorrection } from "@/server/review/correction";
 import { emitWebhookEvent } from "@/server/webhooks/outbox";
-import { checkOptionalParts, parseLabelSchema, validateLabelValues } from "@/server/review/label-values";
-import { lockQueueItem } from "@/server/review/queries";
 import { findCurrentGold, findItemView, insertGoldLabel, listSubmittedAnnotations, markItemConflict, markItemResolved } from "./queries";
 import { closeReopening, findOpenReopening, retireGold } from "./revision-queries";
 import { recordGoldRevised } from "./revision-events";
@@ -153,12 +154,10 @@ export async function finalizeGold(db: Kysely<DB>, actor: ProjectActor, input: F
   checkOptionalParts(labelSchema, { correctionState: input.correctionState });
   // Read before taking the lock, which then stays short; the lead's own copy is merged in, so nothing typed is lost.
   const correction = labelSchema.allowCorrection
-    ? await snapshotCorrection(db, {
-        projectId: actor.projectId,
-        documentKey: goldDocumentKey(view.id),
-        correctionState: input.correctionState,
-        originalText: conversationToText(view.output),
-      })
+    ? snapshotCorrection(
+        await readDocumentText(db, { projectId: actor.projectId, documentKey: goldDocumentKey(view.id), correctionState: input.correctionState }),
+        conversationToText(view.output),
+      )
     : null;
   try {
     return await db.transaction().execute(async (trx) => {

@@ -2,6 +2,7 @@ import { sql, type Transaction } from "kysely";
 import type { DB } from "@/db/types";
 import { SKIPS_TO_SKIP_OUT } from "./schema";
 import type { Executor } from "@/db/executor";
+import type { WithItemState } from "@/server/items/states";
 
 export type ClaimParams = { projectId: string; queueId: string; userId: string; overlap: number; leaseSeconds: number };
 
@@ -163,6 +164,7 @@ export async function countSubmission(trx: Transaction<DB>, params: { projectId:
     .where("project_id", "=", params.projectId)
     .where("id", "=", params.queueItemId)
     .returning(["submitted_count as submittedCount", "state"])
+    .$narrowType<WithItemState>()
     .executeTakeFirstOrThrow();
 }
 
@@ -189,7 +191,7 @@ export async function countSkip(trx: Transaction<DB>, params: { projectId: strin
  */
 export async function releaseDecoySeat(trx: Transaction<DB>, params: { projectId: string; queueItemId: number; isReleasing: boolean }) {
   const released = params.isReleasing ? 1 : 0;
-  const { rows } = await sql<{ state: string }>`
+  const { rows } = await sql<WithItemState>`
     update queue_items
     set assigned_count = assigned_count - ${released},
       state = case when state in ('pending', 'in_review') and assigned_count - ${released} = 0 then 'pending' else state end

@@ -1,16 +1,19 @@
 import type { Kysely } from "kysely";
-import type { DB, Json } from "@/db/types";
+import type { DB } from "@/db/types";
 import { correctionDocumentKey } from "@/server/collab/schema";
-import { conversationToText, type Suggestion } from "@/server/ingest/schema";
+import type { Suggestion } from "@/server/ingest/schema";
+import { conversationToText } from "@/server/items/conversation-text";
+import { parseLabelSchema } from "@/server/items/label-values";
+import { toItemOutput, type ItemOutput } from "@/server/items/output";
+import { findAssignmentOwner, listOutputSignals, lockQueueItem } from "@/server/items/queries";
+import type { AssignmentState } from "@/server/items/states";
 import { ConflictError, InvalidStateError, NotFoundError } from "@/server/lib/errors";
 import { isUniqueViolation } from "@/server/lib/pg-errors";
 import type { ProjectActor } from "@/server/auth/actor";
 import type { LabelSchema } from "@/server/queues/schema";
 import { claimQueueItem, countSkip, extendLease, hasClaimableItem, reapExpiredLeases, type ClaimOutcome, type ClaimParams } from "./claim-queries";
-import { parseLabelSchema } from "./label-values";
 import {
   countProjectMembers,
-  findAssignmentOwner,
   findAssignmentState,
   findItemSuggestion,
   findOwnActiveAssignmentId,
@@ -18,23 +21,11 @@ import {
   findReviewQueue,
   itemHasDecoy,
   listMySettledItems,
-  listOutputSignals,
-  lockQueueItem,
   markAssignmentSkipped,
   recordShownSuggestion,
 } from "./queries";
-import type { AssignmentState, ClaimNextInput, SkipAssignmentInput } from "./schema";
+import type { ClaimNextInput, SkipAssignmentInput } from "./schema";
 import { chooseShownSuggestion, showableSuggestion, toTaskSuggestion } from "./suggestion";
-
-export type ReviewOutput = {
-  externalId: string;
-  model: string | null;
-  input: Json;
-  output: Json;
-  tags: string[];
-  metadata: Json;
-  producedAt: Date;
-};
 
 /**
  * What the review page needs for one assignment. Blind: nothing here comes from other annotators.
@@ -43,7 +34,7 @@ export type ReviewOutput = {
 export type ReviewTask = {
   assignment: { id: number; queueItemId: number; state: AssignmentState; leaseExpiresAt: Date };
   queue: { id: string; name: string; instructions: string; labelSchema: LabelSchema; leaseSeconds: number; mode: string };
-  output: ReviewOutput;
+  output: ItemOutput;
   signals: Array<{ kind: string; value: number | null; comment: string | null; occurredAt: Date }>;
   originalText: string;
   correctionDocumentKey: string | null;
@@ -61,17 +52,9 @@ export async function getReviewTask(db: Kysely<DB>, actor: ProjectActor, assignm
   if (!row) throw new NotFoundError("you have no such assignment", { field: "assignmentId" });
   const labelSchema = parseLabelSchema(row.labelSchema);
   return {
-    assignment: { id: row.id, queueItemId: row.queueItemId, state: row.state as AssignmentState, leaseExpiresAt: row.leaseExpiresAt },
+    assignment: { id: row.id, queueItemId: row.queueItemId, state: row.state, leaseExpiresAt: row.leaseExpiresAt },
     queue: { id: row.queueId, name: row.queueName, instructions: row.instructions, labelSchema, leaseSeconds: row.leaseSeconds, mode: row.mode },
-    output: {
-      externalId: row.externalId,
-      model: row.model,
-      input: row.input,
-      output: row.output,
-      tags: row.tags,
-      metadata: row.metadata,
-      producedAt: row.producedAt,
-    },
+    output: toItemOutput(row),
     signals: await listOutputSignals(db, actor.projectId, row.outputId),
     originalText: conversationToText(row.output),
     correctionDocumentKey: labelSchema.allowCorrection ? correctionDocumentKey(row.id) : null,
@@ -162,7 +145,7 @@ export async function heartbeat(db: Kysely<DB>, actor: ProjectActor, assignmentI
   if (extended) return extended;
   const owner = await findAssignmentOwner(db, actor.projectId, assignmentId);
   if (owner?.annotatorId !== actor.userId) throw new NotFoundError("you have no such assignment", { field: "assignmentId" });
-  throw new InvalidStateError(describeClosedAssignment(owner.state as AssignmentState), { field: "assignmentId" });
+  throw new InvalidStateError(describeClosedAssignment(owner.state), { field: "assignmentId" });
 }
 
 /** Gives an item back with a reason; the caller is never offered it again. Repeating a skip is a no-op. */
@@ -171,8 +154,10 @@ export async function skipAssignment(db: Kysely<DB>, actor: ProjectActor, input:
   if (owner?.annotatorId !== actor.userId) throw new NotFoundError("you have no such assignment", { field: "assignmentId" });
   await db.transaction().execute(async (trx) => {
     if (!(await lockQueueItem(trx, actor.projectId, owner.queueItemId))) throw new NotFoundError("you have no such assignment", { field: "assignmentId" });
-    const state = (await findAssignmentState(trx, actor.projectId, input.assignmentId)) as AssignmentState;
+    const state = await findAssignmentState(trx, actor.projectId, input.assignmentId);
     switch (state) {
+      case undefined:
+        throw new NotFoundError("you have no such assignment", { field: "assignmentId" });
       case "skipped":
         return;
       case "submitted":

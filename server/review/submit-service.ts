@@ -1,17 +1,19 @@
 import type { Kysely } from "kysely";
 import type { DB } from "@/db/types";
+import { readDocumentText } from "@/server/collab/document-text";
 import { correctionDocumentKey } from "@/server/collab/schema";
-import { conversationToText } from "@/server/ingest/schema";
+import { conversationToText } from "@/server/items/conversation-text";
+import { snapshotCorrection } from "@/server/items/correction";
+import { checkOptionalParts, parseLabelSchema, validateLabelValues } from "@/server/items/label-values";
+import { lockQueueItem } from "@/server/items/queries";
 import { InvalidStateError, NotFoundError } from "@/server/lib/errors";
 import type { ProjectActor } from "@/server/auth/actor";
 import type { QueueItemState } from "@/server/queues/schema";
 import { resolveItem } from "@/server/resolution/service";
 import { emitWebhookEvent } from "@/server/webhooks/outbox";
 import { countSubmission, releaseDecoySeat } from "./claim-queries";
-import { snapshotCorrection } from "./correction";
-import { checkOptionalParts, parseLabelSchema, validateLabelValues } from "./label-values";
-import { findAnnotationIdByAssignment, findOwnAssignment, findSubmittingAssignment, insertAnnotation, lockQueueItem, markAssignmentSubmitted } from "./queries";
-import type { AssignmentState, SubmitAnnotationInput } from "./schema";
+import { findAnnotationIdByAssignment, findOwnAssignment, findSubmittingAssignment, insertAnnotation, markAssignmentSubmitted } from "./queries";
+import type { SubmitAnnotationInput } from "./schema";
 
 export type SubmitResult = { annotationId: number; alreadySubmitted: boolean; itemState: QueueItemState };
 
@@ -30,12 +32,10 @@ export async function submitAnnotation(db: Kysely<DB>, actor: ProjectActor, inpu
   checkOptionalParts(labelSchema, input);
   // Read before the item is locked, so the lock is held for a few short statements only.
   const correction = labelSchema.allowCorrection
-    ? await snapshotCorrection(db, {
-        projectId,
-        documentKey: correctionDocumentKey(own.id),
-        correctionState: input.correctionState,
-        originalText: conversationToText(own.output),
-      })
+    ? snapshotCorrection(
+        await readDocumentText(db, { projectId, documentKey: correctionDocumentKey(own.id), correctionState: input.correctionState }),
+        conversationToText(own.output),
+      )
     : null;
 
   return db.transaction().execute(async (trx) => {
@@ -43,13 +43,12 @@ export async function submitAnnotation(db: Kysely<DB>, actor: ProjectActor, inpu
     if (!item) throw new NotFoundError("you have no such assignment", { field: "assignmentId" });
     // Re-read under the item lock: claims, skips, reaping and other submits change assignments only while holding it.
     const assignment = await findSubmittingAssignment(trx, projectId, own.id);
-    const state = assignment.state as AssignmentState;
     let isRevived = false;
-    switch (state) {
+    switch (assignment.state) {
       case "submitted": {
         const annotationId = await findAnnotationIdByAssignment(trx, projectId, own.id);
         if (annotationId === undefined) throw new InvalidStateError("this submission is missing its answer");
-        return { annotationId, alreadySubmitted: true, itemState: item.state as QueueItemState };
+        return { annotationId, alreadySubmitted: true, itemState: item.state };
       }
       case "skipped":
         throw new InvalidStateError("you skipped this item", { field: "assignmentId" });
@@ -85,10 +84,10 @@ export async function submitAnnotation(db: Kysely<DB>, actor: ProjectActor, inpu
     if (assignment.isDecoy) {
       // A revived lease gave its seat back when it was reaped.
       const released = await releaseDecoySeat(trx, { projectId, queueItemId: item.id, isReleasing: !isRevived });
-      return { annotationId, alreadySubmitted: false, itemState: released.state as QueueItemState };
+      return { annotationId, alreadySubmitted: false, itemState: released.state };
     }
     const counted = await countSubmission(trx, { projectId, queueItemId: item.id, isRevived });
-    const itemState = counted.submittedCount >= own.overlap ? await resolveItem(trx, projectId, item.id) : (counted.state as QueueItemState);
+    const itemState = counted.submittedCount >= own.overlap ? await resolveItem(trx, projectId, item.id) : counted.state;
     return { annotationId, alreadySubmitted: false, itemState };
   });
 }
