@@ -58,7 +58,7 @@ export function InferencePage({ projectId, slug, queueId, canManage }: Inference
         {errorMessage(refit.error) && <Alert tone="error">{errorMessage(refit.error)}</Alert>}
         <RefitStatus refit={view.refit} />
         {view.fields.length === 0 ? (
-          view.countedAnswers === 0 ? (
+          !view.hasCountedAnswers ? (
             <EmptyState title="No answers to learn from yet">
               A fit needs answers: once annotators label items in this queue (or you import crowd labels with <code>npx goldloop import-labels</code>), Goldloop
               estimates each annotator&apos;s confusion matrix and weighs their answers by it.
@@ -74,8 +74,7 @@ export function InferencePage({ projectId, slug, queueId, canManage }: Inference
                 ) : undefined
               }
             >
-              This queue has {view.countedAnswers.toLocaleString("en")} counted answers. The scheduler fits it within a minute of the answers settling; a lead can
-              fit it now.
+              This queue has answers but no fit yet. The scheduler fits it within a minute of the answers settling; a lead can fit it now.
             </EmptyState>
           )
         ) : (

@@ -34,8 +34,8 @@ export type FieldFitSummary = {
 
 export type QueueFitView = {
   queue: { id: string; name: string; consensusMethod: string; minPosterior: number };
-  /** Counted answers on the queue now, so a page can tell "no labels yet" from "not fitted yet". */
-  countedAnswers: number;
+  /** Whether the queue has any counted answer, so a page can tell "no labels yet" from "not fitted yet". */
+  hasCountedAnswers: boolean;
   fields: FieldFitSummary[];
   refit: RefitRequest | null;
 };
@@ -69,15 +69,16 @@ export async function getQueueFit(db: Executor, q: { projectId: string; queueId:
   const counted = await db
     .selectFrom("annotations as a")
     .innerJoin("queue_items as qi", "qi.id", "a.queue_item_id")
-    .select(sql<string>`count(*)`.as("count"))
+    .select(sql<number>`1`.as("found"))
     .where("a.project_id", "=", q.projectId)
     .where("qi.queue_id", "=", q.queueId)
     .where("a.counts_toward_gold", "=", true)
     .where("a.gold_check_correct", "is", null)
-    .executeTakeFirstOrThrow();
+    .limit(1)
+    .executeTakeFirst();
   return {
     queue,
-    countedAnswers: Number(counted.count),
+    hasCountedAnswers: counted !== undefined,
     fields: fits.map((fit) => ({
       fieldKey: fit.field_key,
       fitId: Number(fit.id),

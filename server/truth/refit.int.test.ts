@@ -165,6 +165,27 @@ describe("refitQueue", () => {
     expect(await openFlagsOf(queue.id)).toEqual([]);
   });
 
+  it("decides the open items of a Dawid–Skene queue under the new fit", async () => {
+    const { queue, items, truth } = await seedCrowdQueue(30, "dawid_skene");
+    await testDb.db.updateTable("queues").set({ min_posterior: 0.9 }).where("id", "=", queue.id).execute();
+    await testDb.db.updateTable("queue_items").set({ state: "needs_resolution" }).where("queue_id", "=", queue.id).execute();
+
+    const outcome = await refitQueue(testDb.db, { projectId: team.project.id, queueId: queue.id });
+    expect(outcome.reevaluated).toEqual({ resolved: 30, conflicts: 0 });
+    const golds = await testDb.db
+      .selectFrom("gold_labels")
+      .select(["queue_item_id", "values", "method", "provenance"])
+      .where("queue_id", "=", queue.id)
+      .where("is_current", "=", true)
+      .orderBy("queue_item_id")
+      .execute();
+    // The careful pair outweighs the stamper: gold is the truth on every item, from this fit.
+    expect(golds.map((gold) => (gold.values as { verdict: string }).verdict)).toEqual(items.map((_, index) => truth(index)));
+    expect(new Set(golds.map((gold) => gold.method))).toEqual(new Set(["dawid_skene"]));
+    expect(golds[0]!.provenance).toMatchObject({ fitId: outcome.fields[0]!.fitId, model: "dawid_skene" });
+    expect(outcome.flagged).toBe(0);
+  });
+
   it("only flags on Dawid–Skene queues", async () => {
     const { queue, items } = await seedCrowdQueue(30, "majority");
     await insertGold(queue.id, items[1]!, "off_topic", "majority");
