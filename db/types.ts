@@ -487,6 +487,18 @@ export interface SignInAttempts {
   succeeded: boolean;
 }
 
+export interface TruthRefitRequests {
+  error: string | null;
+  finished_at: Timestamp | null;
+  id: Generated<number>;
+  project_id: string;
+  queue_id: string;
+  requested_at: Generated<Timestamp>;
+  requested_by: string | null;
+  started_at: Timestamp | null;
+  state: Generated<string>;
+}
+
 export interface Users {
   created_at: Generated<Timestamp>;
   disabled_at: Timestamp | null;
@@ -590,6 +602,7 @@ export interface DB {
   setup_tokens: SetupTokens;
   sign_in_attempts: SignInAttempts;
   signals: Signals;
+  truth_refit_requests: TruthRefitRequests;
   users: Users;
   webhook_attempts: WebhookAttempts;
   webhook_deliveries: WebhookDeliveries;

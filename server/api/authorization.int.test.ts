@@ -124,6 +124,11 @@ const accessTable: Record<string, Row> = {
   "alerts.detectors.setSeverity": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, detector: "label_collapse", severity: "critical" }) },
   "loopHealth.overview": { allow: ["lead", "ml", "admin"], input: (f) => ({ projectId: f.project.id, granularity: "day" }) },
   "loopHealth.tile": { allow: members, input: (f) => ({ projectId: f.project.id }) },
+  "truth.latestFit": { allow: ["lead", "ml", "admin"], input: (f) => ({ projectId: f.project.id, queueId: unknownId }) },
+  "truth.refit": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, queueId: unknownId }) },
+  "truth.listFlags": { allow: ["lead", "ml", "admin"], input: (f) => ({ projectId: f.project.id, queueId: unknownId }) },
+  "truth.dismissFlag": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, flagId: 1 }) },
+  "truth.reopenFromFlag": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, flagId: 1, note: "the rubric changed" }) },
 };
 
 const testDb = setUpTestDatabase();

@@ -13,6 +13,7 @@ import { queuesRouter } from "@/server/queues/router";
 import { resolutionRouter } from "@/server/resolution/router";
 import { reviewRouter } from "@/server/review/router";
 import { setupRouter } from "@/server/setup/router";
+import { truthRouter } from "@/server/truth/router";
 import { usersRouter } from "@/server/users/router";
 import { webhooksRouter } from "@/server/webhooks/router";
 import { createCallerFactory, router } from "./trpc";
@@ -35,6 +36,7 @@ export const appRouter = router({
   alerts: alertsRouter,
   metrics: metricsRouter,
   loopHealth: loopHealthRouter,
+  truth: truthRouter,
 });
 
 export type AppRouter = typeof appRouter;
