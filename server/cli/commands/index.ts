@@ -3,6 +3,7 @@ import { agreementCommand } from "./agreement";
 import { apiKeyCreateCommand } from "./apikey-create";
 import { demoCommand } from "./demo";
 import { exportCommand } from "./export";
+import { importLabelsCommand } from "./import-labels";
 import { metricsCommand } from "./metrics";
 import { migrateCommand } from "./migrate";
 import { projectCreateCommand } from "./project-create";
@@ -22,6 +23,7 @@ export const cliCommands: CliCommand[] = [
   demoCommand,
   publishCommand,
   resolveCommand,
+  importLabelsCommand,
   agreementCommand,
   exportCommand,
   pullCommand,
