@@ -6,7 +6,7 @@ import { NotFoundError, ValidationError } from "@/server/lib/errors";
 import { findProjectBySlug } from "@/server/projects/queries";
 import { createQueueSchema, DEFAULT_QUALITY_SETTINGS, labelSchemaSchema, type ConsensusMethod, type LabelSchema } from "@/server/queues/schema";
 import { buildCrowdField, checkCrowdIds, checkLabelsFitField, countMostAnswersPerItem, type CrowdAnswers } from "./label-field";
-import { findOpenQueueByName, insertCrowdAnswers, insertImportedQueue, updateImportedQueue, upsertCrowdItems, upsertCrowdWorkers } from "./queries";
+import { analyzeImportedTables, findOpenQueueByName, insertCrowdAnswers, insertImportedQueue, updateImportedQueue, upsertCrowdItems, upsertCrowdWorkers } from "./queries";
 
 export const crowdImportPolicies = ["ds", "majority"] as const;
 export type CrowdImportPolicy = (typeof crowdImportPolicies)[number];
@@ -60,7 +60,7 @@ export async function importCrowdLabels(db: Kysely<DB>, params: { projectSlug: s
   checkCrowdIds(answers);
   const settings = policySettings[policy];
 
-  return db.transaction().execute(async (trx) => {
+  const imported = await db.transaction().execute(async (trx) => {
     const existing = await findOpenQueueByName(trx, project.id, queueName);
     if (existing && !existing.isImported) {
       throw new ValidationError(`queue: "${queueName}" is a queue your annotators work in; import crowd answers into a queue of their own (a new name creates one)`, { field: "queue" });
@@ -122,4 +122,6 @@ export async function importCrowdLabels(db: Kysely<DB>, params: { projectSlug: s
     });
     return { projectId: project.id, queueId, fieldKey, isNewQueue: !existing, items: itemIds.length, workers: workerIds.length, answers: answers.items.length, newAnswers };
   });
+  if (imported.newAnswers > 0) await analyzeImportedTables(db);
+  return imported;
 }

@@ -55,7 +55,9 @@ export const importLabelsCommand: CliCommand = {
         io.stderr(
           `${imported.isNewQueue ? "created" : "added to"} queue "${queueName}" (${imported.queueId}): ${imported.items} items, ${imported.workers} annotators, ` +
             `${imported.newAnswers} new of ${imported.answers} answers in ${Math.round(importMs)} ms; ` +
-            `resolved ${resolution.resolved}, conflicts ${resolution.conflicts} in ${Math.round(resolveMs)} ms\n`,
+            `resolved ${resolution.resolved}, conflicts ${resolution.conflicts} in ${Math.round(resolveMs)} ms` +
+            resolution.fits.map((fit) => ` (${fit.method} fit of ${fit.fieldKey}: read ${Math.round(fit.readMs)} ms, fit ${Math.round(fit.fitMs)} ms, write ${Math.round(fit.writeMs)} ms)`).join("") +
+            "\n",
         );
         if (truth !== undefined) {
           const score = await measureTruthAccuracy(db, { projectId: imported.projectId, queueId: imported.queueId, fieldKey: imported.fieldKey, truth });
@@ -63,6 +65,9 @@ export const importLabelsCommand: CliCommand = {
         }
         return 0;
       }),
+      // The refit reads a queue's answers over four connections side by side; two would leave reads waiting
+      // for a connection until the pool's timeout on a large queue.
+      { maxConnections: 6 },
     );
   },
 };
