@@ -155,7 +155,8 @@ export async function listConflictItems(db: Executor, projectId: string, queueId
       "outputs.external_id as externalId",
       "queue_items.conflict_reasons as reasons",
       "queue_items.submitted_count as submittedCount",
-      "queues.overlap",
+      // The seats the item had: k, plus those adaptive overlap added after disagreements.
+      sql<number>`queues.overlap + queue_items.extra_seats`.as("seats"),
       eb
         .selectFrom("gold_reopenings")
         .select("gold_reopenings.reason")

@@ -6,7 +6,7 @@ import { goldDocumentKey } from "@/server/collab/schema";
 import { conversationToText } from "@/server/items/conversation-text";
 import { snapshotCorrection } from "@/server/items/correction";
 import { checkOptionalParts, parseLabelSchema, validateLabelValues } from "@/server/items/label-values";
-import { lockQueueItem } from "@/server/items/queries";
+import { countProjectMembers, lockQueueItem } from "@/server/items/queries";
 import { ConflictError, InvalidStateError, NotFoundError } from "@/server/lib/errors";
 import { isUniqueViolation } from "@/server/lib/pg-errors";
 import type { ProjectActor } from "@/server/auth/actor";
@@ -92,8 +92,9 @@ export async function openConflict(trx: Transaction<DB>, projectId: string, item
 /**
  * Resolves an item whose last seat was just answered, by the queue's policy (majority or Dawid–Skene):
  * gold when the label reaches it and corrections agree. Otherwise, on a queue with adaptive overlap whose
- * item has fewer counted answers than K, the item asks for one more annotator ("awaiting_more"); else it
- * goes to conflict with its reasons. Runs in the submit transaction, item row locked.
+ * item has fewer counted answers than K (and the project someone who has not answered it), the item asks
+ * for one more annotator ("awaiting_more"); else it goes to conflict with its reasons. Runs in the submit
+ * transaction, item row locked.
  */
 export async function resolveItem(trx: Transaction<DB>, projectId: string, queueItemId: number): Promise<ResolveResult> {
   const item = await loadItem(trx, projectId, queueItemId);
@@ -103,7 +104,8 @@ export async function resolveItem(trx: Transaction<DB>, projectId: string, queue
   const policy = await loadConsensusPolicy(trx, { projectId, queueId: item.queueId, field, settings: item });
   const decision = decideItem(policy, answers);
   if (decision.kind === "conflict") {
-    if (item.maxOverlap !== null && answers.length < item.maxOverlap) {
+    // One more annotator only while someone in the project has not answered yet: otherwise the seat would never fill.
+    if (item.maxOverlap !== null && answers.length < item.maxOverlap && (await countProjectMembers(trx, projectId)) > answers.length) {
       return { outcome: "awaiting_more", itemState: await grantExtraSeat(trx, projectId, queueItemId) };
     }
     await openConflict(trx, projectId, item, decision.reasons);
