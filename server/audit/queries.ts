@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "@/db/types";
+import type { Executor } from "@/db/executor";
 
 export type AuditEntry = {
   projectId: string | null;
@@ -24,6 +25,25 @@ export async function insertAuditEntry(db: Kysely<DB> | Transaction<DB>, entry: 
       target_id: entry.targetId ?? null,
       data: JSON.stringify(entry.data ?? {}),
     })
+    .execute();
+}
+
+/** Appends many entries in one statement, for work done in batches. */
+export async function insertAuditEntries(db: Executor, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await db
+    .insertInto("audit_log")
+    .values(
+      entries.map((entry) => ({
+        project_id: entry.projectId,
+        actor_user_id: entry.actorUserId ?? null,
+        actor_api_key_id: entry.actorApiKeyId ?? null,
+        action: entry.action,
+        target_type: entry.targetType,
+        target_id: entry.targetId ?? null,
+        data: JSON.stringify(entry.data ?? {}),
+      })),
+    )
     .execute();
 }
 

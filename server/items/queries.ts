@@ -75,3 +75,9 @@ export async function listOutputSignals(db: Executor, projectId: string, outputI
     .limit(100)
     .execute();
 }
+
+/** How many people belong to the project: the most distinct annotators an item can ever get. */
+export async function countProjectMembers(db: Executor, projectId: string): Promise<number> {
+  const row = await db.selectFrom("memberships").select((eb) => eb.fn.countAll<string>().as("count")).where("project_id", "=", projectId).executeTakeFirstOrThrow();
+  return Number(row.count);
+}

@@ -13,8 +13,9 @@ export type ClaimOutcome = { kind: "claimed"; assignmentId: number; queueItemId:
  * The claim: leases the next item to an annotator in ONE statement (READ COMMITTED). Exported on its own
  * for bench/claims.ts.
  * - `candidate` locks the first open item with room that the annotator holds no live assignment on,
- *   skipping rows other claimers hold. When the row changed since the statement's snapshot, Postgres
- *   re-checks `assigned_count < overlap` on the newest version before locking it (EvalPlanQual): this
+ *   skipping rows other claimers hold. An item has `overlap` (k) seats plus the extra seats a disagreement
+ *   asked for (adaptive overlap). When the row changed since the statement's snapshot, Postgres re-checks
+ *   `assigned_count < overlap + extra_seats` on the newest version before locking it (EvalPlanQual): this
  *   check on the locked row is what makes over-assignment impossible.
  * - `assigned` inserts the assignment, or revives the annotator's own expired one.
  * - `counted` bumps assigned_count only for a row `assigned` returned. The NOT EXISTS above reads the
@@ -30,7 +31,7 @@ export function buildClaimStatement(params: ClaimParams) {
       select qi.id
       from queue_items qi
       where qi.project_id = ${projectId} and qi.queue_id = ${queueId}
-        and qi.state in ('pending', 'in_review') and qi.assigned_count < ${overlap}
+        and qi.state in ('pending', 'in_review') and qi.assigned_count < ${overlap} + qi.extra_seats
         and not exists (
           select 1 from assignments mine
           where mine.project_id = ${projectId} and mine.queue_item_id = qi.id and mine.annotator_id = ${userId} and mine.state <> 'expired'
@@ -75,7 +76,7 @@ export async function hasClaimableItem(db: Executor, params: Omit<ClaimParams, "
     .where("qi.project_id", "=", params.projectId)
     .where("qi.queue_id", "=", params.queueId)
     .where("qi.state", "in", ["pending", "in_review"])
-    .where("qi.assigned_count", "<", params.overlap)
+    .where("qi.assigned_count", "<", sql<number>`${params.overlap} + qi.extra_seats`)
     .where(({ not, exists, selectFrom }) =>
       not(
         exists(

@@ -127,12 +127,6 @@ export async function itemHasDecoy(db: Executor, projectId: string, queueItemId:
   return row !== undefined;
 }
 
-/** How many people belong to the project: the most distinct annotators an item can ever get. */
-export async function countProjectMembers(db: Executor, projectId: string): Promise<number> {
-  const row = await db.selectFrom("memberships").select((eb) => eb.fn.countAll<string>().as("count")).where("project_id", "=", projectId).executeTakeFirstOrThrow();
-  return Number(row.count);
-}
-
 /**
  * Stores what a new assignment shows. Only once: a revived assignment keeps what it showed first (the
  * draw is deterministic on its id anyway).

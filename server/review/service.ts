@@ -5,7 +5,7 @@ import type { Suggestion } from "@/server/ingest/schema";
 import { conversationToText } from "@/server/items/conversation-text";
 import { parseLabelSchema } from "@/server/items/label-values";
 import { toItemOutput, type ItemOutput } from "@/server/items/output";
-import { findAssignmentOwner, listOutputSignals, lockQueueItem } from "@/server/items/queries";
+import { countProjectMembers, findAssignmentOwner, listOutputSignals, lockQueueItem } from "@/server/items/queries";
 import type { AssignmentState } from "@/server/items/states";
 import { ConflictError, InvalidStateError, NotFoundError } from "@/server/lib/errors";
 import { isUniqueViolation } from "@/server/lib/pg-errors";
@@ -13,7 +13,6 @@ import type { ProjectActor } from "@/server/auth/actor";
 import type { LabelSchema } from "@/server/queues/schema";
 import { claimQueueItem, countSkip, extendLease, hasClaimableItem, reapExpiredLeases, type ClaimOutcome, type ClaimParams } from "./claim-queries";
 import {
-  countProjectMembers,
   findAssignmentState,
   findItemSuggestion,
   findOwnActiveAssignmentId,
@@ -81,8 +80,9 @@ async function showSuggestion(
   // A decoy answer takes no seat, so its item needs one annotator more than k. One decoy per item, and
   // only where the project has that many people, or the item could never reach k counted answers.
   await db.transaction().execute(async (trx) => {
-    await lockQueueItem(trx, projectId, claimed.queueItemId);
-    const roomForDecoy = !(await itemHasDecoy(trx, projectId, claimed.queueItemId)) && (await countProjectMembers(trx, projectId)) > queue.overlap;
+    const item = await lockQueueItem(trx, projectId, claimed.queueItemId);
+    const seats = queue.overlap + (item?.extraSeats ?? 0);
+    const roomForDecoy = !(await itemHasDecoy(trx, projectId, claimed.queueItemId)) && (await countProjectMembers(trx, projectId)) > seats;
     await recordShownSuggestion(trx, projectId, claimed.assignmentId, roomForDecoy ? shown : { suggestion, isDecoy: false });
   });
 }

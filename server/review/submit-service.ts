@@ -19,8 +19,9 @@ export type SubmitResult = { annotationId: number; alreadySubmitted: boolean; it
 
 /**
  * Records the caller's answer. Idempotent per assignment: a repeat returns the first answer. A lease that
- * expired still counts while the item has room for it. The k-th answer resolves the item in the same
- * transaction, so an item is never left with k answers and no outcome. An answer to a decoy is kept with
+ * expired still counts while the item has room for it. The answer to the item's last seat (k, plus the
+ * extra seats adaptive overlap granted) resolves the item in the same transaction, so an item is never
+ * left with all its answers and no outcome. An answer to a decoy is kept with
  * what was shown but never counts toward the k: its seat goes back for another annotator.
  */
 export async function submitAnnotation(db: Kysely<DB>, actor: ProjectActor, input: SubmitAnnotationInput): Promise<SubmitResult> {
@@ -58,7 +59,7 @@ export async function submitAnnotation(db: Kysely<DB>, actor: ProjectActor, inpu
           isRevived = true;
           break;
         }
-        const hasRoom = (item.state === "pending" || item.state === "in_review") && item.assignedCount < own.overlap;
+        const hasRoom = (item.state === "pending" || item.state === "in_review") && item.assignedCount < own.overlap + item.extraSeats;
         if (!hasRoom) throw new InvalidStateError("your lease expired and the item was given to someone else", { field: "assignmentId" });
         isRevived = true;
         break;
@@ -87,7 +88,9 @@ export async function submitAnnotation(db: Kysely<DB>, actor: ProjectActor, inpu
       return { annotationId, alreadySubmitted: false, itemState: released.state };
     }
     const counted = await countSubmission(trx, { projectId, queueItemId: item.id, isRevived });
-    const itemState = counted.submittedCount >= own.overlap ? await resolveItem(trx, projectId, item.id) : counted.state;
+    // The item's last seat (k plus any extra seats a disagreement asked for) resolves it.
+    const isLastSeat = counted.submittedCount >= own.overlap + item.extraSeats;
+    const itemState = isLastSeat ? (await resolveItem(trx, projectId, item.id)).itemState : counted.state;
     return { annotationId, alreadySubmitted: false, itemState };
   });
 }
