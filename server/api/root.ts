@@ -1,4 +1,5 @@
 import { alertsRouter } from "@/server/alerts/router";
+import { annotatorAnalyticsRouter } from "@/server/annotator-analytics/router";
 import { apiKeysRouter } from "@/server/api-keys/router";
 import { auditRouter } from "@/server/audit/router";
 import { collabRouter } from "@/server/collab/router";
@@ -35,6 +36,7 @@ export const appRouter = router({
   alerts: alertsRouter,
   metrics: metricsRouter,
   loopHealth: loopHealthRouter,
+  annotatorAnalytics: annotatorAnalyticsRouter,
 });
 
 export type AppRouter = typeof appRouter;

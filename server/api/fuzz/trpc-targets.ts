@@ -220,4 +220,6 @@ export const trpcTargets: Record<string, TrpcTarget> = {
   "alerts.detectors.setSeverity": { caller: "lead", input: (f) => ({ ...inProject(f), detector: "label_collapse", severity: "warning" }) },
   "loopHealth.overview": { caller: "lead", input: (f) => ({ ...inProject(f), granularity: "hour" }) },
   "loopHealth.tile": { caller: "annotator", input: inProject },
+  "annotatorAnalytics.list": { caller: "lead", input: (f) => ({ ...inProject(f), queueId: f.queue.id }) },
+  "annotatorAnalytics.get": { caller: "lead", input: (f) => ({ ...inProject(f), userId: f.members.annotator.id, queueId: f.queue.id }) },
 };
