@@ -16,7 +16,7 @@ export function DistributionChart({ options, annotatorName }: { options: readonl
     <BarChart data={rows} responsive accessibilityLayer={false} style={{ width: "100%", height: 220 }} margin={{ top: 8, right: 16, bottom: 0, left: -8 }}>
       <CartesianGrid stroke="#f4f4f5" vertical={false} />
       <XAxis dataKey="title" tick={CHART_TICK} tickLine={false} axisLine={{ stroke: "#e4e4e7" }} interval={0} />
-      <YAxis domain={[0, 1]} tickFormatter={(value: number) => formatShare(value)} tick={CHART_TICK} tickLine={false} axisLine={false} width={48} />
+      <YAxis domain={[0, 1]} tickFormatter={(value: number) => formatShare(value)} tick={CHART_TICK} tickLine={false} axisLine={false} width={56} />
       <Tooltip formatter={(value) => formatShare(Number(value))} cursor={{ fill: "#f4f4f5" }} />
       <Legend wrapperStyle={{ fontSize: 12 }} />
       <Bar dataKey="mine" name={annotatorName} fill="#d97706" radius={[2, 2, 0, 0]} isAnimationActive={false} />

@@ -10,7 +10,7 @@ type QueueFilterProps = { queues: readonly QueueChoice[]; value: string | undefi
 export const QueueFilter = forwardRef<HTMLSelectElement, QueueFilterProps>(function QueueFilter({ queues, value, onChange }, ref) {
   return (
     <label className="flex items-center gap-2 text-sm text-zinc-600">
-      <span>
+      <span className="whitespace-nowrap">
         Queue <Kbd>f</Kbd>
       </span>
       <select
