@@ -60,7 +60,7 @@ async function insertFit(queueId: string, annotatorId: string, reliability: numb
 
 /**
  * Ann and Bob answer the same four items of "Refunds" (Ann: helpful, helpful, harmful, helpful; Bob:
- * helpful, harmful, harmful, off_topic); Ann skips a fifth. Ann's three answers in "Checks" are turned into
+ * helpful, harmful, harmful, off_topic); Ann skips a fifth, which Bob answers as a decoy. Ann's three answers in "Checks" are turned into
  * gold checks (two right), which must count nowhere but in gold accuracy.
  */
 beforeAll(async () => {
@@ -83,6 +83,10 @@ beforeAll(async () => {
   const bobAnswers = [];
   for (const verdict of ["helpful", "harmful", "harmful", "off_topic"]) bobAnswers.push(await answer(bob, refunds.id, verdict, 4_000));
   expect(bobAnswers.map((entry) => entry.itemId), "Bob answers the items Ann answered").toEqual(annAnswers.map((entry) => entry.itemId));
+  // Bob's fifth answer was on a decoy (a deliberately wrong suggestion): a test of Bob, not his work.
+  const decoy = await answer(bob, refunds.id, "off_topic", 90_000);
+  await db.updateTable("assignments").set({ is_decoy: true }).where("id", "=", decoy.assignmentId).execute();
+  await db.updateTable("annotations").set({ was_decoy: true, counts_toward_gold: false }).where("id", "=", decoy.annotationId).execute();
 
   // Two answers today, one three days ago, one before the 30-day window.
   const daysAgo = [0, 0, 3, 40];
@@ -114,7 +118,7 @@ describe("annotator analytics", () => {
     expect(ann.reliability).toEqual({ reliability: (0.9 * 30 + 0.6 * 10) / 40, labelCount: 40, fits: 2 });
     expect(ann.agreement).toEqual({ agreement: 0.5, pairs: 4 });
     const bobRow = table.annotators.find((row) => row.annotator.id === bob.id)!;
-    expect(bobRow).toMatchObject({ answers: 4, medianTimeMs: 4_000, skipRate: 0, gold: null, reliability: null, agreement: { agreement: 0.5, pairs: 4 } });
+    expect(bobRow).toMatchObject({ answers: 4, answersInWindow: 4, medianTimeMs: 4_000, submitted: 4, skipRate: 0, gold: null, reliability: null, agreement: { agreement: 0.5, pairs: 4 } });
   });
 
   it("narrows every number to one queue", async () => {
