@@ -59,6 +59,14 @@ test("a lead opens the annotators table from the navigation and reads one person
   await expect(distribution.getByRole("row").filter({ hasText: "Helpful" })).toContainText("50 %");
   await expect(distribution.getByRole("row").filter({ hasText: "Helpful" })).toContainText("100 %");
 
+  await page.keyboard.press("f");
+  await expect(page.getByLabel(/^Queue/)).toBeFocused();
+  await page.getByLabel(/^Queue/).selectOption({ label: "Refund answers" });
+  await expect(page).toHaveURL(/\?queue=/);
+  await expect(page.getByRole("list", { name: "Headline numbers" })).toContainText("5 s");
+
+  // Shortcuts stay quiet while a select has focus (letters pick options there), so leave it first.
+  await page.getByRole("heading", { name: members.annotator.name, level: 1 }).click();
   await page.keyboard.press("u");
   await expect(page.getByRole("heading", { name: "Annotators", level: 1 })).toBeVisible();
 });
