@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_QUALITY_SETTINGS } from "@/server/queues/schema";
+import { toQualitySettingsDraft, validateQualitySettings } from "./quality-settings-state";
+
+describe("quality settings draft", () => {
+  it("round-trips the defaults, with empty optional numbers meaning off", () => {
+    const draft = toQualitySettingsDraft(DEFAULT_QUALITY_SETTINGS);
+    expect(draft).toMatchObject({ maxOverlap: "", gateMinAccuracy: "", dailyCap: "" });
+    expect(validateQualitySettings(draft, 2)).toEqual({ success: true, data: DEFAULT_QUALITY_SETTINGS });
+  });
+
+  it("puts each message on its control, and checks K against the queue's k", () => {
+    const draft = { ...toQualitySettingsDraft(DEFAULT_QUALITY_SETTINGS), minPosterior: "0.3", maxOverlap: "2", goldItemRate: "", dailyCap: "0" };
+    const result = validateQualitySettings(draft, 3);
+    expect(result).toEqual({
+      success: false,
+      errors: { minPosterior: "minPosterior is 0.5 to 1", goldItemRate: "enter a number", dailyCap: "dailyCap is at least 1", maxOverlap: "maxOverlap must be at least the overlap (3)" },
+    });
+  });
+});

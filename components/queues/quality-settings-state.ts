@@ -1,0 +1,77 @@
+import type { z } from "zod";
+import { qualitySettingsSchema, type ConsensusMethod, type QualitySettings } from "@/server/queues/schema";
+
+/** The quality settings as a form holds them: numbers as typed, an empty optional number meaning "off". */
+export type QualitySettingsDraft = {
+  consensusMethod: ConsensusMethod;
+  majorityThreshold: string;
+  minPosterior: string;
+  maxOverlap: string;
+  goldItemRate: string;
+  gateMinAccuracy: string;
+  gateMinGoldItems: string;
+  dailyCap: string;
+};
+
+/** A stored queue's settings as a draft. */
+export function toQualitySettingsDraft(settings: QualitySettings): QualitySettingsDraft {
+  const optional = (value: number | null) => (value === null ? "" : String(value));
+  return {
+    consensusMethod: settings.consensusMethod,
+    majorityThreshold: String(settings.majorityThreshold),
+    minPosterior: String(settings.minPosterior),
+    maxOverlap: optional(settings.maxOverlap),
+    goldItemRate: String(settings.goldItemRate),
+    gateMinAccuracy: optional(settings.gateMinAccuracy),
+    gateMinGoldItems: String(settings.gateMinGoldItems),
+    dailyCap: optional(settings.dailyCap),
+  };
+}
+
+/** Empty text stays NaN rather than 0, so the schema reports the missing number instead of a wrong one. */
+function toNumber(text: string): number {
+  return text.trim() === "" ? Number.NaN : Number(text);
+}
+
+/** An optional setting: empty means off (null). */
+function toOptionalNumber(text: string): number | null {
+  return text.trim() === "" ? null : Number(text);
+}
+
+/** The draft as qualitySettingsSchema input. */
+export function toQualitySettingsInput(draft: QualitySettingsDraft): z.input<typeof qualitySettingsSchema> {
+  return {
+    consensusMethod: draft.consensusMethod,
+    majorityThreshold: toNumber(draft.majorityThreshold),
+    minPosterior: toNumber(draft.minPosterior),
+    maxOverlap: toOptionalNumber(draft.maxOverlap),
+    goldItemRate: toNumber(draft.goldItemRate),
+    gateMinAccuracy: toOptionalNumber(draft.gateMinAccuracy),
+    gateMinGoldItems: toNumber(draft.gateMinGoldItems),
+    dailyCap: toOptionalNumber(draft.dailyCap),
+  };
+}
+
+export type QualitySettingsValidation = { success: true; data: QualitySettings } | { success: false; errors: Record<string, string> };
+
+/** Validates with the server's schema, one message per control; K is checked against the queue's k as the server does. */
+export function validateQualitySettings(draft: QualitySettingsDraft, overlap: number): QualitySettingsValidation {
+  const result = qualitySettingsSchema.safeParse(toQualitySettingsInput(draft));
+  const errors: Record<string, string> = {};
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const field = String(issue.path[0] ?? "form");
+      errors[field] ??= issue.code === "invalid_type" && issue.expected === "number" ? "enter a number" : issue.message;
+    }
+  }
+  const kIssue = findMaxOverlapIssue(overlap, draft.maxOverlap);
+  if (kIssue) errors.maxOverlap ??= kIssue;
+  if (result.success && Object.keys(errors).length === 0) return { success: true, data: result.data };
+  return { success: false, errors };
+}
+
+/** K below k, as the server words it; the schema alone cannot see both numbers. */
+export function findMaxOverlapIssue(overlap: number, maxOverlapText: string): string | null {
+  const maxOverlap = toNumber(maxOverlapText);
+  return Number.isFinite(overlap) && maxOverlap < overlap ? `maxOverlap must be at least the overlap (${overlap})` : null;
+}
