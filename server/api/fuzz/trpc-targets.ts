@@ -229,4 +229,6 @@ export const trpcTargets: Record<string, TrpcTarget> = {
   "truth.listFlags": { caller: "ml", input: (f) => ({ ...inProject(f), queueId: f.queue.id, includeClosed: true }) },
   "truth.dismissFlag": { caller: "lead", input: (f) => ({ ...inProject(f), flagId: 1 }) },
   "truth.reopenFromFlag": { caller: "lead", input: (f) => ({ ...inProject(f), flagId: 1, note: "the rubric changed" }) },
+  "annotatorAnalytics.list": { caller: "lead", input: (f) => ({ ...inProject(f), queueId: f.queue.id }) },
+  "annotatorAnalytics.get": { caller: "lead", input: (f) => ({ ...inProject(f), userId: f.members.annotator.id, queueId: f.queue.id }) },
 };
