@@ -42,14 +42,14 @@ describe("importCrowdLabels", () => {
     const items = await testDb.db
       .selectFrom("queue_items")
       .innerJoin("outputs", "outputs.id", "queue_items.output_id")
-      .select(["outputs.external_id", "outputs.consent", "outputs.input", "queue_items.state", "queue_items.assigned_count", "queue_items.submitted_count"])
+      .select(["outputs.external_id", "outputs.consent", "outputs.input", "outputs.output", "queue_items.state", "queue_items.assigned_count", "queue_items.submitted_count"])
       .where("queue_items.queue_id", "=", imported.queueId)
       .orderBy("outputs.external_id")
       .execute();
     expect(items).toEqual([
-      { external_id: "a", consent: true, input: "Crowd item a", state: "needs_resolution", assigned_count: 3, submitted_count: 3 },
-      { external_id: "b", consent: true, input: "Crowd item b", state: "needs_resolution", assigned_count: 2, submitted_count: 2 },
-      { external_id: "c", consent: true, input: "Crowd item c", state: "needs_resolution", assigned_count: 1, submitted_count: 1 },
+      { external_id: "a", consent: true, input: "Crowd item a", output: "Crowd item a", state: "needs_resolution", assigned_count: 3, submitted_count: 3 },
+      { external_id: "b", consent: true, input: "Crowd item b", output: "Crowd item b", state: "needs_resolution", assigned_count: 2, submitted_count: 2 },
+      { external_id: "c", consent: true, input: "Crowd item c", output: "Crowd item c", state: "needs_resolution", assigned_count: 1, submitted_count: 1 },
     ]);
 
     const workers = await testDb.db

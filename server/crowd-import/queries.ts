@@ -86,15 +86,17 @@ export async function upsertCrowdWorkers(db: Executor, projectId: string, worker
 }
 
 /**
- * Inserts one output per crowd item (skipping external ids the project already holds) and a queue item
- * for each in `needs_resolution`, closed to new labels. Returns the queue item id per external id.
+ * Inserts one output per crowd item, its only content a short text naming the item, and a queue item for
+ * each in `needs_resolution`, closed to new labels. An external id the project already holds keeps its
+ * output (a re-import, or the same crowd file imported into a second queue). Returns the queue item id per
+ * external id.
  */
 export async function upsertCrowdItems(db: Executor, params: { projectId: string; queueId: string; items: readonly { externalId: string; contentHash: string; text: string }[] }) {
   const { projectId, queueId, items } = params;
   const externalIds = items.map((item) => item.externalId);
   await sql`
     insert into outputs (project_id, external_id, input, output, content_hash, produced_at, consent, tags, metadata)
-    select ${projectId}::uuid, item.external_id, to_jsonb(item.text), to_jsonb(''::text), item.content_hash, now(), true,
+    select ${projectId}::uuid, item.external_id, to_jsonb(item.text), to_jsonb(item.text), item.content_hash, now(), true,
       array['crowd-import'], jsonb_build_object('source', 'crowd-import')
     from unnest(${externalIds}::text[], ${items.map((item) => item.contentHash)}::text[], ${items.map((item) => item.text)}::text[])
       as item(external_id, content_hash, text)
