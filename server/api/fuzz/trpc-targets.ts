@@ -224,4 +224,11 @@ export const trpcTargets: Record<string, TrpcTarget> = {
   "alerts.detectors.setSeverity": { caller: "lead", input: (f) => ({ ...inProject(f), detector: "label_collapse", severity: "warning" }) },
   "loopHealth.overview": { caller: "lead", input: (f) => ({ ...inProject(f), granularity: "hour" }) },
   "loopHealth.tile": { caller: "annotator", input: inProject },
+  "truth.latestFit": { caller: "lead", input: (f) => ({ ...inProject(f), queueId: f.queue.id }) },
+  "truth.refit": { caller: "lead", input: (f) => ({ ...inProject(f), queueId: f.queue.id }) },
+  "truth.listFlags": { caller: "ml", input: (f) => ({ ...inProject(f), queueId: f.queue.id, includeClosed: true }) },
+  "truth.dismissFlag": { caller: "lead", input: (f) => ({ ...inProject(f), flagId: 1 }) },
+  "truth.reopenFromFlag": { caller: "lead", input: (f) => ({ ...inProject(f), flagId: 1, note: "the rubric changed" }) },
+  "annotatorAnalytics.list": { caller: "lead", input: (f) => ({ ...inProject(f), queueId: f.queue.id }) },
+  "annotatorAnalytics.get": { caller: "lead", input: (f) => ({ ...inProject(f), userId: f.members.annotator.id, queueId: f.queue.id }) },
 };
