@@ -101,7 +101,7 @@ export function NewQueueForm({ projectId, slug }: { projectId: string; slug: str
         </div>
       </Section>
       <Section title="Resolution and quality" description="How answers become gold, and how annotators are checked against known answers.">
-        <QualitySettingsFields draft={state.quality} errors={errors} onChange={(patch) => onChange({ quality: { ...state.quality, ...patch } })} />
+        <QualitySettingsFields draft={state.quality} overlap={Number(state.overlap)} errors={errors} onChange={(patch) => onChange({ quality: { ...state.quality, ...patch } })} />
       </Section>
       <Section title="Sampling" description="Which production outputs enter the queue. Every filter you fill in must match.">
         <SamplingRuleFields state={state} errors={errors} onChange={onChange} />

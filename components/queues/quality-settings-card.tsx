@@ -44,7 +44,7 @@ function EditQualitySettingsDialog({ projectId, queueId, overlap, settings, onCl
     <Dialog isOpen onClose={close} title="Resolution and quality" description="Gold already written stays; the next resolution, claim and gold check follow these settings.">
       <form onSubmit={submit} className="space-y-4" noValidate aria-label="Resolution and quality">
         {message && <Alert tone="error">{message}</Alert>}
-        <QualitySettingsFields draft={draft} errors={errors} onChange={(patch) => setDraft({ ...draft, ...patch })} />
+        <QualitySettingsFields draft={draft} overlap={overlap} errors={errors} onChange={(patch) => setDraft({ ...draft, ...patch })} />
         <DialogActions onCancel={close} isBusy={update.isPending} />
       </form>
     </Dialog>

@@ -2,7 +2,7 @@
 
 import { SelectField, TextField } from "@/components/ui/field";
 import type { ConsensusMethod } from "@/server/queues/schema";
-import type { QualitySettingsDraft } from "./quality-settings-state";
+import { describeAdaptiveReach, type QualitySettingsDraft } from "./quality-settings-state";
 
 /** Wording shared by the form and the queue page, one line per setting. */
 export const qualitySettingHints = {
@@ -18,13 +18,16 @@ export const qualitySettingHints = {
 
 type QualitySettingsFieldsProps = {
   draft: QualitySettingsDraft;
+  /** The queue's k, to say how far adaptive overlap can grow at this threshold. */
+  overlap: number;
   errors: Record<string, string | undefined>;
   onChange: (patch: Partial<QualitySettingsDraft>) => void;
 };
 
 /** Consensus, adaptive overlap, gold checks, gate and cap, for the new-queue form and the queue page's editor. */
-export function QualitySettingsFields({ draft, errors, onChange }: QualitySettingsFieldsProps) {
+export function QualitySettingsFields({ draft, overlap, errors, onChange }: QualitySettingsFieldsProps) {
   const isDawidSkene = draft.consensusMethod === "dawid_skene";
+  const adaptiveReach = describeAdaptiveReach(draft, overlap);
   return (
     <div className="space-y-5">
       <div className="grid gap-4 sm:grid-cols-3">
@@ -75,6 +78,11 @@ export function QualitySettingsFields({ draft, errors, onChange }: QualitySettin
           onChange={(event) => onChange({ maxOverlap: event.target.value })}
         />
       </div>
+      {adaptiveReach && (
+        <p role="note" className="rounded-md bg-gold-50 px-3 py-2 text-sm text-gold-700 ring-1 ring-gold-200">
+          {adaptiveReach}
+        </p>
+      )}
       <div className="grid gap-4 sm:grid-cols-4">
         <TextField
           label="Gold-check rate"

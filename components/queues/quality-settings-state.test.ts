@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_QUALITY_SETTINGS } from "@/server/queues/schema";
-import { toQualitySettingsDraft, validateQualitySettings } from "./quality-settings-state";
+import { describeAdaptiveReach, toQualitySettingsDraft, validateQualitySettings } from "./quality-settings-state";
 
 describe("quality settings draft", () => {
   it("round-trips the defaults, with empty optional numbers meaning off", () => {
@@ -16,5 +16,21 @@ describe("quality settings draft", () => {
       success: false,
       errors: { minPosterior: "minPosterior is 0.5 to 1", goldItemRate: "enter a number", dailyCap: "dailyCap is at least 1", maxOverlap: "maxOverlap must be at least the overlap (3)" },
     });
+  });
+});
+
+describe("describeAdaptiveReach", () => {
+  const draft = { ...toQualitySettingsDraft(DEFAULT_QUALITY_SETTINGS), maxOverlap: "5" };
+
+  it("warns when a (k−1)–1 split already meets the threshold, so adaptive overlap cannot grow on two options", () => {
+    expect(describeAdaptiveReach(draft, 3)).toBe(
+      "At k = 3 a 2–1 split already reaches 60%, so only wider splits ask for more people (with two options, none). Set the threshold above 67% to grow the review on any split.",
+    );
+  });
+
+  it("stays quiet when any split asks for more, when K is off, and for Dawid–Skene", () => {
+    expect(describeAdaptiveReach({ ...draft, majorityThreshold: "0.7" }, 3)).toBeNull();
+    expect(describeAdaptiveReach({ ...draft, maxOverlap: "" }, 3)).toBeNull();
+    expect(describeAdaptiveReach({ ...draft, consensusMethod: "dawid_skene" }, 3)).toBeNull();
   });
 });

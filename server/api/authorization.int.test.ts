@@ -136,6 +136,14 @@ const accessTable: Record<string, Row> = {
   "goldItems.listAccuracy": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, queueId: unknownId }) },
   "goldItems.listPauses": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, queueId: unknownId }) },
   "goldItems.liftPause": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, pauseId: 1_000_000, note: "retrained" }) },
+  "truth.latestFit": { allow: ["lead", "ml", "admin"], input: (f) => ({ projectId: f.project.id, queueId: unknownId }) },
+  "truth.refit": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, queueId: unknownId }) },
+  "truth.listFlags": { allow: ["lead", "ml", "admin"], input: (f) => ({ projectId: f.project.id, queueId: unknownId }) },
+  "truth.dismissFlag": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, flagId: 1 }) },
+  "truth.reopenFromFlag": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, flagId: 1, note: "the rubric changed" }) },
+  "annotatorAnalytics.list": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id }) },
+  // Anyone may open their own page; the annotator opens their own here, the ML member someone else's.
+  "annotatorAnalytics.get": { allow: reviewers, input: (f) => ({ projectId: f.project.id, userId: f.members.annotator.id }) },
 };
 
 const testDb = setUpTestDatabase();

@@ -1,4 +1,5 @@
 import { alertsRouter } from "@/server/alerts/router";
+import { annotatorAnalyticsRouter } from "@/server/annotator-analytics/router";
 import { apiKeysRouter } from "@/server/api-keys/router";
 import { auditRouter } from "@/server/audit/router";
 import { collabRouter } from "@/server/collab/router";
@@ -14,6 +15,7 @@ import { queuesRouter } from "@/server/queues/router";
 import { resolutionRouter } from "@/server/resolution/router";
 import { reviewRouter } from "@/server/review/router";
 import { setupRouter } from "@/server/setup/router";
+import { truthRouter } from "@/server/truth/router";
 import { usersRouter } from "@/server/users/router";
 import { webhooksRouter } from "@/server/webhooks/router";
 import { createCallerFactory, router } from "./trpc";
@@ -37,6 +39,8 @@ export const appRouter = router({
   metrics: metricsRouter,
   loopHealth: loopHealthRouter,
   goldItems: goldItemsRouter,
+  truth: truthRouter,
+  annotatorAnalytics: annotatorAnalyticsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -232,4 +232,11 @@ export const trpcTargets: Record<string, TrpcTarget> = {
   "goldItems.listAccuracy": { caller: "lead", input: (f) => ({ ...inProject(f), queueId: f.queue.id }) },
   "goldItems.listPauses": { caller: "lead", input: (f) => ({ ...inProject(f), queueId: f.queue.id, includeLifted: true }) },
   "goldItems.liftPause": { caller: "lead", input: (f) => ({ ...inProject(f), pauseId: 1_000_000, note: "retrained on the rubric" }) },
+  "truth.latestFit": { caller: "lead", input: (f) => ({ ...inProject(f), queueId: f.queue.id }) },
+  "truth.refit": { caller: "lead", input: (f) => ({ ...inProject(f), queueId: f.queue.id }) },
+  "truth.listFlags": { caller: "ml", input: (f) => ({ ...inProject(f), queueId: f.queue.id, includeClosed: true }) },
+  "truth.dismissFlag": { caller: "lead", input: (f) => ({ ...inProject(f), flagId: 1 }) },
+  "truth.reopenFromFlag": { caller: "lead", input: (f) => ({ ...inProject(f), flagId: 1, note: "the rubric changed" }) },
+  "annotatorAnalytics.list": { caller: "lead", input: (f) => ({ ...inProject(f), queueId: f.queue.id }) },
+  "annotatorAnalytics.get": { caller: "lead", input: (f) => ({ ...inProject(f), userId: f.members.annotator.id, queueId: f.queue.id }) },
 };
