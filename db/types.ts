@@ -416,6 +416,7 @@ export interface Queues {
   holdout_fraction: Generated<number>;
   id: Generated<string>;
   instructions: Generated<string>;
+  is_imported: Generated<boolean>;
   label_schema: Json;
   lease_seconds: number;
   majority_threshold: number;
@@ -484,6 +485,18 @@ export interface SignInAttempts {
   email: string;
   id: Generated<number>;
   succeeded: boolean;
+}
+
+export interface TruthRefitRequests {
+  error: string | null;
+  finished_at: Timestamp | null;
+  id: Generated<number>;
+  project_id: string;
+  queue_id: string;
+  requested_at: Generated<Timestamp>;
+  requested_by: string | null;
+  started_at: Timestamp | null;
+  state: Generated<string>;
 }
 
 export interface Users {
@@ -589,6 +602,7 @@ export interface DB {
   setup_tokens: SetupTokens;
   sign_in_attempts: SignInAttempts;
   signals: Signals;
+  truth_refit_requests: TruthRefitRequests;
   users: Users;
   webhook_attempts: WebhookAttempts;
   webhook_deliveries: WebhookDeliveries;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { yjsStateSchema } from "@/server/review/schema";
+import { yjsStateSchema } from "@/server/items/schema";
 import { encodeBase64 } from "./base64";
 
 describe("encodeBase64", () => {

@@ -112,7 +112,7 @@ export function ConflictsTable({ projectId, slug, initialQueueId }: ConflictsTab
                   )}
                 </Td>
                 <Td className="tabular-nums">
-                  {conflict.submittedCount} / {conflict.overlap}
+                  {conflict.submittedCount} / {conflict.seats}
                 </Td>
                 <Td className="text-zinc-500"><DateTime value={conflict.updatedAt} /></Td>
                 <Td className="text-right">

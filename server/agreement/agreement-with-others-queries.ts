@@ -17,24 +17,28 @@ export type AgreementWithOthers = {
 export async function measureAgreementWithOthers(db: Executor, filter: { projectId: string; queueId?: string; annotatorId?: string }): Promise<AgreementWithOthers[]> {
   const queueId = filter.queueId ?? null;
   const annotatorId = filter.annotatorId ?? null;
-  // Each answer agrees with (answers of the same value on the item and field) − 1 others out of (answers on
-  // the item and field) − 1: two window counts instead of a self-join, linear in the answers.
+  // One counted answer per annotator and item (assignments are unique per item and annotator), so the
+  // others on an item are its answers minus one, and the agreeing others are the same value's minus one:
+  // two window counts instead of a self-join.
   const { rows } = await sql<{ annotatorId: string; pairs: string; agreeingPairs: string }>`
     with answers as (
-      select a.queue_item_id, a.annotator_id,
-        count(*) over (partition by a.queue_item_id, field.key) as on_item,
-        count(*) over (partition by a.queue_item_id, field.key, field.value) as same_value
+      select a.queue_item_id, a.annotator_id, field.key, field.value
       from annotations a
       join queue_items qi on qi.id = a.queue_item_id and qi.project_id = ${filter.projectId}
       cross join lateral jsonb_each(a.values) as field
       where a.project_id = ${filter.projectId} and a.counts_toward_gold and a.gold_check_correct is null
         and (${queueId}::uuid is null or qi.queue_id = ${queueId}::uuid)
+    ), counted as (
+      select annotator_id,
+        count(*) over (partition by queue_item_id, key) - 1 as others,
+        count(*) over (partition by queue_item_id, key, value) - 1 as agreeing
+      from answers
     )
-    select annotator_id as "annotatorId", sum(on_item - 1) as pairs, sum(same_value - 1) as "agreeingPairs"
-    from answers
+    select annotator_id as "annotatorId", sum(others) as pairs, sum(agreeing) as "agreeingPairs"
+    from counted
     where (${annotatorId}::uuid is null or annotator_id = ${annotatorId}::uuid)
     group by annotator_id
-    having sum(on_item - 1) > 0
+    having sum(others) > 0
   `.execute(db);
   return rows.map((row) => {
     const pairs = Number(row.pairs);

@@ -69,6 +69,10 @@ const accessTable: Record<string, Row> = {
     allow: ["lead", "admin"],
     input: (f) => ({ projectId: f.project.id, queueId: unknownId, holdoutFraction: 0.1, suggestionDisplay: "preselected", decoyRate: 0.05, approvalValues: {} }),
   },
+  "queues.updateQualitySettings": {
+    allow: ["lead", "admin"],
+    input: (f) => ({ projectId: f.project.id, queueId: unknownId, consensusMethod: "dawid_skene", majorityThreshold: 0.6, minPosterior: 0.9, maxOverlap: 3, goldItemRate: 0.1, gateMinAccuracy: 0.7, gateMinGoldItems: 10, dailyCap: 200 }),
+  },
   "datasets.list": { allow: ["lead", "ml", "admin"], input: (f) => ({ projectId: f.project.id }) },
   "datasets.get": { allow: ["lead", "ml", "admin"], input: (f) => ({ projectId: f.project.id, datasetId: unknownId }) },
   "datasets.create": { allow: ["ml", "admin"], input: (f) => ({ projectId: f.project.id, name: "Gold", queueIds: [unknownId] }) },
@@ -124,6 +128,22 @@ const accessTable: Record<string, Row> = {
   "alerts.detectors.setSeverity": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, detector: "label_collapse", severity: "critical" }) },
   "loopHealth.overview": { allow: ["lead", "ml", "admin"], input: (f) => ({ projectId: f.project.id, granularity: "day" }) },
   "loopHealth.tile": { allow: members, input: (f) => ({ projectId: f.project.id }) },
+  "goldItems.list": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, queueId: unknownId }) },
+  "goldItems.addFromGold": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, queueItemId: 1_000_000 }) },
+  "goldItems.addTopGold": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, queueId: unknownId, count: 5 }) },
+  "goldItems.importCsv": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, queueId: unknownId, csv: "item,label\nout-1,helpful\n" }) },
+  "goldItems.retire": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, goldItemId: 1_000_000 }) },
+  "goldItems.listAccuracy": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, queueId: unknownId }) },
+  "goldItems.listPauses": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, queueId: unknownId }) },
+  "goldItems.liftPause": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, pauseId: 1_000_000, note: "retrained" }) },
+  "truth.latestFit": { allow: ["lead", "ml", "admin"], input: (f) => ({ projectId: f.project.id, queueId: unknownId }) },
+  "truth.refit": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, queueId: unknownId }) },
+  "truth.listFlags": { allow: ["lead", "ml", "admin"], input: (f) => ({ projectId: f.project.id, queueId: unknownId }) },
+  "truth.dismissFlag": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, flagId: 1 }) },
+  "truth.reopenFromFlag": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, flagId: 1, note: "the rubric changed" }) },
+  "annotatorAnalytics.list": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id }) },
+  // Anyone may open their own page; the annotator opens their own here, the ML member someone else's.
+  "annotatorAnalytics.get": { allow: reviewers, input: (f) => ({ projectId: f.project.id, userId: f.members.annotator.id }) },
   "agreement.forQueue": { allow: ["lead", "ml", "admin"], input: (f) => ({ projectId: f.project.id, queueId: unknownId }) },
 };
 

@@ -54,6 +54,7 @@ const accessTable: Record<string, Row> = {
     request: () => ({ path: "/api/v1/webhook-endpoints/00000000-0000-4000-8000-000000000000", params: { endpointId: "00000000-0000-4000-8000-000000000000" } }),
   },
   "GET /api/v1/alerts": { allow: readers, request: () => ({ path: "/api/v1/alerts?state=open" }) },
+  "GET /api/v1/queues/[queueId]/fit": { allow: readers, request: () => ({ path: `/api/v1/queues/${unknownId}/fit`, params: { queueId: unknownId } }) },
   "GET /api/v1/alerts/[alertId]": { allow: readers, request: () => ({ path: `/api/v1/alerts/${unknownId}`, params: { alertId: unknownId } }) },
   "POST /api/v1/alerts/[alertId]/acknowledge": { allow: ["admin"], request: () => ({ path: `/api/v1/alerts/${unknownId}/acknowledge`, params: { alertId: unknownId } }) },
   "GET /api/v1/alert-rules": { allow: readers, request: () => ({ path: "/api/v1/alert-rules" }) },

@@ -1,10 +1,12 @@
 import { agreementRouter } from "@/server/agreement/router";
 import { alertsRouter } from "@/server/alerts/router";
+import { annotatorAnalyticsRouter } from "@/server/annotator-analytics/router";
 import { apiKeysRouter } from "@/server/api-keys/router";
 import { auditRouter } from "@/server/audit/router";
 import { collabRouter } from "@/server/collab/router";
 import { datasetsRouter } from "@/server/datasets/router";
 import { demoRouter } from "@/server/demo/router";
+import { goldItemsRouter } from "@/server/gold-items/router";
 import { loopHealthRouter } from "@/server/loop-health/router";
 import { invitesRouter } from "@/server/members/invites-router";
 import { metricsRouter } from "@/server/metrics/router";
@@ -14,6 +16,7 @@ import { queuesRouter } from "@/server/queues/router";
 import { resolutionRouter } from "@/server/resolution/router";
 import { reviewRouter } from "@/server/review/router";
 import { setupRouter } from "@/server/setup/router";
+import { truthRouter } from "@/server/truth/router";
 import { usersRouter } from "@/server/users/router";
 import { webhooksRouter } from "@/server/webhooks/router";
 import { createCallerFactory, router } from "./trpc";
@@ -36,6 +39,9 @@ export const appRouter = router({
   alerts: alertsRouter,
   metrics: metricsRouter,
   loopHealth: loopHealthRouter,
+  goldItems: goldItemsRouter,
+  truth: truthRouter,
+  annotatorAnalytics: annotatorAnalyticsRouter,
   agreement: agreementRouter,
 });
 

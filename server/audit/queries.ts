@@ -1,5 +1,4 @@
-import type { Kysely, Transaction } from "kysely";
-import type { DB } from "@/db/types";
+import type { Executor } from "@/db/executor";
 
 export type AuditEntry = {
   projectId: string | null;
@@ -12,7 +11,7 @@ export type AuditEntry = {
 };
 
 /** Appends one entry; the table refuses updates and deletes. */
-export async function insertAuditEntry(db: Kysely<DB> | Transaction<DB>, entry: AuditEntry): Promise<void> {
+export async function insertAuditEntry(db: Executor, entry: AuditEntry): Promise<void> {
   await db
     .insertInto("audit_log")
     .values({
@@ -27,9 +26,28 @@ export async function insertAuditEntry(db: Kysely<DB> | Transaction<DB>, entry: 
     .execute();
 }
 
+/** Appends many entries in one statement, for work done in batches. */
+export async function insertAuditEntries(db: Executor, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await db
+    .insertInto("audit_log")
+    .values(
+      entries.map((entry) => ({
+        project_id: entry.projectId,
+        actor_user_id: entry.actorUserId ?? null,
+        actor_api_key_id: entry.actorApiKeyId ?? null,
+        action: entry.action,
+        target_type: entry.targetType,
+        target_id: entry.targetId ?? null,
+        data: JSON.stringify(entry.data ?? {}),
+      })),
+    )
+    .execute();
+}
+
 /** A project's audit entries, newest first, with the acting user's name. */
 export async function listAuditEntries(
-  db: Kysely<DB> | Transaction<DB>,
+  db: Executor,
   params: { projectId: string; limit: number; beforeId?: number },
 ) {
   let query = db

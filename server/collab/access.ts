@@ -1,11 +1,10 @@
 import type { Kysely } from "kysely";
 import type { DB } from "@/db/types";
 import { hasAnyRole, type ProjectRole } from "@/server/auth/roles";
-import { conversationToText } from "@/server/ingest/schema";
+import { conversationToText } from "@/server/items/conversation-text";
+import { findAssignmentOwner, findItemOutput, hasSubmittedOnItem } from "@/server/items/queries";
 import { ForbiddenError } from "@/server/lib/errors";
 import { findMembership } from "@/server/members/queries";
-import { findItemOutput, hasSubmittedOnItem } from "@/server/resolution/queries";
-import { findAssignmentOwner } from "@/server/review/queries";
 
 export type CollabMember = { projectId: string; userId: string; role: ProjectRole };
 

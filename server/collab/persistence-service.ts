@@ -1,6 +1,7 @@
 import * as Y from "yjs";
-import type { Kysely, Transaction } from "kysely";
+import type { Kysely } from "kysely";
 import type { DB } from "@/db/types";
+import type { Executor } from "@/db/executor";
 import { deleteLoggedUpdates, findDocumentSnapshot, listLoggedUpdates, lockDocumentForCompaction, saveDocumentSnapshot } from "./queries";
 
 /** A document's states (snapshot, logged updates, a live copy) folded into one Yjs update; deleted content is collected. */
@@ -19,7 +20,7 @@ export function mergeDocumentStates(states: readonly Uint8Array[]): Uint8Array {
  * folded into it. Null when nothing is stored. Readers (load, submit, finalize) use this, never the
  * snapshot alone, which may lag the log by a compaction.
  */
-export async function findDocumentState(db: Kysely<DB> | Transaction<DB>, projectId: string, name: string): Promise<Uint8Array | null> {
+export async function findDocumentState(db: Executor, projectId: string, name: string): Promise<Uint8Array | null> {
   const snapshot = await findDocumentSnapshot(db, projectId, name);
   const logged = await listLoggedUpdates(db, projectId, name);
   if (!snapshot && logged.length === 0) return null;

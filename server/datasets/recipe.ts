@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from "node:util";
 import { ValidationError } from "@/server/lib/errors";
-import { parseLabelSchema } from "@/server/review/label-values";
+import { parseLabelSchema } from "@/server/items/label-values";
 import type { EligibilityRecipe } from "./queries";
 import { releaseRecipeSchema, type CorrectionMode, type ReleaseRecipe, type SplitKey } from "./schema";
 

@@ -5,7 +5,7 @@ import { ConflictError, InvalidStateError, NotFoundError, ValidationError } from
 import { isUniqueViolation } from "@/server/lib/pg-errors";
 import type { ProjectActor } from "@/server/auth/actor";
 import { slugify } from "@/server/projects/schema";
-import { parseLabelSchema } from "@/server/review/label-values";
+import { parseLabelSchema } from "@/server/items/label-values";
 import { diffRowKeys, selectEligibleRowKeys, selectReleaseRowKeys } from "./diff-queries";
 import {
   countEligibleGold,

@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { DB } from "@/db/types";
-import { conversationToText } from "@/server/ingest/schema";
+import { conversationToText } from "@/server/items/conversation-text";
 import { NotFoundError } from "@/server/lib/errors";
 import { waitForGoldWriters } from "@/server/resolution/gold-order";
 import { projectHasQueue, selectGoldAfter } from "./queries";

@@ -6,6 +6,7 @@ import { registerReleasePublisher } from "@/server/datasets/publish-worker";
 import { classifyDatabaseOutage } from "@/server/lib/pg-errors";
 import { registerMetricsRefresh } from "@/server/metrics/job";
 import { registerLeaseReaper } from "@/server/review/reaper";
+import { registerTruthRefits } from "@/server/truth/jobs";
 import { registerWebhookDelivery, type WebhookDispatcherOptions } from "@/server/webhooks/dispatcher";
 import { registerMaintenanceJobs } from "./maintenance";
 
@@ -35,6 +36,7 @@ export async function startJobRunner(options: {
   await registerReleasePublisher(boss, options.db, options.connectionString);
   await registerMetricsRefresh(boss, options.db);
   await registerAlertsEvaluator(boss, options.db);
+  await registerTruthRefits(boss, options.db, options.connectionString);
   const webhooks = await registerWebhookDelivery(boss, options.db, {
     onError: (error) => {
       const outage = classifyDatabaseOutage(error);

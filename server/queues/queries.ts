@@ -1,7 +1,21 @@
 import { sql, type Transaction } from "kysely";
 import type { DB } from "@/db/types";
-import type { CreateQueueInput, LoopSettings } from "./schema";
+import type { CreateQueueInput, LoopSettings, QualitySettings, QueueItemState } from "./schema";
 import type { Executor } from "@/db/executor";
+
+/** The quality settings as queue columns, for insert and update alike. */
+function qualityColumnValues(settings: QualitySettings) {
+  return {
+    consensus_method: settings.consensusMethod,
+    majority_threshold: settings.majorityThreshold,
+    min_posterior: settings.minPosterior,
+    max_overlap: settings.maxOverlap,
+    gold_item_rate: settings.goldItemRate,
+    gate_min_accuracy: settings.gateMinAccuracy,
+    gate_min_gold_items: settings.gateMinGoldItems,
+    daily_cap: settings.dailyCap,
+  };
+}
 
 export async function insertQueue(db: Executor, values: { projectId: string; createdBy: string; queue: CreateQueueInput }) {
   const { queue } = values;
@@ -16,7 +30,7 @@ export async function insertQueue(db: Executor, values: { projectId: string; cre
       lease_seconds: queue.leaseSeconds,
       mode: queue.mode,
       sampling_rule: JSON.stringify(queue.samplingRule),
-      majority_threshold: queue.majorityThreshold,
+      ...qualityColumnValues(queue),
       holdout_fraction: queue.holdoutFraction,
       suggestion_display: queue.suggestionDisplay,
       decoy_rate: queue.decoyRate,
@@ -37,6 +51,13 @@ const queueColumns = [
   "mode",
   "sampling_rule as samplingRule",
   "majority_threshold as majorityThreshold",
+  "consensus_method as consensusMethod",
+  "min_posterior as minPosterior",
+  "max_overlap as maxOverlap",
+  "gold_item_rate as goldItemRate",
+  "gate_min_accuracy as gateMinAccuracy",
+  "gate_min_gold_items as gateMinGoldItems",
+  "daily_cap as dailyCap",
   "holdout_fraction as holdoutFraction",
   "suggestion_display as suggestionDisplay",
   "decoy_rate as decoyRate",
@@ -69,7 +90,7 @@ export async function findOpenQueue(db: Executor, projectId: string, queueId: st
 export async function lockOpenQueue(trx: Transaction<DB>, projectId: string, queueId: string) {
   return trx
     .selectFrom("queues")
-    .select(["id", "label_schema as labelSchema"])
+    .select(["id", "label_schema as labelSchema", "overlap"])
     .where("project_id", "=", projectId)
     .where("id", "=", queueId)
     .where("archived_at", "is", null)
@@ -92,13 +113,23 @@ export async function updateQueueLoopSettings(trx: Transaction<DB>, projectId: s
     .execute();
 }
 
+export async function updateQueueQualitySettings(trx: Transaction<DB>, projectId: string, queueId: string, settings: QualitySettings): Promise<void> {
+  await trx
+    .updateTable("queues")
+    .set({ ...qualityColumnValues(settings), updated_at: sql`now()` })
+    .where("project_id", "=", projectId)
+    .where("id", "=", queueId)
+    .execute();
+}
+
 /** Item counts per queue and state; `queueId` narrows to one queue. */
 export async function countItemsByState(db: Executor, projectId: string, queueId?: string) {
   let query = db
     .selectFrom("queue_items")
     .select(["queue_id as queueId", "state", (eb) => eb.fn.countAll<number>().as("count")])
     .where("project_id", "=", projectId)
-    .groupBy(["queue_id", "state"]);
+    .groupBy(["queue_id", "state"])
+    .$narrowType<{ state: QueueItemState }>();
   if (queueId !== undefined) query = query.where("queue_id", "=", queueId);
   return query.execute();
 }
@@ -116,8 +147,9 @@ export async function countMyAssignments(db: Executor, params: { projectId: stri
 }
 
 /**
- * Per queue, the open items an annotator could still claim: a free seat (assigned_count < overlap) and no
- * assignment of theirs, except an expired one, which the claim revives.
+ * Per queue, the open items an annotator could still claim: a free seat (assigned_count below overlap plus
+ * the extra seats a disagreement asked for) and no assignment of theirs, except an expired one, which the
+ * claim revives.
  */
 export async function countClaimableItems(db: Executor, params: { projectId: string; userId: string; queueId?: string }) {
   let query = db
@@ -127,7 +159,7 @@ export async function countClaimableItems(db: Executor, params: { projectId: str
     .where("queue_items.project_id", "=", params.projectId)
     .where("queues.project_id", "=", params.projectId)
     .where("queue_items.state", "in", ["pending", "in_review"])
-    .where("queue_items.assigned_count", "<", sql.ref<number>("queues.overlap"))
+    .where("queue_items.assigned_count", "<", sql<number>`queues.overlap + queue_items.extra_seats`)
     .where(({ not, exists, selectFrom }) =>
       not(
         exists(

@@ -1,8 +1,10 @@
 import { sql, type Transaction } from "kysely";
 import type { DB, Json } from "@/db/types";
-import { outputColumns } from "@/server/review/queries";
-import { holdGoldWriterSlot } from "./gold-order";
 import type { Executor } from "@/db/executor";
+import { outputColumns } from "@/server/items/output";
+import type { WithItemState } from "@/server/items/states";
+import type { ConsensusMethod } from "@/server/queues/schema";
+import { holdGoldWriterSlot } from "./gold-order";
 
 /** An item with its queue and output, as the adjudication and shared pages show it. */
 export async function findItemView(db: Executor, projectId: string, queueItemId: number) {
@@ -15,23 +17,30 @@ export async function findItemView(db: Executor, projectId: string, queueItemId:
       "queue_items.state",
       "queue_items.conflict_reasons as conflictReasons",
       "queue_items.output_id as outputId",
+      "queue_items.extra_seats as extraSeats",
       "queues.id as queueId",
       "queues.name as queueName",
       "queues.instructions",
       "queues.label_schema as labelSchema",
+      "queues.overlap",
+      "queues.max_overlap as maxOverlap",
+      "queues.consensus_method as consensusMethod",
       "queues.majority_threshold as majorityThreshold",
+      "queues.min_posterior as minPosterior",
       ...outputColumns,
     ])
     .where("queue_items.project_id", "=", projectId)
     .where("queues.project_id", "=", projectId)
     .where("outputs.project_id", "=", projectId)
     .where("queue_items.id", "=", queueItemId)
+    .$narrowType<WithItemState & { consensusMethod: ConsensusMethod }>()
     .executeTakeFirst();
 }
 
 /**
  * The submitted answers on an item that count toward gold, in submission order, with their authors' names.
- * Answers to decoys measure the annotator and never vote, so resolution, conflict views and lineage skip them.
+ * Answers to decoys and gold checks measure the annotator and never vote, so resolution, conflict views and
+ * lineage skip them.
  */
 export async function listSubmittedAnnotations(db: Executor, projectId: string, queueItemId: number) {
   return db
@@ -52,32 +61,9 @@ export async function listSubmittedAnnotations(db: Executor, projectId: string, 
     .where("annotations.queue_item_id", "=", queueItemId)
     .where("assignments.state", "=", "submitted")
     .where("annotations.counts_toward_gold", "=", true)
+    .where("annotations.gold_check_correct", "is", null)
     .orderBy("annotations.id")
     .execute();
-}
-
-export async function hasSubmittedOnItem(db: Executor, params: { projectId: string; queueItemId: number; userId: string }): Promise<boolean> {
-  const row = await db
-    .selectFrom("assignments")
-    .select("id")
-    .where("project_id", "=", params.projectId)
-    .where("queue_item_id", "=", params.queueItemId)
-    .where("annotator_id", "=", params.userId)
-    .where("state", "=", "submitted")
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
-/** An item's state and the output it was made from, for collaboration access and seeding. */
-export async function findItemOutput(db: Executor, projectId: string, queueItemId: number) {
-  return db
-    .selectFrom("queue_items")
-    .innerJoin("outputs", "outputs.id", "queue_items.output_id")
-    .select(["queue_items.state", "outputs.output"])
-    .where("queue_items.project_id", "=", projectId)
-    .where("outputs.project_id", "=", projectId)
-    .where("queue_items.id", "=", queueItemId)
-    .executeTakeFirst();
 }
 
 export async function insertGoldLabel(
@@ -169,7 +155,8 @@ export async function listConflictItems(db: Executor, projectId: string, queueId
       "outputs.external_id as externalId",
       "queue_items.conflict_reasons as reasons",
       "queue_items.submitted_count as submittedCount",
-      "queues.overlap",
+      // The seats the item had: k, plus those adaptive overlap added after disagreements.
+      sql<number>`queues.overlap + queue_items.extra_seats`.as("seats"),
       eb
         .selectFrom("gold_reopenings")
         .select("gold_reopenings.reason")
@@ -203,4 +190,19 @@ export async function listConflictItems(db: Executor, projectId: string, queueId
     .limit(500);
   if (queueId) query = query.where("queue_items.queue_id", "=", queueId);
   return query.execute();
+}
+
+/**
+ * Asks for one more annotator after a disagreement (adaptive overlap): the item gets an extra seat and is
+ * claimable again, in review while someone still holds a seat, else pending. Returns its new state.
+ */
+export async function grantExtraSeat(trx: Transaction<DB>, projectId: string, queueItemId: number) {
+  const { rows } = await sql<WithItemState>`
+    update queue_items
+    set extra_seats = extra_seats + 1,
+      state = case when assigned_count > submitted_count then 'in_review' else 'pending' end
+    where project_id = ${projectId} and id = ${queueItemId}
+    returning state
+  `.execute(trx);
+  return rows[0]!.state;
 }

@@ -95,7 +95,7 @@ describe("adjudication", () => {
     const lead = callerFor(team.members.lead);
     const conflicts = await lead.resolution.listConflicts({ projectId: team.project.id, queueId: queue.id });
     expect(conflicts).toEqual([
-      expect.objectContaining({ queueItemId: item.id, queueId: queue.id, queueName: queue.name, externalId: item.externalId, reasons: ["labels split: harmful 1, helpful 1", "corrections differ"], submittedCount: 2, overlap: 2 }),
+      expect.objectContaining({ queueItemId: item.id, queueId: queue.id, queueName: queue.name, externalId: item.externalId, reasons: ["labels split: harmful 1, helpful 1", "corrections differ"], submittedCount: 2, seats: 2 }),
     ]);
     expect(conflicts[0]!.updatedAt).toBeInstanceOf(Date);
     const conflict = await lead.resolution.getConflict({ projectId: team.project.id, queueItemId: item.id });

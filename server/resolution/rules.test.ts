@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countVotes, normalizeWhitespace, resolveCorrections, resolveLabels, toCorrection } from "./rules";
+import { countVotes, resolveCorrections, resolveLabels } from "./rules";
 
 describe("resolveLabels", () => {
   it("makes equal votes unanimous gold with confidence 1", () => {
@@ -51,14 +51,5 @@ describe("resolveCorrections", () => {
   it("is a conflict when texts differ, or when some changed the text and others did not", () => {
     expect(resolveCorrections(["Refunds take 5 days.", "Refunds take 7 days."])).toEqual({ kind: "conflict", reason: "corrections differ" });
     expect(resolveCorrections([null, "Refunds take 5 days."])).toEqual({ kind: "conflict", reason: "corrections differ" });
-  });
-});
-
-describe("toCorrection", () => {
-  it("is null for the original text, whitespace aside, and the text otherwise", () => {
-    expect(toCorrection("Hello  world\n", "Hello world")).toBeNull();
-    expect(toCorrection("Hello there", "Hello world")).toBe("Hello there");
-    expect(toCorrection("", "Hello world")).toBe("");
-    expect(normalizeWhitespace("  a \n\t b  ")).toBe("a b");
   });
 });

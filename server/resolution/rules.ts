@@ -3,10 +3,7 @@
  * rules are tested on their own and the service only loads votes and writes the outcome.
  */
 
-/** Collapses runs of whitespace and trims, so texts that differ only in spacing compare equal. */
-export function normalizeWhitespace(text: string): string {
-  return text.replace(/\s+/g, " ").trim();
-}
+import { normalizeWhitespace } from "@/server/items/correction";
 
 export type VoteCount = { value: string; count: number };
 
@@ -55,9 +52,4 @@ export function resolveCorrections(corrections: ReadonlyArray<string | null>): C
   const keys = new Set(corrections.map((correction) => (correction === null ? null : normalizeWhitespace(correction))));
   if (keys.size > 1) return { kind: "conflict", reason: "corrections differ" };
   return { kind: "agreed", correction: corrections[0] ?? null };
-}
-
-/** A correction worth keeping: null when the text is the original one, whitespace aside. */
-export function toCorrection(text: string, originalText: string): string | null {
-  return normalizeWhitespace(text) === normalizeWhitespace(originalText) ? null : text;
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { safeText } from "@/server/lib/safe-text";
-import { labelValuesSchema, yjsStateSchema } from "@/server/review/schema";
+import { labelValuesSchema, yjsStateSchema } from "@/server/items/schema";
 
 export const goldMethods = ["unanimous", "majority", "dawid_skene", "adjudicated"] as const;
 export type GoldMethod = (typeof goldMethods)[number];

@@ -1,23 +1,24 @@
 import type { Kysely, Transaction } from "kysely";
 import type { DB, Json } from "@/db/types";
 import { insertAuditEntry } from "@/server/audit/queries";
+import { readDocumentText } from "@/server/collab/document-text";
 import { goldDocumentKey } from "@/server/collab/schema";
-import { conversationToText } from "@/server/ingest/schema";
+import { conversationToText } from "@/server/items/conversation-text";
+import { snapshotCorrection } from "@/server/items/correction";
+import { checkOptionalParts, parseLabelSchema, validateLabelValues } from "@/server/items/label-values";
+import { countProjectMembers, lockQueueItem } from "@/server/items/queries";
 import { ConflictError, InvalidStateError, NotFoundError } from "@/server/lib/errors";
 import { isUniqueViolation } from "@/server/lib/pg-errors";
 import type { ProjectActor } from "@/server/auth/actor";
-import { snapshotCorrection } from "@/server/review/correction";
+import type { QueueItemState } from "@/server/queues/schema";
 import { emitWebhookEvent } from "@/server/webhooks/outbox";
-import { checkOptionalParts, parseLabelSchema, validateLabelValues } from "@/server/review/label-values";
-import { lockQueueItem } from "@/server/review/queries";
-import { findCurrentGold, findItemView, insertGoldLabel, listSubmittedAnnotations, markItemConflict, markItemResolved } from "./queries";
+import { goldCreatedAuditEntry, goldCreatedEvent } from "./gold-created";
+import { decideItem, loadConsensusPolicy, votesByAnnotator } from "./policy";
+import { findCurrentGold, findItemView, grantExtraSeat, insertGoldLabel, listSubmittedAnnotations, markItemConflict, markItemResolved } from "./queries";
 import { closeReopening, findOpenReopening, retireGold } from "./revision-queries";
 import { recordGoldRevised } from "./revision-events";
-import { resolveCorrections, resolveLabels } from "./rules";
 import type { FinalizeGoldInput, GoldMethod } from "./schema";
 import type { Executor } from "@/db/executor";
-
-type Annotation = Awaited<ReturnType<typeof listSubmittedAnnotations>>[number];
 
 /** An item with its queue and output, or NotFound. */
 export async function loadItem(db: Executor, projectId: string, queueItemId: number) {
@@ -26,13 +27,8 @@ export async function loadItem(db: Executor, projectId: string, queueItemId: num
   return item;
 }
 
-/** Each annotator's answer to the (v1: single) field, for provenance. */
-function votesByAnnotator(annotations: Annotation[], fieldKey: string): Record<string, string> {
-  return Object.fromEntries(annotations.map((annotation) => [annotation.annotatorId, String((annotation.values as Record<string, Json>)[fieldKey])]));
-}
-
-/** Inserts a current gold label and its audit entry, in the caller's transaction. */
-async function writeGold(
+/** Inserts a current gold label, its audit entry and its webhook event, in the caller's transaction. */
+export async function writeGold(
   trx: Transaction<DB>,
   gold: {
     projectId: string;
@@ -79,59 +75,54 @@ async function writeGold(
     });
     return goldLabelId;
   }
-  await insertAuditEntry(trx, {
-    projectId: gold.projectId,
-    actorUserId: gold.resolvedBy,
-    action: "gold.created",
-    targetType: "gold_label",
-    targetId: String(goldLabelId),
-    data: {
-      queueItemId: gold.item.id,
-      queueId: gold.item.queueId,
-      method: gold.method,
-      confidence: gold.confidence,
-      values: gold.values,
-      ...(gold.note ? { note: gold.note } : {}),
-    },
-  });
-  await emitWebhookEvent(trx, {
-    projectId: gold.projectId,
-    type: "gold.created",
-    data: { goldLabelId, queueItemId: gold.item.id, queueId: gold.item.queueId, outputId: gold.item.outputId, method: gold.method, confidence: gold.confidence },
-  });
+  const created = { ...gold, goldLabelId };
+  await insertAuditEntry(trx, goldCreatedAuditEntry(created));
+  await emitWebhookEvent(trx, goldCreatedEvent(created));
   return goldLabelId;
 }
 
+export type ResolveResult = { outcome: "resolved" | "conflict" | "awaiting_more"; itemState: QueueItemState };
+
+/** Records a conflict and tells the subscribers, in the caller's transaction. */
+async function openConflict(trx: Transaction<DB>, projectId: string, item: { id: number; queueId: string; outputId: number }, reasons: string[]) {
+  await markItemConflict(trx, projectId, item.id, reasons);
+  await emitWebhookEvent(trx, { projectId, type: "conflict.opened", data: { queueItemId: item.id, queueId: item.queueId, outputId: item.outputId, reasons } });
+}
+
 /**
- * Resolves an item whose k-th answer was just submitted: gold (unanimous or majority) when labels and
- * corrections agree, else conflict with its reasons. Runs in the submit transaction, item row locked.
+ * Resolves an item whose last seat was just answered, by the queue's policy (majority or Dawid–Skene):
+ * gold when the label reaches it and corrections agree. Otherwise, on a queue with adaptive overlap whose
+ * item has fewer counted answers than K (and the project someone who has not answered it), the item asks
+ * for one more annotator ("awaiting_more"); else it goes to conflict with its reasons. Runs in the submit
+ * transaction, item row locked.
  */
-export async function resolveItem(trx: Transaction<DB>, projectId: string, queueItemId: number): Promise<"resolved" | "conflict"> {
+export async function resolveItem(trx: Transaction<DB>, projectId: string, queueItemId: number): Promise<ResolveResult> {
   const item = await loadItem(trx, projectId, queueItemId);
   const [field] = parseLabelSchema(item.labelSchema).fields;
-  const annotations = await listSubmittedAnnotations(trx, projectId, queueItemId);
-  if (!field || annotations.length === 0) throw new InvalidStateError("nothing to resolve on this item");
-  const votes = votesByAnnotator(annotations, field.key);
-  const labels = resolveLabels(Object.values(votes), item.majorityThreshold);
-  const corrections = resolveCorrections(annotations.map((annotation) => annotation.correction));
-  if (labels.kind === "conflict" || corrections.kind === "conflict") {
-    const reasons = [labels, corrections].flatMap((outcome) => (outcome.kind === "conflict" ? [outcome.reason] : []));
-    await markItemConflict(trx, projectId, queueItemId, reasons);
-    await emitWebhookEvent(trx, { projectId, type: "conflict.opened", data: { queueItemId, queueId: item.queueId, outputId: item.outputId, reasons } });
-    return "conflict";
+  const answers = await listSubmittedAnnotations(trx, projectId, queueItemId);
+  if (!field || answers.length === 0) throw new InvalidStateError("nothing to resolve on this item");
+  const policy = await loadConsensusPolicy(trx, { projectId, queueId: item.queueId, field, settings: item });
+  const decision = decideItem(policy, answers);
+  if (decision.kind === "conflict") {
+    // One more annotator only while someone in the project has not answered yet: otherwise the seat would never fill.
+    if (item.maxOverlap !== null && answers.length < item.maxOverlap && (await countProjectMembers(trx, projectId)) > answers.length) {
+      return { outcome: "awaiting_more", itemState: await grantExtraSeat(trx, projectId, queueItemId) };
+    }
+    await openConflict(trx, projectId, item, decision.reasons);
+    return { outcome: "conflict", itemState: "conflict" };
   }
   await writeGold(trx, {
     projectId,
-    item: { id: item.id, queueId: item.queueId, outputId: item.outputId },
-    values: { [field.key]: labels.value },
-    correction: corrections.correction,
-    method: labels.method,
-    confidence: labels.confidence,
-    provenance: { votes, annotationIds: annotations.map((annotation) => annotation.id), threshold: item.majorityThreshold },
+    item,
+    values: decision.values,
+    correction: decision.correction,
+    method: decision.method,
+    confidence: decision.confidence,
+    provenance: { ...decision.provenance, seats: item.overlap + item.extraSeats },
     resolvedBy: null,
   });
   await markItemResolved(trx, projectId, queueItemId);
-  return "resolved";
+  return { outcome: "resolved", itemState: "resolved" };
 }
 
 async function alreadyFinalizedError(db: Executor, projectId: string, queueItemId: number): Promise<ConflictError> {
@@ -153,12 +144,10 @@ export async function finalizeGold(db: Kysely<DB>, actor: ProjectActor, input: F
   checkOptionalParts(labelSchema, { correctionState: input.correctionState });
   // Read before taking the lock, which then stays short; the lead's own copy is merged in, so nothing typed is lost.
   const correction = labelSchema.allowCorrection
-    ? await snapshotCorrection(db, {
-        projectId: actor.projectId,
-        documentKey: goldDocumentKey(view.id),
-        correctionState: input.correctionState,
-        originalText: conversationToText(view.output),
-      })
+    ? snapshotCorrection(
+        await readDocumentText(db, { projectId: actor.projectId, documentKey: goldDocumentKey(view.id), correctionState: input.correctionState }),
+        conversationToText(view.output),
+      )
     : null;
   try {
     return await db.transaction().execute(async (trx) => {

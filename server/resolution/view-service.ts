@@ -2,29 +2,15 @@ import type { Kysely } from "kysely";
 import type { DB, Json } from "@/db/types";
 import { hasAnyRole, type ProjectRole } from "@/server/auth/roles";
 import { goldDocumentKey } from "@/server/collab/schema";
-import { conversationToText } from "@/server/ingest/schema";
+import { conversationToText } from "@/server/items/conversation-text";
+import { parseLabelSchema } from "@/server/items/label-values";
+import { toItemOutput } from "@/server/items/output";
+import { hasSubmittedOnItem, listOutputSignals } from "@/server/items/queries";
 import { NotFoundError } from "@/server/lib/errors";
 import type { ProjectActor } from "@/server/auth/actor";
-import { parseLabelSchema } from "@/server/review/label-values";
-import { listOutputSignals } from "@/server/review/queries";
-import type { ReviewOutput } from "@/server/review/service";
 import { loadItem } from "./service";
-import { findCurrentGold, hasSubmittedOnItem, listConflictItems, listSubmittedAnnotations } from "./queries";
+import { findCurrentGold, listConflictItems, listSubmittedAnnotations } from "./queries";
 import { findOpenReopening } from "./revision-queries";
-
-type ItemView = Awaited<ReturnType<typeof loadItem>>;
-
-function toOutput(item: ItemView): ReviewOutput {
-  return {
-    externalId: item.externalId,
-    model: item.model,
-    input: item.input,
-    output: item.output,
-    tags: item.tags,
-    metadata: item.metadata,
-    producedAt: item.producedAt,
-  };
-}
 
 async function loadGold(db: Kysely<DB>, projectId: string, queueItemId: number) {
   const gold = await findCurrentGold(db, projectId, queueItemId);
@@ -51,7 +37,7 @@ export async function getConflict(db: Kysely<DB>, projectId: string, queueItemId
   return {
     item: { id: item.id, state: item.state, reasons: item.conflictReasons },
     queue: { id: item.queueId, name: item.queueName, labelSchema: parseLabelSchema(item.labelSchema), instructions: item.instructions },
-    output: toOutput(item),
+    output: toItemOutput(item),
     signals,
     originalText: conversationToText(item.output),
     annotations: annotations.map(({ annotatorId, annotatorName, values, note, correction, submittedAt }) => ({
@@ -82,7 +68,7 @@ export async function getShared(db: Kysely<DB>, actor: ProjectActor & { role: Pr
   return {
     item: { id: item.id, state: item.state, reasons: isLead ? item.conflictReasons : [] },
     queue: { id: item.queueId, name: item.queueName, labelSchema: parseLabelSchema(item.labelSchema), instructions: item.instructions },
-    output: toOutput(item),
+    output: toItemOutput(item),
     originalText: conversationToText(item.output),
     goldDocumentKey: goldDocumentKey(item.id),
     // The gold document is edited while the item waits for a lead; once it is resolved it is a record.

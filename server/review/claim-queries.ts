@@ -2,6 +2,7 @@ import { sql, type Transaction } from "kysely";
 import type { DB } from "@/db/types";
 import { SKIPS_TO_SKIP_OUT } from "./schema";
 import type { Executor } from "@/db/executor";
+import type { WithItemState } from "@/server/items/states";
 
 export type ClaimParams = { projectId: string; queueId: string; userId: string; overlap: number; leaseSeconds: number };
 
@@ -12,10 +13,12 @@ export type ClaimOutcome = { kind: "claimed"; assignmentId: number; queueItemId:
  * The claim: leases the next item to an annotator in ONE statement (READ COMMITTED). Exported on its own
  * for bench/claims.ts.
  * - `candidate` locks the first open item with room that the annotator holds no live assignment on,
- *   skipping rows other claimers hold. When the row changed since the statement's snapshot, Postgres
- *   re-checks `assigned_count < overlap` on the newest version before locking it (EvalPlanQual): this
+ *   skipping rows other claimers hold. An item has `overlap` (k) seats plus the extra seats a disagreement
+ *   asked for (adaptive overlap). When the row changed since the statement's snapshot, Postgres re-checks
+ *   `assigned_count < overlap + extra_seats` on the newest version before locking it (EvalPlanQual): this
  *   check on the locked row is what makes over-assignment impossible.
- * - `assigned` inserts the assignment, or revives the annotator's own expired one.
+ * - `assigned` inserts the assignment, or revives the annotator's own expired one (an expired gold check
+ *   comes back as production work: it now takes a seat like any claim).
  * - `counted` bumps assigned_count only for a row `assigned` returned. The NOT EXISTS above reads the
  *   snapshot, so a concurrent claim by the same annotator (two tabs) can reach the same item; the insert
  *   then meets their live row and does nothing, and because the counter hangs off its RETURNING, nothing
@@ -29,7 +32,7 @@ export function buildClaimStatement(params: ClaimParams) {
       select qi.id
       from queue_items qi
       where qi.project_id = ${projectId} and qi.queue_id = ${queueId}
-        and qi.state in ('pending', 'in_review') and qi.assigned_count < ${overlap}
+        and qi.state in ('pending', 'in_review') and qi.assigned_count < ${overlap} + qi.extra_seats
         and not exists (
           select 1 from assignments mine
           where mine.project_id = ${projectId} and mine.queue_item_id = qi.id and mine.annotator_id = ${userId} and mine.state <> 'expired'
@@ -42,7 +45,7 @@ export function buildClaimStatement(params: ClaimParams) {
       select ${projectId}::uuid, ${queueId}::uuid, candidate.id, ${userId}::uuid, 'active', now() + make_interval(secs => ${leaseSeconds})
       from candidate
       on conflict (queue_item_id, annotator_id) do update
-        set state = 'active', lease_expires_at = excluded.lease_expires_at, heartbeat_at = now()
+        set state = 'active', lease_expires_at = excluded.lease_expires_at, heartbeat_at = now(), is_gold_check = false
         where a.state = 'expired'
       returning a.id, a.queue_item_id
     ), counted as (
@@ -74,7 +77,7 @@ export async function hasClaimableItem(db: Executor, params: Omit<ClaimParams, "
     .where("qi.project_id", "=", params.projectId)
     .where("qi.queue_id", "=", params.queueId)
     .where("qi.state", "in", ["pending", "in_review"])
-    .where("qi.assigned_count", "<", params.overlap)
+    .where("qi.assigned_count", "<", sql<number>`${params.overlap} + qi.extra_seats`)
     .where(({ not, exists, selectFrom }) =>
       not(
         exists(
@@ -117,9 +120,10 @@ export async function reapExpiredLeases(db: Executor, params: { projectId: strin
       update assignments a set state = 'expired'
       from locked
       where a.queue_item_id = locked.id and a.project_id = ${projectId} and a.state = 'active' and a.lease_expires_at < now()
-      returning a.queue_item_id
+      returning a.queue_item_id, a.is_gold_check
     ), released as (
-      select queue_item_id as id, count(*)::int as n from expired group by queue_item_id
+      -- A gold check held no seat, so its expiry gives none back.
+      select queue_item_id as id, count(*)::int as n from expired where not is_gold_check group by queue_item_id
     )
     update queue_items qi
     set assigned_count = qi.assigned_count - released.n,
@@ -163,6 +167,7 @@ export async function countSubmission(trx: Transaction<DB>, params: { projectId:
     .where("project_id", "=", params.projectId)
     .where("id", "=", params.queueItemId)
     .returning(["submitted_count as submittedCount", "state"])
+    .$narrowType<WithItemState>()
     .executeTakeFirstOrThrow();
 }
 
@@ -189,7 +194,7 @@ export async function countSkip(trx: Transaction<DB>, params: { projectId: strin
  */
 export async function releaseDecoySeat(trx: Transaction<DB>, params: { projectId: string; queueItemId: number; isReleasing: boolean }) {
   const released = params.isReleasing ? 1 : 0;
-  const { rows } = await sql<{ state: string }>`
+  const { rows } = await sql<WithItemState>`
     update queue_items
     set assigned_count = assigned_count - ${released},
       state = case when state in ('pending', 'in_review') and assigned_count - ${released} = 0 then 'pending' else state end

@@ -27,7 +27,7 @@ afterAll(async () => {
 const actorOf = (person: { id: string }) => ({ projectId: team.project.id, userId: person.id });
 
 /** Claims and submits until the queue has nothing left for this person; a busy moment is retried. */
-async function reviewUntilDone(person: { id: string }, queueId: string): Promise<number> {
+async function reviewUntilDone(person: { id: string }, queueId: string, verdict = "helpful"): Promise<number> {
   let submitted = 0;
   for (;;) {
     const task = await claimNext(pool, actorOf(person), { queueId }).catch((error: unknown) => {
@@ -36,7 +36,7 @@ async function reviewUntilDone(person: { id: string }, queueId: string): Promise
     });
     if (task === null) return submitted;
     if (task === "busy") continue;
-    await submitAnnotation(pool, actorOf(person), { assignmentId: task.assignment.id, values: { verdict: "helpful" } });
+    await submitAnnotation(pool, actorOf(person), { assignmentId: task.assignment.id, values: { verdict } });
     submitted += 1;
   }
 }
@@ -86,6 +86,41 @@ describe("claiming under concurrency", () => {
     await Promise.all(annotators.flatMap((annotator) => [1, 2, 3].map(() => reviewUntilDone(annotator, queue.id))));
     const items = await testDb.db.selectFrom("queue_items").select(["submitted_count"]).where("queue_id", "=", queue.id).execute();
     expect(items.every((item) => item.submitted_count === 3)).toBe(true);
+    await expectCountersConsistent(queue.id);
+  });
+
+  it("with adaptive overlap, gives each item at most k plus its extra seats, and never more than K, under 24 concurrent claimers", async () => {
+    const queue = await seedQueue(testDb.db, { projectId: team.project.id, overlap: 2 });
+    await testDb.db.updateTable("queues").set({ max_overlap: 4 }).where("id", "=", queue.id).execute();
+    await seedQueueItems(testDb.db, { projectId: team.project.id, queueId: queue.id, count: 60 });
+    const annotators = await seedReviewers(testDb.db, { projectId: team.project.id, count: 24 });
+    const verdicts = ["helpful", "harmful", "off_topic"];
+
+    const countOpen = async () =>
+      (await testDb.db.selectFrom("queue_items").select("id").where("queue_id", "=", queue.id).where("state", "in", ["pending", "in_review"]).execute()).length;
+    // An annotator who found nothing left can miss a seat granted a moment later; another round picks it up.
+    for (let round = 0; round < 5 && (await countOpen()) > 0; round += 1) {
+      await Promise.all(annotators.map((annotator, index) => reviewUntilDone(annotator, queue.id, verdicts[index % verdicts.length])));
+    }
+
+    const items = await testDb.db
+      .selectFrom("queue_items")
+      .select(["id", "state", "assigned_count", "submitted_count", "extra_seats"])
+      .where("queue_id", "=", queue.id)
+      .execute();
+    expect(items).toHaveLength(60);
+    for (const item of items) {
+      expect(item.submitted_count).toBe(2 + item.extra_seats);
+      expect(item.extra_seats).toBeLessThanOrEqual(2);
+      expect(["resolved", "conflict"]).toContain(item.state);
+    }
+    // The mix of answers makes some items ask for more annotators: the test exercises extra seats.
+    expect(items.some((item) => item.extra_seats > 0)).toBe(true);
+    const overAssigned = await sql`
+      select a.queue_item_id from assignments a join queue_items qi on qi.id = a.queue_item_id
+      where a.queue_id = ${queue.id} group by a.queue_item_id, qi.extra_seats having count(distinct a.annotator_id) > 2 + qi.extra_seats
+    `.execute(testDb.db);
+    expect(overAssigned.rows).toEqual([]);
     await expectCountersConsistent(queue.id);
   });
 

@@ -1,17 +1,9 @@
 import { sql, type Transaction } from "kysely";
 import type { DB } from "@/db/types";
 import type { Executor } from "@/db/executor";
-
-/** An output as the review and adjudication pages show it. */
-export const outputColumns = [
-  "outputs.external_id as externalId",
-  "outputs.model",
-  "outputs.input",
-  "outputs.output",
-  "outputs.tags",
-  "outputs.metadata",
-  "outputs.produced_at as producedAt",
-] as const;
+import { outputColumns } from "@/server/items/output";
+import type { AssignmentState, WithAssignmentState } from "@/server/items/states";
+import type { QueueItemState } from "@/server/queues/schema";
 
 export async function findReviewQueue(db: Executor, projectId: string, queueId: string) {
   return db
@@ -84,53 +76,18 @@ export async function findOwnAssignment(db: Executor, params: { projectId: strin
     .where("outputs.project_id", "=", params.projectId)
     .where("assignments.id", "=", params.assignmentId)
     .where("assignments.annotator_id", "=", params.userId)
+    .$narrowType<WithAssignmentState>()
     .executeTakeFirst();
 }
 
-/** An assignment's owner and state, for deciding who may open its correction document. */
-export async function findAssignmentOwner(db: Executor, projectId: string, assignmentId: number) {
-  return db
+export async function findAssignmentState(db: Executor, projectId: string, assignmentId: number): Promise<AssignmentState | undefined> {
+  const row = await db
     .selectFrom("assignments")
-    .select(["annotator_id as annotatorId", "state", "queue_item_id as queueItemId"])
+    .select("state")
     .where("project_id", "=", projectId)
     .where("id", "=", assignmentId)
+    .$narrowType<WithAssignmentState>()
     .executeTakeFirst();
-}
-
-/** Production feedback on an output, oldest first. */
-export async function listOutputSignals(db: Executor, projectId: string, outputId: number) {
-  return db
-    .selectFrom("signals")
-    .select(["kind", "value", "comment", "occurred_at as occurredAt"])
-    .where("project_id", "=", projectId)
-    .where("output_id", "=", outputId)
-    .orderBy("occurred_at")
-    .orderBy("id")
-    .limit(100)
-    .execute();
-}
-
-/** Locks an item for the rest of the transaction: every change to its assignments happens under this lock. */
-export async function lockQueueItem(trx: Transaction<DB>, projectId: string, queueItemId: number) {
-  return trx
-    .selectFrom("queue_items")
-    .select([
-      "id",
-      "queue_id as queueId",
-      "output_id as outputId",
-      "state",
-      "assigned_count as assignedCount",
-      "submitted_count as submittedCount",
-      "conflict_reasons as conflictReasons",
-    ])
-    .where("project_id", "=", projectId)
-    .where("id", "=", queueItemId)
-    .forUpdate()
-    .executeTakeFirst();
-}
-
-export async function findAssignmentState(db: Executor, projectId: string, assignmentId: number): Promise<string | undefined> {
-  const row = await db.selectFrom("assignments").select("state").where("project_id", "=", projectId).where("id", "=", assignmentId).executeTakeFirst();
   return row?.state;
 }
 
@@ -138,9 +95,10 @@ export async function findAssignmentState(db: Executor, projectId: string, assig
 export async function findSubmittingAssignment(trx: Transaction<DB>, projectId: string, assignmentId: number) {
   return trx
     .selectFrom("assignments")
-    .select(["state", "shown_suggestion as shownSuggestion", "is_decoy as isDecoy"])
+    .select(["state", "shown_suggestion as shownSuggestion", "is_decoy as isDecoy", "is_gold_check as isGoldCheck"])
     .where("project_id", "=", projectId)
     .where("id", "=", assignmentId)
+    .$narrowType<WithAssignmentState>()
     .executeTakeFirstOrThrow();
 }
 
@@ -167,12 +125,6 @@ export async function itemHasDecoy(db: Executor, projectId: string, queueItemId:
     .where("is_decoy", "=", true)
     .executeTakeFirst();
   return row !== undefined;
-}
-
-/** How many people belong to the project: the most distinct annotators an item can ever get. */
-export async function countProjectMembers(db: Executor, projectId: string): Promise<number> {
-  const row = await db.selectFrom("memberships").select((eb) => eb.fn.countAll<string>().as("count")).where("project_id", "=", projectId).executeTakeFirstOrThrow();
-  return Number(row.count);
 }
 
 /**
@@ -214,6 +166,8 @@ export async function insertAnnotation(
     /** What the assignment showed, and whether it was a decoy: a decoy answer never counts toward gold. */
     shownSuggestion: unknown;
     wasDecoy: boolean;
+    /** For a gold check, whether the answer matched the known one; null for production work. A gold check never counts toward gold. */
+    goldCheckCorrect: boolean | null;
   },
 ): Promise<number> {
   const row = await trx
@@ -230,7 +184,8 @@ export async function insertAnnotation(
       time_spent_ms: values.timeSpentMs,
       shown_suggestion: values.shownSuggestion === null ? null : JSON.stringify(values.shownSuggestion),
       was_decoy: values.wasDecoy,
-      counts_toward_gold: !values.wasDecoy,
+      counts_toward_gold: !values.wasDecoy && values.goldCheckCorrect === null,
+      gold_check_correct: values.goldCheckCorrect,
     })
     .returning("id")
     .executeTakeFirstOrThrow();
@@ -270,9 +225,11 @@ export async function listMySettledItems(db: Executor, projectId: string, userId
     .where("outputs.project_id", "=", projectId)
     .where("assignments.annotator_id", "=", userId)
     .where("assignments.state", "=", "submitted")
+    // Gold checks are already resolved when answered; listing them would point them out.
+    .where("assignments.is_gold_check", "=", false)
     .where("queue_items.state", "in", ["conflict", "resolved"])
     .orderBy("assignments.submitted_at", "desc")
     .limit(100)
-    .$narrowType<{ submittedAt: Date }>()
+    .$narrowType<{ submittedAt: Date; itemState: QueueItemState }>()
     .execute();
 }

@@ -1,8 +1,6 @@
 import { z } from "zod";
+import { labelValuesSchema, yjsStateSchema } from "@/server/items/schema";
 import { safeText } from "@/server/lib/safe-text";
-
-export const assignmentStates = ["active", "submitted", "skipped", "expired"] as const;
-export type AssignmentState = (typeof assignmentStates)[number];
 
 /** Reasons offered on the skip dialog; "other" asks for a sentence. */
 export const skipReasons = ["unclear", "not_my_expertise", "harmful_content", "broken_input", "other"] as const;
@@ -31,15 +29,6 @@ export const skipAssignmentSchema = assignmentIdSchema.extend({
   detail: safeText(500, { trim: true, tooLong: "keep it to 500 characters" }).optional(),
 }).refine((input) => input.reason !== "other" || (input.detail?.length ?? 0) > 0, { message: "say why you skip", path: ["detail"] });
 export type SkipAssignmentInput = z.infer<typeof skipAssignmentSchema>;
-
-/**
- * A base64 Yjs update holding the client's copy of a correction document. The server merges it with the
- * stored document before reading the text, so the snapshot has every edit the annotator saw.
- */
-export const yjsStateSchema = safeText(4_000_000, { tooLong: "the correction is too large" }).regex(/^[A-Za-z0-9+/]*={0,2}$/, "must be base64");
-
-/** Chosen option value by field key, both bounded as the queue's label schema bounds them. */
-export const labelValuesSchema = z.record(safeText(40), safeText(40).min(1, "pick a label"));
 
 export const submitAnnotationSchema = assignmentIdSchema.extend({
   /** Chosen option value by field key. */

@@ -1,16 +1,20 @@
 import type { Kysely } from "kysely";
-import type { DB, Json } from "@/db/types";
+import type { DB } from "@/db/types";
 import { correctionDocumentKey } from "@/server/collab/schema";
-import { conversationToText, type Suggestion } from "@/server/ingest/schema";
+import { assertNotPaused } from "@/server/gold-items/gate-service";
+import { applyClaimRules, isGoldCheck } from "@/server/gold-items/serving-service";
+import type { Suggestion } from "@/server/ingest/schema";
+import { conversationToText } from "@/server/items/conversation-text";
+import { parseLabelSchema } from "@/server/items/label-values";
+import { toItemOutput, type ItemOutput } from "@/server/items/output";
+import { countProjectMembers, findAssignmentOwner, listOutputSignals, lockQueueItem } from "@/server/items/queries";
+import type { AssignmentState } from "@/server/items/states";
 import { ConflictError, InvalidStateError, NotFoundError } from "@/server/lib/errors";
 import { isUniqueViolation } from "@/server/lib/pg-errors";
 import type { ProjectActor } from "@/server/auth/actor";
 import type { LabelSchema } from "@/server/queues/schema";
 import { claimQueueItem, countSkip, extendLease, hasClaimableItem, reapExpiredLeases, type ClaimOutcome, type ClaimParams } from "./claim-queries";
-import { parseLabelSchema } from "./label-values";
 import {
-  countProjectMembers,
-  findAssignmentOwner,
   findAssignmentState,
   findItemSuggestion,
   findOwnActiveAssignmentId,
@@ -18,23 +22,11 @@ import {
   findReviewQueue,
   itemHasDecoy,
   listMySettledItems,
-  listOutputSignals,
-  lockQueueItem,
   markAssignmentSkipped,
   recordShownSuggestion,
 } from "./queries";
-import type { AssignmentState, ClaimNextInput, SkipAssignmentInput } from "./schema";
+import type { ClaimNextInput, SkipAssignmentInput } from "./schema";
 import { chooseShownSuggestion, showableSuggestion, toTaskSuggestion } from "./suggestion";
-
-export type ReviewOutput = {
-  externalId: string;
-  model: string | null;
-  input: Json;
-  output: Json;
-  tags: string[];
-  metadata: Json;
-  producedAt: Date;
-};
 
 /**
  * What the review page needs for one assignment. Blind: nothing here comes from other annotators.
@@ -43,7 +35,7 @@ export type ReviewOutput = {
 export type ReviewTask = {
   assignment: { id: number; queueItemId: number; state: AssignmentState; leaseExpiresAt: Date };
   queue: { id: string; name: string; instructions: string; labelSchema: LabelSchema; leaseSeconds: number; mode: string };
-  output: ReviewOutput;
+  output: ItemOutput;
   signals: Array<{ kind: string; value: number | null; comment: string | null; occurredAt: Date }>;
   originalText: string;
   correctionDocumentKey: string | null;
@@ -61,17 +53,9 @@ export async function getReviewTask(db: Kysely<DB>, actor: ProjectActor, assignm
   if (!row) throw new NotFoundError("you have no such assignment", { field: "assignmentId" });
   const labelSchema = parseLabelSchema(row.labelSchema);
   return {
-    assignment: { id: row.id, queueItemId: row.queueItemId, state: row.state as AssignmentState, leaseExpiresAt: row.leaseExpiresAt },
+    assignment: { id: row.id, queueItemId: row.queueItemId, state: row.state, leaseExpiresAt: row.leaseExpiresAt },
     queue: { id: row.queueId, name: row.queueName, instructions: row.instructions, labelSchema, leaseSeconds: row.leaseSeconds, mode: row.mode },
-    output: {
-      externalId: row.externalId,
-      model: row.model,
-      input: row.input,
-      output: row.output,
-      tags: row.tags,
-      metadata: row.metadata,
-      producedAt: row.producedAt,
-    },
+    output: toItemOutput(row),
     signals: await listOutputSignals(db, actor.projectId, row.outputId),
     originalText: conversationToText(row.output),
     correctionDocumentKey: labelSchema.allowCorrection ? correctionDocumentKey(row.id) : null,
@@ -98,8 +82,9 @@ async function showSuggestion(
   // A decoy answer takes no seat, so its item needs one annotator more than k. One decoy per item, and
   // only where the project has that many people, or the item could never reach k counted answers.
   await db.transaction().execute(async (trx) => {
-    await lockQueueItem(trx, projectId, claimed.queueItemId);
-    const roomForDecoy = !(await itemHasDecoy(trx, projectId, claimed.queueItemId)) && (await countProjectMembers(trx, projectId)) > queue.overlap;
+    const item = await lockQueueItem(trx, projectId, claimed.queueItemId);
+    const seats = queue.overlap + (item?.extraSeats ?? 0);
+    const roomForDecoy = !(await itemHasDecoy(trx, projectId, claimed.queueItemId)) && (await countProjectMembers(trx, projectId)) > seats;
     await recordShownSuggestion(trx, projectId, claimed.assignmentId, roomForDecoy ? shown : { suggestion, isDecoy: false });
   });
 }
@@ -122,6 +107,7 @@ async function claimOnce(db: Kysely<DB>, params: ClaimParams): Promise<ClaimOutc
 export async function claimNext(db: Kysely<DB>, actor: ProjectActor, input: ClaimNextInput): Promise<ReviewTask | null> {
   const queue = await findReviewQueue(db, actor.projectId, input.queueId);
   if (!queue) throw new NotFoundError("no such queue", { field: "queueId" });
+  await assertNotPaused(db, actor, queue.id);
   const excludeIds = input.excludeAssignmentIds ?? [];
   const mine = await findOwnActiveAssignmentId(db, { projectId: actor.projectId, queueId: queue.id, userId: actor.userId, excludeIds });
   if (mine !== undefined) return getReviewTask(db, actor, mine);
@@ -129,6 +115,12 @@ export async function claimNext(db: Kysely<DB>, actor: ProjectActor, input: Clai
 
   await reapExpiredLeases(db, { projectId: actor.projectId, queueId: queue.id });
   const params = { projectId: actor.projectId, queueId: queue.id, userId: actor.userId, overlap: queue.overlap, leaseSeconds: queue.leaseSeconds };
+  const goldCheck = await applyClaimRules(db, actor, queue, () => hasClaimableItem(db, params));
+  if (goldCheck) {
+    // Shown like production work would be (never a decoy: a decoy's seat logic is about production seats).
+    if (queue.suggestionDisplay === "preselected") await showSuggestion(db, actor.projectId, { ...queue, decoyRate: 0 }, goldCheck);
+    return getReviewTask(db, actor, goldCheck.assignmentId);
+  }
   for (let attempt = 1; attempt <= MAX_CLAIM_ATTEMPTS; attempt += 1) {
     const outcome = await claimOnce(db, params);
     if (outcome.kind === "claimed") {
@@ -162,7 +154,7 @@ export async function heartbeat(db: Kysely<DB>, actor: ProjectActor, assignmentI
   if (extended) return extended;
   const owner = await findAssignmentOwner(db, actor.projectId, assignmentId);
   if (owner?.annotatorId !== actor.userId) throw new NotFoundError("you have no such assignment", { field: "assignmentId" });
-  throw new InvalidStateError(describeClosedAssignment(owner.state as AssignmentState), { field: "assignmentId" });
+  throw new InvalidStateError(describeClosedAssignment(owner.state), { field: "assignmentId" });
 }
 
 /** Gives an item back with a reason; the caller is never offered it again. Repeating a skip is a no-op. */
@@ -171,8 +163,10 @@ export async function skipAssignment(db: Kysely<DB>, actor: ProjectActor, input:
   if (owner?.annotatorId !== actor.userId) throw new NotFoundError("you have no such assignment", { field: "assignmentId" });
   await db.transaction().execute(async (trx) => {
     if (!(await lockQueueItem(trx, actor.projectId, owner.queueItemId))) throw new NotFoundError("you have no such assignment", { field: "assignmentId" });
-    const state = (await findAssignmentState(trx, actor.projectId, input.assignmentId)) as AssignmentState;
+    const state = await findAssignmentState(trx, actor.projectId, input.assignmentId);
     switch (state) {
+      case undefined:
+        throw new NotFoundError("you have no such assignment", { field: "assignmentId" });
       case "skipped":
         return;
       case "submitted":
@@ -180,6 +174,8 @@ export async function skipAssignment(db: Kysely<DB>, actor: ProjectActor, input:
       case "active":
       case "expired":
         await markAssignmentSkipped(trx, actor.projectId, input.assignmentId, input.detail ? `${input.reason}: ${input.detail}` : input.reason);
+        // A gold check held no seat and must not count toward the item's skips.
+        if (await isGoldCheck(trx, actor.projectId, input.assignmentId)) return;
         // An expired lease already gave its place back when it was reaped.
         await countSkip(trx, { projectId: actor.projectId, queueItemId: owner.queueItemId, isReleasing: state === "active" });
     }

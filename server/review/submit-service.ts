@@ -1,25 +1,30 @@
 import type { Kysely } from "kysely";
 import type { DB } from "@/db/types";
+import { readDocumentText } from "@/server/collab/document-text";
 import { correctionDocumentKey } from "@/server/collab/schema";
-import { conversationToText } from "@/server/ingest/schema";
+import { conversationToText } from "@/server/items/conversation-text";
+import { snapshotCorrection } from "@/server/items/correction";
+import { checkOptionalParts, parseLabelSchema, validateLabelValues } from "@/server/items/label-values";
+import { lockQueueItem } from "@/server/items/queries";
 import { InvalidStateError, NotFoundError } from "@/server/lib/errors";
 import type { ProjectActor } from "@/server/auth/actor";
 import type { QueueItemState } from "@/server/queues/schema";
+import { finishGoldCheckAnswer, GOLD_CHECK_ITEM_STATE, gradeGoldCheckAnswer } from "@/server/gold-items/serving-service";
 import { resolveItem } from "@/server/resolution/service";
 import { emitWebhookEvent } from "@/server/webhooks/outbox";
 import { countSubmission, releaseDecoySeat } from "./claim-queries";
-import { snapshotCorrection } from "./correction";
-import { checkOptionalParts, parseLabelSchema, validateLabelValues } from "./label-values";
-import { findAnnotationIdByAssignment, findOwnAssignment, findSubmittingAssignment, insertAnnotation, lockQueueItem, markAssignmentSubmitted } from "./queries";
-import type { AssignmentState, SubmitAnnotationInput } from "./schema";
+import { findAnnotationIdByAssignment, findOwnAssignment, findSubmittingAssignment, insertAnnotation, markAssignmentSubmitted } from "./queries";
+import type { SubmitAnnotationInput } from "./schema";
 
 export type SubmitResult = { annotationId: number; alreadySubmitted: boolean; itemState: QueueItemState };
 
 /**
  * Records the caller's answer. Idempotent per assignment: a repeat returns the first answer. A lease that
- * expired still counts while the item has room for it. The k-th answer resolves the item in the same
- * transaction, so an item is never left with k answers and no outcome. An answer to a decoy is kept with
- * what was shown but never counts toward the k: its seat goes back for another annotator.
+ * expired still counts while the item has room for it. The answer to the item's last seat (k, plus the
+ * extra seats adaptive overlap granted) resolves the item in the same transaction, so an item is never
+ * left with all its answers and no outcome. An answer to a decoy is kept with
+ * what was shown but never counts toward the k: its seat goes back for another annotator. A gold-check
+ * answer is graded against the known answer, runs the queue's quality gate and touches nothing else.
  */
 export async function submitAnnotation(db: Kysely<DB>, actor: ProjectActor, input: SubmitAnnotationInput): Promise<SubmitResult> {
   const { projectId } = actor;
@@ -30,12 +35,10 @@ export async function submitAnnotation(db: Kysely<DB>, actor: ProjectActor, inpu
   checkOptionalParts(labelSchema, input);
   // Read before the item is locked, so the lock is held for a few short statements only.
   const correction = labelSchema.allowCorrection
-    ? await snapshotCorrection(db, {
-        projectId,
-        documentKey: correctionDocumentKey(own.id),
-        correctionState: input.correctionState,
-        originalText: conversationToText(own.output),
-      })
+    ? snapshotCorrection(
+        await readDocumentText(db, { projectId, documentKey: correctionDocumentKey(own.id), correctionState: input.correctionState }),
+        conversationToText(own.output),
+      )
     : null;
 
   return db.transaction().execute(async (trx) => {
@@ -43,23 +46,22 @@ export async function submitAnnotation(db: Kysely<DB>, actor: ProjectActor, inpu
     if (!item) throw new NotFoundError("you have no such assignment", { field: "assignmentId" });
     // Re-read under the item lock: claims, skips, reaping and other submits change assignments only while holding it.
     const assignment = await findSubmittingAssignment(trx, projectId, own.id);
-    const state = assignment.state as AssignmentState;
     let isRevived = false;
-    switch (state) {
+    switch (assignment.state) {
       case "submitted": {
         const annotationId = await findAnnotationIdByAssignment(trx, projectId, own.id);
         if (annotationId === undefined) throw new InvalidStateError("this submission is missing its answer");
-        return { annotationId, alreadySubmitted: true, itemState: item.state as QueueItemState };
+        return { annotationId, alreadySubmitted: true, itemState: assignment.isGoldCheck ? GOLD_CHECK_ITEM_STATE : item.state };
       }
       case "skipped":
         throw new InvalidStateError("you skipped this item", { field: "assignmentId" });
       case "expired": {
-        // A decoy answer takes no seat, so it needs no room.
-        if (assignment.isDecoy) {
+        // Decoy and gold-check answers take no seat, so they need no room.
+        if (assignment.isDecoy || assignment.isGoldCheck) {
           isRevived = true;
           break;
         }
-        const hasRoom = (item.state === "pending" || item.state === "in_review") && item.assignedCount < own.overlap;
+        const hasRoom = (item.state === "pending" || item.state === "in_review") && item.assignedCount < own.overlap + item.extraSeats;
         if (!hasRoom) throw new InvalidStateError("your lease expired and the item was given to someone else", { field: "assignmentId" });
         isRevived = true;
         break;
@@ -79,16 +81,20 @@ export async function submitAnnotation(db: Kysely<DB>, actor: ProjectActor, inpu
       timeSpentMs: input.timeSpentMs ?? null,
       shownSuggestion: assignment.shownSuggestion,
       wasDecoy: assignment.isDecoy,
+      goldCheckCorrect: assignment.isGoldCheck ? await gradeGoldCheckAnswer(trx, projectId, own.id, values) : null,
     });
     await markAssignmentSubmitted(trx, projectId, own.id);
     await emitWebhookEvent(trx, { projectId, type: "annotation.submitted", data: { annotationId, queueItemId: item.id, queueId: own.queueId, outputId: own.outputId } });
+    if (assignment.isGoldCheck) return { annotationId, alreadySubmitted: false, itemState: await finishGoldCheckAnswer(trx, { projectId, queueId: own.queueId, annotatorId: actor.userId }) };
     if (assignment.isDecoy) {
       // A revived lease gave its seat back when it was reaped.
       const released = await releaseDecoySeat(trx, { projectId, queueItemId: item.id, isReleasing: !isRevived });
-      return { annotationId, alreadySubmitted: false, itemState: released.state as QueueItemState };
+      return { annotationId, alreadySubmitted: false, itemState: released.state };
     }
     const counted = await countSubmission(trx, { projectId, queueItemId: item.id, isRevived });
-    const itemState = counted.submittedCount >= own.overlap ? await resolveItem(trx, projectId, item.id) : (counted.state as QueueItemState);
+    // The item's last seat (k plus any extra seats a disagreement asked for) resolves it.
+    const isLastSeat = counted.submittedCount >= own.overlap + item.extraSeats;
+    const itemState = isLastSeat ? (await resolveItem(trx, projectId, item.id)).itemState : counted.state;
     return { annotationId, alreadySubmitted: false, itemState };
   });
 }

@@ -267,6 +267,18 @@ const getAlertTarget: RestTarget = (fixture) => {
   return { cases: fc.oneof({ weight: 4, arbitrary: cases }, { weight: 1, arbitrary: credentialCases("GET", `${ALERTS_PATH}/${own}`, { alertId: own }) }) };
 };
 
+/** A queue's latest fit: the project's own queue (200, even before any fit), another project's (404), odd ids (400). */
+const queueFitTarget: RestTarget = (fixture) => {
+  const own = fixture.queue.id;
+  const foreign = fixture.foreign.queue.id;
+  const cases = pathIds(own, foreign).map((queueId): RestCase => ({
+    label: `queue fit ${describeValue(queueId)}`,
+    request: { method: "GET", path: `/api/v1/queues/${encodeSegment(queueId)}/fit`, params: { queueId }, headers: bearer(fixture.secrets.datasetsRead) },
+    check: checkPathId(queueId, own, foreign, 200),
+  }));
+  return { cases: fc.oneof({ weight: 4, arbitrary: cases }, { weight: 1, arbitrary: credentialCases("GET", `/api/v1/queues/${own}/fit`, { queueId: own }) }) };
+};
+
 /** Acknowledging: an admin key only; the project's own live alert is acknowledged (again and again), others are 404, odd ids 400. */
 const acknowledgeAlertTarget: RestTarget = (fixture) => {
   const own = fixture.alerts.alertId;
@@ -435,6 +447,7 @@ export const restTargets: Record<string, RestTarget> = {
   "GET /api/v1/alerts": listAlertsTarget,
   "GET /api/v1/alerts/[alertId]": getAlertTarget,
   "POST /api/v1/alerts/[alertId]/acknowledge": acknowledgeAlertTarget,
+  "GET /api/v1/queues/[queueId]/fit": queueFitTarget,
   "GET /api/v1/alert-rules": (fixture) => ({
     cases: fc.oneof(
       credentialCases("GET", ALERT_RULES_PATH),

@@ -9,7 +9,7 @@ import { seedProjectTeam } from "@/db/seed/factories";
 import { setUpTestDatabase } from "@/db/testing/test-database";
 import { createCaller } from "@/server/api/root";
 import { createInnerContext } from "@/server/api/trpc";
-import { conversationToText } from "@/server/ingest/schema";
+import { conversationToText } from "@/server/items/conversation-text";
 import { inputToMessages } from "./conversation";
 import { createLoopDataset, ingestAndReview, publishLoopRelease, startProductLoop, type ReviewedExample } from "./test-support";
 import { checkOpenAiChatExample, checkOpenAiPreferenceExample, checkTrlPreferenceExample } from "./training-rules";

@@ -24,7 +24,7 @@ export type RowSelection = {
 export type ExportPage = { count: number; lastPosition: number; text: string };
 
 /**
- * The original output's text, the same as `conversationToText` in the ingest schema: the output itself when it
+ * The original output's text, the same as `conversationToText` in server/items: the output itself when it
  * is text, else the last assistant message's content, else the last message's. Computed here so that the
  * row count, the DPO filter and the rendered pair all agree on one value.
  */

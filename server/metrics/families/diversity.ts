@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { Json } from "@/db/types";
-import { conversationToText } from "@/server/ingest/schema";
+import { conversationToText } from "@/server/items/conversation-text";
 import { computeDistinctN } from "@/server/quality";
 import { countNearDuplicates } from "../near-duplicates";
 import { finiteOrNull, share, type MetricRow } from "../points";
