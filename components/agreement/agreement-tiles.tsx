@@ -1,9 +1,11 @@
+import type { ReactNode } from "react";
 import { Card } from "@/components/ui/card";
 import { countOf } from "@/components/ui/plural";
 import { describeAgreement, formatInterval, formatStatistic } from "./estimate-format";
+import { Greek } from "./greek";
 import type { EstimateData, FieldAgreementData } from "./use-agreement";
 
-function StatTile({ title, estimate, footnote }: { title: string; estimate: EstimateData; footnote: string }) {
+function StatTile({ title, estimate, footnote }: { title: ReactNode; estimate: EstimateData; footnote: string }) {
   const interval = formatInterval(estimate);
   return (
     <Card className="px-5 py-4">
@@ -31,12 +33,20 @@ export function AgreementTiles({ field, replicates, minSharedItems }: { field: F
   return (
     <section aria-label={`Agreement on ${field.title}`} className="grid gap-4 md:grid-cols-3">
       <StatTile
-        title={`Krippendorff's α (${field.alpha.level})`}
+        title={
+          <>
+            Krippendorff&apos;s <Greek letter="α" /> ({field.alpha.level})
+          </>
+        }
         estimate={field.alpha}
         footnote={`${countOf(field.alpha.pairableItems, "item")} with two or more answers; interval from ${replicates} bootstrap draws of items.`}
       />
       <StatTile
-        title="Fleiss' κ"
+        title={
+          <>
+            Fleiss&apos; <Greek letter="κ" />
+          </>
+        }
         estimate={field.fleiss}
         footnote={
           field.fleiss.ratersPerItem === null
@@ -45,7 +55,11 @@ export function AgreementTiles({ field, replicates, minSharedItems }: { field: F
         }
       />
       <StatTile
-        title="Cohen's κ, median pair"
+        title={
+          <>
+            Cohen&apos;s <Greek letter="κ" />, median pair
+          </>
+        }
         estimate={cohen}
         footnote={`${countOf(cohen.pairs, "annotator pair")} with at least ${minSharedItems} items in common; the matrix below has every pair.`}
       />

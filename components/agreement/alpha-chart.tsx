@@ -13,6 +13,8 @@ export function AlphaChart({ points, granularity }: { points: readonly AlphaPoin
     alpha: point.value,
     interval: point.lower === null || point.upper === null ? null : [point.lower, point.upper],
   }));
+  // A window between two gaps has no line to sit on; with few windows, dots keep each value visible.
+  const hasDots = rows.length <= 60;
   return (
     <ComposedChart data={rows} responsive accessibilityLayer={false} style={{ width: "100%", height: 224 }} margin={{ top: 8, right: 16, bottom: 0, left: -8 }}>
       <CartesianGrid stroke="#f4f4f5" vertical={false} />
@@ -23,7 +25,7 @@ export function AlphaChart({ points, granularity }: { points: readonly AlphaPoin
         formatter={(value, name) => [Array.isArray(value) ? value.map((bound) => formatNumber(Number(bound))).join(" – ") : formatNumber(Number(value)), name]}
       />
       <Area dataKey="interval" name="95 % interval" type="stepAfter" stroke="none" fill="#0284c7" fillOpacity={0.14} isAnimationActive={false} connectNulls={false} />
-      <Line dataKey="alpha" name="α" type="monotone" stroke="#18181b" strokeWidth={2} dot={false} isAnimationActive={false} connectNulls={false} />
+      <Line dataKey="alpha" name="α" type="monotone" stroke="#18181b" strokeWidth={2} dot={hasDots ? { r: 3 } : false} isAnimationActive={false} connectNulls={false} />
     </ComposedChart>
   );
 }

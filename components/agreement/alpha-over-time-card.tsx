@@ -6,6 +6,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import type { Granularity } from "@/server/metrics/catalog";
 import { LazyAlphaChart } from "./alpha-chart-lazy";
 import { formatInterval, formatStatistic } from "./estimate-format";
+import { Greek } from "./greek";
 import type { QueueAgreementData } from "./use-agreement";
 
 /** α per window of resolved items, from the loop-health metrics, as a chart and, behind a disclosure, a table. */
@@ -32,7 +33,9 @@ export function AlphaOverTimeCard({ series, fieldTitle, onGranularityChange }: {
                   <tr>
                     <Th>Window (UTC)</Th>
                     <Th className="text-right">Items</Th>
-                    <Th className="text-right">α</Th>
+                    <Th className="text-right">
+                      <Greek letter="α" />
+                    </Th>
                     <Th className="text-right">95 % interval</Th>
                   </tr>
                 </thead>

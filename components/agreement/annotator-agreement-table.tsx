@@ -1,4 +1,5 @@
 import { Card, CardHeader } from "@/components/ui/card";
+import { countOf } from "@/components/ui/plural";
 import { Table, Td, Th } from "@/components/ui/table";
 import { formatShare } from "./estimate-format";
 import type { AnnotatorAgreementData } from "./use-agreement";
@@ -46,7 +47,7 @@ export function AnnotatorAgreementTable({ rows, fieldKey }: { rows: readonly Ann
                   <Td className="text-right tabular-nums">
                     {row.agreementWithOthers ? (
                       <>
-                        {formatShare(row.agreementWithOthers.agreement)} <span className="text-xs text-zinc-500">of {row.agreementWithOthers.pairs.toLocaleString("en")} pairs</span>
+                        {formatShare(row.agreementWithOthers.agreement)} <span className="text-xs text-zinc-500">of {countOf(row.agreementWithOthers.pairs, "pair")}</span>
                       </>
                     ) : (
                       <span className="text-zinc-400">no shared items</span>

@@ -2,6 +2,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
 import { describeAgreement, formatInterval, formatShare, formatStatistic } from "./estimate-format";
+import { Greek } from "./greek";
 import type { JudgeAgreementData } from "./use-agreement";
 
 const SUGGESTION_EXAMPLE = `POST /api/v1/outputs
@@ -31,7 +32,9 @@ export function JudgeTable({ judges, fieldKey, replicates }: { judges: readonly 
               <Th>Judge (source)</Th>
               <Th className="text-right">Items</Th>
               <Th className="text-right">Agreement</Th>
-              <Th className="text-right">Cohen&apos;s κ</Th>
+              <Th className="text-right">
+                Cohen&apos;s <Greek letter="κ" />
+              </Th>
               <Th className="text-right">95 % interval</Th>
               <Th>Reading</Th>
             </tr>

@@ -3,6 +3,7 @@ import { countOf } from "@/components/ui/plural";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
 import { formatInterval, formatStatistic } from "./estimate-format";
+import { Greek } from "./greek";
 import { colorForKappa, textColorForKappa } from "./kappa-color";
 import type { FieldAgreementData } from "./use-agreement";
 
@@ -93,7 +94,9 @@ export function KappaMatrixCard({ field, nameOf, minSharedItems }: { field: Fiel
                     <Th>Annotator</Th>
                     <Th>Annotator</Th>
                     <Th className="text-right">Items in common</Th>
-                    <Th className="text-right">κ</Th>
+                    <Th className="text-right">
+                      <Greek letter="κ" />
+                    </Th>
                     <Th className="text-right">95 % interval</Th>
                   </tr>
                 </thead>
