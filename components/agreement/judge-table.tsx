@@ -5,9 +5,18 @@ import { describeAgreement, formatInterval, formatShare, formatStatistic } from 
 import { Greek } from "./greek";
 import type { JudgeAgreementData } from "./use-agreement";
 
-const SUGGESTION_EXAMPLE = `POST /api/v1/outputs
-{ "outputs": [{ "external_id": "chat-481", "input": "…", "output": "…",
-    "suggestion": { "source": "gpt-4o-judge", "values": { "verdict": "helpful" } } }] }`;
+/** An ingest call that sends a judge's answer for the field, short lines so it fits the empty state. */
+function suggestionExample(fieldKey: string): string {
+  return [
+    "POST /api/v1/outputs",
+    '{ "outputs": [{',
+    '    "external_id": "chat-481",',
+    '    "input": "…", "output": "…",',
+    '    "suggestion": {',
+    '      "source": "gpt-4o-judge",',
+    `      "values": { "${fieldKey}": "<option>" } } }] }`,
+  ].join("\n");
+}
 
 /** Each judge (suggestion source) against the people's gold: Cohen's κ with its interval, raw agreement and n. */
 export function JudgeTable({ judges, fieldKey, replicates }: { judges: readonly JudgeAgreementData[]; fieldKey: string; replicates: number }) {
@@ -22,7 +31,7 @@ export function JudgeTable({ judges, fieldKey, replicates }: { judges: readonly 
         <div className="p-5">
           <EmptyState title="No judge suggestions with gold yet">
             <p>Send your LLM judge&apos;s answer with each output as a suggestion; once those items have gold, the judge is scored here.</p>
-            <pre className="mt-3 overflow-x-auto rounded-md bg-zinc-50 p-3 text-left font-mono text-xs text-zinc-700">{SUGGESTION_EXAMPLE}</pre>
+            <pre className="mt-3 overflow-x-auto rounded-md bg-zinc-50 p-3 text-left font-mono text-xs text-zinc-700">{suggestionExample(fieldKey)}</pre>
           </EmptyState>
         </div>
       ) : (

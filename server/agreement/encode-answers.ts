@@ -35,10 +35,11 @@ export function createLevelCoder(optionValues: readonly string[]): { levels: str
 }
 
 /**
- * Numbers queue item ids 0, 1, 2… in order of first sight. Ids of one queue are mostly close together, so a
- * lookup table over their range replaces a Map when the range is at most a few times the answers.
+ * Numbers the queue item ids 0, 1, 2… in ascending order, whatever order the rows arrived in, so the seeded
+ * bootstrap draws the same resamples every time. Ids of one queue are mostly close together, so a table over
+ * their range replaces a Map and a sort when the range is at most a few times the answers.
  */
-function createDenseIndex(answers: readonly AnnotatorAnswers[]): { indexOf: (id: number) => number; size: () => number } {
+function createDenseIndex(answers: readonly AnnotatorAnswers[]): { indexOf: (id: number) => number; size: number } {
   let low = Infinity;
   let high = -Infinity;
   let total = 0;
@@ -49,22 +50,21 @@ function createDenseIndex(answers: readonly AnnotatorAnswers[]): { indexOf: (id:
     }
     total += group.queueItemIds.length;
   }
-  let size = 0;
   if (total > 0 && high - low < 4 * total + 1024) {
     const table = new Int32Array(high - low + 1).fill(-1);
-    return {
-      indexOf: (id) => (table[id - low]! >= 0 ? table[id - low]! : (table[id - low] = size++)),
-      size: () => size,
-    };
+    for (const group of answers) for (const id of group.queueItemIds) table[id - low] = 0;
+    let size = 0;
+    for (let offset = 0; offset < table.length; offset += 1) if (table[offset] === 0) table[offset] = size++;
+    return { indexOf: (id) => table[id - low]!, size };
   }
-  const map = new Map<number, number>();
-  return {
-    indexOf: (id) => map.get(id) ?? map.set(id, map.size).get(id)!,
-    size: () => map.size,
-  };
+  const ids = [...new Set(answers.flatMap((group) => Array.from(group.queueItemIds)))].sort((first, second) => first - second);
+  const map = new Map(ids.map((id, index) => [id, index]));
+  return { indexOf: (id) => map.get(id)!, size: ids.length };
 }
 
-export function encodeAnswers(answers: readonly AnnotatorAnswers[], optionValues: readonly string[]): EncodedAnswers {
+export function encodeAnswers(unordered: readonly AnnotatorAnswers[], optionValues: readonly string[]): EncodedAnswers {
+  // Annotators in id order, like items: the encoding must not depend on the order Postgres returned the rows in.
+  const answers = [...unordered].sort((first, second) => (first.annotatorId < second.annotatorId ? -1 : first.annotatorId > second.annotatorId ? 1 : 0));
   const total = answers.reduce((sum, group) => sum + group.values.length, 0);
   const items = new Int32Array(total);
   const annotators = new Int32Array(total);
@@ -82,7 +82,7 @@ export function encodeAnswers(answers: readonly AnnotatorAnswers[], optionValues
     }
     answersPerAnnotator[annotator] = group.values.length;
   });
-  return { items, annotators, codes, itemCount: itemIndex.size(), annotatorIds: answers.map((group) => group.annotatorId), levels: coder.levels, answersPerAnnotator };
+  return { items, annotators, codes, itemCount: itemIndex.size, annotatorIds: answers.map((group) => group.annotatorId), levels: coder.levels, answersPerAnnotator };
 }
 
 /** Answer positions grouped by item: item i's answers are order[offsets[i]] .. order[offsets[i + 1] - 1]. */

@@ -80,6 +80,15 @@ describe("measureFieldAgreement", () => {
     expect([counted.pairs[index], counted.agreeing[index]]).toEqual([pairs, agreeing]);
   });
 
+  it("gives the same intervals whatever order the rows arrive in", () => {
+    const shuffled = [...answers].reverse().map((group) => {
+      const order = group.values.map((_, index) => index).reverse();
+      return { ...group, queueItemIds: Int32Array.from(order, (index) => group.queueItemIds[index]!), values: order.map((index) => group.values[index]!) };
+    });
+    const reordered = encodeAnswers(shuffled, OPTIONS);
+    expect(measureFieldAgreement(reordered, groupSignatures(reordered), { level: "nominal", minSharedItems: 10, bootstrap: BOOTSTRAP })).toEqual(result);
+  });
+
   it("leaves pairs below the shared-item minimum without κ, and everything undefined without pairable items", () => {
     const strict = measureFieldAgreement(encoded, signatures, { level: "nominal", minSharedItems: 10_000, bootstrap: BOOTSTRAP });
     expect(strict.cohen.every((pair) => pair.value === null && pair.lower === null)).toBe(true);
