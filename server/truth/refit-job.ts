@@ -15,11 +15,11 @@ export async function runRefitRequest(db: Kysely<DB>, requestId: number): Promis
   if (!request) return { outcome: "skipped" };
   try {
     const result = await refitQueue(db, request);
-    await finishRefitRequest(db, requestId, null);
+    await finishRefitRequest(db, { id: requestId, projectId: request.projectId }, null);
     return { outcome: "done", result };
   } catch (error) {
     logger.error({ err: error, requestId, queueId: request.queueId }, "truth refit failed");
-    await finishRefitRequest(db, requestId, error instanceof DomainError ? error.message : "The refit failed on the server; the log has the details.");
+    await finishRefitRequest(db, { id: requestId, projectId: request.projectId }, error instanceof DomainError ? error.message : "The refit failed on the server; the log has the details.");
     return { outcome: "failed" };
   }
 }
