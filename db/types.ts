@@ -416,6 +416,7 @@ export interface Queues {
   holdout_fraction: Generated<number>;
   id: Generated<string>;
   instructions: Generated<string>;
+  is_imported: Generated<boolean>;
   label_schema: Json;
   lease_seconds: number;
   majority_threshold: number;

@@ -9,6 +9,7 @@ import { TextField } from "@/components/ui/field";
 import { fieldError, formError } from "@/components/ui/form-errors";
 import { apiKeyScopeDescriptions, apiKeyScopes, type ApiKeyScope } from "@/server/api-keys/schema";
 import { useApiKeys } from "./use-api-keys";
+import { DialogActions } from "@/components/ui/dialog-actions";
 
 export function CreateKeyDialog({ projectId, publicUrl, isOpen, onClose }: { projectId: string; publicUrl: string; isOpen: boolean; onClose: () => void }) {
   const { create } = useApiKeys(projectId);
@@ -64,14 +65,7 @@ export function CreateKeyDialog({ projectId, publicUrl, isOpen, onClose }: { pro
             ))}
             {fieldError(create.error, "scopes") && <p className="text-xs font-medium text-red-600">{fieldError(create.error, "scopes")}</p>}
           </fieldset>
-          <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" isBusy={create.isPending}>
-              Create key
-            </Button>
-          </div>
+          <DialogActions onCancel={close} isBusy={create.isPending} submitLabel="Create key" />
         </form>
       )}
     </Dialog>

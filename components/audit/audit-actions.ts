@@ -18,6 +18,8 @@ const ACTION_TITLES: Record<string, string> = {
   "queue.backfilled": "Queue backfilled",
   "queue.created": "Queue created",
   "queue.loop_settings_updated": "Queue loop settings changed",
+  "queue.quality_settings_updated": "Queue resolution and quality settings changed",
+  "queue.labels_imported": "Crowd labels imported",
   "release.published": "Release published",
   "release.requested": "Release requested",
   "release.retried": "Release retried",

@@ -2,12 +2,12 @@
 
 import { useId, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { fieldError, formError } from "@/components/ui/form-errors";
 import type { ReleaseChangelog } from "@/server/datasets/schema";
 import { ChangelogCounts } from "./changelog-counts";
 import { usePublishRelease } from "./use-datasets";
+import { DialogActions } from "@/components/ui/dialog-actions";
 
 type PublishDialogProps = {
   projectId: string;
@@ -119,14 +119,7 @@ export function PublishDialog({ projectId, dataset, isOpen, onClose, onPublished
           {notesError && <p className="text-xs font-medium text-red-600">{notesError}</p>}
         </div>
         {message && <Alert tone="error">{message}</Alert>}
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={close}>
-            Cancel
-          </Button>
-          <Button type="submit" isBusy={publish.isPending} disabled={dataset.eligibleRows === 0}>
-            Freeze and publish
-          </Button>
-        </div>
+        <DialogActions onCancel={close} isBusy={publish.isPending} isDisabled={dataset.eligibleRows === 0} submitLabel="Freeze and publish" />
       </form>
     </Dialog>
   );

@@ -2,7 +2,6 @@
 
 import { useId, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
 import { fieldError, formError } from "@/components/ui/form-errors";
@@ -10,6 +9,7 @@ import { granularities, type Granularity } from "@/server/metrics/catalog";
 import { granularityTitles, projectLoopSettingHints } from "./loop-settings-hints";
 import { MetadataKeysInput } from "./metadata-keys-input";
 import { useLoopSettings, type ProjectLoopSettings } from "./use-loop-settings";
+import { DialogActions } from "@/components/ui/dialog-actions";
 
 const fields = ["granularities", "driftMetadataKeys", "referenceWindows"] as const;
 
@@ -86,14 +86,7 @@ export function LoopSettingsDialog({ projectId, isOpen, onClose }: { projectId: 
           hint={`${projectLoopSettingHints.referenceWindows} 3–30.`}
           onChange={(event) => setDraft({ ...draft, referenceWindows: event.target.value })}
         />
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={close}>
-            Cancel
-          </Button>
-          <Button type="submit" isBusy={update.isPending}>
-            Save
-          </Button>
-        </div>
+        <DialogActions onCancel={close} isBusy={update.isPending} />
       </form>
     </Dialog>
   );

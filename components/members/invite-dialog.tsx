@@ -11,6 +11,7 @@ import { countOf } from "@/components/ui/plural";
 import { projectRoleDescriptions, projectRoles, type ProjectRole } from "@/server/auth/roles";
 import { INVITE_TTL_DAYS_DEFAULT } from "@/server/members/schema";
 import { useInvites } from "./use-members";
+import { DialogActions } from "@/components/ui/dialog-actions";
 
 type InviteDialogProps = { projectId: string; canEmail: boolean; isOpen: boolean; onClose: () => void };
 
@@ -76,14 +77,7 @@ export function InviteDialog({ projectId, canEmail, isOpen, onClose }: InviteDia
               </option>
             ))}
           </SelectField>
-          <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" isBusy={create.isPending}>
-              Create invite link
-            </Button>
-          </div>
+          <DialogActions onCancel={close} isBusy={create.isPending} submitLabel="Create invite link" />
         </form>
       )}
     </Dialog>

@@ -12,6 +12,7 @@ import { toLoopSettingsDraft, validateLoopSettings, type LoopSettingsDraft } fro
 import { formatPercent } from "./sampling-rule-summary";
 import { useUpdateLoopSettings } from "./use-queues";
 import { SettingList } from "@/components/ui/setting-list";
+import { DialogActions } from "@/components/ui/dialog-actions";
 
 const serverFields = ["holdoutFraction", "suggestionDisplay", "decoyRate", "approvalValues"] as const;
 
@@ -48,14 +49,7 @@ function EditLoopSettingsDialog({ projectId, queueId, field, settings, isOpen, o
       <form onSubmit={submit} className="space-y-4" noValidate aria-label="Loop settings">
         {message && <Alert tone="error">{message}</Alert>}
         <LoopSettingsFields draft={draft} options={field.options} errors={errors} onChange={(patch) => setDraft({ ...draft, ...patch })} />
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={close}>
-            Cancel
-          </Button>
-          <Button type="submit" isBusy={update.isPending}>
-            Save
-          </Button>
-        </div>
+        <DialogActions onCancel={close} isBusy={update.isPending} />
       </form>
     </Dialog>
   );
@@ -81,7 +75,7 @@ export function LoopSettingsCard({ projectId, queueId, field, settings, canManag
         title="Loop settings"
         action={
           canManage && (
-            <Button size="sm" variant="secondary" onClick={() => setIsEditing(true)}>
+            <Button size="sm" variant="secondary" aria-label="Edit loop settings" onClick={() => setIsEditing(true)}>
               Edit
             </Button>
           )

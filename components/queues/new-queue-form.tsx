@@ -12,11 +12,12 @@ import { Kbd } from "@/components/ui/kbd";
 import { InstructionsEditor } from "./instructions-editor";
 import { LabelSchemaFields } from "./label-schema-fields";
 import { LoopSettingsFields } from "./loop-settings-fields";
+import { QualitySettingsFields } from "./quality-settings-fields";
 import { initialQueueForm, validateQueueForm, type QueueFormState } from "./queue-form-state";
 import { SamplingRuleFields } from "./sampling-rule-fields";
 import { useCreateQueue } from "./use-queues";
 
-const serverFields = ["name", "instructions", "overlap", "leaseSeconds", "majorityThreshold", "holdoutFraction", "suggestionDisplay", "decoyRate", "approvalValues"] as const;
+const serverFields = ["name", "instructions", "overlap", "leaseSeconds", "consensusMethod", "majorityThreshold", "minPosterior", "maxOverlap", "goldItemRate", "gateMinAccuracy", "gateMinGoldItems", "dailyCap", "holdoutFraction", "suggestionDisplay", "decoyRate", "approvalValues"] as const;
 
 function Section({ title, description, children }: { title: string; description: string; children: ReactNode }) {
   return (
@@ -75,8 +76,8 @@ export function NewQueueForm({ projectId, slug }: { projectId: string; slug: str
       <Section title="Label" description="One question with 2–9 answers, plus an optional note and corrected output.">
         <LabelSchemaFields state={state} errors={errors} onChange={onChange} />
       </Section>
-      <Section title="Review and agreement" description="How many people see each item, and when their answers count as gold without a lead.">
-        <div className="grid gap-4 sm:grid-cols-3">
+      <Section title="Review" description="How many people see each item, and how long a claim stays theirs.">
+        <div className="grid gap-4 sm:grid-cols-2">
           <TextField
             label="Overlap (reviewers per item)"
             type="number"
@@ -84,7 +85,7 @@ export function NewQueueForm({ projectId, slug }: { projectId: string; slug: str
             max={5}
             value={state.overlap}
             error={errors.overlap}
-            hint="1–5. With 2 or more, disagreement is caught."
+            hint="1–5: the minimum k. With 2 or more, disagreement is caught."
             onChange={(event) => onChange({ overlap: event.target.value })}
           />
           <TextField
@@ -97,18 +98,10 @@ export function NewQueueForm({ projectId, slug }: { projectId: string; slug: str
             hint="How long a claimed item stays reserved without activity."
             onChange={(event) => onChange({ leaseSeconds: event.target.value })}
           />
-          <TextField
-            label="Majority threshold"
-            type="number"
-            min={0.51}
-            max={1}
-            step={0.05}
-            value={state.majorityThreshold}
-            error={errors.majorityThreshold}
-            hint="Vote share a label needs to win, above 0.5. Below it, a lead decides."
-            onChange={(event) => onChange({ majorityThreshold: event.target.value })}
-          />
         </div>
+      </Section>
+      <Section title="Resolution and quality" description="How answers become gold, and how annotators are checked against known answers.">
+        <QualitySettingsFields draft={state.quality} overlap={Number(state.overlap)} errors={errors} onChange={(patch) => onChange({ quality: { ...state.quality, ...patch } })} />
       </Section>
       <Section title="Sampling" description="Which production outputs enter the queue. Every filter you fill in must match.">
         <SamplingRuleFields state={state} errors={errors} onChange={onChange} />

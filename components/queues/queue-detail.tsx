@@ -12,10 +12,12 @@ import { countOf } from "@/components/ui/plural";
 import type { LabelSchema } from "@/server/queues/schema";
 import { BackfillButton } from "./backfill-button";
 import { LoopSettingsCard } from "./loop-settings-card";
+import { QualitySettingsCard } from "./quality-settings-card";
+import { QueueTabs } from "./queue-tabs";
 import { Markdown } from "@/components/outputs/markdown";
 import { QueueProgress } from "./queue-progress";
 import { describeOverlap } from "./queue-wording";
-import { describeSamplingRule, formatPercent } from "./sampling-rule-summary";
+import { describeSamplingRule } from "./sampling-rule-summary";
 import { StartReviewing } from "./start-reviewing";
 import { useQueue } from "./use-queues";
 
@@ -69,11 +71,12 @@ export function QueueDetail({ projectId, slug, queueId, canManage, canReview, ba
         title={queue.name}
         description={
           <>
-            Created <DateTime value={queue.createdAt} style="date" />. {describeOverlap(queue.overlap)}
+            Created <DateTime value={queue.createdAt} style="date" />. {describeOverlap(queue.overlap, queue.maxOverlap)}
           </>
         }
         action={<StartReviewing href={reviewHref} total={queue.progress.total} mine={queue.mine} canReview={canReview} shortcut={canStart ? "r" : undefined} />}
       />
+      <QueueTabs slug={slug} queueId={queue.id} />
       <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
         <div className="min-w-0 space-y-6">
           <Card>
@@ -113,7 +116,7 @@ export function QueueDetail({ projectId, slug, queueId, canManage, canReview, ba
         <div className="space-y-6">
           <LabelSchemaCard labelSchema={queue.labelSchema} />
           <Card>
-            <CardHeader title="Agreement" />
+            <CardHeader title="Review" />
             <dl className="grid grid-cols-[1fr_auto] gap-x-4 gap-y-2 px-5 py-4 text-sm">
               <dt className="text-zinc-500">Mode</dt>
               <dd>
@@ -121,12 +124,17 @@ export function QueueDetail({ projectId, slug, queueId, canManage, canReview, ba
               </dd>
               <dt className="text-zinc-500">Reviewers per item</dt>
               <dd className="tabular-nums">{queue.overlap}</dd>
-              <dt className="text-zinc-500">Majority needs</dt>
-              <dd className="tabular-nums">{queue.overlap === 1 ? "not used" : formatPercent(queue.majorityThreshold)}</dd>
               <dt className="text-zinc-500">Lease</dt>
               <dd className="tabular-nums">{formatDuration(queue.leaseSeconds)}</dd>
             </dl>
           </Card>
+          <QualitySettingsCard
+            projectId={projectId}
+            queueId={queue.id}
+            overlap={queue.overlap}
+            settings={queue}
+            canManage={canManage}
+          />
           {queue.labelSchema.fields[0] && (
             <LoopSettingsCard
               projectId={projectId}

@@ -1,7 +1,8 @@
 import type { z } from "zod";
 import type { SignalKind } from "@/server/ingest/schema";
-import { createQueueSchema, type CreateQueueInput } from "@/server/queues/schema";
+import { createQueueSchema, DEFAULT_QUALITY_SETTINGS, type CreateQueueInput } from "@/server/queues/schema";
 import { initialLoopSettingsDraft, toLoopSettingsInput, type LoopSettingsDraft } from "./loop-settings-state";
+import { findMaxOverlapIssue, toQualitySettingsDraft, toQualitySettingsInput, type QualitySettingsDraft } from "./quality-settings-state";
 
 export type OptionRow = { title: string; value: string; isValueEdited: boolean };
 export type MetadataRow = { key: string; value: string };
@@ -16,13 +17,13 @@ export type QueueFormState = {
   allowCorrection: boolean;
   overlap: string;
   leaseSeconds: string;
-  majorityThreshold: string;
   models: string;
   tags: string;
   metadata: MetadataRow[];
   signals: SignalKind[];
   rate: string;
   loop: LoopSettingsDraft;
+  quality: QualitySettingsDraft;
   shouldBackfill: boolean;
 };
 
@@ -41,13 +42,13 @@ export const initialQueueForm: QueueFormState = {
   allowCorrection: true,
   overlap: "2",
   leaseSeconds: "600",
-  majorityThreshold: "0.6",
   models: "",
   tags: "",
   metadata: [],
   signals: [],
   rate: "1",
   loop: initialLoopSettingsDraft,
+  quality: toQualitySettingsDraft(DEFAULT_QUALITY_SETTINGS),
   shouldBackfill: true,
 };
 
@@ -113,7 +114,7 @@ export function toCreateQueueInput(state: QueueFormState): z.input<typeof create
       signals: state.signals,
       rate: toNumber(state.rate),
     },
-    majorityThreshold: toNumber(state.majorityThreshold),
+    ...toQualitySettingsInput(state.quality),
     ...toLoopSettingsInput({ ...state.loop, acceptableValues }, fieldKey),
   };
 }
@@ -134,12 +135,14 @@ export type QueueFormValidation = { success: true; data: CreateQueueInput } | { 
 /** Validates with the same schema the server uses and puts each first message on the control it belongs to. */
 export function validateQueueForm(state: QueueFormState): QueueFormValidation {
   const result = createQueueSchema.safeParse(toCreateQueueInput(state));
-  if (result.success) return { success: true, data: result.data };
   const errors: Record<string, string> = {};
-  for (const issue of result.error.issues) {
+  for (const issue of result.error?.issues ?? []) {
     const field = fieldForIssuePath(issue.path);
     errors[field] ??= issue.code === "invalid_type" && issue.expected === "number" ? "enter a number" : issue.message;
   }
+  const kIssue = findMaxOverlapIssue(toNumber(state.overlap), state.quality.maxOverlap);
+  if (kIssue) errors.maxOverlap ??= kIssue;
+  if (result.success && Object.keys(errors).length === 0) return { success: true, data: result.data };
   // An option without a title has no derived value yet: one message on the title says it all.
   state.options.forEach((option, index) => {
     if (option.value === "" && errors[`options.${index}.title`]) delete errors[`options.${index}.value`];
@@ -147,3 +150,4 @@ export function validateQueueForm(state: QueueFormState): QueueFormValidation {
   if (errors.options === "option values must be distinct" && state.options.some((option) => option.value === "")) delete errors.options;
   return { success: false, errors };
 }
+

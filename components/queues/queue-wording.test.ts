@@ -12,3 +12,11 @@ describe("describeOverlap", () => {
     expect(describeOverlap(5)).toContain("5 people");
   });
 });
+
+describe("describeOverlap with adaptive overlap", () => {
+  it("says how far a disagreement grows the review", () => {
+    expect(describeOverlap(3, 5)).toBe("Each item is reviewed by 3 people, who cannot see each other's answers, and by up to 5 when they disagree.");
+    expect(describeOverlap(1, 3)).toBe("Each item is reviewed by one person, and by up to 3 when they disagree.");
+    expect(describeOverlap(2, 2)).toBe("Each item is reviewed by 2 people, who cannot see each other's answers.");
+  });
+});

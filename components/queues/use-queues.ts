@@ -46,3 +46,9 @@ export function useUpdateLoopSettings() {
   const refresh = useRefreshQueues();
   return useMutation(trpc.queues.updateLoopSettings.mutationOptions({ onSuccess: refresh }));
 }
+
+export function useUpdateQualitySettings() {
+  const trpc = useTRPC();
+  const refresh = useRefreshQueues();
+  return useMutation(trpc.queues.updateQualitySettings.mutationOptions({ onSuccess: refresh }));
+}

@@ -76,7 +76,9 @@ export function GoldHistory({ projectId, slug, queueItemId }: GoldHistoryProps) 
               <span className="font-semibold text-zinc-900">{formatValues(gold.values)}</span>
               {gold.isCurrent ? <Badge tone="green">current</Badge> : <Badge>superseded</Badge>}
               <ItemStateBadge state="resolved" method={gold.method} />
-              <span className="text-zinc-500 tabular-nums">confidence {gold.confidence.toFixed(2)}</span>
+              <span className="text-zinc-500 tabular-nums">
+                {gold.method === "dawid_skene" ? `posterior ${gold.confidence.toFixed(2)}${gold.fitId === null ? ", before the first fit" : `, fit #${gold.fitId}`}` : `confidence ${gold.confidence.toFixed(2)}`}
+              </span>
             </div>
             <p className="text-xs text-zinc-500">
               {gold.resolvedByName ? `Decided by ${gold.resolvedByName}` : "Reached by agreement between reviewers"}, <DateTime value={gold.createdAt} />

@@ -3,11 +3,11 @@
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { fieldError, formError } from "@/components/ui/form-errors";
 import { reopenGoldSchema } from "@/server/resolution/schema";
 import { useReopenGold } from "./use-resolution";
+import { DialogActions } from "@/components/ui/dialog-actions";
 
 type ReviseGoldDialogProps = { projectId: string; queueItemId: number; adjudicateHref: string; isOpen: boolean; onClose: () => void };
 
@@ -66,14 +66,7 @@ export function ReviseGoldDialog({ projectId, queueItemId, adjudicateHref, isOpe
           )}
         </div>
         {message && <Alert tone="error">{message}</Alert>}
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={close}>
-            Cancel
-          </Button>
-          <Button type="submit" isBusy={reopen.isPending || reopen.isSuccess}>
-            Reopen for revision
-          </Button>
-        </div>
+        <DialogActions onCancel={close} isBusy={reopen.isPending || reopen.isSuccess} submitLabel="Reopen for revision" />
       </form>
     </Dialog>
   );

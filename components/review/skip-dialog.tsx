@@ -2,10 +2,10 @@
 
 import { useId, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { fieldError, formError } from "@/components/ui/form-errors";
 import { skipReasons, skipReasonTitles, type SkipAssignmentInput } from "@/server/review/schema";
+import { DialogActions } from "@/components/ui/dialog-actions";
 
 type SkipInput = Omit<SkipAssignmentInput, "assignmentId">;
 type ErrorLike = Parameters<typeof fieldError>[0];
@@ -68,14 +68,7 @@ export function SkipDialog({ isOpen, onClose, onSkip, isBusy, error }: SkipDialo
             </p>
           )}
         </div>
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" isBusy={isBusy}>
-            Skip item
-          </Button>
-        </div>
+        <DialogActions onCancel={onClose} isBusy={isBusy} submitLabel="Skip item" />
       </form>
     </Dialog>
   );

@@ -68,7 +68,8 @@ export function AppShell({ user, project, projects, children }: { user: ShellUse
         <nav aria-label="Project" className="flex gap-1 overflow-x-auto px-3 pb-3 md:flex-col md:overflow-visible">
           {visibleItems.map((item) => {
             const href = `${base}${item.path}`;
-            const isActive = pathname === href;
+            // A section stays marked on its inner pages (a queue, a person); Overview only on itself.
+            const isActive = pathname === href || (item.path !== "" && pathname.startsWith(`${href}/`));
             return (
               <Link
                 key={item.path}

@@ -2,8 +2,8 @@
 
 import type { ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { DialogActions } from "./dialog-actions";
 
 type ConfirmDialogProps = {
   isOpen: boolean;
@@ -25,14 +25,7 @@ export function ConfirmDialog({ isOpen, title, body, confirmLabel, isBusy, error
           <Alert tone="error">{error}</Alert>
         </div>
       )}
-      <div className="flex justify-end gap-2">
-        <Button variant="secondary" onClick={onClose}>
-          Cancel
-        </Button>
-        <Button variant="danger" isBusy={isBusy} onClick={onConfirm}>
-          {confirmLabel}
-        </Button>
-      </div>
+      <DialogActions onCancel={onClose} isBusy={isBusy} tone="danger" onSubmit={onConfirm} submitLabel={confirmLabel} />
     </Dialog>
   );
 }

@@ -9,6 +9,7 @@ import { formError } from "@/components/ui/form-errors";
 import { EndpointFields, type EndpointDraft } from "./endpoint-fields";
 import { SecretReveal } from "./secret-reveal";
 import { useWebhookEndpoints } from "./use-webhooks";
+import { DialogActions } from "@/components/ui/dialog-actions";
 
 const EMPTY: EndpointDraft = { url: "", description: "", eventTypes: ["release.published", "gold.created"] };
 
@@ -44,14 +45,7 @@ export function CreateEndpointDialog({ projectId, slug, isOpen, onClose }: { pro
         <form onSubmit={submit} className="space-y-4" noValidate>
           {message && <Alert tone="error">{message}</Alert>}
           <EndpointFields draft={draft} onChange={setDraft} error={create.error} />
-          <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" isBusy={create.isPending}>
-              Add endpoint
-            </Button>
-          </div>
+          <DialogActions onCancel={close} isBusy={create.isPending} submitLabel="Add endpoint" />
         </form>
       )}
     </Dialog>

@@ -2,11 +2,11 @@
 
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { formError } from "@/components/ui/form-errors";
 import { EndpointFields, type EndpointDraft } from "./endpoint-fields";
 import type { useWebhookEndpoint } from "./use-webhooks";
+import { DialogActions } from "@/components/ui/dialog-actions";
 
 type Actions = ReturnType<typeof useWebhookEndpoint>;
 
@@ -32,14 +32,7 @@ export function EditEndpointDialog({ projectId, actions, isOpen, onClose }: { pr
       <form onSubmit={submit} className="space-y-4" noValidate>
         {message && <Alert tone="error">{message}</Alert>}
         <EndpointFields draft={draft} onChange={setDraft} error={update.error} />
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={close}>
-            Cancel
-          </Button>
-          <Button type="submit" isBusy={update.isPending}>
-            Save
-          </Button>
-        </div>
+        <DialogActions onCancel={close} isBusy={update.isPending} />
       </form>
     </Dialog>
   );

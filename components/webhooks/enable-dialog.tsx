@@ -2,11 +2,11 @@
 
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { errorMessage, fieldError } from "@/components/ui/form-errors";
 import { parseLocalInputValue, SinceField, toLocalInputValue } from "./since-field";
 import type { useWebhookEndpoint } from "./use-webhooks";
+import { DialogActions } from "@/components/ui/dialog-actions";
 
 type Actions = ReturnType<typeof useWebhookEndpoint>;
 
@@ -36,14 +36,7 @@ export function EnableDialog({ projectId, actions, isOpen, onClose }: { projectI
           <span>Also replay the deliveries that failed since…</span>
         </label>
         {shouldReplay && <SinceField label="Failed since" value={since} onChange={setSince} error={fieldError(enable.error, "replayFailedSince") ?? (sinceDate ? undefined : "pick a date and time")} />}
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={close}>
-            Cancel
-          </Button>
-          <Button type="submit" isBusy={enable.isPending} disabled={shouldReplay && !sinceDate}>
-            {shouldReplay ? "Turn on and replay" : "Turn on"}
-          </Button>
-        </div>
+        <DialogActions onCancel={close} isBusy={enable.isPending} isDisabled={shouldReplay && !sinceDate} submitLabel={shouldReplay ? "Turn on and replay" : "Turn on"} />
       </form>
     </Dialog>
   );

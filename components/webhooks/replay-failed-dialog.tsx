@@ -8,6 +8,7 @@ import { errorMessage, fieldError } from "@/components/ui/form-errors";
 import { countOf } from "@/components/ui/plural";
 import { parseLocalInputValue, SinceField, toLocalInputValue } from "./since-field";
 import type { useWebhookEndpoint } from "./use-webhooks";
+import { DialogActions } from "@/components/ui/dialog-actions";
 
 type Actions = ReturnType<typeof useWebhookEndpoint>;
 
@@ -40,14 +41,7 @@ export function ReplayFailedDialog({ projectId, actions, isOpen, onClose }: { pr
         <form onSubmit={submit} className="space-y-4" noValidate>
           {errorMessage(replayFailed.error) && !fieldError(replayFailed.error, "since") && <Alert tone="error">{errorMessage(replayFailed.error)}</Alert>}
           <SinceField label="Failed since" value={since} onChange={setSince} error={fieldError(replayFailed.error, "since") ?? (sinceDate ? undefined : "pick a date and time")} />
-          <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" isBusy={replayFailed.isPending} disabled={!sinceDate}>
-              Replay
-            </Button>
-          </div>
+          <DialogActions onCancel={close} isBusy={replayFailed.isPending} isDisabled={!sinceDate} submitLabel="Replay" />
         </form>
       )}
     </Dialog>

@@ -6,6 +6,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { errorMessage } from "@/components/ui/form-errors";
 import { SecretReveal } from "./secret-reveal";
 import type { useWebhookEndpoint } from "./use-webhooks";
+import { DialogActions } from "@/components/ui/dialog-actions";
 
 type Actions = ReturnType<typeof useWebhookEndpoint>;
 
@@ -33,14 +34,7 @@ export function RotateSecretDialog({ projectId, actions, isOpen, onClose }: { pr
       ) : (
         <div className="space-y-4">
           {errorMessage(rotateSecret.error) && <Alert tone="error">{errorMessage(rotateSecret.error)}</Alert>}
-          <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={close}>
-              Cancel
-            </Button>
-            <Button isBusy={rotateSecret.isPending} onClick={() => rotateSecret.mutate({ projectId, endpointId: endpoint.id })}>
-              Rotate secret
-            </Button>
-          </div>
+          <DialogActions onCancel={close} isBusy={rotateSecret.isPending} onSubmit={() => rotateSecret.mutate({ projectId, endpointId: endpoint.id })} submitLabel="Rotate secret" />
         </div>
       )}
     </Dialog>

@@ -22,7 +22,7 @@ test("a lead turns on pre-selected suggestions; the annotator sees the suggestio
   const leadPage = await (await browser.newContext()).newPage();
   await signIn(leadPage, lead.email);
   await leadPage.goto(`/p/${project.slug}/queues/${queue.id}`);
-  await leadPage.getByRole("button", { name: "Edit" }).click();
+  await leadPage.getByRole("button", { name: "Edit loop settings" }).click();
   const form = leadPage.getByRole("form", { name: "Loop settings" });
   await form.getByLabel("Suggestions").selectOption("preselected");
   await form.getByLabel("Decoy rate").fill("0.5");

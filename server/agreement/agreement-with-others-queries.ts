@@ -17,6 +17,9 @@ export type AgreementWithOthers = {
 export async function measureAgreementWithOthers(db: Executor, filter: { projectId: string; queueId?: string; annotatorId?: string }): Promise<AgreementWithOthers[]> {
   const queueId = filter.queueId ?? null;
   const annotatorId = filter.annotatorId ?? null;
+  // One counted answer per annotator and item (assignments are unique per item and annotator), so the
+  // others on an item are its answers minus one, and the agreeing others are the same value's minus one:
+  // two window counts instead of a self-join.
   const { rows } = await sql<{ annotatorId: string; pairs: string; agreeingPairs: string }>`
     with answers as (
       select a.queue_item_id, a.annotator_id, field.key, field.value
@@ -25,12 +28,17 @@ export async function measureAgreementWithOthers(db: Executor, filter: { project
       cross join lateral jsonb_each(a.values) as field
       where a.project_id = ${filter.projectId} and a.counts_toward_gold and a.gold_check_correct is null
         and (${queueId}::uuid is null or qi.queue_id = ${queueId}::uuid)
+    ), counted as (
+      select annotator_id,
+        count(*) over (partition by queue_item_id, key) - 1 as others,
+        count(*) over (partition by queue_item_id, key, value) - 1 as agreeing
+      from answers
     )
-    select mine.annotator_id as "annotatorId", count(*) as pairs, count(*) filter (where mine.value = theirs.value) as "agreeingPairs"
-    from answers mine
-    join answers theirs on theirs.queue_item_id = mine.queue_item_id and theirs.key = mine.key and theirs.annotator_id <> mine.annotator_id
-    where (${annotatorId}::uuid is null or mine.annotator_id = ${annotatorId}::uuid)
-    group by mine.annotator_id
+    select annotator_id as "annotatorId", sum(others) as pairs, sum(agreeing) as "agreeingPairs"
+    from counted
+    where (${annotatorId}::uuid is null or annotator_id = ${annotatorId}::uuid)
+    group by annotator_id
+    having sum(others) > 0
   `.execute(db);
   return rows.map((row) => {
     const pairs = Number(row.pairs);

@@ -1,5 +1,6 @@
-import type { Kysely, Transaction } from "kysely";
+import type { Kysely } from "kysely";
 import type { DB } from "@/db/types";
+import type { Executor } from "@/db/executor";
 import { insertAuditEntry } from "@/server/audit/queries";
 import { NotFoundError, ValidationError } from "@/server/lib/errors";
 import { granularities, type MetricName } from "@/server/metrics/catalog";
@@ -30,7 +31,7 @@ const ruleAuditData = (rule: AlertRuleView) => ({
  * A rule's queue must be one of the project's (another project's queue is refused as if it did not exist),
  * and only queue and annotator metrics are measured per queue.
  */
-async function checkRuleScope(db: Kysely<DB> | Transaction<DB>, projectId: string, rule: { metric: MetricName; queueId: string | null }) {
+async function checkRuleScope(db: Executor, projectId: string, rule: { metric: MetricName; queueId: string | null }) {
   if (rule.queueId === null) return;
   if (metricScopeOf(rule.metric) === "project") {
     throw new ValidationError(`queueId: ${rule.metric} is measured over the whole project; leave queueId empty`, { field: "queueId" });

@@ -69,6 +69,10 @@ const accessTable: Record<string, Row> = {
     allow: ["lead", "admin"],
     input: (f) => ({ projectId: f.project.id, queueId: unknownId, holdoutFraction: 0.1, suggestionDisplay: "preselected", decoyRate: 0.05, approvalValues: {} }),
   },
+  "queues.updateQualitySettings": {
+    allow: ["lead", "admin"],
+    input: (f) => ({ projectId: f.project.id, queueId: unknownId, consensusMethod: "dawid_skene", majorityThreshold: 0.6, minPosterior: 0.9, maxOverlap: 3, goldItemRate: 0.1, gateMinAccuracy: 0.7, gateMinGoldItems: 10, dailyCap: 200 }),
+  },
   "datasets.list": { allow: ["lead", "ml", "admin"], input: (f) => ({ projectId: f.project.id }) },
   "datasets.get": { allow: ["lead", "ml", "admin"], input: (f) => ({ projectId: f.project.id, datasetId: unknownId }) },
   "datasets.create": { allow: ["ml", "admin"], input: (f) => ({ projectId: f.project.id, name: "Gold", queueIds: [unknownId] }) },
@@ -129,6 +133,9 @@ const accessTable: Record<string, Row> = {
   "truth.listFlags": { allow: ["lead", "ml", "admin"], input: (f) => ({ projectId: f.project.id, queueId: unknownId }) },
   "truth.dismissFlag": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, flagId: 1 }) },
   "truth.reopenFromFlag": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, flagId: 1, note: "the rubric changed" }) },
+  "annotatorAnalytics.list": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id }) },
+  // Anyone may open their own page; the annotator opens their own here, the ML member someone else's.
+  "annotatorAnalytics.get": { allow: reviewers, input: (f) => ({ projectId: f.project.id, userId: f.members.annotator.id }) },
 };
 
 const testDb = setUpTestDatabase();

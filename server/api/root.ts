@@ -1,4 +1,5 @@
 import { alertsRouter } from "@/server/alerts/router";
+import { annotatorAnalyticsRouter } from "@/server/annotator-analytics/router";
 import { apiKeysRouter } from "@/server/api-keys/router";
 import { auditRouter } from "@/server/audit/router";
 import { collabRouter } from "@/server/collab/router";
@@ -37,6 +38,7 @@ export const appRouter = router({
   metrics: metricsRouter,
   loopHealth: loopHealthRouter,
   truth: truthRouter,
+  annotatorAnalytics: annotatorAnalyticsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,5 +1,3 @@
-import type { Kysely, Transaction } from "kysely";
-import type { DB } from "@/db/types";
 import type { Executor } from "@/db/executor";
 
 export type AuditEntry = {
@@ -13,7 +11,7 @@ export type AuditEntry = {
 };
 
 /** Appends one entry; the table refuses updates and deletes. */
-export async function insertAuditEntry(db: Kysely<DB> | Transaction<DB>, entry: AuditEntry): Promise<void> {
+export async function insertAuditEntry(db: Executor, entry: AuditEntry): Promise<void> {
   await db
     .insertInto("audit_log")
     .values({
@@ -49,7 +47,7 @@ export async function insertAuditEntries(db: Executor, entries: readonly AuditEn
 
 /** A project's audit entries, newest first, with the acting user's name. */
 export async function listAuditEntries(
-  db: Kysely<DB> | Transaction<DB>,
+  db: Executor,
   params: { projectId: string; limit: number; beforeId?: number },
 ) {
   let query = db

@@ -1,8 +1,9 @@
-import { sql, type Kysely, type Transaction } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { DB } from "@/db/types";
+import type { Executor } from "@/db/executor";
 
 /** Gold labels of the project after `afterId`, oldest first, with their outputs and queue names. */
-export async function selectGoldAfter(db: Kysely<DB> | Transaction<DB>, params: { projectId: string; afterId: string; queueId?: string; limit: number }) {
+export async function selectGoldAfter(db: Executor, params: { projectId: string; afterId: string; queueId?: string; limit: number }) {
   let query = db
     .selectFrom("gold_labels")
     .innerJoin("outputs", "outputs.id", "gold_labels.output_id")

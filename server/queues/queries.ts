@@ -1,7 +1,21 @@
 import { sql, type Transaction } from "kysely";
 import type { DB } from "@/db/types";
-import type { CreateQueueInput, LoopSettings, QueueItemState } from "./schema";
+import type { CreateQueueInput, LoopSettings, QualitySettings, QueueItemState } from "./schema";
 import type { Executor } from "@/db/executor";
+
+/** The quality settings as queue columns, for insert and update alike. */
+function qualityColumnValues(settings: QualitySettings) {
+  return {
+    consensus_method: settings.consensusMethod,
+    majority_threshold: settings.majorityThreshold,
+    min_posterior: settings.minPosterior,
+    max_overlap: settings.maxOverlap,
+    gold_item_rate: settings.goldItemRate,
+    gate_min_accuracy: settings.gateMinAccuracy,
+    gate_min_gold_items: settings.gateMinGoldItems,
+    daily_cap: settings.dailyCap,
+  };
+}
 
 export async function insertQueue(db: Executor, values: { projectId: string; createdBy: string; queue: CreateQueueInput }) {
   const { queue } = values;
@@ -16,7 +30,7 @@ export async function insertQueue(db: Executor, values: { projectId: string; cre
       lease_seconds: queue.leaseSeconds,
       mode: queue.mode,
       sampling_rule: JSON.stringify(queue.samplingRule),
-      majority_threshold: queue.majorityThreshold,
+      ...qualityColumnValues(queue),
       holdout_fraction: queue.holdoutFraction,
       suggestion_display: queue.suggestionDisplay,
       decoy_rate: queue.decoyRate,
@@ -37,6 +51,13 @@ const queueColumns = [
   "mode",
   "sampling_rule as samplingRule",
   "majority_threshold as majorityThreshold",
+  "consensus_method as consensusMethod",
+  "min_posterior as minPosterior",
+  "max_overlap as maxOverlap",
+  "gold_item_rate as goldItemRate",
+  "gate_min_accuracy as gateMinAccuracy",
+  "gate_min_gold_items as gateMinGoldItems",
+  "daily_cap as dailyCap",
   "holdout_fraction as holdoutFraction",
   "suggestion_display as suggestionDisplay",
   "decoy_rate as decoyRate",
@@ -69,7 +90,7 @@ export async function findOpenQueue(db: Executor, projectId: string, queueId: st
 export async function lockOpenQueue(trx: Transaction<DB>, projectId: string, queueId: string) {
   return trx
     .selectFrom("queues")
-    .select(["id", "label_schema as labelSchema"])
+    .select(["id", "label_schema as labelSchema", "overlap"])
     .where("project_id", "=", projectId)
     .where("id", "=", queueId)
     .where("archived_at", "is", null)
@@ -87,6 +108,15 @@ export async function updateQueueLoopSettings(trx: Transaction<DB>, projectId: s
       approval_values: JSON.stringify(settings.approvalValues),
       updated_at: sql`now()`,
     })
+    .where("project_id", "=", projectId)
+    .where("id", "=", queueId)
+    .execute();
+}
+
+export async function updateQueueQualitySettings(trx: Transaction<DB>, projectId: string, queueId: string, settings: QualitySettings): Promise<void> {
+  await trx
+    .updateTable("queues")
+    .set({ ...qualityColumnValues(settings), updated_at: sql`now()` })
     .where("project_id", "=", projectId)
     .where("id", "=", queueId)
     .execute();

@@ -6,6 +6,7 @@ import { createCaller } from "@/server/api/root";
 import { createInnerContext } from "@/server/api/trpc";
 import { ingestOutputs } from "@/server/ingest/service";
 import { buildOutputItem } from "@/server/ingest/test-fixtures";
+import { DEFAULT_QUALITY_SETTINGS } from "./schema";
 import { buildQueueInput } from "./test-fixtures";
 
 const testDb = setUpTestDatabase();
@@ -84,6 +85,7 @@ describe("queues router", () => {
       suggestionDisplay: "hidden",
       decoyRate: 0,
       approvalValues: {},
+      ...DEFAULT_QUALITY_SETTINGS,
       createdAt: expect.any(Date),
       progress: { total: 10, pending: 7, inReview: 1, conflict: 1, resolved: 1, skippedOut: 0 },
       // Items 4–9 are open with a free seat (item 4 through my expired lease); item 1 I skipped.
@@ -147,6 +149,60 @@ describe("queue loop settings", () => {
     await expect(update({ holdoutFraction: Number.NaN })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await expect(update({ decoyRate: 0.9 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await expect(as("annotator").queues.updateLoopSettings({ projectId: projectId(), queueId: id, ...settings })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(as("lead").queues.get({ projectId: projectId(), queueId: id })).resolves.toMatchObject(settings);
+  });
+});
+
+describe("queue quality settings", () => {
+  const settings = {
+    consensusMethod: "dawid_skene" as const,
+    majorityThreshold: 0.7,
+    minPosterior: 0.95,
+    maxOverlap: 4,
+    goldItemRate: 0.1,
+    gateMinAccuracy: 0.7,
+    gateMinGoldItems: 8,
+    dailyCap: 150,
+  };
+
+  it("default to majority with a fixed k and no gold checks, gate or cap", async () => {
+    const { id } = await as("lead").queues.create({ projectId: projectId(), ...buildQueueInput({ rate: 1 }, { name: "Plain" }) });
+    await expect(as("annotator").queues.get({ projectId: projectId(), queueId: id })).resolves.toMatchObject({
+      consensusMethod: "majority",
+      majorityThreshold: 0.6,
+      minPosterior: 0.9,
+      maxOverlap: null,
+      goldItemRate: 0,
+      gateMinAccuracy: null,
+      gateMinGoldItems: 10,
+      dailyCap: null,
+    });
+  });
+
+  it("are set at creation, changed by a lead, audited, and returned by get and list", async () => {
+    const { id } = await as("lead").queues.create({ projectId: projectId(), ...buildQueueInput({ rate: 1 }, { name: "Inferred", ...settings }) });
+    await expect(as("annotator").queues.get({ projectId: projectId(), queueId: id })).resolves.toMatchObject(settings);
+    const changed = { ...settings, consensusMethod: "majority" as const, maxOverlap: null, gateMinAccuracy: null, dailyCap: null };
+    await expect(as("admin").queues.updateQualitySettings({ projectId: projectId(), queueId: id, ...changed })).resolves.toEqual(changed);
+    expect((await as("ml").queues.list({ projectId: projectId() })).find((queue) => queue.id === id)).toMatchObject(changed);
+    const audit = await testDb.db.selectFrom("audit_log").select(["data", "actor_user_id"]).where("action", "=", "queue.quality_settings_updated").where("target_id", "=", id).executeTakeFirstOrThrow();
+    expect(audit).toEqual({ data: changed, actor_user_id: team.members.admin.id });
+  });
+
+  it("refuse a K below k and values out of range, naming the field, changing nothing", async () => {
+    const create = (overrides: Record<string, unknown>) => as("lead").queues.create({ projectId: projectId(), ...buildQueueInput({ rate: 1 }, overrides) });
+    await expect(create({ name: "Narrow", overlap: 3, maxOverlap: 2 })).rejects.toMatchObject({ code: "BAD_REQUEST", message: "maxOverlap must be at least the overlap (3)" });
+    await expect(create({ minPosterior: 0.4 })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("minPosterior is 0.5 to 1") });
+    await expect(create({ consensusMethod: "vibes" })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("majority or dawid_skene") });
+    expect((await as("lead").queues.list({ projectId: projectId() })).some((queue) => queue.name === "Narrow")).toBe(false);
+
+    const { id } = await create({ name: "Gated", overlap: 2, ...settings });
+    const update = (overrides: Record<string, unknown>) => as("lead").queues.updateQualitySettings({ projectId: projectId(), queueId: id, ...settings, ...overrides });
+    await expect(update({ maxOverlap: 1 })).rejects.toMatchObject({ code: "BAD_REQUEST", message: "maxOverlap must be at least the overlap (2)" });
+    await expect(update({ goldItemRate: 0.9 })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("goldItemRate is 0 to 0.5") });
+    await expect(update({ dailyCap: 0 })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("dailyCap is at least 1") });
+    await expect(update({ gateMinGoldItems: 2.5 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(as("annotator").queues.updateQualitySettings({ projectId: projectId(), queueId: id, ...settings })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(as("lead").queues.get({ projectId: projectId(), queueId: id })).resolves.toMatchObject(settings);
   });
 });

@@ -1,6 +1,6 @@
 import { projectProcedure, requireRole, router } from "@/server/api/trpc";
-import { createQueueRequestSchema, queueIdSchema, updateLoopSettingsSchema } from "./schema";
-import { backfillProjectQueue, createQueue, getProjectQueue, listProjectQueues, updateLoopSettings } from "./service";
+import { createQueueRequestSchema, queueIdSchema, updateLoopSettingsSchema, updateQualitySettingsSchema } from "./schema";
+import { backfillProjectQueue, createQueue, getProjectQueue, listProjectQueues, updateLoopSettings, updateQualitySettings } from "./service";
 
 export const queuesRouter = router({
   create: requireRole("lead", "admin")
@@ -14,4 +14,7 @@ export const queuesRouter = router({
   updateLoopSettings: requireRole("lead", "admin")
     .input(updateLoopSettingsSchema)
     .mutation(({ ctx, input }) => updateLoopSettings(ctx.db, ctx.actor, input)),
+  updateQualitySettings: requireRole("lead", "admin")
+    .input(updateQualitySettingsSchema)
+    .mutation(({ ctx, input }) => updateQualitySettings(ctx.db, ctx.actor, input)),
 });

@@ -82,37 +82,6 @@ export function findApprovalValuesIssue(labelSchema: LabelSchema, approvalValues
   return null;
 }
 
-/** A new queue. Approval values are checked against its label schema by the service, which names the field. */
-export const createQueueSchema = z.object({
-  name: safeText(120, { trim: true }).min(1, "name the queue"),
-  instructions: safeText(20_000, { tooLong: "use at most 20,000 characters" }).default(""),
-  labelSchema: labelSchemaSchema,
-  overlap: z.number().int("overlap is a whole number from 1 to 5").min(1, "overlap is 1–5").max(5, "overlap is 1–5"),
-  leaseSeconds: z.number().int("lease is a whole number of seconds").min(30, "lease is at least 30 seconds").max(86_400, "lease is at most a day").default(600),
-  mode: z.enum(queueModes).default("blind"),
-  samplingRule: samplingRuleSchema,
-  /** Share of votes a label needs to become gold without a lead. Above one half, so there is one winner. */
-  majorityThreshold: z.number().gt(0.5, "the threshold must be above 0.5").max(1, "the threshold is at most 1").default(0.6),
-  holdoutFraction: holdoutFractionSchema.default(0),
-  suggestionDisplay: suggestionDisplaySchema.default("hidden"),
-  decoyRate: decoyRateSchema.default(0),
-  approvalValues: approvalValuesSchema.default({}),
-});
-export type CreateQueueInput = z.infer<typeof createQueueSchema>;
-
-export const queueIdSchema = z.object({ queueId: z.uuid("queueId must be a queue id") });
-
-/** The create procedure's input: the queue, and whether to apply its rule to outputs already stored. */
-export const createQueueRequestSchema = createQueueSchema.extend({ backfill: z.boolean().default(true) });
-/** A parsed create request; code that builds one (the demo, tests) may leave the loop settings at their defaults. */
-export type CreateQueueRequest = Omit<z.infer<typeof createQueueRequestSchema>, keyof LoopSettings> & Partial<LoopSettings>;
-
-/** Loop settings of a queue created without any: no holdout, suggestions hidden, no decoys, no approval values. */
-export const DEFAULT_LOOP_SETTINGS: LoopSettings = { holdoutFraction: 0, suggestionDisplay: "hidden", decoyRate: 0, approvalValues: {} };
-
-export const updateLoopSettingsSchema = queueIdSchema.extend(loopSettingsSchema.shape);
-export type UpdateLoopSettingsInput = z.infer<typeof updateLoopSettingsSchema>;
-
 export const consensusMethods = ["majority", "dawid_skene"] as const;
 export type ConsensusMethod = (typeof consensusMethods)[number];
 
@@ -128,6 +97,43 @@ const goldItemRateSchema = z.number("goldItemRate is a number from 0 to 0.5").mi
 const gateMinAccuracySchema = z.number("gateMinAccuracy is a number from 0 to 1").min(0, "gateMinAccuracy is 0 to 1").max(1, "gateMinAccuracy is 0 to 1").nullable();
 const gateMinGoldItemsSchema = z.number("gateMinGoldItems is a whole number").int("gateMinGoldItems is a whole number").min(1, "gateMinGoldItems is at least 1").max(1_000, "gateMinGoldItems is at most 1,000");
 const dailyCapSchema = z.number("dailyCap is a whole number").int("dailyCap is a whole number").min(1, "dailyCap is at least 1").max(100_000, "dailyCap is at most 100,000").nullable();
+
+/** A new queue. Approval values are checked against its label schema by the service, which names the field. */
+export const createQueueSchema = z.object({
+  name: safeText(120, { trim: true }).min(1, "name the queue"),
+  instructions: safeText(20_000, { tooLong: "use at most 20,000 characters" }).default(""),
+  labelSchema: labelSchemaSchema,
+  overlap: z.number().int("overlap is a whole number from 1 to 5").min(1, "overlap is 1–5").max(5, "overlap is 1–5"),
+  leaseSeconds: z.number().int("lease is a whole number of seconds").min(30, "lease is at least 30 seconds").max(86_400, "lease is at most a day").default(600),
+  mode: z.enum(queueModes).default("blind"),
+  samplingRule: samplingRuleSchema,
+  consensusMethod: consensusMethodSchema.default("majority"),
+  majorityThreshold: majorityThresholdSchema.default(0.6),
+  minPosterior: minPosteriorSchema.default(0.9),
+  maxOverlap: maxOverlapSchema.default(null),
+  goldItemRate: goldItemRateSchema.default(0),
+  gateMinAccuracy: gateMinAccuracySchema.default(null),
+  gateMinGoldItems: gateMinGoldItemsSchema.default(10),
+  dailyCap: dailyCapSchema.default(null),
+  holdoutFraction: holdoutFractionSchema.default(0),
+  suggestionDisplay: suggestionDisplaySchema.default("hidden"),
+  decoyRate: decoyRateSchema.default(0),
+  approvalValues: approvalValuesSchema.default({}),
+});
+export type CreateQueueInput = z.infer<typeof createQueueSchema>;
+
+export const queueIdSchema = z.object({ queueId: z.uuid("queueId must be a queue id") });
+
+/** The create procedure's input: the queue, and whether to apply its rule to outputs already stored. */
+export const createQueueRequestSchema = createQueueSchema.extend({ backfill: z.boolean().default(true) });
+/** A parsed create request; code that builds one (the demo, tests) may leave the loop settings at their defaults. */
+export type CreateQueueRequest = Omit<z.infer<typeof createQueueRequestSchema>, keyof LoopSettings | keyof QualitySettings> & Partial<LoopSettings & QualitySettings>;
+
+/** Loop settings of a queue created without any: no holdout, suggestions hidden, no decoys, no approval values. */
+export const DEFAULT_LOOP_SETTINGS: LoopSettings = { holdoutFraction: 0, suggestionDisplay: "hidden", decoyRate: 0, approvalValues: {} };
+
+export const updateLoopSettingsSchema = queueIdSchema.extend(loopSettingsSchema.shape);
+export type UpdateLoopSettingsInput = z.infer<typeof updateLoopSettingsSchema>;
 
 /** How a queue turns answers into gold and keeps its annotators honest, as the edit form sends it (every setting). */
 export const qualitySettingsSchema = z.object({

@@ -13,18 +13,23 @@ import {
   listOpenQueues,
   lockOpenQueue,
   updateQueueLoopSettings,
+  updateQueueQualitySettings,
 } from "./queries";
 import {
   DEFAULT_LOOP_SETTINGS,
+  DEFAULT_QUALITY_SETTINGS,
   findApprovalValuesIssue,
   type ApprovalValues,
   type CreateQueueRequest,
   type LabelSchema,
   type LoopSettings,
+  type ConsensusMethod,
+  type QualitySettings,
   type QueueItemState,
   type SamplingRule,
   type SuggestionDisplay,
   type UpdateLoopSettingsInput,
+  type UpdateQualitySettingsInput,
 } from "./schema";
 
 export type QueueProgress = { total: number; pending: number; inReview: number; conflict: number; resolved: number; skippedOut: number };
@@ -82,11 +87,33 @@ function loopSettingsOf(queue: { holdoutFraction: number; suggestionDisplay: str
   };
 }
 
+/** A stored queue's quality settings, typed: validated by the queue schemas and the table's checks. */
+function qualitySettingsOf(queue: Omit<QualitySettings, "consensusMethod"> & { consensusMethod: string }): QualitySettings {
+  return {
+    consensusMethod: queue.consensusMethod as ConsensusMethod,
+    majorityThreshold: queue.majorityThreshold,
+    minPosterior: queue.minPosterior,
+    maxOverlap: queue.maxOverlap,
+    goldItemRate: queue.goldItemRate,
+    gateMinAccuracy: queue.gateMinAccuracy,
+    gateMinGoldItems: queue.gateMinGoldItems,
+    dailyCap: queue.dailyCap,
+  };
+}
+
+/** K must leave room for k: adaptive overlap only ever adds annotators. */
+function throwOnMaxOverlapIssue(overlap: number, maxOverlap: number | null): void {
+  if (maxOverlap !== null && maxOverlap < overlap) {
+    throw new ValidationError(`maxOverlap must be at least the overlap (${overlap})`, { field: "maxOverlap" });
+  }
+}
+
 /** Creates a queue (audited) and, unless asked not to, adds the stored outputs its rule takes. */
 export async function createQueue(db: Kysely<DB>, actor: ProjectActor, input: CreateQueueRequest) {
   const { backfill: shouldBackfill, ...definition } = input;
-  const queue = { ...DEFAULT_LOOP_SETTINGS, ...definition };
+  const queue = { ...DEFAULT_LOOP_SETTINGS, ...DEFAULT_QUALITY_SETTINGS, ...definition };
   throwOnApprovalValuesIssue(queue.labelSchema, queue.approvalValues);
+  throwOnMaxOverlapIssue(queue.overlap, queue.maxOverlap);
   const { id } = await db.transaction().execute(async (trx) => {
     const created = await insertQueue(trx, { projectId: actor.projectId, createdBy: actor.userId, queue });
     await insertAuditEntry(trx, {
@@ -102,6 +129,7 @@ export async function createQueue(db: Kysely<DB>, actor: ProjectActor, input: Cr
         holdoutFraction: queue.holdoutFraction,
         suggestionDisplay: queue.suggestionDisplay,
         decoyRate: queue.decoyRate,
+        ...qualitySettingsOf(queue),
       },
     });
     return created;
@@ -122,6 +150,7 @@ export async function listProjectQueues(db: Kysely<DB>, actor: ProjectActor) {
     mode: queue.mode,
     overlap: queue.overlap,
     ...loopSettingsOf(queue),
+    ...qualitySettingsOf(queue),
     createdAt: queue.createdAt,
     progress: progressOf(queue.id),
     mine: myProgressOf(queue.id),
@@ -138,6 +167,7 @@ export async function getProjectQueue(db: Kysely<DB>, actor: ProjectActor, queue
     labelSchema: queue.labelSchema as LabelSchema,
     samplingRule: queue.samplingRule as SamplingRule,
     ...loopSettingsOf(queue),
+    ...qualitySettingsOf(queue),
     progress: progressOf(queue.id),
     mine: myProgressOf(queue.id),
   };
@@ -179,6 +209,30 @@ export async function updateLoopSettings(db: Kysely<DB>, actor: ProjectActor, in
       projectId: actor.projectId,
       actorUserId: actor.userId,
       action: "queue.loop_settings_updated",
+      targetType: "queue",
+      targetId: queueId,
+      data: settings,
+    });
+  });
+  return settings;
+}
+
+/**
+ * Changes how a queue resolves gold and gates its annotators (audited). Items already resolved keep their
+ * gold; the next resolution, claim and gold check follow these settings.
+ */
+export async function updateQualitySettings(db: Kysely<DB>, actor: ProjectActor, input: UpdateQualitySettingsInput): Promise<QualitySettings> {
+  const { queueId } = input;
+  const settings = qualitySettingsOf(input);
+  await db.transaction().execute(async (trx) => {
+    const queue = await lockOpenQueue(trx, actor.projectId, queueId);
+    if (!queue) throw new NotFoundError("no open queue with this id in the project", { field: "queueId" });
+    throwOnMaxOverlapIssue(queue.overlap, settings.maxOverlap);
+    await updateQueueQualitySettings(trx, actor.projectId, queueId, settings);
+    await insertAuditEntry(trx, {
+      projectId: actor.projectId,
+      actorUserId: actor.userId,
+      action: "queue.quality_settings_updated",
       targetType: "queue",
       targetId: queueId,
       data: settings,

@@ -5,6 +5,7 @@ import { setUpTestDatabase } from "@/db/testing/test-database";
 import { claimNext } from "@/server/review/service";
 import { submitAnnotation } from "@/server/review/submit-service";
 import { confusionOf, insertFit } from "./consensus-test-support";
+import { getGoldHistory } from "./revision-service";
 
 const testDb = setUpTestDatabase();
 let team: Awaited<ReturnType<typeof seedProjectTeam>>;
@@ -42,7 +43,7 @@ async function answerOnDawidSkeneQueue(verdicts: [string, string, string], setti
   }
   const state = await testDb.db.selectFrom("queue_items").select(["state", "conflict_reasons"]).where("id", "=", item!.id).executeTakeFirstOrThrow();
   const gold = await testDb.db.selectFrom("gold_labels").selectAll().where("queue_item_id", "=", item!.id).execute();
-  return { annotators, accuracies, fitId, results, state, gold };
+  return { item: item!, annotators, accuracies, fitId, results, state, gold };
 }
 
 /** P(true value | answers) by Bayes' rule over the fit's priors and confusion matrices, written out. */
@@ -57,7 +58,7 @@ function posteriorByHand(verdicts: string[], accuracies: number[]): number[] {
 describe("Dawid–Skene resolution", () => {
   it("follows the reliable annotator against a majority of near-guessers, with the posterior as confidence and the weights in provenance", async () => {
     const verdicts: [string, string, string] = ["harmful", "helpful", "helpful"];
-    const { annotators, accuracies, fitId, results, state, gold } = await answerOnDawidSkeneQueue(verdicts, { minPosterior: 0.9 });
+    const { item, annotators, accuracies, fitId, results, state, gold } = await answerOnDawidSkeneQueue(verdicts, { minPosterior: 0.9 });
     const posterior = posteriorByHand(verdicts, accuracies);
     expect(posterior[1]).toBeGreaterThan(0.9);
 
@@ -80,6 +81,10 @@ describe("Dawid–Skene resolution", () => {
     for (const [index, annotator] of annotators.entries()) expect(weights[annotator.id]).toBeCloseTo(accuracies[index]!, 10);
     const stored = provenance.posterior as Record<string, number>;
     CLASSES.forEach((value, index) => expect(stored[value]).toBeCloseTo(posterior[index]!, 10));
+
+    // The item's gold history names the fit, so a lead can tell which model decided it.
+    const history = await getGoldHistory(testDb.db, { projectId: team.project.id, userId: team.members.lead.id, role: "lead" }, item.id);
+    expect(history.golds).toEqual([expect.objectContaining({ method: "dawid_skene", fitId, isCurrent: true })]);
   });
 
   it("sends an item whose best posterior is below the queue's minimum to conflict, naming the posterior", async () => {

@@ -51,6 +51,8 @@ export async function listGoldHistory(db: Executor, projectId: string, queueItem
       "gold_labels.supersedes",
       "gold_labels.revision_reason as revisionReason",
       "gold_labels.created_at as createdAt",
+      // The Dawid–Skene fit a `dawid_skene` gold was decided with (null before the queue's first fit, and for other methods).
+      sql<number | null>`(gold_labels.provenance->>'fitId')::bigint`.as("fitId"),
     ])
     .orderBy("gold_labels.id", "desc")
     .execute();

@@ -80,6 +80,10 @@ export const trpcTargets: Record<string, TrpcTarget> = {
     caller: "lead",
     input: (f) => ({ ...inProject(f), queueId: f.queue.id, holdoutFraction: 0.1, suggestionDisplay: "preselected", decoyRate: 0.05, approvalValues: { verdict: ["helpful"] } }),
   },
+  "queues.updateQualitySettings": {
+    caller: "lead",
+    input: (f) => ({ ...inProject(f), queueId: f.queue.id, consensusMethod: "dawid_skene", majorityThreshold: 0.6, minPosterior: 0.9, maxOverlap: 3, goldItemRate: 0.1, gateMinAccuracy: 0.7, gateMinGoldItems: 10, dailyCap: 200 }),
+  },
   "datasets.list": { caller: "ml", input: inProject },
   "datasets.get": { caller: "ml", input: (f) => ({ ...inProject(f), datasetId: f.dataset.id }) },
   "datasets.create": {
@@ -225,4 +229,6 @@ export const trpcTargets: Record<string, TrpcTarget> = {
   "truth.listFlags": { caller: "ml", input: (f) => ({ ...inProject(f), queueId: f.queue.id, includeClosed: true }) },
   "truth.dismissFlag": { caller: "lead", input: (f) => ({ ...inProject(f), flagId: 1 }) },
   "truth.reopenFromFlag": { caller: "lead", input: (f) => ({ ...inProject(f), flagId: 1, note: "the rubric changed" }) },
+  "annotatorAnalytics.list": { caller: "lead", input: (f) => ({ ...inProject(f), queueId: f.queue.id }) },
+  "annotatorAnalytics.get": { caller: "lead", input: (f) => ({ ...inProject(f), userId: f.members.annotator.id, queueId: f.queue.id }) },
 };

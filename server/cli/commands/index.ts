@@ -3,6 +3,7 @@ import { agreementCommand } from "./agreement";
 import { apiKeyCreateCommand } from "./apikey-create";
 import { demoCommand } from "./demo";
 import { exportCommand } from "./export";
+import { importLabelsCommand } from "./import-labels";
 import { metricsCommand } from "./metrics";
 import { migrateCommand } from "./migrate";
 import { projectCreateCommand } from "./project-create";
@@ -10,6 +11,7 @@ import { publishCommand } from "./publish";
 import { pullCommand } from "./pull";
 import { resolveCommand } from "./resolve";
 import { simulateCommand } from "./simulate";
+import { simulateOverlapCommand } from "./simulate-overlap";
 import { userCreateCommand } from "./user-create";
 
 /** Every CLI command, in the order `goldloop --help` lists them. */
@@ -21,9 +23,11 @@ export const cliCommands: CliCommand[] = [
   demoCommand,
   publishCommand,
   resolveCommand,
+  importLabelsCommand,
   agreementCommand,
   exportCommand,
   pullCommand,
   metricsCommand,
   simulateCommand,
+  simulateOverlapCommand,
 ];

@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { oneCoinConfusion } from "@/server/truth/model";
+import { decideItem, type ConsensusPolicy, type CountedAnswer } from "./policy";
+
+const answers = (verdicts: string[], corrections: Array<string | null> = []): CountedAnswer[] =>
+  verdicts.map((verdict, index) => ({ id: index + 1, annotatorId: `a${index}`, values: { verdict }, correction: corrections[index] ?? null }));
+
+const majority: ConsensusPolicy = { method: "majority", fieldKey: "verdict", majorityThreshold: 0.6 };
+
+/** Two options, annotator a0 right 95 % of the time, everyone else 60 %, equal priors. */
+const dawidSkene = (minPosterior: number): ConsensusPolicy => ({
+  method: "dawid_skene",
+  fieldKey: "verdict",
+  minPosterior,
+  model: {
+    fitId: 7,
+    method: "dawid_skene",
+    classes: ["yes", "no"],
+    priors: [0.5, 0.5],
+    confusionByAnnotator: new Map([["a0", oneCoinConfusion(2, 0.95)]]),
+    fallbackConfusion: oneCoinConfusion(2, 0.6),
+  },
+});
+
+describe("decideItem", () => {
+  it("gives majority gold with the share as confidence and the threshold in provenance", () => {
+    const decision = decideItem(majority, answers(["yes", "no", "yes"]));
+    expect(decision).toMatchObject({ kind: "gold", method: "majority", values: { verdict: "yes" }, provenance: { threshold: 0.6, votes: { a0: "yes", a1: "no", a2: "yes" }, annotationIds: [1, 2, 3] } });
+    expect(decision.kind === "gold" && decision.confidence).toBeCloseTo(2 / 3);
+  });
+
+  it("weighs a reliable annotator above two unreliable ones under Dawid–Skene, which majority cannot", () => {
+    const verdicts = ["no", "yes", "yes"];
+    expect(decideItem(majority, answers(verdicts))).toMatchObject({ kind: "gold", values: { verdict: "yes" } });
+    // P(no) ∝ 0.95 · 0.4 · 0.4 = 0.152, P(yes) ∝ 0.05 · 0.6 · 0.6 = 0.018.
+    const decision = decideItem(dawidSkene(0.8), answers(verdicts));
+    expect(decision).toMatchObject({ kind: "gold", method: "dawid_skene", values: { verdict: "no" }, provenance: { fitId: 7, model: "dawid_skene", minPosterior: 0.8 } });
+    expect(decision.kind === "gold" && decision.confidence).toBeCloseTo(0.152 / 0.17, 10);
+  });
+
+  it("gives no gold below the minimum posterior, naming it", () => {
+    expect(decideItem(dawidSkene(0.95), answers(["no", "yes", "yes"]))).toEqual({
+      kind: "conflict",
+      reasons: [expect.stringContaining("below the queue's minimum 0.95")],
+    });
+  });
+
+  it("needs the corrections to agree under either policy, and answers to decide anything", () => {
+    expect(decideItem(dawidSkene(0.5), answers(["yes", "yes"], ["Fixed.", "Fixed differently."]))).toEqual({ kind: "conflict", reasons: ["corrections differ"] });
+    expect(decideItem(majority, [])).toEqual({ kind: "conflict", reasons: ["no counted answers"] });
+  });
+});
