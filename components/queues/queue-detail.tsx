@@ -14,6 +14,7 @@ import { BackfillButton } from "./backfill-button";
 import { LoopSettingsCard } from "./loop-settings-card";
 import { QualitySettingsCard } from "./quality-settings-card";
 import { QueueTabs } from "./queue-tabs";
+import { PausedAnnotatorsNotice } from "@/components/gold-items/paused-annotators-notice";
 import { Markdown } from "@/components/outputs/markdown";
 import { QueueProgress } from "./queue-progress";
 import { describeOverlap } from "./queue-wording";
@@ -77,6 +78,7 @@ export function QueueDetail({ projectId, slug, queueId, canManage, canReview, ba
         action={<StartReviewing href={reviewHref} total={queue.progress.total} mine={queue.mine} canReview={canReview} shortcut={canStart ? "r" : undefined} />}
       />
       <QueueTabs slug={slug} queueId={queue.id} />
+      {canManage && <PausedAnnotatorsNotice projectId={projectId} queueId={queue.id} manageHref={`${base}/queues/${queue.id}/gold-checks#pauses`} />}
       <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
         <div className="min-w-0 space-y-6">
           <Card>

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { CollabEditor } from "@/components/collab/collab-editor";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -12,10 +13,10 @@ import { ItemStateBadge } from "./item-state-badge";
 import { OutputPanel } from "./output-panel";
 import { useSharedItem } from "./use-resolution";
 
-type SharedItemViewProps = { projectId: string; slug: string; queueItemId: number; userName: string };
+type SharedItemViewProps = { projectId: string; slug: string; queueItemId: number; userName: string; action?: ReactNode };
 
 /** What a reviewer sees of an item they labelled: the output and the shared gold document, never others' answers. */
-export function SharedItemView({ projectId, slug, queueItemId, userName }: SharedItemViewProps) {
+export function SharedItemView({ projectId, slug, queueItemId, userName, action }: SharedItemViewProps) {
   const shared = useSharedItem(projectId, queueItemId);
   const { item, queue, output, originalText, gold } = shared;
   const [field] = queue.labelSchema.fields;
@@ -39,6 +40,7 @@ export function SharedItemView({ projectId, slug, queueItemId, userName }: Share
             <ItemStateBadge state={item.state} method={gold?.method} />
           </span>
         }
+        action={action}
       />
       <div className="space-y-6">
         {gold && field && (

@@ -3,6 +3,7 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
+import { ClaimRefusedState } from "@/components/gold-items/claim-refused-state";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -55,6 +56,7 @@ export function ReviewWorkbench({ projectId, queueId, slug, userName }: ReviewWo
           </Button>
         </Alert>
       )}
+      {state.phase === "refused" && <ClaimRefusedState refusal={state.refusal} queuesHref={queuesHref} />}
       {state.phase === "empty" && (
         <EmptyState
           title="All caught up"

@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { toClaimRefusal, type ClaimRefusal } from "@/components/gold-items/claim-refusal";
 import { useTRPC } from "@/components/trpc/provider";
 import { errorMessage } from "@/components/ui/form-errors";
 import type { AppRouter } from "@/server/api/root";
@@ -16,6 +17,7 @@ export type ReviewState =
   | { phase: "loading" }
   | { phase: "ready"; task: ReviewTask; leaseExpiresAt: Date; leaseError: string | null }
   | { phase: "empty" }
+  | { phase: "refused"; refusal: ClaimRefusal }
   | { phase: "error"; message: string };
 
 /** A claim made while the annotator works on the current item, so the next one shows without a round trip. */
@@ -23,6 +25,12 @@ type Prefetch = { promise: Promise<ReviewTask | null>; task: ReviewTask | null |
 
 function describeError(error: unknown): string {
   return (error instanceof TRPCClientError ? errorMessage(error) : undefined) ?? (error instanceof Error ? error.message : "something went wrong");
+}
+
+/** A failed claim: a pause or a daily cap is a state to explain, anything else an error to retry. */
+function failedClaimState(error: unknown): ReviewState {
+  const refusal = toClaimRefusal(error);
+  return refusal ? { phase: "refused", refusal } : { phase: "error", message: describeError(error) };
 }
 
 /**
@@ -59,7 +67,7 @@ export function useReviewQueue(projectId: string, queueId: string, leaseSeconds:
     try {
       show(await claim([]));
     } catch (error) {
-      setState({ phase: "error", message: describeError(error) });
+      setState(failedClaimState(error));
     }
   }, [claim, show]);
 
@@ -78,7 +86,7 @@ export function useReviewQueue(projectId: string, queueId: string, leaseSeconds:
         const next = await prefetched.current?.promise;
         show(next && next.assignment.id !== doneAssignmentId ? next : await claim([]));
       } catch (error) {
-        setState({ phase: "error", message: describeError(error) });
+        setState(failedClaimState(error));
       } finally {
         setIsAdvancing(false);
       }

@@ -15,6 +15,7 @@ import * as detectorSeverity from "./2026_11_29_0830_detector_severity";
 import * as truthInference from "./2026_11_30_0900_truth_inference";
 import * as truthRefitRequests from "./2026_11_30_0920_truth_refit_requests";
 import * as importedQueues from "./2026_11_30_0930_imported_queues";
+import * as allowAnnotatorPausedWebhooks from "./2026_11_30_0940_allow_annotator_paused_webhooks";
 
 /**
  * Every migration, keyed by file name. Listed by hand rather than read from disk so the same list works
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   "2026_11_30_0900_truth_inference": truthInference,
   "2026_11_30_0920_truth_refit_requests": truthRefitRequests,
   "2026_11_30_0930_imported_queues": importedQueues,
+  "2026_11_30_0940_allow_annotator_paused_webhooks": allowAnnotatorPausedWebhooks,
 };

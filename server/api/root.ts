@@ -5,6 +5,7 @@ import { auditRouter } from "@/server/audit/router";
 import { collabRouter } from "@/server/collab/router";
 import { datasetsRouter } from "@/server/datasets/router";
 import { demoRouter } from "@/server/demo/router";
+import { goldItemsRouter } from "@/server/gold-items/router";
 import { loopHealthRouter } from "@/server/loop-health/router";
 import { invitesRouter } from "@/server/members/invites-router";
 import { metricsRouter } from "@/server/metrics/router";
@@ -37,6 +38,7 @@ export const appRouter = router({
   alerts: alertsRouter,
   metrics: metricsRouter,
   loopHealth: loopHealthRouter,
+  goldItems: goldItemsRouter,
   truth: truthRouter,
   annotatorAnalytics: annotatorAnalyticsRouter,
 });

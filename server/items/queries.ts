@@ -59,6 +59,8 @@ export async function hasSubmittedOnItem(db: Executor, params: { projectId: stri
     .where("queue_item_id", "=", params.queueItemId)
     .where("annotator_id", "=", params.userId)
     .where("state", "=", "submitted")
+    // A gold-check answer opens nothing: the shared view would show the known answer.
+    .where("is_gold_check", "=", false)
     .executeTakeFirst();
   return row !== undefined;
 }

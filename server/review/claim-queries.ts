@@ -17,7 +17,8 @@ export type ClaimOutcome = { kind: "claimed"; assignmentId: number; queueItemId:
  *   asked for (adaptive overlap). When the row changed since the statement's snapshot, Postgres re-checks
  *   `assigned_count < overlap + extra_seats` on the newest version before locking it (EvalPlanQual): this
  *   check on the locked row is what makes over-assignment impossible.
- * - `assigned` inserts the assignment, or revives the annotator's own expired one.
+ * - `assigned` inserts the assignment, or revives the annotator's own expired one (an expired gold check
+ *   comes back as production work: it now takes a seat like any claim).
  * - `counted` bumps assigned_count only for a row `assigned` returned. The NOT EXISTS above reads the
  *   snapshot, so a concurrent claim by the same annotator (two tabs) can reach the same item; the insert
  *   then meets their live row and does nothing, and because the counter hangs off its RETURNING, nothing
@@ -44,7 +45,7 @@ export function buildClaimStatement(params: ClaimParams) {
       select ${projectId}::uuid, ${queueId}::uuid, candidate.id, ${userId}::uuid, 'active', now() + make_interval(secs => ${leaseSeconds})
       from candidate
       on conflict (queue_item_id, annotator_id) do update
-        set state = 'active', lease_expires_at = excluded.lease_expires_at, heartbeat_at = now()
+        set state = 'active', lease_expires_at = excluded.lease_expires_at, heartbeat_at = now(), is_gold_check = false
         where a.state = 'expired'
       returning a.id, a.queue_item_id
     ), counted as (
@@ -119,9 +120,10 @@ export async function reapExpiredLeases(db: Executor, params: { projectId: strin
       update assignments a set state = 'expired'
       from locked
       where a.queue_item_id = locked.id and a.project_id = ${projectId} and a.state = 'active' and a.lease_expires_at < now()
-      returning a.queue_item_id
+      returning a.queue_item_id, a.is_gold_check
     ), released as (
-      select queue_item_id as id, count(*)::int as n from expired group by queue_item_id
+      -- A gold check held no seat, so its expiry gives none back.
+      select queue_item_id as id, count(*)::int as n from expired where not is_gold_check group by queue_item_id
     )
     update queue_items qi
     set assigned_count = qi.assigned_count - released.n,

@@ -95,7 +95,7 @@ export async function findAssignmentState(db: Executor, projectId: string, assig
 export async function findSubmittingAssignment(trx: Transaction<DB>, projectId: string, assignmentId: number) {
   return trx
     .selectFrom("assignments")
-    .select(["state", "shown_suggestion as shownSuggestion", "is_decoy as isDecoy"])
+    .select(["state", "shown_suggestion as shownSuggestion", "is_decoy as isDecoy", "is_gold_check as isGoldCheck"])
     .where("project_id", "=", projectId)
     .where("id", "=", assignmentId)
     .$narrowType<WithAssignmentState>()
@@ -166,6 +166,8 @@ export async function insertAnnotation(
     /** What the assignment showed, and whether it was a decoy: a decoy answer never counts toward gold. */
     shownSuggestion: unknown;
     wasDecoy: boolean;
+    /** For a gold check, whether the answer matched the known one; null for production work. A gold check never counts toward gold. */
+    goldCheckCorrect: boolean | null;
   },
 ): Promise<number> {
   const row = await trx
@@ -182,7 +184,8 @@ export async function insertAnnotation(
       time_spent_ms: values.timeSpentMs,
       shown_suggestion: values.shownSuggestion === null ? null : JSON.stringify(values.shownSuggestion),
       was_decoy: values.wasDecoy,
-      counts_toward_gold: !values.wasDecoy,
+      counts_toward_gold: !values.wasDecoy && values.goldCheckCorrect === null,
+      gold_check_correct: values.goldCheckCorrect,
     })
     .returning("id")
     .executeTakeFirstOrThrow();
@@ -222,6 +225,8 @@ export async function listMySettledItems(db: Executor, projectId: string, userId
     .where("outputs.project_id", "=", projectId)
     .where("assignments.annotator_id", "=", userId)
     .where("assignments.state", "=", "submitted")
+    // Gold checks are already resolved when answered; listing them would point them out.
+    .where("assignments.is_gold_check", "=", false)
     .where("queue_items.state", "in", ["conflict", "resolved"])
     .orderBy("assignments.submitted_at", "desc")
     .limit(100)

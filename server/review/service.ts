@@ -1,6 +1,8 @@
 import type { Kysely } from "kysely";
 import type { DB } from "@/db/types";
 import { correctionDocumentKey } from "@/server/collab/schema";
+import { assertNotPaused } from "@/server/gold-items/gate-service";
+import { applyClaimRules, isGoldCheck } from "@/server/gold-items/serving-service";
 import type { Suggestion } from "@/server/ingest/schema";
 import { conversationToText } from "@/server/items/conversation-text";
 import { parseLabelSchema } from "@/server/items/label-values";
@@ -105,6 +107,7 @@ async function claimOnce(db: Kysely<DB>, params: ClaimParams): Promise<ClaimOutc
 export async function claimNext(db: Kysely<DB>, actor: ProjectActor, input: ClaimNextInput): Promise<ReviewTask | null> {
   const queue = await findReviewQueue(db, actor.projectId, input.queueId);
   if (!queue) throw new NotFoundError("no such queue", { field: "queueId" });
+  await assertNotPaused(db, actor, queue.id);
   const excludeIds = input.excludeAssignmentIds ?? [];
   const mine = await findOwnActiveAssignmentId(db, { projectId: actor.projectId, queueId: queue.id, userId: actor.userId, excludeIds });
   if (mine !== undefined) return getReviewTask(db, actor, mine);
@@ -112,6 +115,12 @@ export async function claimNext(db: Kysely<DB>, actor: ProjectActor, input: Clai
 
   await reapExpiredLeases(db, { projectId: actor.projectId, queueId: queue.id });
   const params = { projectId: actor.projectId, queueId: queue.id, userId: actor.userId, overlap: queue.overlap, leaseSeconds: queue.leaseSeconds };
+  const goldCheck = await applyClaimRules(db, actor, queue, () => hasClaimableItem(db, params));
+  if (goldCheck) {
+    // Shown like production work would be (never a decoy: a decoy's seat logic is about production seats).
+    if (queue.suggestionDisplay === "preselected") await showSuggestion(db, actor.projectId, { ...queue, decoyRate: 0 }, goldCheck);
+    return getReviewTask(db, actor, goldCheck.assignmentId);
+  }
   for (let attempt = 1; attempt <= MAX_CLAIM_ATTEMPTS; attempt += 1) {
     const outcome = await claimOnce(db, params);
     if (outcome.kind === "claimed") {
@@ -165,6 +174,8 @@ export async function skipAssignment(db: Kysely<DB>, actor: ProjectActor, input:
       case "active":
       case "expired":
         await markAssignmentSkipped(trx, actor.projectId, input.assignmentId, input.detail ? `${input.reason}: ${input.detail}` : input.reason);
+        // A gold check held no seat and must not count toward the item's skips.
+        if (await isGoldCheck(trx, actor.projectId, input.assignmentId)) return;
         // An expired lease already gave its place back when it was reaped.
         await countSkip(trx, { projectId: actor.projectId, queueItemId: owner.queueItemId, isReleasing: state === "active" });
     }

@@ -9,6 +9,7 @@ import { lockQueueItem } from "@/server/items/queries";
 import { InvalidStateError, NotFoundError } from "@/server/lib/errors";
 import type { ProjectActor } from "@/server/auth/actor";
 import type { QueueItemState } from "@/server/queues/schema";
+import { finishGoldCheckAnswer, GOLD_CHECK_ITEM_STATE, gradeGoldCheckAnswer } from "@/server/gold-items/serving-service";
 import { resolveItem } from "@/server/resolution/service";
 import { emitWebhookEvent } from "@/server/webhooks/outbox";
 import { countSubmission, releaseDecoySeat } from "./claim-queries";
@@ -22,7 +23,8 @@ export type SubmitResult = { annotationId: number; alreadySubmitted: boolean; it
  * expired still counts while the item has room for it. The answer to the item's last seat (k, plus the
  * extra seats adaptive overlap granted) resolves the item in the same transaction, so an item is never
  * left with all its answers and no outcome. An answer to a decoy is kept with
- * what was shown but never counts toward the k: its seat goes back for another annotator.
+ * what was shown but never counts toward the k: its seat goes back for another annotator. A gold-check
+ * answer is graded against the known answer, runs the queue's quality gate and touches nothing else.
  */
 export async function submitAnnotation(db: Kysely<DB>, actor: ProjectActor, input: SubmitAnnotationInput): Promise<SubmitResult> {
   const { projectId } = actor;
@@ -49,13 +51,13 @@ export async function submitAnnotation(db: Kysely<DB>, actor: ProjectActor, inpu
       case "submitted": {
         const annotationId = await findAnnotationIdByAssignment(trx, projectId, own.id);
         if (annotationId === undefined) throw new InvalidStateError("this submission is missing its answer");
-        return { annotationId, alreadySubmitted: true, itemState: item.state };
+        return { annotationId, alreadySubmitted: true, itemState: assignment.isGoldCheck ? GOLD_CHECK_ITEM_STATE : item.state };
       }
       case "skipped":
         throw new InvalidStateError("you skipped this item", { field: "assignmentId" });
       case "expired": {
-        // A decoy answer takes no seat, so it needs no room.
-        if (assignment.isDecoy) {
+        // Decoy and gold-check answers take no seat, so they need no room.
+        if (assignment.isDecoy || assignment.isGoldCheck) {
           isRevived = true;
           break;
         }
@@ -79,9 +81,11 @@ export async function submitAnnotation(db: Kysely<DB>, actor: ProjectActor, inpu
       timeSpentMs: input.timeSpentMs ?? null,
       shownSuggestion: assignment.shownSuggestion,
       wasDecoy: assignment.isDecoy,
+      goldCheckCorrect: assignment.isGoldCheck ? await gradeGoldCheckAnswer(trx, projectId, own.id, values) : null,
     });
     await markAssignmentSubmitted(trx, projectId, own.id);
     await emitWebhookEvent(trx, { projectId, type: "annotation.submitted", data: { annotationId, queueItemId: item.id, queueId: own.queueId, outputId: own.outputId } });
+    if (assignment.isGoldCheck) return { annotationId, alreadySubmitted: false, itemState: await finishGoldCheckAnswer(trx, { projectId, queueId: own.queueId, annotatorId: actor.userId }) };
     if (assignment.isDecoy) {
       // A revived lease gave its seat back when it was reaped.
       const released = await releaseDecoySeat(trx, { projectId, queueItemId: item.id, isReleasing: !isRevived });

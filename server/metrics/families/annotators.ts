@@ -52,7 +52,8 @@ export async function computeAnnotatorPoints(db: Executor, windows: WindowSet): 
       from annotations
       join queue_items on queue_items.id = annotations.queue_item_id and queue_items.project_id = ${windows.projectId}
       join queues on queues.id = queue_items.queue_id and queues.project_id = ${windows.projectId}
-      where annotations.project_id = ${windows.projectId} and ${inWindows(sql`annotations.created_at`, windows)}
+      -- Gold checks measure accuracy on known answers, a sample chosen by a lead, not the annotator's habits.
+      where annotations.project_id = ${windows.projectId} and annotations.gold_check_correct is null and ${inWindows(sql`annotations.created_at`, windows)}
     ) as answers
     group by 1, 2, 3
   `.execute(db);

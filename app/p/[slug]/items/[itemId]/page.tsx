@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import { UseAsGoldCheckButton } from "@/components/gold-items/use-as-gold-check-button";
 import { SharedItemView } from "@/components/resolution/shared-item-view";
 import { fetchOrNotFound, parseOrNotFound, requireProjectPage } from "@/server/api/page-guards";
 import { getQueryClient, HydrateClient, trpc } from "@/server/api/rsc";
+import { hasAnyRole } from "@/server/auth/roles";
 import { queueItemIdSchema } from "@/server/resolution/schema";
 
 export const metadata: Metadata = { title: "Shared gold" };
@@ -16,7 +18,13 @@ export default async function SharedItemPage({ params }: { params: Promise<{ slu
   await getQueryClient().prefetchQuery(trpc.resolution.goldHistory.queryOptions({ projectId: project.id, queueItemId }));
   return (
     <HydrateClient>
-      <SharedItemView projectId={project.id} slug={slug} queueItemId={queueItemId} userName={user.name} />
+      <SharedItemView
+        projectId={project.id}
+        slug={slug}
+        queueItemId={queueItemId}
+        userName={user.name}
+        action={hasAnyRole(project.role, ["lead"]) ? <UseAsGoldCheckButton projectId={project.id} queueItemId={queueItemId} /> : undefined}
+      />
     </HydrateClient>
   );
 }
