@@ -3,7 +3,7 @@ import type { DB } from "@/db/types";
 import { DomainError } from "@/server/lib/errors";
 import { logger } from "@/server/lib/logger";
 import { refitQueue, type RefitOutcome } from "./refit-service";
-import { finishRefitRequest, requestRefit, listQueuedRefitRequests, failLostRefits, startRefitRequest } from "./refit-requests";
+import { failLostRefits, finishRefitRequest, listQueuedRefitRequests, requestRefit, setRefitPhase, startRefitRequest } from "./refit-requests";
 import { listQueuesDueForRefit } from "./refit-due";
 
 /**
@@ -14,7 +14,7 @@ export async function runRefitRequest(db: Kysely<DB>, requestId: number): Promis
   const request = await startRefitRequest(db, requestId);
   if (!request) return { outcome: "skipped" };
   try {
-    const result = await refitQueue(db, request);
+    const result = await refitQueue(db, request, (phase) => setRefitPhase(db, { id: requestId, projectId: request.projectId }, phase));
     await finishRefitRequest(db, { id: requestId, projectId: request.projectId }, null);
     return { outcome: "done", result };
   } catch (error) {

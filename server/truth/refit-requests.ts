@@ -5,10 +5,15 @@ import type { DB } from "@/db/types";
 export const refitRequestStates = ["queued", "running", "done", "failed"] as const;
 export type RefitRequestState = (typeof refitRequestStates)[number];
 
+/** The steps of a refit in order; a running request records the one it is at. */
+export const refitPhases = ["reading", "fitting", "writing", "reevaluating", "flagging"] as const;
+export type RefitPhase = (typeof refitPhases)[number];
+
 export type RefitRequest = {
   id: number;
   queueId: string;
   state: RefitRequestState;
+  phase: RefitPhase | null;
   requestedAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;
@@ -21,13 +26,13 @@ export const REFIT_REQUESTED_CHANNEL = "goldloop_truth_refit_requested";
 /** A running refit older than this was lost with its worker; the scheduler fails it so the queue can refit again. */
 export const LOST_REFIT_MINUTES = 15;
 
-const requestColumns = ["id", "queue_id as queueId", "state", "requested_at as requestedAt", "started_at as startedAt", "finished_at as finishedAt", "error"] as const;
+const requestColumns = ["id", "queue_id as queueId", "state", "phase", "requested_at as requestedAt", "started_at as startedAt", "finished_at as finishedAt", "error"] as const;
 
 function toRequest(row: Omit<RefitRequest, "id"> & { id: number | string }): RefitRequest {
   return { ...row, id: Number(row.id) };
 }
 
-type NarrowedRequest = { state: RefitRequestState };
+type NarrowedRequest = { state: RefitRequestState; phase: RefitPhase | null };
 
 /**
  * Queues a refit of the queue, or returns the one already queued or running (asking twice joins it), and
@@ -84,11 +89,16 @@ export async function startRefitRequest(db: Executor, requestId: number): Promis
   return row ?? null;
 }
 
+/** Records the step a running request has reached. */
+export async function setRefitPhase(db: Executor, request: { id: number; projectId: string }, phase: RefitPhase): Promise<void> {
+  await db.updateTable("truth_refit_requests").set({ phase }).where("project_id", "=", request.projectId).where("id", "=", request.id).where("state", "=", "running").execute();
+}
+
 /** Records how a running request ended: done, or failed with a message a lead can read. */
 export async function finishRefitRequest(db: Executor, request: { id: number; projectId: string }, error: string | null): Promise<void> {
   await db
     .updateTable("truth_refit_requests")
-    .set({ state: error === null ? "done" : "failed", finished_at: sql`now()`, error })
+    .set({ state: error === null ? "done" : "failed", phase: null, finished_at: sql`now()`, error })
     .where("project_id", "=", request.projectId)
     .where("id", "=", request.id)
     .execute();
