@@ -491,6 +491,7 @@ export interface TruthRefitRequests {
   error: string | null;
   finished_at: Timestamp | null;
   id: Generated<number>;
+  phase: string | null;
   project_id: string;
   queue_id: string;
   requested_at: Generated<Timestamp>;

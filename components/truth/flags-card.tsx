@@ -29,7 +29,7 @@ export function FlagsCard({ projectId, slug, queueId, canManage }: FlagsCardProp
     <Card>
       <CardHeader
         title="Gold the fit would change"
-        description={openCount === 0 ? "No open flags." : `${countOf(openCount, "gold label")} disagree with the latest fit.`}
+        description={openCount === 0 ? "No open flags." : `${countOf(openCount, "gold label")} ${openCount === 1 ? "disagrees" : "disagree"} with the latest fit.`}
         action={
           <Button size="sm" variant="ghost" onClick={() => setIncludeClosed(!includeClosed)}>
             {includeClosed ? "Open flags only" : "Show closed flags"}

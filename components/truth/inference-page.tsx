@@ -56,7 +56,7 @@ export function InferencePage({ projectId, slug, queueId, canManage }: Inference
       <QueueTabs slug={slug} queueId={queueId} />
       <div className="space-y-6">
         {errorMessage(refit.error) && <Alert tone="error">{errorMessage(refit.error)}</Alert>}
-        <RefitStatus refit={view.refit} />
+        <RefitStatus refit={view.refit} isDawidSkene={view.queue.consensusMethod === "dawid_skene"} />
         {view.fields.length === 0 ? (
           !view.hasCountedAnswers ? (
             <EmptyState title="No answers to learn from yet">

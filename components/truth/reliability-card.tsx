@@ -42,7 +42,7 @@ export function ReliabilityCard({ fit }: { fit: FieldFit }) {
                       <span className="h-2 flex-1 rounded-full bg-zinc-100">
                         <span className="block h-2 rounded-full bg-emerald-500" style={{ width: `${annotator.reliability * 100}%` }} />
                       </span>
-                      <span className="w-14 text-right tabular-nums">{formatShare(annotator.reliability)}</span>
+                      <span className="w-16 text-right whitespace-nowrap tabular-nums">{formatShare(annotator.reliability)}</span>
                     </div>
                   </Td>
                   <Td className="text-right">

@@ -14,6 +14,7 @@ import * as stampGoldLatency from "./2026_11_29_0820_stamp_gold_latency";
 import * as detectorSeverity from "./2026_11_29_0830_detector_severity";
 import * as truthInference from "./2026_11_30_0900_truth_inference";
 import * as truthRefitRequests from "./2026_11_30_0920_truth_refit_requests";
+import * as truthRefitPhase from "./2026_11_30_0921_truth_refit_phase";
 import * as importedQueues from "./2026_11_30_0930_imported_queues";
 import * as allowAnnotatorPausedWebhooks from "./2026_11_30_0940_allow_annotator_paused_webhooks";
 
@@ -37,6 +38,7 @@ export const migrations: Record<string, Migration> = {
   "2026_11_29_0830_detector_severity": detectorSeverity,
   "2026_11_30_0900_truth_inference": truthInference,
   "2026_11_30_0920_truth_refit_requests": truthRefitRequests,
+  "2026_11_30_0921_truth_refit_phase": truthRefitPhase,
   "2026_11_30_0930_imported_queues": importedQueues,
   "2026_11_30_0940_allow_annotator_paused_webhooks": allowAnnotatorPausedWebhooks,
 };

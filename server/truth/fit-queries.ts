@@ -52,6 +52,7 @@ export async function getQueueFit(db: Executor, q: { projectId: string; queueId:
   const fits = await db
     .selectFrom("quality_fits as f")
     .selectAll("f")
+    .$narrowType<{ method: FieldFitSummary["method"] }>()
     .where("f.project_id", "=", q.projectId)
     .where("f.queue_id", "=", q.queueId)
     .where("f.id", "=", (eb) => eb.selectFrom("quality_fits as newer").select(({ fn }) => fn.max("newer.id").as("id")).whereRef("newer.queue_id", "=", "f.queue_id").whereRef("newer.field_key", "=", "f.field_key"))
@@ -82,7 +83,7 @@ export async function getQueueFit(db: Executor, q: { projectId: string; queueId:
     fields: fits.map((fit) => ({
       fieldKey: fit.field_key,
       fitId: Number(fit.id),
-      method: fit.method === "one_coin" ? "one_coin" : "dawid_skene",
+      method: fit.method,
       classes: fit.classes as string[],
       classPriors: fit.class_priors as number[],
       iterations: fit.iterations,

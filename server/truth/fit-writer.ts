@@ -39,7 +39,7 @@ export async function writeFieldFit(
     .returning(["id", "fitted_at"])
     .executeTakeFirstOrThrow();
   const fitId = Number(inserted.id);
-  await trx.deleteFrom("annotator_stats").where("queue_id", "=", q.queueId).where("field_key", "=", q.fieldKey).execute();
+  await trx.deleteFrom("annotator_stats").where("project_id", "=", q.projectId).where("queue_id", "=", q.queueId).where("field_key", "=", q.fieldKey).execute();
   if (fit.annotators.length > 0) {
     await trx
       .insertInto("annotator_stats")
@@ -59,6 +59,6 @@ export async function writeFieldFit(
       .execute();
   }
   const writeMs = performance.now() - started;
-  await trx.updateTable("quality_fits").set({ write_ms: sql`${Math.round(writeMs)}::int` }).where("id", "=", fitId).execute();
+  await trx.updateTable("quality_fits").set({ write_ms: sql`${Math.round(writeMs)}::int` }).where("project_id", "=", q.projectId).where("id", "=", fitId).execute();
   return { fitId, writeMs };
 }

@@ -47,6 +47,7 @@ function flagQuery(db: Executor, projectId: string) {
     .innerJoin("outputs as o", "o.id", "g.output_id")
     .leftJoin("users as closer", "closer.id", "f.closed_by")
     .select(flagColumns)
+    .$narrowType<{ closing: RefitFlag["closing"] }>()
     .where("f.project_id", "=", projectId);
 }
 
@@ -57,7 +58,6 @@ function toFlag(row: Awaited<ReturnType<ReturnType<typeof flagQuery>["executeTak
     queueItemId: Number(row.queueItemId),
     goldLabelId: Number(row.goldLabelId),
     fitId: Number(row.fitId),
-    closing: row.closing as RefitFlag["closing"],
   };
 }
 
@@ -81,6 +81,7 @@ async function closeFlag(db: Executor, flag: RefitFlag, actor: ProjectActor, clo
   await db
     .updateTable("gold_refit_flags")
     .set({ closed_at: sql`now()`, closed_by: actor.userId, closing })
+    .where("project_id", "=", actor.projectId)
     .where("id", "=", flag.id)
     .where("closed_at", "is", null)
     .execute();

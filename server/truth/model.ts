@@ -37,6 +37,7 @@ export async function loadDawidSkeneModel(
   const fit = await db
     .selectFrom("quality_fits")
     .select(["id", "method", "classes", "class_priors"])
+    .$narrowType<{ method: "dawid_skene" | "one_coin" }>()
     .where("project_id", "=", q.projectId)
     .where("queue_id", "=", q.queueId)
     .where("field_key", "=", q.fieldKey)
@@ -57,6 +58,7 @@ export async function loadDawidSkeneModel(
   const stats = await db
     .selectFrom("annotator_stats")
     .select(["annotator_id", "confusion", "reliability"])
+    .where("project_id", "=", q.projectId)
     .where("fit_id", "=", fit.id)
     .execute();
   const fitClasses = fit.classes as string[];
@@ -67,7 +69,7 @@ export async function loadDawidSkeneModel(
   const meanReliability = stats.length > 0 ? stats.reduce((sum, row) => sum + row.reliability, 0) / stats.length : RELIABILITY_WITHOUT_FIT;
   return {
     fitId: Number(fit.id),
-    method: fit.method === "one_coin" ? "one_coin" : "dawid_skene",
+    method: fit.method,
     classes: [...q.classes],
     priors: fitIndex.map((index) => (index < 0 ? 0 : fitPriors[index]!)),
     confusionByAnnotator: new Map(stats.map((row) => [row.annotator_id, remap(row.confusion as number[][])])),

@@ -3,7 +3,7 @@ import type { DB } from "@/db/types";
 import { DomainError } from "@/server/lib/errors";
 import { logger } from "@/server/lib/logger";
 import { refitQueue, type RefitOutcome } from "./refit-service";
-import { finishRefitRequest, requestRefit, listQueuedRefitRequests, failLostRefits, startRefitRequest } from "./refit-requests";
+import { failLostRefits, finishRefitRequest, listQueuedRefitRequests, requestRefit, setRefitPhase, startRefitRequest } from "./refit-requests";
 import { listQueuesDueForRefit } from "./refit-due";
 
 /**
@@ -14,12 +14,12 @@ export async function runRefitRequest(db: Kysely<DB>, requestId: number): Promis
   const request = await startRefitRequest(db, requestId);
   if (!request) return { outcome: "skipped" };
   try {
-    const result = await refitQueue(db, request);
-    await finishRefitRequest(db, requestId, null);
+    const result = await refitQueue(db, request, (phase) => setRefitPhase(db, { id: requestId, projectId: request.projectId }, phase));
+    await finishRefitRequest(db, { id: requestId, projectId: request.projectId }, null);
     return { outcome: "done", result };
   } catch (error) {
     logger.error({ err: error, requestId, queueId: request.queueId }, "truth refit failed");
-    await finishRefitRequest(db, requestId, error instanceof DomainError ? error.message : "The refit failed on the server; the log has the details.");
+    await finishRefitRequest(db, { id: requestId, projectId: request.projectId }, error instanceof DomainError ? error.message : "The refit failed on the server; the log has the details.");
     return { outcome: "failed" };
   }
 }

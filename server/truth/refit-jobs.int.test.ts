@@ -6,7 +6,7 @@ import { startTestRunner } from "@/server/webhooks/test-support";
 import { TRUTH_REFIT_SCHEDULER_JOB } from "./jobs";
 import { listQueuesDueForRefit } from "./refit-due";
 import { runRefitRequest, scheduleDueRefits } from "./refit-job";
-import { findLatestRefitRequest, requestRefit } from "./refit-requests";
+import { findLatestRefitRequest, requestRefit, setRefitPhase, startRefitRequest } from "./refit-requests";
 import { seedAnswers } from "./test-support";
 
 const testDb = setUpTestDatabase();
@@ -86,7 +86,17 @@ describe("refit scheduling", () => {
 
     await expect(runRefitRequest(testDb.db, request!.id)).resolves.toMatchObject({ outcome: "done" });
     await expect(runRefitRequest(testDb.db, request!.id)).resolves.toEqual({ outcome: "skipped" });
-    expect(await findLatestRefitRequest(testDb.db, { projectId: team.project.id, queueId: queue.id })).toMatchObject({ state: "done", finishedAt: expect.any(Date), error: null });
+    expect(await findLatestRefitRequest(testDb.db, { projectId: team.project.id, queueId: queue.id })).toMatchObject({ state: "done", phase: null, finishedAt: expect.any(Date), error: null });
+  });
+
+  it("records the step a running refit is at, and only while it runs", async () => {
+    const { queue } = await seedAnsweredQueue(60);
+    const request = await requestRefit(testDb.db, { projectId: team.project.id, queueId: queue.id, requestedBy: null });
+    await setRefitPhase(testDb.db, { id: request.id, projectId: team.project.id }, "fitting");
+    expect(await findLatestRefitRequest(testDb.db, { projectId: team.project.id, queueId: queue.id })).toMatchObject({ state: "queued", phase: null });
+    await startRefitRequest(testDb.db, request.id);
+    await setRefitPhase(testDb.db, { id: request.id, projectId: team.project.id }, "fitting");
+    expect(await findLatestRefitRequest(testDb.db, { projectId: team.project.id, queueId: queue.id })).toMatchObject({ state: "running", phase: "fitting" });
   });
 
   it("the worker runs a lead's request as soon as it commits, and schedules the minute pass", async () => {

@@ -7,6 +7,7 @@ import { fitField, type FitMethod } from "./fit-field";
 import { writeFieldFit } from "./fit-writer";
 import { readFieldLabels } from "./label-reader";
 import { flagChangedGold } from "./refit-flags";
+import type { RefitPhase } from "./refit-requests";
 
 export type FieldRefit = {
   fieldKey: string;
@@ -34,9 +35,14 @@ export type RefitOutcome = {
  * Refits a queue's truth model: per field, reads the counted and gold-check answers, fits Dawid–Skene (or
  * one-coin on thin data) with the queue's active gold items clamped, stores the fit and replaces the
  * annotator stats. On a Dawid–Skene queue it then decides the open items under the new fit and flags
- * current gold the fit disagrees with. Two refits of one queue take turns on an advisory lock.
+ * current gold the fit disagrees with. Two refits of one queue take turns on an advisory lock. `onPhase`
+ * hears each step as it starts, for a progress display.
  */
-export async function refitQueue(db: Kysely<DB>, q: { projectId: string; queueId: string; requestedBy?: string | null }): Promise<RefitOutcome> {
+export async function refitQueue(
+  db: Kysely<DB>,
+  q: { projectId: string; queueId: string; requestedBy?: string | null },
+  onPhase: (phase: RefitPhase) => Promise<void> = async () => {},
+): Promise<RefitOutcome> {
   const queue = await db
     .selectFrom("queues")
     .select(["label_schema as labelSchema", "consensus_method as consensusMethod"])
@@ -49,6 +55,7 @@ export async function refitQueue(db: Kysely<DB>, q: { projectId: string; queueId
   const flagInputs: { fieldKey: string; classes: string[]; fitId: number; labels: Awaited<ReturnType<typeof readFieldLabels>>; fit: ReturnType<typeof fitField> }[] = [];
 
   for (const field of readFieldClasses(queue.labelSchema)) {
+    await onPhase("reading");
     const readStarted = performance.now();
     const labels = await readFieldLabels(db, { projectId: q.projectId, queueId: q.queueId, fieldKey: field.key, classes: field.classes });
     const readMs = performance.now() - readStarted;
@@ -56,9 +63,11 @@ export async function refitQueue(db: Kysely<DB>, q: { projectId: string; queueId
       outcome.skippedFields.push(field.key);
       continue;
     }
+    await onPhase("fitting");
     const fitStarted = performance.now();
     const fit = fitField(labels.data, labels.gold);
     const fitMs = performance.now() - fitStarted;
+    await onPhase("writing");
     const { fitId, writeMs } = await db.transaction().execute(async (trx) => {
       await sql`select pg_advisory_xact_lock(hashtext(${`truth.refit:${q.queueId}`}))`.execute(trx);
       return writeFieldFit(
@@ -91,7 +100,9 @@ export async function refitQueue(db: Kysely<DB>, q: { projectId: string; queueId
   }
 
   if (isDawidSkene && outcome.fields.length > 0) {
+    await onPhase("reevaluating");
     outcome.reevaluated = await reevaluateOpenItems(db, { projectId: q.projectId, queueId: q.queueId });
+    await onPhase("flagging");
     for (const input of flagInputs) {
       const flags = await db.transaction().execute((trx) =>
         flagChangedGold(

@@ -170,7 +170,9 @@ describe("refitQueue", () => {
     await testDb.db.updateTable("queues").set({ min_posterior: 0.9 }).where("id", "=", queue.id).execute();
     await testDb.db.updateTable("queue_items").set({ state: "needs_resolution" }).where("queue_id", "=", queue.id).execute();
 
-    const outcome = await refitQueue(testDb.db, { projectId: team.project.id, queueId: queue.id });
+    const phases: string[] = [];
+    const outcome = await refitQueue(testDb.db, { projectId: team.project.id, queueId: queue.id }, async (phase) => void phases.push(phase));
+    expect(phases).toEqual(["reading", "fitting", "writing", "reevaluating", "flagging"]);
     expect(outcome.reevaluated).toEqual({ resolved: 30, conflicts: 0 });
     const golds = await testDb.db
       .selectFrom("gold_labels")

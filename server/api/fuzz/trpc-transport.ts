@@ -1,4 +1,4 @@
-import superjson from "superjson";
+import { serializeTrpcInput } from "./http-clients";
 import { TRPC_ENDPOINT } from "../trpc-http";
 
 /** Requests only HTTP can send: broken or hostile bodies, the wrong method, batches, odd content types. */
@@ -40,7 +40,7 @@ function send(call: Call, method: "GET" | "POST", body: string, options: { path?
 /** The raw request for `payload`, made from a valid call of the procedure. */
 export function buildTransportRequest(payload: TransportPayload, call: Call): Request {
   const method = call.type === "query" ? "GET" : "POST";
-  const serialized = superjson.serialize(call.input);
+  const serialized = serializeTrpcInput(call.input);
   const object = typeof call.input === "object" && call.input !== null ? call.input : {};
   switch (payload) {
     case "malformed-json":
