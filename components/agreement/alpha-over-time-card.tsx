@@ -8,6 +8,7 @@ import { LazyAlphaChart } from "./alpha-chart-lazy";
 import { formatInterval, formatStatistic } from "./estimate-format";
 import { Greek } from "./greek";
 import type { QueueAgreementData } from "./use-agreement";
+import { ShowNumbers } from "@/components/ui/show-numbers";
 
 /** α per window of resolved items, from the loop-health metrics, as a chart and, behind a disclosure, a table. */
 export function AlphaOverTimeCard({ series, fieldTitle, onGranularityChange }: { series: QueueAgreementData["alphaOverTime"]; fieldTitle: string; onGranularityChange: (value: Granularity) => void }) {
@@ -25,9 +26,7 @@ export function AlphaOverTimeCard({ series, fieldTitle, onGranularityChange }: {
           <figure aria-label="Krippendorff's α per window" className="px-5 pt-4 pb-2">
             <LazyAlphaChart points={points} granularity={granularity} />
           </figure>
-          <details aria-label="Numbers behind α over time" className="border-t border-zinc-100 px-5 py-3 text-sm">
-            <summary className="cursor-pointer text-zinc-600">Show the numbers</summary>
-            <div className="mt-3 max-h-80 overflow-y-auto">
+          <ShowNumbers label="Numbers behind α over time">
               <Table aria-label="α per window">
                 <thead>
                   <tr>
@@ -50,8 +49,7 @@ export function AlphaOverTimeCard({ series, fieldTitle, onGranularityChange }: {
                   ))}
                 </tbody>
               </Table>
-            </div>
-          </details>
+          </ShowNumbers>
         </>
       ) : (
         <div className="p-5">

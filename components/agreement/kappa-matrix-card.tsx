@@ -6,6 +6,7 @@ import { formatInterval, formatStatistic } from "./estimate-format";
 import { Greek } from "./greek";
 import { colorForKappa, textColorForKappa } from "./kappa-color";
 import type { FieldAgreementData } from "./use-agreement";
+import { ShowNumbers } from "@/components/ui/show-numbers";
 
 /** The matrix stays readable up to this many people; the table below always lists every pair. */
 const MATRIX_LIMIT = 24;
@@ -85,9 +86,7 @@ export function KappaMatrixCard({ field, nameOf, minSharedItems }: { field: Fiel
               </p>
             )}
           </div>
-          <details aria-label="Numbers behind the κ matrix" className="border-t border-zinc-100 px-5 py-3 text-sm">
-            <summary className="cursor-pointer text-zinc-600">Show the numbers</summary>
-            <div className="mt-3 max-h-80 overflow-y-auto">
+          <ShowNumbers label="Numbers behind the κ matrix">
               <Table aria-label="Cohen's κ per annotator pair">
                 <thead>
                   <tr>
@@ -112,8 +111,7 @@ export function KappaMatrixCard({ field, nameOf, minSharedItems }: { field: Fiel
                   ))}
                 </tbody>
               </Table>
-            </div>
-          </details>
+          </ShowNumbers>
         </>
       )}
     </Card>

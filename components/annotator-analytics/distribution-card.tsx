@@ -3,7 +3,7 @@ import { countOf } from "@/components/ui/plural";
 import { Table, Td, Th } from "@/components/ui/table";
 import { LazyDistributionChart } from "./charts-lazy";
 import { formatShare } from "./format";
-import { ShowNumbers } from "./show-numbers";
+import { ShowNumbers } from "@/components/ui/show-numbers";
 import type { LabelDistributionData } from "./use-annotator-analytics";
 
 function describeDistribution(distribution: LabelDistributionData, annotatorName: string): string {

@@ -2,7 +2,7 @@ import { formatWindow } from "@/components/loop-health/window-format";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { LazyThroughputChart } from "./charts-lazy";
-import { ShowNumbers } from "./show-numbers";
+import { ShowNumbers } from "@/components/ui/show-numbers";
 import { summarizeThroughput } from "./throughput-summary";
 
 /** Counted answers per UTC day over the window, as a bar chart with its numbers. */

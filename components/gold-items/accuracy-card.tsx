@@ -7,6 +7,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { LazyAccuracyChart } from "./accuracy-chart-lazy";
 import { formatPercent } from "./format";
 import { useGoldAccuracy } from "./use-gold-items";
+import { ShowNumbers } from "@/components/ui/show-numbers";
 
 /** Each annotator's accuracy on gold checks with its Wilson interval, as a chart and, on request, the numbers. */
 export function AccuracyCard({ projectId, queueId, threshold }: { projectId: string; queueId: string; threshold: number | null }) {
@@ -28,9 +29,7 @@ export function AccuracyCard({ projectId, queueId, threshold }: { projectId: str
           <figure aria-label="Gold-check accuracy per annotator" className="px-5 py-4">
             <LazyAccuracyChart rows={rows} threshold={threshold} />
           </figure>
-          <details className="border-t border-zinc-100 px-5 py-3 text-sm">
-            <summary className="cursor-pointer text-zinc-600">Show the numbers</summary>
-            <div className="mt-3">
+          <ShowNumbers>
               <Table aria-label="Gold-check accuracy numbers">
                 <thead>
                   <tr>
@@ -57,8 +56,7 @@ export function AccuracyCard({ projectId, queueId, threshold }: { projectId: str
                   ))}
                 </tbody>
               </Table>
-            </div>
-          </details>
+          </ShowNumbers>
         </>
       )}
     </Card>

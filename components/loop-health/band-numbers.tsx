@@ -3,13 +3,12 @@ import { Table, Td, Th } from "@/components/ui/table";
 import type { Granularity } from "@/server/metrics/catalog";
 import type { BandWindow } from "./band-chart-data";
 import { formatNumber, formatWindow } from "./window-format";
+import { ShowNumbers } from "@/components/ui/show-numbers";
 
 /** A band chart's numbers, newest window first, behind a disclosure like the overview's. */
 export function BandNumbers({ windows, granularity, statisticLabel, caption }: { windows: readonly BandWindow[]; granularity: Granularity; statisticLabel: string; caption: string }) {
   return (
-    <details className="border-t border-zinc-100 px-5 py-3 text-sm">
-      <summary className="cursor-pointer text-zinc-600">Show the numbers</summary>
-      <div className="mt-3 max-h-80 overflow-y-auto">
+    <ShowNumbers>
         <Table aria-label={caption}>
           <thead>
             <tr>
@@ -34,7 +33,6 @@ export function BandNumbers({ windows, granularity, statisticLabel, caption }: {
             ))}
           </tbody>
         </Table>
-      </div>
-    </details>
+    </ShowNumbers>
   );
 }

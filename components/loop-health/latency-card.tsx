@@ -9,6 +9,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import type { Granularity } from "@/server/metrics/catalog";
 import type { QueueLatencyData } from "./use-loop-health";
 import { formatSeconds, formatWindow } from "./window-format";
+import { ShowNumbers } from "@/components/ui/show-numbers";
 
 // recharts sizes itself from the DOM, so it renders in the browser only; the placeholder keeps the height.
 const LatencyChart = dynamic(() => import("./latency-chart").then((module) => module.LatencyChart), { ssr: false, loading: () => <div className="h-56" /> });
@@ -48,9 +49,7 @@ export function LatencyCard({ queues, granularity }: { queues: readonly QueueLat
               <LatencyChart windows={queue.windows} granularity={granularity} />
             </div>
           </div>
-          <details className="border-t border-zinc-100 px-5 py-3 text-sm">
-            <summary className="cursor-pointer text-zinc-600">Show the numbers</summary>
-            <div className="mt-3 max-h-80 overflow-y-auto">
+          <ShowNumbers>
               <Table aria-label={`Loop latency of ${queue.queueName}, per window`}>
                 <thead>
                   <tr>
@@ -77,8 +76,7 @@ export function LatencyCard({ queues, granularity }: { queues: readonly QueueLat
                   ))}
                 </tbody>
               </Table>
-            </div>
-          </details>
+          </ShowNumbers>
         </>
       )}
     </Card>

@@ -4,6 +4,7 @@ import dynamic from "next/dynamic";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { formatDay, summarizeActivity, type DailyActivity } from "./activity-summary";
+import { ShowNumbers } from "@/components/ui/show-numbers";
 
 // recharts sizes itself from the DOM, so it renders in the browser only; the placeholder keeps the height.
 const ActivityChart = dynamic(() => import("./activity-chart").then((module) => module.ActivityChart), {
@@ -21,9 +22,8 @@ export function ActivityPanel({ daily }: { daily: DailyActivity[] }) {
           <ActivityChart daily={daily} />
         </div>
       </div>
-      <details className="border-t border-zinc-100 px-5 py-3 text-sm">
-        <summary className="cursor-pointer text-zinc-600">Show the numbers</summary>
-        <Table className="mt-3" aria-label="Daily activity">
+      <ShowNumbers>
+        <Table aria-label="Daily activity">
           <thead>
             <tr>
               <Th>Day</Th>
@@ -43,7 +43,7 @@ export function ActivityPanel({ daily }: { daily: DailyActivity[] }) {
             ))}
           </tbody>
         </Table>
-      </details>
+      </ShowNumbers>
     </Card>
   );
 }

@@ -5,6 +5,7 @@ import { countOf } from "@/components/ui/plural";
 import { Table, Td, Th } from "@/components/ui/table";
 import { formatShare, methodNames } from "./format";
 import type { FieldFit } from "./use-truth";
+import { ShowNumbers } from "@/components/ui/show-numbers";
 
 /** What the latest fit of a field is: method, convergence, how much it saw, class priors and how long it took. */
 export function FitSummaryCard({ fit }: { fit: FieldFit }) {
@@ -60,9 +61,7 @@ export function FitSummaryCard({ fit }: { fit: FieldFit }) {
           </ul>
         </div>
       </div>
-      <details className="border-t border-zinc-100 px-5 py-3 text-sm">
-        <summary className="cursor-pointer text-zinc-600">Show the numbers</summary>
-        <div className="mt-3">
+      <ShowNumbers>
           <Table aria-label={`Class priors of ${fit.fieldKey}`}>
             <thead>
               <tr>
@@ -79,8 +78,7 @@ export function FitSummaryCard({ fit }: { fit: FieldFit }) {
               ))}
             </tbody>
           </Table>
-        </div>
-      </details>
+      </ShowNumbers>
     </Card>
   );
 }
