@@ -15,6 +15,7 @@ import { AnnotatorAgreementTable } from "./annotator-agreement-table";
 import { JudgeTable } from "./judge-table";
 import { KappaMatrixCard } from "./kappa-matrix-card";
 import { useQueueAgreement, type FieldAgreementData } from "./use-agreement";
+import { QueueBreadcrumb } from "@/components/queues/queue-breadcrumb";
 
 function FieldSwitch({ fields, value, onChange }: { fields: readonly FieldAgreementData[]; value: string; onChange: (key: string) => void }) {
   if (fields.length < 2) return null;
@@ -63,19 +64,9 @@ export function AgreementDashboard({ projectId, slug, queueId }: { projectId: st
     { keys: ["h"], label: "Hourly α windows", run: () => switchGranularity("hour") },
     { keys: ["d"], label: "Daily α windows", run: () => switchGranularity("day") },
   ]);
-  const base = `/p/${slug}`;
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-zinc-500">
-        <Link href={`${base}/queues`} className="hover:text-zinc-800 hover:underline">
-          Queues
-        </Link>{" "}
-        /{" "}
-        <Link href={`${base}/queues/${queueId}`} className="hover:text-zinc-800 hover:underline">
-          {agreement.queue.name}
-        </Link>{" "}
-        / <span className="text-zinc-800">Agreement</span>
-      </nav>
+      <QueueBreadcrumb slug={slug} queueId={queueId} queueName={agreement.queue.name} section="Agreement" />
       <PageHeader
         title="Agreement"
         description="How far annotators agree beyond chance on this queue's counted answers (no decoys, no gold checks), and how well each judge matches the people's gold."

@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useState } from "react";
 import { QueueTabs } from "@/components/queues/queue-tabs";
 import { useQueue } from "@/components/queues/use-queues";
@@ -18,6 +17,7 @@ import { ImportCsvDialog } from "./import-csv-dialog";
 import { PausedAnnotatorsNotice } from "./paused-annotators-notice";
 import { PausesCard } from "./pauses-card";
 import { useGoldItems } from "./use-gold-items";
+import { QueueBreadcrumb } from "@/components/queues/queue-breadcrumb";
 
 type Dialog = "add" | "import" | null;
 
@@ -46,16 +46,7 @@ export function GoldChecksPage({ projectId, slug, queueId }: { projectId: string
   ];
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-zinc-500">
-        <Link href={`/p/${slug}/queues`} className="hover:text-zinc-800 hover:underline">
-          Queues
-        </Link>{" "}
-        /{" "}
-        <Link href={`/p/${slug}/queues/${queueId}`} className="hover:text-zinc-800 hover:underline">
-          {queue.name}
-        </Link>{" "}
-        / <span className="text-zinc-800">Gold checks</span>
-      </nav>
+      <QueueBreadcrumb slug={slug} queueId={queueId} queueName={queue.name} section="Gold checks" />
       <PageHeader
         title="Gold checks"
         description="Items with known answers, mixed into annotators' work without a mark. Their answers never count as labels; they measure each annotator and drive the quality gate."

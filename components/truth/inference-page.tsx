@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { Suspense } from "react";
 import { QueueTabs } from "@/components/queues/queue-tabs";
 import { useShortcuts } from "@/components/shell/use-shortcuts";
@@ -15,6 +14,7 @@ import { FlagsCard } from "./flags-card";
 import { RefitStatus } from "./refit-status";
 import { ReliabilityCard } from "./reliability-card";
 import { useQueueFit, useRefit } from "./use-truth";
+import { QueueBreadcrumb } from "@/components/queues/queue-breadcrumb";
 
 type InferencePageProps = { projectId: string; slug: string; queueId: string; canManage: boolean };
 
@@ -25,23 +25,13 @@ export function InferencePage({ projectId, slug, queueId, canManage }: Inference
   const isRefitting = refit.isPending || view.refit?.state === "queued" || view.refit?.state === "running";
   const startRefit = () => refit.mutate({ projectId, queueId });
   useShortcuts(canManage && !isRefitting ? [{ keys: ["f"], label: "Refit now", run: startRefit }] : []);
-  const base = `/p/${slug}`;
   const policy =
     view.queue.consensusMethod === "dawid_skene"
       ? `Gold on this queue comes from the Dawid–Skene posterior (at least ${view.queue.minPosterior}).`
       : "Gold on this queue comes from the majority vote; the fit still measures every annotator.";
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-zinc-500">
-        <Link href={`${base}/queues`} className="hover:text-zinc-800 hover:underline">
-          Queues
-        </Link>{" "}
-        /{" "}
-        <Link href={`${base}/queues/${queueId}`} className="hover:text-zinc-800 hover:underline">
-          {view.queue.name}
-        </Link>{" "}
-        / <span className="text-zinc-800">Truth inference</span>
-      </nav>
+      <QueueBreadcrumb slug={slug} queueId={queueId} queueName={view.queue.name} section="Truth inference" />
       <PageHeader
         title="Truth inference"
         description={`Dawid–Skene weighs every answer by how reliable its annotator has been. ${policy} Refits run by themselves a minute after answers settle.`}
