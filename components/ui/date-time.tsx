@@ -9,13 +9,16 @@ import { formatMoment, type DateStyle, type Reader } from "./date-format";
 const SERVER_READER: Reader = { locale: "en-US", timeZone: "UTC" };
 const subscribe = () => () => {};
 
-/** A moment in the app's one date format, with the exact time and zone on hover. */
-export function DateTime({ value, style = "dateTime" }: { value: Date | string; style?: DateStyle }) {
+/**
+ * A moment in the app's one date format, with the exact time and zone on hover. Kept on one line unless
+ * `canWrap`, for narrow table columns where a wide time of day ("10:24 AM") must not push the table out.
+ */
+export function DateTime({ value, style = "dateTime", canWrap = false }: { value: Date | string; style?: DateStyle; canWrap?: boolean }) {
   const isInBrowser = useSyncExternalStore(subscribe, () => true, () => false);
   const moment = typeof value === "string" ? new Date(value) : value;
   const reader = isInBrowser ? {} : SERVER_READER;
   return (
-    <time dateTime={moment.toISOString()} title={formatMoment(moment, "full", reader)} className="whitespace-nowrap">
+    <time dateTime={moment.toISOString()} title={formatMoment(moment, "full", reader)} className={canWrap ? undefined : "whitespace-nowrap"}>
       {formatMoment(moment, style, reader)}
     </time>
   );
