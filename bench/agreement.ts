@@ -229,7 +229,7 @@ try {
   const queries: Record<string, () => Promise<unknown>> = {
     readCountedAnswers: () => readCountedAnswers(db, { ...scope, fieldKeys: ["verdict"] }),
     readJudgeGoldPairs: () => readJudgeGoldPairs(db, { ...scope, fieldKeys: ["verdict"] }),
-    "measureAgreementWithOthers (H6's page; here counted in memory)": () => measureAgreementWithOthers(db, scope),
+    "measureAgreementWithOthers (annotator pages; the dashboard counts it in memory)": () => measureAgreementWithOthers(db, scope),
     listAnnotatorReliability: () => listAnnotatorReliability(db, scope),
     listGoldAccuracy: () => listGoldAccuracy(db, scope),
   };
