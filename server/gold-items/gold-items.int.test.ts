@@ -93,3 +93,30 @@ describe("marking gold items", () => {
     await expect(lead.goldItems.importCsv({ projectId: mine.projectId, queueId: mine.queue.id, csv: `${theirs.items[0]!.externalId},helpful` })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 });
+
+describe("an item marked from a CSV", () => {
+  it("is never claimed as production work once marked, and an item already under review is refused", async () => {
+    const world = await seedGoldQueue(testDb.db, { production: 3, gold: 0 });
+    const { projectId } = world;
+    const lead = callerFor(testDb.db, world.members.lead);
+    const annotator = callerFor(testDb.db, world.annotators[0]!);
+    const [first, second, third] = world.items;
+
+    const task = await annotator.review.claimNext({ projectId, queueId: world.queue.id });
+    expect(task!.assignment.queueItemId).toBe(first!.id);
+    await expect(lead.goldItems.importCsv({ projectId, queueId: world.queue.id, csv: `${first!.externalId},helpful\n` })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: `csv line 1: item "${first!.externalId}" is being reviewed (0 answers so far); mark it once it is resolved`,
+    });
+    await annotator.review.submit({ projectId, assignmentId: task!.assignment.id, values: { verdict: "helpful" } });
+
+    expect(await lead.goldItems.importCsv({ projectId, queueId: world.queue.id, csv: `${second!.externalId},harmful\n` })).toEqual({ added: 1, unchanged: 0 });
+    // At gold-check rate 0 only production work is served: the third item, never the marked second one.
+    const next = await annotator.review.claimNext({ projectId, queueId: world.queue.id });
+    expect(next!.assignment.queueItemId).toBe(third!.id);
+    await annotator.review.submit({ projectId, assignmentId: next!.assignment.id, values: { verdict: "helpful" } });
+    expect(await annotator.review.claimNext({ projectId, queueId: world.queue.id })).toBeNull();
+    const queue = await annotator.queues.get({ projectId, queueId: world.queue.id });
+    expect(queue.mine.available).toBe(0);
+  });
+});

@@ -97,7 +97,7 @@ export async function findQueueItemsByExternalId(db: Executor, params: { project
     .selectFrom("queue_items as qi")
     .innerJoin("outputs as o", "o.id", "qi.output_id")
     .leftJoin("gold_items as gi", (join) => join.onRef("gi.queue_item_id", "=", "qi.id").on("gi.retired_at", "is", null))
-    .select(["qi.id as queueItemId", "o.external_id as externalId", "gi.expected_values as activeExpected"])
+    .select(["qi.id as queueItemId", "o.external_id as externalId", "gi.expected_values as activeExpected", "qi.state", "qi.assigned_count as assignedCount", "qi.submitted_count as submittedCount"])
     .where("qi.project_id", "=", params.projectId)
     .where("o.project_id", "=", params.projectId)
     .where("qi.queue_id", "=", params.queueId)

@@ -75,6 +75,9 @@ export async function importGoldItemsCsv(db: Kysely<DB>, actor: ProjectActor, in
     const item = found.get(row.item);
     if (!item) throw new ValidationError(`csv line ${row.line}: no item "${row.item}" in this queue (the item column holds an output's external id)`, { field: "csv" });
     if (item.activeExpected === null) {
+      // Production work on it would vote on an item whose answer is known, and leave it stuck part-answered.
+      const isUnderReview = item.state !== "resolved" && (item.assignedCount > 0 || item.submittedCount > 0);
+      if (isUnderReview) throw new ValidationError(`csv line ${row.line}: item "${row.item}" is being reviewed (${item.submittedCount} answers so far); mark it once it is resolved`, { field: "csv" });
       fresh.push({ projectId: actor.projectId, queueId: queue.id, queueItemId: item.queueItemId, expectedValues: { [field.key]: row.label }, source: "csv" as const, createdBy: actor.userId });
       continue;
     }

@@ -172,6 +172,10 @@ export async function countClaimableItems(db: Executor, params: { projectId: str
         ),
       ),
     )
+    // Gold items are served only as gold checks, which the count of work left leaves out.
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom("gold_items").select("gold_items.id").whereRef("gold_items.queue_item_id", "=", "queue_items.id").where("gold_items.retired_at", "is", null))),
+    )
     .groupBy("queue_items.queue_id");
   if (params.queueId !== undefined) query = query.where("queue_items.queue_id", "=", params.queueId);
   return query.execute();

@@ -37,6 +37,8 @@ export function buildClaimStatement(params: ClaimParams) {
           select 1 from assignments mine
           where mine.project_id = ${projectId} and mine.queue_item_id = qi.id and mine.annotator_id = ${userId} and mine.state <> 'expired'
         )
+        -- A gold item (a known answer) is only ever served as a gold check, never as production work.
+        and not exists (select 1 from gold_items gold where gold.queue_item_id = qi.id and gold.retired_at is null)
       order by qi.priority desc, qi.id
       limit 1
       for update of qi skip locked
@@ -89,6 +91,9 @@ export async function hasClaimableItem(db: Executor, params: Omit<ClaimParams, "
             .where("mine.state", "<>", "expired"),
         ),
       ),
+    )
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom("gold_items as gold").select("gold.id").whereRef("gold.queue_item_id", "=", "qi.id").where("gold.retired_at", "is", null))),
     )
     .limit(1)
     .executeTakeFirst();
