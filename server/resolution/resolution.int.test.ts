@@ -33,15 +33,16 @@ async function answerItem(answers: Answer[], options: { majorityThreshold?: numb
   for (const [index, answer] of answers.entries()) {
     const caller = callerFor(annotators[index]!);
     const task = await caller.review.claimNext({ projectId: team.project.id, queueId: queue.id });
-    results.push(
-      await caller.review.submit({
-        projectId: team.project.id,
-        assignmentId: task!.assignment.id,
-        values: { verdict: answer.verdict },
-        note: `note ${index}`,
-        correctionState: answer.correction === undefined ? undefined : encodeText(answer.correction),
-      }),
-    );
+    const submitted = await caller.review.submit({
+      projectId: team.project.id,
+      assignmentId: task!.assignment.id,
+      values: { verdict: answer.verdict },
+      note: `note ${index}`,
+      correctionState: answer.correction === undefined ? undefined : encodeText(answer.correction),
+    });
+    // The browser is not told what became of the item; the test reads it.
+    const { state: itemState } = await testDb.db.selectFrom("queue_items").select("state").where("id", "=", item!.id).executeTakeFirstOrThrow();
+    results.push({ ...submitted, itemState });
   }
   const state = await testDb.db.selectFrom("queue_items").select(["state", "conflict_reasons", "resolved_at"]).where("id", "=", item!.id).executeTakeFirstOrThrow();
   const gold = await testDb.db.selectFrom("gold_labels").selectAll().where("queue_item_id", "=", item!.id).execute();

@@ -10,6 +10,11 @@ export const reviewRouter = router({
   claimNext: annotatorProcedure.input(claimNextSchema).mutation(({ ctx, input }) => claimNext(ctx.db, ctx.actor, input)),
   heartbeat: annotatorProcedure.input(assignmentIdSchema).mutation(({ ctx, input }) => heartbeat(ctx.db, ctx.actor, input.assignmentId)),
   skip: annotatorProcedure.input(skipAssignmentSchema).mutation(({ ctx, input }) => skipAssignment(ctx.db, ctx.actor, input)),
-  submit: annotatorProcedure.input(submitAnnotationSchema).mutation(({ ctx, input }) => submitAnnotation(ctx.db, ctx.actor, input)),
+  // What became of the item stays on the server: a gold-check answer never changes it, so reporting it would
+  // tell an annotator which items are gold checks.
+  submit: annotatorProcedure.input(submitAnnotationSchema).mutation(async ({ ctx, input }) => {
+    const { annotationId, alreadySubmitted } = await submitAnnotation(ctx.db, ctx.actor, input);
+    return { annotationId, alreadySubmitted };
+  }),
   myItems: annotatorProcedure.query(({ ctx }) => listMyItems(ctx.db, ctx.actor)),
 });

@@ -137,7 +137,7 @@ describe("suggestions at review", () => {
     const itemId = task.assignment.queueItemId;
     // Alice rubber-stamps the decoy: she submits the wrong value it pre-selected.
     const submitted = await callerFor(alice!).review.submit({ projectId: projectId(), assignmentId: task.assignment.id, values: task.suggestion!.values });
-    expect(submitted.itemState).toBe("pending");
+    expect((await testDb.db.selectFrom("queue_items").select("state").where("id", "=", itemId).executeTakeFirstOrThrow()).state).toBe("pending");
     const annotation = await testDb.db.selectFrom("annotations").selectAll().where("id", "=", submitted.annotationId).executeTakeFirstOrThrow();
     expect(annotation).toMatchObject({ was_decoy: true, counts_toward_gold: false, shown_suggestion: task.suggestion, values: task.suggestion!.values });
     const afterDecoy = await testDb.db.selectFrom("queue_items").select(["assigned_count", "submitted_count", "state"]).where("id", "=", itemId).executeTakeFirstOrThrow();

@@ -52,7 +52,8 @@ describe("correction text Postgres cannot store", () => {
     const { correction } = await testDb.db.selectFrom("annotations").select("correction").where("id", "=", result.annotationId).executeTakeFirstOrThrow();
     expect(correction).toMatch(/^Refunds take 3 days\. Sorry .!$/);
     expect(isUnstorableText(correction!)).toBe(false);
-    expect(result.itemState).toBe("resolved");
+    const item = await testDb.db.selectFrom("queue_items").select("state").where("id", "=", task!.assignment.queueItemId).executeTakeFirstOrThrow();
+    expect(item.state).toBe("resolved");
   });
 
   it("a NUL an annotator types into the shared gold document does not block the lead's finalize", async () => {
