@@ -45,7 +45,9 @@ export function AnnotatorDetail({ projectId, slug, userId, initialQueueId, isOwn
         title={isOwnPage ? `Your work, ${name}` : name}
         description={
           isOwnPage
-            ? "Your own numbers, the same ones your leads see. Only counted answers are here: gold checks and decoys test the queue, not your pace."
+            ? analytics.coversUntil
+              ? "Your own numbers up to the end of yesterday (UTC); today's answers join them tomorrow. Only counted answers are here: gold checks and decoys test the queue, not your pace."
+              : "Your own numbers, the same ones your leads see. Only counted answers are here: gold checks and decoys test the queue, not your pace."
             : `${analytics.annotator.role} · counted answers only: gold checks and decoys are left out.`
         }
         action={<QueueFilter ref={filter} queues={analytics.queues} value={queueId} onChange={choose} />}
@@ -59,7 +61,7 @@ export function AnnotatorDetail({ projectId, slug, userId, initialQueueId, isOwn
             </Link>
           }
         >
-          {isOwnPage ? "Open a queue and start reviewing." : `${name} has not answered anything here yet.`} Answers per day, median time on an item, skip rate and the label
+          {isOwnPage ? "Open a queue and start reviewing; your answers show here from the next day (UTC)." : `${name} has not answered anything here yet.`} Answers per day, median time on an item, skip rate and the label
           mix against the team appear once there are answers; gold accuracy once gold checks are answered; reliability after the queue&apos;s first Dawid–Skene fit.
         </EmptyState>
       ) : (

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { seedProjectTeam, seedReviewers } from "../../db/seed/factories";
 import { seedQueue, seedQueueItems } from "../../db/seed/loop";
 import { claimNext } from "../../server/review/service";
@@ -13,8 +14,11 @@ async function answer(db: Database, actor: { projectId: string; userId: string }
   await submitAnnotation(db, actor, { assignmentId: task!.assignment.id, values: { verdict }, timeSpentMs });
 }
 
-/** A queue where the project's annotator and a second reviewer answered the same two items, differently once. */
-async function seedAnsweredQueue() {
+/**
+ * A queue where the project's annotator and a second reviewer answered the same two items, differently once;
+ * `daysAgo` moves the answers into the past (an annotator's own page shows answers up to yesterday).
+ */
+async function seedAnsweredQueue(daysAgo = 0) {
   const db = openE2eDatabase();
   const team = await seedProjectTeam(db);
   const projectId = team.project.id;
@@ -27,6 +31,9 @@ async function seedAnsweredQueue() {
   await answer(db, annotator, queue.id, "harmful", 6_000);
   await answer(db, reviewer, queue.id, "helpful", 2_000);
   await answer(db, reviewer, queue.id, "helpful", 2_000);
+  const past = sql<Date>`now() - make_interval(days => ${daysAgo})`;
+  await db.updateTable("annotations").set({ created_at: past }).where("project_id", "=", projectId).execute();
+  await db.updateTable("assignments").set({ created_at: past }).where("project_id", "=", projectId).execute();
   await db.destroy();
   return { ...team, other: other! };
 }
@@ -72,12 +79,13 @@ test("a lead opens the annotators table from the navigation and reads one person
 });
 
 test("an annotator lands on their own page and is refused someone else's", async ({ page }) => {
-  const { project, members, other } = await seedAnsweredQueue();
+  const { project, members, other } = await seedAnsweredQueue(1);
   await signIn(page, members.annotator.email);
   await page.goto(`/p/${project.slug}`);
   await page.getByRole("navigation", { name: "Project" }).getByRole("link", { name: "Annotators" }).click();
   await expect(page).toHaveURL(new RegExp(`/p/${project.slug}/annotators/${members.annotator.id}$`));
   await expect(page.getByRole("heading", { name: `Your work, ${members.annotator.name}`, level: 1 })).toBeVisible();
+  await expect(page.getByText(/Your own numbers up to the end of yesterday \(UTC\)/)).toBeVisible();
   await expect(page.getByRole("list", { name: "Headline numbers" })).toContainText("50 %");
 
   const response = await page.goto(`/p/${project.slug}/annotators/${other.id}`);

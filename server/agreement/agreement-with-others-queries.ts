@@ -14,8 +14,12 @@ export type AgreementWithOthers = {
  * How often each annotator's counted answers match the other annotators' answers on the same items, field
  * by field. Decoy and gold-check answers are left out: they are not production labels.
  */
-export async function measureAgreementWithOthers(db: Executor, filter: { projectId: string; queueId?: string; annotatorId?: string }): Promise<AgreementWithOthers[]> {
+export async function measureAgreementWithOthers(
+  db: Executor,
+  filter: { projectId: string; queueId?: string; annotatorId?: string; until?: Date },
+): Promise<AgreementWithOthers[]> {
   const queueId = filter.queueId ?? null;
+  const until = filter.until ?? null;
   const annotatorId = filter.annotatorId ?? null;
   // One counted answer per annotator and item (assignments are unique per item and annotator), so the
   // others on an item are its answers minus one, and the agreeing others are the same value's minus one:
@@ -28,6 +32,7 @@ export async function measureAgreementWithOthers(db: Executor, filter: { project
       cross join lateral jsonb_each(a.values) as field
       where a.project_id = ${filter.projectId} and a.counts_toward_gold and a.gold_check_correct is null
         and (${queueId}::uuid is null or qi.queue_id = ${queueId}::uuid)
+        and (${until}::timestamptz is null or a.created_at < ${until}::timestamptz)
     ), counted as (
       select annotator_id,
         count(*) over (partition by queue_item_id, key) - 1 as others,

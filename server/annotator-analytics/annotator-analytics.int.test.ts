@@ -129,8 +129,8 @@ describe("annotator analytics", () => {
     expect(ann.reliability).toEqual({ reliability: 0.6, labelCount: 10, fits: 1 });
   });
 
-  it("shows an annotator their label distribution against the team and their quality per queue", async () => {
-    const page = await callerFor(team.members.annotator).annotatorAnalytics.get({ projectId: team.project.id, userId: team.members.annotator.id });
+  it("shows a person's label distribution against the team and their quality per queue", async () => {
+    const page = await callerFor(team.members.lead).annotatorAnalytics.get({ projectId: team.project.id, userId: team.members.annotator.id });
     expect(page.distributions).toHaveLength(1);
     expect(page.distributions[0]).toMatchObject({ queueName: "Refunds", fieldKey: "verdict", mineTotal: 4, teamTotal: 4 });
     expect(page.distributions[0]!.options.map((option) => [option.value, option.mineShare, option.teamShare])).toEqual([
@@ -145,6 +145,17 @@ describe("annotator analytics", () => {
       ["Refunds", 0.9],
     ]);
     expect(page.skipRate).toBe(0.2);
+  });
+
+  it("shows an annotator their own numbers only up to the start of today, so a gold check cannot be told from production work", async () => {
+    const own = await callerFor(team.members.annotator).annotatorAnalytics.get({ projectId: team.project.id, userId: team.members.annotator.id });
+    expect(own.coversUntil).toEqual(new Date(todayUtc));
+    // Of Ann's four counted answers, two were given today; her gold checks, skip and assignments are all from today.
+    expect(own).toMatchObject({ answers: 2, gold: null, skipRate: null });
+    expect(own.throughput.at(-1)).toMatchObject({ answers: 0 });
+    expect(own.goldByQueue).toEqual([]);
+    const asLead = await callerFor(team.members.lead).annotatorAnalytics.get({ projectId: team.project.id, userId: team.members.annotator.id });
+    expect(asLead).toMatchObject({ coversUntil: null, answers: 4 });
   });
 
   it("lets a lead open anyone's page, but an annotator only their own", async () => {

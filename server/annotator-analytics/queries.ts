@@ -2,8 +2,11 @@ import { sql } from "kysely";
 import type { Executor } from "@/db/executor";
 import type { ProjectRole } from "@/server/auth/roles";
 
-/** Which answers a read covers: the project, optionally one queue and one annotator. */
-export type AnalyticsScope = { projectId: string; queueId?: string; annotatorId?: string };
+/**
+ * Which answers a read covers: the project, optionally one queue and one annotator, and optionally only
+ * answers given before `until` (an annotator's own view stops at the start of today; see the service).
+ */
+export type AnalyticsScope = { projectId: string; queueId?: string; annotatorId?: string; until?: Date };
 
 // Counted answers only: production labels that vote. Decoy answers (counts_toward_gold false) and gold-check
 // answers (gold_check_correct set) are tests of the annotator, not their work.
@@ -14,6 +17,7 @@ const countedAnswersFrom = (scope: AnalyticsScope, extraJoin = sql``) => sql`
   where a.project_id = ${scope.projectId} and a.counts_toward_gold and a.gold_check_correct is null
     and (${scope.queueId ?? null}::uuid is null or qi.queue_id = ${scope.queueId ?? null}::uuid)
     and (${scope.annotatorId ?? null}::uuid is null or a.annotator_id = ${scope.annotatorId ?? null}::uuid)
+    and (${scope.until ?? null}::timestamptz is null or a.created_at < ${scope.until ?? null}::timestamptz)
 `;
 
 export type AnalyticsPerson = { id: string; name: string; role: ProjectRole };
@@ -93,6 +97,7 @@ export async function countFinishedAssignments(db: Executor, scope: AnalyticsSco
     .groupBy("s.annotator_id");
   if (scope.queueId) query = query.where("s.queue_id", "=", scope.queueId);
   if (scope.annotatorId) query = query.where("s.annotator_id", "=", scope.annotatorId);
+  if (scope.until) query = query.where("s.created_at", "<", scope.until);
   const rows = await query.execute();
   return rows.map((row) => ({ annotatorId: row.annotatorId, submitted: Number(row.submitted), skipped: Number(row.skipped) }));
 }
@@ -102,7 +107,7 @@ export async function countFinishedAssignments(db: Executor, scope: AnalyticsSco
  * else's, over the queues where `annotatorId` has answered.
  */
 export async function countLabelValues(db: Executor, scope: AnalyticsScope & { annotatorId: string }) {
-  const everyone = { projectId: scope.projectId, queueId: scope.queueId };
+  const everyone = { projectId: scope.projectId, queueId: scope.queueId, until: scope.until };
   const { rows } = await sql<{ queueId: string; fieldKey: string; value: string; isMine: boolean; answers: string }>`
     select qi.queue_id as "queueId", field.key as "fieldKey", field.value #>> '{}' as value,
       a.annotator_id = ${scope.annotatorId}::uuid as "isMine", count(*) as answers

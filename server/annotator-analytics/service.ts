@@ -80,7 +80,10 @@ export async function getAnnotatorAnalytics(db: Executor, viewer: AnalyticsViewe
   const person = await findProjectPerson(db, projectId, input.userId);
   if (!person) throw new NotFoundError("no such member in this project", { field: "userId" });
   await requireQueueInProject(db, projectId, input.queueId);
-  const scope = { projectId, queueId: input.queueId, annotatorId: person.id };
+  // An annotator's own figures stop at the start of today (UTC): live counts would move with each production
+  // answer and stand still for a gold check, telling them which items are gold checks.
+  const until = hasAnyRole(viewer.role, ["lead"]) ? undefined : startOfWindow(now, 1);
+  const scope = { projectId, queueId: input.queueId, annotatorId: person.id, until };
   const [[summary], counts, gold, reliability, queues] = await Promise.all([
     summarizePeople(db, scope, [person], now),
     countLabelValues(db, scope),
@@ -93,6 +96,7 @@ export async function getAnnotatorAnalytics(db: Executor, viewer: AnalyticsViewe
   const queueName = (queueId: string) => schemas.find((queue) => queue.id === queueId)?.name ?? "Deleted queue";
   return {
     ...summary!,
+    coversUntil: until ?? null,
     windowDays: THROUGHPUT_DAYS,
     queues,
     distributions: buildLabelDistributions(counts, schemas),

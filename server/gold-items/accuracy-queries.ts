@@ -14,9 +14,13 @@ export type GoldAccuracy = {
 
 /**
  * Each annotator's answers on gold checks (known answers), per queue, with a Wilson interval. Filters are
- * optional; `since` counts only checks answered after it (a lifted pause starts the count again).
+ * optional; `since` counts only checks answered after it (a lifted pause starts the count again), `until`
+ * only those answered before it.
  */
-export async function listGoldAccuracy(db: Executor, filter: { projectId: string; queueId?: string; annotatorId?: string; since?: Date }): Promise<GoldAccuracy[]> {
+export async function listGoldAccuracy(
+  db: Executor,
+  filter: { projectId: string; queueId?: string; annotatorId?: string; since?: Date; until?: Date },
+): Promise<GoldAccuracy[]> {
   let query = db
     .selectFrom("annotations as a")
     .innerJoin("queue_items as qi", "qi.id", "a.queue_item_id")
@@ -29,6 +33,7 @@ export async function listGoldAccuracy(db: Executor, filter: { projectId: string
   if (filter.queueId) query = query.where("qi.queue_id", "=", filter.queueId);
   if (filter.annotatorId) query = query.where("a.annotator_id", "=", filter.annotatorId);
   if (filter.since) query = query.where("a.created_at", ">", filter.since);
+  if (filter.until) query = query.where("a.created_at", "<", filter.until);
   const rows = await query.execute();
   return rows.map((row) => {
     const checks = Number(row.checks);
