@@ -95,3 +95,19 @@ describe("Dawid–Skene resolution", () => {
     expect(gold).toEqual([]);
   });
 });
+
+describe("a Dawid–Skene queue before its first fit", () => {
+  it("resolves agreeing answers by the majority threshold and says why, instead of sending them to a lead", async () => {
+    const queue = await seedQueue(testDb.db, { projectId: team.project.id, overlap: 2 });
+    await testDb.db.updateTable("queues").set({ consensus_method: "dawid_skene", min_posterior: 0.9 }).where("id", "=", queue.id).execute();
+    const [item] = await seedQueueItems(testDb.db, { projectId: team.project.id, queueId: queue.id, count: 1 });
+    for (const annotator of await seedReviewers(testDb.db, { projectId: team.project.id, count: 2 })) {
+      const actor = { projectId: team.project.id, userId: annotator.id };
+      const task = await claimNext(testDb.db, actor, { queueId: queue.id });
+      await submitAnnotation(testDb.db, actor, { assignmentId: task!.assignment.id, values: { verdict: "helpful" } });
+    }
+    const [gold] = await testDb.db.selectFrom("gold_labels").selectAll().where("queue_item_id", "=", item!.id).execute();
+    expect(gold).toMatchObject({ method: "unanimous", confidence: 1, values: { verdict: "helpful" } });
+    expect(gold!.provenance).toMatchObject({ fallback: "no Dawid–Skene fit of this queue yet: majority threshold used" });
+  });
+});

@@ -9,12 +9,17 @@ type Field = LabelSchema["fields"][number];
 
 /** How a queue turns one field's answers into gold: a share of votes, or a Dawid–Skene posterior. */
 export type ConsensusPolicy =
-  | { method: "majority"; fieldKey: string; majorityThreshold: number }
+  | { method: "majority"; fieldKey: string; majorityThreshold: number; fallbackFrom?: "dawid_skene" }
   | { method: "dawid_skene"; fieldKey: string; minPosterior: number; model: DawidSkeneModel };
 
 export type QueuePolicySettings = { consensusMethod: ConsensusMethod; majorityThreshold: number; minPosterior: number };
 
-/** The queue's policy for a field; the Dawid–Skene model (the latest fit, over the field's options in schema order) is read once here. */
+/**
+ * The queue's policy for a field; the Dawid–Skene model (the latest fit, over the field's options in schema
+ * order) is read once here. Before a queue's first fit there is nobody's reliability to weigh, and a default
+ * one would send agreeing answers to a lead (two 70 % annotators agreeing reach only 0.845), so until then
+ * a Dawid–Skene queue resolves by its majority threshold and says so in the gold's provenance.
+ */
 export async function loadConsensusPolicy(
   db: Executor,
   params: { projectId: string; queueId: string; field: Field; settings: QueuePolicySettings },
@@ -23,6 +28,7 @@ export async function loadConsensusPolicy(
   if (settings.consensusMethod === "majority") return { method: "majority", fieldKey: field.key, majorityThreshold: settings.majorityThreshold };
   const classes = field.options.map((option) => option.value);
   const model = await loadDawidSkeneModel(db, { projectId: params.projectId, queueId: params.queueId, fieldKey: field.key, classes });
+  if (model.method === "prior") return { method: "majority", fieldKey: field.key, majorityThreshold: settings.majorityThreshold, fallbackFrom: "dawid_skene" };
   return { method: "dawid_skene", fieldKey: field.key, minPosterior: settings.minPosterior, model };
 }
 
@@ -70,7 +76,9 @@ function decideLabel(policy: ConsensusPolicy, votes: Record<string, string>): La
   if (policy.method === "majority") {
     const outcome = resolveLabels(Object.values(votes), policy.majorityThreshold);
     if (outcome.kind === "conflict") return outcome;
-    return { kind: "gold", method: outcome.method, value: outcome.value, confidence: outcome.confidence, provenance: { threshold: policy.majorityThreshold } };
+    const provenance: Record<string, Json> = { threshold: policy.majorityThreshold };
+    if (policy.fallbackFrom) provenance.fallback = "no Dawid–Skene fit of this queue yet: majority threshold used";
+    return { kind: "gold", method: outcome.method, value: outcome.value, confidence: outcome.confidence, provenance };
   }
   const decision = decideWithModel(policy.model, votes, policy.minPosterior);
   if (decision.kind === "undecided") return { kind: "conflict", reason: decision.reason };
