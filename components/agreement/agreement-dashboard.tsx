@@ -1,5 +1,6 @@
 "use client";
 
+import type { ProjectRole } from "@/server/auth/roles";
 import Link from "next/link";
 import { useState, useTransition } from "react";
 import { useShortcuts } from "@/components/shell/use-shortcuts";
@@ -40,18 +41,19 @@ function NotEnoughAnswers({ slug, queueId }: { slug: string; queueId: string }) 
   return (
     <EmptyState title="Agreement needs items with two or more answers">
       <p>
-        Agreement compares annotators on the same items. Set the queue&apos;s overlap to 2 or more on the{" "}
+        Agreement compares annotators on the same items: α, Fleiss&apos; κ and the pairwise matrix appear here once items have answers from two or
+        more people. On a queue of one reviewer per item, give it a maximum overlap (K) in{" "}
         <Link href={`/p/${slug}/queues/${queueId}`} className="font-medium text-zinc-700 underline underline-offset-2">
-          queue overview
-        </Link>
-        , then review: α, Fleiss&apos; κ and the pairwise matrix appear here once items collect answers from several people. Decoy answers and gold checks never count.
+          Resolution and quality
+        </Link>{" "}
+        or create a queue with an overlap of 2 or more; otherwise, keep reviewing. Decoy answers and gold checks never count.
       </p>
     </EmptyState>
   );
 }
 
 /** The queue's Agreement page: tiles with intervals, α over time, the pairwise κ matrix, annotators and judges. */
-export function AgreementDashboard({ projectId, slug, queueId }: { projectId: string; slug: string; queueId: string }) {
+export function AgreementDashboard({ projectId, slug, queueId, role }: { projectId: string; slug: string; queueId: string; role: ProjectRole }) {
   const [granularity, setGranularity] = useState<Granularity>("day");
   const [isSwitching, startSwitch] = useTransition();
   const agreement = useQueueAgreement(projectId, queueId, granularity);
@@ -72,7 +74,7 @@ export function AgreementDashboard({ projectId, slug, queueId }: { projectId: st
         description="How far annotators agree beyond chance on this queue's counted answers (no decoys, no gold checks), and how well each judge matches the people's gold."
         action={<FieldSwitch fields={agreement.fields} value={field.key} onChange={setFieldKey} />}
       />
-      <QueueTabs slug={slug} queueId={queueId} />
+      <QueueTabs slug={slug} queueId={queueId} role={role} />
       <div className="space-y-6" aria-busy={isSwitching || undefined}>
         {field.alpha.pairableItems === 0 ? (
           <NotEnoughAnswers slug={slug} queueId={queueId} />

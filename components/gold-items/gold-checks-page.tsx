@@ -1,5 +1,6 @@
 "use client";
 
+import type { ProjectRole } from "@/server/auth/roles";
 import { useState } from "react";
 import { QueueTabs } from "@/components/queues/queue-tabs";
 import { useQueue } from "@/components/queues/use-queues";
@@ -22,7 +23,7 @@ import { QueueBreadcrumb } from "@/components/queues/queue-breadcrumb";
 type Dialog = "add" | "import" | null;
 
 /** A queue's gold checks for its leads: the items with known answers, how annotators do on them, and who is paused. */
-export function GoldChecksPage({ projectId, slug, queueId }: { projectId: string; slug: string; queueId: string }) {
+export function GoldChecksPage({ projectId, slug, queueId, role }: { projectId: string; slug: string; queueId: string; role: ProjectRole }) {
   const queue = useQueue(projectId, queueId);
   const { settings, eligibleGold, items } = useGoldItems(projectId, queueId);
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -61,7 +62,7 @@ export function GoldChecksPage({ projectId, slug, queueId }: { projectId: string
           </div>
         }
       />
-      <QueueTabs slug={slug} queueId={queueId} />
+      <QueueTabs slug={slug} queueId={queueId} role={role} />
       <PausedAnnotatorsNotice projectId={projectId} queueId={queueId} manageHref="#pauses" />
       <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
         <div className="min-w-0 space-y-6">

@@ -24,7 +24,11 @@ describe("describeAdaptiveReach", () => {
 
   it("warns when a (k−1)–1 split already meets the threshold, so adaptive overlap cannot grow on two options", () => {
     expect(describeAdaptiveReach(draft, 3)).toBe(
-      "At k = 3 a 2–1 split already reaches 60%, so only wider splits ask for more people (with two options, none). Set the threshold above 67% to grow the review on any split.",
+      "At k = 3 a 2–1 split already reaches 60%, so only more even splits ask for more people (with two options, none do). Set the threshold above 67% to grow the review on any split.",
+    );
+    // With an even k a tie never reaches the threshold, so two options can still grow the review.
+    expect(describeAdaptiveReach({ ...draft, maxOverlap: "9" }, 4)).toBe(
+      "At k = 4 a 3–1 split already reaches 60%, so only more even splits ask for more people. Set the threshold above 75% to grow the review on any split.",
     );
   });
 

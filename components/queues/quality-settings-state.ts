@@ -78,14 +78,17 @@ export function findMaxOverlapIssue(overlap: number, maxOverlapText: string): st
 
 /**
  * Adaptive overlap asks for more people only when k answers fall short of the threshold. When a
- * (k−1)-to-1 split already meets it (2 of 3 = 67 % ≥ 60 %), only wider splits grow the review, and with
- * two options none can: say so, and what threshold would grow it on any split.
+ * (k−1)-to-1 split already meets it (2 of 3 = 67 % ≥ 60 %), only more even splits grow the review, and with
+ * two options and an odd k whose closest split meets it too, none can: say so, and what threshold would
+ * grow it on any split.
  */
 export function describeAdaptiveReach(draft: QualitySettingsDraft, overlap: number): string | null {
   const threshold = toNumber(draft.majorityThreshold);
   if (draft.consensusMethod !== "majority" || draft.maxOverlap.trim() === "" || !Number.isInteger(overlap) || overlap < 2 || !Number.isFinite(threshold)) return null;
   const nearUnanimous = (overlap - 1) / overlap;
   if (threshold > nearUnanimous) return null;
+  const closestTwoOptionShare = Math.ceil(overlap / 2) / overlap;
+  const isTwoOptionsStuck = overlap % 2 === 1 && threshold <= closestTwoOptionShare;
   const percent = (share: number) => `${Math.round(share * 100)}%`;
-  return `At k = ${overlap} a ${overlap - 1}–1 split already reaches ${percent(threshold)}, so only wider splits ask for more people (with two options, none). Set the threshold above ${percent(nearUnanimous)} to grow the review on any split.`;
+  return `At k = ${overlap} a ${overlap - 1}–1 split already reaches ${percent(threshold)}, so only more even splits ask for more people${isTwoOptionsStuck ? " (with two options, none do)" : ""}. Set the threshold above ${percent(nearUnanimous)} to grow the review on any split.`;
 }

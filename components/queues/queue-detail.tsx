@@ -9,6 +9,7 @@ import { DateTime } from "@/components/ui/date-time";
 import { Kbd } from "@/components/ui/kbd";
 import { PageHeader } from "@/components/ui/page-header";
 import { countOf } from "@/components/ui/plural";
+import type { ProjectRole } from "@/server/auth/roles";
 import type { LabelSchema } from "@/server/queues/schema";
 import { BackfillButton } from "./backfill-button";
 import { LoopSettingsCard } from "./loop-settings-card";
@@ -28,6 +29,7 @@ type QueueDetailProps = {
   queueId: string;
   canManage: boolean;
   canReview: boolean;
+  role: ProjectRole;
   backfillResult: { scanned: number; added: number } | null;
 };
 
@@ -53,7 +55,7 @@ function LabelSchemaCard({ labelSchema }: { labelSchema: LabelSchema }) {
 }
 
 /** One queue: its rubric, label, rule and progress, with backfill for leads and the way into review. */
-export function QueueDetail({ projectId, slug, queueId, canManage, canReview, backfillResult }: QueueDetailProps) {
+export function QueueDetail({ projectId, slug, queueId, canManage, canReview, role, backfillResult }: QueueDetailProps) {
   const queue = useQueue(projectId, queueId);
   const router = useRouter();
   const base = `/p/${slug}`;
@@ -77,7 +79,7 @@ export function QueueDetail({ projectId, slug, queueId, canManage, canReview, ba
         }
         action={<StartReviewing href={reviewHref} total={queue.progress.total} mine={queue.mine} canReview={canReview} shortcut={canStart ? "r" : undefined} />}
       />
-      <QueueTabs slug={slug} queueId={queue.id} />
+      <QueueTabs slug={slug} queueId={queue.id} role={role} />
       {canManage && <PausedAnnotatorsNotice projectId={projectId} queueId={queue.id} manageHref={`${base}/queues/${queue.id}/gold-checks#pauses`} />}
       <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
         <div className="min-w-0 space-y-6">

@@ -3,21 +3,28 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
+import { hasAnyRole, type ProjectRole } from "@/server/auth/roles";
 
-/** The queue's pages; each page renders these tabs under its header. */
-const queueTabs = [
-  { label: "Overview", path: "" },
-  { label: "Agreement", path: "/agreement" },
-  { label: "Truth inference", path: "/inference" },
-  { label: "Gold checks", path: "/gold-checks" },
-] as const;
+/**
+ * The queue's pages, each for the roles its page admits (`null`: every member); each page renders these tabs
+ * under its header. Annotators see the overview only: the others rank people or show which items are gold.
+ */
+const queueTabs: ReadonlyArray<{ label: string; path: string; roles: readonly ProjectRole[] | null }> = [
+  { label: "Overview", path: "", roles: null },
+  { label: "Agreement", path: "/agreement", roles: ["lead", "ml"] },
+  { label: "Truth inference", path: "/inference", roles: ["lead", "ml"] },
+  { label: "Gold checks", path: "/gold-checks", roles: ["lead"] },
+];
 
-export function QueueTabs({ slug, queueId }: { slug: string; queueId: string }) {
+export function QueueTabs({ slug, queueId, role }: { slug: string; queueId: string; role: ProjectRole }) {
   const pathname = usePathname();
   const base = `/p/${slug}/queues/${queueId}`;
+  const visibleTabs = queueTabs.filter((tab) => tab.roles === null || hasAnyRole(role, tab.roles));
+  // A single tab is no navigation.
+  if (visibleTabs.length < 2) return null;
   return (
     <nav aria-label="Queue sections" className="mb-6 flex gap-1 border-b border-zinc-200">
-      {queueTabs.map((tab) => {
+      {visibleTabs.map((tab) => {
         const href = `${base}${tab.path}`;
         const isActive = pathname === href;
         return (

@@ -8,7 +8,7 @@ export const navItems: NavItem[] = [
   { label: "Queues", path: "/queues", shortcut: "q", roles: null },
   { label: "Conflicts", path: "/conflicts", shortcut: "c", roles: ["lead", "admin"] },
   // Leads see everyone; anyone else lands on their own page.
-  { label: "Annotators", path: "/annotators", shortcut: "n", roles: null },
+  { label: "Annotators", path: "/annotators", shortcut: "n", roles: ["annotator", "lead"] },
   { label: "Datasets", path: "/datasets", shortcut: "d", roles: ["lead", "ml", "admin"] },
   { label: "Loop health", path: "/health", shortcut: "h", roles: ["lead", "ml", "admin"] },
   { label: "Webhooks", path: "/webhooks", shortcut: "w", roles: ["ml", "admin"] },

@@ -1,5 +1,6 @@
 "use client";
 
+import type { ProjectRole } from "@/server/auth/roles";
 import { Suspense } from "react";
 import { QueueTabs } from "@/components/queues/queue-tabs";
 import { useShortcuts } from "@/components/shell/use-shortcuts";
@@ -16,10 +17,10 @@ import { ReliabilityCard } from "./reliability-card";
 import { useQueueFit, useRefit } from "./use-truth";
 import { QueueBreadcrumb } from "@/components/queues/queue-breadcrumb";
 
-type InferencePageProps = { projectId: string; slug: string; queueId: string; canManage: boolean };
+type InferencePageProps = { projectId: string; slug: string; queueId: string; canManage: boolean; role: ProjectRole };
 
 /** A queue's truth inference: the latest Dawid–Skene fit, each annotator's reliability, refits and the gold they flag. */
-export function InferencePage({ projectId, slug, queueId, canManage }: InferencePageProps) {
+export function InferencePage({ projectId, slug, queueId, canManage, role }: InferencePageProps) {
   const view = useQueueFit(projectId, queueId);
   const refit = useRefit();
   const isRefitting = refit.isPending || view.refit?.state === "queued" || view.refit?.state === "running";
@@ -43,7 +44,7 @@ export function InferencePage({ projectId, slug, queueId, canManage }: Inference
           ) : undefined
         }
       />
-      <QueueTabs slug={slug} queueId={queueId} />
+      <QueueTabs slug={slug} queueId={queueId} role={role} />
       <div className="space-y-6">
         {errorMessage(refit.error) && <Alert tone="error">{errorMessage(refit.error)}</Alert>}
         <RefitStatus refit={view.refit} isDawidSkene={view.queue.consensusMethod === "dawid_skene"} />

@@ -29,6 +29,7 @@ export default async function QueuePage({ params, searchParams }: QueuePageProps
         queueId={queueId}
         canManage={hasAnyRole(project.role, ["lead"])}
         canReview={hasAnyRole(project.role, ["annotator"])}
+        role={project.role}
         backfillResult={readBackfillResult(await searchParams)}
       />
     </HydrateClient>

@@ -13,7 +13,7 @@ export default async function QueueAgreementPage({ params }: { params: Promise<{
   await fetchOrNotFound(trpc.agreement.forQueue.queryOptions({ projectId: project.id, queueId, granularity: "day" }));
   return (
     <HydrateClient>
-      <AgreementDashboard projectId={project.id} slug={slug} queueId={queueId} />
+      <AgreementDashboard projectId={project.id} slug={slug} queueId={queueId} role={project.role} />
     </HydrateClient>
   );
 }

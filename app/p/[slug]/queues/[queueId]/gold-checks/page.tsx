@@ -16,7 +16,7 @@ export default async function GoldChecksRoute({ params }: { params: Promise<{ sl
   await getQueryClient().prefetchQuery(trpc.goldItems.listAccuracy.queryOptions({ projectId: project.id, queueId }));
   return (
     <HydrateClient>
-      <GoldChecksPage projectId={project.id} slug={slug} queueId={queueId} />
+      <GoldChecksPage projectId={project.id} slug={slug} queueId={queueId} role={project.role} />
     </HydrateClient>
   );
 }

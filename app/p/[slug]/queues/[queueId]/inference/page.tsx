@@ -18,7 +18,7 @@ export default async function InferenceRoute({ params }: InferenceRouteProps) {
   void getQueryClient().prefetchQuery(trpc.truth.listFlags.queryOptions({ projectId: project.id, queueId, includeClosed: false }));
   return (
     <HydrateClient>
-      <InferencePage projectId={project.id} slug={slug} queueId={queueId} canManage={hasAnyRole(project.role, ["lead"])} />
+      <InferencePage projectId={project.id} slug={slug} queueId={queueId} canManage={hasAnyRole(project.role, ["lead"])} role={project.role} />
     </HydrateClient>
   );
 }
