@@ -42,11 +42,11 @@ function NotEnoughAnswers({ slug, queueId }: { slug: string; queueId: string }) 
     <EmptyState title="Agreement needs items with two or more answers">
       <p>
         Agreement compares annotators on the same items: α, Fleiss&apos; κ and the pairwise matrix appear here once items have answers from two or
-        more people. On a queue of one reviewer per item, give it a maximum overlap (K) in{" "}
+        more people. A queue&apos;s overlap is set when it is created; if{" "}
         <Link href={`/p/${slug}/queues/${queueId}`} className="font-medium text-zinc-700 underline underline-offset-2">
-          Resolution and quality
+          this queue
         </Link>{" "}
-        or create a queue with an overlap of 2 or more; otherwise, keep reviewing. Decoy answers and gold checks never count.
+        has one reviewer per item, create one with an overlap of 2 or more; otherwise keep reviewing. Decoy answers and gold checks never count.
       </p>
     </EmptyState>
   );
