@@ -35,6 +35,16 @@ describe("goldloop import-labels", () => {
     expect(again.stderr).toMatch(/^added to queue "Tiny" .*: 3 items, 3 annotators, 0 new of 8 answers/);
   });
 
+  it("says when the scored gold was written under an earlier policy, since gold is never rewritten", async () => {
+    await runCliCaptured(["import-labels", "--project", "crowd", "--queue", "Switched", "--labels", labels, "--policy", "majority"]);
+    const switched = await runCliCaptured(["import-labels", "--project", "crowd", "--queue", "Switched", "--labels", labels, "--truth", truth, "--policy", "ds"]);
+    expect(switched.code).toBe(0);
+    // a and b keep their majority gold; the fit settles c, the conflict, as Dawid–Skene gold.
+    expect(switched.stdout).toMatch(/^accuracy=\d\.\d{4} items=3 method=mixed\n$/);
+    expect(switched.stderr).toContain("2 of the 3 scored items keep gold written earlier (");
+    expect(switched.stderr).toContain("gold is never rewritten");
+  });
+
   it.each([
     [["--policy", "vote"], 'unknown --policy "vote"; use ds or majority'],
     [["--project", "nope"], "no project with slug nope"],

@@ -9,6 +9,8 @@ import { runDomainCommand } from "../domain-errors";
 import { readLabelFile, readTruthFile } from "../label-files";
 
 const methodOfPolicy: Record<CrowdImportPolicy, string> = { ds: "dawid_skene", majority: "majority" };
+/** The gold methods each policy writes; gold written earlier under another policy is never rewritten. */
+const goldMethodsOfPolicy: Record<CrowdImportPolicy, readonly string[]> = { ds: ["dawid_skene"], majority: ["unanimous", "majority"] };
 
 function parsePolicy(value: string | undefined): CrowdImportPolicy {
   if (value === undefined) return "ds";
@@ -61,7 +63,12 @@ export const importLabelsCommand: CliCommand = {
         );
         if (truth !== undefined) {
           const score = await measureTruthAccuracy(db, { projectId: imported.projectId, queueId: imported.queueId, fieldKey: imported.fieldKey, truth });
-          io.stdout(`accuracy=${score.accuracy.toFixed(4)} items=${score.items} method=${methodOfPolicy[policy]}\n`);
+          const earlier = Object.entries(score.goldMethods).filter(([method]) => !goldMethodsOfPolicy[policy].includes(method));
+          const earlierCount = earlier.reduce((total, [, count]) => total + count, 0);
+          if (earlierCount > 0) {
+            io.stderr(`${earlierCount} of the ${score.items} scored items keep gold written earlier (${earlier.map(([method, count]) => `${method} ${count}`).join(", ")}); gold is never rewritten\n`);
+          }
+          io.stdout(`accuracy=${score.accuracy.toFixed(4)} items=${score.items} method=${earlierCount > 0 ? "mixed" : methodOfPolicy[policy]}\n`);
         }
         return 0;
       }),
