@@ -57,7 +57,7 @@ export function QualitySettingsFields({ draft, overlap, errors, onChange }: Qual
           <TextField
             label="Majority threshold"
             type="number"
-            min={0.51}
+            min={0.55}
             max={1}
             step={0.05}
             value={draft.majorityThreshold}

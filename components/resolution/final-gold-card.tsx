@@ -3,6 +3,7 @@ import type { CategoricalField } from "@/server/queues/schema";
 import { CorrectionDiff } from "./correction-diff";
 import { ItemStateBadge } from "./item-state-badge";
 import { readChosenOption } from "./label-value";
+import { describeGoldOrigin } from "./gold-origin";
 
 export type GoldView = { values: Record<string, unknown>; correction: string | null; method: string; resolvedByName: string | null; note: string | null };
 
@@ -26,7 +27,7 @@ export function FinalGoldCard({
     <Card aria-label={title} role="region">
       <CardHeader
         title={title}
-        description={gold.resolvedByName ? `Finalized by ${gold.resolvedByName}.` : "Reached by agreement between reviewers."}
+        description={`${describeGoldOrigin(gold, "Finalized")}.`}
         action={<ItemStateBadge state="resolved" method={gold.method} />}
       />
       <dl className="space-y-4 px-5 py-4">

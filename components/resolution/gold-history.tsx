@@ -14,6 +14,7 @@ import { CorrectionDiff } from "./correction-diff";
 import { ItemStateBadge } from "./item-state-badge";
 import { ReviseGoldDialog } from "./revise-gold-dialog";
 import { useCancelReopen, useGoldHistory } from "./use-resolution";
+import { describeGoldOrigin } from "./gold-origin";
 
 type GoldHistoryProps = { projectId: string; slug: string; queueItemId: number };
 
@@ -81,7 +82,7 @@ export function GoldHistory({ projectId, slug, queueItemId }: GoldHistoryProps) 
               </span>
             </div>
             <p className="text-xs text-zinc-500">
-              {gold.resolvedByName ? `Decided by ${gold.resolvedByName}` : "Reached by agreement between reviewers"}, <DateTime value={gold.createdAt} />
+              {describeGoldOrigin(gold)}, <DateTime value={gold.createdAt} />
             </p>
             {gold.revisionReason && <p className="border-l-2 border-gold-400 pl-3 text-sm break-words text-zinc-800">Revised because: {gold.revisionReason}</p>}
             {gold.note && <p className="text-sm break-words text-zinc-600">Note: {gold.note}</p>}
