@@ -20,7 +20,8 @@ export function AccuracyChart({ rows, threshold }: { rows: readonly GoldAccuracy
       <YAxis type="category" dataKey="name" tick={TICK} tickLine={false} axisLine={false} width={140} />
       <Tooltip formatter={(_value, _name, item) => [formatAccuracy((item.payload as (typeof data)[number]).row), "Accuracy (95 % CI)"]} />
       {threshold !== null && <ReferenceLine x={threshold} stroke="#dc2626" strokeDasharray="4 4" />}
-      <Bar dataKey="accuracy" name="Accuracy" fill="#d4a017" barSize={16} isAnimationActive={false}>
+      {/* A 0 % bar still draws (2 px), so its interval whisker has something to hang on. */}
+      <Bar dataKey="accuracy" name="Accuracy" fill="#d4a017" barSize={16} minPointSize={2} isAnimationActive={false}>
         <ErrorBar dataKey="interval" direction="x" width={6} stroke="#18181b" />
       </Bar>
     </BarChart>
