@@ -20,3 +20,18 @@ export function formatReplayTable(result: ReplayResult): string {
   const align = (cells: readonly string[]) => cells.map((cell, index) => (index === 0 ? cell.padEnd(widths[index]!) : cell.padStart(widths[index]!))).join("  ");
   return [align(columns), ...rows.map(align)].join("\n");
 }
+
+/**
+ * Why adaptive overlap took no more labels than fixed k = min, when the threshold is the reason: a
+ * (min−1)-to-1 split already reaches it, so on two options no item ever falls short. Null otherwise.
+ */
+export function explainIdleAdaptive(result: ReplayResult, settings: { min: number; max: number; threshold: number }): string | null {
+  const { min, max, threshold } = settings;
+  const fixedMin = result.outcomes.find((outcome) => outcome.policy.kind === "fixed" && outcome.policy.k === min);
+  const adaptive = result.outcomes.find((outcome) => outcome.policy.kind === "adaptive");
+  if (!fixedMin || !adaptive || max <= min || min < 2 || adaptive.labelsSpent > fixedMin.labelsSpent) return null;
+  const nearUnanimous = (min - 1) / min;
+  if (threshold > nearUnanimous) return null;
+  const next = Math.ceil(nearUnanimous * 100 + 1e-9) / 100;
+  return `Adaptive never asked for more: at k = ${min} a ${min - 1}–1 split already reaches the threshold ${threshold}, so no item fell short of it. Try --threshold ${next.toFixed(2)} to grow the review on any split.`;
+}

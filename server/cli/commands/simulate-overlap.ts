@@ -1,4 +1,4 @@
-import { formatReplayTable } from "@/server/overlap-simulation/format";
+import { explainIdleAdaptive, formatReplayTable } from "@/server/overlap-simulation/format";
 import { comparedPolicies, replayOverlap } from "@/server/overlap-simulation/replay";
 import { DEFAULT_QUALITY_SETTINGS } from "@/server/queues/schema";
 import { CliUsageError, parseCommandArgs, requireFlag, type CliCommand } from "../command";
@@ -52,6 +52,8 @@ export const simulateOverlapCommand: CliCommand = {
         `Averages per run. Accuracy: majority label (ties to the lowest) against the truth; a split still short of the threshold is left for a lead.\n\n` +
         `${formatReplayTable(result)}\n`,
     );
+    const idle = explainIdleAdaptive(result, { min, max, threshold });
+    if (idle) io.stdout(`\n${idle}\n`);
     return 0;
   },
 };
