@@ -1,5 +1,6 @@
 import { buildCoincidences, computeDisagreement } from "@/server/quality/coincidences";
-import { cohenFromCells, createClassResampler, fleissFromProfiles, summarise } from "@/server/quality/kappa-bootstrap";
+import { cohenFromCells, createClassResampler, fleissFromProfiles } from "@/server/quality/kappa-bootstrap";
+import { summariseBootstrap } from "@/server/quality/krippendorff";
 import type { BootstrapOptions } from "@/server/quality/krippendorff";
 import { createRandom } from "@/server/quality/random";
 import type { MeasurementLevel } from "@/server/quality/reliability-data";
@@ -115,7 +116,7 @@ function preparePairs(signatures: ItemSignatures, annotatorCount: number, levelC
 function toEstimate(value: number, estimates: number[], options: Required<BootstrapOptions>): Estimate {
   const point = finiteOrNull(value);
   if (point === null) return { value: null, lower: null, upper: null };
-  const interval = summarise(estimates, options.confidence, options.replicates, options.seed);
+  const interval = summariseBootstrap(estimates, options.confidence, options.replicates, options.seed);
   return { value: point, lower: finiteOrNull(interval.lower), upper: finiteOrNull(interval.upper) };
 }
 

@@ -12,18 +12,7 @@ export type AuditEntry = {
 
 /** Appends one entry; the table refuses updates and deletes. */
 export async function insertAuditEntry(db: Executor, entry: AuditEntry): Promise<void> {
-  await db
-    .insertInto("audit_log")
-    .values({
-      project_id: entry.projectId,
-      actor_user_id: entry.actorUserId ?? null,
-      actor_api_key_id: entry.actorApiKeyId ?? null,
-      action: entry.action,
-      target_type: entry.targetType,
-      target_id: entry.targetId ?? null,
-      data: JSON.stringify(entry.data ?? {}),
-    })
-    .execute();
+  await insertAuditEntries(db, [entry]);
 }
 
 /** Appends many entries in one statement, for work done in batches. */

@@ -1,6 +1,6 @@
 import { drawMultinomial } from "./binomial";
 import { computeCohenKappa } from "./cohen";
-import { readQuantile, type BootstrapInterval, type BootstrapOptions } from "./krippendorff";
+import { summariseBootstrap, type BootstrapInterval, type BootstrapOptions } from "./krippendorff";
 import { createRandom, drawInteger, type Random } from "./random";
 
 /**
@@ -13,19 +13,6 @@ import { createRandom, drawInteger, type Random } from "./random";
 function drawClassTallies(classOf: Int32Array, tallies: Float64Array, random: Random): void {
   tallies.fill(0);
   for (let draw = 0; draw < classOf.length; draw += 1) tallies[classOf[drawInteger(random, classOf.length)]!]! += 1;
-}
-
-/** The percentile interval of bootstrap estimates (NaN estimates already left out). */
-export function summarise(estimates: number[], confidence: number, replicates: number, seed: number): BootstrapInterval {
-  const sorted = Float64Array.from(estimates).sort();
-  return {
-    lower: readQuantile(sorted, (1 - confidence) / 2),
-    upper: readQuantile(sorted, 1 - (1 - confidence) / 2),
-    confidence,
-    replicates,
-    validReplicates: sorted.length,
-    seed,
-  };
 }
 
 /**
@@ -53,7 +40,7 @@ function runReplicates(classOf: Int32Array, classCount: number, options: Bootstr
     const value = estimate(tallies);
     if (!Number.isNaN(value)) estimates.push(value);
   }
-  return summarise(estimates, confidence, replicates, seed);
+  return summariseBootstrap(estimates, confidence, replicates, seed);
 }
 
 /**

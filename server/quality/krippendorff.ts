@@ -75,7 +75,12 @@ export function bootstrapKrippendorffAlpha(
     const { alpha } = computeDisagreement(coincidences, level, draws);
     if (!Number.isNaN(alpha)) alphas.push(alpha);
   }
-  const sorted = Float64Array.from(alphas).sort();
+  return summariseBootstrap(alphas, confidence, replicates, seed);
+}
+
+/** The percentile interval of bootstrap estimates (NaN estimates already left out). */
+export function summariseBootstrap(estimates: readonly number[], confidence: number, replicates: number, seed: number): BootstrapInterval {
+  const sorted = Float64Array.from(estimates).sort();
   return {
     lower: readQuantile(sorted, (1 - confidence) / 2),
     upper: readQuantile(sorted, 1 - (1 - confidence) / 2),
@@ -87,7 +92,7 @@ export function bootstrapKrippendorffAlpha(
 }
 
 /** Linear-interpolation quantile of sorted values (R type 7); NaN for no values. */
-export function readQuantile(sorted: Float64Array, probability: number): number {
+function readQuantile(sorted: Float64Array, probability: number): number {
   if (sorted.length === 0) return Number.NaN;
   const position = (sorted.length - 1) * probability;
   const below = Math.floor(position);
