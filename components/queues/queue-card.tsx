@@ -33,7 +33,7 @@ export function QueueCard({ queue, base, canReview, shortcut }: { queue: QueueSu
             </Badge>
           </div>
         </div>
-        <StartReviewing href={`${base}/queues/${queue.id}/review`} total={queue.progress.total} mine={queue.mine} canReview={canReview} shortcut={shortcut} />
+        <StartReviewing href={`${base}/queues/${queue.id}/review`} progress={queue.progress} mine={queue.mine} canReview={canReview} shortcut={shortcut} />
       </div>
       <div className="mt-4 grid gap-4 sm:grid-cols-[1fr_auto] sm:items-end">
         <QueueProgress progress={queue.progress} />

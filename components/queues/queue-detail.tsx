@@ -77,7 +77,7 @@ export function QueueDetail({ projectId, slug, queueId, canManage, canReview, ro
             Created <DateTime value={queue.createdAt} style="date" />. {describeOverlap(queue.overlap, queue.maxOverlap)}
           </>
         }
-        action={<StartReviewing href={reviewHref} total={queue.progress.total} mine={queue.mine} canReview={canReview} shortcut={canStart ? "r" : undefined} />}
+        action={<StartReviewing href={reviewHref} progress={queue.progress} mine={queue.mine} canReview={canReview} shortcut={canStart ? "r" : undefined} />}
       />
       <QueueTabs slug={slug} queueId={queue.id} role={role} />
       {canManage && <PausedAnnotatorsNotice projectId={projectId} queueId={queue.id} manageHref={`${base}/queues/${queue.id}/gold-checks#pauses`} />}

@@ -5,15 +5,18 @@ import { Kbd } from "@/components/ui/kbd";
 
 type Mine = { submitted: number; skipped: number; available: number };
 
+type Progress = { total: number; pending: number; inReview: number };
+
 /** Why an annotator has nothing to claim in a queue, in words they can act on. */
-export function explainNothingAvailable(total: number, mine: Mine): string {
-  if (total === 0) return "No items in this queue yet. They arrive as matching outputs are ingested or backfilled.";
+export function explainNothingAvailable(progress: Progress, mine: Mine): string {
+  if (progress.total === 0) return "No items in this queue yet. They arrive as matching outputs are ingested or backfilled.";
+  if (progress.pending + progress.inReview === 0) return "Every item here is decided or waiting for a lead. New items appear as outputs are sampled.";
   if (mine.submitted + mine.skipped > 0) return `You have done your part here (${mine.submitted} submitted). New items appear as outputs are sampled.`;
   return "Every remaining item already has enough reviewers or is leased to someone right now.";
 }
 
 /** The way into the review page, or a disabled button that says why there is nothing to do; nothing for members who do not review. */
-export function StartReviewing({ href, total, mine, canReview, shortcut }: { href: string; total: number; mine: Mine; canReview: boolean; shortcut?: string }) {
+export function StartReviewing({ href, progress, mine, canReview, shortcut }: { href: string; progress: Progress; mine: Mine; canReview: boolean; shortcut?: string }) {
   const explanationId = useId();
   if (!canReview) return null;
   if (mine.available > 0) {
@@ -34,7 +37,7 @@ export function StartReviewing({ href, total, mine, canReview, shortcut }: { hre
         Start reviewing
       </Button>
       <p id={explanationId} className="max-w-64 text-xs text-zinc-500">
-        {explainNothingAvailable(total, mine)}
+        {explainNothingAvailable(progress, mine)}
       </p>
     </div>
   );
