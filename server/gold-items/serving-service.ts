@@ -1,11 +1,8 @@
-import type { Transaction } from "kysely";
 import type { Executor } from "@/db/executor";
-import type { DB } from "@/db/types";
 import type { ProjectActor } from "@/server/auth/actor";
-import type { QueueItemState } from "@/server/queues/schema";
 import { drawGoldCheck, isGoldAnswerCorrect } from "./rules";
-import { applyQualityGate, assertUnderDailyCap } from "./gate-service";
-import { findGoldQueue, toExpectedValues } from "./queries";
+import { assertUnderDailyCap } from "./gate-service";
+import { toExpectedValues } from "./queries";
 import { findGoldCheckExpectation, insertGoldCheckAssignment, isGoldCheckAssignment } from "./serving-queries";
 
 /**
@@ -17,13 +14,11 @@ import { findGoldCheckExpectation, insertGoldCheckAssignment, isGoldCheckAssignm
 export async function applyClaimRules(
   db: Executor,
   actor: ProjectActor,
-  queue: { id: string; leaseSeconds: number },
+  queue: { id: string; leaseSeconds: number; goldItemRate: number; dailyCap: number | null },
   hasProductionWork: () => Promise<boolean>,
 ): Promise<{ assignmentId: number; queueItemId: number } | null> {
-  const rules = await findGoldQueue(db, actor.projectId, queue.id);
-  if (!rules) return null;
-  await assertUnderDailyCap(db, actor, { id: queue.id, dailyCap: rules.dailyCap });
-  if (!drawGoldCheck(rules.goldItemRate) || !(await hasProductionWork())) return null;
+  await assertUnderDailyCap(db, actor, queue);
+  if (!drawGoldCheck(queue.goldItemRate) || !(await hasProductionWork())) return null;
   const served = await insertGoldCheckAssignment(db, { projectId: actor.projectId, queueId: queue.id, userId: actor.userId, leaseSeconds: queue.leaseSeconds });
   return served ?? null;
 }
@@ -34,17 +29,6 @@ export async function gradeGoldCheckAnswer(db: Executor, projectId: string, assi
   return check ? isGoldAnswerCorrect(toExpectedValues(check.expectedValues), values) : null;
 }
 
-/**
- * The item state a gold-check answer reports: what a production answer short of the k-th reports. The
- * real state (usually resolved) would tell the annotator the item was a gold check.
- */
-export const GOLD_CHECK_ITEM_STATE = "in_review" satisfies QueueItemState;
-
-/** After a gold-check answer is stored: runs the queue's quality gate; returns the state to report. */
-export async function finishGoldCheckAnswer(trx: Transaction<DB>, params: { projectId: string; queueId: string; annotatorId: string }): Promise<QueueItemState> {
-  await applyQualityGate(trx, params);
-  return GOLD_CHECK_ITEM_STATE;
-}
 
 /** Whether an assignment is a gold check: its skip must leave the item's seats and skip count alone. */
 export async function isGoldCheck(db: Executor, projectId: string, assignmentId: number): Promise<boolean> {

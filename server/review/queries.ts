@@ -20,6 +20,8 @@ export async function findReviewQueue(db: Executor, projectId: string, queueId: 
       "majority_threshold as majorityThreshold",
       "suggestion_display as suggestionDisplay",
       "decoy_rate as decoyRate",
+      "gold_item_rate as goldItemRate",
+      "daily_cap as dailyCap",
       "archived_at as archivedAt",
     ])
     .where("project_id", "=", projectId)

@@ -9,7 +9,8 @@ import { lockQueueItem } from "@/server/items/queries";
 import { InvalidStateError, NotFoundError } from "@/server/lib/errors";
 import type { ProjectActor } from "@/server/auth/actor";
 import type { QueueItemState } from "@/server/queues/schema";
-import { finishGoldCheckAnswer, GOLD_CHECK_ITEM_STATE, gradeGoldCheckAnswer } from "@/server/gold-items/serving-service";
+import { applyQualityGate } from "@/server/gold-items/gate-service";
+import { gradeGoldCheckAnswer } from "@/server/gold-items/serving-service";
 import { resolveItem } from "@/server/resolution/service";
 import { emitWebhookEvent } from "@/server/webhooks/outbox";
 import { countSubmission, releaseDecoySeat } from "./claim-queries";
@@ -51,7 +52,7 @@ export async function submitAnnotation(db: Kysely<DB>, actor: ProjectActor, inpu
       case "submitted": {
         const annotationId = await findAnnotationIdByAssignment(trx, projectId, own.id);
         if (annotationId === undefined) throw new InvalidStateError("this submission is missing its answer");
-        return { annotationId, alreadySubmitted: true, itemState: assignment.isGoldCheck ? GOLD_CHECK_ITEM_STATE : item.state };
+        return { annotationId, alreadySubmitted: true, itemState: item.state };
       }
       case "skipped":
         throw new InvalidStateError("you skipped this item", { field: "assignmentId" });
@@ -85,7 +86,10 @@ export async function submitAnnotation(db: Kysely<DB>, actor: ProjectActor, inpu
     });
     await markAssignmentSubmitted(trx, projectId, own.id);
     await emitWebhookEvent(trx, { projectId, type: "annotation.submitted", data: { annotationId, queueItemId: item.id, queueId: own.queueId, outputId: own.outputId } });
-    if (assignment.isGoldCheck) return { annotationId, alreadySubmitted: false, itemState: await finishGoldCheckAnswer(trx, { projectId, queueId: own.queueId, annotatorId: actor.userId }) };
+    if (assignment.isGoldCheck) {
+      await applyQualityGate(trx, { projectId, queueId: own.queueId, annotatorId: actor.userId });
+      return { annotationId, alreadySubmitted: false, itemState: item.state };
+    }
     if (assignment.isDecoy) {
       // A revived lease gave its seat back when it was reaped.
       const released = await releaseDecoySeat(trx, { projectId, queueItemId: item.id, isReleasing: !isRevived });
