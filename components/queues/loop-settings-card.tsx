@@ -1,16 +1,16 @@
 "use client";
 
-import { useMemo, useState, type FormEvent } from "react";
+import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Dialog } from "@/components/ui/dialog";
-import { fieldError, formError } from "@/components/ui/form-errors";
 import type { CategoricalField, LoopSettings } from "@/server/queues/schema";
 import { LoopSettingsFields, loopSettingHints } from "./loop-settings-fields";
-import { toLoopSettingsDraft, validateLoopSettings, type LoopSettingsDraft } from "./loop-settings-state";
+import { toLoopSettingsDraft, validateLoopSettings } from "./loop-settings-state";
 import { formatPercent } from "./sampling-rule-summary";
 import { useUpdateLoopSettings } from "./use-queues";
+import { useSettingsForm } from "./use-settings-form";
 import { SettingList } from "@/components/ui/setting-list";
 import { DialogActions } from "@/components/ui/dialog-actions";
 
@@ -20,35 +20,23 @@ type LoopSettingsCardProps = { projectId: string; queueId: string; field: Catego
 
 function EditLoopSettingsDialog({ projectId, queueId, field, settings, isOpen, onClose }: Omit<LoopSettingsCardProps, "canManage"> & { isOpen: boolean; onClose: () => void }) {
   const update = useUpdateLoopSettings();
-  const initial = useMemo(() => toLoopSettingsDraft(settings, field.key), [settings, field.key]);
-  const [draft, setDraft] = useState<LoopSettingsDraft>(initial);
-  const [hasTriedSubmit, setHasTriedSubmit] = useState(false);
-  const validation = validateLoopSettings(draft, field.key);
-  const errors: Record<string, string | undefined> = hasTriedSubmit && !validation.success ? { ...validation.errors } : {};
-  for (const name of serverFields) errors[name] ??= fieldError(update.error, name);
   // The server names an approval value's field as approvalValues.<key>.
-  errors.approvalValues ??= fieldError(update.error, `approvalValues.${field.key}`);
-  const message = formError(update.error, [...serverFields, `approvalValues.${field.key}`]);
-
-  function close() {
-    update.reset();
-    setDraft(initial);
-    setHasTriedSubmit(false);
-    onClose();
-  }
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setHasTriedSubmit(true);
-    if (!validation.success) return;
-    update.mutate({ projectId, queueId, ...validation.data }, { onSuccess: onClose });
-  }
+  const approvalField = `approvalValues.${field.key}`;
+  const { draft, errors, message, patch, close, submit } = useSettingsForm({
+    initial: toLoopSettingsDraft(settings, field.key),
+    validate: (typed) => validateLoopSettings(typed, field.key),
+    serverFields: [...serverFields, approvalField],
+    mutation: update,
+    onValid: (data) => update.mutate({ projectId, queueId, ...data }, { onSuccess: onClose }),
+    onClose,
+  });
+  errors.approvalValues ??= errors[approvalField];
 
   return (
     <Dialog isOpen={isOpen} onClose={close} title="Loop settings" description="Items already in the queue keep the π they were drawn with; new claims follow these settings.">
       <form onSubmit={submit} className="space-y-4" noValidate aria-label="Loop settings">
         {message && <Alert tone="error">{message}</Alert>}
-        <LoopSettingsFields draft={draft} options={field.options} errors={errors} onChange={(patch) => setDraft({ ...draft, ...patch })} />
+        <LoopSettingsFields draft={draft} options={field.options} errors={errors} onChange={patch} />
         <DialogActions onCancel={close} isBusy={update.isPending} />
       </form>
     </Dialog>

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { loopSettingsSchema, type LoopSettings, type SuggestionDisplay } from "@/server/queues/schema";
+import type { SettingsValidation } from "./use-settings-form";
 
 /** The loop settings as a form holds them: numbers as typed, and the option values ticked as acceptable. */
 export type LoopSettingsDraft = { holdoutFraction: string; suggestionDisplay: SuggestionDisplay; decoyRate: string; acceptableValues: string[] };
@@ -31,10 +32,8 @@ export function toLoopSettingsInput(draft: LoopSettingsDraft, fieldKey: string):
   };
 }
 
-export type LoopSettingsValidation = { success: true; data: LoopSettings } | { success: false; errors: Record<string, string> };
-
 /** Validates with the server's schema, one message per control (approval values under `approvalValues`). */
-export function validateLoopSettings(draft: LoopSettingsDraft, fieldKey: string): LoopSettingsValidation {
+export function validateLoopSettings(draft: LoopSettingsDraft, fieldKey: string): SettingsValidation<LoopSettings> {
   const result = loopSettingsSchema.safeParse(toLoopSettingsInput(draft, fieldKey));
   if (result.success) return { success: true, data: result.data };
   const errors: Record<string, string> = {};

@@ -1,18 +1,18 @@
 "use client";
 
-import { useMemo, useState, type FormEvent } from "react";
+import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Dialog } from "@/components/ui/dialog";
 import { DialogActions } from "@/components/ui/dialog-actions";
-import { fieldError, formError } from "@/components/ui/form-errors";
 import { SettingList } from "@/components/ui/setting-list";
 import type { QualitySettings } from "@/server/queues/schema";
 import { QualitySettingsFields, qualitySettingHints } from "./quality-settings-fields";
-import { toQualitySettingsDraft, validateQualitySettings, type QualitySettingsDraft } from "./quality-settings-state";
+import { toQualitySettingsDraft, validateQualitySettings } from "./quality-settings-state";
 import { formatPercent } from "./sampling-rule-summary";
 import { useUpdateQualitySettings } from "./use-queues";
+import { useSettingsForm } from "./use-settings-form";
 
 const serverFields = ["consensusMethod", "majorityThreshold", "minPosterior", "maxOverlap", "goldItemRate", "gateMinAccuracy", "gateMinGoldItems", "dailyCap"] as const;
 
@@ -20,31 +20,20 @@ type QualitySettingsCardProps = { projectId: string; queueId: string; overlap: n
 
 function EditQualitySettingsDialog({ projectId, queueId, overlap, settings, onClose }: Omit<QualitySettingsCardProps, "canManage"> & { onClose: () => void }) {
   const update = useUpdateQualitySettings();
-  const initial = useMemo(() => toQualitySettingsDraft(settings), [settings]);
-  const [draft, setDraft] = useState<QualitySettingsDraft>(initial);
-  const [hasTriedSubmit, setHasTriedSubmit] = useState(false);
-  const validation = validateQualitySettings(draft, overlap);
-  const errors: Record<string, string | undefined> = hasTriedSubmit && !validation.success ? { ...validation.errors } : {};
-  for (const name of serverFields) errors[name] ??= fieldError(update.error, name);
-  const message = formError(update.error, serverFields);
-
-  function close() {
-    update.reset();
-    onClose();
-  }
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setHasTriedSubmit(true);
-    if (!validation.success) return;
-    update.mutate({ projectId, queueId, ...validation.data }, { onSuccess: onClose });
-  }
+  const { draft, errors, message, patch, close, submit } = useSettingsForm({
+    initial: toQualitySettingsDraft(settings),
+    validate: (typed) => validateQualitySettings(typed, overlap),
+    serverFields,
+    mutation: update,
+    onValid: (data) => update.mutate({ projectId, queueId, ...data }, { onSuccess: onClose }),
+    onClose,
+  });
 
   return (
     <Dialog isOpen onClose={close} title="Resolution and quality" description="Gold already written stays; the next resolution, claim and gold check follow these settings.">
       <form onSubmit={submit} className="space-y-4" noValidate aria-label="Resolution and quality">
         {message && <Alert tone="error">{message}</Alert>}
-        <QualitySettingsFields draft={draft} overlap={overlap} errors={errors} onChange={(patch) => setDraft({ ...draft, ...patch })} />
+        <QualitySettingsFields draft={draft} overlap={overlap} errors={errors} onChange={patch} />
         <DialogActions onCancel={close} isBusy={update.isPending} />
       </form>
     </Dialog>

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { qualitySettingsSchema, type ConsensusMethod, type QualitySettings } from "@/server/queues/schema";
+import type { SettingsValidation } from "./use-settings-form";
 
 /** The quality settings as a form holds them: numbers as typed, an empty optional number meaning "off". */
 export type QualitySettingsDraft = {
@@ -52,10 +53,8 @@ export function toQualitySettingsInput(draft: QualitySettingsDraft): z.input<typ
   };
 }
 
-export type QualitySettingsValidation = { success: true; data: QualitySettings } | { success: false; errors: Record<string, string> };
-
 /** Validates with the server's schema, one message per control; K is checked against the queue's k as the server does. */
-export function validateQualitySettings(draft: QualitySettingsDraft, overlap: number): QualitySettingsValidation {
+export function validateQualitySettings(draft: QualitySettingsDraft, overlap: number): SettingsValidation<QualitySettings> {
   const result = qualitySettingsSchema.safeParse(toQualitySettingsInput(draft));
   const errors: Record<string, string> = {};
   if (!result.success) {

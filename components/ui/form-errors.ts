@@ -1,6 +1,6 @@
 /** The shape our tRPC error formatter adds to every error (server/api/trpc.ts). */
 type ErrorData = { zodError?: { formErrors?: string[]; fieldErrors?: Record<string, string[] | undefined> } | null; field?: string | null };
-type ErrorLike = { message: string; data?: ErrorData | null } | null | undefined;
+export type ErrorLike = { message: string; data?: ErrorData | null } | null | undefined;
 
 const CONNECTION_PROBLEM = "Goldloop could not be reached. Check your connection and try again.";
 
