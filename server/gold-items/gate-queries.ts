@@ -104,10 +104,3 @@ export async function countTodaysWork(db: Executor, params: { projectId: string;
   `.execute(db);
   return rows[0]?.n ?? 0;
 }
-
-/** Names of the given users, for tables of annotators. */
-export async function findUserNames(db: Executor, userIds: string[]): Promise<Map<string, string>> {
-  if (userIds.length === 0) return new Map();
-  const rows = await db.selectFrom("users").select(["id", "name"]).where("id", "in", userIds).execute();
-  return new Map(rows.map((row) => [row.id, row.name]));
-}

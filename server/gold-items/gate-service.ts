@@ -6,7 +6,8 @@ import { insertAuditEntry } from "@/server/audit/queries";
 import { ForbiddenError, InvalidStateError, NotFoundError } from "@/server/lib/errors";
 import { emitWebhookEvent } from "@/server/webhooks/outbox";
 import { listGoldAccuracy } from "./accuracy-queries";
-import { countTodaysWork, findActivePause, findLastLiftedAt, findUserNames, insertPause, liftPause, listQueuePauses, pauseExists } from "./gate-queries";
+import { listUserNames } from "@/server/users/queries";
+import { countTodaysWork, findActivePause, findLastLiftedAt, insertPause, liftPause, listQueuePauses, pauseExists } from "./gate-queries";
 import { findGoldQueue } from "./queries";
 import type { LiftPauseInput } from "./schema";
 
@@ -83,7 +84,7 @@ export async function liftPauseById(db: Kysely<DB>, actor: ProjectActor, input: 
 export async function listQueueGoldAccuracy(db: Kysely<DB>, actor: ProjectActor, queueId: string) {
   if (!(await findGoldQueue(db, actor.projectId, queueId))) throw new NotFoundError("no such queue", { field: "queueId" });
   const rows = await listGoldAccuracy(db, { projectId: actor.projectId, queueId });
-  const names = await findUserNames(db, rows.map((row) => row.annotatorId));
+  const names = await listUserNames(db, rows.map((row) => row.annotatorId));
   return rows
     .map((row) => ({ ...row, annotatorName: names.get(row.annotatorId) ?? "Former member" }))
     .sort((a, b) => a.accuracy - b.accuracy || a.annotatorName.localeCompare(b.annotatorName));

@@ -11,12 +11,6 @@ export async function listQueuesForHealth(db: Executor, projectId: string) {
     .execute();
 }
 
-/** Display names of the people a chart or table names; removed members keep their name on their history. */
-export async function listUserNames(db: Executor, userIds: readonly string[]) {
-  if (userIds.length === 0) return [];
-  return db.selectFrom("users").select(["id", "name"]).where("id", "in", userIds).execute();
-}
-
 /** Alerts of one granularity that fired at or after `since`, in any state: the markers on the charts. */
 export async function listAlertMarkers(db: Executor, params: { projectId: string; granularity: Granularity; since: Date }) {
   return db

@@ -10,7 +10,8 @@ import { getLoopSettings } from "@/server/metrics/service";
 import { buildAnnotatorRows } from "./annotator-rows";
 import { buildDetectorCharts } from "./detector-charts";
 import { buildQueueLatency, latencyMetrics, readPercentiles } from "./latency-series";
-import { countLiveAlerts, listAlertMarkers, listQueuesForHealth, listUserNames } from "./queries";
+import { listUserNames } from "@/server/users/queries";
+import { countLiveAlerts, listAlertMarkers, listQueuesForHealth } from "./queries";
 import { DETECTION_LOOKBACK_WINDOWS } from "@/server/alerts/schema";
 import { DISPLAY_DAYS, type LoopHealthOverviewInput } from "./schema";
 import type { HealthNames } from "./scope-label";
@@ -20,8 +21,7 @@ const DAY_MS = 86_400_000;
 async function loadNames(db: Kysely<DB>, queues: ReadonlyArray<{ id: string; name: string }>, points: readonly MetricPoint[]): Promise<HealthNames> {
   // Subjects are annotator ids or feature names; only uuids can name a person.
   const subjects = [...new Set(points.map((point) => point.subject))].filter((subject) => /^[0-9a-f-]{36}$/i.test(subject));
-  const people = await listUserNames(db, subjects);
-  return { queues: new Map(queues.map((queue) => [queue.id, queue.name])), people: new Map(people.map((person) => [person.id, person.name])) };
+  return { queues: new Map(queues.map((queue) => [queue.id, queue.name])), people: await listUserNames(db, subjects) };
 }
 
 /** Keeps the windows of each series from `since` on (detectors read a longer reference than the page shows), and the series left with any. */

@@ -64,3 +64,10 @@ export async function hasInstanceAdmin(db: Executor): Promise<boolean> {
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** Display names by user id, for tables and charts that name people; removed members keep their name on their history. */
+export async function listUserNames(db: Executor, userIds: readonly string[]): Promise<Map<string, string>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db.selectFrom("users").select(["id", "name"]).where("id", "in", userIds).execute();
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
