@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { qualitySettingsSchema, type ConsensusMethod, type QualitySettings } from "@/server/queues/schema";
 import type { SettingsValidation } from "./use-settings-form";
+import { nearUnanimousShare } from "@/server/resolution/rules";
 
 /** The quality settings as a form holds them: numbers as typed, an empty optional number meaning "off". */
 export type QualitySettingsDraft = {
@@ -84,7 +85,7 @@ export function findMaxOverlapIssue(overlap: number, maxOverlapText: string): st
 export function describeAdaptiveReach(draft: QualitySettingsDraft, overlap: number): string | null {
   const threshold = toNumber(draft.majorityThreshold);
   if (draft.consensusMethod !== "majority" || draft.maxOverlap.trim() === "" || !Number.isInteger(overlap) || overlap < 2 || !Number.isFinite(threshold)) return null;
-  const nearUnanimous = (overlap - 1) / overlap;
+  const nearUnanimous = nearUnanimousShare(overlap);
   if (threshold > nearUnanimous) return null;
   const closestTwoOptionShare = Math.ceil(overlap / 2) / overlap;
   const isTwoOptionsStuck = overlap % 2 === 1 && threshold <= closestTwoOptionShare;

@@ -1,4 +1,5 @@
 import type { OverlapPolicy, ReplayResult } from "./replay";
+import { nearUnanimousShare } from "@/server/resolution/rules";
 
 function describePolicy(policy: OverlapPolicy): string {
   return policy.kind === "fixed" ? `fixed k=${policy.k}` : `adaptive ${policy.min}→${policy.max}`;
@@ -30,7 +31,7 @@ export function explainIdleAdaptive(result: ReplayResult, settings: { min: numbe
   const fixedMin = result.outcomes.find((outcome) => outcome.policy.kind === "fixed" && outcome.policy.k === min);
   const adaptive = result.outcomes.find((outcome) => outcome.policy.kind === "adaptive");
   if (!fixedMin || !adaptive || max <= min || min < 2 || adaptive.labelsSpent > fixedMin.labelsSpent) return null;
-  const nearUnanimous = (min - 1) / min;
+  const nearUnanimous = nearUnanimousShare(min);
   if (threshold > nearUnanimous) return null;
   const next = Math.ceil(nearUnanimous * 100 + 1e-9) / 100;
   return `Adaptive never asked for more: at k = ${min} a ${min - 1}–1 split already reaches the threshold ${threshold}, so no item fell short of it. Try --threshold ${next.toFixed(2)} to grow the review on any split.`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countVotes, resolveCorrections, resolveLabels } from "./rules";
+import { countVotes, nearUnanimousShare, resolveCorrections, resolveLabels } from "./rules";
 
 describe("resolveLabels", () => {
   it("makes equal votes unanimous gold with confidence 1", () => {
@@ -51,5 +51,13 @@ describe("resolveCorrections", () => {
   it("is a conflict when texts differ, or when some changed the text and others did not", () => {
     expect(resolveCorrections(["Refunds take 5 days.", "Refunds take 7 days."])).toEqual({ kind: "conflict", reason: "corrections differ" });
     expect(resolveCorrections([null, "Refunds take 5 days."])).toEqual({ kind: "conflict", reason: "corrections differ" });
+  });
+});
+
+describe("nearUnanimousShare", () => {
+  it("is the share of a (k−1)-to-1 split", () => {
+    expect(nearUnanimousShare(3)).toBeCloseTo(2 / 3, 12);
+    expect(nearUnanimousShare(4)).toBe(0.75);
+    expect(nearUnanimousShare(1)).toBe(0);
   });
 });

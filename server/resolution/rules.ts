@@ -41,6 +41,15 @@ export function resolveLabels(votes: readonly string[], threshold: number): Labe
   return { kind: "conflict", reason: `labels split: ${counts.map(({ value, count }) => `${value} ${count}`).join(", ")}`, counts };
 }
 
+/**
+ * The vote share of a (k−1)-to-1 split, the closest answers can come to unanimous without being it. A
+ * majority threshold at or below it resolves such a split at k, so adaptive overlap only grows the review
+ * on more even splits; above it, any split asks for another annotator.
+ */
+export function nearUnanimousShare(k: number): number {
+  return (k - 1) / k;
+}
+
 export type CorrectionResolution = { kind: "agreed"; correction: string | null } | { kind: "conflict"; reason: string };
 
 /**
