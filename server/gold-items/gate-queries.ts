@@ -13,18 +13,6 @@ const pauseColumns = [
   "p.lift_note as liftNote",
 ] as const;
 
-/** The annotator's pause on a queue that no lead has lifted yet. */
-export async function findActivePause(db: Executor, params: { projectId: string; queueId: string; annotatorId: string }) {
-  return db
-    .selectFrom("annotator_pauses as p")
-    .select(pauseColumns)
-    .where("p.project_id", "=", params.projectId)
-    .where("p.queue_id", "=", params.queueId)
-    .where("p.annotator_id", "=", params.annotatorId)
-    .where("p.lifted_at", "is", null)
-    .executeTakeFirst();
-}
-
 /** When a lead last lifted the annotator's pause on a queue: gold checks count again from then. */
 export async function findLastLiftedAt(db: Executor, params: { projectId: string; queueId: string; annotatorId: string }): Promise<Date | undefined> {
   const row = await db

@@ -7,17 +7,15 @@ import { ForbiddenError, InvalidStateError, NotFoundError } from "@/server/lib/e
 import { emitWebhookEvent } from "@/server/webhooks/outbox";
 import { listGoldAccuracy } from "./accuracy-queries";
 import { listUserNames } from "@/server/users/queries";
-import { countTodaysWork, findActivePause, findLastLiftedAt, insertPause, liftPause, listQueuePauses, pauseExists } from "./gate-queries";
+import { countTodaysWork, findLastLiftedAt, insertPause, liftPause, listQueuePauses, pauseExists } from "./gate-queries";
 import { findGoldQueue } from "./queries";
 import type { LiftPauseInput } from "./schema";
 
 const percent = (share: number) => `${Math.round(share * 100)} %`;
 
-/** Refuses a claim on a queue where the annotator is paused, saying why and who can undo it. */
-export async function assertNotPaused(db: Executor, actor: ProjectActor, queueId: string): Promise<void> {
-  const pause = await findActivePause(db, { projectId: actor.projectId, queueId, annotatorId: actor.userId });
-  if (!pause) return;
-  throw new ForbiddenError(`You are paused on this queue by its gold-check quality gate: ${pause.reason}. A lead can lift the pause.`, { field: "queueId" });
+/** The refusal of a claim on a queue where the annotator is paused, saying why and who can undo it. */
+export function pausedError(reason: string): ForbiddenError {
+  return new ForbiddenError(`You are paused on this queue by its gold-check quality gate: ${reason}. A lead can lift the pause.`, { field: "queueId" });
 }
 
 /** Midnight UTC after `now`, when daily caps start again. */

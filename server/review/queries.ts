@@ -5,9 +5,20 @@ import { outputColumns } from "@/server/items/output";
 import type { AssignmentState, WithAssignmentState } from "@/server/items/states";
 import type { QueueItemState } from "@/server/queues/schema";
 
-export async function findReviewQueue(db: Executor, projectId: string, queueId: string) {
+export async function findReviewQueue(db: Executor, params: { projectId: string; queueId: string; userId: string }) {
+  const { projectId, queueId, userId } = params;
   return db
     .selectFrom("queues")
+    .select((eb) => [
+      // The caller's live pause on this queue, read with it so a claim costs no extra round trip.
+      eb
+        .selectFrom("annotator_pauses as pause")
+        .select("pause.reason")
+        .whereRef("pause.queue_id", "=", "queues.id")
+        .where("pause.annotator_id", "=", userId)
+        .where("pause.lifted_at", "is", null)
+        .as("pauseReason"),
+    ])
     .select([
       "id",
       "name",

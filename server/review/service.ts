@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { DB } from "@/db/types";
 import { correctionDocumentKey } from "@/server/collab/schema";
-import { assertNotPaused } from "@/server/gold-items/gate-service";
+import { pausedError } from "@/server/gold-items/gate-service";
 import { applyClaimRules, isGoldCheck } from "@/server/gold-items/serving-service";
 import type { Suggestion } from "@/server/ingest/schema";
 import { conversationToText } from "@/server/items/conversation-text";
@@ -105,9 +105,9 @@ async function claimOnce(db: Kysely<DB>, params: ClaimParams): Promise<ClaimOutc
  * leased item (expired leases of the queue are reaped first). Null when nothing is left for them.
  */
 export async function claimNext(db: Kysely<DB>, actor: ProjectActor, input: ClaimNextInput): Promise<ReviewTask | null> {
-  const queue = await findReviewQueue(db, actor.projectId, input.queueId);
+  const queue = await findReviewQueue(db, { projectId: actor.projectId, queueId: input.queueId, userId: actor.userId });
   if (!queue) throw new NotFoundError("no such queue", { field: "queueId" });
-  await assertNotPaused(db, actor, queue.id);
+  if (queue.pauseReason) throw pausedError(queue.pauseReason);
   const excludeIds = input.excludeAssignmentIds ?? [];
   const mine = await findOwnActiveAssignmentId(db, { projectId: actor.projectId, queueId: queue.id, userId: actor.userId, excludeIds });
   if (mine !== undefined) return getReviewTask(db, actor, mine);
