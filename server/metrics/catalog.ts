@@ -11,6 +11,12 @@ export type MetricScope = "project" | "queue" | "annotator";
 
 /** Label counts of one field: `{ field, counts: { optionValue: n } }`. */
 export type LabelCountsDetail = { field: string; counts: Record<string, number> };
+/**
+ * Per-item moments of a share's counts in one window, x_i successes out of n_i trials on item i:
+ * `{ items, xx: Σx_i², xn: Σx_i·n_i, nn: Σn_i² }`. Enough to estimate how far answers to the same item
+ * move together (the design effect) at any rate p, since Σ(x_i − p·n_i)² = xx − 2p·xn + p²·nn.
+ */
+export type ItemClusterMoments = { items: number; xx: number; xn: number; nn: number };
 /** A histogram over log2 bins: `bins[i]` counts values in [2^i, 2^(i+1)); values below 1 fall in bin 0. */
 export type Log2HistogramDetail = { bins: number[] };
 
@@ -30,8 +36,8 @@ export type MetricDefinition = {
 
 export const metricCatalog = [
   { name: "gold.labels", scope: "queue", title: "Gold label entropy", value: "Shannon entropy of current gold labels created in the window, bits", sampleSize: "gold labels", detail: "LabelCountsDetail", hasHoldout: true },
-  { name: "labels.approval", scope: "queue", title: "Approval share", value: "share of counted annotations whose value is one of the queue's approval values", sampleSize: "counted annotations on fields with approval values", detail: "{ approved }", hasHoldout: true },
-  { name: "corrections.rate", scope: "queue", title: "Correction rate", value: "share of counted annotations whose correction differs from the original output", sampleSize: "counted annotations", detail: "{ corrected }", hasHoldout: true },
+  { name: "labels.approval", scope: "queue", title: "Approval share", value: "share of counted annotations whose value is one of the queue's approval values", sampleSize: "counted annotations on fields with approval values", detail: "{ approved, clusters: ItemClusterMoments }", hasHoldout: true },
+  { name: "corrections.rate", scope: "queue", title: "Correction rate", value: "share of counted annotations whose correction differs from the original output", sampleSize: "counted annotations", detail: "{ corrected, clusters: ItemClusterMoments }", hasHoldout: true },
   { name: "agreement.alpha", scope: "queue", title: "Krippendorff's α", value: "nominal α over items resolved in the window (counted annotations)", sampleSize: "pairable items", detail: "{ ci: [low, high], labels }" },
   { name: "latency.queued", scope: "queue", title: "Ingest → queued", value: "p95 seconds", sampleSize: "gold labels created in the window", detail: "{ p50, p95 }" },
   { name: "latency.first_claim", scope: "queue", title: "Ingest → first claim", value: "p95 seconds", sampleSize: "gold labels created in the window", detail: "{ p50, p95 }" },

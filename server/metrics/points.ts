@@ -1,5 +1,5 @@
 import { computeEntropy } from "@/server/quality";
-import type { LabelCountsDetail, Log2HistogramDetail, MetricName } from "./catalog";
+import type { ItemClusterMoments, LabelCountsDetail, Log2HistogramDetail, MetricName } from "./catalog";
 
 /** One computed point of a window, before it is stored. */
 export type MetricRow = {
@@ -40,4 +40,9 @@ export function log2Histogram(sparse: Record<string, number> | null): Log2Histog
 /** `count / total`, or null for an empty sample. */
 export function share(count: number, total: number): number | null {
   return total > 0 ? count / total : null;
+}
+
+/** The moments of two disjoint sets of items (two slices of one window). */
+export function addClusterMoments(a: ItemClusterMoments, b: ItemClusterMoments): ItemClusterMoments {
+  return { items: a.items + b.items, xx: a.xx + b.xx, xn: a.xn + b.xn, nn: a.nn + b.nn };
 }

@@ -14,7 +14,7 @@ import {
 } from "./distributions";
 import { seedFor } from "./monte-carlo";
 import { runDetectors } from "./index";
-import { conservativeRate, runBinomialCusum, testShare } from "./rates";
+import { conservativeRate, estimateDesignEffect, runBinomialCusum, testShare } from "./rates";
 import { drawBinomial, drawMultinomial, drawNormal } from "./sampling";
 
 const choose = (n: number, k: number): number => Math.exp(logGamma(n + 1) - logGamma(k + 1) - logGamma(n - k + 1));
@@ -113,6 +113,42 @@ describe("null models hold their level at the window's size, reference noise inc
     const [at01, at05] = rejectionRates(pValues, [0.01, 0.05]);
     expect(at01).toBeLessThanOrEqual(0.01 + 0.005);
     expect(at05).toBeLessThanOrEqual(0.05 + 0.01);
+  });
+});
+
+describe("the design effect of answers clustered by item", () => {
+  /** One window of `items` items with `perItem` answers each, every answer a success with its item's probability. */
+  function clusteredPoint(random: () => number, items: number, perItem: number, itemProbability: () => number): MetricPoint {
+    let successes = 0;
+    const clusters = { items, xx: 0, xn: 0, nn: 0 };
+    for (let item = 0; item < items; item += 1) {
+      const x = drawBinomial(random, perItem, itemProbability());
+      successes += x;
+      clusters.xx += x * x;
+      clusters.xn += x * perItem;
+      clusters.nn += perItem * perItem;
+    }
+    const trials = items * perItem;
+    return { queueId: "queue", subject: "", metric: "labels.approval", granularity: "day", windowStart: new Date(0), sampleSize: trials, value: successes / trials, detail: { approved: successes, clusters } };
+  }
+
+  it("is 1 for independent answers, the cluster size for identical ones, and 1 + (m − 1)ρ in between", () => {
+    const random = createRandom(31);
+    const independent = Array.from({ length: 7 }, () => clusteredPoint(random, 40, 3, () => 0.6));
+    expect(estimateDesignEffect(independent, 0.6)).toBeLessThan(1.15);
+    const identical = Array.from({ length: 7 }, () => clusteredPoint(random, 40, 3, () => (random() < 0.6 ? 1 : 0)));
+    expect(estimateDesignEffect(identical, 0.6)).toBeGreaterThan(2.7);
+    expect(estimateDesignEffect(identical, 0.6)).toBeLessThanOrEqual(3);
+    // Items good with 0.6, approved 0.9 if good and 0.1 if not: ρ = Var(p_i) / (p(1 − p)) = 0.6·0.4·0.8² / (0.58·0.42).
+    const rho = (0.6 * 0.4 * 0.8 ** 2) / (0.58 * 0.42);
+    const mixed = Array.from({ length: 70 }, () => clusteredPoint(random, 40, 3, () => (random() < 0.6 ? 0.9 : 0.1)));
+    expect(estimateDesignEffect(mixed, 0.58)).toBeCloseTo(1 + 2 * rho, 1);
+  });
+
+  it("counts points written before the moments were kept as independent", () => {
+    const random = createRandom(32);
+    const point = clusteredPoint(random, 40, 3, () => (random() < 0.5 ? 1 : 0));
+    expect(estimateDesignEffect([{ ...point, detail: { approved: point.detail.approved } }], 0.5)).toBe(1);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { MetricPoint } from "@/server/metrics/catalog";
+import type { ItemClusterMoments, MetricPoint } from "@/server/metrics/catalog";
 import { computeWilsonInterval, createBernoulliCusum } from "@/server/quality";
 import { betaBinomialPmf } from "./distributions";
 import { CUSUM_CAP, CUSUM_THRESHOLD, WINDOW_LEVEL, Z_CONSERVATIVE } from "./levels";
@@ -28,6 +28,65 @@ export function sumTallies(tallies: ReadonlyArray<Tally | null>): Tally | null {
     trials += tally.trials;
   }
   return trials > 0 ? { successes, trials } : null;
+}
+
+/** A reference share and its design effect: how many times the binomial variance its windows' shares really vary by. */
+export type ClusteredReference = { tally: Tally; designEffect: number };
+
+function readClusterMoments(point: MetricPoint): ItemClusterMoments | null {
+  const moments = point.detail.clusters as Partial<ItemClusterMoments> | undefined;
+  if (!moments || typeof moments !== "object") return null;
+  const { items, xx, xn, nn } = moments;
+  return [items, xx, xn, nn].every((value) => typeof value === "number" && Number.isFinite(value)) ? { items: items!, xx: xx!, xn: xn!, nn: nn! } : null;
+}
+
+/**
+ * The design effect of clustered trials at rate p: the answers to one item share its output, so a window's
+ * share varies more than a binomial of as many independent answers. Estimated over the points' items with
+ * the cluster-robust (ratio-estimator) variance, deff = I/(I − 1) · Σ(x_i − p·n_i)² / (p(1 − p)·Σn_i), and
+ * kept between 1 (independent) and Σn_i²/Σn_i (every item's answers identical). Points written before the
+ * metric kept its moments count as independent.
+ */
+export function estimateDesignEffect(points: readonly MetricPoint[], rate: number): number {
+  let items = 0;
+  let residualSquares = 0;
+  let trials = 0;
+  let sizeSquares = 0;
+  for (const point of points) {
+    const moments = readClusterMoments(point);
+    if (!moments) return 1;
+    items += moments.items;
+    residualSquares += moments.xx - 2 * rate * moments.xn + rate * rate * moments.nn;
+    trials += point.sampleSize;
+    sizeSquares += moments.nn;
+  }
+  if (items < 2 || trials === 0 || !(rate > 0 && rate < 1)) return 1;
+  const designEffect = ((items / (items - 1)) * residualSquares) / (rate * (1 - rate) * trials);
+  return Math.min(Math.max(1, sizeSquares / trials), Math.max(1, designEffect));
+}
+
+/** Pools reference windows into one share with its design effect (null when they hold nothing usable). */
+export function poolClustered(points: readonly MetricPoint[], key: string): ClusteredReference | null {
+  const tally = sumTallies(points.map((point) => readTally(point, key)));
+  return tally ? { tally, designEffect: estimateDesignEffect(points, tally.successes / tally.trials) } : null;
+}
+
+/** A tally shrunk to its effective number of independent trials. */
+export function toEffective(tally: Tally, designEffect: number): Tally {
+  return { successes: tally.successes / designEffect, trials: tally.trials / designEffect };
+}
+
+/**
+ * `testShare` for clustered trials: window and reference both count as their effective sizes (rounded, as
+ * the beta-binomial needs whole numbers); the statistic stays the window's observed share.
+ */
+export function testClusteredShare(window: Tally, reference: ClusteredReference, tails: readonly Tail[]): WindowVerdict {
+  const round = ({ successes, trials }: Tally): Tally => {
+    const roundedTrials = Math.max(1, Math.round(trials));
+    return { successes: Math.min(roundedTrials, Math.round(successes)), trials: roundedTrials };
+  };
+  const verdict = testShare(round(toEffective(window, reference.designEffect)), round(toEffective(reference.tally, reference.designEffect)), tails);
+  return { ...verdict, statistic: window.successes / window.trials };
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { MetricName, MetricPoint } from "@/server/metrics/catalog";
+import type { ItemClusterMoments, MetricName, MetricPoint } from "@/server/metrics/catalog";
 import { computeEntropy, createRandom, type Random } from "@/server/quality";
 import { drawBinomial, drawMultinomial, drawNormal } from "../sampling";
 
@@ -43,6 +43,28 @@ export const syntheticAnnotatorId = (queue: number, annotator: number): string =
 function drawCounts(random: Random, n: number, shares: readonly number[], keys: readonly string[]): Record<string, number> {
   const counts = drawMultinomial(random, n, shares, new Float64Array(shares.length));
   return Object.fromEntries(keys.map((key, index) => [key, counts[index]!]));
+}
+
+/**
+ * Approval as annotators give it: an item's answers share its output, so they agree (a good output is
+ * approved by most of its annotators, a bad one by few). The healthy mix approves 65 % of answers with a
+ * design effect near 2 at three answers per item; saturation approves 97 %.
+ */
+const HEALTHY_APPROVAL = { goodShare: 0.6875, ifGood: 0.9, ifNotGood: 0.1 };
+const SATURATED_APPROVAL = { goodShare: 1, ifGood: 0.97, ifNotGood: 0.97 };
+
+/** `items` items of `perItem` answers each, every answer a success with its item's probability (drawn from the item's uniform). */
+function drawItemClusters(random: Random, items: number, perItem: number, probabilityOf: (itemUniform: number) => number): { successes: number; clusters: ItemClusterMoments } {
+  const clusters: ItemClusterMoments = { items, xx: 0, xn: 0, nn: 0 };
+  let successes = 0;
+  for (let item = 0; item < items; item += 1) {
+    const x = drawBinomial(random, perItem, probabilityOf(random()));
+    successes += x;
+    clusters.xx += x * x;
+    clusters.xn += x * perItem;
+    clusters.nn += perItem * perItem;
+  }
+  return { successes, clusters };
 }
 
 const entropyBits = (counts: Record<string, number>): number | null => {
@@ -91,12 +113,12 @@ export function generateSyntheticProject(options: SyntheticProjectOptions): Metr
         const counts = drawCounts(random, size, shares, labelKeys);
         push(`gold.labels${suffix}` as MetricName, queueId, "", size, entropyBits(counts), { field: "verdict", counts });
         const annotations = size * perGold;
-        const approvalRate = isOn("approval_saturation", window) ? 0.97 : 0.65;
-        const approved = drawBinomial(random, annotations, approvalRate);
-        push(`labels.approval${suffix}` as MetricName, queueId, "", annotations, annotations > 0 ? approved / annotations : null, { approved });
+        const approval = isOn("approval_saturation", window) ? SATURATED_APPROVAL : HEALTHY_APPROVAL;
+        const approved = drawItemClusters(random, size, perGold, (item) => (item < approval.goodShare ? approval.ifGood : approval.ifNotGood));
+        push(`labels.approval${suffix}` as MetricName, queueId, "", annotations, annotations > 0 ? approved.successes / annotations : null, { approved: approved.successes, clusters: approved.clusters });
         const correctionRate = isOn("correction_drop", window) ? 0.08 : 0.3;
-        const corrected = drawBinomial(random, annotations, correctionRate);
-        push(`corrections.rate${suffix}` as MetricName, queueId, "", annotations, annotations > 0 ? corrected / annotations : null, { corrected });
+        const corrected = drawItemClusters(random, size, perGold, () => correctionRate);
+        push(`corrections.rate${suffix}` as MetricName, queueId, "", annotations, annotations > 0 ? corrected.successes / annotations : null, { corrected: corrected.successes, clusters: corrected.clusters });
       }
       const alphaMean = isOn("agreement_decay", window) ? 0.4 : 0.7;
       const standardError = 0.45 / Math.sqrt(gold);
