@@ -347,6 +347,8 @@ export interface Outputs {
   output: Json;
   produced_at: Timestamp;
   project_id: string;
+  redaction_counts: Generated<Json>;
+  session_id: string | null;
   suggestion: Json | null;
   tags: Generated<string[]>;
   trace_id: string | null;
@@ -395,6 +397,7 @@ export interface QueueItems {
   output_id: number;
   priority: Generated<number>;
   project_id: string;
+  provenance: Generated<string>;
   queue_id: string;
   resolved_at: Timestamp | null;
   skipped_count: Generated<number>;

@@ -5,6 +5,7 @@ import type { Executor } from "@/db/executor";
 export type NewOutput = {
   externalId: string;
   traceId: string | null;
+  sessionId: string | null;
   model: string | null;
   inputJson: string;
   outputJson: string;
@@ -55,11 +56,11 @@ export async function insertOutputsWithQueueItems(db: Executor, projectId: strin
     .with("created", (query) =>
       query
         .insertInto("outputs")
-        .columns(["project_id", "external_id", "trace_id", "model", "input", "output", "metadata", "tags", "end_user_id", "consent", "content_hash", "produced_at", "suggestion"])
+        .columns(["project_id", "external_id", "trace_id", "session_id", "model", "input", "output", "metadata", "tags", "end_user_id", "consent", "content_hash", "produced_at", "suggestion"])
         .expression(
-          sql`select ${projectId}::uuid, row.e, row.t, row.m, row.i, row.o, row.md, row.tg, row.u, row.c, row.h, coalesce(row.p, now()), row.s
+          sql`select ${projectId}::uuid, row.e, row.t, row.sn, row.m, row.i, row.o, row.md, row.tg, row.u, row.c, row.h, coalesce(row.p, now()), row.s
             from jsonb_to_recordset(${toRowsJson(rows)}::jsonb)
-              as row(e text, t text, m text, i jsonb, o jsonb, md jsonb, tg text[], u text, c boolean, h text, p timestamptz, s jsonb)`,
+              as row(e text, t text, sn text, m text, i jsonb, o jsonb, md jsonb, tg text[], u text, c boolean, h text, p timestamptz, s jsonb)`,
         )
         .onConflict((conflict) => conflict.columns(["project_id", "external_id"]).doNothing())
         .returning(["id", "external_id", "content_hash"]),

@@ -65,6 +65,8 @@ export type Suggestion = z.infer<typeof suggestionSchema>;
 export const ingestOutputSchema = z.object({
   external_id: safeText(200, { trim: true, error: "external_id is required", tooLong: "external_id is at most 200 characters" }).min(1, "external_id must not be empty"),
   trace_id: safeText(200, { tooLong: "trace_id is at most 200 characters" }).optional(),
+  /** Groups the turns of one conversation into a thread. */
+  session_id: safeText(200, { tooLong: "session_id is at most 200 characters" }).min(1, "session_id must not be empty").optional(),
   input: conversationSchema,
   output: conversationSchema,
   model: safeText(200, { tooLong: "model is at most 200 characters" }).optional(),

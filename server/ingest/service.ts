@@ -20,6 +20,7 @@ function toNewOutput(output: IngestOutput): NewOutput {
   return {
     externalId: output.external_id,
     traceId: output.trace_id ?? null,
+    sessionId: output.session_id ?? null,
     model: output.model ?? null,
     inputJson,
     outputJson,
