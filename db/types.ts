@@ -405,6 +405,15 @@ export interface QueueItems {
   submitted_count: Generated<number>;
 }
 
+export interface QueueRemovedOutputs {
+  output_id: number;
+  project_id: string;
+  queue_id: string;
+  reason: string | null;
+  removed_at: Generated<Timestamp>;
+  removed_by: string | null;
+}
+
 export interface Queues {
   approval_values: Generated<Json>;
   archived_at: Timestamp | null;
@@ -600,6 +609,7 @@ export interface DB {
   projects: Projects;
   quality_fits: QualityFits;
   queue_items: QueueItems;
+  queue_removed_outputs: QueueRemovedOutputs;
   queues: Queues;
   release_candidates: ReleaseCandidates;
   release_rows: ReleaseRows;
