@@ -6,7 +6,10 @@ import { z } from "zod";
  * asks of receivers. Spans stay unparsed here so one bad span is rejected alone (see spanSchema).
  */
 
-const int64 = z.union([z.string().regex(/^-?\d+$/, "must be an integer"), z.number().int("must be an integer")], { error: "must be an integer (a number or a decimal string)" });
+// JSON numbers past 2^53 (nanosecond timestamps) arrive rounded, which is still an integer; zod's int() would refuse them.
+const int64 = z.union([z.string().regex(/^-?\d+$/, "must be an integer"), z.number().refine(Number.isInteger, "must be an integer")], {
+  error: "must be an integer (a number or a decimal string)",
+});
 
 export type AnyValueInput = {
   stringValue?: string;

@@ -13,8 +13,9 @@ import { exportTraceRequestSchema, spanSchema } from "./schema";
 export type OtlpExportSummary = { created: number; duplicate: number; rejected: number; skipped: number };
 export type OtlpExportResult = { summary: OtlpExportSummary; partialSuccess: PartialSuccess | null };
 
-type Rejection = { span: string; reason: string };
-type Candidate = { span: string; item: Record<string, unknown> };
+/** `order` is the span's place in the request, so the message lists rejections in the order the spans came. */
+type Rejection = { order: number; span: string; reason: string };
+type Candidate = { order: number; span: string; item: Record<string, unknown> };
 
 /** How many rejections the partial-success message spells out; the count covers them all. */
 const REASONS_SHOWN = 5;
@@ -41,14 +42,14 @@ function collectSpans(body: unknown): { candidates: Candidate[]; rejections: Rej
         const position = `resourceSpans[${r}].scopeSpans[${s}].spans[${index}]`;
         if (!parsed.success) {
           const issue = parsed.error.issues[0];
-          rejections.push({ span: position, reason: `is malformed: ${issue?.path.map(String).join(".") || "span"}: ${issue?.message}` });
+          rejections.push({ order: total, span: position, reason: `is malformed: ${issue?.path.map(String).join(".") || "span"}: ${issue?.message}` });
           return;
         }
         const span = `${position} (span ${normalizeId(parsed.data.spanId, 8) ?? parsed.data.spanId})`;
         const outcome = mapSpan(parsed.data, { resource, scopeName: scopeSpans.scope?.name });
         if (outcome.kind === "skipped") skipped += 1;
-        else if (outcome.kind === "rejected") rejections.push({ span, reason: outcome.reason });
-        else candidates.push({ span, item: outcome.item });
+        else if (outcome.kind === "rejected") rejections.push({ order: total, span, reason: outcome.reason });
+        else candidates.push({ order: total, span, item: outcome.item });
       });
     });
   });
@@ -73,10 +74,12 @@ export async function ingestOtlpTraces(db: Kysely<DB>, source: IngestSource, bod
       }
       // The ingest field reads `outputs[3].input.0.role`; the span is named already, so keep the part inside it.
       const field = result.field.replace(/^outputs\[\d+\]\.?/, "") || "span";
-      rejections.push({ span: batch[result.index]!.span, reason: `was refused at ingest: ${field}: ${result.reason}` });
+      const { order, span } = batch[result.index]!;
+      rejections.push({ order, span, reason: `was refused at ingest: ${field}: ${result.reason}` });
     }
   }
   summary.rejected = rejections.length;
+  rejections.sort((a, b) => a.order - b.order);
   logger.debug({ projectId: source.projectId, apiKeyId: source.apiKeyId, ...summary }, "OTLP spans ingested");
   return { summary, partialSuccess: rejections.length > 0 ? { rejectedSpans: rejections.length, errorMessage: describeRejections(rejections, total) } : null };
 }
