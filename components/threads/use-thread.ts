@@ -5,7 +5,7 @@ import { useTRPC } from "@/components/trpc/provider";
 
 // Earlier turns do not change while an item is open, and loading them never holds up the item itself:
 // a plain query (not suspense) that the page renders around when it arrives.
-const THREAD_STALE_MS = 5 * 60_000;
+export const THREAD_STALE_MS = 5 * 60_000;
 
 /** The earlier turns of the conversation behind the annotator's assignment. */
 export function useAssignmentThread(projectId: string, assignmentId: number) {

@@ -80,6 +80,8 @@ describe("mapSpan", () => {
         ["big", { intValue: "9223372036854775807" }],
         [`k${"e".repeat(120)}`, text("dropped")],
         ["nul", text("a\u0000b")],
+        ["constructor", text("kept")],
+        ["__proto__", text("kept too")],
         ...many,
       ]),
     );
@@ -88,6 +90,8 @@ describe("mapSpan", () => {
     expect(metadata.list).toBe('["a",true]');
     expect(metadata.big).toBe("9223372036854775807");
     expect(metadata.nul).toBe("ab");
+    expect(Object.hasOwn(metadata, "constructor") && Object.hasOwn(metadata, "__proto__")).toBe(true);
+    expect(Object.getPrototypeOf(metadata)).toBe(Object.prototype);
     expect(metadata).not.toHaveProperty("input.value");
     expect(metadata["otel.scope.name"]).toBe("scope");
     expect(Object.keys(metadata).filter((key) => key !== "otel.dropped_attributes")).toHaveLength(METADATA_MAX_KEYS);

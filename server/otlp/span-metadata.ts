@@ -46,16 +46,18 @@ export type SpanContext = { spanName: string; scopeName: string | undefined; dur
  * and keys past the 200th are dropped, and `otel.dropped_attributes` counts them.
  */
 export function buildSpanMetadata(span: Attributes, resource: Attributes, context: SpanContext): Record<string, MetadataValue> {
-  const metadata: Record<string, MetadataValue> = {};
+  // A Map, so keys such as `constructor` or `__proto__` are data like any other.
+  const metadata = new Map<string, MetadataValue>();
   let dropped = 0;
   const put = (key: string, value: AttributeValue | undefined) => {
-    if (value === undefined || isContentKey(key) || key in metadata) return;
+    if (value === undefined || isContentKey(key)) return;
     const storableKey = stripUnstorableText(key);
-    if (storableKey === "" || storableKey.length > METADATA_KEY_LIMIT || Object.keys(metadata).length >= METADATA_MAX_KEYS) {
+    if (metadata.has(storableKey)) return;
+    if (storableKey === "" || storableKey.length > METADATA_KEY_LIMIT || metadata.size >= METADATA_MAX_KEYS) {
       dropped += 1;
       return;
     }
-    metadata[storableKey] = toMetadataValue(value);
+    metadata.set(storableKey, toMetadataValue(value));
   };
   for (const [key, value] of normalizedKeys(span)) put(key, value);
   put("otel.span.name", context.spanName);
@@ -63,6 +65,6 @@ export function buildSpanMetadata(span: Attributes, resource: Attributes, contex
   put("otel.span.duration_ms", context.durationMs);
   for (const [key, value] of span) put(key, value);
   for (const [key, value] of resource) put(key, value);
-  if (dropped > 0) metadata["otel.dropped_attributes"] = dropped;
-  return metadata;
+  if (dropped > 0) metadata.set("otel.dropped_attributes", dropped);
+  return Object.fromEntries(metadata);
 }
