@@ -80,6 +80,7 @@ export async function readOtlpBody(request: Request): Promise<{ encoding: OtlpEn
       throw new ValidationError("body must be valid JSON (an OTLP/JSON ExportTraceServiceRequest)", { field: "body" });
     }
   }
+  if (typeof body !== "object" || body === null || Array.isArray(body)) throw new ValidationError("body must be a JSON object (an OTLP ExportTraceServiceRequest)", { field: "body" });
   if (isTooDeep(body)) throw new ValidationError(`body nests deeper than ${MAX_DEPTH} levels`, { field: "body" });
   return { encoding, body };
 }

@@ -102,6 +102,7 @@ describe("POST /api/v1/otlp/v1/traces", () => {
       [send(Buffer.alloc(MAX_REQUEST_BYTES + 1, 0x20)), 413, "body", /larger than 32 MB/],
       [send('{"resourceSpans": ['), 400, "body", /valid JSON/],
       [send('{"resourceSpans": 5}'), 400, "resourceSpans", /must be an array/],
+      [send("[]"), 400, "body", /must be a JSON object/],
       [send(`{"resourceSpans":${"[".repeat(100)}${"]".repeat(100)}}`), 400, "body", /deeper than 64/],
       [send(exportOf(chatSpan("5555555555555555")), {}, null), 401, "authorization", /API key/],
       [send(exportOf(chatSpan("5555555555555555")), {}, keys["datasets:read"]), 403, "authorization", /"ingest" scope/],
