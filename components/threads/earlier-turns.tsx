@@ -3,6 +3,7 @@
 import { useId } from "react";
 import { z } from "zod";
 import { ConversationBody } from "@/components/outputs/conversation-view";
+import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { DateTime } from "@/components/ui/date-time";
 import { Kbd } from "@/components/ui/kbd";
@@ -69,11 +70,17 @@ export function EarlierTurns({ turns, total, isOpen, onToggle, shortcut }: Earli
               <p className="text-xs text-zinc-500">
                 Turn {total - turns.length + index + 1} · <DateTime value={turn.producedAt} />
               </p>
-              <section aria-label="User" className="rounded-lg bg-sky-50/60 p-3 text-sm">
-                <ConversationBody value={userSaid(turn.input)} />
+              <section aria-label="User" className="space-y-1">
+                <Badge tone="blue">user</Badge>
+                <div className="rounded-lg bg-sky-50/60 p-3 text-sm">
+                  <ConversationBody value={userSaid(turn.input)} />
+                </div>
               </section>
-              <section aria-label="Answer" className="rounded-lg bg-zinc-50 p-3 text-sm">
-                <ConversationBody value={turn.output} />
+              <section aria-label="Answer" className="space-y-1">
+                <Badge tone="gold">answer</Badge>
+                <div className="rounded-lg bg-zinc-50 p-3 text-sm">
+                  <ConversationBody value={turn.output} />
+                </div>
               </section>
             </li>
           ))}
