@@ -3,6 +3,8 @@
 import Link from "next/link";
 import { useState } from "react";
 import type { CollabEditorHandle } from "@/components/collab/collab-editor";
+import { EarlierTurns } from "@/components/threads/earlier-turns";
+import { useItemThread } from "@/components/threads/use-thread";
 import { Alert } from "@/components/ui/alert";
 import { adjudicationDraftKey } from "@/components/review/label-draft";
 import { Badge } from "@/components/ui/badge";
@@ -25,6 +27,8 @@ export function AdjudicationView({ projectId, slug, queueItemId, userName }: Adj
   const { conflict, finalize } = useAdjudication(projectId, queueItemId);
   const cancelRevision = useCancelReopen();
   const [editor, setEditor] = useState<CollabEditorHandle | null>(null);
+  const thread = useItemThread(projectId, queueItemId).data;
+  const [isThreadOpen, setIsThreadOpen] = useState(false);
   const { item, queue, output, signals, originalText, annotations, gold, revision } = conflict;
   // A reopened item keeps its gold current while the lead decides the one that replaces it.
   const isDeciding = !gold || revision !== null;
@@ -108,6 +112,7 @@ export function AdjudicationView({ projectId, slug, queueItemId, userName }: Adj
         {gold && field && (
           <FinalGoldCard gold={gold} field={field} originalText={originalText} allowCorrection={allowCorrection} title={revision ? "Current gold (being revised)" : "Final gold"} />
         )}
+        {thread && <EarlierTurns turns={thread.turns} total={thread.total} isOpen={isThreadOpen} onToggle={() => setIsThreadOpen((isOpen) => !isOpen)} />}
         <OutputPanel output={output} signals={signals} instructions={queue.instructions} />
         {field && (
           <section aria-labelledby="answers-heading" className="space-y-3">

@@ -3,6 +3,8 @@
 import { useEffect, useRef, useState } from "react";
 import { CollabEditor, type CollabEditorHandle } from "@/components/collab/collab-editor";
 import { ShortcutsDialog } from "@/components/shell/shortcuts-dialog";
+import { EarlierTurns } from "@/components/threads/earlier-turns";
+import { useAssignmentThread } from "@/components/threads/use-thread";
 import type { Shortcut } from "@/components/shell/use-shortcuts";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -43,6 +45,11 @@ export function TaskReview({ projectId, userName, state, review, isInstructionsO
   const { values, note } = draft;
   const [isLabelMissing, setIsLabelMissing] = useState(false);
   const [dialog, setDialog] = useState<"skip" | "help" | null>(null);
+  // Loaded beside the item, never before it: the item shows at once and the earlier turns fold in when they arrive.
+  const thread = useAssignmentThread(projectId, task.assignment.id).data;
+  const hasThread = (thread?.turns.length ?? 0) > 0;
+  const [isThreadOpen, setIsThreadOpen] = useState(false);
+  const toggleThread = () => setIsThreadOpen((isOpen) => !isOpen);
   const editor = useRef<CollabEditorHandle | null>(null);
   const noteInput = useRef<HTMLTextAreaElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -88,6 +95,7 @@ export function TaskReview({ projectId, userName, state, review, isInstructionsO
     ...(allowsNote ? [{ keys: ["N"], label: "Write a note", run: () => noteInput.current?.focus() }] : []),
     { keys: ["S"], label: "Skip with a reason", run: () => setDialog("skip") },
     { keys: ["I"], label: "Show or hide the instructions", run: onToggleInstructions },
+    ...(hasThread ? [{ keys: ["T"], label: "Show or hide the earlier turns of the conversation", run: toggleThread }] : []),
     { keys: ["?"], label: "Show these shortcuts", run: () => setDialog("help") },
   ];
   useReviewKeys({
@@ -97,6 +105,7 @@ export function TaskReview({ projectId, userName, state, review, isInstructionsO
     openSkip: () => setDialog("skip"),
     showHelp: () => setDialog("help"),
     toggleInstructions: onToggleInstructions,
+    toggleThread: hasThread ? toggleThread : undefined,
     focusNote: allowsNote ? () => noteInput.current?.focus() : undefined,
     focusCorrection: documentKey ? () => editor.current?.focus() : undefined,
   });
@@ -105,6 +114,7 @@ export function TaskReview({ projectId, userName, state, review, isInstructionsO
     <div className="grid gap-6 lg:grid-cols-5">
       <div className="min-w-0 space-y-4 lg:col-span-3">
         <InstructionsPanel instructions={task.queue.instructions} isOpen={isInstructionsOpen} onToggle={onToggleInstructions} />
+        {thread && <EarlierTurns turns={thread.turns} total={thread.total} isOpen={isThreadOpen} onToggle={toggleThread} shortcut="T" />}
         <TaskView task={task} headingRef={heading} />
       </div>
       <Card className="h-fit min-w-0 space-y-5 p-5 lg:col-span-2">

@@ -10,13 +10,14 @@ export type ReviewKeyActions = {
   openSkip: () => void;
   showHelp: () => void;
   toggleInstructions: () => void;
+  toggleThread?: () => void;
   focusNote?: () => void;
   focusCorrection?: () => void;
 };
 
 /**
  * The review page's keys: 1–9 pick, E edits the correction, N the note, S skips, I folds the instructions,
- * ? shows help, Enter submits (Ctrl/Cmd+Enter from inside the note or the editor). Listens in the capture
+ * T the earlier turns of the conversation, ? shows help, Enter submits (Ctrl/Cmd+Enter from inside the note or the editor). Listens in the capture
  * phase so Ctrl+Enter reaches us before CodeMirror, and stops the keys it uses so the shell's own "?" does
  * not open a second dialog. Silent while any modal dialog is open.
  */
@@ -58,6 +59,9 @@ export function useReviewKeys(actions: ReviewKeyActions) {
         case "i":
         case "I":
           return run(act.toggleInstructions);
+        case "t":
+        case "T":
+          return run(act.toggleThread);
       }
     }
     window.addEventListener("keydown", onKeyDown, { capture: true });

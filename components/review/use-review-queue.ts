@@ -5,6 +5,7 @@ import { TRPCClientError } from "@trpc/client";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { toClaimRefusal, type ClaimRefusal } from "@/components/gold-items/claim-refusal";
+import { THREAD_STALE_MS } from "@/components/threads/use-thread";
 import { useTRPC } from "@/components/trpc/provider";
 import { errorMessage } from "@/components/ui/form-errors";
 import type { AppRouter } from "@/server/api/root";
@@ -57,10 +58,14 @@ export function useReviewQueue(projectId: string, queueId: string, leaseSeconds:
       if (!task) return setState({ phase: "empty" });
       setState({ phase: "ready", task, leaseExpiresAt: task.assignment.leaseExpiresAt, leaseError: null });
       const entry: Prefetch = { promise: claim([task.assignment.id]).catch(() => null), task: undefined };
-      void entry.promise.then((next) => (entry.task = next));
+      void entry.promise.then((next) => {
+        entry.task = next;
+        // The next item's earlier turns load now too, so they are there when it is shown.
+        if (next) void queryClient.prefetchQuery({ ...trpc.threads.getForAssignment.queryOptions({ projectId, assignmentId: next.assignment.id }), staleTime: THREAD_STALE_MS });
+      });
       prefetched.current = entry;
     },
-    [claim],
+    [claim, queryClient, trpc, projectId],
   );
 
   const load = useCallback(async () => {

@@ -8,6 +8,7 @@ import {
   NotFoundError,
   PayloadTooLargeError,
   UnauthorizedError,
+  UnsupportedMediaTypeError,
   ValidationError,
 } from "@/server/lib/errors";
 import { classifyDatabaseOutage, DATABASE_RETRY_AFTER_SECONDS } from "@/server/lib/pg-errors";
@@ -21,6 +22,7 @@ export function classifyDomainError(error: DomainError): { code: TRPC_ERROR_CODE
   if (error instanceof InvalidStateError) return { code: "PRECONDITION_FAILED", status: 412 };
   if (error instanceof ValidationError) return { code: "BAD_REQUEST", status: 400 };
   if (error instanceof PayloadTooLargeError) return { code: "PAYLOAD_TOO_LARGE", status: 413 };
+  if (error instanceof UnsupportedMediaTypeError) return { code: "UNSUPPORTED_MEDIA_TYPE", status: 415 };
   return { code: "BAD_REQUEST", status: 400 };
 }
 

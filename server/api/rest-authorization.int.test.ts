@@ -30,6 +30,7 @@ const accessTable: Record<string, Row> = {
   "GET /api/v1/whoami": { allow: liveKeys, request: () => ({ path: "/api/v1/whoami" }) },
   "POST /api/v1/outputs": { allow: ["ingest", "admin"], request: () => ({ path: "/api/v1/outputs", body: { outputs: [] } }) },
   "POST /api/v1/signals": { allow: ["ingest", "admin"], request: () => ({ path: "/api/v1/signals", body: { signals: [] } }) },
+  "POST /api/v1/otlp/v1/traces": { allow: ["ingest", "admin"], request: () => ({ path: "/api/v1/otlp/v1/traces", body: { resourceSpans: [] } }) },
   "GET /api/v1/datasets/[slug]/releases/[release]": {
     allow: readers,
     request: (f) => ({ path: `/api/v1/datasets/${f.dataset.slug}/releases/latest`, params: { slug: f.dataset.slug, release: "latest" } }),

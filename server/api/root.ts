@@ -16,6 +16,7 @@ import { queuesRouter } from "@/server/queues/router";
 import { resolutionRouter } from "@/server/resolution/router";
 import { reviewRouter } from "@/server/review/router";
 import { setupRouter } from "@/server/setup/router";
+import { threadsRouter } from "@/server/threads/router";
 import { truthRouter } from "@/server/truth/router";
 import { usersRouter } from "@/server/users/router";
 import { webhooksRouter } from "@/server/webhooks/router";
@@ -43,6 +44,7 @@ export const appRouter = router({
   truth: truthRouter,
   annotatorAnalytics: annotatorAnalyticsRouter,
   agreement: agreementRouter,
+  threads: threadsRouter,
 });
 
 export type AppRouter = typeof appRouter;

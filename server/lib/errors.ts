@@ -39,3 +39,7 @@ export class ValidationError extends DomainError {
 export class PayloadTooLargeError extends DomainError {
   override name = "PayloadTooLargeError";
 }
+
+export class UnsupportedMediaTypeError extends DomainError {
+  override name = "UnsupportedMediaTypeError";
+}

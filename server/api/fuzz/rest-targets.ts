@@ -6,13 +6,14 @@ import { ingestOutputSchema, ingestSignalSchema } from "@/server/ingest/schema";
 import { createWebhookEndpointSchema } from "@/server/webhooks/schema";
 import { badCredential, type BadCredential } from "./bad-credentials";
 import type { FuzzFixture } from "./fixture";
+import { otlpTracesTarget } from "./otlp-target";
 import { applyMutation, describeFields, fieldMutation, mutationOf, type Mutation } from "./input-mutations";
 import { describeValue, nest, ODD_STRINGS, oddValues } from "./odd-values";
 
 /** One REST request (path parameters as Next passes them, decoded) and the route-specific checks of its answer. */
 export type RestCase = {
   label: string;
-  request: { method: string; path: string; params: Record<string, string>; headers: Record<string, string>; body?: string };
+  request: { method: string; path: string; params: Record<string, string>; headers: Record<string, string>; body?: string | Uint8Array<ArrayBuffer> };
   /** Sent in place of good credentials; the runner turns it into headers. */
   credential?: BadCredential;
   check: (status: number, body: unknown) => string[];
@@ -458,4 +459,5 @@ export const restTargets: Record<string, RestTarget> = {
   "POST /api/v1/alert-rules": createAlertRuleTarget,
   "PATCH /api/v1/alert-rules/[ruleId]": patchAlertRuleTarget,
   "DELETE /api/v1/alert-rules/[ruleId]": deleteAlertRuleTarget,
+  "POST /api/v1/otlp/v1/traces": otlpTracesTarget,
 };

@@ -149,6 +149,8 @@ export const trpcTargets: Record<string, TrpcTarget> = {
   "review.myItems": { caller: "annotator", input: inProject },
   "resolution.listConflicts": { caller: "lead", input: (f) => ({ ...inProject(f), queueId: f.queue.id }) },
   "resolution.getConflict": { caller: "lead", input: (f) => ({ ...inProject(f), queueItemId: f.conflictItemId }) },
+  "threads.getForAssignment": { caller: "annotator", input: (f) => ({ ...inProject(f), assignmentId: f.assignmentId }) },
+  "threads.getForItem": { caller: "lead", input: (f) => ({ ...inProject(f), queueItemId: f.conflictItemId }) },
   "resolution.getShared": { caller: "lead", input: (f) => ({ ...inProject(f), queueItemId: f.conflictItemId }) },
   "resolution.finalize": {
     caller: "lead",

@@ -1,0 +1,42 @@
+import { groupIndexed, structuredOf, textOf, type AttributeValue } from "../attributes";
+import { describeToolCall, normalizeRole, partsToText, toMessages, toOutput, type MappedConversation, type MappedMessage } from "./message";
+import { findAttribute, type SpanView } from "./span-view";
+
+/** The input and output a span's GenAI attributes carry; each side null when that vocabulary has none. */
+export type MappedCall = { input: MappedConversation | null; output: MappedConversation | null };
+
+/**
+ * Current GenAI semantic conventions: `gen_ai.system_instructions`, `gen_ai.input.messages` and
+ * `gen_ai.output.messages` ({role, parts}), as JSON text or structured values, on the span or on one of
+ * its events (`gen_ai.client.inference.operation.details`).
+ */
+export function mapCurrentGenAi(span: SpanView): MappedCall {
+  const inputMessages = toMessages(structuredOf(findAttribute(span, "gen_ai.input.messages")));
+  const instructions = partsToText(structuredOf(findAttribute(span, "gen_ai.system_instructions")));
+  const input = instructions ? [{ role: "system", content: instructions }, ...(inputMessages ?? [])] : inputMessages;
+  const outputMessages = toMessages(structuredOf(findAttribute(span, "gen_ai.output.messages")));
+  return { input: input && input.length > 0 ? input : null, output: outputMessages && outputMessages.length > 0 ? toOutput(outputMessages) : null };
+}
+
+/** One indexed legacy message: `role`, `content` and, on completions, `tool_calls.N.name` / `.arguments`. */
+function fromIndexed(entry: Map<string, AttributeValue>, defaultRole: string): MappedMessage {
+  const toolCalls = groupIndexed(entry, "tool_calls").map((call) => describeToolCall(call.get("name"), call.get("arguments")));
+  const content = [textOf(entry.get("content")) ?? "", ...toolCalls].filter(Boolean).join("\n");
+  return { role: normalizeRole(entry.get("role") ?? defaultRole), content };
+}
+
+/** `gen_ai.prompt` / `gen_ai.completion` as one value (the `gen_ai.content.*` events): messages JSON or text. */
+function fromWhole(value: AttributeValue | undefined, defaultRole: string): MappedMessage[] | null {
+  if (value === undefined || value === null) return null;
+  const structured = structuredOf(value);
+  return toMessages(structured) ?? [{ role: defaultRole, content: typeof structured === "string" ? structured : JSON.stringify(structured) }];
+}
+
+/** Older GenAI names: indexed `gen_ai.prompt.N.*` and `gen_ai.completion.N.*`, or whole `gen_ai.prompt` / `gen_ai.completion`. */
+export function mapLegacyGenAi(span: SpanView): MappedCall {
+  const prompts = groupIndexed(span.attributes, "gen_ai.prompt").map((entry) => fromIndexed(entry, "user"));
+  const completions = groupIndexed(span.attributes, "gen_ai.completion").map((entry) => fromIndexed(entry, "assistant"));
+  const input = prompts.length > 0 ? prompts : fromWhole(findAttribute(span, "gen_ai.prompt"), "user");
+  const output = completions.length > 0 ? completions : fromWhole(findAttribute(span, "gen_ai.completion"), "assistant");
+  return { input: input && input.length > 0 ? input : null, output: output && output.length > 0 ? toOutput(output) : null };
+}
