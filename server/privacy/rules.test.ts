@@ -85,7 +85,7 @@ describe("IP address rule", () => {
   ])("redacts %s", (text, expected) => {
     expect(redactWith("ip", text)).toEqual({ redacted: expected, counts: { ip: 1 } });
   });
-  it.each(["version 1.2.3", "v1.2.3.4", "release 10.4.2.1.7", "bad 300.1.1.1", "at 12:30:45", "C++ std::vector", "ratio 3:2"])("leaves %s", (text) => {
+  it.each(["version 1.2.3", "v1.2.3.4", "version 10.0.0.1", "Build 4.1.0.2", "release 10.4.2.1.7", "bad 300.1.1.1", "at 12:30:45", "C++ std::vector", "ratio 3:2"])("leaves %s", (text) => {
     expect(redactWith("ip", text)).toEqual({ redacted: text, counts: {} });
   });
 });

@@ -7,8 +7,11 @@ export type TextSpan = { start: number; end: number };
  */
 export type RedactionRule = { counterKey: string; token: string; find: (text: string) => TextSpan[] };
 
-/** Spans of every match of a global regex, optionally narrowed by `accept` (a validator) or to a capture group. */
-export function findSpans(text: string, pattern: RegExp, options: { accept?: (match: string) => boolean; group?: number } = {}): TextSpan[] {
+/**
+ * Spans of every match of a global regex, optionally narrowed to a capture group and by `accept`, a
+ * validator that sees the value and where it starts in the text.
+ */
+export function findSpans(text: string, pattern: RegExp, options: { accept?: (value: string, text: string, start: number) => boolean; group?: number } = {}): TextSpan[] {
   const spans: TextSpan[] = [];
   pattern.lastIndex = 0;
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
@@ -19,8 +22,9 @@ export function findSpans(text: string, pattern: RegExp, options: { accept?: (ma
     }
     const group = options.group;
     const value = group === undefined ? match[0] : match[group];
-    if (value === undefined || (options.accept && !options.accept(value))) continue;
+    if (value === undefined) continue;
     const start = group === undefined ? match.index : match.index + match[0].lastIndexOf(value);
+    if (options.accept && !options.accept(value, text, start)) continue;
     spans.push({ start, end: start + value.length });
   }
   return spans;
