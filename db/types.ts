@@ -185,6 +185,7 @@ export interface DatasetQueues {
 export interface DatasetReleases {
   changelog: Json;
   dataset_id: string;
+  erased_rows: Generated<number>;
   error: string | null;
   id: Generated<number>;
   notes: Generated<string>;

@@ -7,7 +7,9 @@ import { sql, type Kysely } from "kysely";
  * - `release_rows.erased_at`: a frozen row whose output was erased keeps its identity (release, position,
  *   output, gold label, external id) and loses its content. That update is the one documented exception to
  *   release immutability: the trigger allows it only inside an erasure (a transaction-local setting) and
- *   only towards the tombstone shape, never back, and never any other change.
+ *   only towards the tombstone shape, never back, and never any other change;
+ * - `dataset_releases.erased_rows`: how many of a release's rows became tombstones, so a pull's ETag changes
+ *   when its bytes do and a client holding the old file downloads the tombstones.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run against the schema as it was, not as db/types.ts says it is now
 export async function up(db: Kysely<any>): Promise<void> {
@@ -25,6 +27,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   await db.schema.alterTable("release_rows").addColumn("erased_at", "timestamptz").execute();
+  await db.schema.alterTable("dataset_releases").addColumn("erased_rows", "integer", (col) => col.notNull().defaultTo(0)).execute();
   await sql`
     create or replace function release_rows_refuse_change() returns trigger language plpgsql as $$
     begin
@@ -51,6 +54,7 @@ export async function down(db: Kysely<any>): Promise<void> {
       raise exception 'release rows are immutable';
     end $$
   `.execute(db);
+  await db.schema.alterTable("dataset_releases").dropColumn("erased_rows").execute();
   await db.schema.alterTable("release_rows").dropColumn("erased_at").execute();
   await db.schema.dropTable("privacy_settings").execute();
 }

@@ -45,7 +45,7 @@ export async function lockReleaseRowsForErasure(trx: Transaction<DB>): Promise<v
   await sql`select set_config('goldloop.erasing_end_user', 'on', true)`.execute(trx);
 }
 
-/** Turns the end user's frozen release rows into tombstones; returns how many per release. */
+/** Turns the end user's frozen release rows into tombstones and counts them on their releases (for the ETag); returns how many per release. */
 export async function tombstoneReleaseRows(trx: Transaction<DB>, projectId: string, endUserId: string) {
   const { rows } = await sql<{ releaseId: number; datasetSlug: string; release: number; rows: number }>`
     with tombstoned as (
@@ -55,13 +55,18 @@ export async function tombstoneReleaseRows(trx: Transaction<DB>, projectId: stri
       where project_id = ${projectId} and erased_at is null
         and output_id in (select id from outputs where project_id = ${projectId} and end_user_id = ${endUserId})
       returning release_id
+    ),
+    per_release as (select release_id, count(*)::int as rows from tombstoned group by release_id),
+    counted as (
+      update dataset_releases set erased_rows = erased_rows + per_release.rows
+      from per_release
+      where dataset_releases.id = per_release.release_id and dataset_releases.project_id = ${projectId}
+      returning dataset_releases.id, dataset_releases.dataset_id, dataset_releases.number, per_release.rows
     )
-    select dataset_releases.id as "releaseId", datasets.slug as "datasetSlug", dataset_releases.number as "release", count(*)::int as "rows"
-    from tombstoned
-    join dataset_releases on dataset_releases.id = tombstoned.release_id and dataset_releases.project_id = ${projectId}
-    join datasets on datasets.id = dataset_releases.dataset_id and datasets.project_id = ${projectId}
-    group by dataset_releases.id, datasets.slug, dataset_releases.number
-    order by datasets.slug, dataset_releases.number
+    select counted.id as "releaseId", datasets.slug as "datasetSlug", counted.number as "release", counted.rows as "rows"
+    from counted
+    join datasets on datasets.id = counted.dataset_id and datasets.project_id = ${projectId}
+    order by datasets.slug, counted.number
   `.execute(trx);
   return rows;
 }

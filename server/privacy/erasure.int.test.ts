@@ -94,13 +94,15 @@ afterAll(async () => {
   await closeDatabase();
 });
 
-const pull = async (slug: string, release: number, query = "") => {
+const pullResponse = async (slug: string, release: number, query = "") => {
   const response = await pullRelease(new Request(`http://localhost/api/v1/datasets/${slug}/releases/${release}${query}`, { headers: { authorization: `Bearer ${adminSecret}` } }), {
     params: Promise.resolve({ slug, release: String(release) }),
   });
   expect(response.status).toBe(200);
-  return (await response.text()).trim().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
+  return { etag: response.headers.get("etag"), text: await response.text() };
 };
+const pull = async (slug: string, release: number, query = "") =>
+  (await pullResponse(slug, release, query)).text.trim().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
 
 describe("erasing an end user", () => {
   it("previews, then deletes every row of theirs in every table, tombstones their frozen rows, audits, and the next release lists them as removed", async () => {
@@ -108,6 +110,8 @@ describe("erasing an end user", () => {
     const expected = { outputs: 2, signals: 2, queueItems: 2, assignments: 4, annotations: 4, goldLabels: 2, goldItems: 1, collabDocuments: 2, releaseRowsTombstoned: 2 };
     await expect(as("admin").privacy.previewErasure({ projectId: projectId(), endUserId: "e1-alice" })).resolves.toEqual(expected);
 
+    const before = await pullResponse(dataset.slug, 1);
+    expect(before.text).toContain("4242");
     const result = await as("admin").privacy.eraseEndUser({ projectId: projectId(), endUserId: "e1-alice" });
     expect(result).toEqual({ endUserId: "e1-alice", deleted: expected, releases: [{ dataset: dataset.slug, release: 1, rows: 2 }] });
 
@@ -149,6 +153,12 @@ describe("erasing an end user", () => {
     expect(byExternalId["e1-alice-2"]).toMatchObject({ input: null, output: null });
     expect(byExternalId["e1-bob-1"]).toMatchObject({ input: expect.any(Array), output: expect.any(String), label: { verdict: "helpful" } });
     expect(JSON.stringify(lines)).not.toContain("4242");
+    // The bytes changed, so the ETag did: a client holding the old file downloads the tombstones.
+    const after = await pullResponse(dataset.slug, 1);
+    expect(after.etag).not.toBe(before.etag);
+    expect(after.etag).toContain("-r1-e2-");
+    for (const format of ["csv", "openai"]) expect((await pullResponse(dataset.slug, 1, `?format=${format}`)).text).not.toContain("4242");
+    await pullResponse(dataset.slug, 1, "?format=parquet");
 
     const second = await publishAndWait(testDb.db, as("ml"), { projectId: projectId(), datasetId: dataset.id });
     expect(second).toMatchObject({ number: 2, rowCount: 1, changelog: { added: 0, removed: 2, relabelled: 0 } });
