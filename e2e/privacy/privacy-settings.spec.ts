@@ -36,7 +36,7 @@ test("a lead tests redaction rules live on pasted text, adds a custom rule, and 
   await page.getByRole("button", { name: "Add custom rule" }).click();
   await page.getByLabel("Rule 1 name").fill("order-id");
   await page.getByLabel("Rule 1 pattern").fill("(a+)+$");
-  await expect(page.getByRole("alert")).toContainText("could take too long");
+  await expect(page.getByRole("alert").filter({ hasText: "could take too long" })).toBeVisible();
   await page.getByLabel("Rule 1 pattern").fill("ORD-\\d{6}");
   await expect(redacted).toHaveText("Mail [EMAIL] about [CUSTOM:order-id], card [CARD] (not 4111 1111 1111 1112).");
   await expect(page.getByRole("list", { name: "Redaction counts" })).toContainText("custom:order-id: 1");

@@ -37,6 +37,10 @@ describe("phone rule", () => {
   it.each(["order 1234567 shipped", "version 1.2.3.4567", "in 2026-11-29 at 10:00", "timestamp 1764410000000", "+1 000 000 0000"])("leaves %s", (text) => {
     expect(redactWith("phone", text).counts).toEqual({});
   });
+  it("stops asking libphonenumber after 200 windows of one text and redacts the rest unasked", () => {
+    const text = Array.from({ length: 250 }, () => "1.1.1.1.1.1.1.1").join(" x ");
+    expect(redactWith("phone", text).counts).toEqual({ phone: 50 });
+  });
   it("finds national numbers only in the project's region", () => {
     const counts: Record<string, number> = {};
     const text = "ring 030 901820";
