@@ -1,4 +1,5 @@
 import type { RedactionRule, TextSpan } from "./rules/rule";
+import { profileText } from "./text-profile";
 
 /** Per-rule counts of replaced spans, keyed by rule (`email`, `custom:order-id`); rules that found nothing are absent. */
 export type RedactionCounts = Record<string, number>;
@@ -12,9 +13,10 @@ type RuleSpan = TextSpan & { rule: RedactionRule; order: number };
  */
 export function redactText(text: string, rules: readonly RedactionRule[], counts: RedactionCounts): string {
   if (text.length === 0) return text;
+  const profile = profileText(text);
   const found: RuleSpan[] = [];
   rules.forEach((rule, order) => {
-    for (const span of rule.find(text)) found.push({ ...span, rule, order });
+    for (const span of rule.find(text, profile)) found.push({ ...span, rule, order });
   });
   if (found.length === 0) return text;
   found.sort((a, b) => a.start - b.start || b.end - a.end || a.order - b.order);

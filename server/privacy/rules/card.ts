@@ -17,7 +17,6 @@ export function passesLuhn(digits: string): boolean {
 // 13–19 digits, optionally grouped by single spaces or dashes, starting with a digit card networks issue
 // (2–6: Mastercard, Amex, Diners, JCB, Visa, Discover, UnionPay), not glued to other digits.
 const CARD_CANDIDATE = /(?<![\d-])[2-6]\d{3}(?:[ -]?\d){9,15}(?![\d])/g;
-const HAS_DIGIT_RUN = /\d{4}/;
 
 /** A candidate is a card when its digits (13–19 of them) pass Luhn, so a random digit run is left alone nine times in ten. */
 function isCardNumber(candidate: string): boolean {
@@ -28,5 +27,5 @@ function isCardNumber(candidate: string): boolean {
 export const cardRule: RedactionRule = {
   counterKey: "card",
   token: "[CARD]",
-  find: (text) => (HAS_DIGIT_RUN.test(text) ? findSpans(text, CARD_CANDIDATE, { accept: isCardNumber }) : []),
+  find: (text, profile) => (profile.mayHoldNumbers ? findSpans(text, CARD_CANDIDATE, { accept: isCardNumber }) : []),
 };

@@ -7,5 +7,5 @@ const EMAIL = /(?<![\w.%+-])[\w.%+-]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A
 export const emailRule: RedactionRule = {
   counterKey: "email",
   token: "[EMAIL]",
-  find: (text) => (text.includes("@") ? findSpans(text, EMAIL) : []),
+  find: (text, profile) => (profile.hasAt ? findSpans(text, EMAIL) : []),
 };

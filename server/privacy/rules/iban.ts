@@ -28,7 +28,8 @@ function readIban(text: string, start: number): TextSpan | null {
 export const ibanRule: RedactionRule = {
   counterKey: "iban",
   token: "[IBAN]",
-  find(text) {
+  find(text, profile) {
+    if (!profile.mayHoldNumbers) return [];
     const spans: TextSpan[] = [];
     IBAN_START.lastIndex = 0;
     for (let match = IBAN_START.exec(text); match !== null; match = IBAN_START.exec(text)) {

@@ -5,7 +5,6 @@ import { findSpans, type RedactionRule } from "./rule";
 const IPV4_CANDIDATE = /(?<![\w.])\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\w]|\.\d)/g;
 // Hex groups joined by colons, at least two colons; isIP decides. Bounded, so it scans linearly.
 const IPV6_CANDIDATE = /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9A-Fa-f]{1,4})?(?![\w:]|\.\d)/g;
-const HAS_DOTTED_DIGITS = /\d\.\d/;
 const HAS_HEX_COLON = /[0-9A-Fa-f]?::?[0-9A-Fa-f]/;
 
 // "version 1.2.3.4", "build 10.0.0.1": four dotted numbers right after such a word are a version, not an address.
@@ -18,9 +17,9 @@ const isIpv6 = (candidate: string) => isIP(candidate) === 6 && /[0-9A-Fa-f]/.tes
 export const ipAddressRule: RedactionRule = {
   counterKey: "ip",
   token: "[IP]",
-  find(text) {
-    const v4 = HAS_DOTTED_DIGITS.test(text) ? findSpans(text, IPV4_CANDIDATE, { accept: isIpv4 }) : [];
-    const v6 = text.includes(":") && HAS_HEX_COLON.test(text) ? findSpans(text, IPV6_CANDIDATE, { accept: isIpv6 }) : [];
+  find(text, profile) {
+    const v4 = profile.mayHoldNumbers ? findSpans(text, IPV4_CANDIDATE, { accept: isIpv4 }) : [];
+    const v6 = profile.hasColon && HAS_HEX_COLON.test(text) ? findSpans(text, IPV6_CANDIDATE, { accept: isIpv6 }) : [];
     return v6.length === 0 ? v4 : [...v4, ...v6];
   },
 };

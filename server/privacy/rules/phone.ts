@@ -25,7 +25,8 @@ export function createPhoneRule(defaultRegion: CountryCode | null): RedactionRul
   return {
     counterKey: "phone",
     token: "[PHONE]",
-    find(text) {
+    find(text, profile) {
+      if (!profile.mayHoldNumbers) return [];
       const spans: TextSpan[] = [];
       let windows = 0;
       PHONE_CANDIDATE.lastIndex = 0;

@@ -1,11 +1,14 @@
+import type { TextProfile } from "../text-profile";
+
 /** Where a rule found something to redact: [start, end) in UTF-16 code units. */
 export type TextSpan = { start: number; end: number };
 
 /**
  * One redaction rule. `find` returns the spans to replace with `token`; `counterKey` names the rule in an
- * output's `redaction_counts`. Rules test a cheap gate first, so text without a hint pays one scan.
+ * output's `redaction_counts`. The text's profile (one shared pass) lets a rule that cannot match return
+ * without scanning.
  */
-export type RedactionRule = { counterKey: string; token: string; find: (text: string) => TextSpan[] };
+export type RedactionRule = { counterKey: string; token: string; find: (text: string, profile: TextProfile) => TextSpan[] };
 
 /**
  * Spans of every match of a global regex, optionally narrowed to a capture group and by `accept`, a

@@ -43,17 +43,19 @@ function looksRandom(value: string): boolean {
   return /[A-Za-z]/.test(value) && /\d/.test(value) && entropyBitsPerCharacter(value) >= 3.5;
 }
 
-const HAS_SECRET_HINT = /sk-|gh[pousr]_|github_pat_|AKIA|ASIA|ABIA|ACCA|xox|AIza|_live_|_test_|eyJ|PRIVATE KEY|Bearer|[:=]/;
+// One pass says whether any prefixed token or Bearer credential can be present.
+const HAS_TOKEN_HINT = /sk-|gh[pousr]_|github_pat_|AKIA|ASIA|ABIA|ACCA|xox|AIza|_live_|_test_|eyJ|PRIVATE KEY|Bearer/;
 
 export const secretRule: RedactionRule = {
   counterKey: "secret",
   token: "[SECRET]",
-  find(text) {
-    if (!HAS_SECRET_HINT.test(text)) return [];
+  find(text, profile) {
     const spans: TextSpan[] = [];
-    for (const pattern of PREFIXED_TOKENS) spans.push(...findSpans(text, pattern));
-    spans.push(...findSpans(text, BEARER_CREDENTIAL));
-    spans.push(...findSpans(text, SECRET_ASSIGNMENT, { group: 1, accept: looksRandom }));
+    if (HAS_TOKEN_HINT.test(text)) {
+      for (const pattern of PREFIXED_TOKENS) spans.push(...findSpans(text, pattern));
+      spans.push(...findSpans(text, BEARER_CREDENTIAL));
+    }
+    if (profile.hasColon || profile.hasEquals) spans.push(...findSpans(text, SECRET_ASSIGNMENT, { group: 1, accept: looksRandom }));
     return spans;
   },
 };
