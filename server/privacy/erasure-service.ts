@@ -3,6 +3,8 @@ import type { Kysely } from "kysely";
 import type { DB } from "@/db/types";
 import { insertAuditEntries } from "@/server/audit/queries";
 import { NotFoundError } from "@/server/lib/errors";
+import { notifyMembershipChanged } from "@/server/members/membership-changes";
+import { listProjectMembers } from "@/server/members/service";
 import { countEndUserData, deleteEndUserData, lockReleaseRowsForErasure, tombstoneReleaseRows } from "./erasure-queries";
 import type { ErasureCounts } from "./schema";
 
@@ -44,6 +46,11 @@ export async function eraseEndUser(db: Kysely<DB>, actor: ErasureActor, endUserI
     }
     const releases = await tombstoneReleaseRows(trx, actor.projectId, endUserId);
     await deleteEndUserData(trx, actor.projectId, endUserId);
+    if (deleted.assignments > 0) {
+      // An editor still open on an erased item would keep appending its text. At commit every process
+      // re-checks the open collaboration connections of these people, and refuses those whose item is gone.
+      for (const member of await listProjectMembers(trx, actor.projectId)) await notifyMembershipChanged(trx, { projectId: actor.projectId, userId: member.userId });
+    }
     const fingerprint = endUserFingerprint(actor.projectId, endUserId);
     const auditActor = { projectId: actor.projectId, actorUserId: actor.userId, actorApiKeyId: actor.apiKeyId ?? null };
     await insertAuditEntries(trx, [
