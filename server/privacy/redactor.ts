@@ -9,7 +9,7 @@ import { ipAddressRule } from "./rules/ip-address";
 import { createPhoneRule } from "./rules/phone";
 import type { RedactionRule } from "./rules/rule";
 import { secretRule } from "./rules/secret";
-import type { BuiltInRule, PrivacySettings } from "./schema";
+import { EVERY_METADATA_KEY, type BuiltInRule, type PrivacySettings } from "./schema";
 
 type MetadataValue = string | number | boolean | null;
 
@@ -48,6 +48,7 @@ export function createRedactor(settings: PrivacySettings): Redactor {
   const enabled = new Set(settings.enabledRules);
   const rules = [...ruleOrder.filter((rule) => enabled.has(rule)).map((rule) => builtInRule(rule, settings)), ...settings.customRules.map(createCustomRule)];
   const metadataKeys = new Set(settings.metadataKeys);
+  const isEveryMetadataKey = metadataKeys.has(EVERY_METADATA_KEY);
   const redact = (text: string, counts: RedactionCounts) => (rules.length === 0 ? text : redactText(text, rules, counts));
   return {
     redactText: redact,
@@ -65,7 +66,7 @@ export function createRedactor(settings: PrivacySettings): Redactor {
     redactMetadata(metadata, counts) {
       if (metadataKeys.size === 0) return metadata;
       let redacted: Record<string, MetadataValue> | null = null;
-      for (const key of metadataKeys) {
+      for (const key of isEveryMetadataKey ? Object.keys(metadata) : metadataKeys) {
         const value = metadata[key];
         if (typeof value !== "string") continue;
         const clean = redact(value, counts);

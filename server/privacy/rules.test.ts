@@ -156,6 +156,12 @@ describe("custom rules and overlaps", () => {
     expect(redactor.redactMetadata({ customer_email: "bob@example.com", note: "bob@example.com", n: 3 }, counts)).toEqual({ customer_email: "[EMAIL]", note: "bob@example.com", n: 3 });
     expect(counts).toEqual({ email: 2 });
   });
+  it("redacts every metadata key's text with *", () => {
+    const counts: Record<string, number> = {};
+    const redactor = createRedactor({ ...defaultPrivacySettings, metadataKeys: ["*"] });
+    expect(redactor.redactMetadata({ a: "bob@example.com", b: "203.0.113.9", c: "web", n: 3 }, counts)).toEqual({ a: "[EMAIL]", b: "[IP]", c: "web", n: 3 });
+    expect(counts).toEqual({ email: 1, ip: 1 });
+  });
   it("stays linear on adversarial text", () => {
     const counts: Record<string, number> = {};
     const text = `${"a".repeat(200_000)} ${"1.".repeat(50_000)} ${"a:".repeat(50_000)} ${"4".repeat(100_000)} @`;

@@ -16,6 +16,9 @@ export const builtInRuleInfo: Record<BuiltInRule, { token: string; title: string
   ip: { token: "[IP]", title: "IP addresses", description: "Valid IPv4 and IPv6 addresses (not version numbers)" },
 };
 
+/** In the metadata keys to redact, stands for every key (for metadata that carries raw traces or free text). */
+export const EVERY_METADATA_KEY = "*";
+
 export const MAX_CUSTOM_RULES = 20;
 export const MAX_CUSTOM_PATTERN_LENGTH = 300;
 export const MAX_REDACTED_METADATA_KEYS = 50;
