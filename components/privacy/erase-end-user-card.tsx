@@ -57,7 +57,7 @@ export function EraseEndUserCard({ projectId }: { projectId: string }) {
       />
       <form onSubmit={submit} className="flex items-end gap-3 px-5 py-4" aria-label="Erase an end user">
         <div className="flex-1">
-          <TextField label="End user id" value={endUserId} maxLength={200} onChange={(event) => setEndUserId(event.target.value)} hint="Exactly as your app sends it, e.g. user-1234." />
+          <TextField label="End user id" value={endUserId} maxLength={200} placeholder="exactly as your app sends it, e.g. user-1234" onChange={(event) => setEndUserId(event.target.value)} />
         </div>
         <Button type="submit" variant="danger" disabled={endUserId.trim() === ""}>
           Review erasure
