@@ -19,8 +19,9 @@ export type ErasureResult = {
 };
 
 /**
- * The audit log outlives the erasure, so it records the end user's id only as a keyed hash: the same id
- * erased twice gives the same hash (a support desk can confirm it), yet the log holds no identifier.
+ * The audit log outlives the erasure, so it records the end user's id only hashed with the project id: the
+ * same id gives the same hash (a support desk can confirm an erasure of a known id), and the log holds the
+ * id itself nowhere.
  */
 function endUserFingerprint(projectId: string, endUserId: string): string {
   return createHash("sha256").update(`${projectId}:${endUserId}`).digest("hex").slice(0, 32);
