@@ -185,6 +185,7 @@ export interface DatasetQueues {
 export interface DatasetReleases {
   changelog: Json;
   dataset_id: string;
+  erased_rows: Generated<number>;
   error: string | null;
   id: Generated<number>;
   notes: Generated<string>;
@@ -354,6 +355,16 @@ export interface Outputs {
   trace_id: string | null;
 }
 
+export interface PrivacySettings {
+  custom_rules: Generated<Json>;
+  disabled_rules: Generated<string[]>;
+  metadata_keys: Generated<string[]>;
+  phone_region: Generated<string | null>;
+  project_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+}
+
 export interface Projects {
   created_at: Generated<Timestamp>;
   created_by: string | null;
@@ -454,6 +465,7 @@ export interface ReleaseCandidates {
 export interface ReleaseRows {
   confidence: number;
   correction: string | null;
+  erased_at: Timestamp | null;
   external_id: string;
   gold_created_at: Timestamp | null;
   gold_label_id: number;
@@ -606,6 +618,7 @@ export interface DB {
   metric_points: MetricPoints;
   metric_watermarks: MetricWatermarks;
   outputs: Outputs;
+  privacy_settings: PrivacySettings;
   projects: Projects;
   quality_fits: QualityFits;
   queue_items: QueueItems;

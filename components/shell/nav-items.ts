@@ -13,6 +13,7 @@ export const navItems: NavItem[] = [
   { label: "Loop health", path: "/health", shortcut: "h", roles: ["lead", "ml", "admin"] },
   { label: "Webhooks", path: "/webhooks", shortcut: "w", roles: ["ml", "admin"] },
   { label: "Members", path: "/members", shortcut: "m", roles: ["lead", "admin"] },
+  { label: "Privacy", path: "/privacy", shortcut: "p", roles: ["lead", "admin"] },
   { label: "API keys", path: "/api-keys", shortcut: "k", roles: ["admin"] },
   { label: "Audit log", path: "/audit", shortcut: "a", roles: ["admin"] },
 ];

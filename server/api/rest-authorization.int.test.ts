@@ -64,6 +64,7 @@ const accessTable: Record<string, Row> = {
     request: () => ({ path: "/api/v1/alert-rules", body: { name: "Approvals saturating", metric: "labels.approval", comparator: ">", threshold: 0.95 } }),
   },
   "PATCH /api/v1/alert-rules/[ruleId]": { allow: ["admin"], request: () => ({ path: `/api/v1/alert-rules/${unknownId}`, params: { ruleId: unknownId }, body: { threshold: 0.9 } }) },
+  "DELETE /api/v1/end-users/[endUserId]": { allow: ["admin"], request: () => ({ path: "/api/v1/end-users/nobody", params: { endUserId: "nobody" } }) },
   "DELETE /api/v1/alert-rules/[ruleId]": { allow: ["admin"], request: () => ({ path: `/api/v1/alert-rules/${unknownId}`, params: { ruleId: unknownId } }) },
 };
 

@@ -10,6 +10,7 @@ import { goldItemsRouter } from "@/server/gold-items/router";
 import { loopHealthRouter } from "@/server/loop-health/router";
 import { invitesRouter } from "@/server/members/invites-router";
 import { metricsRouter } from "@/server/metrics/router";
+import { privacyRouter } from "@/server/privacy/router";
 import { membersRouter } from "@/server/members/router";
 import { projectsRouter } from "@/server/projects/router";
 import { queuesRouter } from "@/server/queues/router";
@@ -45,6 +46,7 @@ export const appRouter = router({
   annotatorAnalytics: annotatorAnalyticsRouter,
   agreement: agreementRouter,
   threads: threadsRouter,
+  privacy: privacyRouter,
 });
 
 export type AppRouter = typeof appRouter;

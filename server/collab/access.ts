@@ -88,3 +88,21 @@ export async function findCollabSeedText(db: Kysely<DB>, projectId: string, docu
   const item = await findItemOutput(db, projectId, queueItemId);
   return item ? conversationToText(item.output) : null;
 }
+
+/**
+ * Whether what a document is about still exists: its assignment (correction) or queue item (gold); a
+ * scratch document always does. Erasing an end user deletes both, and with them the right to store the
+ * document again.
+ */
+export async function hasCollabDocumentSubject(db: Kysely<DB>, projectId: string, documentKey: string): Promise<boolean> {
+  const parsed = parseDocumentKey(documentKey);
+  if (!parsed) return false;
+  switch (parsed.kind) {
+    case "scratch":
+      return true;
+    case "correction":
+      return (await findAssignmentOwner(db, projectId, parsed.assignmentId)) !== undefined;
+    case "gold":
+      return (await findItemOutput(db, projectId, parsed.queueItemId)) !== undefined;
+  }
+}

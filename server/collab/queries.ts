@@ -73,3 +73,9 @@ export async function insertDocumentStateIfAbsent(db: Executor, values: { projec
     .onConflict((conflict) => conflict.column("name").doNothing())
     .execute();
 }
+
+/** Deletes a document's snapshot and logged updates. */
+export async function deleteDocument(db: Executor, projectId: string, name: string): Promise<void> {
+  await db.deleteFrom("collab_updates").where("project_id", "=", projectId).where("document_name", "=", name).execute();
+  await db.deleteFrom("collab_docs").where("project_id", "=", projectId).where("name", "=", name).execute();
+}

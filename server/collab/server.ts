@@ -7,10 +7,10 @@ import crossws from "crossws/adapters/node";
 import type { Kysely } from "kysely";
 import type { DB } from "@/db/types";
 import { watchMembershipChanges, type MembershipWatch } from "@/server/members/membership-changes";
-import { authorizeCollabConnection, findCollabSeedText } from "./access";
+import { authorizeCollabConnection, findCollabSeedText, hasCollabDocumentSubject } from "./access";
 import { createDurableUpdates } from "./durable-updates";
 import { compactDocument, findDocumentState } from "./persistence-service";
-import { appendUpdates, insertDocumentStateIfAbsent } from "./queries";
+import { appendUpdates, deleteDocument, insertDocumentStateIfAbsent } from "./queries";
 import { recheckCollabConnections, type CollabConnectionContext } from "./revocation";
 import { parseCollabDocumentName } from "./schema";
 import { encodeTextDocument } from "./text-document";
@@ -76,6 +76,12 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     store: async ({ documentName, state }) => {
       const parsed = parseCollabDocumentName(documentName);
       if (!parsed) return;
+      // An erased end user's document is never stored again: what an editor still open at the erasure held
+      // in memory is dropped, and what it sent before its connection was closed is deleted.
+      if (!(await hasCollabDocumentSubject(db, parsed.projectId, parsed.documentKey))) {
+        await deleteDocument(db, parsed.projectId, documentName);
+        return;
+      }
       await compactDocument(db, { projectId: parsed.projectId, name: documentName, liveState: state });
     },
   });

@@ -32,13 +32,14 @@ const EXPORT_RENDERING_VERSION = 1;
 
 /**
  * The ETag names exactly what the bytes depend on: the release (datasets are never renamed into another's
- * id), every option that changes them, and how this version renders them. A numbered release never
- * changes, so neither does its ETag.
+ * id), every option that changes them, and how this version renders them. A numbered release changes only
+ * when an end user's erasure turns some of its rows into tombstones, so the ETag counts those rows too.
  */
-function exportEtag(datasetId: string, release: number, options: ExportOptions): string {
+function exportEtag(datasetId: string, release: { number: number; erasedRows: number }, options: ExportOptions): string {
   const format = options.format === "dpo" ? `dpo.${options.dpoStyle}` : options.format;
   const since = options.since === null ? "" : `-since${options.since}`;
-  return `"${datasetId}-r${release}-${format}-${options.split ?? "all"}${since}-v${EXPORT_RENDERING_VERSION}"`;
+  const erased = release.erasedRows === 0 ? "" : `-e${release.erasedRows}`;
+  return `"${datasetId}-r${release.number}${erased}-${format}-${options.split ?? "all"}${since}-v${EXPORT_RENDERING_VERSION}"`;
 }
 
 /** The release a pull asks for, as far as the headers go; rows are counted later, only when they are sent. */
@@ -62,7 +63,7 @@ export async function resolveReleaseExport(db: Kysely<DB>, params: { projectId: 
     options,
     datasetSlug: release.slug,
     releaseRowCount: release.rowCount,
-    etag: exportEtag(release.datasetId, release.number, options),
+    etag: exportEtag(release.datasetId, release, options),
     fileName: exportFileName(release.slug, release.number, options),
     contentType: exportFormatFiles[options.format].contentType,
   };

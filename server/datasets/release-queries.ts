@@ -31,7 +31,7 @@ export async function findLastReleaseNumber(db: Executor, projectId: string, dat
 export async function findPublishedRelease(db: Executor, params: { projectId: string; datasetId: string; number: number | "latest" }) {
   let query = db
     .selectFrom("dataset_releases")
-    .select(["id", "number", "row_count as rowCount"])
+    .select(["id", "number", "row_count as rowCount", "erased_rows as erasedRows"])
     .where("project_id", "=", params.projectId)
     .where("dataset_id", "=", params.datasetId)
     .where("status", "=", "published");

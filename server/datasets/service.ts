@@ -212,5 +212,5 @@ export async function findReleaseForPull(db: Kysely<DB>, params: { projectId: st
     const message = params.release === "latest" ? `dataset "${dataset.slug}" has no releases yet` : `dataset "${dataset.slug}" has no release ${params.release}`;
     throw new NotFoundError(message, { field: "release" });
   }
-  return { datasetId: dataset.id, slug: dataset.slug, releaseId: release.id, number: release.number, rowCount: release.rowCount };
+  return { datasetId: dataset.id, slug: dataset.slug, releaseId: release.id, number: release.number, rowCount: release.rowCount, erasedRows: release.erasedRows };
 }

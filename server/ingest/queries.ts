@@ -17,6 +17,8 @@ export type NewOutput = {
   producedAt: string | null;
   /** JSON text of the suggestion, or null. */
   suggestionJson: string | null;
+  /** JSON text of the per-rule counts of redacted PII, e.g. {"email":2}. */
+  redactionCountsJson: string;
 };
 
 const jsonText = (value: string | null) => (value === null ? "null" : JSON.stringify(value));
@@ -31,7 +33,7 @@ function toRowsJson(rows: readonly NewOutput[]): string {
     text +=
       `${text.length > 1 ? "," : ""}{"e":${JSON.stringify(row.externalId)},"t":${jsonText(row.traceId)},"sn":${jsonText(row.sessionId)},"m":${jsonText(row.model)},` +
       `"i":${row.inputJson},"o":${row.outputJson},"md":${row.metadataJson},"tg":${JSON.stringify(row.tags)},"u":${jsonText(row.endUserId)},` +
-      `"c":${row.consent},"h":${JSON.stringify(row.contentHash)},"p":${jsonText(row.producedAt)},"s":${row.suggestionJson ?? "null"}}`;
+      `"c":${row.consent},"h":${JSON.stringify(row.contentHash)},"p":${jsonText(row.producedAt)},"s":${row.suggestionJson ?? "null"},"rc":${row.redactionCountsJson}}`;
   }
   return `${text}]`;
 }
@@ -56,11 +58,11 @@ export async function insertOutputsWithQueueItems(db: Executor, projectId: strin
     .with("created", (query) =>
       query
         .insertInto("outputs")
-        .columns(["project_id", "external_id", "trace_id", "session_id", "model", "input", "output", "metadata", "tags", "end_user_id", "consent", "content_hash", "produced_at", "suggestion"])
+        .columns(["project_id", "external_id", "trace_id", "session_id", "model", "input", "output", "metadata", "tags", "end_user_id", "consent", "content_hash", "produced_at", "suggestion", "redaction_counts"])
         .expression(
-          sql`select ${projectId}::uuid, row.e, row.t, row.sn, row.m, row.i, row.o, row.md, row.tg, row.u, row.c, row.h, coalesce(row.p, now()), row.s
+          sql`select ${projectId}::uuid, row.e, row.t, row.sn, row.m, row.i, row.o, row.md, row.tg, row.u, row.c, row.h, coalesce(row.p, now()), row.s, row.rc
             from jsonb_to_recordset(${toRowsJson(rows)}::jsonb)
-              as row(e text, t text, sn text, m text, i jsonb, o jsonb, md jsonb, tg text[], u text, c boolean, h text, p timestamptz, s jsonb)`,
+              as row(e text, t text, sn text, m text, i jsonb, o jsonb, md jsonb, tg text[], u text, c boolean, h text, p timestamptz, s jsonb, rc jsonb)`,
         )
         .onConflict((conflict) => conflict.columns(["project_id", "external_id"]).doNothing())
         .returning(["id", "external_id", "content_hash"]),

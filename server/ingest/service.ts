@@ -2,6 +2,9 @@ import type { Kysely } from "kysely";
 import type { DB } from "@/db/types";
 import { ConflictError } from "@/server/lib/errors";
 import { logger } from "@/server/lib/logger";
+import { redactIngestOutput } from "@/server/privacy/redact-output";
+import type { Redactor } from "@/server/privacy/redactor";
+import { loadProjectRedactor } from "@/server/privacy/settings-service";
 import { planOpenQueueItems } from "@/server/sampling/service";
 import { hashCanonicalContent, toCanonicalJson } from "./content-hash";
 import { findOutputIds, insertOutputsWithQueueItems, type NewOutput } from "./queries";
@@ -14,7 +17,7 @@ export type IngestSource = { projectId: string; apiKeyId: string | null };
 
 type AcceptedOutput = { index: number; row: NewOutput; parsed: IngestOutput };
 
-function toNewOutput(output: IngestOutput): NewOutput {
+function toNewOutput(output: IngestOutput, redactionCounts: Record<string, number>): NewOutput {
   const inputJson = toCanonicalJson(output.input);
   const outputJson = toCanonicalJson(output.output);
   return {
@@ -31,14 +34,15 @@ function toNewOutput(output: IngestOutput): NewOutput {
     contentHash: hashCanonicalContent(inputJson, outputJson),
     producedAt: output.produced_at ?? null,
     suggestionJson: output.suggestion ? JSON.stringify(output.suggestion) : null,
+    redactionCountsJson: JSON.stringify(redactionCounts),
   };
 }
 
 /**
- * Turns valid items into rows, rejecting items repeating an external_id seen earlier in the batch (which of
- * them to keep would be a guess). Text Postgres cannot store was already refused by the item schema.
+ * Turns valid items into redacted rows, rejecting items repeating an external_id seen earlier in the batch
+ * (which of them to keep would be a guess). Text Postgres cannot store was already refused by the item schema.
  */
-function prepareOutputs(valid: ValidItem<IngestOutput>[], results: IngestItemResult[]): AcceptedOutput[] {
+function prepareOutputs(valid: ValidItem<IngestOutput>[], results: IngestItemResult[], redactor: Redactor): AcceptedOutput[] {
   const firstIndexById = new Map<string, number>();
   const accepted: AcceptedOutput[] = [];
   for (const { index, value } of valid) {
@@ -49,21 +53,25 @@ function prepareOutputs(valid: ValidItem<IngestOutput>[], results: IngestItemRes
       continue;
     }
     firstIndexById.set(value.external_id, index);
-    accepted.push({ index, row: toNewOutput(value), parsed: value });
+    const { output, counts } = redactIngestOutput(value, redactor);
+    accepted.push({ index, row: toNewOutput(output, counts), parsed: output });
   }
   return accepted;
 }
 
 /**
- * Stores a batch of outputs and enqueues the new ones into every open queue whose rule takes them, in one
- * atomic statement. Each item gets its own status: created, duplicate (external_id already stored; not
- * re-queued) or rejected (naming the field). Nothing is written when the database fails midway.
+ * Stores a batch of outputs, PII redacted by the project's privacy rules, and enqueues the new ones into
+ * every open queue whose rule takes them, in one atomic statement. Each item gets its own status: created,
+ * duplicate (external_id already stored; not re-queued) or rejected (naming the field). Nothing is written
+ * when the database fails midway.
  */
 export async function ingestOutputs(db: Kysely<DB>, source: IngestSource, items: readonly unknown[]): Promise<IngestOutputsResult> {
   const { valid, rejected } = validateBatchItems(ingestOutputSchema, "outputs", items);
   const results: IngestItemResult[] = rejected.map(({ index, externalId, field, reason }) => ({ index, external_id: externalId, status: "rejected", field, reason }));
+  // PII is redacted before anything is hashed or stored; the project's rules are read once per batch.
+  const prepared = valid.length === 0 ? [] : prepareOutputs(valid, results, await loadProjectRedactor(db, source.projectId));
   // Sorted by external_id so concurrent batches that overlap lock the unique index in the same order.
-  const accepted = prepareOutputs(valid, results).sort((a, b) => (a.row.externalId < b.row.externalId ? -1 : 1));
+  const accepted = prepared.sort((a, b) => (a.row.externalId < b.row.externalId ? -1 : 1));
 
   if (accepted.length > 0) {
     const candidates = accepted.map(({ row, parsed }) => ({ ...row, metadata: parsed.metadata, signalKinds: [] }));

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { DB } from "@/db/types";
+import { loadProjectRedactor } from "@/server/privacy/settings-service";
 import { enqueueAfterSignals } from "@/server/sampling/service";
 import { findOutputIds, insertSignals, type NewSignal } from "./queries";
 import { ingestSignalSchema, type SignalItemResult } from "./schema";
@@ -18,6 +19,8 @@ export async function ingestSignals(db: Kysely<DB>, source: { projectId: string 
   const results: SignalItemResult[] = rejected.map(({ index, field, reason }) => ({ index, status: "rejected", field, reason }));
 
   if (valid.length > 0) {
+    // A thumbs-down comment is free text like any prompt: the same rules redact it before it is stored.
+    const redactor = await loadProjectRedactor(db, source.projectId);
     await db.transaction().execute(async (trx) => {
       const externalIds = [...new Set(valid.map((item) => item.value.external_id))];
       const outputIds = new Map((await findOutputIds(trx, source.projectId, externalIds)).map((row) => [row.externalId, row.id]));
@@ -42,7 +45,7 @@ export async function ingestSignals(db: Kysely<DB>, source: { projectId: string 
             outputId,
             kind: value.kind,
             value: value.value ?? null,
-            comment: value.comment ?? null,
+            comment: value.comment === undefined ? null : redactor.redactText(value.comment, {}),
             endUserId: value.end_user_id ?? null,
             idempotencyKey: key,
             occurredAt: value.occurred_at ? new Date(value.occurred_at) : new Date(),

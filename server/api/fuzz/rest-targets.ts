@@ -371,6 +371,27 @@ const deleteAlertRuleTarget: RestTarget = (fixture) => {
   return { cases: fc.oneof({ weight: 4, arbitrary: cases }, { weight: 1, arbitrary: credentials }) };
 };
 
+/**
+ * Erasing an end user: ids the project never saw (404), odd and over-long ids (400), bad credentials, and a
+ * non-admin key (403). No case names an end user the fixture ingested, so the suite never erases rows other
+ * targets use.
+ */
+const eraseEndUserTarget: RestTarget = (fixture) => {
+  const ids = fc.oneof(fc.uuid().map((id) => `fuzz-erase-${id}`), fc.constantFrom(...ODD_STRINGS), fc.constant("x".repeat(201)), fc.constant(""));
+  const cases = ids.map((endUserId): RestCase => ({
+    label: `erase end user ${describeValue(endUserId)}`,
+    request: { method: "DELETE", path: `/api/v1/end-users/${encodeSegment(endUserId)}`, params: { endUserId }, headers: bearer(fixture.secrets.admin) },
+    check: expectStatus(400, 404),
+  }));
+  const ingestKey = fc.constant<RestCase>({
+    label: "erase with an ingest key",
+    request: { method: "DELETE", path: "/api/v1/end-users/fuzz-nobody", params: { endUserId: "fuzz-nobody" }, headers: bearer(fixture.secrets.ingest) },
+    check: expectStatus(403),
+  });
+  const credentials = credentialCases("DELETE", "/api/v1/end-users/fuzz-nobody", { endUserId: "fuzz-nobody" });
+  return { cases: fc.oneof({ weight: 4, arbitrary: cases }, { weight: 1, arbitrary: ingestKey }, { weight: 1, arbitrary: credentials }) };
+};
+
 const goldCursors = ["0", "1", "-1", "1.5", "abc", "9223372036854775807", "9223372036854775808", "99999999999999999999", ""];
 
 /** The gold feed's query: odd cursors, limits and queue ids (another project's queue must be a 404). */
@@ -460,4 +481,5 @@ export const restTargets: Record<string, RestTarget> = {
   "PATCH /api/v1/alert-rules/[ruleId]": patchAlertRuleTarget,
   "DELETE /api/v1/alert-rules/[ruleId]": deleteAlertRuleTarget,
   "POST /api/v1/otlp/v1/traces": otlpTracesTarget,
+  "DELETE /api/v1/end-users/[endUserId]": eraseEndUserTarget,
 };

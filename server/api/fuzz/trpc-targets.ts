@@ -234,6 +234,22 @@ export const trpcTargets: Record<string, TrpcTarget> = {
   "goldItems.listAccuracy": { caller: "lead", input: (f) => ({ ...inProject(f), queueId: f.queue.id }) },
   "goldItems.listPauses": { caller: "lead", input: (f) => ({ ...inProject(f), queueId: f.queue.id, includeLifted: true }) },
   "goldItems.liftPause": { caller: "lead", input: (f) => ({ ...inProject(f), pauseId: 1_000_000, note: "retrained on the rubric" }) },
+  "privacy.getSettings": { caller: "lead", input: inProject },
+  "privacy.updateSettings": {
+    caller: "lead",
+    input: (f) => ({ ...inProject(f), enabledRules: ["email", "phone", "card", "iban", "secret", "ip"], customRules: [{ name: "order-id", pattern: "ORD-\\d{6}", caseInsensitive: true }], metadataKeys: ["customer_email"], phoneRegion: "US" }),
+  },
+  "privacy.testRedaction": {
+    caller: "lead",
+    input: (f) => ({
+      ...inProject(f),
+      text: "Ticket ORD-123456 from jane@example.com",
+      settings: { enabledRules: ["email"], customRules: [{ name: "order-id", pattern: "ORD-\\d{6}", caseInsensitive: false }], metadataKeys: ["customer_email"], phoneRegion: "DE" },
+    }),
+  },
+  // An end user the fixture never ingested: erasing one that exists would take rows other targets use.
+  "privacy.previewErasure": { caller: "admin", input: (f) => ({ ...inProject(f), endUserId: "fuzz-nobody" }) },
+  "privacy.eraseEndUser": { caller: "admin", input: (f) => ({ ...inProject(f), endUserId: "fuzz-nobody" }) },
   "truth.latestFit": { caller: "lead", input: (f) => ({ ...inProject(f), queueId: f.queue.id }) },
   "truth.refit": { caller: "lead", input: (f) => ({ ...inProject(f), queueId: f.queue.id }) },
   "truth.listFlags": { caller: "ml", input: (f) => ({ ...inProject(f), queueId: f.queue.id, includeClosed: true }) },

@@ -2,6 +2,7 @@ import type { CliCommand } from "../command";
 import { agreementCommand } from "./agreement";
 import { apiKeyCreateCommand } from "./apikey-create";
 import { demoCommand } from "./demo";
+import { eraseEndUserCommand } from "./erase-end-user";
 import { exportCommand } from "./export";
 import { importLabelsCommand } from "./import-labels";
 import { metricsCommand } from "./metrics";
@@ -28,6 +29,7 @@ export const cliCommands: CliCommand[] = [
   exportCommand,
   pullCommand,
   metricsCommand,
+  eraseEndUserCommand,
   simulateCommand,
   simulateOverlapCommand,
 ];

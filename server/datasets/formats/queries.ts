@@ -90,7 +90,8 @@ function renderLine(selection: RowSelection, isTombstone: boolean) {
     case "parquet": {
       const change = selection.previousReleaseId === null ? sql`` : sql`line.change,`;
       const isParquet = selection.format === "parquet";
-      const json = (column: string) => (isParquet ? sql`${sql.ref(column)}::text` : jsonCell(column));
+      // JSON null is only ever an erased row's content (see server/privacy): an empty cell, so Parquet builds no messages for it.
+      const json = (column: string) => (isParquet ? sql`nullif(${sql.ref(column)}::text, 'null')` : jsonCell(column));
       return isTombstone
         ? sql<string>`json_build_array(line.release, ${change} line.external_id, line.split, line.queue, null, null, null, null, null, null, null, line.lineage::text)::text`
         : sql<string>`json_build_array(line.release, ${change} line.external_id, line.split, line.queue, line.schema_version,

@@ -1,0 +1,40 @@
+import { NotFoundError } from "@/server/lib/errors";
+import { parseInput } from "@/server/lib/validation";
+import { eraseEndUser, previewEndUserErasure } from "@/server/privacy/erasure-service";
+import { endUserIdSchema, type ErasureCounts } from "@/server/privacy/schema";
+import { findProjectBySlug } from "@/server/projects/queries";
+import { parseCommandArgs, requireFlag, type CliCommand } from "../command";
+import { withCliDatabase } from "../database";
+import { runDomainCommand } from "../domain-errors";
+
+const describeCounts = (counts: ErasureCounts) =>
+  `${counts.outputs} outputs, ${counts.signals} signals, ${counts.queueItems} queue items, ${counts.assignments} assignments, ` +
+  `${counts.annotations} annotations, ${counts.goldLabels} gold labels, ${counts.goldItems} gold checks, ${counts.collabDocuments} collaboration documents; ` +
+  `${counts.releaseRowsTombstoned} frozen release rows to tombstones`;
+
+export const eraseEndUserCommand: CliCommand = {
+  path: ["erase-end-user"],
+  summary: "Erase an end user's outputs, signals, labels, gold and documents; their release rows become tombstones",
+  usage: "erase-end-user --project SLUG --end-user ID [--dry-run]",
+  async run(args, io) {
+    const flags = parseCommandArgs(args, { project: { type: "string" }, "end-user": { type: "string" }, "dry-run": { type: "boolean" } });
+    const slug = requireFlag(flags.project, "project");
+    const endUserId = await runDomainCommand(() => parseInput(endUserIdSchema, requireFlag(flags["end-user"], "end-user")));
+    return withCliDatabase((db) =>
+      runDomainCommand(async () => {
+        const project = await findProjectBySlug(db, slug);
+        if (!project) throw new NotFoundError(`no project with slug "${slug}"`, { field: "project" });
+        if (flags["dry-run"]) {
+          const counts = await previewEndUserErasure(db, project.id, endUserId);
+          io.stderr(`would erase ${describeCounts(counts)}\n`);
+          io.stdout(`${JSON.stringify({ end_user_id: endUserId, would_delete: counts })}\n`);
+          return 0;
+        }
+        const result = await eraseEndUser(db, { projectId: project.id, userId: null }, endUserId);
+        io.stderr(`erased ${describeCounts(result.deleted)}\n`);
+        io.stdout(`${JSON.stringify({ end_user_id: result.endUserId, deleted: result.deleted, releases: result.releases })}\n`);
+        return 0;
+      }),
+    );
+  },
+};

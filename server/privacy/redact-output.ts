@@ -1,0 +1,19 @@
+import type { IngestOutput } from "@/server/ingest/schema";
+import type { RedactionCounts } from "./redact-text";
+import type { Redactor } from "./redactor";
+
+/**
+ * An ingested output with its input, output (text or every chat message's content) and the project's
+ * chosen metadata keys redacted, and how many matches each rule replaced. Runs before the content hash, so
+ * the hash, the dedupe and every stored copy see only the redacted text.
+ */
+export function redactIngestOutput(output: IngestOutput, redactor: Redactor): { output: IngestOutput; counts: RedactionCounts } {
+  const counts: RedactionCounts = {};
+  const redacted: IngestOutput = {
+    ...output,
+    input: redactor.redactConversation(output.input, counts),
+    output: redactor.redactConversation(output.output, counts),
+    metadata: redactor.redactMetadata(output.metadata, counts),
+  };
+  return { output: redacted, counts };
+}
