@@ -120,4 +120,26 @@ describe("POST /api/v1/otlp/v1/traces", () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({});
   });
+  it("redacts personal data in spans before anything is stored, as REST ingest does", async () => {
+    const span = chatSpan("5555555555555555", {
+      attributes: [
+        { key: "gen_ai.operation.name", value: { stringValue: "chat" } },
+        { key: "gen_ai.input.messages", value: { stringValue: '[{"role":"user","parts":[{"type":"text","content":"Mail me at ada@example.com"}]}]' } },
+        { key: "gen_ai.output.messages", value: { stringValue: '[{"role":"assistant","parts":[{"type":"text","content":"Card 4111 1111 1111 1111 noted"}]}]' } },
+      ],
+    });
+    expect((await send(exportOf(span))).status).toBe(200);
+    const stored = await testDb.db
+      .selectFrom("outputs")
+      .select(["input", "output", "redaction_counts"])
+      .where("project_id", "=", team.project.id)
+      .where("external_id", "=", "otlp-5b8efff798038103d269b633813fc60c-5555555555555555")
+      .executeTakeFirstOrThrow();
+    const text = JSON.stringify([stored.input, stored.output]);
+    expect(text).not.toContain("ada@example.com");
+    expect(text).not.toContain("4111");
+    expect(text).toContain("[EMAIL]");
+    expect(text).toContain("[CARD]");
+    expect(stored.redaction_counts).toMatchObject({ email: 1, card: 1 });
+  });
 });
