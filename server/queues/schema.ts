@@ -216,3 +216,10 @@ export const DEFAULT_QUALITY_SETTINGS: QualitySettings = {
 
 export const updateQualitySettingsSchema = queueIdSchema.extend(qualitySettingsSchema.shape);
 export type UpdateQualitySettingsInput = z.infer<typeof updateQualitySettingsSchema>;
+
+/** Removing an item from its queue for good: the output never comes back to this queue. */
+export const removeQueueItemSchema = z.object({
+  queueItemId: z.number("queueItemId must be an item id").int("queueItemId must be an item id").positive("queueItemId must be an item id"),
+  reason: safeText(500, { trim: true, tooLong: "keep the reason to 500 characters" }).min(3, "say why the item leaves the queue (at least 3 characters)"),
+});
+export type RemoveQueueItemInput = z.infer<typeof removeQueueItemSchema>;

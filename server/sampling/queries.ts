@@ -17,7 +17,7 @@ export async function listOpenQueueRules(db: Executor, projectId: string, queueI
  * How a queue sees an output: alone (`threadIdleMinutes` null), or as a turn of its thread, whose signals
  * are every earlier turn's too and which is the thread's last turn once the session has been idle that long.
  */
-export type OutputView = { threadIdleMinutes: number | null };
+export type OutputView = { threadIdleMinutes: number | null; asOf: Date };
 
 /** The signals an output's unit carries: its own, or (thread view) those of every turn of its session up to it. */
 export function unitSignalsSql(view: OutputView): RawBuilder<unknown> {
@@ -28,12 +28,12 @@ export function unitSignalsSql(view: OutputView): RawBuilder<unknown> {
 
 /**
  * True for the last turn of a thread: an output without a session, or one no later turn of its session
- * followed within the idle time, once that time has passed. Later turns are compared on (produced_at, id).
+ * followed within the idle time, once that time has passed by `asOf`. Later turns are compared on (produced_at, id).
  */
 export function threadEndSql(view: OutputView): RawBuilder<boolean> {
   if (view.threadIdleMinutes === null) return sql<boolean>`(o.session_id is null)`;
   const idle = sql`make_interval(mins => ${view.threadIdleMinutes})`;
-  return sql<boolean>`(o.session_id is null or (o.produced_at <= now() - ${idle} and not exists (
+  return sql<boolean>`(o.session_id is null or (o.produced_at <= ${view.asOf}::timestamptz - ${idle} and not exists (
     select 1 from outputs later where later.project_id = o.project_id and later.session_id = o.session_id
       and (later.produced_at, later.id) > (o.produced_at, o.id) and later.produced_at <= o.produced_at + ${idle})))`;
 }

@@ -20,11 +20,10 @@ export async function sampleIdleThreads(db: Kysely<DB>, projectId: string, now =
   let added = 0;
   for (const queue of queues) {
     const idleMs = queue.rule.threadIdleMinutes * 60_000;
-    // A minute of margin: a turn counts as idle by the database clock, which may lag this one a little.
-    const until = new Date(now.getTime() - idleMs - 60_000);
+    const until = new Date(now.getTime() - idleMs);
     const after = queue.threadsSampledUntil ?? new Date(queue.createdAt.getTime() - idleMs);
     if (until <= after) continue;
-    const turns = await listIdleThreadTurns(db, projectId, viewOf(queue), { after, until });
+    const turns = await listIdleThreadTurns(db, projectId, viewOf(queue, now), { after, until });
     added += (await insertDraws(db, projectId, await drawStored(db, projectId, [queue], turns), "rule")).length;
     await setThreadsSampledUntil(db, projectId, queue.id, until);
   }

@@ -2,8 +2,8 @@ import type { OutputView } from "./queries";
 import type { SamplingQueue } from "./rule";
 
 /** A last-turn queue sees outputs as turns of threads with its idle time; any other sees each output alone. */
-export function viewOf(queue: SamplingQueue): OutputView {
-  return { threadIdleMinutes: queue.rule.thread === "last_turn" ? queue.rule.threadIdleMinutes : null };
+export function viewOf(queue: SamplingQueue, asOf = new Date()): OutputView {
+  return { threadIdleMinutes: queue.rule.thread === "last_turn" ? queue.rule.threadIdleMinutes : null, asOf };
 }
 
 /** Queues grouped by the view they see outputs through, so each group needs one query. */
