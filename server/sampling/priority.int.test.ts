@@ -44,7 +44,7 @@ describe("budget, priority and late signals", () => {
   it("scales the day's rate down so the day expects its budget: 400 a day × r = 40", async () => {
     const plan = await dayPlanOf(testDb.db, team, queueId, DAY);
     expect(plan.limitedBy).toBe("budget");
-    rate = (plan.stratumRates as Record<string, number>).all!;
+    rate = plan.stratumRates.all!;
     expect(rate).toBeCloseTo(0.1, 12);
     expect(rate * PER_DAY).toBeLessThanOrEqual(40);
     expect(plan.defaultRate).toBe(rate);

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { expect } from "vitest";
 import type { seedProjectTeam } from "@/db/seed/factories";
 import type { Database } from "@/db";
@@ -52,13 +53,14 @@ export async function queueItemsOf(db: Database, team: Team, queueId: string) {
 
 /** The stored plan of a queue's day. */
 export async function dayPlanOf(db: Database, team: Team, queueId: string, day: string) {
-  return db
+  const plan = await db
     .selectFrom("sampling_day_plans")
     .select(["default_rate as defaultRate", "stratum_rates as stratumRates", "expected_items as expectedItems", "limited_by as limitedBy"])
     .where("project_id", "=", team.project.id)
     .where("queue_id", "=", queueId)
-    .where("day", "=", day)
+    .where("day", "=", sql<Date>`${day}::date`)
     .executeTakeFirstOrThrow();
+  return { ...plan, stratumRates: plan.stratumRates as Record<string, number> };
 }
 
 /** Within four standard deviations of Binomial(n, p). */

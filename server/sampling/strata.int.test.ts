@@ -38,7 +38,7 @@ describe("strata with a daily quota", () => {
 
   it("takes exactly the outputs whose draw is below their stratum's rate, each recording that rate as π", async () => {
     const plan = await dayPlanOf(testDb.db, team, queueId, DAY);
-    const rates = { ...(plan.stratumRates as Record<string, number>), fr: plan.defaultRate };
+    const rates: Record<string, number> = { ...plan.stratumRates, fr: plan.defaultRate };
     const items = await queueItemsOf(testDb.db, team, queueId);
     let index = HISTORY_DAYS.length * 360;
     for (const [locale, count] of Object.entries(DAY_VOLUME)) {
