@@ -19,6 +19,7 @@ import {
   DEFAULT_LOOP_SETTINGS,
   DEFAULT_QUALITY_SETTINGS,
   findApprovalValuesIssue,
+  samplingRuleSchema,
   type ApprovalValues,
   type CreateQueueRequest,
   type LabelSchema,
@@ -26,7 +27,6 @@ import {
   type ConsensusMethod,
   type QualitySettings,
   type QueueItemState,
-  type SamplingRule,
   type SuggestionDisplay,
   type UpdateLoopSettingsInput,
   type UpdateQualitySettingsInput,
@@ -163,9 +163,10 @@ export async function getProjectQueue(db: Kysely<DB>, actor: ProjectActor, queue
   if (!queue) throw new NotFoundError("no open queue with this id in the project", { field: "queueId" });
   return {
     ...queue,
-    // Both were validated by createQueueSchema before they were stored.
+    // Validated by createQueueSchema before it was stored.
     labelSchema: queue.labelSchema as LabelSchema,
-    samplingRule: queue.samplingRule as SamplingRule,
+    // Parsed, not cast: rules stored before a field existed get its default.
+    samplingRule: samplingRuleSchema.parse(queue.samplingRule),
     ...loopSettingsOf(queue),
     ...qualitySettingsOf(queue),
     progress: progressOf(queue.id),
