@@ -21,6 +21,7 @@ import { QueueProgress } from "./queue-progress";
 import { describeOverlap } from "./queue-wording";
 import { describeSamplingRule } from "./sampling-rule-summary";
 import { describeSamplingScience } from "./sampling-science-summary";
+import { SamplingPlans } from "./sampling-plans";
 import { StartReviewing } from "./start-reviewing";
 import { useQueue } from "./use-queues";
 
@@ -122,6 +123,7 @@ export function QueueDetail({ projectId, slug, queueId, canManage, canReview, ro
                 it is safe to run again, since an output enters a queue once.
               </p>
               {canManage && <BackfillButton projectId={projectId} queueId={queue.id} initialResult={backfillResult} />}
+              <SamplingPlans plans={queue.samplingPlans} />
             </div>
           </Card>
         </div>

@@ -3,6 +3,7 @@ import type { DB } from "@/db/types";
 import { insertAuditEntry } from "@/server/audit/queries";
 import { NotFoundError, ValidationError } from "@/server/lib/errors";
 import type { ProjectActor } from "@/server/auth/actor";
+import { listRecentPlans } from "@/server/sampling/plan-service";
 import { backfillQueue } from "@/server/sampling/service";
 import {
   countClaimableItems,
@@ -159,7 +160,11 @@ export async function listProjectQueues(db: Kysely<DB>, actor: ProjectActor) {
 
 /** One open queue with its definition and progress. */
 export async function getProjectQueue(db: Kysely<DB>, actor: ProjectActor, queueId: string) {
-  const [queue, { progressOf, myProgressOf }] = await Promise.all([findOpenQueue(db, actor.projectId, queueId), loadProgress(db, actor, queueId)]);
+  const [queue, { progressOf, myProgressOf }, samplingPlans] = await Promise.all([
+    findOpenQueue(db, actor.projectId, queueId),
+    loadProgress(db, actor, queueId),
+    listRecentPlans(db, actor.projectId, queueId),
+  ]);
   if (!queue) throw new NotFoundError("no open queue with this id in the project", { field: "queueId" });
   return {
     ...queue,
@@ -171,6 +176,7 @@ export async function getProjectQueue(db: Kysely<DB>, actor: ProjectActor, queue
     ...qualitySettingsOf(queue),
     progress: progressOf(queue.id),
     mine: myProgressOf(queue.id),
+    samplingPlans,
   };
 }
 

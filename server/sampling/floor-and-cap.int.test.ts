@@ -3,6 +3,7 @@ import { seedProjectTeam } from "@/db/seed/factories";
 import { setUpTestDatabase } from "@/db/testing/test-database";
 import { ingestSignals } from "@/server/ingest/signals-service";
 import { drawUniform } from "./draw";
+import { prepareDayPlans } from "./plan-job";
 import { addQueue, dayPlanOf, expectBinomial, ingestAll, outputsOn, queueItemsOf, type Team } from "./science-test-support";
 
 const testDb = setUpTestDatabase();
@@ -41,9 +42,13 @@ describe("exploration floor and pending cap", () => {
   it("samples a day that starts at or over the pending cap at ε only, and a signal cannot lift it", async () => {
     const pending = (await queueItemsOf(testDb.db, team, queueId)).size;
     expect(pending).toBeGreaterThanOrEqual(CAP);
+    // The midnight job fixes the day's plan before its first output arrives; ingest then reads that plan.
+    await prepareDayPlans(testDb.db, team.project.id, new Date(`${DAYS[1]}T00:01:00Z`));
+    const prepared = await dayPlanOf(testDb.db, team, queueId, DAYS[1]!);
     await ingestAll(testDb.db, team, outputsOn(DAYS[1]!, PER_DAY, PER_DAY));
     const plan = await dayPlanOf(testDb.db, team, queueId, DAYS[1]!);
     expect(plan).toMatchObject({ limitedBy: "pending_cap", defaultRate: 0 });
+    expect(plan).toEqual(prepared);
     await thumbsDown(idsOn(1));
     const items = [...(await queueItemsOf(testDb.db, team, queueId)).values()].filter((item) => Number(item.externalId.slice(4)) >= PER_DAY);
     expect(items.map((item) => item.externalId).sort()).toEqual(idsOn(1).filter((externalId) => drawUniform(queueId, externalId) < FLOOR).sort());

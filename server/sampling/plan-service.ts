@@ -1,5 +1,5 @@
 import type { Executor } from "@/db/executor";
-import { countPendingItems, countPopulationHistory, findDayPlans, insertDayPlan } from "./plan-queries";
+import { countPendingItems, countPopulationHistory, findDayPlans, insertDayPlan, listRecentDayPlans } from "./plan-queries";
 import { viewOf } from "./views";
 import { planDay, type DayHistory, type DayPlan, type StratumVolume } from "./rates";
 import type { PlanLookup, SamplingQueue } from "./rule";
@@ -62,4 +62,12 @@ export async function loadDayPlans(db: Executor, projectId: string, queues: read
     if (!plan) throw new Error(`no sampling plan loaded for queue ${queueId} on ${day}`);
     return plan;
   };
+}
+
+/** How many of a queue's latest day plans its page shows. */
+const SHOWN_PLANS = 7;
+
+/** A queue's latest day plans, newest first: what its quotas, budget and cap made of each day's rates. */
+export async function listRecentPlans(db: Executor, projectId: string, queueId: string) {
+  return listRecentDayPlans(db, projectId, queueId, SHOWN_PLANS);
 }
