@@ -1,5 +1,5 @@
 import { seedMembership, seedProject, seedUser } from "../../db/seed/factories";
-import { seedGold } from "../../db/seed/loop";
+import { seedGold, seedQueue, seedQueueItems } from "../../db/seed/loop";
 import { expect, openE2eDatabase, signIn, test } from "../fixtures";
 
 test("a lead sets a stratified rule with priority, floor and budget in the new-queue form, then reads production estimates", async ({ page }) => {
@@ -54,5 +54,31 @@ test("a lead sets a stratified rule with priority, floor and budget in the new-q
   await expect(page.getByRole("figure", { name: "Estimated share per window" })).toBeVisible();
   await page.keyboard.press("d");
   await expect(page.getByRole("group", { name: "Window" }).getByRole("button", { name: "Daily" })).toHaveAttribute("aria-pressed", "true");
+  await db.destroy();
+});
+
+test("a lead removes an item from its queue for good, with a reason the audit log keeps", async ({ page }) => {
+  const db = openE2eDatabase();
+  const project = await seedProject(db);
+  const lead = await seedUser(db, { name: "Rae Remover" });
+  await seedMembership(db, { projectId: project.id, userId: lead.id, role: "lead" });
+  const queue = await seedQueue(db, { projectId: project.id, overlap: 1 });
+  const [item] = await seedQueueItems(db, { projectId: project.id, queueId: queue.id, count: 1 });
+
+  await signIn(page, lead.email);
+  await page.goto(`/p/${project.slug}/items/${item!.id}`);
+  await page.getByRole("button", { name: "Remove from queue" }).click();
+  const dialog = page.getByRole("dialog", { name: "Remove this item from its queue?" });
+  await dialog.getByLabel("Reason").fill("no");
+  await dialog.getByRole("button", { name: "Remove from queue" }).click();
+  await expect(dialog.getByText("say why the item leaves the queue (at least 3 characters)")).toBeVisible();
+  await dialog.getByLabel("Reason").fill("Internal test traffic");
+  await dialog.getByRole("button", { name: "Remove from queue" }).click();
+  await expect(page).toHaveURL(new RegExp(`/p/${project.slug}/queues/${queue.id}$`));
+
+  const removed = await db.selectFrom("queue_removed_outputs").select(["output_id", "reason", "removed_by"]).where("project_id", "=", project.id).execute();
+  expect(removed).toEqual([{ output_id: item!.outputId, reason: "Internal test traffic", removed_by: lead.id }]);
+  const items = await db.selectFrom("queue_items").select("id").where("project_id", "=", project.id).execute();
+  expect(items).toEqual([]);
   await db.destroy();
 });

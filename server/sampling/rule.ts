@@ -67,10 +67,17 @@ export function isPrioritized(rule: SamplingRule, output: Pick<SamplingCandidate
   return rule.priorityScoreBelow !== null && output.minScore !== null && output.minScore < rule.priorityScoreBelow;
 }
 
+/** True when no plan can give the queue a draw: rate, quota, floor and holdout all nothing (an imported queue, for one). */
+export function isDormant(queue: SamplingQueue): boolean {
+  const { rule } = queue;
+  return rule.rate <= 0 && rule.quotaPerDay === null && rule.explorationFloor <= 0 && queue.holdoutFraction <= 0;
+}
+
 /** The (queue, day) pairs whose plans drawing these outputs needs. */
 export function listPlanDays(queues: readonly SamplingQueue[], outputs: readonly SamplingCandidate[]): { queueId: string; day: string }[] {
   const pairs = new Map<string, { queueId: string; day: string }>();
   for (const queue of queues) {
+    if (isDormant(queue)) continue;
     for (const output of outputs) {
       if (matchesPopulation(queue.rule, output)) pairs.set(`${queue.id}|${output.day}`, { queueId: queue.id, day: output.day });
     }
@@ -88,6 +95,7 @@ export function listPlanDays(queues: readonly SamplingQueue[], outputs: readonly
 export function planQueueItems<Output extends SamplingCandidate>(queues: readonly SamplingQueue[], outputs: readonly Output[], planFor: PlanLookup): QueueDraw<Output>[] {
   const draws: QueueDraw<Output>[] = [];
   for (const queue of queues) {
+    if (isDormant(queue)) continue;
     const { rule, holdoutFraction } = queue;
     for (const output of outputs) {
       if (!matchesPopulation(rule, output)) continue;

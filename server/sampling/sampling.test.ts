@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { samplingRuleSchema, type SamplingRule } from "@/server/queues/schema";
 import { drawHoldout, drawUniform } from "./draw";
 import { inclusionProbability, mainProbability } from "./rates";
-import { matchesRule, planQueueItems, type SamplingQueue, type StoredSamplingOutput } from "./rule";
+import { isDormant, matchesRule, planQueueItems, type SamplingQueue, type StoredSamplingOutput } from "./rule";
 
 const QUEUE_ID = "6f1c1f4e-2c3a-4f57-9a57-0d6c3c1b7a11";
 const rule = (overrides: Partial<SamplingRule> = {}): SamplingRule => samplingRuleSchema.parse({ rate: 1, ...overrides });
@@ -136,5 +136,14 @@ describe("planQueueItems", () => {
     expect(inclusionProbability(mainProbability(plain, 1, true, false), 0.1)).toBe(1);
     expect(inclusionProbability(mainProbability(plain, 0.3, false, false), 0.1)).toBe(0.1);
     expect(inclusionProbability(mainProbability(plain, 0.5, true, false), 0.5)).toBe(0.75);
+  });
+});
+
+describe("isDormant", () => {
+  it("skips a queue no plan can draw from, and only that", () => {
+    expect(isDormant({ id: QUEUE_ID, rule: rule({ rate: 0 }), holdoutFraction: 0 })).toBe(true);
+    expect(isDormant({ id: QUEUE_ID, rule: rule({ rate: 0, quotaPerDay: 5 }), holdoutFraction: 0 })).toBe(false);
+    expect(isDormant({ id: QUEUE_ID, rule: rule({ rate: 0, explorationFloor: 0.01 }), holdoutFraction: 0 })).toBe(false);
+    expect(isDormant({ id: QUEUE_ID, rule: rule({ rate: 0 }), holdoutFraction: 0.1 })).toBe(false);
   });
 });
