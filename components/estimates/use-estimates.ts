@@ -12,4 +12,3 @@ export function useQueueEstimates(projectId: string, queueId: string, granularit
 }
 
 export type QueueEstimatesData = inferRouterOutputs<AppRouter>["estimates"]["forQueue"];
-export type ShareEstimateData = QueueEstimatesData["shares"][number];

@@ -5,7 +5,7 @@ import { threadEndSql, unitSignalsSql, utcDaySql, type OutputView } from "./quer
 import type { DayPlan } from "./rates";
 
 /** How many days before a plan's day its history covers. */
-export const HISTORY_DAYS = 7;
+const HISTORY_DAYS = 7;
 
 /** The rule's population filters as SQL over `outputs o`; the same tests `matchesPopulation` makes in code. */
 function populationSql(rule: SamplingRule, view: OutputView): RawBuilder<boolean> {

@@ -18,7 +18,7 @@ import { groupByView, viewOf } from "./views";
 
 const BACKFILL_PAGE_SIZE = 1_000;
 /** An item a priority signal took is claimed before the others. */
-export const PRIORITIZED_ITEM_PRIORITY = 1;
+const PRIORITIZED_ITEM_PRIORITY = 1;
 
 type LoadedQueue = SamplingQueue & { threadsSampledUntil: Date | null; createdAt: Date };
 

@@ -2,9 +2,9 @@ import type { SamplingRule } from "@/server/queues/schema";
 
 /** The stratum of a rule without strata. */
 export const WHOLE_POPULATION = "all";
-export const NO_MODEL = "(no model)";
-export const OTHER_TAGS = "(other)";
-export const NO_METADATA_VALUE = "(none)";
+const NO_MODEL = "(no model)";
+const OTHER_TAGS = "(other)";
+const NO_METADATA_VALUE = "(none)";
 
 /** How a metadata value names a stratum: text as it is, anything else as its JSON. */
 export function metadataStratum(value: unknown): string {
