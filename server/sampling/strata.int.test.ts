@@ -11,6 +11,8 @@ const DAY = "2026-11-04";
 const DAY_VOLUME = { en: 2_000, de: 600, fr: 200 } as const;
 let team: Team;
 let queueId: string;
+let byTag: string;
+let byModel: string;
 
 beforeAll(async () => {
   team = await seedProjectTeam(testDb.db);
@@ -20,6 +22,8 @@ beforeAll(async () => {
     next += 360;
   }
   queueId = await addQueue(testDb.db, team, { rate: 0.05, strataBy: "metadata", strataKey: "locale", quotaPerDay: 30 });
+  byTag = await addQueue(testDb.db, team, { rate: 0.05, strataBy: "tag", strataTags: ["billing", "support"], quotaPerDay: 30 });
+  byModel = await addQueue(testDb.db, team, { rate: 0.05, strataBy: "model", quotaPerDay: 30 });
   for (const [locale, count] of Object.entries(DAY_VOLUME)) {
     await ingestAll(testDb.db, team, outputsOn(DAY, next, count, () => ({ metadata: { locale } })));
     next += count;
@@ -34,6 +38,16 @@ describe("strata with a daily quota", () => {
     expect(plan.defaultRate).toBe(0.05);
     expect(plan.limitedBy).toBeNull();
     expect(plan.expectedItems).toBeCloseTo(60, 9);
+  });
+
+  it("names strata by tag and by model the same way in the history as in the draws", async () => {
+    // Every output is tagged support by support-bot-1: 360 a day, so 30 ÷ 360.
+    expect((await dayPlanOf(testDb.db, team, byTag, DAY)).stratumRates).toEqual({ support: expect.closeTo(30 / 360, 12) });
+    expect((await dayPlanOf(testDb.db, team, byModel, DAY)).stratumRates).toEqual({ "support-bot-1": expect.closeTo(30 / 360, 12) });
+    const tagged = [...(await queueItemsOf(testDb.db, team, byTag)).values()];
+    expect(tagged.length).toBeGreaterThan(0);
+    expect(tagged.every((item) => item.stratum === "support" && Math.abs(item.pi - 30 / 360) < 1e-12)).toBe(true);
+    expect([...(await queueItemsOf(testDb.db, team, byModel)).values()].every((item) => item.stratum === "support-bot-1")).toBe(true);
   });
 
   it("takes exactly the outputs whose draw is below their stratum's rate, each recording that rate as π", async () => {
