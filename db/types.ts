@@ -413,6 +413,7 @@ export interface QueueItems {
   resolved_at: Timestamp | null;
   skipped_count: Generated<number>;
   state: Generated<string>;
+  stratum: string | null;
   submitted_count: Generated<number>;
 }
 
@@ -452,6 +453,7 @@ export interface Queues {
   sampling_rule: Json;
   schema_version: Generated<number>;
   suggestion_display: Generated<string>;
+  threads_sampled_until: Timestamp | null;
   updated_at: Generated<Timestamp>;
 }
 
@@ -482,6 +484,17 @@ export interface ReleaseRows {
   release_id: number;
   schema_version: number | null;
   split: Generated<string>;
+}
+
+export interface SamplingDayPlans {
+  created_at: Generated<Timestamp>;
+  day: Timestamp;
+  default_rate: number;
+  expected_items: number;
+  limited_by: string | null;
+  project_id: string;
+  queue_id: string;
+  stratum_rates: Json;
 }
 
 export interface SetupTokens {
@@ -626,6 +639,7 @@ export interface DB {
   queues: Queues;
   release_candidates: ReleaseCandidates;
   release_rows: ReleaseRows;
+  sampling_day_plans: SamplingDayPlans;
   setup_tokens: SetupTokens;
   sign_in_attempts: SignInAttempts;
   signals: Signals;

@@ -35,6 +35,7 @@ const ACTION_TITLES: Record<string, string> = {
   "project.created": "Project created",
   "queue.backfilled": "Queue backfilled",
   "queue.created": "Queue created",
+  "queue.item_removed": "Item removed from its queue",
   "queue.labels_imported": "Crowd labels imported",
   "queue.loop_settings_updated": "Queue loop settings changed",
   "queue.quality_settings_updated": "Queue resolution and quality settings changed",

@@ -15,6 +15,7 @@ import { LoopSettingsFields } from "./loop-settings-fields";
 import { QualitySettingsFields } from "./quality-settings-fields";
 import { initialQueueForm, validateQueueForm, type QueueFormState } from "./queue-form-state";
 import { SamplingRuleFields } from "./sampling-rule-fields";
+import { SamplingScienceFields } from "./sampling-science-fields";
 import { useCreateQueue } from "./use-queues";
 
 const serverFields = ["name", "instructions", "overlap", "leaseSeconds", "consensusMethod", "majorityThreshold", "minPosterior", "maxOverlap", "goldItemRate", "gateMinAccuracy", "gateMinGoldItems", "dailyCap", "holdoutFraction", "suggestionDisplay", "decoyRate", "approvalValues"] as const;
@@ -103,8 +104,9 @@ export function NewQueueForm({ projectId, slug }: { projectId: string; slug: str
       <Section title="Resolution and quality" description="How answers become gold, and how annotators are checked against known answers.">
         <QualitySettingsFields draft={state.quality} overlap={Number(state.overlap)} errors={errors} onChange={(patch) => onChange({ quality: { ...state.quality, ...patch } })} />
       </Section>
-      <Section title="Sampling" description="Which production outputs enter the queue. Every filter you fill in must match.">
+      <Section title="Sampling" description="Which production outputs enter the queue, and with what chance. Every filter you fill in must match; every item records its inclusion probability π.">
         <SamplingRuleFields state={state} errors={errors} onChange={onChange} />
+        <SamplingScienceFields draft={state.science} errors={errors} onChange={(patch) => onChange({ science: { ...state.science, ...patch } })} />
       </Section>
       <Section title="Loop health" description="What Goldloop needs to watch this queue's loop for collapse. The defaults change nothing about review.">
         <LoopSettingsFields draft={state.loop} options={state.options} errors={errors} onChange={(patch) => onChange({ loop: { ...state.loop, ...patch } })} />

@@ -20,6 +20,8 @@ import { Markdown } from "@/components/outputs/markdown";
 import { QueueProgress } from "./queue-progress";
 import { describeOverlap } from "./queue-wording";
 import { describeSamplingRule } from "./sampling-rule-summary";
+import { describeSamplingScience } from "./sampling-science-summary";
+import { SamplingPlans } from "./sampling-plans";
 import { StartReviewing } from "./start-reviewing";
 import { useQueue } from "./use-queues";
 
@@ -109,11 +111,19 @@ export function QueueDetail({ projectId, slug, queueId, canManage, canReview, ro
           <Card>
             <CardHeader title="Sampling" description={describeSamplingRule(queue.samplingRule)} />
             <div className="space-y-3 px-5 py-4 text-sm text-zinc-600">
+              {describeSamplingScience(queue.samplingRule).length > 0 && (
+                <ul aria-label="Sampling design" className="list-disc space-y-1 pl-5 text-zinc-700">
+                  {describeSamplingScience(queue.samplingRule).map((line) => (
+                    <li key={line}>{line}</li>
+                  ))}
+                </ul>
+              )}
               <p>
                 New outputs are checked against this rule as they are ingested. Backfill applies it to outputs stored before the queue existed;
                 it is safe to run again, since an output enters a queue once.
               </p>
               {canManage && <BackfillButton projectId={projectId} queueId={queue.id} initialResult={backfillResult} />}
+              <SamplingPlans plans={queue.samplingPlans} />
             </div>
           </Card>
         </div>

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { SignalKind } from "@/server/ingest/schema";
 import { createQueueSchema, DEFAULT_QUALITY_SETTINGS, type CreateQueueInput } from "@/server/queues/schema";
 import { initialLoopSettingsDraft, toLoopSettingsInput, type LoopSettingsDraft } from "./loop-settings-state";
+import { initialSamplingScienceDraft, toSamplingScienceInput, type SamplingScienceDraft } from "./sampling-science-state";
 import { findMaxOverlapIssue, toQualitySettingsDraft, toQualitySettingsInput, type QualitySettingsDraft } from "./quality-settings-state";
 
 export type OptionRow = { title: string; value: string; isValueEdited: boolean };
@@ -22,6 +23,7 @@ export type QueueFormState = {
   metadata: MetadataRow[];
   signals: SignalKind[];
   rate: string;
+  science: SamplingScienceDraft;
   loop: LoopSettingsDraft;
   quality: QualitySettingsDraft;
   shouldBackfill: boolean;
@@ -47,6 +49,7 @@ export const initialQueueForm: QueueFormState = {
   metadata: [],
   signals: [],
   rate: "1",
+  science: initialSamplingScienceDraft,
   loop: initialLoopSettingsDraft,
   quality: toQualitySettingsDraft(DEFAULT_QUALITY_SETTINGS),
   shouldBackfill: true,
@@ -113,6 +116,7 @@ export function toCreateQueueInput(state: QueueFormState): z.input<typeof create
       metadata: Object.fromEntries(state.metadata.filter((row) => row.key.trim()).map((row) => [row.key.trim(), parseMetadataValue(row.value)])),
       signals: state.signals,
       rate: toNumber(state.rate),
+      ...toSamplingScienceInput(state.science),
     },
     ...toQualitySettingsInput(state.quality),
     ...toLoopSettingsInput({ ...state.loop, acceptableValues }, fieldKey),

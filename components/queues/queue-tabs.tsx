@@ -7,10 +7,11 @@ import { hasAnyRole, type ProjectRole } from "@/server/auth/roles";
 
 /**
  * The queue's pages, each for the roles its page admits (`null`: every member); each page renders these tabs
- * under its header. Annotators see the overview only: the others rank people or show which items are gold.
+ * under its header. Annotators see the overview and the estimates (shares of production, naming nobody): the others rank people or show which items are gold.
  */
 const queueTabs: ReadonlyArray<{ label: string; path: string; roles: readonly ProjectRole[] | null }> = [
   { label: "Overview", path: "", roles: null },
+  { label: "Estimates", path: "/estimates", roles: null },
   { label: "Agreement", path: "/agreement", roles: ["lead", "ml"] },
   { label: "Truth inference", path: "/inference", roles: ["lead", "ml"] },
   { label: "Gold checks", path: "/gold-checks", roles: ["lead"] },

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { buildSamplingRule } from "@/server/queues/schema";
 import { describeSamplingRule, formatPercent } from "./sampling-rule-summary";
 
-const everything = { models: [], tags: [], metadata: {}, signals: [], rate: 1 };
+const everything = buildSamplingRule({ rate: 1 });
 
 describe("sampling rule in words", () => {
   it("says what a rule takes", () => {

@@ -19,6 +19,7 @@ import * as importedQueues from "./2026_11_30_0930_imported_queues";
 import * as allowAnnotatorPausedWebhooks from "./2026_11_30_0940_allow_annotator_paused_webhooks";
 import * as intakeContract from "./2026_12_01_0900_intake_contract";
 import * as privacySettingsAndReleaseTombstones from "./2026_12_01_0920_privacy_settings_and_release_tombstones";
+import * as samplingDayPlans from "./2026_12_01_0930_sampling_day_plans";
 
 /**
  * Every migration, keyed by file name. Listed by hand rather than read from disk so the same list works
@@ -45,4 +46,5 @@ export const migrations: Record<string, Migration> = {
   "2026_11_30_0940_allow_annotator_paused_webhooks": allowAnnotatorPausedWebhooks,
   "2026_12_01_0900_intake_contract": intakeContract,
   "2026_12_01_0920_privacy_settings_and_release_tombstones": privacySettingsAndReleaseTombstones,
+  "2026_12_01_0930_sampling_day_plans": samplingDayPlans,
 };

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { sql, type Kysely } from "kysely";
 import type { DB } from "../types";
-import type { LabelSchema, queueModes, SamplingRule } from "../../server/queues/schema";
+import { buildSamplingRule, type LabelSchema, type queueModes, type SamplingRule } from "../../server/queues/schema";
 import type { Executor } from "../executor";
 
 /**
@@ -29,7 +29,7 @@ export const VERDICT_LABEL_SCHEMA: LabelSchema = {
   allowCorrection: true,
 };
 
-const TAKE_EVERYTHING: SamplingRule = { models: [], tags: [], metadata: {}, signals: [], rate: 1 };
+const TAKE_EVERYTHING: SamplingRule = buildSamplingRule({ rate: 1 });
 
 type QueueValues = {
   name: string;

@@ -1,4 +1,5 @@
 import { seedMembership, seedProject, seedUser } from "../../db/seed/factories";
+import { buildSamplingRule } from "../../server/queues/schema";
 import { createQueue } from "../../server/queues/service";
 import { insertAuditEntry } from "../../server/audit/queries";
 import { expect, openE2eDatabase, signIn, test } from "../fixtures";
@@ -16,7 +17,7 @@ test("the audit log shows nested details as readable lists and pages back to its
     overlap: 2,
     leaseSeconds: 600,
     mode: "blind",
-    samplingRule: { models: [], tags: ["refunds", "billing"], metadata: { channel: "web" }, signals: ["thumbs_down"], rate: 0.25 },
+    samplingRule: buildSamplingRule({ tags: ["refunds", "billing"], metadata: { channel: "web" }, signals: ["thumbs_down"], rate: 0.25 }),
     majorityThreshold: 0.6,
     backfill: false,
   });

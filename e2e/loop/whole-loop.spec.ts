@@ -2,6 +2,7 @@ import type { Browser, Page } from "@playwright/test";
 import { expect, openE2eDatabase, signIn, test } from "../fixtures";
 import { seedMembership, seedProject, seedUser } from "../../db/seed/factories";
 import { createApiKey } from "../../server/api-keys/service";
+import { buildSamplingRule } from "../../server/queues/schema";
 import { createQueue } from "../../server/queues/service";
 
 const originalAnswer = "Refunds take 24 hours. If you don't see it, your bank is at fault.";
@@ -73,7 +74,7 @@ test("one output goes from ingest to a pulled dataset row: blind review, conflic
     overlap: 2,
     leaseSeconds: 600,
     mode: "blind",
-    samplingRule: { models: [], tags: ["refunds"], metadata: {}, signals: [], rate: 1 },
+    samplingRule: buildSamplingRule({ tags: ["refunds"], rate: 1 }),
     majorityThreshold: 0.6,
     backfill: false,
   });

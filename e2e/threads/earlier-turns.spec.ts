@@ -1,5 +1,6 @@
 import { seedMembership, seedProject, seedUser } from "../../db/seed/factories";
 import { createApiKey } from "../../server/api-keys/service";
+import { buildSamplingRule } from "../../server/queues/schema";
 import { createQueue } from "../../server/queues/service";
 import { expect, openE2eDatabase, signIn, test } from "../fixtures";
 
@@ -25,7 +26,7 @@ test("the last turn of a thread shows its earlier turns folded, in review and in
     overlap: 1,
     leaseSeconds: 600,
     mode: "blind",
-    samplingRule: { models: [], tags: ["last-turn"], metadata: {}, signals: [], rate: 1 },
+    samplingRule: buildSamplingRule({ tags: ["last-turn"], rate: 1 }),
     majorityThreshold: 0.6,
     backfill: false,
   });

@@ -65,6 +65,7 @@ const accessTable: Record<string, Row> = {
   "queues.list": { allow: members, input: (f) => ({ projectId: f.project.id }) },
   "queues.get": { allow: members, input: (f) => ({ projectId: f.project.id, queueId: unknownId }) },
   "queues.backfill": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, queueId: unknownId }) },
+  "queues.removeItem": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, queueItemId: 1, reason: "test traffic" }) },
   "queues.updateLoopSettings": {
     allow: ["lead", "admin"],
     input: (f) => ({ projectId: f.project.id, queueId: unknownId, holdoutFraction: 0.1, suggestionDisplay: "preselected", decoyRate: 0.05, approvalValues: {} }),
@@ -155,6 +156,7 @@ const accessTable: Record<string, Row> = {
   // Anyone may open their own page; the annotator opens their own here, the ML member someone else's.
   "annotatorAnalytics.get": { allow: reviewers, input: (f) => ({ projectId: f.project.id, userId: f.members.annotator.id }) },
   "agreement.forQueue": { allow: ["lead", "ml", "admin"], input: (f) => ({ projectId: f.project.id, queueId: unknownId }) },
+  "estimates.forQueue": { allow: members, input: (f) => ({ projectId: f.project.id, queueId: unknownId }) },
 };
 
 const testDb = setUpTestDatabase();

@@ -6,6 +6,7 @@ import { auditRouter } from "@/server/audit/router";
 import { collabRouter } from "@/server/collab/router";
 import { datasetsRouter } from "@/server/datasets/router";
 import { demoRouter } from "@/server/demo/router";
+import { estimatesRouter } from "@/server/estimates/router";
 import { goldItemsRouter } from "@/server/gold-items/router";
 import { loopHealthRouter } from "@/server/loop-health/router";
 import { invitesRouter } from "@/server/members/invites-router";
@@ -47,6 +48,7 @@ export const appRouter = router({
   agreement: agreementRouter,
   threads: threadsRouter,
   privacy: privacyRouter,
+  estimates: estimatesRouter,
 });
 
 export type AppRouter = typeof appRouter;

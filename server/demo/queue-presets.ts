@@ -1,4 +1,4 @@
-import type { CreateQueueRequest } from "@/server/queues/schema";
+import { buildSamplingRule, type CreateQueueRequest } from "@/server/queues/schema";
 
 /** The demo's main queue: is the support answer right? Two annotators each, corrections welcome. */
 export const demoAnswerQueue: CreateQueueRequest = {
@@ -33,7 +33,7 @@ export const demoAnswerQueue: CreateQueueRequest = {
   overlap: 2,
   leaseSeconds: 600,
   mode: "blind",
-  samplingRule: { models: [], tags: ["support"], metadata: {}, signals: [], rate: 0.6 },
+  samplingRule: buildSamplingRule({ tags: ["support"], rate: 0.6 }),
   majorityThreshold: 0.6,
   backfill: false,
 };
@@ -61,7 +61,7 @@ export const demoTriageQueue: CreateQueueRequest = {
   overlap: 1,
   leaseSeconds: 600,
   mode: "blind",
-  samplingRule: { models: [], tags: [], metadata: {}, signals: ["thumbs_down"], rate: 1 },
+  samplingRule: buildSamplingRule({ signals: ["thumbs_down"], rate: 1 }),
   majorityThreshold: 0.6,
   backfill: false,
 };

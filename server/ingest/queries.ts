@@ -39,7 +39,7 @@ function toRowsJson(rows: readonly NewOutput[]): string {
 }
 
 /** A queue that drew an output of the batch; written only if the output turns out to be new. */
-export type NewOutputQueueItem = { queueId: string; externalId: string; inclusionProbability: number; isHoldout: boolean };
+export type NewOutputQueueItem = { queueId: string; externalId: string; inclusionProbability: number; isHoldout: boolean; stratum: string; priority: number };
 
 /**
  * Inserts a batch of outputs and the queue items drawn for them in ONE statement, so it is atomic without
@@ -70,13 +70,14 @@ export async function insertOutputsWithQueueItems(db: Executor, projectId: strin
     .with("queued", (query) =>
       query
         .insertInto("queue_items")
-        .columns(["project_id", "queue_id", "output_id", "content_hash", "inclusion_probability", "is_holdout"])
+        .columns(["project_id", "queue_id", "output_id", "content_hash", "inclusion_probability", "is_holdout", "stratum", "priority"])
         // Ordered by queue and content so concurrent batches take the unique-index locks in one order.
         .expression(
-          sql`select ${projectId}::uuid, plan.queue_id, created.id, created.content_hash, plan.inclusion_probability, plan.is_holdout
+          sql`select ${projectId}::uuid, plan.queue_id, created.id, created.content_hash, plan.inclusion_probability, plan.is_holdout, plan.stratum, plan.priority
             from unnest(${queueItems.map((item) => item.queueId)}::uuid[], ${queueItems.map((item) => item.externalId)}::text[],
-              ${queueItems.map((item) => item.inclusionProbability)}::float8[], ${queueItems.map((item) => item.isHoldout)}::boolean[])
-              as plan(queue_id, external_id, inclusion_probability, is_holdout)
+              ${queueItems.map((item) => item.inclusionProbability)}::float8[], ${queueItems.map((item) => item.isHoldout)}::boolean[],
+              ${queueItems.map((item) => item.stratum)}::text[], ${queueItems.map((item) => item.priority)}::int[])
+              as plan(queue_id, external_id, inclusion_probability, is_holdout, stratum, priority)
             join created on created.external_id = plan.external_id
             order by plan.queue_id, created.content_hash`,
         )

@@ -5,7 +5,7 @@ import { logger } from "@/server/lib/logger";
 import { redactIngestOutput } from "@/server/privacy/redact-output";
 import type { Redactor } from "@/server/privacy/redactor";
 import { loadProjectRedactor } from "@/server/privacy/settings-service";
-import { planOpenQueueItems } from "@/server/sampling/service";
+import { planOpenQueueItems, priorityOf } from "@/server/sampling/service";
 import { hashCanonicalContent, toCanonicalJson } from "./content-hash";
 import { findOutputIds, insertOutputsWithQueueItems, type NewOutput } from "./queries";
 import { ingestOutputSchema, type IngestItemResult, type IngestOutput } from "./schema";
@@ -74,9 +74,18 @@ export async function ingestOutputs(db: Kysely<DB>, source: IngestSource, items:
   const accepted = prepared.sort((a, b) => (a.row.externalId < b.row.externalId ? -1 : 1));
 
   if (accepted.length > 0) {
-    const candidates = accepted.map(({ row, parsed }) => ({ ...row, metadata: parsed.metadata, signalKinds: [] }));
+    // An output sent without produced_at is produced now: stamped here, so its sampling day is the day it is stored with.
+    const receivedAt = new Date().toISOString();
+    const candidates = accepted.map(({ row, parsed }) => ({ ...row, producedAt: row.producedAt ?? receivedAt, metadata: parsed.metadata }));
     const draws = await planOpenQueueItems(db, source.projectId, candidates);
-    const queueItems = draws.map(({ queueId, output, inclusionProbability, isHoldout }) => ({ queueId, externalId: output.externalId, inclusionProbability, isHoldout }));
+    const queueItems = draws.map(({ queueId, output, inclusionProbability, isHoldout, stratum, isPrioritized }) => ({
+      queueId,
+      externalId: output.externalId,
+      inclusionProbability,
+      isHoldout,
+      stratum,
+      priority: priorityOf({ isPrioritized }),
+    }));
     const created = await insertOutputsWithQueueItems(db, source.projectId, candidates, queueItems);
     const createdById = new Map(created.map((row) => [row.externalId, row]));
     const repeated = accepted.filter((item) => !createdById.has(item.row.externalId)).map((item) => item.row.externalId);

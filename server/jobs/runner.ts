@@ -6,6 +6,8 @@ import { registerReleasePublisher } from "@/server/datasets/publish-worker";
 import { classifyDatabaseOutage } from "@/server/lib/pg-errors";
 import { registerMetricsRefresh } from "@/server/metrics/job";
 import { registerLeaseReaper } from "@/server/review/reaper";
+import { registerDayPlanJob } from "@/server/sampling/plan-job";
+import { registerIdleThreadSampler } from "@/server/sampling/thread-job";
 import { registerTruthRefits } from "@/server/truth/jobs";
 import { registerWebhookDelivery, type WebhookDispatcherOptions } from "@/server/webhooks/dispatcher";
 import { registerMaintenanceJobs } from "./maintenance";
@@ -33,6 +35,8 @@ export async function startJobRunner(options: {
   await boss.start();
   await registerMaintenanceJobs(boss, options.db);
   await registerLeaseReaper(boss, options.db);
+  await registerIdleThreadSampler(boss, options.db);
+  await registerDayPlanJob(boss, options.db);
   await registerReleasePublisher(boss, options.db, options.connectionString);
   await registerMetricsRefresh(boss, options.db);
   await registerAlertsEvaluator(boss, options.db);

@@ -1,5 +1,6 @@
 import { projectProcedure, requireRole, router } from "@/server/api/trpc";
-import { createQueueRequestSchema, queueIdSchema, updateLoopSettingsSchema, updateQualitySettingsSchema } from "./schema";
+import { removeQueueItem } from "./item-removal-service";
+import { createQueueRequestSchema, queueIdSchema, removeQueueItemSchema, updateLoopSettingsSchema, updateQualitySettingsSchema } from "./schema";
 import { backfillProjectQueue, createQueue, getProjectQueue, listProjectQueues, updateLoopSettings, updateQualitySettings } from "./service";
 
 export const queuesRouter = router({
@@ -17,4 +18,7 @@ export const queuesRouter = router({
   updateQualitySettings: requireRole("lead", "admin")
     .input(updateQualitySettingsSchema)
     .mutation(({ ctx, input }) => updateQualitySettings(ctx.db, ctx.actor, input)),
+  removeItem: requireRole("lead", "admin")
+    .input(removeQueueItemSchema)
+    .mutation(({ ctx, input }) => removeQueueItem(ctx.db, ctx.actor, input)),
 });

@@ -35,20 +35,72 @@ export const labelSchemaSchema = z.object({
 });
 export type LabelSchema = z.infer<typeof labelSchemaSchema>;
 
-/** Which outputs a queue takes, and at what rate. Every filter present must match. */
-export const samplingRuleSchema = z.object({
-  /** Any of these models; empty or absent means every model. */
-  models: z.array(safeText(200, { trim: true, tooLong: "a model name is at most 200 characters" }).min(1, "model names must not be empty")).max(100, "name at most 100 models").default([]),
-  /** Every one of these tags. */
-  tags: z.array(safeText(100, { trim: true, tooLong: "a tag is at most 100 characters" }).min(1, "tags must not be empty")).max(50, "name at most 50 tags").default([]),
-  /** Metadata key equals value, for every pair. */
-  metadata: z.record(safeText(100), z.union([safeText(2_000), z.number(), z.boolean()])).default({}),
-  /** At least one production signal of any of these kinds (for example thumbs_down). */
-  signals: z.array(signalKindSchema).default([]),
-  /** Inclusion probability for a matching output. */
-  rate: z.number().min(0, "rate is between 0 and 1").max(1, "rate is between 0 and 1"),
-});
+export const strataKinds = ["none", "model", "tag", "metadata"] as const;
+export type StrataKind = (typeof strataKinds)[number];
+export const threadModes = ["every_output", "last_turn"] as const;
+export type ThreadMode = (typeof threadModes)[number];
+
+const optionalCount = (name: string, max: number) =>
+  z
+    .number(`${name} is a whole number`)
+    .int(`${name} is a whole number`)
+    .min(1, `${name} is at least 1 (leave it empty for no limit)`)
+    .max(max, `${name} is at most ${max.toLocaleString("en")}`)
+    .nullable()
+    .default(null);
+
+/**
+ * Which outputs a queue takes, and with what probability. Every filter present must match; see the README's
+ * "Sampling" for how strata, quotas, priority, the floor ε, the budget and the pending cap set π exactly.
+ * Every field added after the first version has a default, so rules stored before it parse unchanged.
+ */
+export const samplingRuleSchema = z
+  .object({
+    /** Any of these models; empty or absent means every model. */
+    models: z.array(safeText(200, { trim: true, tooLong: "a model name is at most 200 characters" }).min(1, "model names must not be empty")).max(100, "name at most 100 models").default([]),
+    /** Every one of these tags. */
+    tags: z.array(safeText(100, { trim: true, tooLong: "a tag is at most 100 characters" }).min(1, "tags must not be empty")).max(50, "name at most 50 tags").default([]),
+    /** Metadata key equals value, for every pair. */
+    metadata: z.record(safeText(100), z.union([safeText(2_000), z.number(), z.boolean()])).default({}),
+    /** At least one production signal of any of these kinds (for example thumbs_down); outputs without one are drawn at the floor ε only. */
+    signals: z.array(signalKindSchema).default([]),
+    /** The base inclusion probability of a matching output, before quotas, priority, budget and floor. */
+    rate: z.number("rate is a number from 0 to 1").min(0, "rate is between 0 and 1").max(1, "rate is between 0 and 1"),
+    /** What splits the population into strata, each with its own daily rate. */
+    strataBy: z.enum(strataKinds, "strataBy is none, model, tag or metadata").default("none"),
+    /** The metadata key whose value names the stratum (strataBy = metadata). */
+    strataKey: safeText(100, { trim: true, tooLong: "the metadata key is at most 100 characters" }).default(""),
+    /** The tags that name strata, first match wins, others fall in "other" (strataBy = tag). */
+    strataTags: z.array(safeText(100, { trim: true, tooLong: "a tag is at most 100 characters" }).min(1, "tags must not be empty")).max(50, "name at most 50 stratum tags").default([]),
+    /** At least this many expected items a day from each stratum: a stratum's rate rises to quota ÷ its daily volume. */
+    quotaPerDay: optionalCount("quotaPerDay", 100_000),
+    /** Signals that multiply an output's rate (negative feedback). */
+    prioritySignals: z.array(signalKindSchema).default([]),
+    /** A `score` signal below this also multiplies the rate (a low judge score); null: scores do not count. */
+    priorityScoreBelow: z.number("priorityScoreBelow is a number").finite("priorityScoreBelow is a number").nullable().default(null),
+    /** How many times more likely a prioritised output is drawn (π = min(1, rate × multiplier)). */
+    priorityMultiplier: z.number("priorityMultiplier is a number from 1 to 1,000").min(1, "priorityMultiplier is at least 1").max(1_000, "priorityMultiplier is at most 1,000").default(1),
+    /** The exploration floor ε: every output of the population has π ≥ ε, whatever budget, cap or signal filter say. */
+    explorationFloor: z.number("explorationFloor is a number from 0 to 1").min(0, "explorationFloor is between 0 and 1").max(1, "explorationFloor is between 0 and 1").default(0),
+    /** Expected items a day at most: the day's rates are scaled down to fit (never below ε). */
+    dailyBudget: optionalCount("dailyBudget", 1_000_000),
+    /** Pending items the queue may hold: a day that starts at or over the cap samples at ε only. */
+    maxPending: optionalCount("maxPending", 1_000_000),
+    /** every_output: each output is a unit; last_turn: only a thread's last turn, once the thread has been idle. */
+    thread: z.enum(threadModes, "thread is every_output or last_turn").default("every_output"),
+    /** Minutes without a new turn after which a thread's latest turn is its last. */
+    threadIdleMinutes: z.number("threadIdleMinutes is a whole number").int("threadIdleMinutes is a whole number").min(1, "threadIdleMinutes is at least 1").max(10_080, "threadIdleMinutes is at most a week (10,080)").default(30),
+  })
+  .superRefine((rule, context) => {
+    if (rule.strataBy === "metadata" && rule.strataKey === "") context.addIssue({ code: "custom", path: ["strataKey"], message: "name the metadata key that splits the strata" });
+    if (rule.strataBy === "tag" && rule.strataTags.length === 0) context.addIssue({ code: "custom", path: ["strataTags"], message: "name at least one tag to split the strata by" });
+    const hasPriority = rule.prioritySignals.length > 0 || rule.priorityScoreBelow !== null;
+    if (rule.priorityMultiplier > 1 && !hasPriority) context.addIssue({ code: "custom", path: ["prioritySignals"], message: "tick a signal or set a score threshold for the multiplier to act on" });
+  });
 export type SamplingRule = z.infer<typeof samplingRuleSchema>;
+
+/** A whole rule from the fields that differ from the defaults (seeds, presets, tests). */
+export const buildSamplingRule = (fields: z.input<typeof samplingRuleSchema>): SamplingRule => samplingRuleSchema.parse(fields);
 
 export const suggestionDisplays = ["hidden", "preselected"] as const;
 export type SuggestionDisplay = (typeof suggestionDisplays)[number];
@@ -164,3 +216,10 @@ export const DEFAULT_QUALITY_SETTINGS: QualitySettings = {
 
 export const updateQualitySettingsSchema = queueIdSchema.extend(qualitySettingsSchema.shape);
 export type UpdateQualitySettingsInput = z.infer<typeof updateQualitySettingsSchema>;
+
+/** Removing an item from its queue for good: the output never comes back to this queue. */
+export const removeQueueItemSchema = z.object({
+  queueItemId: z.number("queueItemId must be an item id").int("queueItemId must be an item id").positive("queueItemId must be an item id"),
+  reason: safeText(500, { trim: true, tooLong: "keep the reason to 500 characters" }).min(3, "say why the item leaves the queue (at least 3 characters)"),
+});
+export type RemoveQueueItemInput = z.infer<typeof removeQueueItemSchema>;

@@ -3,6 +3,7 @@ import type { DB } from "@/db/types";
 import { insertAuditEntry } from "@/server/audit/queries";
 import { NotFoundError, ValidationError } from "@/server/lib/errors";
 import type { ProjectActor } from "@/server/auth/actor";
+import { listRecentPlans } from "@/server/sampling/plan-service";
 import { backfillQueue } from "@/server/sampling/service";
 import {
   countClaimableItems,
@@ -19,6 +20,7 @@ import {
   DEFAULT_LOOP_SETTINGS,
   DEFAULT_QUALITY_SETTINGS,
   findApprovalValuesIssue,
+  samplingRuleSchema,
   type ApprovalValues,
   type CreateQueueRequest,
   type LabelSchema,
@@ -26,7 +28,6 @@ import {
   type ConsensusMethod,
   type QualitySettings,
   type QueueItemState,
-  type SamplingRule,
   type SuggestionDisplay,
   type UpdateLoopSettingsInput,
   type UpdateQualitySettingsInput,
@@ -159,17 +160,23 @@ export async function listProjectQueues(db: Kysely<DB>, actor: ProjectActor) {
 
 /** One open queue with its definition and progress. */
 export async function getProjectQueue(db: Kysely<DB>, actor: ProjectActor, queueId: string) {
-  const [queue, { progressOf, myProgressOf }] = await Promise.all([findOpenQueue(db, actor.projectId, queueId), loadProgress(db, actor, queueId)]);
+  const [queue, { progressOf, myProgressOf }, samplingPlans] = await Promise.all([
+    findOpenQueue(db, actor.projectId, queueId),
+    loadProgress(db, actor, queueId),
+    listRecentPlans(db, actor.projectId, queueId),
+  ]);
   if (!queue) throw new NotFoundError("no open queue with this id in the project", { field: "queueId" });
   return {
     ...queue,
-    // Both were validated by createQueueSchema before they were stored.
+    // Validated by createQueueSchema before it was stored.
     labelSchema: queue.labelSchema as LabelSchema,
-    samplingRule: queue.samplingRule as SamplingRule,
+    // Parsed, not cast: rules stored before a field existed get its default.
+    samplingRule: samplingRuleSchema.parse(queue.samplingRule),
     ...loopSettingsOf(queue),
     ...qualitySettingsOf(queue),
     progress: progressOf(queue.id),
     mine: myProgressOf(queue.id),
+    samplingPlans,
   };
 }
 

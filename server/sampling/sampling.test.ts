@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { samplingRuleSchema, type SamplingRule } from "@/server/queues/schema";
 import { drawHoldout, drawUniform } from "./draw";
-import { inclusionProbability, matchesRule, planQueueItems, type StoredSamplingOutput } from "./rule";
+import { inclusionProbability, mainProbability } from "./rates";
+import { isDormant, matchesRule, planQueueItems, type SamplingQueue, type StoredSamplingOutput } from "./rule";
 
 const QUEUE_ID = "6f1c1f4e-2c3a-4f57-9a57-0d6c3c1b7a11";
 const rule = (overrides: Partial<SamplingRule> = {}): SamplingRule => samplingRuleSchema.parse({ rate: 1, ...overrides });
@@ -15,6 +16,9 @@ const output = (overrides: Partial<StoredSamplingOutput> = {}): StoredSamplingOu
   consent: true,
   contentHash: "hash-1",
   signalKinds: [],
+  minScore: null,
+  day: "2026-12-01",
+  isThreadEnd: true,
   ...overrides,
 });
 
@@ -74,6 +78,15 @@ describe("matchesRule", () => {
   });
 });
 
+/** Plans that give every stratum its queue's base rate, as a day without history does. */
+const basePlans = (queues: readonly SamplingQueue[]) => (queueId: string) => ({
+  defaultRate: queues.find((queue) => queue.id === queueId)!.rule.rate,
+  stratumRates: {},
+  expectedItems: 0,
+  limitedBy: null,
+});
+const draw = (queues: SamplingQueue[], candidates: StoredSamplingOutput[]) => planQueueItems(queues, candidates, basePlans(queues));
+
 describe("planQueueItems", () => {
   const outputs = Array.from({ length: 5_000 }, (_, index) => output({ id: index, externalId: `out-${index}`, contentHash: `hash-${index}` }));
 
@@ -82,27 +95,27 @@ describe("planQueueItems", () => {
       { id: QUEUE_ID, rule: rule({ rate: 0.3 }), holdoutFraction: 0 },
       { id: "1b7c9a52-5d0e-4f3a-8a3e-2f9f4c6d8e01", rule: rule({ rate: 0.3 }), holdoutFraction: 0 },
     ];
-    const planned = planQueueItems(queues, outputs);
+    const planned = draw(queues, outputs);
     const first = planned.filter((item) => item.queueId === QUEUE_ID);
     expect(Math.abs(first.length / outputs.length - 0.3)).toBeLessThan(4 * Math.sqrt((0.3 * 0.7) / outputs.length));
     expect(new Set(first.map((item) => item.inclusionProbability))).toEqual(new Set([0.3]));
     expect(first.every((item) => drawUniform(QUEUE_ID, item.output.externalId) < 0.3)).toBe(true);
-    expect(planQueueItems(queues, outputs)).toEqual(planned);
+    expect(draw(queues, outputs)).toEqual(planned);
     // Two queues with the same rate draw independently, so they take different sets.
     const second = new Set(planned.filter((item) => item.queueId !== QUEUE_ID).map((item) => item.output.id));
     expect(first.filter((item) => second.has(item.output.id)).length).toBeLessThan(first.length);
   });
 
   it("takes every matching output at rate 1 and none at rate 0", () => {
-    expect(planQueueItems([{ id: QUEUE_ID, rule: rule({ rate: 1 }), holdoutFraction: 0 }], outputs)).toHaveLength(outputs.length);
-    expect(planQueueItems([{ id: QUEUE_ID, rule: rule({ rate: 0 }), holdoutFraction: 0 }], outputs)).toHaveLength(0);
-    expect(planQueueItems([{ id: QUEUE_ID, rule: rule({ rate: 1, tags: ["mobile"] }), holdoutFraction: 0 }], outputs)).toHaveLength(0);
+    expect(draw([{ id: QUEUE_ID, rule: rule({ rate: 1 }), holdoutFraction: 0 }], outputs)).toHaveLength(outputs.length);
+    expect(draw([{ id: QUEUE_ID, rule: rule({ rate: 0 }), holdoutFraction: 0 }], outputs)).toHaveLength(0);
+    expect(draw([{ id: QUEUE_ID, rule: rule({ rate: 1, tags: ["mobile"] }), holdoutFraction: 0 }], outputs)).toHaveLength(0);
   });
 
   it("draws a holdout slice of the population apart from the main draw, ignoring the signal filter, with π = P(main or holdout)", () => {
     const onNegative = { id: QUEUE_ID, rule: rule({ rate: 0.5, signals: ["thumbs_down"] }), holdoutFraction: 0.2 };
     const withSignal = outputs.map((candidate, index) => (index % 2 === 0 ? { ...candidate, signalKinds: ["thumbs_down"] } : candidate));
-    const planned = planQueueItems([onNegative], withSignal);
+    const planned = draw([onNegative], withSignal);
     const holdout = planned.filter((item) => item.isHoldout);
     expect(Math.abs(holdout.length / outputs.length - 0.2)).toBeLessThan(4 * Math.sqrt((0.2 * 0.8) / outputs.length));
     expect(holdout.every((item) => drawHoldout(QUEUE_ID, item.output.externalId) < 0.2)).toBe(true);
@@ -117,10 +130,20 @@ describe("planQueueItems", () => {
   });
 
   it("keeps π exact at the edges: h = 0 gives the rate, r = 1 gives 1", () => {
-    expect(inclusionProbability(0.3, true, 0)).toBe(0.3);
-    expect(inclusionProbability(0.3, false, 0)).toBe(0);
-    expect(inclusionProbability(1, true, 0.1)).toBe(1);
-    expect(inclusionProbability(0.3, false, 0.1)).toBe(0.1);
-    expect(inclusionProbability(0.5, true, 0.5)).toBe(0.75);
+    const plain = rule();
+    expect(inclusionProbability(mainProbability(plain, 0.3, true, false), 0)).toBe(0.3);
+    expect(inclusionProbability(mainProbability(plain, 0.3, false, false), 0)).toBe(0);
+    expect(inclusionProbability(mainProbability(plain, 1, true, false), 0.1)).toBe(1);
+    expect(inclusionProbability(mainProbability(plain, 0.3, false, false), 0.1)).toBe(0.1);
+    expect(inclusionProbability(mainProbability(plain, 0.5, true, false), 0.5)).toBe(0.75);
+  });
+});
+
+describe("isDormant", () => {
+  it("skips a queue no plan can draw from, and only that", () => {
+    expect(isDormant({ id: QUEUE_ID, rule: rule({ rate: 0 }), holdoutFraction: 0 })).toBe(true);
+    expect(isDormant({ id: QUEUE_ID, rule: rule({ rate: 0, quotaPerDay: 5 }), holdoutFraction: 0 })).toBe(false);
+    expect(isDormant({ id: QUEUE_ID, rule: rule({ rate: 0, explorationFloor: 0.01 }), holdoutFraction: 0 })).toBe(false);
+    expect(isDormant({ id: QUEUE_ID, rule: rule({ rate: 0 }), holdoutFraction: 0.1 })).toBe(false);
   });
 });

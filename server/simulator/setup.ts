@@ -4,7 +4,7 @@ import { insertMembership } from "@/server/members/queries";
 import { updateLoopSettings } from "@/server/metrics/service";
 import { createProject } from "@/server/projects/service";
 import { createQueue } from "@/server/queues/service";
-import type { CreateQueueRequest } from "@/server/queues/schema";
+import { buildSamplingRule, type CreateQueueRequest } from "@/server/queues/schema";
 import { insertUser } from "@/server/users/queries";
 import { QUEUE_SAMPLING_RATE, annotatorProfiles } from "./world";
 
@@ -38,7 +38,7 @@ export const simulatedQueue: CreateQueueRequest = {
   overlap: 3,
   leaseSeconds: 600,
   mode: "blind",
-  samplingRule: { models: [], tags: [], metadata: {}, signals: [], rate: QUEUE_SAMPLING_RATE },
+  samplingRule: buildSamplingRule({ rate: QUEUE_SAMPLING_RATE }),
   majorityThreshold: 0.6,
   backfill: false,
   holdoutFraction: 0.2,

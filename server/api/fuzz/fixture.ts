@@ -36,6 +36,10 @@ async function seedWorld(db: Database) {
     await callerFor(db, reviewer).review.submit({ projectId, assignmentId: claimed!.assignment.id, values: { verdict: index === 0 ? "helpful" : "harmful" } });
   }
 
+  // An item of its own queue, so removing it (queues.removeItem) takes nothing another target reads.
+  const removableQueue = await seedQueue(db, { projectId, overlap: 1 });
+  const [removableItem] = await seedQueueItems(db, { projectId, queueId: removableQueue.id, count: 1 });
+
   const gold = await seedGold(db, { projectId, queueId: queue.id, label: "helpful", correction: "Refunds take 3 days." });
   const ml = callerFor(db, team.members.ml);
   const dataset = await ml.datasets.create({ projectId, name: "Support gold", queueIds: [queue.id] });
@@ -70,6 +74,7 @@ async function seedWorld(db: Database) {
     leadAssignmentId: leadTask!.assignment.id,
     conflictItemId: conflictItem!.id,
     goldItemId: gold.queueItemId,
+    removableItemId: removableItem!.id,
     dataset: { id: dataset.id, slug: dataset.slug },
     invite: { id: invite.id, token: invite.url.split("/invite/")[1]! },
     revocableInviteId: revocableInvite.id,
@@ -108,6 +113,7 @@ export async function seedFuzzFixture(db: Database) {
       foreign.conflictItemId,
       foreign.goldItemId,
       foreign.items[0]!.id,
+      foreign.removableItemId,
       foreign.webhook.endpointId,
       foreign.webhook.deliveryId,
       foreign.alerts.alertId,

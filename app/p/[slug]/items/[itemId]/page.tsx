@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { UseAsGoldCheckButton } from "@/components/gold-items/use-as-gold-check-button";
+import { RemoveItemButton } from "@/components/queues/remove-item-button";
 import { SharedItemView } from "@/components/resolution/shared-item-view";
 import { fetchOrNotFound, parseOrNotFound, requireProjectPage } from "@/server/api/page-guards";
 import { getQueryClient, HydrateClient, trpc } from "@/server/api/rsc";
@@ -23,7 +24,14 @@ export default async function SharedItemPage({ params }: { params: Promise<{ slu
         slug={slug}
         queueItemId={queueItemId}
         userName={user.name}
-        action={hasAnyRole(project.role, ["lead"]) ? <UseAsGoldCheckButton projectId={project.id} queueItemId={queueItemId} /> : undefined}
+        action={
+          hasAnyRole(project.role, ["lead"]) ? (
+            <div className="flex items-start gap-2">
+              <RemoveItemButton projectId={project.id} slug={slug} queueItemId={queueItemId} />
+              <UseAsGoldCheckButton projectId={project.id} queueItemId={queueItemId} />
+            </div>
+          ) : undefined
+        }
       />
     </HydrateClient>
   );
