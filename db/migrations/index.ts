@@ -18,6 +18,7 @@ import * as truthRefitPhase from "./2026_11_30_0921_truth_refit_phase";
 import * as importedQueues from "./2026_11_30_0930_imported_queues";
 import * as allowAnnotatorPausedWebhooks from "./2026_11_30_0940_allow_annotator_paused_webhooks";
 import * as intakeContract from "./2026_12_01_0900_intake_contract";
+import * as indexOutputsForBrowsing from "./2026_12_01_0940_index_outputs_for_browsing";
 
 /**
  * Every migration, keyed by file name. Listed by hand rather than read from disk so the same list works
@@ -43,4 +44,5 @@ export const migrations: Record<string, Migration> = {
   "2026_11_30_0930_imported_queues": importedQueues,
   "2026_11_30_0940_allow_annotator_paused_webhooks": allowAnnotatorPausedWebhooks,
   "2026_12_01_0900_intake_contract": intakeContract,
+  "2026_12_01_0940_index_outputs_for_browsing": indexOutputsForBrowsing,
 };

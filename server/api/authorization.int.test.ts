@@ -145,6 +145,9 @@ const accessTable: Record<string, Row> = {
   // Anyone may open their own page; the annotator opens their own here, the ML member someone else's.
   "annotatorAnalytics.get": { allow: reviewers, input: (f) => ({ projectId: f.project.id, userId: f.members.annotator.id }) },
   "agreement.forQueue": { allow: ["lead", "ml", "admin"], input: (f) => ({ projectId: f.project.id, queueId: unknownId }) },
+  "outputs.list": { allow: ["lead", "ml", "admin"], input: (f) => ({ projectId: f.project.id, q: "refund" }) },
+  "outputs.get": { allow: ["lead", "ml", "admin"], input: (f) => ({ projectId: f.project.id, outputId: 1 }) },
+  "outputs.addToQueue": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, queueId: unknownId, outputIds: [1] }) },
 };
 
 const testDb = setUpTestDatabase();

@@ -10,6 +10,7 @@ import { goldItemsRouter } from "@/server/gold-items/router";
 import { loopHealthRouter } from "@/server/loop-health/router";
 import { invitesRouter } from "@/server/members/invites-router";
 import { metricsRouter } from "@/server/metrics/router";
+import { outputsRouter } from "@/server/outputs/router";
 import { membersRouter } from "@/server/members/router";
 import { projectsRouter } from "@/server/projects/router";
 import { queuesRouter } from "@/server/queues/router";
@@ -43,6 +44,7 @@ export const appRouter = router({
   truth: truthRouter,
   annotatorAnalytics: annotatorAnalyticsRouter,
   agreement: agreementRouter,
+  outputs: outputsRouter,
 });
 
 export type AppRouter = typeof appRouter;

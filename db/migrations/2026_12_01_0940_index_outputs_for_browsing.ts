@@ -1,0 +1,38 @@
+import { sql, type Kysely } from "kysely";
+
+/**
+ * Indexes for the outputs browser (`GET /api/v1/outputs`, the outputs page), chosen so each page stays an
+ * index range at a million outputs while ingest pays for as few indexes as possible:
+ * - (project_id, produced_at, id) replaces (project_id, produced_at): the keyset page order
+ *   `produced_at desc, id desc` is one backward range, with the id tiebreak inside the index. Unselective
+ *   filters (consent, a common model or tag, a date range) walk it and stop after one page.
+ * - A GIN over the words of input and output for full-text search (`simple` configuration: no stemming or
+ *   stop words, so it works for any language). `server/outputs/list-queries.ts` writes the same expression.
+ * - GINs on tags and metadata (jsonb_path_ops: containment only, the smallest GIN for jsonb), and a partial
+ *   btree on end_user_id, for filters that match few outputs, where walking the page order would scan them
+ *   all. A model filter walks the page order: projects run a handful of models.
+ * Session lookups use outputs_session_idx from the intake contract.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run against the schema as it was, not as db/types.ts says it is now
+export async function up(db: Kysely<any>): Promise<void> {
+  await db.schema.createIndex("outputs_project_page_idx").on("outputs").columns(["project_id", "produced_at", "id"]).execute();
+  await db.schema.dropIndex("outputs_project_produced_idx").execute();
+  await sql`
+    create index outputs_search_idx on outputs using gin (
+      (jsonb_to_tsvector('simple'::regconfig, input, '["string"]'::jsonb) || jsonb_to_tsvector('simple'::regconfig, output, '["string"]'::jsonb))
+    )
+  `.execute(db);
+  await sql`create index outputs_tags_idx on outputs using gin (tags)`.execute(db);
+  await sql`create index outputs_metadata_idx on outputs using gin (metadata jsonb_path_ops)`.execute(db);
+  await sql`create index outputs_end_user_idx on outputs (project_id, end_user_id) where end_user_id is not null`.execute(db);
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see up()
+export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropIndex("outputs_end_user_idx").execute();
+  await db.schema.dropIndex("outputs_metadata_idx").execute();
+  await db.schema.dropIndex("outputs_tags_idx").execute();
+  await db.schema.dropIndex("outputs_search_idx").execute();
+  await db.schema.createIndex("outputs_project_produced_idx").on("outputs").columns(["project_id", "produced_at"]).execute();
+  await db.schema.dropIndex("outputs_project_page_idx").execute();
+}
