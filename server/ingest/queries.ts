@@ -29,7 +29,7 @@ function toRowsJson(rows: readonly NewOutput[]): string {
   let text = "[";
   for (const row of rows) {
     text +=
-      `${text.length > 1 ? "," : ""}{"e":${JSON.stringify(row.externalId)},"t":${jsonText(row.traceId)},"m":${jsonText(row.model)},` +
+      `${text.length > 1 ? "," : ""}{"e":${JSON.stringify(row.externalId)},"t":${jsonText(row.traceId)},"sn":${jsonText(row.sessionId)},"m":${jsonText(row.model)},` +
       `"i":${row.inputJson},"o":${row.outputJson},"md":${row.metadataJson},"tg":${JSON.stringify(row.tags)},"u":${jsonText(row.endUserId)},` +
       `"c":${row.consent},"h":${JSON.stringify(row.contentHash)},"p":${jsonText(row.producedAt)},"s":${row.suggestionJson ?? "null"}}`;
   }
