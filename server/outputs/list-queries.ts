@@ -24,7 +24,8 @@ export function metadataAlternatives(filter: string): string[] {
   const alternatives: unknown[] = [text];
   if (text === "true" || text === "false" || text === "null") alternatives.push(JSON.parse(text));
   else if (/^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$/.test(text) && Number.isFinite(Number(text))) alternatives.push(Number(text));
-  return alternatives.map((value) => JSON.stringify({ [key]: value }));
+  // fromEntries makes `key` an own property whatever it is called (`__proto__` included).
+  return alternatives.map((value) => JSON.stringify(Object.fromEntries([[key, value]])));
 }
 
 function filterConditions(filters: OutputFilters): Expression<SqlBool>[] {
