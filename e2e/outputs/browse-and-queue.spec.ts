@@ -30,7 +30,7 @@ test("a lead finds ingested outputs, searches them, opens one, and adds two to a
   await page.reload();
   const rows = page.getByRole("table", { name: "Outputs" }).getByRole("row");
   await expect(rows).toHaveCount(5);
-  await page.getByRole("textbox", { name: "Search input and output" }).fill("refund");
+  await page.getByRole("searchbox", { name: "Search input and output" }).fill("refund");
   await page.getByRole("button", { name: "Search", exact: true }).click();
   await expect(page).toHaveURL(/q=refund/);
   await expect(rows).toHaveCount(4);
@@ -54,7 +54,7 @@ test("a lead finds ingested outputs, searches them, opens one, and adds two to a
   await expect(page.getByText("Added 2 outputs to Hand-picked answers")).toBeVisible();
 
   await page.goto(`/p/${project.slug}/queues/${queue.id}`);
-  await expect(page.getByText(/2 items: 2 pending/)).toBeVisible();
+  await expect(page.getByRole("img", { name: "2 items: 2 pending" })).toBeVisible();
   await page.goto(`/p/${project.slug}/outputs?q=refund`);
   await page.getByRole("link", { name: "chat-1" }).click();
   await expect(page.getByRole("table", { name: "Queues" })).toContainText("added by hand");
