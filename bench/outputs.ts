@@ -60,23 +60,19 @@ function syntheticOutputs(projectId: string, first: number, last: number) {
       case when g % 100 < 60 then 'support-bot-v2' when g % 100 < 90 then 'support-bot-v3' when g % 100 < 99 then 'summarizer' else 'canary' end as model,
       case when g % 1000 = 0 then array['billing', 'escalated'] when g % 50 = 0 then array['billing', 'vip'] when g % 10 < 3 then array['billing']
         when g % 10 < 6 then array['shipping'] else array['account'] end as tags,
-      jsonb_build_object('channel', (array['web', 'app', 'email'])[1 + g % 3], 'locale', (array['en', 'de', 'fr', 'es'])[1 + (g / 3) % 4],
+      jsonb_build_object('channel', (array['web', 'app', 'email'])[(1 + g % 3)::int], 'locale', (array['en', 'de', 'fr', 'es'])[(1 + (g / 3) % 4)::int],
         'customer', 'c' || (g % 50000), 'attempt', 1 + g % 3) as metadata,
       g % 33 <> 0 as consent,
       case when g % 2 = 0 then 'sess-' || (g / 8) end as session_id,
       'user-' || (g % 100000) as end_user_id,
       jsonb_build_array(
         jsonb_build_object('role', 'system', 'content', 'You are the support assistant of an online shop. Answer briefly and kindly.'),
-        jsonb_build_object('role', 'user', 'content', (${TOPICS}::text[])[1 + g % 10] || case when g % 2000 = 0 then ' chargeback' else '' end || ' ' || words.question)) as input,
-      to_jsonb('Thanks for reaching out. ' || words.answer) as output,
+        jsonb_build_object('role', 'user', 'content', (${TOPICS}::text[])[(1 + g % 10)::int] || case when g % 2000 = 0 then ' chargeback' else '' end || ' '
+          || array_to_string((${VOCABULARY}::text[])[(1 + (g * 7919) % ${VOCABULARY.length - 8})::int:(8 + (g * 7919) % ${VOCABULARY.length - 8})::int], ' '))) as input,
+      to_jsonb('Thanks for reaching out. ' || array_to_string((${VOCABULARY}::text[])[(1 + (g * 104729) % ${VOCABULARY.length - 30})::int:(30 + (g * 104729) % ${VOCABULARY.length - 30})::int], ' ')) as output,
       md5(g::text) as content_hash,
       now() - make_interval(secs => g * 7.776 + (g % 97)) as produced_at
-    from generate_series(${first}::int, ${last}::int) g,
-      lateral (
-        select string_agg((${VOCABULARY}::text[])[1 + ((g * 7919 + i * 104729) % ${VOCABULARY.length})], ' ') filter (where i <= 8) as question,
-               string_agg((${VOCABULARY}::text[])[1 + ((g * 15485863 + i * 32452843) % ${VOCABULARY.length})], ' ') as answer
-        from generate_series(1, 30) i
-      ) words`;
+    from generate_series(${first}::bigint, ${last}::bigint) g`;
 }
 const OUTPUT_COLUMNS = sql`(project_id, external_id, model, tags, metadata, consent, session_id, end_user_id, input, output, content_hash, produced_at)`;
 
@@ -112,7 +108,7 @@ async function deepCursor(db: Kysely<DB>, projectId: string): Promise<string> {
   return encodeOutputsCursor({ producedAt: rows[0]!.producedAt, id: Number(rows[0]!.id) });
 }
 
-/** Milliseconds to insert the same new outputs with and without the browse indexes, best of three each, rolled back every time. */
+/** Milliseconds to insert the same new outputs with and without the browse indexes (merge of the search index's pending list included), best of three each, rolled back every time. */
 async function measureIngestCost(db: Kysely<DB>, projectId: string) {
   await sql`create unlogged table bench_new_outputs as ${syntheticOutputs(projectId, outputCount + 1, outputCount + INGEST_SAMPLE)}`.execute(db);
   const timeInsert = (withoutBrowseIndexes: boolean) =>
@@ -122,6 +118,8 @@ async function measureIngestCost(db: Kysely<DB>, projectId: string) {
         if (withoutBrowseIndexes) for (const name of BROWSE_INDEXES) await sql`drop index ${sql.id(name)}`.execute(trx);
         const start = performance.now();
         await sql`insert into outputs ${OUTPUT_COLUMNS} select * from bench_new_outputs`.execute(trx);
+        // The search index's pending entries are merged later, by a later insert or autovacuum: counted here, as ingest pays it in the end.
+        if (!withoutBrowseIndexes) await sql`select gin_clean_pending_list('outputs_search_idx')`.execute(trx);
         const ms = performance.now() - start;
         throw Object.assign(new Error("rolled back on purpose"), { ms });
       })

@@ -6,8 +6,13 @@ import { sql, type Kysely } from "kysely";
  * - (project_id, produced_at, id) replaces (project_id, produced_at): the keyset page order
  *   `produced_at desc, id desc` is one backward range, with the id tiebreak inside the index. Unselective
  *   filters (consent, a common model or tag, a date range) walk it and stop after one page.
- * - A GIN over the words of input and output for full-text search (`simple` configuration: no stemming or
- *   stop words, so it works for any language). `server/outputs/list-queries.ts` writes the same expression.
+ * - A GIN over the words of the last message of the input (what the user said last) and of the output,
+ *   for full-text search (`simple` configuration: no stemming or stop words, so any language). Parsing text
+ *   is most of what this index costs ingest, so it reads only those: earlier turns of a chat are their own
+ *   outputs' last messages, and system prompts are the same on every output. `server/outputs/list-queries.ts`
+ *   writes the same expression. New entries go to a 32 MB pending list (not the 4 MB default) and are merged
+ *   into the tree in bulk, which costs about a third of merging them row by row as batches arrive; a search
+ *   reads the pending list too, so nothing stored is missed.
  * - GINs on tags and metadata (jsonb_path_ops: containment only, the smallest GIN for jsonb), and a partial
  *   btree on end_user_id, for filters that match few outputs, where walking the page order would scan them
  *   all. A model filter walks the page order: projects run a handful of models.
@@ -18,9 +23,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex("outputs_project_page_idx").on("outputs").columns(["project_id", "produced_at", "id"]).execute();
   await db.schema.dropIndex("outputs_project_produced_idx").execute();
   await sql`
-    create index outputs_search_idx on outputs using gin (
-      (jsonb_to_tsvector('simple'::regconfig, input, '["string"]'::jsonb) || jsonb_to_tsvector('simple'::regconfig, output, '["string"]'::jsonb))
-    )
+    create index outputs_search_idx on outputs using gin (to_tsvector('simple'::regconfig,
+      coalesce(case jsonb_typeof(input) when 'string' then input #>> '{}' else input -> -1 ->> 'content' end, '') || ' ' ||
+      coalesce(case jsonb_typeof(output) when 'string' then output #>> '{}' else output -> -1 ->> 'content' end, '')))
+    with (gin_pending_list_limit = 32768)
   `.execute(db);
   await sql`create index outputs_tags_idx on outputs using gin (tags)`.execute(db);
   await sql`create index outputs_metadata_idx on outputs using gin (metadata jsonb_path_ops)`.execute(db);

@@ -3,12 +3,14 @@ import type { Executor } from "@/db/executor";
 import type { OutputsCursor } from "./cursor";
 import type { OutputFilters } from "./schema";
 
-/** The words of an output's input and output; the same expression as outputs_search_idx, so the index answers it. */
-const searchVector = sql`(jsonb_to_tsvector('simple'::regconfig, outputs.input, '["string"]'::jsonb) || jsonb_to_tsvector('simple'::regconfig, outputs.output, '["string"]'::jsonb))`;
+/** A prompt or completion as its text, or its last message's content: what the list shows and what search reads. */
+const lastText = (column: "input" | "output") => sql.raw(`case jsonb_typeof(outputs.${column}) when 'string' then outputs.${column} #>> '{}' else outputs.${column} -> -1 ->> 'content' end`);
 
-/** A prompt or completion as one short line: the text, or the last message's content. */
-const preview = (column: "outputs.input" | "outputs.output") =>
-  sql<string | null>`left(case jsonb_typeof(${sql.ref(column)}) when 'string' then ${sql.ref(column)} #>> '{}' else ${sql.ref(column)} -> -1 ->> 'content' end, 240)`;
+/** The words of the input's last message and of the output; the same expression as outputs_search_idx, so the index answers it. */
+const searchVector = sql`to_tsvector('simple'::regconfig, coalesce(${lastText("input")}, '') || ' ' || coalesce(${lastText("output")}, ''))`;
+
+/** A prompt or completion as one short line. */
+const preview = (column: "input" | "output") => sql<string | null>`left(${lastText(column)}, 240)`;
 
 /** Postgres's own microseconds as text: a cursor taken from a JS Date (milliseconds) would skip or repeat rows. */
 const producedAtText = sql<string>`to_char(outputs.produced_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
@@ -71,8 +73,8 @@ export async function selectOutputsPage(db: Executor, params: { projectId: strin
       "outputs.created_at as createdAt",
       "outputs.redaction_counts as redactionCounts",
       producedAtText.as("producedAtText"),
-      preview("outputs.input").as("inputPreview"),
-      preview("outputs.output").as("outputPreview"),
+      preview("input").as("inputPreview"),
+      preview("output").as("outputPreview"),
       sql<string[]>`array(select distinct signals.kind from signals where signals.project_id = outputs.project_id and signals.output_id = outputs.id order by 1)`.as("signalKinds"),
       // Selected as json (null without content) so the row type stays one shape for both callers.
       sql<unknown>`case when ${params.withContent} then outputs.input end`.as("input"),
