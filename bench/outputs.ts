@@ -25,7 +25,7 @@ const TARGET_MS = 300;
 const PAGE = 50;
 const INGEST_SAMPLE = 20_000;
 /** The indexes the browser added (outputs_project_page_idx replaced an index of the same cost). */
-const BROWSE_INDEXES = ["outputs_search_idx", "outputs_tags_idx", "outputs_metadata_idx", "outputs_end_user_idx"];
+const BROWSE_INDEXES = ["outputs_search_idx", "outputs_model_idx", "outputs_tags_idx", "outputs_metadata_idx", "outputs_end_user_idx"];
 
 const { values: options } = parseArgs({ options: { outputs: { type: "string", default: "1000000" }, repeats: { type: "string", default: "5" }, keep: { type: "boolean", default: false } } });
 const outputCount = Number(options.outputs);

@@ -3,11 +3,8 @@ import type { Executor } from "@/db/executor";
 import type { OutputsCursor } from "./cursor";
 import type { OutputFilters } from "./schema";
 
-/** A prompt or completion as its text, or its last message's content: what the list shows and what search reads. */
+/** A prompt or completion as its text, or its last message's content: what the list shows (search reads the same, see output_search_vector). */
 const lastText = (column: "input" | "output") => sql.raw(`case jsonb_typeof(outputs.${column}) when 'string' then outputs.${column} #>> '{}' else outputs.${column} -> -1 ->> 'content' end`);
-
-/** The words of the input's last message and of the output; the same expression as outputs_search_idx, so the index answers it. */
-const searchVector = sql`to_tsvector('simple'::regconfig, coalesce(${lastText("input")}, '') || ' ' || coalesce(${lastText("output")}, ''))`;
 
 /** A prompt or completion as one short line. */
 const preview = (column: "input" | "output") => sql<string | null>`left(${lastText(column)}, 240)`;
@@ -46,7 +43,7 @@ function filterConditions(filters: OutputFilters): Expression<SqlBool>[] {
   if (filters.consent !== undefined) conditions.push(sql<SqlBool>`outputs.consent = ${filters.consent}`);
   if (filters.sessionId !== undefined) conditions.push(sql<SqlBool>`outputs.session_id = ${filters.sessionId}`);
   if (filters.endUserId !== undefined) conditions.push(sql<SqlBool>`outputs.end_user_id = ${filters.endUserId}`);
-  if (filters.q !== undefined) conditions.push(sql<SqlBool>`${searchVector} @@ websearch_to_tsquery('simple'::regconfig, ${filters.q})`);
+  if (filters.q !== undefined) conditions.push(sql<SqlBool>`output_search_vector(outputs.input, outputs.output) @@ websearch_to_tsquery('simple'::regconfig, ${filters.q})`);
   return conditions;
 }
 

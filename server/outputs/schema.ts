@@ -38,7 +38,7 @@ export const outputFiltersSchema = z.object({
   consent: z.boolean("consent must be true or false").optional(),
   sessionId: safeText(200, { tooLong: "sessionId is at most 200 characters" }).min(1, "sessionId must not be empty").optional(),
   endUserId: safeText(200, { tooLong: "endUserId is at most 200 characters" }).min(1, "endUserId must not be empty").optional(),
-  /** Words that must all appear in the input or output (web-search syntax: "quoted phrase", -without, or). */
+  /** Words that must all appear in the input's last message or the output (web-search syntax: "quoted phrase", -without, or). */
   q: safeText(200, { trim: true, tooLong: "q is at most 200 characters" }).min(1, "q must not be empty").optional(),
 });
 export type OutputFilters = z.infer<typeof outputFiltersSchema>;
