@@ -26,7 +26,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // row after row down the page order.
   await sql`
     create function output_search_vector(input jsonb, output jsonb) returns tsvector
-    language plpgsql immutable strict parallel safe cost 1000 as $$
+    language plpgsql immutable strict parallel safe cost 100000 as $$
     begin
       return to_tsvector('simple'::regconfig,
         coalesce(case jsonb_typeof(input) when 'string' then input #>> '{}' else input -> -1 ->> 'content' end, '') || ' ' ||

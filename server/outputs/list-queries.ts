@@ -1,5 +1,6 @@
-import { sql, type SqlBool, type Expression } from "kysely";
+import { sql, type SqlBool, type Expression, type Transaction } from "kysely";
 import type { Executor } from "@/db/executor";
+import type { DB } from "@/db/types";
 import type { OutputsCursor } from "./cursor";
 import type { OutputFilters } from "./schema";
 
@@ -45,6 +46,15 @@ function filterConditions(filters: OutputFilters): Expression<SqlBool>[] {
   if (filters.endUserId !== undefined) conditions.push(sql<SqlBool>`outputs.end_user_id = ${filters.endUserId}`);
   if (filters.q !== undefined) conditions.push(sql<SqlBool>`output_search_vector(outputs.input, outputs.output) @@ websearch_to_tsquery('simple'::regconfig, ${filters.q})`);
   return conditions;
+}
+
+/**
+ * For the rest of the transaction. A page reads at most a few thousand rows, but a search's plan counts
+ * output_search_vector() as dear as it is, which lifts its estimated cost past the JIT threshold: compiling
+ * then takes hundreds of milliseconds and saves nothing.
+ */
+export async function turnOffJit(trx: Transaction<DB>): Promise<void> {
+  await sql`set local jit = off`.execute(trx);
 }
 
 /**

@@ -1,8 +1,10 @@
+import type { Kysely } from "kysely";
 import type { Executor } from "@/db/executor";
+import type { DB } from "@/db/types";
 import { NotFoundError } from "@/server/lib/errors";
 import { decodeOutputsCursor, encodeOutputsCursor } from "./cursor";
 import { selectOutput, selectOutputGold, selectOutputQueueItems, selectOutputReleases, selectOutputSignals, selectSessionTurns } from "./lineage-queries";
-import { selectOutputsPage } from "./list-queries";
+import { selectOutputsPage, turnOffJit } from "./list-queries";
 import type { ListOutputsInput } from "./schema";
 
 /** How many turns of a thread the detail view lists. */
@@ -12,9 +14,13 @@ const MAX_THREAD_TURNS = 100;
  * One page of the project's outputs, newest first, with the cursor of the next page (null on the last).
  * `withContent` adds the full input and output (the REST API); the browser shows previews only.
  */
-export async function listOutputs(db: Executor, projectId: string, input: ListOutputsInput, options: { withContent: boolean }) {
+export async function listOutputs(db: Kysely<DB>, projectId: string, input: ListOutputsInput, options: { withContent: boolean }) {
   const { cursor, limit, ...filters } = input;
-  const rows = await selectOutputsPage(db, { projectId, filters, cursor: cursor === undefined ? null : decodeOutputsCursor(cursor), limit, withContent: options.withContent });
+  const position = cursor === undefined ? null : decodeOutputsCursor(cursor);
+  const rows = await db.transaction().execute(async (trx) => {
+    await turnOffJit(trx);
+    return selectOutputsPage(trx, { projectId, filters, cursor: position, limit, withContent: options.withContent });
+  });
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   const hasMore = rows.length > limit && last !== undefined;
