@@ -38,6 +38,7 @@ const ACTION_TITLES: Record<string, string> = {
   "queue.item_removed": "Item removed from its queue",
   "queue.labels_imported": "Crowd labels imported",
   "queue.loop_settings_updated": "Queue loop settings changed",
+  "queue.outputs_added": "Outputs added to a queue by hand",
   "queue.quality_settings_updated": "Queue resolution and quality settings changed",
   "release.published": "Release published",
   "release.requested": "Release requested",

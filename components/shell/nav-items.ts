@@ -9,6 +9,7 @@ export const navItems: NavItem[] = [
   { label: "Conflicts", path: "/conflicts", shortcut: "c", roles: ["lead", "admin"] },
   // Leads see everyone; anyone else lands on their own page.
   { label: "Annotators", path: "/annotators", shortcut: "n", roles: ["annotator", "lead"] },
+  { label: "Outputs", path: "/outputs", shortcut: "u", roles: ["lead", "ml", "admin"] },
   { label: "Datasets", path: "/datasets", shortcut: "d", roles: ["lead", "ml", "admin"] },
   { label: "Loop health", path: "/health", shortcut: "h", roles: ["lead", "ml", "admin"] },
   { label: "Webhooks", path: "/webhooks", shortcut: "w", roles: ["ml", "admin"] },

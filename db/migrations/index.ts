@@ -20,6 +20,7 @@ import * as allowAnnotatorPausedWebhooks from "./2026_11_30_0940_allow_annotator
 import * as intakeContract from "./2026_12_01_0900_intake_contract";
 import * as privacySettingsAndReleaseTombstones from "./2026_12_01_0920_privacy_settings_and_release_tombstones";
 import * as samplingDayPlans from "./2026_12_01_0930_sampling_day_plans";
+import * as indexOutputsForBrowsing from "./2026_12_01_0940_index_outputs_for_browsing";
 
 /**
  * Every migration, keyed by file name. Listed by hand rather than read from disk so the same list works
@@ -47,4 +48,5 @@ export const migrations: Record<string, Migration> = {
   "2026_12_01_0900_intake_contract": intakeContract,
   "2026_12_01_0920_privacy_settings_and_release_tombstones": privacySettingsAndReleaseTombstones,
   "2026_12_01_0930_sampling_day_plans": samplingDayPlans,
+  "2026_12_01_0940_index_outputs_for_browsing": indexOutputsForBrowsing,
 };

@@ -157,6 +157,9 @@ const accessTable: Record<string, Row> = {
   "annotatorAnalytics.get": { allow: reviewers, input: (f) => ({ projectId: f.project.id, userId: f.members.annotator.id }) },
   "agreement.forQueue": { allow: ["lead", "ml", "admin"], input: (f) => ({ projectId: f.project.id, queueId: unknownId }) },
   "estimates.forQueue": { allow: members, input: (f) => ({ projectId: f.project.id, queueId: unknownId }) },
+  "outputs.list": { allow: ["lead", "ml", "admin"], input: (f) => ({ projectId: f.project.id, q: "refund" }) },
+  "outputs.get": { allow: ["lead", "ml", "admin"], input: (f) => ({ projectId: f.project.id, outputId: 1 }) },
+  "outputs.addToQueue": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, queueId: unknownId, outputIds: [1] }) },
 };
 
 const testDb = setUpTestDatabase();

@@ -29,6 +29,8 @@ const accessTable: Record<string, Row> = {
   "GET /api/v1/health": { allow: everyKey, request: () => ({ path: "/api/v1/health" }) },
   "GET /api/v1/whoami": { allow: liveKeys, request: () => ({ path: "/api/v1/whoami" }) },
   "POST /api/v1/outputs": { allow: ["ingest", "admin"], request: () => ({ path: "/api/v1/outputs", body: { outputs: [] } }) },
+  "GET /api/v1/outputs": { allow: liveKeys, request: () => ({ path: "/api/v1/outputs?limit=5" }) },
+  "GET /api/v1/outputs/[externalId]": { allow: liveKeys, request: (f) => ({ path: `/api/v1/outputs/${encodeURIComponent(f.outputExternalIds[0]!)}`, params: { externalId: f.outputExternalIds[0]! } }) },
   "POST /api/v1/signals": { allow: ["ingest", "admin"], request: () => ({ path: "/api/v1/signals", body: { signals: [] } }) },
   "POST /api/v1/otlp/v1/traces": { allow: ["ingest", "admin"], request: () => ({ path: "/api/v1/otlp/v1/traces", body: { resourceSpans: [] } }) },
   "GET /api/v1/datasets/[slug]/releases/[release]": {

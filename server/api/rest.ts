@@ -47,10 +47,10 @@ function toErrorResponse(error: unknown, request: Request): Response {
 }
 
 /**
- * Authenticates a `Authorization: Bearer gl_…` API key and checks it holds `scope` (admin keys hold every
- * scope); `scope: null` accepts any valid key.
+ * Authenticates a `Authorization: Bearer gl_…` API key and checks it holds `scope`, or one of the scopes
+ * listed (admin keys hold every scope); `scope: null` accepts any valid key.
  */
-export async function requireApiKey(request: Request, scope: ApiKeyScope | null): Promise<ApiKeyPrincipal> {
+export async function requireApiKey(request: Request, scope: ApiKeyScope | readonly ApiKeyScope[] | null): Promise<ApiKeyPrincipal> {
   const header = request.headers.get("authorization") ?? "";
   const [scheme, secret] = header.split(" ");
   if (scheme?.toLowerCase() !== "bearer" || !secret) {
@@ -58,8 +58,10 @@ export async function requireApiKey(request: Request, scope: ApiKeyScope | null)
   }
   const principal = await authenticateApiKey(getDatabase(), secret.trim());
   if (!principal) throw new UnauthorizedError("this API key is unknown or revoked", { field: "authorization" });
-  if (scope && !principal.scopes.includes(scope) && !principal.scopes.includes("admin")) {
-    throw new ForbiddenError(`this API key lacks the "${scope}" scope`, { field: "authorization" });
+  const accepted: readonly ApiKeyScope[] = scope === null ? [] : typeof scope === "string" ? [scope] : scope;
+  if (accepted.length > 0 && !principal.scopes.includes("admin") && !accepted.some((wanted) => principal.scopes.includes(wanted))) {
+    const named = accepted.map((name) => `"${name}"`).join(" or ");
+    throw new ForbiddenError(`this API key lacks the ${named} scope`, { field: "authorization" });
   }
   return principal;
 }

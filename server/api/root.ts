@@ -12,6 +12,7 @@ import { loopHealthRouter } from "@/server/loop-health/router";
 import { invitesRouter } from "@/server/members/invites-router";
 import { metricsRouter } from "@/server/metrics/router";
 import { privacyRouter } from "@/server/privacy/router";
+import { outputsRouter } from "@/server/outputs/router";
 import { membersRouter } from "@/server/members/router";
 import { projectsRouter } from "@/server/projects/router";
 import { queuesRouter } from "@/server/queues/router";
@@ -49,6 +50,7 @@ export const appRouter = router({
   threads: threadsRouter,
   privacy: privacyRouter,
   estimates: estimatesRouter,
+  outputs: outputsRouter,
 });
 
 export type AppRouter = typeof appRouter;

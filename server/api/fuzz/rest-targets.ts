@@ -422,6 +422,44 @@ function goldTarget(path: string, options: { withLastEventId: boolean }): RestTa
   };
 }
 
+const OUTPUTS_PATH = "/api/v1/outputs";
+const outputsCursors = ["WyIyMDI2LTExLTI0VDEwOjAwOjAwLjAwMDAwMFoiLDFd", "WyIyMDI2LTAyLTMwVDEwOjAwOjAwLjAwMDAwMFoiLDFd", "WyIwMDAwLTAxLTAxVDAwOjAwOjAwLjAwMDAwMFoiLDFd", "W10", "e30", "!!!", "0", "bnVsbA"];
+const outputsKeys = ["ingest", "datasetsRead", "admin"] as const;
+
+/** Listing outputs: every filter with real values, near misses and odd text, repeated or not, unknown parameters, odd cursors; 200 or 400. */
+const listOutputsTarget: RestTarget = (fixture) => {
+  const odd = fc.constantFrom(...ODD_STRINGS);
+  const parameter = fc.oneof(
+    fc.tuple(fc.constantFrom("model", "session_id", "end_user_id", "q", "tag"), fc.oneof(fc.constantFrom("support-bot-1", "refund", "support", "a b -c \"d\" or"), odd)),
+    fc.tuple(fc.constant("metadata"), fc.oneof(fc.constantFrom("channel=web", "attempt=2", "flag=true", "=x", "noequals", "k=", `${"k".repeat(101)}=v`), odd)),
+    fc.tuple(fc.constant("signal"), fc.oneof(fc.constantFrom("thumbs_down", "thumbs_up", "THUMBS_DOWN", "score"), odd)),
+    fc.tuple(fc.constantFrom("from", "to"), fc.oneof(fc.constantFrom("2026-11-24T10:00:00Z", "2026-11-24", "0000-01-01T00:00:00Z", "9999-12-31T23:59:59-15:00", "2026-02-30T00:00:00Z"), odd)),
+    fc.tuple(fc.constant("consent"), fc.oneof(fc.constantFrom("true", "false", "TRUE", "1"), odd)),
+    fc.tuple(fc.constant("limit"), fc.oneof(fc.constantFrom("1", "50", "200", "201", "0", "-1", "1.5", "1e2"), odd)),
+    fc.tuple(fc.constant("cursor"), fc.oneof(fc.constantFrom(...outputsCursors), odd)),
+    fc.tuple(fc.constantFrom("models", "tags", ""), fc.constantFrom("x")),
+  );
+  const queries = fc.tuple(fc.array(parameter, { maxLength: 5 }), fc.constantFrom(...outputsKeys)).map(([pairs, key]): RestCase => ({
+    label: `outputs ${describeValue({ pairs, key })}`,
+    request: { method: "GET", path: `${OUTPUTS_PATH}?${new URLSearchParams(pairs)}`, params: {}, headers: bearer(fixture.secrets[key]) },
+    check: expectStatus(200, 400),
+  }));
+  return { cases: fc.oneof({ weight: 4, arbitrary: queries }, { weight: 1, arbitrary: credentialCases("GET", OUTPUTS_PATH) }) };
+};
+
+/** One output by external id: the project's own (200), another project's (404), odd ids (400 or 404). */
+const getOutputTarget: RestTarget = (fixture) => {
+  const own = fixture.outputExternalIds[0]!;
+  const foreign = fixture.foreign.outputExternalIds[0]!;
+  const ids = fc.oneof(fc.constant(own), fc.constant(foreign), fc.constant("no/such id?#"), fc.constantFrom(...ODD_STRINGS), fc.string({ maxLength: 8 }));
+  const cases = fc.tuple(ids, fc.constantFrom(...outputsKeys)).map(([externalId, key]): RestCase => ({
+    label: `output ${describeValue({ externalId, key })}`,
+    request: { method: "GET", path: `${OUTPUTS_PATH}/${encodeSegment(externalId)}`, params: { externalId }, headers: bearer(fixture.secrets[key]) },
+    check: checkPathId(externalId, own, foreign, 200),
+  }));
+  return { cases: fc.oneof({ weight: 4, arbitrary: cases }, { weight: 1, arbitrary: credentialCases("GET", `${OUTPUTS_PATH}/${encodeSegment(own)}`, { externalId: own }) }) };
+};
+
 /**
  * A generator for every REST route, keyed `METHOD path` as the route files lay them out; a route missing
  * here fails the suite.
@@ -446,6 +484,8 @@ export const restTargets: Record<string, RestTarget> = {
     itemSchema: ingestOutputSchema,
     validItem: (_, id) => ({ external_id: `fuzz-${id}`, input: [{ role: "user", content: "Where is my refund?" }], output: "Refunds take 5 days.", model: "m", tags: ["t"], metadata: { channel: "web" }, end_user_id: "u1", trace_id: "t1", consent: true, produced_at: "2026-11-24T10:00:00Z", suggestion: { source: "gpt-4o-judge", values: { verdict: "helpful" } } }),
   }),
+  "GET /api/v1/outputs": listOutputsTarget,
+  "GET /api/v1/outputs/[externalId]": getOutputTarget,
   "POST /api/v1/signals": batchTarget({
     path: "/api/v1/signals",
     batchKey: "signals",

@@ -3,6 +3,9 @@ import { requireApiKey, restHandler } from "@/server/api/rest";
 import { ingestBatchSchema } from "@/server/ingest/schema";
 import { readJsonEnvelope } from "@/server/ingest/request-body";
 import { ingestOutputs } from "@/server/ingest/service";
+import { toRestOutputsPage } from "@/server/outputs/rest-format";
+import { readOutputsQuery, restOutputsQuerySchema } from "@/server/outputs/schema";
+import { listOutputs } from "@/server/outputs/service";
 
 export const dynamic = "force-dynamic";
 
@@ -11,4 +14,11 @@ export const POST = restHandler(async (request) => {
   const principal = await requireApiKey(request, "ingest");
   const { outputs } = await readJsonEnvelope(request, ingestBatchSchema);
   return Response.json(await ingestOutputs(getDatabase(), { projectId: principal.projectId, apiKeyId: principal.apiKeyId }, outputs));
+});
+
+/** Pages what arrived, newest first, filtered; for an `ingest` or `datasets:read` key. */
+export const GET = restHandler(async (request) => {
+  const principal = await requireApiKey(request, ["ingest", "datasets:read"]);
+  const query = restOutputsQuerySchema.parse(readOutputsQuery(new URL(request.url).searchParams));
+  return Response.json(toRestOutputsPage(await listOutputs(getDatabase(), principal.projectId, query, { withContent: true })));
 });

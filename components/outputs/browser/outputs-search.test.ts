@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { EMPTY_OUTPUTS_SEARCH, readOutputsSearchForm, toOutputsQuery, writeOutputsSearch } from "./outputs-search";
+
+describe("outputs search in the URL", () => {
+  it("writes the REST API's parameter names and reads them back", () => {
+    const form = { ...EMPTY_OUTPUTS_SEARCH, q: "refund", tags: "billing, vip", metadata: "channel=web, attempt=2", consent: "false" as const, sessionId: "conv-7", from: "2026-11-01" };
+    const query = writeOutputsSearch(form, "CURSOR");
+    expect(query).toBe("?q=refund&tag=billing&tag=vip&metadata=channel%3Dweb&metadata=attempt%3D2&from=2026-11-01&consent=false&session_id=conv-7&after=CURSOR");
+    expect(readOutputsSearchForm(new URLSearchParams(query))).toEqual({ ...form, tags: "billing, vip", metadata: "channel=web, attempt=2" });
+    expect(writeOutputsSearch(EMPTY_OUTPUTS_SEARCH)).toBe("");
+  });
+
+  it("turns whole days into instants, the last day included", () => {
+    const { input } = toOutputsQuery({ ...EMPTY_OUTPUTS_SEARCH, from: "2026-11-01", to: "2026-11-30" }, null);
+    expect(input).toEqual({ from: "2026-11-01T00:00:00.000Z", to: "2026-12-01T00:00:00.000Z" });
+  });
+
+  it("drops values edited into the address that no filter accepts, and keeps the others", () => {
+    const { input, ignored } = toOutputsQuery({ ...EMPTY_OUTPUTS_SEARCH, signal: "like", metadata: "novalue", model: "bot" }, "abc");
+    expect(input).toEqual({ model: "bot", cursor: "abc" });
+    expect(ignored).toEqual(["metadata", "signal"]);
+  });
+});

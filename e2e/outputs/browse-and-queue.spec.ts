@@ -1,0 +1,61 @@
+import { seedProjectTeam } from "../../db/seed/factories";
+import { seedQueue } from "../../db/seed/loop";
+import { createApiKey } from "../../server/api-keys/service";
+import { expect, openE2eDatabase, signIn, test } from "../fixtures";
+
+test("a lead finds ingested outputs, searches them, opens one, and adds two to a queue by hand", async ({ page, request }) => {
+  const db = openE2eDatabase();
+  const { project, members } = await seedProjectTeam(db);
+  const { secret } = await createApiKey(db, { projectId: project.id, userId: members.admin.id }, { name: "app", scopes: ["ingest"] });
+
+  await signIn(page, members.lead.email);
+  await page.goto(`/p/${project.slug}`);
+  await page.keyboard.press("g");
+  await page.keyboard.press("u");
+  await expect(page.getByRole("heading", { name: "No outputs yet" })).toBeVisible();
+  await expect(page.getByText(/OTEL_EXPORTER_OTLP_HEADERS/)).toBeVisible();
+
+  const sent = [
+    { external_id: "chat-1", model: "support-bot", session_id: "conv-7", tags: ["billing"], input: "Where is my refund?", output: "Refunds take five days." },
+    { external_id: "chat-2", model: "support-bot", session_id: "conv-7", tags: ["billing"], input: "And the refund for my second order?", output: "That one was sent today." },
+    { external_id: "chat-3", model: "support-bot", input: "How do I change my password?", output: "Open Settings, then Security." },
+    { external_id: "chat-4", model: "support-bot", input: "Please forget my refund request", output: "Done.", consent: false },
+  ].map((output, index) => ({ ...output, produced_at: new Date(Date.UTC(2026, 10, 24, 10, index)).toISOString() }));
+  const ingest = await request.post("/api/v1/outputs", { headers: { authorization: `Bearer ${secret}` }, data: { outputs: sent } });
+  expect(ingest.status()).toBe(200);
+  // Created after ingest, so no rule put the outputs in it: only the lead's hand will.
+  const queue = await seedQueue(db, { projectId: project.id, name: "Hand-picked answers" });
+  await db.destroy();
+
+  await page.reload();
+  const rows = page.getByRole("table", { name: "Outputs" }).getByRole("row");
+  await expect(rows).toHaveCount(5);
+  await page.getByRole("searchbox", { name: "Search input and output" }).fill("refund");
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await expect(page).toHaveURL(/q=refund/);
+  await expect(rows).toHaveCount(4);
+  await page.getByLabel("Consent").selectOption("true");
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await expect(page).toHaveURL(/consent=true/);
+  await expect(rows).toHaveCount(3);
+
+  await page.getByRole("link", { name: "chat-2" }).click();
+  await expect(page.getByRole("heading", { name: "chat-2" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Model output" })).toContainText("That one was sent today.");
+  await expect(page.getByRole("list", { name: "Turns of this thread" }).getByRole("listitem")).toHaveCount(2);
+  await expect(page.getByText("In no queue: no rule sampled it and nobody added it by hand.")).toBeVisible();
+  await page.goBack();
+
+  await page.getByRole("checkbox", { name: "Select chat-1" }).check();
+  await page.getByRole("checkbox", { name: "Select chat-2" }).check();
+  await expect(page.getByText("2 outputs selected")).toBeVisible();
+  await page.getByLabel("Queue", { exact: true }).selectOption({ label: "Hand-picked answers" });
+  await page.getByRole("button", { name: "Add to queue" }).click();
+  await expect(page.getByText("Added 2 outputs to Hand-picked answers")).toBeVisible();
+
+  await page.goto(`/p/${project.slug}/queues/${queue.id}`);
+  await expect(page.getByRole("img", { name: "2 items: 2 pending" })).toBeVisible();
+  await page.goto(`/p/${project.slug}/outputs?q=refund`);
+  await page.getByRole("link", { name: "chat-1" }).click();
+  await expect(page.getByRole("table", { name: "Queues" })).toContainText("added by hand");
+});
