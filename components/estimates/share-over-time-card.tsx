@@ -8,7 +8,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import type { EstimateGranularity } from "@/server/estimates/schema";
 import { LazyShareChart } from "./share-chart-lazy";
 import { formatShare } from "./share-format";
-import { ToggleGroup } from "./toggle-group";
+import { ToggleGroup } from "@/components/ui/toggle-group";
 import type { QueueEstimatesData } from "./use-estimates";
 
 const granularityChoices = [

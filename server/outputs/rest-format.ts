@@ -8,7 +8,8 @@ const iso = (date: Date | null) => (date === null ? null : date.toISOString());
 
 type ListedOutput = OutputsPage["outputs"][number];
 
-function toRestOutput(output: ListedOutput) {
+/** The fields a listed output and an output's lineage share. */
+function toRestOutputFields(output: Omit<ListedOutput, "signalKinds" | "inputPreview" | "outputPreview">) {
   return {
     external_id: output.externalId,
     trace_id: output.traceId,
@@ -20,11 +21,14 @@ function toRestOutput(output: ListedOutput) {
     consent: output.consent,
     input: output.input,
     output: output.output,
-    signal_kinds: output.signalKinds,
     redaction_counts: output.redactionCounts,
     produced_at: iso(output.producedAt),
     received_at: iso(output.createdAt),
   };
+}
+
+function toRestOutput(output: ListedOutput) {
+  return { ...toRestOutputFields(output), signal_kinds: output.signalKinds };
 }
 
 export function toRestOutputsPage(page: OutputsPage) {
@@ -34,20 +38,8 @@ export function toRestOutputsPage(page: OutputsPage) {
 export function toRestOutputLineage(lineage: OutputLineage) {
   const { output } = lineage;
   return {
-    external_id: output.externalId,
-    trace_id: output.traceId,
-    session_id: output.sessionId,
-    end_user_id: output.endUserId,
-    model: output.model,
-    tags: output.tags,
-    metadata: output.metadata,
-    consent: output.consent,
-    input: output.input,
-    output: output.output,
+    ...toRestOutputFields(output),
     suggestion: output.suggestion,
-    redaction_counts: output.redactionCounts,
-    produced_at: iso(output.producedAt),
-    received_at: iso(output.createdAt),
     signals: lineage.signals.map((signal) => ({ kind: signal.kind, value: signal.value, comment: signal.comment, end_user_id: signal.endUserId, occurred_at: iso(signal.occurredAt) })),
     queue_items: lineage.queueItems.map((item) => ({
       queue_id: item.queueId,
