@@ -41,17 +41,11 @@ export const phoneRegionSchema = safeText(2, { tooLong: "a region is a two-lette
   .nullable();
 
 export const privacySettingsSchema = z.object({
-  enabledRules: z.array(builtInRuleSchema).max(builtInRules.length).transform((rules) => [...new Set(rules)]),
+  enabledRules: z.array(builtInRuleSchema).max(builtInRules.length, `at most the ${builtInRules.length} built-in rules`).transform((rules) => [...new Set(rules)]),
   customRules: z
     .array(customRuleSchema)
     .max(MAX_CUSTOM_RULES, `at most ${MAX_CUSTOM_RULES} custom rules`)
-    .superRefine((rules, context) => {
-      const seen = new Set<string>();
-      rules.forEach((rule, index) => {
-        if (seen.has(rule.name)) context.addIssue({ code: "custom", message: `another rule is already named "${rule.name}"`, path: [index, "name"] });
-        seen.add(rule.name);
-      });
-    }),
+    .refine((rules) => new Set(rules.map((rule) => rule.name)).size === rules.length, "two custom rules share a name: give each its own"),
   metadataKeys: z
     .array(safeText(100, { trim: true, tooLong: "metadata keys are at most 100 characters" }).min(1, "metadata keys must not be empty"))
     .max(MAX_REDACTED_METADATA_KEYS, `at most ${MAX_REDACTED_METADATA_KEYS} metadata keys`)

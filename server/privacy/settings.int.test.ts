@@ -49,7 +49,7 @@ describe("privacy settings", () => {
       expect(issues.map((issue) => issue.path.join("."))).toContain(path);
     };
     await bad(withCustom("ORD-\\d+", "Has Spaces"), "customRules.0.name");
-    await bad({ ...defaultPrivacySettings, customRules: [{ name: "a", pattern: "A-\\d", caseInsensitive: false }, { name: "a", pattern: "B-\\d", caseInsensitive: false }] }, "customRules.1.name");
+    await bad({ ...defaultPrivacySettings, customRules: [{ name: "a", pattern: "A-\\d", caseInsensitive: false }, { name: "a", pattern: "B-\\d", caseInsensitive: false }] }, "customRules");
     await bad(withCustom(`X${"y".repeat(300)}`), "customRules.0.pattern");
     await bad({ ...defaultPrivacySettings, customRules: Array.from({ length: 21 }, (_, index) => ({ name: `r${index}`, pattern: `R${index}-\\d`, caseInsensitive: false })) }, "customRules");
     await bad({ ...defaultPrivacySettings, phoneRegion: "usa" }, "phoneRegion");

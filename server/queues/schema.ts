@@ -91,11 +91,11 @@ export const samplingRuleSchema = z
     /** Minutes without a new turn after which a thread's latest turn is its last. */
     threadIdleMinutes: z.number("threadIdleMinutes is a whole number").int("threadIdleMinutes is a whole number").min(1, "threadIdleMinutes is at least 1").max(10_080, "threadIdleMinutes is at most a week (10,080)").default(30),
   })
-  .superRefine((rule, context) => {
-    if (rule.strataBy === "metadata" && rule.strataKey === "") context.addIssue({ code: "custom", path: ["strataKey"], message: "name the metadata key that splits the strata" });
-    if (rule.strataBy === "tag" && rule.strataTags.length === 0) context.addIssue({ code: "custom", path: ["strataTags"], message: "name at least one tag to split the strata by" });
-    const hasPriority = rule.prioritySignals.length > 0 || rule.priorityScoreBelow !== null;
-    if (rule.priorityMultiplier > 1 && !hasPriority) context.addIssue({ code: "custom", path: ["prioritySignals"], message: "tick a signal or set a score threshold for the multiplier to act on" });
+  .refine((rule) => rule.strataBy !== "metadata" || rule.strataKey !== "", { path: ["strataKey"], message: "name the metadata key that splits the strata" })
+  .refine((rule) => rule.strataBy !== "tag" || rule.strataTags.length > 0, { path: ["strataTags"], message: "name at least one tag to split the strata by" })
+  .refine((rule) => rule.priorityMultiplier <= 1 || rule.prioritySignals.length > 0 || rule.priorityScoreBelow !== null, {
+    path: ["prioritySignals"],
+    message: "tick a signal or set a score threshold for the multiplier to act on",
   });
 export type SamplingRule = z.infer<typeof samplingRuleSchema>;
 
