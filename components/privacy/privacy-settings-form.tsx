@@ -58,7 +58,7 @@ export function PrivacySettingsForm({ projectId }: { projectId: string }) {
               label="Metadata keys to redact"
               value={metadataText}
               error={fieldError(save.error, "metadataKeys")}
-              hint="Comma-separated, e.g. customer_email, shipping_address; * redacts every key. Other metadata is stored as sent."
+              hint="Comma-separated, e.g. customer_email, shipping_address; * (the default) redacts every key, including the span attributes OTLP keeps. Other metadata is stored as sent."
               onChange={(event) => {
                 setIsSaved(false);
                 setMetadataText(event.target.value);

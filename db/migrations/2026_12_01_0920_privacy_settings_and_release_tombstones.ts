@@ -19,7 +19,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("disabled_rules", sql`text[]`, (col) => col.notNull().defaultTo(sql`'{}'::text[]`))
     // [{ name, pattern, caseInsensitive }], each checked on save (compiles, linear, never matches empty text).
     .addColumn("custom_rules", "jsonb", (col) => col.notNull().defaultTo(sql`'[]'::jsonb`))
-    .addColumn("metadata_keys", sql`text[]`, (col) => col.notNull().defaultTo(sql`'{}'::text[]`))
+    .addColumn("metadata_keys", sql`text[]`, (col) => col.notNull().defaultTo(sql`'{*}'::text[]`))
     .addColumn("phone_region", "text", (col) => col.defaultTo("US").check(sql`phone_region ~ '^[A-Z]{2}$'`))
     .addColumn("updated_by", "uuid", (col) => col.references("users.id").onDelete("set null"))
     .addColumn("updated_at", "timestamptz", (col) => col.notNull().defaultTo(sql`now()`))

@@ -126,20 +126,25 @@ describe("POST /api/v1/otlp/v1/traces", () => {
         { key: "gen_ai.operation.name", value: { stringValue: "chat" } },
         { key: "gen_ai.input.messages", value: { stringValue: '[{"role":"user","parts":[{"type":"text","content":"Mail me at ada@example.com"}]}]' } },
         { key: "gen_ai.output.messages", value: { stringValue: '[{"role":"assistant","parts":[{"type":"text","content":"Card 4111 1111 1111 1111 noted"}]}]' } },
+        { key: "user.id", value: { stringValue: "carol@example.com" } },
+        { key: "app.note", value: { stringValue: "call me at +1 415 555 2671" } },
       ],
     });
     expect((await send(exportOf(span))).status).toBe(200);
     const stored = await testDb.db
       .selectFrom("outputs")
-      .select(["input", "output", "redaction_counts"])
+      .select(["input", "output", "metadata", "redaction_counts"])
       .where("project_id", "=", team.project.id)
       .where("external_id", "=", "otlp-5b8efff798038103d269b633813fc60c-5555555555555555")
       .executeTakeFirstOrThrow();
-    const text = JSON.stringify([stored.input, stored.output]);
+    const text = JSON.stringify([stored.input, stored.output, stored.metadata]);
     expect(text).not.toContain("ada@example.com");
+    // Raw span attributes land in metadata, and a new project redacts every metadata key.
+    expect(text).not.toContain("carol@example.com");
+    expect(text).not.toContain("555 2671");
     expect(text).not.toContain("4111");
     expect(text).toContain("[EMAIL]");
     expect(text).toContain("[CARD]");
-    expect(stored.redaction_counts).toMatchObject({ email: 1, card: 1 });
+    expect(stored.redaction_counts).toMatchObject({ email: 2, card: 1, phone: 1 });
   });
 });

@@ -55,7 +55,7 @@ export const privacySettingsSchema = z.object({
 export type PrivacySettings = z.infer<typeof privacySettingsSchema>;
 
 /** A new project redacts everything built in, and national phone numbers as written in the US. */
-export const defaultPrivacySettings: PrivacySettings = { enabledRules: [...builtInRules], customRules: [], metadataKeys: [], phoneRegion: "US" };
+export const defaultPrivacySettings: PrivacySettings = { enabledRules: [...builtInRules], customRules: [], metadataKeys: [EVERY_METADATA_KEY], phoneRegion: "US" };
 
 export const updatePrivacySettingsSchema = privacySettingsSchema;
 export type UpdatePrivacySettingsInput = z.infer<typeof updatePrivacySettingsSchema>;
