@@ -67,7 +67,8 @@ function Pairs({ label, pairs }: { label: string; pairs: readonly (readonly [str
 }
 
 /** One output: what was asked and answered, its metadata, production signals, redactions, thread and lineage. */
-export function OutputDetail({ projectId, slug, outputId }: { projectId: string; slug: string; outputId: number }) {
+/** `canOpenItems`: the viewer may open queue items (leads and admins), where an item's history and removal live. */
+export function OutputDetail({ projectId, slug, outputId, canOpenItems }: { projectId: string; slug: string; outputId: number; canOpenItems: boolean }) {
   const detail = useOutput(projectId, outputId);
   const { output } = detail;
   const redactions = Object.entries(output.redactionCounts).filter(([, count]) => count > 0);
@@ -107,7 +108,7 @@ export function OutputDetail({ projectId, slug, outputId }: { projectId: string;
         </Card>
       </div>
       {output.sessionId && <Thread slug={slug} sessionId={output.sessionId} currentId={output.id} turns={detail.thread} />}
-      <OutputLineageCards slug={slug} lineage={detail} />
+      <OutputLineageCards slug={slug} lineage={detail} canOpenItems={canOpenItems} />
     </div>
   );
 }

@@ -9,7 +9,7 @@ import type { OutputWithLineage as OutputLineage } from "../browser/use-outputs"
 const provenanceWording = { rule: "sampled by the rule", backfill: "backfill", manual: "added by hand" } as const;
 
 /** Queues the output is in, with each item's state, how it got there, its π and its answers. */
-function QueueItems({ slug, items }: { slug: string; items: OutputLineage["queueItems"] }) {
+function QueueItems({ slug, items, canOpenItems }: { slug: string; items: OutputLineage["queueItems"]; canOpenItems: boolean }) {
   if (items.length === 0) return <p className="px-5 py-4 text-sm text-zinc-500">In no queue: no rule sampled it and nobody added it by hand.</p>;
   return (
     <Table aria-label="Queues">
@@ -20,6 +20,7 @@ function QueueItems({ slug, items }: { slug: string; items: OutputLineage["queue
           <Th>How it got there</Th>
           <Th className="text-right">π</Th>
           <Th className="text-right">Answers</Th>
+          {canOpenItems && <Th className="sr-only">Item</Th>}
         </tr>
       </thead>
       <tbody className="divide-y divide-zinc-100">
@@ -39,6 +40,14 @@ function QueueItems({ slug, items }: { slug: string; items: OutputLineage["queue
             </Td>
             <Td className="text-right tabular-nums">{item.provenance === "manual" ? "—" : item.inclusionProbability.toFixed(3)}</Td>
             <Td className="text-right tabular-nums">{item.annotationCount}</Td>
+            {canOpenItems && (
+              <Td className="text-right">
+                {/* The item page holds its gold history and the lead's "Remove from queue". */}
+                <Link href={`/p/${slug}/items/${item.id}`} className="text-sm font-medium text-zinc-700 hover:underline">
+                  Open item
+                </Link>
+              </Td>
+            )}
           </tr>
         ))}
       </tbody>
@@ -84,12 +93,12 @@ function Releases({ slug, releases }: { slug: string; releases: OutputLineage["r
 }
 
 /** Where the output went: queues, answers, gold and releases. */
-export function OutputLineageCards({ slug, lineage }: { slug: string; lineage: OutputLineage }) {
+export function OutputLineageCards({ slug, lineage, canOpenItems }: { slug: string; lineage: OutputLineage; canOpenItems: boolean }) {
   return (
     <div className="space-y-4">
       <Card>
         <CardHeader title="Queues" description={`${countOf(lineage.annotationCount, "answer")} given on this output across its queues.`} />
-        <QueueItems slug={slug} items={lineage.queueItems} />
+        <QueueItems slug={slug} items={lineage.queueItems} canOpenItems={canOpenItems} />
       </Card>
       <Card>
         <CardHeader title="Gold" />
