@@ -14,7 +14,7 @@ export function SamplingPlans({ plans }: { plans: readonly DayPlanRow[] }) {
         <tr>
           <Th>Day (UTC)</Th>
           <Th>Rates</Th>
-          <Th className="text-right">Expected items</Th>
+          <Th className="text-right">Expected items (from earlier days)</Th>
         </tr>
       </thead>
       <tbody>
@@ -28,6 +28,7 @@ export function SamplingPlans({ plans }: { plans: readonly DayPlanRow[] }) {
                 .concat("all" in plan.stratumRates ? [] : [`others ${formatPercent(plan.defaultRate)}`])
                 .join(" · ")}
               {plan.limitedBy && <span className="block text-xs text-amber-700">{LIMIT_WORDS[plan.limitedBy]}</span>}
+              {Object.keys(plan.stratumRates).length === 0 && <span className="block text-xs text-zinc-500">no earlier days to plan from: the base rate, no quotas or limits</span>}
             </Td>
             <Td className="text-right tabular-nums">{Math.round(plan.expectedItems)}</Td>
           </tr>

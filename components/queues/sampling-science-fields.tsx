@@ -95,7 +95,7 @@ export function SamplingScienceFields({ draft, errors, onChange }: SamplingScien
           />
         </div>
       </Group>
-      <Group title="Limits" hint="Limits lower the next day's rates instead of dropping drawn items, so π stays exact. The floor always applies.">
+      <Group title="Limits" hint="Limits set each day's rates from the days before instead of dropping drawn items, so π stays exact: a new queue has no history and runs unlimited on its first day. The floor always applies.">
         <div className="grid gap-4 sm:grid-cols-3">
           <TextField
             label="Exploration floor ε"
@@ -115,7 +115,7 @@ export function SamplingScienceFields({ draft, errors, onChange }: SamplingScien
             placeholder="No budget"
             value={draft.dailyBudget}
             error={errors.dailyBudget}
-            hint="Expected items a day at most."
+            hint="Expected items a day at most, from the next day on."
             onChange={(event) => onChange({ dailyBudget: event.target.value })}
           />
           <TextField
@@ -125,7 +125,7 @@ export function SamplingScienceFields({ draft, errors, onChange }: SamplingScien
             placeholder="No cap"
             value={draft.maxPending}
             error={errors.maxPending}
-            hint="A day that starts with this many pending samples at ε only."
+            hint="Checked when a day's plan is made: a day that starts with this many pending samples at ε only."
             onChange={(event) => onChange({ maxPending: event.target.value })}
           />
         </div>
