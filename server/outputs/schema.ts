@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { signalKinds } from "@/server/ingest/schema";
+import { ValidationError } from "@/server/lib/errors";
 import { safeText } from "@/server/lib/safe-text";
 
 /** Outputs per page of the browser and of `GET /api/v1/outputs`. */
@@ -84,10 +85,18 @@ export const restOutputsQuerySchema = z
 
 const repeatedParameters = new Set(["tag", "metadata"]);
 
-/** Reads the query string into the shape restOutputsQuerySchema checks: repeated parameters as lists, the rest as their first value. */
+const knownParameters = new Set(["model", "tag", "metadata", "signal", "from", "to", "consent", "session_id", "end_user_id", "q", "cursor", "limit"]);
+
+/**
+ * Reads the query string into the shape restOutputsQuerySchema checks: repeated parameters as lists, the
+ * rest as their first value. An unknown parameter is refused here, naming it as the field.
+ */
 export function readOutputsQuery(params: URLSearchParams): Record<string, unknown> {
   const query: Record<string, unknown> = {};
-  for (const key of new Set(params.keys())) query[key] = repeatedParameters.has(key) ? params.getAll(key) : params.get(key);
+  for (const key of new Set(params.keys())) {
+    if (!knownParameters.has(key)) throw new ValidationError(`unknown query parameter: ${key}`, { field: key });
+    query[key] = repeatedParameters.has(key) ? params.getAll(key) : params.get(key);
+  }
   return query;
 }
 
