@@ -207,10 +207,10 @@ describe("erasing an end user", () => {
     await setUpLoop("e3", 300);
     const dryRun = await runCliCaptured(["erase-end-user", "--project", team.project.slug, "--end-user", "e3-alice", "--dry-run"]);
     expect(dryRun.code).toBe(0);
-    expect(JSON.parse(dryRun.stdout)).toMatchObject({ end_user_id: "e3-alice", would_delete: { outputs: 2, releaseRowsTombstoned: 2 } });
+    expect(JSON.parse(dryRun.stdout)).toMatchObject({ end_user_id: "e3-alice", would_delete: { outputs: 2 }, release_rows_to_tombstone: 2 });
     const erased = await runCliCaptured(["erase-end-user", "--project", team.project.slug, "--end-user", "e3-alice"]);
     expect(erased.code).toBe(0);
-    expect(JSON.parse(erased.stdout)).toMatchObject({ end_user_id: "e3-alice", deleted: { outputs: 2, signals: 2, goldLabels: 2 } });
+    expect(JSON.parse(erased.stdout)).toMatchObject({ end_user_id: "e3-alice", deleted: { outputs: 2, signals: 2, gold_labels: 2 } });
     expect(erased.stderr).toMatch(/erased 2 outputs, 2 signals/);
     const again = await runCliCaptured(["erase-end-user", "--project", team.project.slug, "--end-user", "e3-alice"]);
     expect(again).toMatchObject({ code: 2, stderr: expect.stringMatching(/no outputs or signals of end user "e3-alice"/) });

@@ -1,5 +1,6 @@
 import { NotFoundError } from "@/server/lib/errors";
 import { parseInput } from "@/server/lib/validation";
+import { toErasurePreviewReport, toErasureReport } from "@/server/privacy/erasure-report";
 import { eraseEndUser, previewEndUserErasure } from "@/server/privacy/erasure-service";
 import { endUserIdSchema, type ErasureCounts } from "@/server/privacy/schema";
 import { findProjectBySlug } from "@/server/projects/queries";
@@ -27,12 +28,12 @@ export const eraseEndUserCommand: CliCommand = {
         if (flags["dry-run"]) {
           const counts = await previewEndUserErasure(db, project.id, endUserId);
           io.stderr(`would erase ${describeCounts(counts)}\n`);
-          io.stdout(`${JSON.stringify({ end_user_id: endUserId, would_delete: counts })}\n`);
+          io.stdout(`${JSON.stringify(toErasurePreviewReport(endUserId, counts))}\n`);
           return 0;
         }
         const result = await eraseEndUser(db, { projectId: project.id, userId: null }, endUserId);
         io.stderr(`erased ${describeCounts(result.deleted)}\n`);
-        io.stdout(`${JSON.stringify({ end_user_id: result.endUserId, deleted: result.deleted, releases: result.releases })}\n`);
+        io.stdout(`${JSON.stringify(toErasureReport(result))}\n`);
         return 0;
       }),
     );
