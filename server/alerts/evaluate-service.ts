@@ -5,6 +5,7 @@ import { readMetricPoints } from "@/server/metrics/queries";
 import { readLoopSettings } from "@/server/metrics/schema";
 import { insertAlertUnlessLive, lockAlertEvaluation, lockLiveAlerts, markResolved, recordAlertFiring, setClearStreak, type LiveAlert } from "./alert-queries";
 import { judgeCondition, type ConditionJudgement } from "./condition";
+import { toDetectorQueue } from "./detector-queue";
 import { readDetectorSettings } from "./detector-settings";
 import { detectorDefinitions, runDetectors, type DetectorId } from "./detectors";
 import { emitAlertEvent } from "./events";
@@ -25,7 +26,7 @@ type ProjectContext = {
   slug: string;
   granularity: Granularity;
   latest: number;
-  queues: Map<string, { id: string; name: string; holdoutFraction: number }>;
+  queues: Map<string, { id: string; name: string; holdoutFraction: number; isUniformSample: boolean }>;
   points: readonly MetricPoint[];
   referenceWindows: number;
 };
@@ -33,7 +34,7 @@ type ProjectContext = {
 async function loadProjectContext(db: Kysely<DB>, projectId: string, granularity: Granularity, now: Date): Promise<ProjectContext> {
   const latest = latestClosedWindowStart(now, granularity).getTime();
   const project = await db.selectFrom("projects").select(["slug", "loop_settings as loopSettings"]).where("id", "=", projectId).executeTakeFirstOrThrow();
-  const queues = await db.selectFrom("queues").select(["id", "name", "holdout_fraction as holdoutFraction"]).where("project_id", "=", projectId).execute();
+  const queues = (await db.selectFrom("queues").select(["id", "name", "holdout_fraction as holdoutFraction", "sampling_rule as samplingRule"]).where("project_id", "=", projectId).execute()).map(toDetectorQueue);
   const since = new Date(latest - (DETECTION_LOOKBACK_WINDOWS[granularity] - 1) * WINDOW_MS[granularity]);
   // Only closed windows: a window still filling up would fire on half its data.
   const points = (await readMetricPoints(db, projectId, { granularity, since })).filter((point) => point.windowStart.getTime() <= latest);

@@ -1,3 +1,4 @@
+import { toDetectorQueue } from "@/server/alerts/detector-queue";
 import type { Granularity } from "@/server/metrics/catalog";
 import type { Executor } from "@/db/executor";
 
@@ -5,10 +6,11 @@ import type { Executor } from "@/db/executor";
 export async function listQueuesForHealth(db: Executor, projectId: string) {
   return db
     .selectFrom("queues")
-    .select(["id", "name", "holdout_fraction as holdoutFraction", "archived_at as archivedAt"])
+    .select(["id", "name", "holdout_fraction as holdoutFraction", "archived_at as archivedAt", "sampling_rule as samplingRule"])
     .where("project_id", "=", projectId)
     .orderBy("created_at", "asc")
-    .execute();
+    .execute()
+    .then((queues) => queues.map(toDetectorQueue));
 }
 
 /** Alerts of one granularity that fired at or after `since`, in any state: the markers on the charts. */

@@ -110,3 +110,13 @@ export function planQueueItems<Output extends SamplingCandidate>(queues: readonl
   }
   return draws;
 }
+
+/**
+ * True when the rule gives every output of its population the same π on a given day: no signal filter, no
+ * quota per stratum and no priority. Budget and cap scale a whole day's rates alike, so they keep it uniform.
+ */
+export function isUniformSamplingRule(rule: SamplingRule): boolean {
+  const hasQuota = rule.strataBy !== "none" && rule.quotaPerDay !== null;
+  const hasPriority = rule.priorityMultiplier > 1 && (rule.prioritySignals.length > 0 || rule.priorityScoreBelow !== null);
+  return rule.signals.length === 0 && !hasQuota && !hasPriority && rule.thread === "every_output";
+}

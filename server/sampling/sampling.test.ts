@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { samplingRuleSchema, type SamplingRule } from "@/server/queues/schema";
 import { drawHoldout, drawUniform } from "./draw";
 import { inclusionProbability, mainProbability } from "./rates";
-import { isDormant, matchesRule, planQueueItems, type SamplingQueue, type StoredSamplingOutput } from "./rule";
+import { isDormant, isUniformSamplingRule, matchesRule, planQueueItems, type SamplingQueue, type StoredSamplingOutput } from "./rule";
 
 const QUEUE_ID = "6f1c1f4e-2c3a-4f57-9a57-0d6c3c1b7a11";
 const rule = (overrides: Partial<SamplingRule> = {}): SamplingRule => samplingRuleSchema.parse({ rate: 1, ...overrides });
@@ -145,5 +145,17 @@ describe("isDormant", () => {
     expect(isDormant({ id: QUEUE_ID, rule: rule({ rate: 0, quotaPerDay: 5 }), holdoutFraction: 0 })).toBe(false);
     expect(isDormant({ id: QUEUE_ID, rule: rule({ rate: 0, explorationFloor: 0.01 }), holdoutFraction: 0 })).toBe(false);
     expect(isDormant({ id: QUEUE_ID, rule: rule({ rate: 0 }), holdoutFraction: 0.1 })).toBe(false);
+  });
+});
+
+describe("isUniformSamplingRule", () => {
+  it("is true while every output of the population gets the same π, false once a filter, quota, priority or thread rule tilts it", () => {
+    const uniform = { rate: 0.3, explorationFloor: 0.05, dailyBudget: 200, maxPending: 500 };
+    expect(isUniformSamplingRule(samplingRuleSchema.parse(uniform))).toBe(true);
+    expect(isUniformSamplingRule(samplingRuleSchema.parse({ ...uniform, strataBy: "model" }))).toBe(true);
+    expect(isUniformSamplingRule(samplingRuleSchema.parse({ ...uniform, signals: ["thumbs_down"] }))).toBe(false);
+    expect(isUniformSamplingRule(samplingRuleSchema.parse({ ...uniform, strataBy: "model", quotaPerDay: 20 }))).toBe(false);
+    expect(isUniformSamplingRule(samplingRuleSchema.parse({ ...uniform, prioritySignals: ["thumbs_down"], priorityMultiplier: 3 }))).toBe(false);
+    expect(isUniformSamplingRule(samplingRuleSchema.parse({ ...uniform, thread: "last_turn" }))).toBe(false);
   });
 });

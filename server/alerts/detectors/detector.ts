@@ -6,6 +6,7 @@ export type DetectorInput = {
   granularity: Granularity;
   pointsOf: (metric: MetricName) => readonly MetricPoint[];
   holdoutFractionOf: (queueId: string) => number;
+  isUniformSampleOf: (queueId: string) => boolean;
   referenceWindows: number;
 };
 

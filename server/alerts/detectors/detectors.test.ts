@@ -106,6 +106,12 @@ describe("holdout slice", () => {
     expect(series.map((each) => each.metrics[0]).sort()).toEqual(["corrections.rate.holdout", "gold.labels.holdout", "labels.approval.holdout"]);
   });
 
+  it("read every counted item when the queue's rule samples uniformly: the whole queue is the larger uniform sample", () => {
+    const points = generateSyntheticProject({ seed: 4, windows: 30, goldPerWindow: [200, 240], holdoutFraction: 0.2 });
+    const series = runDetectors(points, { granularity: "day", queues: [{ id: syntheticQueueId(0), holdoutFraction: 0.2, isUniformSample: true }], enabled: new Set(holdoutDetectors) });
+    expect(series.map((each) => each.metrics[0]).sort()).toEqual(["corrections.rate", "gold.labels", "labels.approval"]);
+  });
+
   it("fall back to every counted item when the slice is too small or the queue keeps none", () => {
     const small = generateSyntheticProject({ seed: 4, windows: 30, holdoutFraction: 0.05 });
     const fromSmall = runDetectors(small, { ...context(0.05), enabled: new Set(holdoutDetectors) });

@@ -7,8 +7,10 @@ type HoldoutMetric = "gold.labels" | "labels.approval" | "corrections.rate";
 export type QueueSeries = { queueId: string | null; subject: string; metric: MetricName; points: MetricPoint[] };
 
 /**
- * A queue's series of a sampling-dependent metric: the holdout slice when the queue keeps one and that
- * slice already has a full reference of windows with enough data, else every counted item.
+ * A queue's series of a sampling-dependent metric: the holdout slice when the queue keeps one, its rule
+ * samples unevenly (a signal filter, quotas or priority tilt the queue's mix) and that slice already has a
+ * full reference of windows with enough data; else every counted item. A uniform rule's queue is itself a
+ * uniform sample, and a larger one than its holdout.
  */
 export function selectQueueSeries(input: DetectorInput, metric: HoldoutMetric, minSampleSize: number): QueueSeries[] {
   const holdoutMetric = `${metric}.holdout` as MetricName;
@@ -18,6 +20,7 @@ export function selectQueueSeries(input: DetectorInput, metric: HoldoutMetric, m
     const holdout = holdoutGroups.get(key);
     const hasHoldout =
       queueId !== null &&
+      !input.isUniformSampleOf(queueId) &&
       input.holdoutFractionOf(queueId) > 0 &&
       holdout !== undefined &&
       findReference(holdout, minSampleSize, input.referenceWindows) !== null;

@@ -27,10 +27,12 @@ export const runDetectors: RunDetectors = (points, context) => {
     else byMetric.set(point.metric, [point]);
   }
   const holdoutFractions = new Map(context.queues.map((queue) => [queue.id, queue.holdoutFraction]));
+  const uniformQueues = new Set(context.queues.filter((queue) => queue.isUniformSample === true).map((queue) => queue.id));
   const input: DetectorInput = {
     granularity: context.granularity,
     pointsOf: (metric) => byMetric.get(metric) ?? [],
     holdoutFractionOf: (queueId) => holdoutFractions.get(queueId) ?? 0,
+    isUniformSampleOf: (queueId) => uniformQueues.has(queueId),
     referenceWindows: referenceWindowCount(context.granularity, context.referenceWindows ?? DEFAULT_REFERENCE_WINDOWS),
   };
   return detectors

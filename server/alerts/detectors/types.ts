@@ -64,7 +64,11 @@ export type DetectorSeries = {
 
 export type DetectorContext = {
   granularity: Granularity;
-  queues: ReadonlyArray<{ id: string; holdoutFraction: number }>;
+  /**
+   * `isUniformSample`: the queue's rule gives every output of its population the same π (no signal filter,
+   * quota or priority), so the whole queue is as unbiased a sample as its holdout slice, with more data.
+   */
+  queues: ReadonlyArray<{ id: string; holdoutFraction: number; isUniformSample?: boolean }>;
   /** How many of the earliest windows with enough data form the reference (default 7). */
   referenceWindows?: number;
   enabled?: ReadonlySet<DetectorId>;
