@@ -28,6 +28,7 @@ test("a lead finds ingested outputs, searches them, opens one, and adds two to a
   await db.destroy();
 
   await page.reload();
+  await expect(page.getByText("4 outputs on this page, newest first")).toBeVisible();
   const rows = page.getByRole("table", { name: "Outputs" }).getByRole("row");
   await expect(rows).toHaveCount(5);
   await page.getByRole("searchbox", { name: "Search input and output" }).fill("refund");
@@ -58,4 +59,14 @@ test("a lead finds ingested outputs, searches them, opens one, and adds two to a
   await page.goto(`/p/${project.slug}/outputs?q=refund`);
   await page.getByRole("link", { name: "chat-1" }).click();
   await expect(page.getByRole("table", { name: "Queues" })).toContainText("added by hand");
+
+  await page.goto(`/p/${project.slug}/outputs?q=password`);
+  await expect(page.getByText("1 output on this page, newest first")).toBeVisible();
+  await page.goto(`/p/${project.slug}/outputs?q=refund`);
+  await page.getByRole("checkbox", { name: "Select chat-1" }).check();
+  await expect(page.getByText("1 output selected")).toBeVisible();
+  await page.getByLabel("Queue", { exact: true }).selectOption({ label: "Hand-picked answers" });
+  await page.getByRole("button", { name: "Add to queue" }).click();
+  await expect(page.getByText("Added 0 outputs to Hand-picked answers")).toBeVisible();
+  await expect(page.getByText("1 output was already in the queue.")).toBeVisible();
 });
