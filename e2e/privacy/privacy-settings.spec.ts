@@ -55,7 +55,10 @@ test("a lead tests redaction rules live on pasted text, adds a custom rule, and 
   await expect(dialog.getByLabel("Will be deleted")).toContainText("2outputs");
   await expect(dialog.getByLabel("Will be deleted")).toContainText("1signals");
   await dialog.getByRole("button", { name: "Erase end user" }).click();
-  await expect(adminPage.getByRole("status").filter({ hasText: 'Erased end user "customer-42"' })).toBeVisible();
+  const erasedMessage = adminPage.getByRole("status").filter({ hasText: 'Erased end user "customer-42"' });
+  await expect(erasedMessage).toHaveText('Erased end user "customer-42": 2 outputs, 1 signal deleted.');
+  await expect(erasedMessage).toBeInViewport();
+  await expect(adminPage.getByLabel("End user id")).toHaveValue("");
 
   const left = await db.selectFrom("outputs").select("external_id").where("project_id", "=", project.id).orderBy("external_id").execute();
   expect(left.map((row) => row.external_id)).toEqual(["e2e-privacy-3"]);
