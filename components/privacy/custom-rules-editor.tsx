@@ -9,10 +9,12 @@ type CustomRulesEditorProps = {
   onChange: (rules: CustomRule[]) => void;
   /** The error of one rule's field, e.g. ("pattern", 2), from the last save or test. */
   errorFor: (field: "name" | "pattern", index: number) => string | undefined;
+  /** Why a rule cannot run yet (the tester leaves it out), null when it can. */
+  problemFor: (index: number) => string | null;
 };
 
 /** The project's own patterns: each with a name (its [CUSTOM:name] token), a regular expression and a case switch. */
-export function CustomRulesEditor({ rules, onChange, errorFor }: CustomRulesEditorProps) {
+export function CustomRulesEditor({ rules, onChange, errorFor, problemFor }: CustomRulesEditorProps) {
   const update = (index: number, patch: Partial<CustomRule>) => onChange(rules.map((rule, at) => (at === index ? { ...rule, ...patch } : rule)));
   return (
     <fieldset>
@@ -33,6 +35,7 @@ export function CustomRulesEditor({ rules, onChange, errorFor }: CustomRulesEdit
                 value={rule.pattern}
                 className="font-mono"
                 error={errorFor("pattern", index)}
+                hint={problemFor(index) ? `Left out of the test below: ${problemFor(index)}` : undefined}
                 onChange={(event) => update(index, { pattern: event.target.value })}
               />
               <div className="flex items-end gap-3 pb-1">

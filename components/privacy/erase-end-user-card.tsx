@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -8,6 +8,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { DialogActions } from "@/components/ui/dialog-actions";
 import { errorMessage } from "@/components/ui/form-errors";
 import { TextField } from "@/components/ui/field";
+import { countOf } from "@/components/ui/plural";
 import type { ErasureCounts } from "@/server/privacy/schema";
 import { useEndUserErasure } from "./use-privacy";
 
@@ -22,6 +23,25 @@ const countLabels: [keyof ErasureCounts, string][] = [
   ["collabDocuments", "collaboration documents"],
   ["releaseRowsTombstoned", "frozen release rows (become tombstones)"],
 ];
+
+const deletedWords: [Exclude<keyof ErasureCounts, "releaseRowsTombstoned">, string, string][] = [
+  ["outputs", "output", "outputs"],
+  ["signals", "signal", "signals"],
+  ["queueItems", "queue item", "queue items"],
+  ["assignments", "assignment", "assignments"],
+  ["annotations", "annotation", "annotations"],
+  ["goldLabels", "gold label", "gold labels"],
+  ["goldItems", "gold check", "gold checks"],
+  ["collabDocuments", "collaboration document", "collaboration documents"],
+];
+
+/** One sentence of what an erasure deleted, e.g. "2 outputs, 1 signal deleted; 1 release row became a tombstone." */
+function erasureSummary(counts: ErasureCounts): string {
+  const deleted = deletedWords.filter(([key]) => counts[key] > 0).map(([key, one, many]) => countOf(counts[key], one, many));
+  const tombstones = counts.releaseRowsTombstoned;
+  const sentence = deleted.length > 0 ? `${deleted.join(", ")} deleted` : "nothing deleted";
+  return tombstones > 0 ? `${sentence}; ${countOf(tombstones, "release row")} ${tombstones === 1 ? "became a tombstone" : "became tombstones"}.` : `${sentence}.`;
+}
 
 function ErasureCountList({ counts, label }: { counts: ErasureCounts; label: string }) {
   return (
@@ -41,6 +61,11 @@ export function EraseEndUserCard({ projectId }: { projectId: string }) {
   const [endUserId, setEndUserId] = useState("");
   const { reviewing, review, preview, erase } = useEndUserErasure(projectId);
   const [erased, setErased] = useState<{ endUserId: string; deleted: ErasureCounts } | null>(null);
+  const confirmation = useRef<HTMLDivElement>(null);
+  // The confirmation appears as the dialog closes; bring it into view so the admin sees what was erased.
+  useEffect(() => {
+    if (erased) confirmation.current?.scrollIntoView({ block: "nearest" });
+  }, [erased]);
   const counts = preview.data;
   const hasNothing = counts !== undefined && counts.outputs === 0 && counts.signals === 0;
   const submit = (event: FormEvent) => {
@@ -64,10 +89,8 @@ export function EraseEndUserCard({ projectId }: { projectId: string }) {
         </Button>
       </form>
       {erased && (
-        <div className="px-5 pb-4">
-          <Alert tone="success" title={`Erased end user "${erased.endUserId}"`}>
-            <ErasureCountList counts={erased.deleted} label="Erased" />
-          </Alert>
+        <div ref={confirmation} className="px-5 pb-4">
+          <Alert tone="success" title={`Erased end user "${erased.endUserId}": ${erasureSummary(erased.deleted)}`} />
         </div>
       )}
       <Dialog

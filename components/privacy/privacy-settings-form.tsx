@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useMemo, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -9,6 +9,7 @@ import { TextField } from "@/components/ui/field";
 import { Kbd } from "@/components/ui/kbd";
 import type { PrivacySettings } from "@/server/privacy/schema";
 import { BuiltInRulesFieldset } from "./built-in-rules-fieldset";
+import { customRuleProblems } from "./custom-rule-problems";
 import { CustomRulesEditor } from "./custom-rules-editor";
 import { RedactionTester } from "./redaction-tester";
 import { usePrivacySettings } from "./use-privacy";
@@ -31,6 +32,10 @@ export function PrivacySettingsForm({ projectId }: { projectId: string }) {
     event.preventDefault();
     save.mutate({ projectId, ...current }, { onSuccess: () => setIsSaved(true) });
   };
+  const customRulesKey = JSON.stringify(draft.customRules);
+  const ruleProblems = useMemo(() => customRuleProblems(JSON.parse(customRulesKey) as PrivacySettings["customRules"]), [customRulesKey]);
+  const testedSettings: PrivacySettings = { ...current, customRules: current.customRules.filter((_, index) => ruleProblems[index] === null) };
+  const leftOut = current.customRules.flatMap((rule, index) => (ruleProblems[index] ? [{ label: `Rule ${index + 1}${rule.name.trim() ? ` (${rule.name.trim()})` : ""}`, problem: ruleProblems[index] }] : []));
   const customRuleError = (field: "name" | "pattern", index: number) => fieldError(save.error, `customRules.${index}.${field}`);
   const failure = formError(save.error, ["phoneRegion", "metadataKeys", ...current.customRules.flatMap((_, index) => [`customRules.${index}.name`, `customRules.${index}.pattern`])]);
   return (
@@ -65,7 +70,7 @@ export function PrivacySettingsForm({ projectId }: { projectId: string }) {
               }}
             />
           </div>
-          <CustomRulesEditor rules={current.customRules} onChange={(customRules) => change({ customRules })} errorFor={customRuleError} />
+          <CustomRulesEditor rules={current.customRules} onChange={(customRules) => change({ customRules })} errorFor={customRuleError} problemFor={(index) => ruleProblems[index] ?? null} />
           {failure && <Alert tone="error">{failure}</Alert>}
           {isSaved && <Alert tone="success">Saved. The next ingested batch uses these rules.</Alert>}
           <div className="flex items-center justify-end gap-3">
@@ -78,7 +83,7 @@ export function PrivacySettingsForm({ projectId }: { projectId: string }) {
           </div>
         </form>
       </Card>
-      <RedactionTester projectId={projectId} settings={current} />
+      <RedactionTester projectId={projectId} settings={testedSettings} leftOut={leftOut} />
     </div>
   );
 }

@@ -10,8 +10,11 @@ import { useRedactionTest } from "./use-privacy";
 
 const SAMPLE = "Hi, I'm Jane (jane.doe@example.com, +1 415 555 2671). Card 4111 1111 1111 1111, IBAN DE89 3704 0044 0532 0130 00, from 203.0.113.9.";
 
-/** Paste text and see it as ingest would store it with the rules in the form, saved or not. */
-export function RedactionTester({ projectId, settings }: { projectId: string; settings: PrivacySettings }) {
+/** A custom rule the preview leaves out, and why. */
+export type LeftOutRule = { label: string; problem: string };
+
+/** Paste text and see it as ingest would store it with the rules in the form, saved or not; rules that cannot run yet are left out and named. */
+export function RedactionTester({ projectId, settings, leftOut }: { projectId: string; settings: PrivacySettings; leftOut: readonly LeftOutRule[] }) {
   const [text, setText] = useState("");
   const { result, error, isTesting } = useRedactionTest(projectId, text, settings);
   const inputId = useId();
@@ -48,6 +51,18 @@ export function RedactionTester({ projectId, settings }: { projectId: string; se
             </>
           ) : (
             <p className="text-sm text-zinc-500">{text.trim() === "" ? "Paste text on the left to see what ingest would store." : "Redacting…"}</p>
+          )}
+          {leftOut.length > 0 && (
+            <div className="text-xs text-amber-800">
+              <p className="font-medium">Left out of this preview until fixed:</p>
+              <ul aria-label="Rules left out of the preview" className="list-disc pl-5">
+                {leftOut.map((rule) => (
+                  <li key={rule.label}>
+                    {rule.label}: {rule.problem}
+                  </li>
+                ))}
+              </ul>
+            </div>
           )}
         </div>
       </div>

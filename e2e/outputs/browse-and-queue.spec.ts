@@ -8,6 +8,13 @@ test("a lead finds ingested outputs, searches them, opens one, and adds two to a
   const { project, members } = await seedProjectTeam(db);
   const { secret } = await createApiKey(db, { projectId: project.id, userId: members.admin.id }, { name: "app", scopes: ["ingest"] });
 
+  // Hydration mismatches and uncaught errors only show in the console: any of them fails the test.
+  const consoleErrors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") consoleErrors.push(`${page.url()}: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => consoleErrors.push(`${page.url()}: ${error.message}`));
+
   await signIn(page, members.lead.email);
   await page.goto(`/p/${project.slug}`);
   await page.keyboard.press("g");
@@ -20,7 +27,7 @@ test("a lead finds ingested outputs, searches them, opens one, and adds two to a
     { external_id: "chat-2", model: "support-bot", session_id: "conv-7", tags: ["billing"], input: "And the refund for my second order?", output: "That one was sent today." },
     { external_id: "chat-3", model: "support-bot", input: "How do I change my password?", output: "Open Settings, then Security." },
     { external_id: "chat-4", model: "support-bot", input: "Please forget my refund request", output: "Done.", consent: false },
-  ].map((output, index) => ({ ...output, produced_at: new Date(Date.UTC(2026, 10, 24, 10, index)).toISOString() }));
+  ].map((output, index) => ({ ...output, produced_at: new Date(Date.now() - 86_400_000 + index * 60_000).toISOString() }));
   const ingest = await request.post("/api/v1/outputs", { headers: { authorization: `Bearer ${secret}` }, data: { outputs: sent } });
   expect(ingest.status()).toBe(200);
   // Created after ingest, so no rule put the outputs in it: only the lead's hand will.
@@ -28,6 +35,7 @@ test("a lead finds ingested outputs, searches them, opens one, and adds two to a
   await db.destroy();
 
   await page.reload();
+  await expect(page.getByText("4 outputs on this page, newest first")).toBeVisible();
   const rows = page.getByRole("table", { name: "Outputs" }).getByRole("row");
   await expect(rows).toHaveCount(5);
   await page.getByRole("searchbox", { name: "Search input and output" }).fill("refund");
@@ -40,6 +48,9 @@ test("a lead finds ingested outputs, searches them, opens one, and adds two to a
   await expect(rows).toHaveCount(3);
 
   await page.getByRole("link", { name: "chat-2" }).click();
+  await expect(page.getByRole("heading", { name: "chat-2" })).toBeVisible();
+  // A full load too, so the detail page hydrates from the server's HTML.
+  await page.reload();
   await expect(page.getByRole("heading", { name: "chat-2" })).toBeVisible();
   await expect(page.getByRole("region", { name: "Model output" })).toContainText("That one was sent today.");
   await expect(page.getByRole("list", { name: "Turns of this thread" }).getByRole("listitem")).toHaveCount(2);
@@ -58,4 +69,15 @@ test("a lead finds ingested outputs, searches them, opens one, and adds two to a
   await page.goto(`/p/${project.slug}/outputs?q=refund`);
   await page.getByRole("link", { name: "chat-1" }).click();
   await expect(page.getByRole("table", { name: "Queues" })).toContainText("added by hand");
+
+  await page.goto(`/p/${project.slug}/outputs?q=password`);
+  await expect(page.getByText("1 output on this page, newest first")).toBeVisible();
+  await page.goto(`/p/${project.slug}/outputs?q=refund`);
+  await page.getByRole("checkbox", { name: "Select chat-1" }).check();
+  await expect(page.getByText("1 output selected")).toBeVisible();
+  await page.getByLabel("Queue", { exact: true }).selectOption({ label: "Hand-picked answers" });
+  await page.getByRole("button", { name: "Add to queue" }).click();
+  await expect(page.getByText("Added 0 outputs to Hand-picked answers")).toBeVisible();
+  await expect(page.getByText("1 output was already in the queue.")).toBeVisible();
+  expect(consoleErrors).toEqual([]);
 });

@@ -8,11 +8,12 @@ import { countOf } from "@/components/ui/plural";
 import type { ManualSkipReason } from "@/server/outputs/schema";
 import { useAddToQueue, useQueueChoices } from "./use-outputs";
 
-const skipWording: Record<ManualSkipReason, string> = {
-  no_consent: "had no consent (outputs without consent are never queued)",
-  removed_from_queue: "were removed from this queue before and are never added again",
-  already_in_queue: "were already in the queue",
-  same_content_in_queue: "repeat content the queue already holds",
+/** Why outputs were skipped, worded for one output and for several. */
+const skipWording: Record<ManualSkipReason, { one: string; many: string }> = {
+  no_consent: { one: "had no consent (outputs without consent are never queued)", many: "had no consent (outputs without consent are never queued)" },
+  removed_from_queue: { one: "was removed from this queue before and is never added again", many: "were removed from this queue before and are never added again" },
+  already_in_queue: { one: "was already in the queue", many: "were already in the queue" },
+  same_content_in_queue: { one: "repeats content the queue already holds", many: "repeat content the queue already holds" },
 };
 
 type Result = { queueName: string; added: number[]; skipped: { outputId: number; reason: ManualSkipReason }[] };
@@ -27,7 +28,7 @@ function AddResult({ result }: { result: Result }) {
         <ul className="list-disc pl-5">
           {[...reasons].map(([reason, count]) => (
             <li key={reason}>
-              {countOf(count, "output")} {skipWording[reason]}.
+              {countOf(count, "output")} {count === 1 ? skipWording[reason].one : skipWording[reason].many}.
             </li>
           ))}
         </ul>

@@ -10,6 +10,7 @@ import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
 import { errorMessage } from "@/components/ui/form-errors";
 import { Kbd } from "@/components/ui/kbd";
+import { countOf } from "@/components/ui/plural";
 import { AddToQueueBar } from "./add-to-queue-bar";
 import { OutputsEmptyState } from "./outputs-empty-state";
 import { OutputsFilters } from "./outputs-filters";
@@ -72,7 +73,7 @@ export function OutputsBrowser({ projectId, slug, publicUrl, canQueue }: Outputs
             selection={canQueue ? { selected, onToggle: toggle, onToggleAll: toggleAll } : null}
           />
           <div className="flex flex-wrap items-center justify-between gap-3 border-t border-zinc-100 px-5 py-3 text-sm text-zinc-500">
-            <span className="tabular-nums">{page.isPending ? "Loading outputs…" : `${outputs.length} outputs on this page, newest first`}</span>
+            <span className="tabular-nums">{page.isPending ? "Loading outputs…" : `${countOf(outputs.length, "output")} on this page, newest first`}</span>
             <div className="flex gap-2">
               {after && (
                 <Button variant="ghost" size="sm" onClick={() => go(form)}>

@@ -23,7 +23,10 @@ export default async function OutputsPage({ params, searchParams }: OutputsPageP
   const { project } = await requireProjectPage(slug, { returnTo: `/p/${slug}/outputs`, roles: ["lead", "ml", "admin"] });
   const search = toSearchParams(await searchParams);
   const { input } = toOutputsQuery(readOutputsSearchForm(search), search.get("after"));
-  void getQueryClient().prefetchQuery(trpc.outputs.list.queryOptions({ projectId: project.id, ...input }));
+  // Awaited, not streamed: the list reads it with useQuery (to keep the last page on screen while the next
+  // loads), which does not suspend. A pending prefetch would render "Loading outputs…" on the server while the
+  // browser, finding the streamed answer already there, hydrates the table: a hydration mismatch.
+  await getQueryClient().prefetchQuery(trpc.outputs.list.queryOptions({ projectId: project.id, ...input }));
   return (
     <HydrateClient>
       <PageHeader title="Outputs" description="Everything your model produced in production, as it arrived: search it, follow an output's lineage, and queue outputs for review by hand." />
