@@ -10,7 +10,8 @@ const ONSET = 15;
 const DAYS = ONSET + 3;
 
 describe("collapse scenarios", () => {
-  it.each<ScenarioName>(["rubber-stamp", "label-collapse", "input-drift", "agreement-decay"])("%s is caught within 3 windows of its onset by each detector meant for it", async (scenario) => {
+  // Scenarios run side by side, each in its own project.
+  it.concurrent.each<ScenarioName>(["rubber-stamp", "label-collapse", "input-drift", "agreement-decay"])("%s is caught within 3 windows of its onset by each detector meant for it", async (scenario) => {
     const { summary } = await runSimulation(testDb.db, { scenario, days: DAYS, seed: 11, onset: ONSET });
 
     expect(summary.detections.length).toBeGreaterThan(0);

@@ -2,7 +2,6 @@ import type { Kysely } from "kysely";
 import type { DB } from "@/db/types";
 import { ingestOutputs } from "@/server/ingest/service";
 import { ingestSignals } from "@/server/ingest/signals-service";
-import { ConflictError } from "@/server/lib/errors";
 import type { ProjectActor } from "@/server/auth/actor";
 import { claimNext } from "@/server/review/service";
 import { submitAnnotation } from "@/server/review/submit-service";
@@ -12,57 +11,41 @@ import type { SimulatedProject } from "./setup";
 import type { DayTraffic } from "./traffic";
 import { annotatorProfiles, type AnnotatorBehaviour, type Verdict } from "./world";
 
-/** How often an annotator asks again when every item left is briefly locked by the others' submits. */
-const MAX_BUSY_RETRIES = 50;
-
 type Worker = { actor: ProjectActor; queueId: string; profileKey: string; behaviour: AnnotatorBehaviour; seed: number; truthById: ReadonlyMap<string, Verdict> };
 
-async function claimWhenFree(db: Kysely<DB>, worker: Worker) {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await claimNext(db, worker.actor, { queueId: worker.queueId });
-    } catch (error) {
-      if (!(error instanceof ConflictError) || attempt >= MAX_BUSY_RETRIES) throw error;
-    }
-  }
-}
-
-/** One annotator works the queue until nothing is left for them, answering each item as their behaviour says. */
-async function workQueue(db: Kysely<DB>, worker: Worker): Promise<number> {
-  let submitted = 0;
-  for (let task = await claimWhenFree(db, worker); task; task = await claimWhenFree(db, worker)) {
-    const truth = worker.truthById.get(task.output.externalId);
-    if (truth === undefined) throw new Error(`the simulation did not produce output ${task.output.externalId}`);
-    const answer = answerItem(worker.behaviour, truth, task.suggestion?.values.verdict, streamFor(worker.seed, worker.profileKey, task.output.externalId));
-    await submitAnnotation(db, worker.actor, { assignmentId: task.assignment.id, values: { verdict: answer.verdict }, timeSpentMs: answer.timeSpentMs });
-    submitted += 1;
-  }
-  return submitted;
+/** One turn of one annotator: claim the next item and answer it as their behaviour says. False when nothing is left for them. */
+async function answerNext(db: Kysely<DB>, worker: Worker): Promise<boolean> {
+  const task = await claimNext(db, worker.actor, { queueId: worker.queueId });
+  if (!task) return false;
+  const truth = worker.truthById.get(task.output.externalId);
+  if (truth === undefined) throw new Error(`the simulation did not produce output ${task.output.externalId}`);
+  const answer = answerItem(worker.behaviour, truth, task.suggestion?.values.verdict, streamFor(worker.seed, worker.profileKey, task.output.externalId));
+  await submitAnnotation(db, worker.actor, { assignmentId: task.assignment.id, values: { verdict: answer.verdict }, timeSpentMs: answer.timeSpentMs });
+  return true;
 }
 
 export type DayWork = { outputs: number; queued: number; signals: number; annotations: number };
 
 /**
- * Every annotator works the queue concurrently until none of them finds anything, in rounds: an answer
- * to a decoy gives its seat back, possibly after some annotators already found the queue empty.
+ * The annotators take turns in a fixed order, one item each, until a whole round finds nothing (an answer
+ * to a decoy gives its seat back, possibly after some annotators already found the queue empty). Taking
+ * turns instead of racing gives each annotator a fair share of the items, decoys included, whatever the
+ * machine's timing, so a scenario's detections do not depend on who won the races.
  */
 async function drainQueue(db: Kysely<DB>, params: { simulated: SimulatedProject; annotators: readonly AnnotatorBehaviour[]; seed: number; truthById: ReadonlyMap<string, Verdict> }): Promise<number> {
   const { simulated } = params;
+  const workers: Worker[] = simulated.annotatorIds.map((userId, index) => ({
+    actor: { projectId: simulated.project.id, userId },
+    queueId: simulated.queueId,
+    profileKey: annotatorProfiles[index]!.key,
+    behaviour: params.annotators[index]!,
+    seed: params.seed,
+    truthById: params.truthById,
+  }));
   let total = 0;
   for (;;) {
-    const submitted = await Promise.all(
-      simulated.annotatorIds.map((userId, index) =>
-        workQueue(db, {
-          actor: { projectId: simulated.project.id, userId },
-          queueId: simulated.queueId,
-          profileKey: annotatorProfiles[index]!.key,
-          behaviour: params.annotators[index]!,
-          seed: params.seed,
-          truthById: params.truthById,
-        }),
-      ),
-    );
-    const round = submitted.reduce((sum, count) => sum + count, 0);
+    let round = 0;
+    for (const worker of workers) if (await answerNext(db, worker)) round += 1;
     if (round === 0) return total;
     total += round;
   }

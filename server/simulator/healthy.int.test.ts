@@ -5,7 +5,8 @@ import { runSimulation } from "./service";
 const testDb = setUpTestDatabase();
 
 describe("the healthy loop", () => {
-  it.each([1, 2, 3])("raises no alert over 60 daily windows (seed %i)", async (seed) => {
+  // Seeds run side by side, each in its own project.
+  it.concurrent.each([1, 2, 3])("raises no alert over 60 daily windows (seed %i)", async (seed) => {
     const result = await runSimulation(testDb.db, { scenario: "healthy", days: 60, seed, onset: 30 });
 
     expect(result.summary.false_alarms).toEqual([]);
