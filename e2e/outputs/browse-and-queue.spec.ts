@@ -17,9 +17,12 @@ test("a lead finds ingested outputs, searches them, opens one, and adds two to a
 
   await signIn(page, members.lead.email);
   await page.goto(`/p/${project.slug}`);
-  await page.keyboard.press("g");
-  await page.keyboard.press("u");
-  await expect(page.getByRole("heading", { name: "No outputs yet" })).toBeVisible();
+  // The shortcut listener exists once the shell has hydrated: keys pressed before that are lost, so press again.
+  await expect(async () => {
+    await page.keyboard.press("g");
+    await page.keyboard.press("u");
+    await expect(page.getByRole("heading", { name: "No outputs yet" })).toBeVisible({ timeout: 2_000 });
+  }).toPass();
   await expect(page.getByText(/OTEL_EXPORTER_OTLP_HEADERS/)).toBeVisible();
 
   const sent = [
