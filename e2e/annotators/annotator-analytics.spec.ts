@@ -42,9 +42,12 @@ test("a lead opens the annotators table from the navigation and reads one person
   const { project, members } = await seedAnsweredQueue();
   await signIn(page, members.lead.email);
   await page.goto(`/p/${project.slug}`);
-  await page.keyboard.press("g");
-  await page.keyboard.press("n");
-  await expect(page.getByRole("heading", { name: "Annotators", level: 1 })).toBeVisible();
+  // The shortcut listener exists once the shell has hydrated: keys pressed before that are lost, so press again.
+  await expect(async () => {
+    await page.keyboard.press("g");
+    await page.keyboard.press("n");
+    await expect(page.getByRole("heading", { name: "Annotators", level: 1 })).toBeVisible({ timeout: 2_000 });
+  }).toPass();
 
   const table = page.getByRole("table", { name: "Annotators" });
   const row = table.getByRole("row").filter({ hasText: members.annotator.name });
