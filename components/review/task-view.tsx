@@ -1,41 +1,21 @@
 "use client";
 
-import { useId, type Ref } from "react";
+import type { Ref } from "react";
 import { ConversationView } from "@/components/outputs/conversation-view";
 import { Markdown } from "@/components/outputs/markdown";
 import { OutputMeta } from "@/components/outputs/output-meta";
 import { SignalsList } from "@/components/outputs/signals-list";
 import { Card } from "@/components/ui/card";
-import { Kbd } from "@/components/ui/kbd";
+import { FoldableCard } from "@/components/ui/foldable-card";
 import type { ReviewTask } from "./use-review-queue";
 
 /** The queue's instructions, folded to one line on demand (I toggles them). */
 export function InstructionsPanel({ instructions, isOpen, onToggle }: { instructions: string; isOpen: boolean; onToggle: () => void }) {
-  const id = useId();
   if (!instructions.trim()) return null;
   return (
-    <Card>
-      <button
-        type="button"
-        aria-expanded={isOpen}
-        aria-controls={id}
-        onClick={onToggle}
-        className="flex w-full items-center justify-between gap-3 rounded-xl px-5 py-3 text-left text-sm font-semibold text-zinc-900 hover:bg-zinc-50"
-      >
-        <span className="flex items-center gap-2">
-          <span aria-hidden className={isOpen ? "rotate-90 transition-transform" : "transition-transform"}>
-            ▸
-          </span>
-          Instructions
-        </span>
-        <span aria-hidden>
-          <Kbd>I</Kbd>
-        </span>
-      </button>
-      <div id={id} hidden={!isOpen} className="border-t border-zinc-100 px-5 py-4">
-        <Markdown>{instructions}</Markdown>
-      </div>
-    </Card>
+    <FoldableCard title="Instructions" shortcut="I" isOpen={isOpen} onToggle={onToggle}>
+      <Markdown>{instructions}</Markdown>
+    </FoldableCard>
   );
 }
 

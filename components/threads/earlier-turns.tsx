@@ -1,12 +1,10 @@
 "use client";
 
-import { useId } from "react";
 import { z } from "zod";
 import { ConversationBody } from "@/components/outputs/conversation-view";
 import { Badge } from "@/components/ui/badge";
-import { Card } from "@/components/ui/card";
+import { FoldableCard } from "@/components/ui/foldable-card";
 import { DateTime } from "@/components/ui/date-time";
-import { Kbd } from "@/components/ui/kbd";
 import { countOf } from "@/components/ui/plural";
 import { chatMessageSchema } from "@/server/ingest/schema";
 
@@ -38,31 +36,19 @@ function userSaid(input: unknown): unknown {
  * user said and what the model answered, oldest first. Renders nothing for an output without a thread.
  */
 export function EarlierTurns({ turns, total, isOpen, onToggle, shortcut }: EarlierTurnsProps) {
-  const id = useId();
   if (turns.length === 0) return null;
   return (
-    <Card>
-      <button
-        type="button"
-        aria-expanded={isOpen}
-        aria-controls={id}
-        onClick={onToggle}
-        className="flex w-full items-center justify-between gap-3 rounded-xl px-5 py-3 text-left text-sm font-semibold text-zinc-900 hover:bg-zinc-50"
-      >
-        <span className="flex items-center gap-2">
-          <span aria-hidden className={isOpen ? "rotate-90 transition-transform" : "transition-transform"}>
-            ▸
-          </span>
+    <FoldableCard
+      title={
+        <>
           Earlier in this conversation
           <span className="font-normal text-zinc-500">({countOf(total, "turn")})</span>
-        </span>
-        {shortcut && (
-          <span aria-hidden>
-            <Kbd>{shortcut}</Kbd>
-          </span>
-        )}
-      </button>
-      <div id={id} hidden={!isOpen} className="border-t border-zinc-100 px-5 py-4">
+        </>
+      }
+      shortcut={shortcut}
+      isOpen={isOpen}
+      onToggle={onToggle}
+    >
         {total > turns.length && <p className="mb-3 text-xs text-zinc-500">Showing the last {countOf(turns.length, "turn")} of {total.toLocaleString("en")}.</p>}
         <ol aria-label="Earlier turns" className="space-y-4">
           {turns.map((turn, index) => (
@@ -85,7 +71,6 @@ export function EarlierTurns({ turns, total, isOpen, onToggle, shortcut }: Earli
             </li>
           ))}
         </ol>
-      </div>
-    </Card>
+    </FoldableCard>
   );
 }
