@@ -59,7 +59,7 @@ export const decoyAcceptance: Detector = {
     title: "Decoy acceptance",
     summary: "An annotator keeps deliberately wrong (decoy) suggestions far more often than the queue's annotators did at first.",
     formula:
-      "d_t = accepted_t / decoys_t for one annotator. p0 = max(0.25, Wilson_upper(queue's pooled reference; z = 2.576)); p_t = P(Binomial(decoys_t, p0) ≥ accepted_t). Fires when p_t ≤ 0.001, or when the binomial CUSUM with p1 = max(0.9, (1 + p0)/2) exceeds h = ln 10⁴.",
+      "d_t = accepted_t / decoys_t for one annotator. p0 = max(0.25, Wilson_upper(queue's pooled reference; z = 2.576)); p_t = P(Binomial(decoys_t, p0) ≥ accepted_t). Fires when p_t ≤ 0.001, or when the binomial CUSUM with p1 = max(0.9, (1 + p0)/2), fed every window with a decoy, exceeds h = ln 10⁴.",
     inputs: ["annotator.decoy_acceptance"],
     minSampleSize: MIN_SAMPLE_SIZE,
     nullModel:
@@ -91,7 +91,10 @@ export const decoyAcceptance: Detector = {
       if (judged.reference) {
         const p0 = Math.min(0.98, nullRateOf(judged.reference));
         const tallies = points.map((point) => readTally(point, "accepted"));
-        alarms = monitorWithCusum(tallies, judged.isMonitored, p0, Math.max(STAMPER_RATE, (1 + p0) / 2)).alarms;
+        // Every decoy is evidence, so windows too small for the one-window test still feed the CUSUM: a
+        // stamper who meets one or two decoys a day is caught as soon as enough of them add up.
+        const hasDecoys = tallies.map((tally) => tally !== null && tally.trials > 0);
+        alarms = monitorWithCusum(tallies, hasDecoys, p0, Math.max(STAMPER_RATE, (1 + p0) / 2)).alarms;
       }
       return buildSeries("decoy_acceptance", input, { queueId, subject, scopeKey }, ["annotator.decoy_acceptance"], "share of decoys kept", markFiring(judged, alarms, 1));
     });
