@@ -21,6 +21,7 @@ import * as intakeContract from "./2026_12_01_0900_intake_contract";
 import * as privacySettingsAndReleaseTombstones from "./2026_12_01_0920_privacy_settings_and_release_tombstones";
 import * as samplingDayPlans from "./2026_12_01_0930_sampling_day_plans";
 import * as indexOutputsForBrowsing from "./2026_12_01_0940_index_outputs_for_browsing";
+import * as narrowAssignmentIndexes from "./2026_12_01_0950_narrow_assignment_indexes";
 
 /**
  * Every migration, keyed by file name. Listed by hand rather than read from disk so the same list works
@@ -49,4 +50,5 @@ export const migrations: Record<string, Migration> = {
   "2026_12_01_0920_privacy_settings_and_release_tombstones": privacySettingsAndReleaseTombstones,
   "2026_12_01_0930_sampling_day_plans": samplingDayPlans,
   "2026_12_01_0940_index_outputs_for_browsing": indexOutputsForBrowsing,
+  "2026_12_01_0950_narrow_assignment_indexes": narrowAssignmentIndexes,
 };

@@ -23,7 +23,7 @@ const countedAnswersFrom = (scope: AnalyticsScope, extraJoin = sql``) => sql`
 export type AnalyticsPerson = { id: string; name: string; role: ProjectRole };
 
 /**
- * The people analytics covers: every annotator member, and every other member who has taken an item
+ * The people analytics covers: every annotator member, and every other member who has answered or skipped an item
  * (leads and admins label too). Removed members are left out with their access.
  */
 export async function listAnalyticsPeople(db: Executor, projectId: string): Promise<AnalyticsPerson[]> {
@@ -35,7 +35,14 @@ export async function listAnalyticsPeople(db: Executor, projectId: string): Prom
     .where((eb) =>
       eb.or([
         eb("m.role", "=", "annotator"),
-        eb.exists(eb.selectFrom("assignments as s").select("s.id").where("s.project_id", "=", projectId).whereRef("s.annotator_id", "=", "m.user_id")),
+        eb.exists(
+          eb
+            .selectFrom("assignments as s")
+            .select("s.id")
+            .where("s.project_id", "=", projectId)
+            .whereRef("s.annotator_id", "=", "m.user_id")
+            .where("s.state", "in", ["submitted", "skipped"]),
+        ),
       ]),
     )
     .orderBy("u.name")

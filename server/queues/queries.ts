@@ -134,13 +134,15 @@ export async function countItemsByState(db: Executor, projectId: string, queueId
   return query.execute();
 }
 
-/** One annotator's assignment counts per queue and assignment state. */
+/** One annotator's finished (submitted or skipped) assignment counts per queue and state. */
 export async function countMyAssignments(db: Executor, params: { projectId: string; userId: string; queueId?: string }) {
   let query = db
     .selectFrom("assignments")
     .select(["queue_id as queueId", "state", (eb) => eb.fn.countAll<number>().as("count")])
     .where("project_id", "=", params.projectId)
     .where("annotator_id", "=", params.userId)
+    // The states assignments_finished_idx holds, so this reads the annotator's entries only.
+    .where("state", "in", ["submitted", "skipped"])
     .groupBy(["queue_id", "state"]);
   if (params.queueId !== undefined) query = query.where("queue_id", "=", params.queueId);
   return query.execute();
