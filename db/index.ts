@@ -25,6 +25,15 @@ export class PreparingClient extends pg.Client {
   }
 }
 
+// The pool under each Kysely instance createDatabase made, for the few paths that need a raw connection
+// Kysely cannot drive (COPY).
+const poolsByDatabase = new WeakMap<Database, pg.Pool>();
+
+/** The pg pool under a database createDatabase opened; undefined for a transaction or any other instance. */
+export function poolOf(db: unknown): pg.Pool | undefined {
+  return poolsByDatabase.get(db as Database);
+}
+
 /** Opens a Kysely instance on its own pg pool. The caller owns it and must destroy() it. */
 export function createDatabase(connectionString: string, options: { maxConnections?: number } = {}): Database {
   const pool = new pg.Pool({
@@ -42,7 +51,9 @@ export function createDatabase(connectionString: string, options: { maxConnectio
   // listens: an uncaught exception. Heard here, the client's next query fails instead, and the pool
   // discards it on release.
   pool.on("connect", (client) => client.on("error", () => {}));
-  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const database = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  poolsByDatabase.set(database, pool);
+  return database;
 }
 
 type DatabaseHolder = { database?: Database; connectionString?: string };

@@ -1,23 +1,29 @@
 import type { Kysely } from "kysely";
+import { poolOf } from "@/db";
 import type { DB } from "@/db/types";
 import { ConflictError } from "@/server/lib/errors";
 import { logger } from "@/server/lib/logger";
+import { isUnstorableText } from "@/server/lib/safe-text";
 import { redactIngestOutput } from "@/server/privacy/redact-output";
 import type { Redactor } from "@/server/privacy/redactor";
 import { loadProjectRedactor } from "@/server/privacy/settings-service";
 import { planOpenQueueItems, priorityOf } from "@/server/sampling/service";
 import { hashCanonicalContent, toCanonicalJson } from "./content-hash";
+import { OutputCopy } from "./copy-outputs";
 import { findOutputIds, insertOutputsWithQueueItems, type NewOutput } from "./queries";
 import { ingestOutputSchema, type IngestItemResult, type IngestOutput } from "./schema";
-import { formatItemField, validateBatchItems, type ValidItem } from "./validate-items";
+import { explainItemError, formatItemField } from "./validate-items";
 
 export type IngestSummary = { created: number; duplicate: number; rejected: number };
 export type IngestOutputsResult = { results: IngestItemResult[]; summary: IngestSummary };
 export type IngestSource = { projectId: string; apiKeyId: string | null };
 
-type AcceptedOutput = { index: number; row: NewOutput; parsed: IngestOutput };
+type StoredRow = NewOutput & { producedAt: string };
+/** A new output, ready to store: `id` is the one drawn for the COPY, null on the row path. */
+type AcceptedOutput = { index: number; id: number | null; row: StoredRow; metadata: IngestOutput["metadata"] };
+type StoreOutcome = { status: "created"; id: number; queued: number } | { status: "duplicate"; id: number };
 
-function toNewOutput(output: IngestOutput, redactionCounts: Record<string, number>): NewOutput {
+function toStoredRow(output: IngestOutput, redactionCounts: Record<string, number>, receivedAt: string): StoredRow {
   const inputJson = toCanonicalJson(output.input);
   const outputJson = toCanonicalJson(output.output);
   return {
@@ -32,76 +38,169 @@ function toNewOutput(output: IngestOutput, redactionCounts: Record<string, numbe
     endUserId: output.end_user_id ?? null,
     consent: output.consent,
     contentHash: hashCanonicalContent(inputJson, outputJson),
-    producedAt: output.produced_at ?? null,
+    // An output sent without produced_at is produced now: stamped here, so its sampling day is the day it is stored with.
+    producedAt: output.produced_at ?? receivedAt,
     suggestionJson: output.suggestion ? JSON.stringify(output.suggestion) : null,
     redactionCountsJson: JSON.stringify(redactionCounts),
   };
 }
 
+/** How many items are validated between two sends of COPY text: enough to keep syscalls few, few enough to keep Postgres busy. */
+const COPY_CHUNK_ITEMS = 50;
+
+/** The external id an item was sent with, as the item schema will read it; null when it cannot be one. */
+function sentExternalId(item: unknown): string | null {
+  const raw = (item as { external_id?: unknown } | null)?.external_id;
+  if (typeof raw !== "string") return null;
+  const trimmed = raw.trim();
+  return trimmed.length > 0 && trimmed.length <= 200 && !isUnstorableText(trimmed) ? trimmed : null;
+}
+
 /**
- * Turns valid items into redacted rows, rejecting items repeating an external_id seen earlier in the batch
- * (which of them to keep would be a guess). Text Postgres cannot store was already refused by the item schema.
+ * Positions of the items ordered by external id, stably (of two items with one id, the first sent comes
+ * first): concurrent batches that overlap take the unique-index locks in the same order.
  */
-function prepareOutputs(valid: ValidItem<IngestOutput>[], results: IngestItemResult[], redactor: Redactor): AcceptedOutput[] {
+function orderByExternalId(ids: readonly (string | null)[]): number[] {
+  return ids
+    .map((_, index) => index)
+    .sort((a, b) => {
+      const [left, right] = [ids[a] ?? "", ids[b] ?? ""];
+      return left < right ? -1 : left > right ? 1 : a - b;
+    });
+}
+
+/**
+ * Validates and redacts the batch and settles every item it can on its own: rejected (naming the field, or
+ * repeating an external_id seen earlier in the batch: which to keep would be a guess) or a duplicate the
+ * lookup found stored. Returns the new outputs, streaming each into `copy` as it is accepted.
+ */
+async function acceptItems(
+  items: readonly unknown[],
+  sentIds: readonly (string | null)[],
+  context: { redactor: Redactor; copy: OutputCopy | null; results: IngestItemResult[] },
+): Promise<AcceptedOutput[]> {
+  const { redactor, copy, results } = context;
+  const receivedAt = new Date().toISOString();
   const firstIndexById = new Map<string, number>();
   const accepted: AcceptedOutput[] = [];
-  for (const { index, value } of valid) {
-    const earlier = firstIndexById.get(value.external_id);
-    if (earlier !== undefined) {
-      const field = formatItemField("outputs", index, ["external_id"]);
-      results.push({ index, external_id: value.external_id, status: "rejected", field, reason: `repeats the external_id of outputs[${earlier}] in this batch` });
-      continue;
+  for (const [position, index] of orderByExternalId(sentIds).entries()) {
+    const parsed = ingestOutputSchema.safeParse(items[index]);
+    if (!parsed.success) {
+      const rawId = (items[index] as { external_id?: unknown } | null)?.external_id;
+      results.push({ index, external_id: typeof rawId === "string" ? rawId : null, status: "rejected", ...explainItemError("outputs", index, parsed.error) });
+    } else {
+      const value = parsed.data;
+      const earlier = firstIndexById.get(value.external_id);
+      const storedId = copy?.existing.get(value.external_id);
+      if (earlier !== undefined) {
+        const field = formatItemField("outputs", index, ["external_id"]);
+        results.push({ index, external_id: value.external_id, status: "rejected", field, reason: `repeats the external_id of outputs[${earlier}] in this batch` });
+      } else {
+        firstIndexById.set(value.external_id, index);
+        if (storedId !== undefined) {
+          results.push({ index, external_id: value.external_id, status: "duplicate", id: storedId });
+        } else {
+          const { output, counts } = redactIngestOutput(value, redactor);
+          const row = toStoredRow(output, counts, receivedAt);
+          const id = copy ? copy.takeId() : null;
+          accepted.push({ index, id, row, metadata: output.metadata });
+          if (copy && id !== null) copy.add({ ...row, id });
+        }
+      }
     }
-    firstIndexById.set(value.external_id, index);
-    const { output, counts } = redactIngestOutput(value, redactor);
-    accepted.push({ index, row: toNewOutput(output, counts), parsed: output });
+    if (copy && position % COPY_CHUNK_ITEMS === COPY_CHUNK_ITEMS - 1) await copy.flush();
   }
   return accepted;
 }
 
+type Draws = Awaited<ReturnType<typeof planOpenQueueItems<StoredRow & { metadata: IngestOutput["metadata"]; id: number | null }>>>;
+
+/**
+ * The row path: one INSERT … ON CONFLICT DO NOTHING for the outputs and their queue items. An output it
+ * skipped was stored by someone else, so it is a duplicate of the stored id.
+ */
+async function storeByRows(db: Kysely<DB>, projectId: string, accepted: readonly AcceptedOutput[], draws: Draws): Promise<Map<string, StoreOutcome>> {
+  const queueItems = draws.map((draw) => ({
+    queueId: draw.queueId,
+    externalId: draw.output.externalId,
+    inclusionProbability: draw.inclusionProbability,
+    isHoldout: draw.isHoldout,
+    stratum: draw.stratum,
+    priority: priorityOf(draw),
+  }));
+  const created = await insertOutputsWithQueueItems(
+    db,
+    projectId,
+    accepted.map((item) => item.row),
+    queueItems,
+  );
+  const outcomes = new Map<string, StoreOutcome>(created.map((row) => [row.externalId, { status: "created", id: row.id, queued: row.queued }]));
+  const repeated = accepted.filter((item) => !outcomes.has(item.row.externalId)).map((item) => item.row.externalId);
+  for (const { externalId, id } of await findOutputIds(db, projectId, repeated)) outcomes.set(externalId, { status: "duplicate", id });
+  return outcomes;
+}
+
+/** The COPY path's outcome: every accepted output was created with its drawn id; null when a race sent the batch to the row path. */
+async function storeByCopy(db: Kysely<DB>, copy: OutputCopy, accepted: readonly AcceptedOutput[], draws: Draws): Promise<Map<string, StoreOutcome> | null> {
+  const queued = await copy.finish(
+    db,
+    draws.map((draw) => ({
+      queueId: draw.queueId,
+      outputId: draw.output.id!,
+      contentHash: draw.output.contentHash,
+      inclusionProbability: draw.inclusionProbability,
+      isHoldout: draw.isHoldout,
+      stratum: draw.stratum,
+      priority: priorityOf(draw),
+    })),
+  );
+  if (queued === "race") return null;
+  return new Map(accepted.map(({ row, id }) => [row.externalId, { status: "created", id: id!, queued: queued.get(id!) ?? 0 }]));
+}
+
 /**
  * Stores a batch of outputs, PII redacted by the project's privacy rules, and enqueues the new ones into
- * every open queue whose rule takes them, in one atomic statement. Each item gets its own status: created,
- * duplicate (external_id already stored; not re-queued) or rejected (naming the field). Nothing is written
- * when the database fails midway.
+ * every open queue whose rule takes them, atomically. Each item gets its own status: created, duplicate
+ * (external_id already stored; not re-queued) or rejected (naming the field). Nothing is written when the
+ * database fails midway.
+ *
+ * The fast path looks the batch's external ids up, streams the new rows into one COPY while the rest of
+ * the batch is still being validated, and writes the queue items in the same transaction. When a
+ * concurrent writer stores one of the same external ids in between, it rolls back and the row path stores
+ * the batch with ON CONFLICT, which tells created from duplicate exactly.
  */
 export async function ingestOutputs(db: Kysely<DB>, source: IngestSource, items: readonly unknown[]): Promise<IngestOutputsResult> {
-  const { valid, rejected } = validateBatchItems(ingestOutputSchema, "outputs", items);
-  const results: IngestItemResult[] = rejected.map(({ index, externalId, field, reason }) => ({ index, external_id: externalId, status: "rejected", field, reason }));
-  // PII is redacted before anything is hashed or stored; the project's rules are read once per batch.
-  const prepared = valid.length === 0 ? [] : prepareOutputs(valid, results, await loadProjectRedactor(db, source.projectId));
-  // Sorted by external_id so concurrent batches that overlap lock the unique index in the same order.
-  const accepted = prepared.sort((a, b) => (a.row.externalId < b.row.externalId ? -1 : 1));
+  const results: IngestItemResult[] = [];
+  const sentIds = items.map(sentExternalId);
+  const pool = poolOf(db);
+  // PII is redacted before anything is hashed or stored; the project's rules are read once per batch, while
+  // the COPY opens.
+  const opening = pool && items.length > 0 ? OutputCopy.open(pool, source.projectId, sentIds.filter((id) => id !== null), items.length) : Promise.resolve(null);
+  let redactor: Redactor;
+  try {
+    redactor = await loadProjectRedactor(db, source.projectId);
+  } catch (error) {
+    await (await opening.catch(() => null))?.abandon(error as Error);
+    throw error;
+  }
+  const copy = await opening;
 
-  if (accepted.length > 0) {
-    // An output sent without produced_at is produced now: stamped here, so its sampling day is the day it is stored with.
-    const receivedAt = new Date().toISOString();
-    const candidates = accepted.map(({ row, parsed }) => ({ ...row, producedAt: row.producedAt ?? receivedAt, metadata: parsed.metadata }));
-    const draws = await planOpenQueueItems(db, source.projectId, candidates);
-    const queueItems = draws.map(({ queueId, output, inclusionProbability, isHoldout, stratum, isPrioritized }) => ({
-      queueId,
-      externalId: output.externalId,
-      inclusionProbability,
-      isHoldout,
-      stratum,
-      priority: priorityOf({ isPrioritized }),
-    }));
-    const created = await insertOutputsWithQueueItems(db, source.projectId, candidates, queueItems);
-    const createdById = new Map(created.map((row) => [row.externalId, row]));
-    const repeated = accepted.filter((item) => !createdById.has(item.row.externalId)).map((item) => item.row.externalId);
-    const existingIds = new Map((await findOutputIds(db, source.projectId, repeated)).map((row) => [row.externalId, row.id]));
+  let accepted: AcceptedOutput[];
+  let draws: Draws;
+  try {
+    accepted = await acceptItems(items, sentIds, { redactor, copy, results });
+    draws = await planOpenQueueItems(db, source.projectId, accepted.map(({ row, id, metadata }) => ({ ...row, id, metadata })));
+  } catch (error) {
+    await copy?.abandon(error as Error);
+    throw error;
+  }
 
-    for (const { index, row } of accepted) {
-      const createdRow = createdById.get(row.externalId);
-      if (createdRow) {
-        results.push({ index, external_id: row.externalId, status: "created", id: createdRow.id, queued: createdRow.queued });
-        continue;
-      }
-      const existingId = existingIds.get(row.externalId);
-      // The insert skipped it for a stored twin that is gone now: only a concurrent delete does this.
-      if (existingId === undefined) throw new ConflictError(`output ${row.externalId} changed during ingest; send the batch again`);
-      results.push({ index, external_id: row.externalId, status: "duplicate", id: existingId });
-    }
+  const outcomes = (copy && (await storeByCopy(db, copy, accepted, draws))) ?? (accepted.length > 0 ? await storeByRows(db, source.projectId, accepted, draws) : new Map());
+  for (const { index, row } of accepted) {
+    const outcome = outcomes.get(row.externalId);
+    // The insert skipped it for a stored twin that is gone now: only a concurrent delete does this.
+    if (!outcome) throw new ConflictError(`output ${row.externalId} changed during ingest; send the batch again`);
+    results.push({ index, external_id: row.externalId, ...outcome });
   }
 
   results.sort((a, b) => a.index - b.index);

@@ -22,6 +22,12 @@ function explainIssue(issue: z.core.$ZodIssue): { path: PropertyKey[]; message: 
   return { path: issue.path, message: issue.message };
 }
 
+/** Where and why an item failed its schema: the field as `outputs[3].input[0].role`, and the reason. */
+export function explainItemError(batchKey: string, index: number, error: z.ZodError): { field: string; reason: string } {
+  const { path, message } = explainIssue(error.issues[0]!);
+  return { field: formatItemField(batchKey, index, path), reason: message };
+}
+
 /**
  * Validates each item of a batch on its own, so one bad item is reported by field without failing the
  * rest. The item schemas hold only safe text, so a valid item is one Postgres can store.
@@ -36,8 +42,7 @@ export function validateBatchItems<T extends z.ZodType>(schema: T, batchKey: str
       return;
     }
     const rawId = (item as { external_id?: unknown } | null)?.external_id;
-    const { path, message } = explainIssue(parsed.error.issues[0]!);
-    rejected.push({ index, externalId: typeof rawId === "string" ? rawId : null, field: formatItemField(batchKey, index, path), reason: message });
+    rejected.push({ index, externalId: typeof rawId === "string" ? rawId : null, ...explainItemError(batchKey, index, parsed.error) });
   });
   return { valid, rejected };
 }
