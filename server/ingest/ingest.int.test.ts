@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
+import { poolOf } from "@/db";
 import { seedProjectTeam } from "@/db/seed/factories";
 import { setUpTestDatabase } from "@/db/testing/test-database";
 import { createQueueRequestSchema } from "@/server/queues/schema";
@@ -85,7 +86,7 @@ describe("ingestOutputs validation", () => {
   it("stores text, tags and metadata exactly, whatever characters they hold", async () => {
     const tags = ['quote " here', "back\\slash", "a,b", "{braces}", "NULL", "émoji 😀"];
     const metadata = { "key \"q\"": "line\nbreak", big: 12345678901234567890, ratio: 1.5, flag: false, none: null };
-    const texts = { trace_id: "tab\there", model: "m\\odel", end_user_id: "ü-1" };
+    const texts = { trace_id: "tab\there", model: "m\\odel", end_user_id: "ü-1\r\n" };
     await ingest([buildOutputItem(30, { tags, metadata, ...texts, output: "say \"hi\" \\ 😀" }), buildOutputItem(31, { tags: [] })]);
     const [first, second] = await testDb.db.selectFrom("outputs").selectAll().where("external_id", "in", ["out-30", "out-31"]).orderBy("external_id").execute();
     expect(first).toMatchObject({ tags, metadata, ...texts, output: "say \"hi\" \\ 😀" });
@@ -181,6 +182,30 @@ describe("ingestOutputs idempotency and queueing", () => {
     expect([await countRows("outputs"), await countRows("queue_items")]).toEqual([outputsBefore, itemsBefore]);
     const retried = await ingest(Array.from({ length: 5 }, (_, index) => buildOutputItem(500 + index, { tags: ["doomed"] })));
     expect(retried.summary).toEqual({ created: 5, duplicate: 0, rejected: 0 });
+  });
+
+  it("settles a batch exactly when another writer stores one of its external ids while it is being copied", async () => {
+    const queueId = await addQueue({ rate: 1, tags: ["race"] });
+    const batch = Array.from({ length: 20 }, (_, index) => buildOutputItem(900 + index, { tags: ["race"] }));
+    // The other writer holds out-905 uncommitted: the lookup cannot see it, so the COPY meets it and waits.
+    const rival = await poolOf(testDb.db)!.connect();
+    try {
+      await rival.query("begin");
+      const { rows } = await rival.query<{ id: number }>(
+        `insert into outputs (project_id, external_id, input, output, content_hash, produced_at) values ($1, 'out-905', '"rival"', '"rival"', 'rival-hash', now()) returning id`,
+        [team.project.id],
+      );
+      const ingesting = ingest(batch);
+      await expect.poll(async () => (await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query like 'copy outputs%'`.execute(testDb.db)).rows[0]!.n).toBe(1);
+      await rival.query("commit");
+      const { results, summary } = await ingesting;
+      expect(summary).toEqual({ created: 19, duplicate: 1, rejected: 0 });
+      expect(results[5]).toEqual({ index: 5, external_id: "out-905", status: "duplicate", id: rows[0]!.id });
+      expect(results.filter((result) => result.status === "created").every((result) => result.queued === 1)).toBe(true);
+    } finally {
+      rival.release();
+    }
+    expect(await countRows("queue_items", queueId)).toBe(19);
   });
 
   it("lets two concurrent overlapping batches store each output once", async () => {
