@@ -142,20 +142,21 @@ export class OutputCopy {
           this.failure ??= error;
         });
       }
-      if (this.failure !== null) {
-        await this.client.query("rollback");
+      if (this.failure === null) {
+        const queued = await this.insertQueueItems(db, queueItems);
+        await this.client.query("commit");
         this.client.release();
-        if (RACE_CODES.has((this.failure as { code?: string }).code ?? "")) return "race";
-        throw this.failure;
+        return queued;
       }
-      const queued = await this.insertQueueItems(db, queueItems);
-      await this.client.query("commit");
-      this.client.release();
-      return queued;
     } catch (error) {
       await this.abandon(error as Error);
       throw error;
     }
+    // The COPY itself failed, so nothing was written.
+    const failure = this.failure;
+    await this.abandon(failure);
+    if (RACE_CODES.has((failure as { code?: string }).code ?? "")) return "race";
+    throw failure;
   }
 
   /** Rolls back and gives the connection back; for a caller that failed before finishing. */
