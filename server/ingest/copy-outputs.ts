@@ -52,33 +52,36 @@ type Prelude = { existing: [string, number][]; ids: number[] | null };
 
 /**
  * A batch of outputs streamed into ONE transaction with COPY while the caller is still validating the rest,
- * so Node and Postgres work side by side. Opening it looks the batch's external ids up (index probes) and
- * draws ids from the sequence in one round trip. `finish` writes the queue items and commits; a concurrent
- * writer that stored one of the same external ids after the lookup makes it roll back and answer "race",
- * and the caller stores the batch by the row path instead, which settles each item exactly.
+ * so Node and Postgres work side by side. While the COPY opens, a second pooled connection looks the
+ * batch's external ids up (index probes) and draws ids from the sequence. `finish` writes the queue items
+ * and commits; a concurrent writer that stored one of the same external ids after the lookup makes it roll
+ * back and answer "race", and the caller stores the batch by the row path instead, which settles each item
+ * exactly.
  */
 export class OutputCopy {
   private pending = "";
   private failure: Error | null = null;
   private nextIdIndex = 0;
+  private storedIds: ReadonlyMap<string, number> = new Map();
+  private ids: readonly number[] = [];
 
   private constructor(
     private readonly client: pg.PoolClient,
     private readonly stream: ReturnType<typeof copyFrom>,
     private readonly projectId: string,
-    /** Stored ids of the batch's external ids that the project already holds. */
-    readonly existing: ReadonlyMap<string, number>,
-    private readonly ids: readonly number[],
   ) {
+    // Listening from the start: a COPY refused while the lookup runs must not be an unhandled error event.
     stream.on("error", (error: Error) => {
       this.failure ??= error;
     });
   }
 
-  /**
-   * Opens the transaction and the COPY; `externalIds` are the batch's ids as sent, `size` how many ids it may
-   * need. The lookup runs on a second pooled connection meanwhile, so the COPY is open by the time it answers.
-   */
+  /** Stored ids of the batch's external ids that the project already holds. */
+  get existing(): ReadonlyMap<string, number> {
+    return this.storedIds;
+  }
+
+  /** Opens the transaction and the COPY; `externalIds` are the batch's ids as sent, `size` how many ids it may need. */
   static async open(pool: pg.Pool, projectId: string, externalIds: readonly string[], size: number): Promise<OutputCopy> {
     const prelude = pool.query<Prelude>(
       `select
@@ -92,15 +95,19 @@ export class OutputCopy {
       (error: unknown) => ({ error }),
     );
     const client = await pool.connect();
+    let copy: OutputCopy | undefined;
     try {
       await client.query("begin");
-      const stream = client.query(copyFrom(`copy outputs (${COPY_COLUMNS}) from stdin`));
+      copy = new OutputCopy(client, client.query(copyFrom(`copy outputs (${COPY_COLUMNS}) from stdin`)), projectId);
       const looked = await settled;
       if ("error" in looked) throw looked.error;
       const row = looked.result.rows[0]!;
-      return new OutputCopy(client, stream, projectId, new Map(row.existing), row.ids ?? []);
+      copy.storedIds = new Map(row.existing);
+      copy.ids = row.ids ?? [];
+      return copy;
     } catch (error) {
-      client.release(error as Error);
+      if (copy) await copy.abandon(error as Error);
+      else client.release(error as Error);
       throw error;
     }
   }
