@@ -1,5 +1,6 @@
 import { formatNumber } from "@/components/loop-health/window-format";
 import { Card, CardHeader } from "@/components/ui/card";
+import { countOf } from "@/components/ui/plural";
 import { describeShare, formatShare } from "./share-format";
 import type { QueueEstimatesData } from "./use-estimates";
 
@@ -16,7 +17,7 @@ export function ProductionShareCard({ estimates }: { estimates: QueueEstimatesDa
     <Card>
       <CardHeader
         title="Share of production"
-        description={`${estimates.field.title}, estimated over all matching production outputs from ${estimates.items} gold-labelled items, each weighted by 1/π.`}
+        description={`${estimates.field.title}, estimated over all matching production outputs from ${countOf(estimates.items, "gold-labelled item")}, each weighted by 1/π.`}
       />
       <ul aria-label="Production estimates" className="divide-y divide-zinc-100">
         {estimates.shares.map((estimate) => (
@@ -29,9 +30,9 @@ export function ProductionShareCard({ estimates }: { estimates: QueueEstimatesDa
         ))}
       </ul>
       <p className="border-t border-zinc-100 px-5 py-3 text-xs text-zinc-500">
-        Hájek estimate Σ y/π ÷ Σ 1/π with a linearised Poisson-sampling interval; the labelled items stand for about {formatNumber(estimates.estimatedPopulation)} outputs.{" "}
+        Hájek estimate Σ y/π ÷ Σ 1/π with a linearised Poisson-sampling interval; the labelled items stand for about {formatNumber(estimates.estimatedPopulation)} {estimates.estimatedPopulation === 1 ? "output" : "outputs"}.{" "}
         {coverageNote(estimates)}
-        {estimates.manualItems > 0 && ` ${estimates.manualItems} items added by hand have no inclusion probability and are left out.`}
+        {estimates.manualItems > 0 && ` ${countOf(estimates.manualItems, "item")} added by hand ${estimates.manualItems === 1 ? "has" : "have"} no inclusion probability and ${estimates.manualItems === 1 ? "is" : "are"} left out.`}
       </p>
     </Card>
   );

@@ -32,6 +32,13 @@ export async function previewEndUserErasure(db: Kysely<DB>, projectId: string, e
   return countEndUserData(db, projectId, endUserId);
 }
 
+/** Throws NotFound when the counts show nothing of the end user, so a typo is never reported as done. */
+export function assertEndUserIsStored(endUserId: string, counts: Pick<ErasureCounts, "outputs" | "signals">): void {
+  if (counts.outputs === 0 && counts.signals === 0) {
+    throw new NotFoundError(`no outputs or signals of end user "${endUserId}" in this project (already erased, or never sent)`, { field: "end_user_id" });
+  }
+}
+
 /**
  * Erases an end user in one transaction: their outputs, signals, queue items, assignments, annotations,
  * gold labels and checks, and collaboration documents are deleted, and their frozen release rows become
@@ -42,9 +49,7 @@ export async function eraseEndUser(db: Kysely<DB>, actor: ErasureActor, endUserI
   return db.transaction().execute(async (trx) => {
     await lockReleaseRowsForErasure(trx);
     const deleted = await countEndUserData(trx, actor.projectId, endUserId);
-    if (deleted.outputs === 0 && deleted.signals === 0) {
-      throw new NotFoundError(`no outputs or signals of end user "${endUserId}" in this project (already erased, or never sent)`, { field: "end_user_id" });
-    }
+    assertEndUserIsStored(endUserId, deleted);
     const releases = await tombstoneReleaseRows(trx, actor.projectId, endUserId);
     await deleteEndUserData(trx, actor.projectId, endUserId);
     if (deleted.assignments > 0) {

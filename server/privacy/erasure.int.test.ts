@@ -214,6 +214,8 @@ describe("erasing an end user", () => {
     expect(erased.stderr).toMatch(/erased 2 outputs, 2 signals/);
     const again = await runCliCaptured(["erase-end-user", "--project", team.project.slug, "--end-user", "e3-alice"]);
     expect(again).toMatchObject({ code: 2, stderr: expect.stringMatching(/no outputs or signals of end user "e3-alice"/) });
+    const dryRunAgain = await runCliCaptured(["erase-end-user", "--project", team.project.slug, "--end-user", "e3-alice", "--dry-run"]);
+    expect(dryRunAgain).toMatchObject({ code: 2, stderr: expect.stringMatching(/no outputs or signals of end user "e3-alice"/) });
     const missingFlag = await runCliCaptured(["erase-end-user", "--project", team.project.slug]);
     expect(missingFlag).toMatchObject({ code: 2, stderr: expect.stringMatching(/--end-user/) });
   });

@@ -1,7 +1,7 @@
 import { NotFoundError } from "@/server/lib/errors";
 import { parseInput } from "@/server/lib/validation";
 import { toErasurePreviewReport, toErasureReport } from "@/server/privacy/erasure-report";
-import { eraseEndUser, previewEndUserErasure } from "@/server/privacy/erasure-service";
+import { assertEndUserIsStored, eraseEndUser, previewEndUserErasure } from "@/server/privacy/erasure-service";
 import { endUserIdSchema, type ErasureCounts } from "@/server/privacy/schema";
 import { findProjectBySlug } from "@/server/projects/queries";
 import { parseCommandArgs, requireFlag, type CliCommand } from "../command";
@@ -10,8 +10,7 @@ import { runDomainCommand } from "../domain-errors";
 
 const describeCounts = (counts: ErasureCounts) =>
   `${counts.outputs} outputs, ${counts.signals} signals, ${counts.queueItems} queue items, ${counts.assignments} assignments, ` +
-  `${counts.annotations} annotations, ${counts.goldLabels} gold labels, ${counts.goldItems} gold checks, ${counts.collabDocuments} collaboration documents; ` +
-  `${counts.releaseRowsTombstoned} frozen release rows to tombstones`;
+  `${counts.annotations} annotations, ${counts.goldLabels} gold labels, ${counts.goldItems} gold checks, ${counts.collabDocuments} collaboration documents`;
 
 export const eraseEndUserCommand: CliCommand = {
   path: ["erase-end-user"],
@@ -27,12 +26,14 @@ export const eraseEndUserCommand: CliCommand = {
         if (!project) throw new NotFoundError(`no project with slug "${slug}"`, { field: "project" });
         if (flags["dry-run"]) {
           const counts = await previewEndUserErasure(db, project.id, endUserId);
-          io.stderr(`would erase ${describeCounts(counts)}\n`);
+          // Exits 2 like the erasure itself would, so a typo in a dry run does not read as "nothing to do".
+          assertEndUserIsStored(endUserId, counts);
+          io.stderr(`would erase ${describeCounts(counts)}, and turn ${counts.releaseRowsTombstoned} frozen release rows into tombstones\n`);
           io.stdout(`${JSON.stringify(toErasurePreviewReport(endUserId, counts))}\n`);
           return 0;
         }
         const result = await eraseEndUser(db, { projectId: project.id, userId: null }, endUserId);
-        io.stderr(`erased ${describeCounts(result.deleted)}\n`);
+        io.stderr(`erased ${describeCounts(result.deleted)}; ${result.deleted.releaseRowsTombstoned} frozen release rows are now tombstones\n`);
         io.stdout(`${JSON.stringify(toErasureReport(result))}\n`);
         return 0;
       }),
