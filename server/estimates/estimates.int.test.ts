@@ -65,11 +65,13 @@ describe("estimates.forQueue", () => {
     const harmful = estimates.shares.find((share) => share.value === "harmful")!;
     expect(harmful.title).toBe("Harmful");
     expect(harmful.margin).toBeCloseTo(Z_95 * harmful.standardError, 12);
-    // Priority makes wrong answers about half the sample; the estimate is within its interval of the true 20 %.
+    // Priority makes wrong answers about half the sample, while the estimate stays near the true 20 %. The sample
+    // depends on the queue's random id, so a 95 % interval would miss the truth in one run in twenty; within
+    // four standard errors fails an unbiased estimator about once in 16,000 runs. (Coverage itself is measured
+    // over many seeded samples in the unit tests.)
     const rawShare = harmful.items / estimates.items;
     expect(rawShare).toBeGreaterThan(0.35);
-    expect(harmful.lower).toBeLessThanOrEqual(0.2);
-    expect(harmful.upper).toBeGreaterThanOrEqual(0.2);
+    expect(Math.abs(harmful.share - 0.2)).toBeLessThanOrEqual(4 * harmful.standardError);
     expect(Math.abs(estimates.estimatedPopulation - OUTPUTS)).toBeLessThan(0.15 * OUTPUTS);
     expect(estimates.shares.reduce((sum, share) => sum + share.share, 0)).toBeCloseTo(1, 12);
   });
