@@ -43,7 +43,7 @@ export const simulatedQueue: CreateQueueRequest = {
   backfill: false,
   holdoutFraction: 0.2,
   suggestionDisplay: "preselected",
-  decoyRate: 0.2,
+  decoyRate: 0.3,
   approvalValues: { verdict: ["good"] },
 };
 

@@ -10,6 +10,18 @@ import { procedureInputs } from "./schema-walk";
 import { ALWAYS_REFUSED, buildTransportRequest, REFUSED_WITH_INPUT, TRANSPORT_PAYLOADS, type TransportPayload } from "./trpc-transport";
 import { userFor, type FuzzCaller, type TrpcTarget } from "./trpc-targets";
 
+/**
+ * What the server receives for an input sent over HTTP: its superjson round trip, or plain JSON when superjson
+ * refuses to serialize it (a `__proto__` or `prototype` key), as serializeTrpcInput sends it then.
+ */
+function roundTripOverHttp(input: unknown): unknown {
+  try {
+    return superjson.parse(superjson.stringify(input));
+  } catch {
+    return JSON.parse(JSON.stringify(input)) as unknown;
+  }
+}
+
 /** One request to a procedure: its valid input with one mutation (in process or over HTTP), bad credentials, or a hostile transport. */
 export type TrpcCase =
   | { kind: "input"; mutation: Mutation; overHttp: boolean }
@@ -59,7 +71,7 @@ export async function runTrpcCase(run: TrpcRun, path: string, procedure: Procedu
         ? await sendTrpcRequest(run.db, buildTrpcRequest({ path, type, input: mutated, cookie: await cookieOf(run, target.caller) }))
         : await callTrpcInProcess(run.db, userFor(target.caller, run.fixture), path, mutated);
       // Over HTTP the server sees the input after a superjson round trip (an invalid Date, for one, changes on the way).
-      const received = testCase.overHttp ? superjson.parse(superjson.stringify(mutated)) : mutated;
+      const received = testCase.overHttp ? roundTripOverHttp(mutated) : mutated;
       const refused = fieldsRefusedBy(procedureInputs(procedure), received);
       if (refused && outcome.status !== 400) problems.push(`input the schema refuses (${[...refused].join(", ")}) got ${outcome.status}, not 400`);
       if (refused && outcome.status === 400 && !namesAny(outcome, refused)) problems.push(`400 names ${describeNamed(outcome)}, not ${[...refused].join(" or ")}`);
