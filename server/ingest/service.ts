@@ -115,19 +115,21 @@ async function acceptItems(
 
 type Draws = Awaited<ReturnType<typeof planOpenQueueItems<StoredRow & { metadata: IngestOutput["metadata"]; id: number | null }>>>;
 
+/** What a queue item of this draw stores, whichever path writes it. */
+const toQueueItem = (draw: Draws[number]) => ({
+  queueId: draw.queueId,
+  inclusionProbability: draw.inclusionProbability,
+  isHoldout: draw.isHoldout,
+  stratum: draw.stratum,
+  priority: priorityOf(draw),
+});
+
 /**
  * The row path: one INSERT … ON CONFLICT DO NOTHING for the outputs and their queue items. An output it
  * skipped was stored by someone else, so it is a duplicate of the stored id.
  */
 async function storeByRows(db: Kysely<DB>, projectId: string, accepted: readonly AcceptedOutput[], draws: Draws): Promise<Map<string, StoreOutcome>> {
-  const queueItems = draws.map((draw) => ({
-    queueId: draw.queueId,
-    externalId: draw.output.externalId,
-    inclusionProbability: draw.inclusionProbability,
-    isHoldout: draw.isHoldout,
-    stratum: draw.stratum,
-    priority: priorityOf(draw),
-  }));
+  const queueItems = draws.map((draw) => ({ ...toQueueItem(draw), externalId: draw.output.externalId }));
   const created = await insertOutputsWithQueueItems(
     db,
     projectId,
@@ -144,15 +146,7 @@ async function storeByRows(db: Kysely<DB>, projectId: string, accepted: readonly
 async function storeByCopy(db: Kysely<DB>, copy: OutputCopy, accepted: readonly AcceptedOutput[], draws: Draws): Promise<Map<string, StoreOutcome> | null> {
   const queued = await copy.finish(
     db,
-    draws.map((draw) => ({
-      queueId: draw.queueId,
-      outputId: draw.output.id!,
-      contentHash: draw.output.contentHash,
-      inclusionProbability: draw.inclusionProbability,
-      isHoldout: draw.isHoldout,
-      stratum: draw.stratum,
-      priority: priorityOf(draw),
-    })),
+    draws.map((draw) => ({ ...toQueueItem(draw), outputId: draw.output.id!, contentHash: draw.output.contentHash })),
   );
   if (queued === "race") return null;
   return new Map(accepted.map(({ row, id }) => [row.externalId, { status: "created", id: id!, queued: queued.get(id!) ?? 0 }]));
