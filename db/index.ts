@@ -26,8 +26,9 @@ export class PreparingClient extends pg.Client {
 }
 
 // The pool under each Kysely instance createDatabase made, for the few paths that need a raw connection
-// Kysely cannot drive (COPY).
-const poolsByDatabase = new WeakMap<Database, pg.Pool>();
+// Kysely cannot drive (COPY). Global for the reason the holder below is: the database the server opened is
+// the one the routes Next bundled use, and they must find its pool too.
+const poolsByDatabase = ((globalThis as { __goldloopPools?: WeakMap<Database, pg.Pool> }).__goldloopPools ??= new WeakMap<Database, pg.Pool>());
 
 /** The pg pool under a database createDatabase opened; undefined for a transaction or any other instance. */
 export function poolOf(db: unknown): pg.Pool | undefined {

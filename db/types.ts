@@ -5,6 +5,14 @@
 
 import type { ColumnType } from "kysely";
 
+export type ArrayType<T> = ArrayTypeImpl<T> extends (infer U)[]
+  ? U[]
+  : ArrayTypeImpl<T>;
+
+export type ArrayTypeImpl<T> = T extends ColumnType<infer S, infer I, infer U>
+  ? ColumnType<S[], I[], U[]>
+  : T[];
+
 export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
   ? ColumnType<S, I | undefined, U>
   : ColumnType<T, T | undefined, T>;
@@ -396,6 +404,19 @@ export interface QualityFits {
   write_ms: number;
 }
 
+export interface QueueItemPlans {
+  content_hashes: string[];
+  created_at: Generated<Timestamp>;
+  holdouts: boolean[];
+  id: Generated<number>;
+  inclusion_probabilities: number[];
+  output_ids: ArrayType<number>;
+  priorities: number[];
+  project_id: string;
+  queue_ids: string[];
+  strata: string[];
+}
+
 export interface QueueItems {
   assigned_count: Generated<number>;
   conflict_reasons: Generated<string[]>;
@@ -634,6 +655,7 @@ export interface DB {
   privacy_settings: PrivacySettings;
   projects: Projects;
   quality_fits: QualityFits;
+  queue_item_plans: QueueItemPlans;
   queue_items: QueueItems;
   queue_removed_outputs: QueueRemovedOutputs;
   queues: Queues;

@@ -2,15 +2,15 @@ import { once } from "node:events";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import { sql } from "kysely";
 import type { Database } from "@/db";
-import type { NewOutput, NewOutputQueueItem } from "./queries";
+import type { NewOutput } from "./queries";
+import { compileSavePlan, type PlannedQueueItem } from "./queue-item-plans";
 
 /** An output whose id was drawn from the outputs sequence before the COPY, so nothing needs reading back. */
 export type CopiedOutput = NewOutput & { id: number; producedAt: string };
 
-/** A queue item for a copied output, written after the COPY in the same transaction. */
-export type CopiedQueueItem = Omit<NewOutputQueueItem, "externalId"> & { outputId: number; contentHash: string };
+/** How many queues took each output id, and the plan their items wait in (null when none was taken). */
+export type QueuePlanOutcome = { queued: Map<number, number>; planId: number | null };
 
 const COPY_COLUMNS = "id, project_id, external_id, trace_id, session_id, model, input, output, metadata, tags, end_user_id, consent, content_hash, produced_at, suggestion, redaction_counts";
 
@@ -53,10 +53,10 @@ type Prelude = { existing: [string, number][]; ids: number[] | null };
 /**
  * A batch of outputs streamed into ONE transaction with COPY while the caller is still validating the rest,
  * so Node and Postgres work side by side. While the COPY opens, a second pooled connection looks the
- * batch's external ids up (index probes) and draws ids from the sequence. `finish` writes the queue items
- * and commits; a concurrent writer that stored one of the same external ids after the lookup makes it roll
- * back and answer "race", and the caller stores the batch by the row path instead, which settles each item
- * exactly.
+ * batch's external ids up (index probes) and draws ids from the sequence. `finish` saves the queue items
+ * as one plan and commits; a concurrent writer that stored one of the same external ids after the lookup
+ * makes it roll back and answer "race", and the caller stores the batch by the row path instead, which
+ * settles each item exactly.
  */
 export class OutputCopy {
   private pending = "";
@@ -136,10 +136,10 @@ export class OutputCopy {
   }
 
   /**
-   * Ends the COPY, writes the queue items and commits. Returns how many queues took each output id, or
-   * "race" when a concurrent writer got to one of the external ids first (rolled back, nothing written).
+   * Ends the COPY, saves the queue items as a plan and commits. Returns the plan, or "race" when a
+   * concurrent writer got to one of the external ids first (rolled back, nothing written).
    */
-  async finish(db: Database, queueItems: readonly CopiedQueueItem[]): Promise<Map<number, number> | "race"> {
+  async finish(db: Database, queueItems: readonly PlannedQueueItem[]): Promise<QueuePlanOutcome | "race"> {
     try {
       await this.flush();
       if (this.failure === null) {
@@ -150,10 +150,10 @@ export class OutputCopy {
         });
       }
       if (this.failure === null) {
-        const queued = await this.insertQueueItems(db, queueItems);
+        const plan = await this.savePlan(db, queueItems);
         await this.client.query("commit");
         this.client.release();
-        return queued;
+        return plan;
       }
     } catch (error) {
       await this.abandon(error as Error);
@@ -177,24 +177,14 @@ export class OutputCopy {
     }
   }
 
-  private async insertQueueItems(db: Database, queueItems: readonly CopiedQueueItem[]): Promise<Map<number, number>> {
+  /** Saves the queue items as one plan in the transaction; answers the plan and how many queues took each output id. */
+  private async savePlan(db: Database, queueItems: readonly PlannedQueueItem[]): Promise<QueuePlanOutcome> {
     const queued = new Map<number, number>();
-    if (queueItems.length === 0) return queued;
-    // Ordered by queue and content so concurrent batches take the unique-index locks in one order; content
-    // the queue already holds is skipped.
-        const { sql: text, parameters } = sql<{ output_id: number }>`
-      insert into queue_items (project_id, queue_id, output_id, content_hash, inclusion_probability, is_holdout, stratum, priority)
-      select ${this.projectId}::uuid, plan.queue_id, plan.output_id, plan.content_hash, plan.inclusion_probability, plan.is_holdout, plan.stratum, plan.priority
-      from unnest(${queueItems.map((item) => item.queueId)}::uuid[], ${queueItems.map((item) => item.outputId)}::bigint[], ${queueItems.map((item) => item.contentHash)}::text[],
-        ${queueItems.map((item) => item.inclusionProbability)}::float8[], ${queueItems.map((item) => item.isHoldout)}::boolean[],
-        ${queueItems.map((item) => item.stratum)}::text[], ${queueItems.map((item) => item.priority)}::int[])
-        as plan(queue_id, output_id, content_hash, inclusion_probability, is_holdout, stratum, priority)
-      order by plan.queue_id, plan.content_hash
-      on conflict do nothing
-      returning output_id
-    `.compile(db);
-    const { rows } = await this.client.query<{ output_id: number }>(text, [...parameters]);
-    for (const { output_id: outputId } of rows) queued.set(outputId, (queued.get(outputId) ?? 0) + 1);
-    return queued;
+    if (queueItems.length === 0) return { queued, planId: null };
+    const { sql: text, parameters } = compileSavePlan(db, this.projectId, queueItems);
+    const { rows } = await this.client.query<{ planId: number | null; outputIds: number[] }>(text, [...parameters]);
+    const [{ planId, outputIds }] = rows as [{ planId: number | null; outputIds: number[] }];
+    for (const outputId of outputIds) queued.set(Number(outputId), (queued.get(Number(outputId)) ?? 0) + 1);
+    return { queued, planId: planId === null ? null : Number(planId) };
   }
 }

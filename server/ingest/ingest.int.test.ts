@@ -170,13 +170,14 @@ describe("ingestOutputs idempotency and queueing", () => {
   it("writes nothing when the database fails midway", async () => {
     await addQueue({ rate: 1, tags: ["doomed"] });
     const [outputsBefore, itemsBefore] = [await countRows("outputs"), await countRows("queue_items")];
+    // The plan of the batch's queue items is the last thing its transaction writes.
     await sql`create function refuse_queue_items() returns trigger language plpgsql as $$ begin raise exception 'injected failure'; end $$`.execute(testDb.db);
-    await sql`create trigger refuse_queue_items before insert on queue_items execute function refuse_queue_items()`.execute(testDb.db);
+    await sql`create trigger refuse_queue_items before insert on queue_item_plans execute function refuse_queue_items()`.execute(testDb.db);
     try {
       const batch = Array.from({ length: 5 }, (_, index) => buildOutputItem(500 + index, { tags: ["doomed"] }));
       await expect(ingest(batch)).rejects.toThrow(/injected failure/);
     } finally {
-      await sql`drop trigger refuse_queue_items on queue_items`.execute(testDb.db);
+      await sql`drop trigger refuse_queue_items on queue_item_plans`.execute(testDb.db);
       await sql`drop function refuse_queue_items()`.execute(testDb.db);
     }
     expect([await countRows("outputs"), await countRows("queue_items")]).toEqual([outputsBefore, itemsBefore]);

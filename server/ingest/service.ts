@@ -10,6 +10,7 @@ import { loadProjectRedactor } from "@/server/privacy/settings-service";
 import { planOpenQueueItems, priorityOf } from "@/server/sampling/service";
 import { hashCanonicalContent, toCanonicalJson } from "./content-hash";
 import { OutputCopy } from "./copy-outputs";
+import { writeQueueItemPlanSoon } from "./queue-item-plans";
 import { findOutputIds, insertOutputsWithQueueItems, type NewOutput } from "./queries";
 import { ingestOutputSchema, type IngestItemResult, type IngestOutput } from "./schema";
 import { explainItemError, formatItemField } from "./validate-items";
@@ -142,28 +143,42 @@ async function storeByRows(db: Kysely<DB>, projectId: string, accepted: readonly
   return outcomes;
 }
 
-/** The COPY path's outcome: every accepted output was created with its drawn id; null when a race sent the batch to the row path. */
-async function storeByCopy(db: Kysely<DB>, copy: OutputCopy, accepted: readonly AcceptedOutput[], draws: Draws): Promise<Map<string, StoreOutcome> | null> {
-  const queued = await copy.finish(
+/**
+ * The COPY path's outcome: every accepted output was created with its drawn id, and the plan its queue items
+ * wait in; null when a race sent the batch to the row path.
+ */
+async function storeByCopy(
+  db: Kysely<DB>,
+  copy: OutputCopy,
+  accepted: readonly AcceptedOutput[],
+  draws: Draws,
+): Promise<{ outcomes: Map<string, StoreOutcome>; planId: number | null } | null> {
+  const plan = await copy.finish(
     db,
     draws.map((draw) => ({ ...toQueueItem(draw), outputId: draw.output.id!, contentHash: draw.output.contentHash })),
   );
-  if (queued === "race") return null;
-  return new Map(accepted.map(({ row, id }) => [row.externalId, { status: "created", id: id!, queued: queued.get(id!) ?? 0 }]));
+  if (plan === "race") return null;
+  const outcomes = new Map<string, StoreOutcome>(accepted.map(({ row, id }) => [row.externalId, { status: "created", id: id!, queued: plan.queued.get(id!) ?? 0 }]));
+  return { outcomes, planId: plan.planId };
 }
+
+/** When the queue items of a batch stored by COPY are written: before the answer (the default), or right after it. */
+export type IngestOptions = { queueItems?: "before-answer" | "after-answer" };
 
 /**
  * Stores a batch of outputs, PII redacted by the project's privacy rules, and enqueues the new ones into
- * every open queue whose rule takes them, atomically. Each item gets its own status: created, duplicate
- * (external_id already stored; not re-queued) or rejected (naming the field). Nothing is written when the
- * database fails midway.
+ * every open queue whose rule takes them. Each item gets its own status: created, duplicate (external_id
+ * already stored; not re-queued) or rejected (naming the field). Nothing is written when the database fails
+ * midway.
  *
  * The fast path looks the batch's external ids up, streams the new rows into one COPY while the rest of
- * the batch is still being validated, and writes the queue items in the same transaction. When a
- * concurrent writer stores one of the same external ids in between, it rolls back and the row path stores
- * the batch with ON CONFLICT, which tells created from duplicate exactly.
+ * the batch is still being validated, and commits the queue items drawn for them as one plan in the same
+ * transaction; the items themselves are written from the plan right after the commit: before the answer or,
+ * for the REST route, after it, off the request's path. When a concurrent writer stores one of the
+ * same external ids in between, it rolls back and the row path stores the batch and its queue items with
+ * ON CONFLICT, which tells created from duplicate exactly.
  */
-export async function ingestOutputs(db: Kysely<DB>, source: IngestSource, items: readonly unknown[]): Promise<IngestOutputsResult> {
+export async function ingestOutputs(db: Kysely<DB>, source: IngestSource, items: readonly unknown[], options: IngestOptions = {}): Promise<IngestOutputsResult> {
   const results: IngestItemResult[] = [];
   const sentIds = items.map(sentExternalId);
   const pool = poolOf(db);
@@ -189,7 +204,12 @@ export async function ingestOutputs(db: Kysely<DB>, source: IngestSource, items:
     throw error;
   }
 
-  const outcomes = (copy && (await storeByCopy(db, copy, accepted, draws))) ?? (accepted.length > 0 ? await storeByRows(db, source.projectId, accepted, draws) : new Map());
+  const copied = copy && (await storeByCopy(db, copy, accepted, draws));
+  const outcomes = copied?.outcomes ?? (accepted.length > 0 ? await storeByRows(db, source.projectId, accepted, draws) : new Map<string, StoreOutcome>());
+  if (copied?.planId != null) {
+    const writing = writeQueueItemPlanSoon(db, copied.planId);
+    if (options.queueItems !== "after-answer") await writing;
+  }
   for (const { index, row } of accepted) {
     const outcome = outcomes.get(row.externalId);
     // The insert skipped it for a stored twin that is gone now: only a concurrent delete does this.

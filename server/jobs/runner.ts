@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import { PgBoss } from "pg-boss";
 import type { DB } from "@/db/types";
 import { registerAlertsEvaluator } from "@/server/alerts/evaluate-worker";
+import { registerQueueItemPlanSweeper } from "@/server/ingest/queue-item-plans";
 import { registerReleasePublisher } from "@/server/datasets/publish-worker";
 import { classifyDatabaseOutage } from "@/server/lib/pg-errors";
 import { registerMetricsRefresh } from "@/server/metrics/job";
@@ -36,6 +37,7 @@ export async function startJobRunner(options: {
   await registerMaintenanceJobs(boss, options.db);
   await registerLeaseReaper(boss, options.db);
   await registerIdleThreadSampler(boss, options.db);
+  await registerQueueItemPlanSweeper(boss, options.db);
   await registerDayPlanJob(boss, options.db);
   await registerReleasePublisher(boss, options.db, options.connectionString);
   await registerMetricsRefresh(boss, options.db);

@@ -4,6 +4,7 @@ import { closeDatabase, getDatabase } from "@/db";
 import { resolveDatabaseTarget } from "@/db/connect";
 import { migrateToLatest } from "@/db/migrate";
 import { createCollabServer, type CollabServer } from "@/server/collab/server";
+import { queueItemsSettled } from "@/server/ingest/queue-item-plans";
 import { startJobRunner, type JobRunner } from "@/server/jobs/runner";
 import { ensureAppSecret, getAppSecret } from "@/server/lib/app-secret";
 import { getPublicUrl, refreshEnv, type Env, type ServerRole } from "@/server/lib/env";
@@ -43,8 +44,9 @@ function listen(server: Server, port: number, host: string | undefined): Promise
 
 /**
  * Starts Goldloop: database (external or embedded), migrations, then the roles this process serves on one
- * port. stop() shuts down in dependency order: stop accepting, flush collaboration documents, finish jobs,
- * close Next and the pool, and stop embedded Postgres last.
+ * port. stop() shuts down in dependency order: stop accepting, flush collaboration documents, write the
+ * queue items of batches ingest already answered, finish jobs, close Next and the pool, and stop embedded
+ * Postgres last.
  */
 export async function startGoldloop(options: StartOptions): Promise<RunningGoldloop> {
   const roles = new Set(options.roles ?? options.env.GOLDLOOP_ROLES);
@@ -74,6 +76,8 @@ export async function startGoldloop(options: StartOptions): Promise<RunningGoldl
       server.closeIdleConnections();
     });
     await collab?.destroy();
+    // Ingest answered before writing these queue items; written now, they do not wait for the sweeper.
+    await queueItemsSettled();
     await jobs?.stop();
     await web?.close();
     await closeDatabase();

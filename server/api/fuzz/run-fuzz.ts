@@ -11,6 +11,7 @@ import { restTargets, type RestCase } from "./rest-targets";
 import { createRowCounter, describeRowChanges } from "./row-counts";
 import { runTrpcCase, trpcCasesFor, type Procedure, type TrpcCase, type TrpcRun } from "./trpc-cases";
 import { trpcTargets } from "./trpc-targets";
+import { queueItemsSettled } from "@/server/ingest/queue-item-plans";
 
 /** How many requests were sent, how many got a 5xx, how many got each status, and what went wrong. */
 export type FuzzStats = { requests: number; serverErrors: number; statuses: Record<number, number>; problems: string[] };
@@ -89,6 +90,8 @@ export async function runFuzz(options: { db: Database; root: string; runsPerTarg
     stats.requests += 1;
     if (result.status >= 500) stats.serverErrors += 1;
     stats.statuses[result.status] = (stats.statuses[result.status] ?? 0) + 1;
+    // A created batch's queue items are written after its answer: counted once written, not mid-way.
+    await queueItemsSettled();
     const after = await countRows();
     const changes = result.isRefused ? describeRowChanges(counts, after) : [];
     if (changes.length > 0) result.problems.push(`refused with ${result.status}, yet rows changed: ${changes.join(", ")}`);

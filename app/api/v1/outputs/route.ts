@@ -9,11 +9,15 @@ import { listOutputs } from "@/server/outputs/service";
 
 export const dynamic = "force-dynamic";
 
-/** Ingests up to 1,000 outputs; 200 with each item's status, 400 only when the envelope itself is bad. */
+/**
+ * Ingests up to 1,000 outputs; 200 with each item's status, 400 only when the envelope itself is bad. It
+ * answers once the outputs are committed; their queue items follow from the committed plan.
+ */
 export const POST = restHandler(async (request) => {
   const principal = await requireApiKey(request, "ingest");
   const { outputs } = await readJsonEnvelope(request, ingestBatchSchema);
-  return Response.json(await ingestOutputs(getDatabase(), { projectId: principal.projectId, apiKeyId: principal.apiKeyId }, outputs));
+  const source = { projectId: principal.projectId, apiKeyId: principal.apiKeyId };
+  return Response.json(await ingestOutputs(getDatabase(), source, outputs, { queueItems: "after-answer" }));
 });
 
 /** Pages what arrived, newest first, filtered; for an `ingest` or `datasets:read` key. */
