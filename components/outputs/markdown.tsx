@@ -7,7 +7,9 @@ import { cn } from "@/components/ui/cn";
 const components: Components = {
   // Model output is untrusted: links leave the app in a new tab and pass no referrer or ranking.
   a: ({ node: _node, ...props }) => <a {...props} target="_blank" rel="noopener noreferrer nofollow" className="font-medium text-sky-700 underline" />,
-  p: ({ node: _node, ...props }) => <p {...props} className="my-2 first:mt-0 last:mb-0" />,
+  // Models and people break lines and indent with tabs where Markdown would join them: keep them, as chat UIs do.
+  p: ({ node: _node, ...props }) => <p {...props} className="my-2 whitespace-pre-wrap first:mt-0 last:mb-0" />,
+  li: ({ node: _node, ...props }) => <li {...props} className="whitespace-pre-wrap" />,
   ul: ({ node: _node, ...props }) => <ul {...props} className="my-2 list-disc space-y-1 pl-5" />,
   ol: ({ node: _node, ...props }) => <ol {...props} className="my-2 list-decimal space-y-1 pl-5" />,
   blockquote: ({ node: _node, ...props }) => <blockquote {...props} className="my-2 border-l-2 border-zinc-300 pl-3 text-zinc-600" />,
@@ -22,7 +24,7 @@ const components: Components = {
     </div>
   ),
   th: ({ node: _node, ...props }) => <th {...props} className="border border-zinc-200 bg-zinc-50 px-2 py-1 text-left font-medium" />,
-  td: ({ node: _node, ...props }) => <td {...props} className="border border-zinc-200 px-2 py-1 align-top" />,
+  td: ({ node: _node, ...props }) => <td {...props} className="border border-zinc-200 px-2 py-1 align-top whitespace-pre-wrap" />,
   hr: () => <hr className="my-3 border-zinc-200" />,
   img: ({ alt }) => <span className="text-zinc-500 italic">[image{alt ? `: ${alt}` : ""}]</span>,
 };
@@ -31,6 +33,7 @@ const components: Components = {
  * Markdown as a model or a lead wrote it: GitHub flavour, highlighted code, and no raw HTML (react-markdown
  * escapes it and drops javascript: links), so untrusted output can never run script in the reviewer's page.
  * Images are shown as their alt text: loading them would leak the reviewer's address to any URL in an output.
+ * Line breaks and tabs inside a paragraph are kept.
  */
 export function Markdown({ children, className }: { children: string; className?: string }) {
   return (

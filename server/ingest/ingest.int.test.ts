@@ -46,9 +46,12 @@ describe("ingestOutputs validation", () => {
       buildOutputItem(13, { tags: ["ok", "half \ud83d"] }),
       buildOutputItem(14, { produced_at: "0000-01-01T00:00:00Z" }),
       buildOutputItem(15, { produced_at: "2026-01-01T00:00:00+23:59" }),
+      buildOutputItem(16, { output: [{ role: "assistant", content: " " }] }),
+      buildOutputItem(17, { produced_at: new Date(Date.now() + 2 * 86_400_000).toISOString() }),
+      buildOutputItem(18, { produced_at: new Date(Date.now() + 3_600_000).toISOString() }),
     ];
     const { results, summary } = await ingest(items);
-    expect(summary).toEqual({ created: 2, duplicate: 0, rejected: 13 });
+    expect(summary).toEqual({ created: 3, duplicate: 0, rejected: 15 });
     const byIndex = (index: number) => results.find((result) => result.index === index);
     expect(byIndex(0)).toMatchObject({ status: "created", external_id: "out-1", queued: 0 });
     expect(byIndex(1)).toMatchObject({ status: "rejected", external_id: null, field: "outputs[1].external_id", reason: "external_id is required" });
@@ -66,8 +69,12 @@ describe("ingestOutputs validation", () => {
     // ISO allows year 0 but Postgres does not: that item alone is refused. An offset past ±15:59 is fine once in UTC.
     expect(byIndex(13)).toMatchObject({ field: "outputs[13].produced_at", reason: expect.stringContaining("between the years") });
     expect(byIndex(14)).toMatchObject({ status: "created", external_id: "out-15" });
+    expect(byIndex(15)).toMatchObject({ field: "outputs[15].output", reason: "must hold some text: every message is empty" });
+    // A sender's clock may run an hour ahead; two days ahead is not clock skew.
+    expect(byIndex(16)).toMatchObject({ field: "outputs[16].produced_at", reason: "produced_at must not be more than a day in the future" });
+    expect(byIndex(17)).toMatchObject({ status: "created", external_id: "out-18" });
     expect(results.map((result) => result.index)).toEqual(items.map((_, index) => index));
-    expect(await countRows("outputs")).toBe(2);
+    expect(await countRows("outputs")).toBe(3);
   });
 
   it("stores what was sent, with defaults, and a content hash of canonical {input, output}", async () => {

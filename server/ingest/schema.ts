@@ -16,15 +16,28 @@ export const chatMessageSchema = z.object({
 });
 export type ChatMessage = z.infer<typeof chatMessageSchema>;
 
-/** A prompt or a completion: plain text, or a chat messages array. */
-export const conversationSchema = z.union([safeText(MAX_CONVERSATION_TEXT).min(1, "must not be empty"), z.array(chatMessageSchema).min(1, "must hold at least one message").max(10_000, "must hold at most 10000 messages")], {
-  error: "must be text or an array of chat messages ({ role, content })",
-});
+/** A prompt or a completion: plain text, or a chat messages array with some text in it (there is nothing to review otherwise). */
+export const conversationSchema = z.union(
+  [
+    safeText(MAX_CONVERSATION_TEXT).min(1, "must not be empty"),
+    z
+      .array(chatMessageSchema)
+      .min(1, "must hold at least one message")
+      .max(10_000, "must hold at most 10000 messages")
+      .refine((messages) => messages.some((message) => message.content.trim() !== ""), "must hold some text: every message is empty"),
+  ],
+  { error: "must be text or an array of chat messages ({ role, content })" },
+);
 export type Conversation = z.infer<typeof conversationSchema>;
+
+/** How far ahead of the server's clock a timestamp may be: a sender's clock skew, not a date in the future. */
+const MAX_CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
 
 /**
  * An ISO 8601 timestamp with an offset, normalised to UTC. Refuses what ISO allows but Postgres cannot
- * store (year 0, offsets past ±15:59 once applied), so a bad date rejects its item instead of the batch.
+ * store (year 0, offsets past ±15:59 once applied), so a bad date rejects its item instead of the batch,
+ * and a time more than a day ahead: something that has not happened yet would be sampled on a day to come
+ * and counted in a window that has not opened.
  */
 function timestampSchema(field: string) {
   return z.iso
@@ -33,6 +46,7 @@ function timestampSchema(field: string) {
       const year = new Date(value).getUTCFullYear();
       return year >= 1 && year <= 9999;
     }, `${field} must be between the years 1 and 9999`)
+    .refine((value) => new Date(value).getTime() <= Date.now() + MAX_CLOCK_SKEW_MS, `${field} must not be more than a day in the future`)
     .transform((value) => new Date(value).toISOString());
 }
 

@@ -185,6 +185,9 @@ export async function ingestOutputs(db: Kysely<DB>, source: IngestSource, items:
   // PII is redacted before anything is hashed or stored; the project's rules are read once per batch, while
   // the COPY opens.
   const opening = pool && items.length > 0 ? OutputCopy.open(pool, source.projectId, sentIds.filter((id) => id !== null), items.length) : Promise.resolve(null);
+  // It may fail (the database gone) while the redactor loads, before anything awaits it: handled from the
+  // start, so that is no unhandled rejection; the failure is thrown where it is awaited.
+  opening.catch(() => undefined);
   let redactor: Redactor;
   try {
     redactor = await loadProjectRedactor(db, source.projectId);
