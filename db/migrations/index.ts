@@ -23,6 +23,7 @@ import * as samplingDayPlans from "./2026_12_01_0930_sampling_day_plans";
 import * as indexOutputsForBrowsing from "./2026_12_01_0940_index_outputs_for_browsing";
 import * as narrowAssignmentIndexes from "./2026_12_01_0950_narrow_assignment_indexes";
 import * as queueItemPlans from "./2026_12_02_0900_queue_item_plans";
+import * as assignmentAnnotatorWithoutKeyCheck from "./2026_12_02_0910_assignment_annotator_without_key_check";
 
 /**
  * Every migration, keyed by file name. Listed by hand rather than read from disk so the same list works
@@ -53,4 +54,5 @@ export const migrations: Record<string, Migration> = {
   "2026_12_01_0940_index_outputs_for_browsing": indexOutputsForBrowsing,
   "2026_12_01_0950_narrow_assignment_indexes": narrowAssignmentIndexes,
   "2026_12_02_0900_queue_item_plans": queueItemPlans,
+  "2026_12_02_0910_assignment_annotator_without_key_check": assignmentAnnotatorWithoutKeyCheck,
 };

@@ -225,3 +225,15 @@ describe("skipping", () => {
     await expect(claimNext(pool, actorOf(skippers[3]!), { queueId: queue.id })).resolves.toBeNull();
   });
 });
+
+describe("deleting a user", () => {
+  it("deletes their assignments, as the foreign key's cascade did before a trigger took its place", async () => {
+    const queue = await seedQueue(testDb.db, { projectId: team.project.id, overlap: 2 });
+    await seedQueueItems(testDb.db, { projectId: team.project.id, queueId: queue.id, count: 2 });
+    const [leaving, staying] = await seedReviewers(testDb.db, { projectId: team.project.id, count: 2 });
+    for (const person of [leaving!, staying!]) expect(await claimNext(pool, actorOf(person), { queueId: queue.id })).not.toBeNull();
+    await testDb.db.deleteFrom("users").where("id", "=", leaving!.id).execute();
+    const left = await testDb.db.selectFrom("assignments").select("annotator_id as annotatorId").where("queue_id", "=", queue.id).execute();
+    expect(left).toEqual([{ annotatorId: staying!.id }]);
+  });
+});
