@@ -76,3 +76,24 @@ export function restHandler<Args extends unknown[]>(handler: (request: Request, 
     }
   };
 }
+
+const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+type HttpMethod = (typeof HTTP_METHODS)[number];
+
+/**
+ * Handlers for the methods a route does not serve: 405 in the API's JSON error shape, naming the method
+ * and listing the served ones in `Allow`, where Next would answer an empty 405. A route exports them
+ * beside its own: `export const { PUT, PATCH, DELETE } = refuseOtherMethods("GET", "POST");`.
+ */
+export function refuseOtherMethods<const Served extends HttpMethod>(...served: Served[]): Record<Exclude<HttpMethod, Served>, (request: Request) => Response> {
+  const allow = served.join(", ");
+  const refusals: Partial<Record<HttpMethod, (request: Request) => Response>> = {};
+  for (const method of HTTP_METHODS.filter((candidate) => !(served as HttpMethod[]).includes(candidate))) {
+    refusals[method] = () => {
+      const response = errorResponse(405, "method_not_allowed", `${method} is not served here; use ${served.join(" or ")}`, { field: "method" });
+      response.headers.set("Allow", allow);
+      return response;
+    };
+  }
+  return refusals as Record<Exclude<HttpMethod, Served>, (request: Request) => Response>;
+}

@@ -1,7 +1,7 @@
 import { getDatabase } from "@/db";
 import { createAlertRule, listAlertRules } from "@/server/alerts/rule-service";
 import { createAlertRuleSchema } from "@/server/alerts/schema";
-import { requireApiKey, restHandler } from "@/server/api/rest";
+import { refuseOtherMethods, requireApiKey, restHandler } from "@/server/api/rest";
 import { readJsonEnvelope } from "@/server/ingest/request-body";
 
 export const dynamic = "force-dynamic";
@@ -19,3 +19,6 @@ export const POST = restHandler(async (request) => {
   const rule = await createAlertRule(getDatabase(), { projectId: principal.projectId, userId: null, apiKeyId: principal.apiKeyId }, input);
   return Response.json(rule, { status: 201 });
 });
+
+/** The methods this route does not serve: a 405 naming the method, with Allow. */
+export const { PUT, PATCH, DELETE } = refuseOtherMethods("GET", "POST");

@@ -1,7 +1,7 @@
 import { getDatabase } from "@/db";
 import { listProjectAlerts } from "@/server/alerts/alert-service";
 import { listAlertsQuerySchema } from "@/server/alerts/schema";
-import { requireApiKey, restHandler } from "@/server/api/rest";
+import { refuseOtherMethods, requireApiKey, restHandler } from "@/server/api/rest";
 
 export const dynamic = "force-dynamic";
 
@@ -11,3 +11,6 @@ export const GET = restHandler(async (request) => {
   const query = listAlertsQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   return Response.json({ alerts: await listProjectAlerts(getDatabase(), principal.projectId, { state: query.state, limit: query.limit ?? 100 }) });
 });
+
+/** The methods this route does not serve: a 405 naming the method, with Allow. */
+export const { POST, PUT, PATCH, DELETE } = refuseOtherMethods("GET");

@@ -1,6 +1,6 @@
 import { getDatabase } from "@/db";
 import { LOOP_HEALTH_HEADER, readLoopHealth } from "@/server/alerts/health";
-import { requireApiKey, restHandler } from "@/server/api/rest";
+import { refuseOtherMethods, requireApiKey, restHandler } from "@/server/api/rest";
 import { goldFeedQuerySchema } from "@/server/gold-feed/schema";
 import { checkFeedQueue, readGoldPage } from "@/server/gold-feed/service";
 
@@ -18,3 +18,6 @@ export const GET = restHandler(async (request) => {
   const page = await readGoldPage(db, principal.projectId, query);
   return Response.json(page, { headers: { [LOOP_HEALTH_HEADER]: await readLoopHealth(db, principal.projectId) } });
 });
+
+/** The methods this route does not serve: a 405 naming the method, with Allow. */
+export const { POST, PUT, PATCH, DELETE } = refuseOtherMethods("GET");

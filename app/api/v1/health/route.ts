@@ -1,5 +1,5 @@
 import { checkHealth, healthResponseInit } from "@/server/health/service";
-import { restHandler } from "@/server/api/rest";
+import { refuseOtherMethods, restHandler } from "@/server/api/rest";
 
 export const dynamic = "force-dynamic";
 
@@ -8,3 +8,6 @@ export const GET = restHandler(async () => {
   const health = await checkHealth();
   return Response.json(health, healthResponseInit(health));
 });
+
+/** The methods this route does not serve: a 405 naming the method, with Allow. */
+export const { POST, PUT, PATCH, DELETE } = refuseOtherMethods("GET");

@@ -1,5 +1,5 @@
 import { getDatabase } from "@/db";
-import { requireApiKey, restHandler } from "@/server/api/rest";
+import { refuseOtherMethods, requireApiKey, restHandler } from "@/server/api/rest";
 import { ingestBatchSchema } from "@/server/ingest/schema";
 import { readJsonEnvelope } from "@/server/ingest/request-body";
 import { ingestOutputs } from "@/server/ingest/service";
@@ -26,3 +26,6 @@ export const GET = restHandler(async (request) => {
   const query = restOutputsQuerySchema.parse(readOutputsQuery(new URL(request.url).searchParams));
   return Response.json(toRestOutputsPage(await listOutputs(getDatabase(), principal.projectId, query, { withContent: true })));
 });
+
+/** The methods this route does not serve: a 405 naming the method, with Allow. */
+export const { PUT, PATCH, DELETE } = refuseOtherMethods("GET", "POST");

@@ -1,5 +1,5 @@
 import { getDatabase } from "@/db";
-import { requireApiKey, restHandler } from "@/server/api/rest";
+import { refuseOtherMethods, requireApiKey, restHandler } from "@/server/api/rest";
 import { ingestSignalBatchSchema } from "@/server/ingest/schema";
 import { readJsonEnvelope } from "@/server/ingest/request-body";
 import { ingestSignals } from "@/server/ingest/signals-service";
@@ -12,3 +12,6 @@ export const POST = restHandler(async (request) => {
   const { signals } = await readJsonEnvelope(request, ingestSignalBatchSchema);
   return Response.json(await ingestSignals(getDatabase(), { projectId: principal.projectId }, signals));
 });
+
+/** The methods this route does not serve: a 405 naming the method, with Allow. */
+export const { GET, PUT, PATCH, DELETE } = refuseOtherMethods("POST");

@@ -1,5 +1,5 @@
 import { getDatabase } from "@/db";
-import { requireApiKey, restHandler } from "@/server/api/rest";
+import { refuseOtherMethods, requireApiKey, restHandler } from "@/server/api/rest";
 import { readJsonEnvelope } from "@/server/ingest/request-body";
 import { createWebhookEndpoint, listWebhookEndpoints } from "@/server/webhooks/endpoint-service";
 import { createWebhookEndpointSchema } from "@/server/webhooks/schema";
@@ -19,3 +19,6 @@ export const POST = restHandler(async (request) => {
   const actor = { projectId: principal.projectId, userId: null, apiKeyId: principal.apiKeyId };
   return Response.json(await createWebhookEndpoint(getDatabase(), actor, input), { status: 201 });
 });
+
+/** The methods this route does not serve: a 405 naming the method, with Allow. */
+export const { PUT, PATCH, DELETE } = refuseOtherMethods("GET", "POST");

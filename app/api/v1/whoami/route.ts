@@ -1,4 +1,4 @@
-import { requireApiKey, restHandler } from "@/server/api/rest";
+import { refuseOtherMethods, requireApiKey, restHandler } from "@/server/api/rest";
 
 export const dynamic = "force-dynamic";
 
@@ -10,3 +10,6 @@ export const GET = restHandler(async (request) => {
     apiKey: { id: principal.apiKeyId, name: principal.name, scopes: principal.scopes },
   });
 });
+
+/** The methods this route does not serve: a 405 naming the method, with Allow. */
+export const { POST, PUT, PATCH, DELETE } = refuseOtherMethods("GET");

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { getDatabase } from "@/db";
 import { deleteAlertRule, updateAlertRule } from "@/server/alerts/rule-service";
 import { alertRulePatchSchema, alertRulePathIdSchema } from "@/server/alerts/schema";
-import { requireApiKey, restHandler } from "@/server/api/rest";
+import { refuseOtherMethods, requireApiKey, restHandler } from "@/server/api/rest";
 import { readJsonEnvelope } from "@/server/ingest/request-body";
 
 export const dynamic = "force-dynamic";
@@ -25,3 +25,6 @@ export const DELETE = restHandler(async (request, context: { params: Promise<{ r
   await deleteAlertRule(getDatabase(), { projectId: principal.projectId, userId: null, apiKeyId: principal.apiKeyId }, ruleId);
   return new Response(null, { status: 204 });
 });
+
+/** The methods this route does not serve: a 405 naming the method, with Allow. */
+export const { GET, POST, PUT } = refuseOtherMethods("PATCH", "DELETE");

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { getDatabase } from "@/db";
-import { requireApiKey, restHandler } from "@/server/api/rest";
+import { refuseOtherMethods, requireApiKey, restHandler } from "@/server/api/rest";
 import { toErasureReport } from "@/server/privacy/erasure-report";
 import { eraseEndUser } from "@/server/privacy/erasure-service";
 import { endUserIdSchema } from "@/server/privacy/schema";
@@ -14,3 +14,6 @@ export const DELETE = restHandler(async (request, context: { params: Promise<{ e
   const result = await eraseEndUser(getDatabase(), { projectId: principal.projectId, userId: null, apiKeyId: principal.apiKeyId }, endUserId);
   return Response.json(toErasureReport(result));
 });
+
+/** The methods this route does not serve: a 405 naming the method, with Allow. */
+export const { GET, POST, PUT, PATCH } = refuseOtherMethods("DELETE");

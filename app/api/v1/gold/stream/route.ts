@@ -1,6 +1,6 @@
 import { getDatabase } from "@/db";
 import { LOOP_HEALTH_HEADER, readLoopHealth } from "@/server/alerts/health";
-import { requireApiKey, restHandler } from "@/server/api/rest";
+import { refuseOtherMethods, requireApiKey, restHandler } from "@/server/api/rest";
 import { streamGold } from "@/server/gold-feed/event-stream";
 import { goldCursorSchema, goldFeedQuerySchema } from "@/server/gold-feed/schema";
 import { checkFeedQueue } from "@/server/gold-feed/service";
@@ -48,3 +48,6 @@ export const GET = restHandler(async (request) => {
     },
   });
 });
+
+/** The methods this route does not serve: a 405 naming the method, with Allow. */
+export const { POST, PUT, PATCH, DELETE } = refuseOtherMethods("GET");

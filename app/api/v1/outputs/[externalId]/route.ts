@@ -1,5 +1,5 @@
 import { getDatabase } from "@/db";
-import { requireApiKey, restHandler } from "@/server/api/rest";
+import { refuseOtherMethods, requireApiKey, restHandler } from "@/server/api/rest";
 import { toRestOutputLineage } from "@/server/outputs/rest-format";
 import { externalIdPathSchema } from "@/server/outputs/schema";
 import { getOutputLineage } from "@/server/outputs/service";
@@ -12,3 +12,6 @@ export const GET = restHandler(async (request, context: { params: Promise<{ exte
   const { externalId } = externalIdPathSchema.parse(await context.params);
   return Response.json(toRestOutputLineage(await getOutputLineage(getDatabase(), principal.projectId, { externalId })));
 });
+
+/** The methods this route does not serve: a 405 naming the method, with Allow. */
+export const { POST, PUT, PATCH, DELETE } = refuseOtherMethods("GET");

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { getDatabase } from "@/db";
-import { requireApiKey, restHandler } from "@/server/api/rest";
+import { refuseOtherMethods, requireApiKey, restHandler } from "@/server/api/rest";
 import { deleteWebhookEndpoint } from "@/server/webhooks/endpoint-service";
 import { webhookEndpointPathIdSchema } from "@/server/webhooks/schema";
 
@@ -13,3 +13,6 @@ export const DELETE = restHandler(async (request, context: { params: Promise<{ e
   await deleteWebhookEndpoint(getDatabase(), { projectId: principal.projectId, userId: null, apiKeyId: principal.apiKeyId }, endpointId);
   return new Response(null, { status: 204 });
 });
+
+/** The methods this route does not serve: a 405 naming the method, with Allow. */
+export const { GET, POST, PUT, PATCH } = refuseOtherMethods("DELETE");

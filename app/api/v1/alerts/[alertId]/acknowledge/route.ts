@@ -2,7 +2,7 @@ import { z } from "zod";
 import { getDatabase } from "@/db";
 import { acknowledgeAlert } from "@/server/alerts/alert-service";
 import { alertPathIdSchema } from "@/server/alerts/schema";
-import { requireApiKey, restHandler } from "@/server/api/rest";
+import { refuseOtherMethods, requireApiKey, restHandler } from "@/server/api/rest";
 
 export const dynamic = "force-dynamic";
 
@@ -12,3 +12,6 @@ export const POST = restHandler(async (request, context: { params: Promise<{ ale
   const { alertId } = z.object({ alertId: alertPathIdSchema }).parse(await context.params);
   return Response.json(await acknowledgeAlert(getDatabase(), { projectId: principal.projectId, userId: null, apiKeyId: principal.apiKeyId }, alertId));
 });
+
+/** The methods this route does not serve: a 405 naming the method, with Allow. */
+export const { GET, PUT, PATCH, DELETE } = refuseOtherMethods("POST");

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { getDatabase } from "@/db";
-import { requireApiKey, restHandler } from "@/server/api/rest";
+import { refuseOtherMethods, requireApiKey, restHandler } from "@/server/api/rest";
 import { readJsonEnvelope } from "@/server/ingest/request-body";
 import { requestReleaseBySlug } from "@/server/datasets/publish-service";
 import { datasetSlugSchema, publishReleaseBodySchema } from "@/server/datasets/schema";
@@ -21,3 +21,6 @@ export const POST = restHandler(async (request, context: { params: Promise<{ slu
     { status: 202, headers: { Location: release.statusPath } },
   );
 });
+
+/** The methods this route does not serve: a 405 naming the method, with Allow. */
+export const { GET, PUT, PATCH, DELETE } = refuseOtherMethods("POST");

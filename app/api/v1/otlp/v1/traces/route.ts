@@ -1,5 +1,5 @@
 import { getDatabase } from "@/db";
-import { requireApiKey, restHandler } from "@/server/api/rest";
+import { refuseOtherMethods, requireApiKey, restHandler } from "@/server/api/rest";
 import { encodeTraceResponse, traceResponseJson } from "@/server/otlp/protobuf";
 import { readOtlpBody } from "@/server/otlp/request-body";
 import { ingestOtlpTraces } from "@/server/otlp/service";
@@ -14,3 +14,6 @@ export const POST = restHandler(async (request) => {
   if (encoding === "json") return Response.json(traceResponseJson(partialSuccess));
   return new Response(Buffer.from(encodeTraceResponse(partialSuccess)), { headers: { "content-type": "application/x-protobuf" } });
 });
+
+/** The methods this route does not serve: a 405 naming the method, with Allow. */
+export const { GET, PUT, PATCH, DELETE } = refuseOtherMethods("POST");

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { getDatabase } from "@/db";
-import { requireApiKey, restHandler } from "@/server/api/rest";
+import { refuseOtherMethods, requireApiKey, restHandler } from "@/server/api/rest";
 import { getQueueFit } from "@/server/truth/fit-queries";
 import { queuePathIdSchema } from "@/server/truth/schema";
 
@@ -12,3 +12,6 @@ export const GET = restHandler(async (request, context: { params: Promise<{ queu
   const { queueId } = z.object({ queueId: queuePathIdSchema }).parse(await context.params);
   return Response.json(await getQueueFit(getDatabase(), { projectId: principal.projectId, queueId }));
 });
+
+/** The methods this route does not serve: a 405 naming the method, with Allow. */
+export const { POST, PUT, PATCH, DELETE } = refuseOtherMethods("GET");

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { getDatabase } from "@/db";
-import { requireApiKey, restHandler } from "@/server/api/rest";
+import { refuseOtherMethods, requireApiKey, restHandler } from "@/server/api/rest";
 import { respondWithReleaseExport } from "@/server/datasets/formats/http";
 import { datasetSlugSchema, releaseSelectorSchema } from "@/server/datasets/schema";
 
@@ -14,3 +14,6 @@ export const GET = restHandler(async (request, context: { params: Promise<{ slug
   const params = pullParamsSchema.parse(await context.params);
   return respondWithReleaseExport(getDatabase(), request, { projectId: principal.projectId, ...params });
 });
+
+/** The methods this route does not serve: a 405 naming the method, with Allow. */
+export const { POST, PUT, PATCH, DELETE } = refuseOtherMethods("GET");

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { getDatabase } from "@/db";
-import { requireApiKey, restHandler } from "@/server/api/rest";
+import { refuseOtherMethods, requireApiKey, restHandler } from "@/server/api/rest";
 import { getReleaseProgress } from "@/server/datasets/publish-service";
 import { datasetSlugSchema, releaseNumberParamSchema } from "@/server/datasets/schema";
 
@@ -28,3 +28,6 @@ export const GET = restHandler(async (request, context: { params: Promise<{ slug
     { headers: { "Cache-Control": "no-store" } },
   );
 });
+
+/** The methods this route does not serve: a 405 naming the method, with Allow. */
+export const { POST, PUT, PATCH, DELETE } = refuseOtherMethods("GET");
