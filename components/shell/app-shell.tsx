@@ -9,6 +9,7 @@ import { Kbd } from "@/components/ui/kbd";
 import { hasAnyRole, type ProjectRole } from "@/server/auth/roles";
 import { useRememberProject } from "./last-project";
 import { navItems } from "./nav-items";
+import { usePageShortcuts } from "./page-shortcuts";
 import { ShortcutsDialog } from "./shortcuts-dialog";
 import { SignOutButton } from "./sign-out-button";
 import { useShortcuts, type Shortcut } from "./use-shortcuts";
@@ -33,7 +34,8 @@ export function AppShell({ user, project, projects, children }: { user: ShellUse
     ],
     [visibleItems, router, base],
   );
-  useShortcuts(shortcuts);
+  useShortcuts(shortcuts, { isListed: false });
+  const pageShortcuts = usePageShortcuts();
 
   return (
     <div className="flex min-h-screen flex-col md:flex-row">
@@ -102,7 +104,7 @@ export function AppShell({ user, project, projects, children }: { user: ShellUse
       <main className="min-w-0 flex-1 px-4 py-8 md:px-6 xl:px-10">
         <div className="mx-auto max-w-5xl">{children}</div>
       </main>
-      <ShortcutsDialog isOpen={isHelpOpen} onClose={() => setIsHelpOpen(false)} shortcuts={shortcuts} />
+      <ShortcutsDialog isOpen={isHelpOpen} onClose={() => setIsHelpOpen(false)} shortcuts={shortcuts} pageShortcuts={pageShortcuts} />
     </div>
   );
 }

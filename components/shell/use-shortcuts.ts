@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
+import { listPageShortcuts, withdrawPageShortcuts } from "./page-shortcuts";
 
 export type Shortcut = { keys: string[]; label: string; run: () => void };
 
@@ -13,14 +14,22 @@ function isTyping(target: EventTarget | null): boolean {
 
 /**
  * Global keyboard shortcuts: single keys ("?") and two-key sequences ("g m"). Ignored while typing in a
- * field or with a modifier held, so they never steal text input or browser shortcuts.
+ * field or with a modifier held, so they never steal text input or browser shortcuts. A page's shortcuts
+ * are listed in the `?` dialog while it is on screen; the shell lists its own (`isListed: false`).
  */
-export function useShortcuts(shortcuts: Shortcut[]): void {
+export function useShortcuts(shortcuts: Shortcut[], options: { isListed?: boolean } = {}): void {
+  const isListed = options.isListed ?? true;
   const pending = useRef<{ key: string; at: number } | null>(null);
   const latest = useRef(shortcuts);
+  const owner = useRef({});
   useEffect(() => {
     latest.current = shortcuts;
+    if (isListed) listPageShortcuts(owner.current, shortcuts);
   });
+  useEffect(() => {
+    const listing = owner.current;
+    return () => withdrawPageShortcuts(listing);
+  }, []);
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
       if (event.metaKey || event.ctrlKey || event.altKey || isTyping(event.target)) return;

@@ -39,6 +39,13 @@ test("a lead finds ingested outputs, searches them, opens one, and adds two to a
 
   await page.reload();
   await expect(page.getByText("4 outputs on this page, newest first")).toBeVisible();
+  // `?` lists this page's own shortcuts above the ones that work everywhere.
+  await page.keyboard.press("?");
+  const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+  await expect(help.getByRole("region", { name: "On this page" })).toContainText("Search outputs");
+  await expect(help.getByRole("region", { name: "Everywhere" })).toContainText("Go to Outputs");
+  await page.keyboard.press("Escape");
+  await expect(help).toBeHidden();
   const rows = page.getByRole("table", { name: "Outputs" }).getByRole("row");
   await expect(rows).toHaveCount(5);
   await page.getByRole("searchbox", { name: "Search input and output" }).fill("refund");

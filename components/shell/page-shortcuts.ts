@@ -1,0 +1,47 @@
+"use client";
+
+import { useSyncExternalStore } from "react";
+import type { Shortcut } from "./use-shortcuts";
+
+// The shortcuts the current page's components listen to, by the component that listens, so the help
+// dialog of the shell (which renders around the page) can list them beside its own.
+const byOwner = new Map<object, Shortcut[]>();
+const listeners = new Set<() => void>();
+let listed: Shortcut[] = [];
+
+const describe = (shortcuts: readonly Shortcut[]) => shortcuts.map((shortcut) => `${shortcut.keys.join(" ")}:${shortcut.label}`).join("|");
+
+function publish(): void {
+  const next = [...byOwner.values()].flat();
+  // Pages rebuild their lists on every render; only a change of what the dialog shows is news.
+  if (describe(next) === describe(listed)) return;
+  listed = next;
+  for (const listener of listeners) listener();
+}
+
+/** Lists a component's shortcuts in the help dialog until it withdraws them (unmounts). */
+export function listPageShortcuts(owner: object, shortcuts: Shortcut[]): void {
+  if (shortcuts.length === 0) byOwner.delete(owner);
+  else byOwner.set(owner, shortcuts);
+  publish();
+}
+
+export function withdrawPageShortcuts(owner: object): void {
+  byOwner.delete(owner);
+  publish();
+}
+
+const subscribe = (listener: () => void) => {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+};
+const noShortcuts: Shortcut[] = [];
+
+/** The shortcuts of the page on screen now. */
+export function usePageShortcuts(): Shortcut[] {
+  return useSyncExternalStore(
+    subscribe,
+    () => listed,
+    () => noShortcuts,
+  );
+}
