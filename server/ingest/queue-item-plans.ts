@@ -3,17 +3,10 @@ import type { PgBoss } from "pg-boss";
 import type { Executor } from "@/db/executor";
 import type { DB } from "@/db/types";
 import { logger } from "@/server/lib/logger";
+import type { NewQueueItem } from "@/server/sampling/queries";
 
-/** A queue item for a new output, committed with the output as part of a plan and written right after. */
-export type PlannedQueueItem = {
-  queueId: string;
-  outputId: number;
-  contentHash: string;
-  inclusionProbability: number;
-  isHoldout: boolean;
-  stratum: string;
-  priority: number;
-};
+/** A queue item for a new output, committed with the output as part of a plan and written right after (provenance `rule`). */
+export type PlannedQueueItem = Omit<NewQueueItem, "provenance">;
 
 /**
  * Keeps the first item of each (queue, content) pair: a queue holds content once, and of two new outputs
