@@ -49,9 +49,12 @@ describe("ingestOutputs validation", () => {
       buildOutputItem(16, { output: [{ role: "assistant", content: " " }] }),
       buildOutputItem(17, { produced_at: new Date(Date.now() + 2 * 86_400_000).toISOString() }),
       buildOutputItem(18, { produced_at: new Date(Date.now() + 3_600_000).toISOString() }),
+      buildOutputItem(19, { output: " \n\t " }),
+      buildOutputItem(20, { external_id: 20 }),
+      buildOutputItem(21, { end_user_id: "" }),
     ];
     const { results, summary } = await ingest(items);
-    expect(summary).toEqual({ created: 3, duplicate: 0, rejected: 15 });
+    expect(summary).toEqual({ created: 3, duplicate: 0, rejected: 18 });
     const byIndex = (index: number) => results.find((result) => result.index === index);
     expect(byIndex(0)).toMatchObject({ status: "created", external_id: "out-1", queued: 0 });
     expect(byIndex(1)).toMatchObject({ status: "rejected", external_id: null, field: "outputs[1].external_id", reason: "external_id is required" });
@@ -62,7 +65,7 @@ describe("ingestOutputs validation", () => {
     expect(byIndex(6)).toMatchObject({ field: "outputs[6].consent" });
     expect(byIndex(7)).toMatchObject({ field: "outputs[7].produced_at", reason: expect.stringContaining("ISO 8601") });
     expect(byIndex(8)).toMatchObject({ status: "rejected", external_id: null, field: "outputs[8]" });
-    expect(byIndex(9)).toMatchObject({ field: "outputs[9].input", reason: "must not be empty" });
+    expect(byIndex(9)).toMatchObject({ field: "outputs[9].input", reason: "must not be empty or only spaces" });
     expect(byIndex(10)).toMatchObject({ field: "outputs[10].output", reason: expect.stringContaining("NUL") });
     expect(byIndex(11)).toMatchObject({ field: "outputs[11].external_id", reason: expect.stringContaining("outputs[0]") });
     expect(byIndex(12)).toMatchObject({ field: "outputs[12].tags[1]", reason: expect.stringContaining("surrogates") });
@@ -73,6 +76,9 @@ describe("ingestOutputs validation", () => {
     // A sender's clock may run an hour ahead; two days ahead is not clock skew.
     expect(byIndex(16)).toMatchObject({ field: "outputs[16].produced_at", reason: "produced_at must not be more than a day in the future" });
     expect(byIndex(17)).toMatchObject({ status: "created", external_id: "out-18" });
+    expect(byIndex(18)).toMatchObject({ field: "outputs[18].output", reason: "must not be empty or only spaces" });
+    expect(byIndex(19)).toMatchObject({ external_id: null, field: "outputs[19].external_id", reason: "external_id must be text" });
+    expect(byIndex(20)).toMatchObject({ field: "outputs[20].end_user_id", reason: "end_user_id must not be empty" });
     expect(results.map((result) => result.index)).toEqual(items.map((_, index) => index));
     expect(await countRows("outputs")).toBe(3);
   });
@@ -93,11 +99,14 @@ describe("ingestOutputs validation", () => {
   it("stores text, tags and metadata exactly, whatever characters they hold", async () => {
     const tags = ['quote " here', "back\\slash", "a,b", "{braces}", "NULL", "émoji 😀"];
     const metadata = { "key \"q\"": "line\nbreak", big: 12345678901234567890, ratio: 1.5, flag: false, none: null };
-    const texts = { trace_id: "tab\there", model: "m\\odel", end_user_id: "ü-1\r\n" };
-    await ingest([buildOutputItem(30, { tags, metadata, ...texts, output: "say \"hi\" \\ 😀" }), buildOutputItem(31, { tags: [] })]);
-    const [first, second] = await testDb.db.selectFrom("outputs").selectAll().where("external_id", "in", ["out-30", "out-31"]).orderBy("external_id").execute();
+    const texts = { trace_id: "tab\there", model: "m\\odel", end_user_id: "ü\r\n-1" };
+    const spaced = { end_user_id: " spaced-user ", session_id: "\tconv-1 " };
+    await ingest([buildOutputItem(30, { tags, metadata, ...texts, output: "say \"hi\" \\ 😀" }), buildOutputItem(31, { tags: [] }), buildOutputItem(32, spaced)]);
+    const [first, second, third] = await testDb.db.selectFrom("outputs").selectAll().where("external_id", "in", ["out-30", "out-31", "out-32"]).orderBy("external_id").execute();
     expect(first).toMatchObject({ tags, metadata, ...texts, output: "say \"hi\" \\ 😀" });
     expect(second).toMatchObject({ tags: [], trace_id: null, end_user_id: "user-31" });
+    // Ids are trimmed as external_id is, so erasing "spaced-user" finds this output.
+    expect(third).toMatchObject({ end_user_id: "spaced-user", session_id: "conv-1" });
   });
 });
 

@@ -7,6 +7,16 @@ export const MAX_INGEST_BATCH = 1_000;
 /** The longest prompt, completion or chat message we take: far past any model's context, well inside a request. */
 export const MAX_CONVERSATION_TEXT = 1_000_000;
 
+/** The sender's id of an output: trimmed, so " chat-42 " and "chat-42" are one output. */
+const externalIdSchema = safeText(200, { trim: true, missing: "external_id is required", error: "external_id must be text", tooLong: "external_id is at most 200 characters" }).min(
+  1,
+  "external_id must not be empty",
+);
+
+/** An id the app sends to group or erase by: trimmed like external_id, so erasing " user-1 " finds it. */
+const trimmedIdSchema = (field: string) =>
+  safeText(200, { trim: true, error: `${field} must be text`, tooLong: `${field} is at most 200 characters` }).min(1, `${field} must not be empty`);
+
 export const chatRoles = ["system", "user", "assistant", "tool", "developer"] as const;
 
 export const chatMessageSchema = z.object({
@@ -19,7 +29,7 @@ export type ChatMessage = z.infer<typeof chatMessageSchema>;
 /** A prompt or a completion: plain text, or a chat messages array with some text in it (there is nothing to review otherwise). */
 export const conversationSchema = z.union(
   [
-    safeText(MAX_CONVERSATION_TEXT).min(1, "must not be empty"),
+    safeText(MAX_CONVERSATION_TEXT).refine((text) => text.trim() !== "", "must not be empty or only spaces"),
     z
       .array(chatMessageSchema)
       .min(1, "must hold at least one message")
@@ -77,17 +87,17 @@ export const suggestionSchema = z.object(
 export type Suggestion = z.infer<typeof suggestionSchema>;
 
 export const ingestOutputSchema = z.object({
-  external_id: safeText(200, { trim: true, error: "external_id is required", tooLong: "external_id is at most 200 characters" }).min(1, "external_id must not be empty"),
+  external_id: externalIdSchema,
   trace_id: safeText(200, { tooLong: "trace_id is at most 200 characters" }).optional(),
   /** Groups the turns of one conversation into a thread. */
-  session_id: safeText(200, { tooLong: "session_id is at most 200 characters" }).min(1, "session_id must not be empty").optional(),
+  session_id: trimmedIdSchema("session_id").optional(),
   input: conversationSchema,
   output: conversationSchema,
   model: safeText(200, { tooLong: "model is at most 200 characters" }).optional(),
   tags: z.array(safeText(100, { trim: true, tooLong: "a tag is at most 100 characters" }).min(1, "tags must not be empty")).max(50, "at most 50 tags").default([]),
   /** Flat key/value pairs; sampling filters match them by equality. */
   metadata: z.record(safeText(100, { tooLong: "metadata keys are at most 100 characters" }), metadataValueSchema).default({}),
-  end_user_id: safeText(200, { tooLong: "end_user_id is at most 200 characters" }).optional(),
+  end_user_id: trimmedIdSchema("end_user_id").optional(),
   /** Outputs without consent are stored for lineage but never queued. Absent means the app had consent. */
   consent: z.boolean().default(true),
   produced_at: timestampSchema("produced_at").optional(),
@@ -111,12 +121,12 @@ export type SignalKind = z.infer<typeof signalKindSchema>;
 
 export const ingestSignalSchema = z
   .object({
-    external_id: safeText(200, { trim: true, error: "external_id is required", tooLong: "external_id is at most 200 characters" }).min(1, "external_id must not be empty"),
+    external_id: externalIdSchema,
     kind: signalKindSchema,
     /** Required for `score`; optional otherwise. */
     value: z.number().finite().optional(),
     comment: safeText(5_000, { tooLong: "comment is at most 5,000 characters" }).optional(),
-    end_user_id: safeText(200, { tooLong: "end_user_id is at most 200 characters" }).optional(),
+    end_user_id: trimmedIdSchema("end_user_id").optional(),
     /** A retried request with the same key records the signal once. */
     idempotency_key: safeText(200, { tooLong: "idempotency_key is at most 200 characters" }).min(1, "idempotency_key must not be empty").optional(),
     occurred_at: timestampSchema("occurred_at").optional(),

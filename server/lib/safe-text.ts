@@ -29,8 +29,10 @@ function isStorableText(text: string): boolean {
 export type SafeTextOptions = {
   /** Trim before the length is checked, as a form field should. */
   trim?: boolean;
-  /** The message when the value is not text at all (or is missing). */
+  /** The message when the value is not text at all (or is missing, unless `missing` says otherwise). */
   error?: string;
+  /** The message when the value is missing, where that differs from being of the wrong type. */
+  missing?: string;
   /** The message when the text is longer than the bound. */
   tooLong?: string;
 };
@@ -40,7 +42,8 @@ export type SafeTextOptions = {
  * REST body is one of these (a guard test walks the router); chain `.min()`, `.regex()` and the like on it.
  */
 export function safeText(maxLength: number, options: SafeTextOptions = {}) {
-  const text = options.error === undefined ? z.string() : z.string(options.error);
+  const { error, missing } = options;
+  const text = error === undefined && missing === undefined ? z.string() : z.string({ error: (issue) => (issue.input === undefined ? (missing ?? error) : error) });
   return (options.trim ? text.trim() : text)
     .max(maxLength, options.tooLong ?? `use at most ${maxLength} characters`)
     .refine(isStorableText, { message: UNSTORABLE_TEXT_REASON, abort: true });

@@ -86,10 +86,16 @@ describe("IP address rule", () => {
     ["host 2001:db8::8a2e:370:7334.", "host [IP]."],
     ["loopback ::1", "loopback [IP]"],
     ["mapped ::ffff:10.0.0.1", "mapped [IP]"],
+    // Words that end like a version marker, but are not one.
+    ["my server 192.168.1.20", "my server [IP]"],
+    ["connect over 10.0.0.7", "connect over [IP]"],
+    ["dev 172.16.0.4", "dev [IP]"],
+    ["whatever 1.2.3.4", "whatever [IP]"],
+    ["rebuild 10.1.1.1", "rebuild [IP]"],
   ])("redacts %s", (text, expected) => {
     expect(redactWith("ip", text)).toEqual({ redacted: expected, counts: { ip: 1 } });
   });
-  it.each(["version 1.2.3", "v1.2.3.4", "version 10.0.0.1", "Build 4.1.0.2", "release 10.4.2.1.7", "bad 300.1.1.1", "at 12:30:45", "C++ std::vector", "ratio 3:2"])("leaves %s", (text) => {
+  it.each(["version 1.2.3", "v1.2.3.4", "v 1.2.3.4", "(v1.2.3.4)", "ver. 1.2.3.4", "version 10.0.0.1", "Build 4.1.0.2", "release 10.4.2.1.7", "bad 300.1.1.1", "at 12:30:45", "C++ std::vector", "ratio 3:2"])("leaves %s", (text) => {
     expect(redactWith("ip", text)).toEqual({ redacted: text, counts: {} });
   });
 });

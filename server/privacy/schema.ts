@@ -68,7 +68,8 @@ export const testRedactionSchema = z.object({
 export type TestRedactionInput = z.infer<typeof testRedactionSchema>;
 
 /** An end user's id as the app sent it with outputs and signals. */
-export const endUserIdSchema = safeText(200, { error: "end_user_id is required", tooLong: "end_user_id is at most 200 characters" }).min(1, "end_user_id must not be empty");
+/** Trimmed, as ingest trims the end_user_id it stores. */
+export const endUserIdSchema = safeText(200, { trim: true, error: "end_user_id is required", tooLong: "end_user_id is at most 200 characters" }).min(1, "end_user_id must not be empty");
 
 export const eraseEndUserSchema = z.object({ endUserId: endUserIdSchema });
 export type EraseEndUserInput = z.infer<typeof eraseEndUserSchema>;
