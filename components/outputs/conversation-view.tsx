@@ -1,3 +1,6 @@
+"use client";
+
+import { useState } from "react";
 import { z } from "zod";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
@@ -17,7 +20,13 @@ function readConversation(value: unknown): { kind: "text"; text: string } | { ki
   return { kind: "raw", json: JSON.stringify(value, null, 2) ?? "" };
 }
 
-function MessageItem({ message }: { message: ChatMessage }) {
+/** Model or user text: rendered as Markdown, or exactly as stored, character for character. */
+function MessageText({ text, isRaw, className }: { text: string; isRaw: boolean; className?: string }) {
+  if (isRaw) return <pre className={cn("font-mono text-[13px] leading-relaxed break-words whitespace-pre-wrap text-zinc-800", className)}>{text}</pre>;
+  return <Markdown className={className}>{text}</Markdown>;
+}
+
+function MessageItem({ message, isRaw }: { message: ChatMessage; isRaw: boolean }) {
   const header = (
     <span className="flex items-center gap-2">
       <Badge tone={roleTones[message.role]}>{message.role}</Badge>
@@ -35,7 +44,7 @@ function MessageItem({ message }: { message: ChatMessage }) {
               <span className="group-open:hidden">show prompt</span>
             </span>
           </summary>
-          <Markdown className="mt-2 rounded-lg bg-zinc-50 p-3">{message.content}</Markdown>
+          <MessageText isRaw={isRaw} className="mt-2 rounded-lg bg-zinc-50 p-3" text={message.content} />
         </details>
       </li>
     );
@@ -43,22 +52,22 @@ function MessageItem({ message }: { message: ChatMessage }) {
   return (
     <li className="space-y-1.5">
       {header}
-      <Markdown className={cn("rounded-lg p-3", message.role === "user" ? "bg-sky-50/60" : "bg-zinc-50")}>{message.content}</Markdown>
+      <MessageText isRaw={isRaw} className={cn("rounded-lg p-3", message.role === "user" ? "bg-sky-50/60" : "bg-zinc-50")} text={message.content} />
     </li>
   );
 }
 
-/** Renders one side of a conversation: chat messages with role badges, or a single markdown text. */
-export function ConversationBody({ value }: { value: unknown }) {
+/** Renders one side of a conversation: chat messages with role badges, or a single text; as Markdown unless `isRaw`. */
+export function ConversationBody({ value, isRaw = false }: { value: unknown; isRaw?: boolean }) {
   const conversation = readConversation(value);
   switch (conversation.kind) {
     case "text":
-      return <Markdown>{conversation.text}</Markdown>;
+      return <MessageText isRaw={isRaw} text={conversation.text} />;
     case "messages":
       return (
         <ol className="space-y-3">
           {conversation.messages.map((message, index) => (
-            <MessageItem key={index} message={message} />
+            <MessageItem key={index} message={message} isRaw={isRaw} />
           ))}
         </ol>
       );
@@ -77,20 +86,32 @@ export type ConversationViewProps = {
 };
 
 /**
- * What the model was asked and what it answered, as two labelled regions. Markdown and code are rendered;
- * raw HTML never is. Works in server and client components alike.
+ * What the model was asked and what it answered, as two labelled regions. Markdown and code are rendered,
+ * raw HTML never is; "Raw text" shows every character as stored instead (Markdown would turn `__init__`
+ * bold or a leading `#` into a heading, which can change what a reviewer judges).
  */
 export function ConversationView({ input, output, outputTitle = "Model output" }: ConversationViewProps) {
+  const [isRaw, setIsRaw] = useState(false);
   return (
     <div className="space-y-5">
       <section aria-label="Input">
-        <h3 className="mb-2 text-xs font-medium tracking-wide text-zinc-500 uppercase">Input</h3>
-        <ConversationBody value={input} />
+        <div className="mb-2 flex items-center justify-between gap-3">
+          <h3 className="text-xs font-medium tracking-wide text-zinc-500 uppercase">Input</h3>
+          <button
+            type="button"
+            aria-pressed={isRaw}
+            onClick={() => setIsRaw((current) => !current)}
+            className={cn("rounded-md px-2 py-0.5 text-xs ring-1 ring-inset", isRaw ? "bg-zinc-800 text-white ring-zinc-800" : "text-zinc-600 ring-zinc-200 hover:bg-zinc-50")}
+          >
+            Raw text
+          </button>
+        </div>
+        <ConversationBody value={input} isRaw={isRaw} />
       </section>
       <section aria-label={outputTitle}>
         <h3 className="mb-2 text-xs font-medium tracking-wide text-zinc-500 uppercase">{outputTitle}</h3>
         <div className="rounded-lg bg-white p-4 ring-1 ring-gold-200">
-          <ConversationBody value={output} />
+          <ConversationBody value={output} isRaw={isRaw} />
         </div>
       </section>
     </div>

@@ -27,7 +27,7 @@ test("a lead finds ingested outputs, searches them, opens one, and adds two to a
 
   const sent = [
     { external_id: "chat-1", model: "support-bot", session_id: "conv-7", tags: ["billing"], input: "Where is my refund?", output: "Refunds take five days." },
-    { external_id: "chat-2", model: "support-bot", session_id: "conv-7", tags: ["billing"], input: "And the refund for my second order?", output: "That one was sent today.\nIt arrives\tin five days." },
+    { external_id: "chat-2", model: "support-bot", session_id: "conv-7", tags: ["billing"], input: "And the refund for my second order?", output: "That one was sent today.\nIt arrives\tin **five** days." },
     { external_id: "chat-3", model: "support-bot", input: "How do I change my password?", output: "Open Settings, then Security." },
     { external_id: "chat-4", model: "support-bot", input: "Please forget my refund request", output: "Done.", consent: false },
   ].map((output, index) => ({ ...output, produced_at: new Date(Date.now() - 86_400_000 + index * 60_000).toISOString() }));
@@ -65,6 +65,11 @@ test("a lead finds ingested outputs, searches them, opens one, and adds two to a
   await expect(page.getByRole("region", { name: "Model output" })).toContainText("That one was sent today.");
   // The answer's line break and tab are shown as the model wrote them, not folded into one line by Markdown.
   expect(await page.getByRole("region", { name: "Model output" }).innerText()).toContain("That one was sent today.\nIt arrives\tin five days.");
+  // Raw text shows the answer exactly as stored, Markdown marks and all.
+  await page.getByRole("button", { name: "Raw text" }).click();
+  await expect(page.getByRole("button", { name: "Raw text" })).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByRole("region", { name: "Model output" })).toContainText("It arrives\tin **five** days.");
+  await page.getByRole("button", { name: "Raw text" }).click();
   await expect(page.getByRole("list", { name: "Turns of this thread" }).getByRole("listitem")).toHaveCount(2);
   await expect(page.getByText("In no queue: no rule sampled it and nobody added it by hand.")).toBeVisible();
   await page.goBack();

@@ -34,7 +34,7 @@ test("a lead sets a stratified rule with priority, floor and budget in the new-q
   const design = page.getByRole("list", { name: "Sampling design" });
   await expect(design.getByText("Strata by metadata locale, at least 20 a day each.")).toBeVisible();
   await expect(design.getByText("4× as likely with thumbs_down.")).toBeVisible();
-  await expect(design.getByText("About 300 items a day at most (budget).")).toBeVisible();
+  await expect(design.getByText("About 300 items a day at most (budget), expected from recent traffic; a sudden spike can pass it.")).toBeVisible();
   const queue = await db.selectFrom("queues").select(["id", "sampling_rule"]).where("project_id", "=", project.id).executeTakeFirstOrThrow();
   expect(queue.sampling_rule).toMatchObject({ rate: 0.05, strataBy: "metadata", strataKey: "locale", quotaPerDay: 20, prioritySignals: ["thumbs_down"], priorityMultiplier: 4, explorationFloor: 0.01, dailyBudget: 300 });
 
