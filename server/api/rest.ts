@@ -79,6 +79,10 @@ export function restHandler<Args extends unknown[]>(handler: (request: Request, 
 
 const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 type HttpMethod = (typeof HTTP_METHODS)[number];
+const methodRefusals = new WeakSet<object>();
+
+/** True for a handler refuseOtherMethods made: a route's list of what it serves leaves these out. */
+export const isMethodRefusal = (handler: unknown): boolean => typeof handler === "function" && methodRefusals.has(handler);
 
 /**
  * Handlers for the methods a route does not serve: 405 in the API's JSON error shape, naming the method
@@ -89,11 +93,13 @@ export function refuseOtherMethods<const Served extends HttpMethod>(...served: S
   const allow = served.join(", ");
   const refusals: Partial<Record<HttpMethod, (request: Request) => Response>> = {};
   for (const method of HTTP_METHODS.filter((candidate) => !(served as HttpMethod[]).includes(candidate))) {
-    refusals[method] = () => {
+    const refuse = () => {
       const response = errorResponse(405, "method_not_allowed", `${method} is not served here; use ${served.join(" or ")}`, { field: "method" });
       response.headers.set("Allow", allow);
       return response;
     };
+    methodRefusals.add(refuse);
+    refusals[method] = refuse;
   }
   return refusals as Record<Exclude<HttpMethod, Served>, (request: Request) => Response>;
 }

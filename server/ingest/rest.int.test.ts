@@ -1,3 +1,4 @@
+import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as postOutputs } from "@/app/api/v1/outputs/route";
 import { POST as postSignals } from "@/app/api/v1/signals/route";
@@ -64,6 +65,24 @@ describe("POST /api/v1/outputs", () => {
     const reader = await sendOutputs({ outputs: [buildOutputItem(3)] }, keys["datasets:read"]);
     expect(reader.status).toBe(403);
     expect(await reader.json()).toMatchObject({ error: { code: "forbidden", message: expect.stringContaining('"ingest" scope') } });
+  });
+
+  it("takes a gzip body, and names content-encoding or body when the encoding is unknown or the gzip broken", async () => {
+    const post = (body: Buffer | string, encoding: string) =>
+      postOutputs(
+        new Request("http://localhost/api/v1/outputs", {
+          method: "POST",
+          headers: { "content-type": "application/json", "content-encoding": encoding, authorization: `Bearer ${keys.ingest}` },
+          body: typeof body === "string" ? body : new Uint8Array(body),
+        }),
+      );
+    const zipped = await post(gzipSync(JSON.stringify({ outputs: [buildOutputItem(7)] })), "gzip");
+    expect(zipped.status).toBe(200);
+    expect((await zipped.json()).summary).toEqual({ created: 1, duplicate: 0, rejected: 0 });
+    const broken = await post("not gzip at all", "gzip");
+    expect({ status: broken.status, body: await broken.json() }).toEqual({ status: 400, body: { error: { code: "bad_request", field: "body", message: expect.stringContaining("not valid gzip") } } });
+    const brotli = await post("{}", "br");
+    expect({ status: brotli.status, body: await brotli.json() }).toMatchObject({ status: 415, body: { error: { field: "content-encoding" } } });
   });
 
   it("answers 400 naming the field when the body or its envelope is bad, writing nothing", async () => {

@@ -1,14 +1,8 @@
-import { promisify } from "node:util";
-import { gunzip } from "node:zlib";
-import { MAX_REQUEST_BYTES } from "@/server/ingest/request-body";
-import { PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from "@/server/lib/errors";
+import { readRequestBody } from "@/server/ingest/request-body";
+import { UnsupportedMediaTypeError, ValidationError } from "@/server/lib/errors";
 import { decodeTraceRequest } from "./protobuf";
 
 export type OtlpEncoding = "protobuf" | "json";
-
-const gunzipAsync = promisify(gunzip);
-const MAX_MB = MAX_REQUEST_BYTES / 1024 / 1024;
-const tooLarge = (what: string) => new PayloadTooLargeError(`${what} is larger than ${MAX_MB} MB; export smaller batches`, { field: "body" });
 
 /** The encoding a Content-Type names; 415 for anything but OTLP's two. */
 export function readEncoding(request: Request): OtlpEncoding {
@@ -16,32 +10,6 @@ export function readEncoding(request: Request): OtlpEncoding {
   if (mediaType === "application/x-protobuf" || mediaType === "application/protobuf") return "protobuf";
   if (mediaType === "application/json") return "json";
   throw new UnsupportedMediaTypeError(`content-type must be application/x-protobuf or application/json, not ${mediaType ? `"${mediaType.slice(0, 100)}"` : "missing"}`, { field: "content-type" });
-}
-
-async function readBytes(request: Request): Promise<Buffer> {
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_REQUEST_BYTES) throw tooLarge("body");
-  if (!request.body) return Buffer.alloc(0);
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of request.body) {
-    size += chunk.byteLength;
-    if (size > MAX_REQUEST_BYTES) throw tooLarge("body");
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
-}
-
-/** The body without its Content-Encoding: gzip is undone (bounded, so a small bomb cannot fill memory), identity kept. */
-async function decompress(request: Request, bytes: Buffer): Promise<Buffer> {
-  const encoding = (request.headers.get("content-encoding") ?? "identity").trim().toLowerCase();
-  if (encoding === "identity" || encoding === "") return bytes;
-  if (encoding !== "gzip") throw new UnsupportedMediaTypeError(`content-encoding must be gzip or absent, not "${encoding.slice(0, 100)}"`, { field: "content-encoding" });
-  try {
-    return await gunzipAsync(bytes, { maxOutputLength: MAX_REQUEST_BYTES });
-  } catch (error) {
-    if (error instanceof RangeError || (error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") throw tooLarge("the unzipped body");
-    throw new ValidationError("body is not valid gzip (content-encoding: gzip)", { field: "body" });
-  }
 }
 
 /** Deeper than any real attribute value; past it the schema's recursion could exhaust the stack. */
@@ -65,7 +33,7 @@ function isTooDeep(value: unknown): boolean {
  */
 export async function readOtlpBody(request: Request): Promise<{ encoding: OtlpEncoding; body: unknown }> {
   const encoding = readEncoding(request);
-  const bytes = await decompress(request, await readBytes(request));
+  const bytes = await readRequestBody(request);
   let body: unknown;
   if (encoding === "protobuf") {
     try {

@@ -12,6 +12,7 @@ import { createRowCounter, describeRowChanges } from "./row-counts";
 import { runTrpcCase, trpcCasesFor, type Procedure, type TrpcCase, type TrpcRun } from "./trpc-cases";
 import { trpcTargets } from "./trpc-targets";
 import { queueItemsSettled } from "@/server/ingest/queue-item-plans";
+import { isMethodRefusal } from "../rest";
 
 /** How many requests were sent, how many got a 5xx, how many got each status, and what went wrong. */
 export type FuzzStats = { requests: number; serverErrors: number; statuses: Record<number, number>; problems: string[] };
@@ -21,14 +22,14 @@ export type FuzzReport = FuzzStats & { seed: number; targets: number; seconds: n
 type RouteHandler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
 
-/** Every REST handler under app/api/v1, keyed `METHOD /api/v1/…` as its file lays out the path. */
+/** Every REST handler under app/api/v1 (not the 405s for methods a path does not serve), keyed `METHOD /api/v1/…` as its file lays out the path. */
 export async function listRestRoutes(root: string): Promise<Map<string, RouteHandler>> {
   const routes = new Map<string, RouteHandler>();
   for (const file of globSync("app/api/v1/**/route.ts", { cwd: root }).sort()) {
     const exported = (await import(pathToFileURL(join(root, file)).href)) as Record<string, unknown>;
     const path = `/${dirname(file).replace(/^app\//, "")}`;
     for (const method of HTTP_METHODS) {
-      if (typeof exported[method] === "function") routes.set(`${method} ${path}`, exported[method] as RouteHandler);
+      if (typeof exported[method] === "function" && !isMethodRefusal(exported[method])) routes.set(`${method} ${path}`, exported[method] as RouteHandler);
     }
   }
   return routes;
