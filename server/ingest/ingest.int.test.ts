@@ -52,9 +52,10 @@ describe("ingestOutputs validation", () => {
       buildOutputItem(19, { output: " \n\t " }),
       buildOutputItem(20, { external_id: 20 }),
       buildOutputItem(21, { end_user_id: "" }),
+      buildOutputItem(22, { produced_At: "2026-01-01T00:00:00Z" }),
     ];
     const { results, summary } = await ingest(items);
-    expect(summary).toEqual({ created: 3, duplicate: 0, rejected: 18 });
+    expect(summary).toEqual({ created: 3, duplicate: 0, rejected: 19 });
     const byIndex = (index: number) => results.find((result) => result.index === index);
     expect(byIndex(0)).toMatchObject({ status: "created", external_id: "out-1", queued: 0 });
     expect(byIndex(1)).toMatchObject({ status: "rejected", external_id: null, field: "outputs[1].external_id", reason: "external_id is required" });
@@ -79,6 +80,7 @@ describe("ingestOutputs validation", () => {
     expect(byIndex(18)).toMatchObject({ field: "outputs[18].output", reason: "must not be empty or only spaces" });
     expect(byIndex(19)).toMatchObject({ external_id: null, field: "outputs[19].external_id", reason: "external_id must be text" });
     expect(byIndex(20)).toMatchObject({ field: "outputs[20].end_user_id", reason: "end_user_id must not be empty" });
+    expect(byIndex(21)).toMatchObject({ field: "outputs[21].produced_At", reason: '"produced_At" is not a field here; check its spelling' });
     expect(results.map((result) => result.index)).toEqual(items.map((_, index) => index));
     expect(await countRows("outputs")).toBe(3);
   });

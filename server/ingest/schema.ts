@@ -86,7 +86,8 @@ export const suggestionSchema = z.object(
 );
 export type Suggestion = z.infer<typeof suggestionSchema>;
 
-export const ingestOutputSchema = z.object({
+/** Strict: a misspelt field (`produced_At`) is rejected naming it, not silently dropped. */
+export const ingestOutputSchema = z.strictObject({
   external_id: externalIdSchema,
   trace_id: safeText(200, { tooLong: "trace_id is at most 200 characters" }).optional(),
   /** Groups the turns of one conversation into a thread. */
@@ -120,7 +121,7 @@ export const signalKindSchema = z.enum(signalKinds, `kind must be one of ${signa
 export type SignalKind = z.infer<typeof signalKindSchema>;
 
 export const ingestSignalSchema = z
-  .object({
+  .strictObject({
     external_id: externalIdSchema,
     kind: signalKindSchema,
     /** Required for `score`; optional otherwise. */

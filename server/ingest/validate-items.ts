@@ -8,8 +8,15 @@ export function formatItemField(batchKey: string, index: number, path: readonly 
   return path.reduce<string>((field, key) => (typeof key === "number" ? `${field}[${key}]` : `${field}.${String(key)}`), `${batchKey}[${index}]`);
 }
 
-/** The issue to report: inside a union, the branch that got past the value's type explains more than the union. */
+/**
+ * The issue to report: inside a union, the branch that got past the value's type explains more than the
+ * union; a field the item should not have is named itself.
+ */
 function explainIssue(issue: z.core.$ZodIssue): { path: PropertyKey[]; message: string } {
+  if (issue.code === "unrecognized_keys") {
+    const key = issue.keys[0]!;
+    return { path: [...issue.path, key], message: `"${key}" is not a field here; check its spelling` };
+  }
   if (issue.code === "invalid_union") {
     const deeper = issue.errors
       .map((branch) => branch[0])
