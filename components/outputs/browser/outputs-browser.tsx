@@ -14,7 +14,7 @@ import { countOf } from "@/components/ui/plural";
 import { AddToQueueBar } from "./add-to-queue-bar";
 import { OutputsEmptyState } from "./outputs-empty-state";
 import { OutputsFilters } from "./outputs-filters";
-import { readOutputsSearchForm, toOutputsQuery, writeOutputsSearch, type OutputsSearchForm } from "./outputs-search";
+import { areDatesReversed, readOutputsSearchForm, toOutputsQuery, writeOutputsSearch, type OutputsSearchForm } from "./outputs-search";
 import { OutputsTable } from "./outputs-table";
 import { useOutputsPage } from "./use-outputs";
 
@@ -62,7 +62,11 @@ export function OutputsBrowser({ projectId, slug, publicUrl, canQueue }: Outputs
       {page.error && <Alert tone="error">{errorMessage(page.error)}</Alert>}
       {page.data && outputs.length === 0 ? (
         <EmptyState title="No outputs match" action={<Button variant="secondary" onClick={() => router.push(pathname)}>Clear filters</Button>}>
-          {after ? "There are no more outputs past this page." : "Nothing produced matches all of these filters. Widen the dates, drop a filter, or search for fewer words."}
+          {after
+            ? "There are no more outputs past this page."
+            : areDatesReversed(input)
+              ? "The From date is after the To date, so no day is in between: swap them."
+              : "Nothing produced matches all of these filters. Widen the dates, drop a filter, or search for fewer words."}
         </EmptyState>
       ) : (
         <Card className={cn(page.isPlaceholderData && "opacity-60")} aria-busy={page.isFetching}>

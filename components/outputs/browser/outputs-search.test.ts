@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EMPTY_OUTPUTS_SEARCH, readOutputsSearchForm, toOutputsQuery, writeOutputsSearch } from "./outputs-search";
+import { areDatesReversed, EMPTY_OUTPUTS_SEARCH, readOutputsSearchForm, toOutputsQuery, writeOutputsSearch } from "./outputs-search";
 
 describe("outputs search in the URL", () => {
   it("writes the REST API's parameter names and reads them back", () => {
@@ -19,5 +19,14 @@ describe("outputs search in the URL", () => {
     const { input, ignored } = toOutputsQuery({ ...EMPTY_OUTPUTS_SEARCH, signal: "like", metadata: "novalue", model: "bot" }, "abc");
     expect(input).toEqual({ model: "bot", cursor: "abc" });
     expect(ignored).toEqual(["metadata", "signal"]);
+  });
+});
+
+describe("reversed dates", () => {
+  const datesOf = (from: string, to: string) => toOutputsQuery({ ...EMPTY_OUTPUTS_SEARCH, from, to }, null).input;
+  it("are told apart from a one-day range, which is not reversed", () => {
+    expect(areDatesReversed(datesOf("2026-11-25", "2026-11-21"))).toBe(true);
+    expect(areDatesReversed(datesOf("2026-11-21", "2026-11-21"))).toBe(false);
+    expect(areDatesReversed(datesOf("2026-11-21", ""))).toBe(false);
   });
 });

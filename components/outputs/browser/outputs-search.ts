@@ -94,3 +94,6 @@ export function toOutputsQuery(form: OutputsSearchForm, after: string | null): {
   }
   return { input: { ...input, ...(after ? { cursor: after } : {}) }, ignored };
 }
+
+/** True when both dates are set and From comes after To (as toOutputsQuery reads them): a range nothing can fall in. */
+export const areDatesReversed = ({ from, to }: { from?: string; to?: string }) => from !== undefined && to !== undefined && new Date(from) >= new Date(to);
