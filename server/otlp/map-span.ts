@@ -5,9 +5,9 @@ import type { OtlpSpan } from "./schema";
 import { buildSpanMetadata } from "./span-metadata";
 import { isLlmSpan } from "./vocabularies/classify";
 import { mapCurrentGenAi, mapLegacyGenAi, type MappedCall } from "./vocabularies/gen-ai";
-import { isEmptyConversation } from "./vocabularies/message";
+import { isEmptyConversation, toMessages } from "./vocabularies/message";
 import { mapOpenInference } from "./vocabularies/openinference";
-import type { SpanView } from "./vocabularies/span-view";
+import { findAttribute, type SpanView } from "./vocabularies/span-view";
 
 /** Where a span came from: its resource's attributes and its instrumentation scope. */
 export type SpanOrigin = { resource: Attributes; scopeName: string | undefined };
@@ -15,8 +15,8 @@ export type SpanOrigin = { resource: Attributes; scopeName: string | undefined }
 export type SpanOutcome =
   | { kind: "skipped" }
   | { kind: "rejected"; reason: string }
-  /** An item for ingestOutputs, which validates it like any REST item. */
-  | { kind: "output"; item: Record<string, unknown> };
+  /** An item for ingestOutputs, which validates it like any REST item; `warnings` name what was read past. */
+  | { kind: "output"; item: Record<string, unknown>; warnings: string[] };
 
 /** The external_id of a span's output: trace and span id together, so a re-sent span is a duplicate. */
 export const otlpExternalId = (traceId: string, spanId: string) => `otlp-${traceId}-${spanId}`;
@@ -81,5 +81,16 @@ export function mapSpan(span: OtlpSpan, origin: SpanOrigin): SpanOutcome {
     produced_at: toIsoTime(producedMs),
   };
   for (const [key, value] of Object.entries(optional)) if (value) item[key] = value;
-  return { kind: "output", item };
+  return { kind: "output", item, warnings: unreadableMessageAttributes(view) };
+}
+
+// The GenAI message attributes: a list of messages, as JSON text or an array. One that is not is read past
+// (older attributes may still carry the conversation), and the exporter is told.
+const MESSAGE_ATTRIBUTES = ["gen_ai.input.messages", "gen_ai.output.messages"];
+
+function unreadableMessageAttributes(view: SpanView): string[] {
+  return MESSAGE_ATTRIBUTES.filter((key) => {
+    const value = findAttribute(view, key);
+    return value !== undefined && value !== null && toMessages(structuredOf(value)) === null;
+  }).map((key) => `${key} is not a list of messages (JSON text or an array) and was ignored`);
 }

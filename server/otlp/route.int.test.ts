@@ -79,6 +79,24 @@ describe("POST /api/v1/otlp/v1/traces", () => {
     expect(await countOutputs()).toBe(before + 1);
   });
 
+  it("stores a span whose message attribute is not a list of messages from the older attributes, and says so as a warning", async () => {
+    const attributes = [
+      { key: "gen_ai.operation.name", value: { stringValue: "chat" } },
+      { key: "gen_ai.input.messages", value: { stringValue: "[{ not json" } },
+      { key: "gen_ai.prompt.0.role", value: { stringValue: "user" } },
+      { key: "gen_ai.prompt.0.content", value: { stringValue: "Where is my parcel?" } },
+      { key: "gen_ai.output.messages", value: { stringValue: '[{"role":"assistant","parts":[{"type":"text","content":"On its way."}]}]' } },
+    ];
+    const response = await send(exportOf(chatSpan("7777777777777777", { attributes })));
+    expect(response.status).toBe(200);
+    // OTLP reads a partial success with nothing rejected as warnings.
+    expect(await response.json()).toEqual({
+      partialSuccess: { rejectedSpans: "0", errorMessage: expect.stringMatching(/^stored with warnings: .*spans\[0\] \(span 7777777777777777\): gen_ai\.input\.messages is not a list of messages/) },
+    });
+    const stored = await testDb.db.selectFrom("outputs").select("input").where("external_id", "=", "otlp-5b8efff798038103d269b633813fc60c-7777777777777777").executeTakeFirstOrThrow();
+    expect(stored.input).toEqual([{ role: "user", content: "Where is my parcel?" }]);
+  });
+
   it("answers protobuf with protobuf, and refuses bytes that are not an export request with a 400 naming the body", async () => {
     const empty = await send(new Uint8Array(0), { "content-type": "application/x-protobuf" });
     expect(empty.status).toBe(200);

@@ -15,7 +15,7 @@ export type OtlpExportResult = { summary: OtlpExportSummary; partialSuccess: Par
 
 /** `order` is the span's place in the request, so the message lists rejections in the order the spans came. */
 type Rejection = { order: number; span: string; reason: string };
-type Candidate = { order: number; span: string; item: Record<string, unknown> };
+type Candidate = { order: number; span: string; item: Record<string, unknown>; warnings: string[] };
 
 /** How many rejections the partial-success message spells out; the count covers them all. */
 const REASONS_SHOWN = 5;
@@ -49,7 +49,7 @@ function collectSpans(body: unknown): { candidates: Candidate[]; rejections: Rej
         const outcome = mapSpan(parsed.data, { resource, scopeName: scopeSpans.scope?.name });
         if (outcome.kind === "skipped") skipped += 1;
         else if (outcome.kind === "rejected") rejections.push({ order: total, span, reason: outcome.reason });
-        else candidates.push({ order: total, span, item: outcome.item });
+        else candidates.push({ order: total, span, item: outcome.item, warnings: outcome.warnings });
       });
     });
   });
@@ -81,5 +81,14 @@ export async function ingestOtlpTraces(db: Kysely<DB>, source: IngestSource, bod
   summary.rejected = rejections.length;
   rejections.sort((a, b) => a.order - b.order);
   logger.debug({ projectId: source.projectId, apiKeyId: source.apiKeyId, ...summary }, "OTLP spans ingested");
-  return { summary, partialSuccess: rejections.length > 0 ? { rejectedSpans: rejections.length, errorMessage: describeRejections(rejections, total) } : null };
+  if (rejections.length > 0) return { summary, partialSuccess: { rejectedSpans: rejections.length, errorMessage: describeRejections(rejections, total) } };
+  // OTLP reads a partial success with nothing rejected and a message as warnings.
+  const warned = candidates.filter((candidate) => candidate.warnings.length > 0);
+  return { summary, partialSuccess: warned.length > 0 ? { rejectedSpans: 0, errorMessage: describeWarnings(warned) } : null };
+}
+
+function describeWarnings(warned: readonly Candidate[]): string {
+  const shown = warned.slice(0, REASONS_SHOWN).map(({ span, warnings }) => `${span}: ${warnings.join(", ")}`);
+  const more = warned.length > REASONS_SHOWN ? `; and ${warned.length - REASONS_SHOWN} more` : "";
+  return `stored with warnings: ${shown.join("; ")}${more}`;
 }
