@@ -184,7 +184,7 @@ export class OutputCopy {
     const { sql: text, parameters } = compileSavePlan(db, this.projectId, queueItems);
     const { rows } = await this.client.query<{ planId: number | null; outputIds: number[] }>(text, [...parameters]);
     const [{ planId, outputIds }] = rows as [{ planId: number | null; outputIds: number[] }];
-    for (const outputId of outputIds) queued.set(Number(outputId), (queued.get(Number(outputId)) ?? 0) + 1);
-    return { queued, planId: planId === null ? null : Number(planId) };
+    for (const outputId of outputIds) queued.set(outputId, (queued.get(outputId) ?? 0) + 1);
+    return { queued, planId };
   }
 }

@@ -37,7 +37,7 @@ async function storeUnqueued(externalIds: readonly string[]) {
 /** Saves a plan as ingest does, outside any ingest: what a process that died after its commit leaves. */
 async function leavePlan(items: readonly PlannedQueueItem[]) {
   const [row] = (await testDb.db.executeQuery(compileSavePlan(testDb.db, team.project.id, items))).rows;
-  return { planId: row!.planId, outputIds: row!.outputIds.map(Number) };
+  return row!;
 }
 const planned = (outputId: number, contentHash: string): PlannedQueueItem => ({ queueId, outputId, contentHash, inclusionProbability: 1, isHoldout: false, stratum: "all", priority: 0 });
 

@@ -44,7 +44,7 @@ export function compileSavePlan(db: Kysely<DB>, projectId: string, items: readon
       from item having count(*) > 0
       returning id
     )
-    select (select id from saved) as "planId", coalesce((select array_agg(output_id) from item), '{}') as "outputIds"
+    select (select id from saved) as "planId", coalesce((select json_agg(output_id) from item), '[]') as "outputIds"
   `.compile(db);
 }
 
