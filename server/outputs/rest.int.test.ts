@@ -134,12 +134,13 @@ describe("GET /api/v1/outputs", () => {
     ["?cursor=WyIyMDI2LTAyLTMwVDEwOjAwOjAwLjAwMDAwMFoiLDFd", "cursor"],
     ["?models=bot-a", "models"],
     ["?q=%00", "q"],
+    ["?=x&tag=%FF", "query"],
   ])("answers %s with a 400 naming the field", async (query, field) => {
     const response = await list(query);
     expect(response.status).toBe(400);
     const { error } = await response.json();
     expect(error.field).toBe(field);
-    expect(error.message).toMatch(field === "models" ? /unknown query parameter: models/ : new RegExp(field.split(".")[0]!));
+    expect(error.message).toMatch(field === "models" ? /unknown query parameter: models/ : field === "query" ? /has no name/ : new RegExp(field.split(".")[0]!));
   });
 
   it("refuses a request without a key", async () => {

@@ -94,6 +94,7 @@ const knownParameters = new Set(["model", "tag", "metadata", "signal", "from", "
 export function readOutputsQuery(params: URLSearchParams): Record<string, unknown> {
   const query: Record<string, unknown> = {};
   for (const key of new Set(params.keys())) {
+    if (key === "") throw new ValidationError("a query parameter has no name (`?=value`)", { field: "query" });
     if (!knownParameters.has(key)) throw new ValidationError(`unknown query parameter: ${key}`, { field: key });
     query[key] = repeatedParameters.has(key) ? params.getAll(key) : params.get(key);
   }
