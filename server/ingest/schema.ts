@@ -40,23 +40,23 @@ export const conversationSchema = z.union(
 );
 export type Conversation = z.infer<typeof conversationSchema>;
 
+/** The earliest time taken: no model output is older, and the epoch (1970) is a missing time sent as zero. */
+const EARLIEST_TIMESTAMP_MS = Date.UTC(2000, 0, 1);
+
 /** How far ahead of the server's clock a timestamp may be: a sender's clock skew, not a date in the future. */
 const MAX_CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
 
 /**
- * An ISO 8601 timestamp with an offset, normalised to UTC. Refuses what ISO allows but Postgres cannot
- * store (year 0, offsets past ±15:59 once applied), so a bad date rejects its item instead of the batch,
- * and a time more than a day ahead: something that has not happened yet would be sampled on a day to come
- * and counted in a window that has not opened.
+ * An ISO 8601 timestamp with an offset, normalised to UTC (so an offset past Postgres's ±15:59 is stored
+ * fine). Refuses a time before 2000, which also keeps out what ISO allows but Postgres cannot store (year
+ * 0), and a time more than a day ahead: something that has not happened yet would be sampled on a day to
+ * come and counted in a window that has not opened. A bad time rejects its item, not the batch.
  */
 function timestampSchema(field: string) {
   return z.iso
     .datetime({ offset: true, error: `${field} must be an ISO 8601 timestamp` })
-    .refine((value) => {
-      const year = new Date(value).getUTCFullYear();
-      return year >= 1 && year <= 9999;
-    }, `${field} must be between the years 1 and 9999`)
     .refine((value) => new Date(value).getTime() <= Date.now() + MAX_CLOCK_SKEW_MS, `${field} must not be more than a day in the future`)
+    .refine((value) => new Date(value).getTime() >= EARLIEST_TIMESTAMP_MS, `${field} must be in the year 2000 or later (1970 usually means a missing time)`)
     .transform((value) => new Date(value).toISOString());
 }
 
