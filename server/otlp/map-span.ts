@@ -5,9 +5,9 @@ import type { OtlpSpan } from "./schema";
 import { buildSpanMetadata } from "./span-metadata";
 import { isLlmSpan } from "./vocabularies/classify";
 import { mapCurrentGenAi, mapLegacyGenAi, type MappedCall } from "./vocabularies/gen-ai";
-import { isEmptyConversation, toMessages } from "./vocabularies/message";
+import { isEmptyConversation } from "./vocabularies/message";
 import { mapOpenInference } from "./vocabularies/openinference";
-import { findAttribute, type SpanView } from "./vocabularies/span-view";
+import type { SpanView } from "./vocabularies/span-view";
 
 /** Where a span came from: its resource's attributes and its instrumentation scope. */
 export type SpanOrigin = { resource: Attributes; scopeName: string | undefined };
@@ -31,11 +31,12 @@ function toIsoTime(millis: number | undefined): string | undefined {
 }
 
 /** Input and output by precedence: current GenAI names, then older GenAI names, then OpenInference. */
-function mapCall(view: SpanView): MappedCall {
+function mapCall(view: SpanView): MappedCall & { warnings: string[] } {
   const vocabularies = [mapCurrentGenAi(view), mapLegacyGenAi(view), mapOpenInference(view.attributes)];
   return {
     input: vocabularies.map((call) => call.input).find((side) => !isEmptyConversation(side)) ?? null,
     output: vocabularies.map((call) => call.output).find((side) => !isEmptyConversation(side)) ?? null,
+    warnings: vocabularies.flatMap((call) => call.warnings ?? []),
   };
 }
 
@@ -58,7 +59,7 @@ export function mapSpan(span: OtlpSpan, origin: SpanOrigin): SpanOutcome {
   const spanId = normalizeId(span.spanId, 8);
   if (!traceId) return { kind: "rejected", reason: "traceId must be 16 bytes (32 hex characters), not all zeros" };
   if (!spanId) return { kind: "rejected", reason: "spanId must be 8 bytes (16 hex characters), not all zeros" };
-  const { input, output } = mapCall(view);
+  const { input, output, warnings } = mapCall(view);
   if (isEmptyConversation(input)) return { kind: "rejected", reason: MISSING_INPUT };
   if (isEmptyConversation(output)) return { kind: "rejected", reason: MISSING_OUTPUT };
 
@@ -81,16 +82,5 @@ export function mapSpan(span: OtlpSpan, origin: SpanOrigin): SpanOutcome {
     produced_at: toIsoTime(producedMs),
   };
   for (const [key, value] of Object.entries(optional)) if (value) item[key] = value;
-  return { kind: "output", item, warnings: unreadableMessageAttributes(view) };
-}
-
-// The GenAI message attributes: a list of messages, as JSON text or an array. One that is not is read past
-// (older attributes may still carry the conversation), and the exporter is told.
-const MESSAGE_ATTRIBUTES = ["gen_ai.input.messages", "gen_ai.output.messages"];
-
-function unreadableMessageAttributes(view: SpanView): string[] {
-  return MESSAGE_ATTRIBUTES.filter((key) => {
-    const value = findAttribute(view, key);
-    return value !== undefined && value !== null && toMessages(structuredOf(value)) === null;
-  }).map((key) => `${key} is not a list of messages (JSON text or an array) and was ignored`);
+  return { kind: "output", item, warnings };
 }

@@ -20,10 +20,14 @@ type Candidate = { order: number; span: string; item: Record<string, unknown>; w
 /** How many rejections the partial-success message spells out; the count covers them all. */
 const REASONS_SHOWN = 5;
 
+/** The first REASONS_SHOWN lines joined, and how many more there are. */
+function spellOut(lines: readonly string[]): string {
+  const more = lines.length > REASONS_SHOWN ? `; and ${lines.length - REASONS_SHOWN} more` : "";
+  return `${lines.slice(0, REASONS_SHOWN).join("; ")}${more}`;
+}
+
 function describeRejections(rejections: readonly Rejection[], total: number): string {
-  const shown = rejections.slice(0, REASONS_SHOWN).map(({ span, reason }) => `${span} ${reason}`);
-  const more = rejections.length > REASONS_SHOWN ? `; and ${rejections.length - REASONS_SHOWN} more` : "";
-  return `${rejections.length} of ${total} spans rejected: ${shown.join("; ")}${more}`;
+  return `${rejections.length} of ${total} spans rejected: ${spellOut(rejections.map(({ span, reason }) => `${span} ${reason}`))}`;
 }
 
 /** Reads every span of the request: skipped (not an LLM call), rejected with a reason, or an ingest item. */
@@ -88,7 +92,5 @@ export async function ingestOtlpTraces(db: Kysely<DB>, source: IngestSource, bod
 }
 
 function describeWarnings(warned: readonly Candidate[]): string {
-  const shown = warned.slice(0, REASONS_SHOWN).map(({ span, warnings }) => `${span}: ${warnings.join(", ")}`);
-  const more = warned.length > REASONS_SHOWN ? `; and ${warned.length - REASONS_SHOWN} more` : "";
-  return `stored with warnings: ${shown.join("; ")}${more}`;
+  return `stored with warnings: ${spellOut(warned.map(({ span, warnings }) => `${span}: ${warnings.join(", ")}`))}`;
 }

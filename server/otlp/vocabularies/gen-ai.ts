@@ -2,8 +2,19 @@ import { groupIndexed, structuredOf, textOf, type AttributeValue } from "../attr
 import { describeToolCall, normalizeRole, partsToText, toMessages, toOutput, type MappedConversation, type MappedMessage } from "./message";
 import { findAttribute, type SpanView } from "./span-view";
 
-/** The input and output a span's GenAI attributes carry; each side null when that vocabulary has none. */
-export type MappedCall = { input: MappedConversation | null; output: MappedConversation | null };
+/**
+ * The input and output a span's GenAI attributes carry; each side null when that vocabulary has none.
+ * `warnings` name attributes that were present but unreadable, and so read past.
+ */
+export type MappedCall = { input: MappedConversation | null; output: MappedConversation | null; warnings?: string[] };
+
+/** A GenAI message attribute as messages; a warning when it is present but not a list of messages (bad JSON, say). */
+function readMessageAttribute(span: SpanView, key: string): { messages: MappedMessage[] | null; warning: string | null } {
+  const value = findAttribute(span, key);
+  const messages = toMessages(structuredOf(value));
+  const isUnreadable = value !== undefined && value !== null && messages === null;
+  return { messages, warning: isUnreadable ? `${key} is not a list of messages (JSON text or an array) and was ignored` : null };
+}
 
 /**
  * Current GenAI semantic conventions: `gen_ai.system_instructions`, `gen_ai.input.messages` and
@@ -11,11 +22,16 @@ export type MappedCall = { input: MappedConversation | null; output: MappedConve
  * its events (`gen_ai.client.inference.operation.details`).
  */
 export function mapCurrentGenAi(span: SpanView): MappedCall {
-  const inputMessages = toMessages(structuredOf(findAttribute(span, "gen_ai.input.messages")));
+  const inputMessages = readMessageAttribute(span, "gen_ai.input.messages");
   const instructions = partsToText(structuredOf(findAttribute(span, "gen_ai.system_instructions")));
-  const input = instructions ? [{ role: "system", content: instructions }, ...(inputMessages ?? [])] : inputMessages;
-  const outputMessages = toMessages(structuredOf(findAttribute(span, "gen_ai.output.messages")));
-  return { input: input && input.length > 0 ? input : null, output: outputMessages && outputMessages.length > 0 ? toOutput(outputMessages) : null };
+  const input = instructions ? [{ role: "system", content: instructions }, ...(inputMessages.messages ?? [])] : inputMessages.messages;
+  const outputMessages = readMessageAttribute(span, "gen_ai.output.messages");
+  const output = outputMessages.messages;
+  return {
+    input: input && input.length > 0 ? input : null,
+    output: output && output.length > 0 ? toOutput(output) : null,
+    warnings: [inputMessages.warning, outputMessages.warning].filter((warning) => warning !== null),
+  };
 }
 
 /** One indexed legacy message: `role`, `content` and, on completions, `tool_calls.N.name` / `.arguments`. */
