@@ -8,14 +8,15 @@ import type { Shortcut } from "./use-shortcuts";
 const byOwner = new Map<object, Shortcut[]>();
 const listeners = new Set<() => void>();
 let listed: Shortcut[] = [];
-
-const describe = (shortcuts: readonly Shortcut[]) => shortcuts.map((shortcut) => `${shortcut.keys.join(" ")}:${shortcut.label}`).join("|");
+// What the dialog shows of `listed`: keys and labels.
+let listedKey = "";
 
 function publish(): void {
   const next = [...byOwner.values()].flat();
+  const nextKey = next.map((shortcut) => `${shortcut.keys.join(" ")}:${shortcut.label}`).join("|");
   // Pages rebuild their lists on every render; only a change of what the dialog shows is news.
-  if (describe(next) === describe(listed)) return;
-  listed = next;
+  if (nextKey === listedKey) return;
+  [listed, listedKey] = [next, nextKey];
   for (const listener of listeners) listener();
 }
 

@@ -43,8 +43,9 @@ export async function readRequestBody(request: Request): Promise<Buffer> {
 }
 
 /**
- * Reads a REST request's JSON body (gzip undone when Content-Encoding says so) and checks its outer shape. Malformed JSON, or a body that is not the
- * expected object, is a 400 naming `body`; a bad envelope field is a 400 naming that field.
+ * Reads a REST request's JSON body (gzip undone when Content-Encoding says so) and checks its outer shape.
+ * Malformed JSON, or a body that is not the expected object, is a 400 naming `body`; a bad envelope field
+ * is a 400 naming that field.
  */
 export async function readJsonEnvelope<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T>> {
   let body: unknown;

@@ -7,15 +7,14 @@ export const MAX_INGEST_BATCH = 1_000;
 /** The longest prompt, completion or chat message we take: far past any model's context, well inside a request. */
 export const MAX_CONVERSATION_TEXT = 1_000_000;
 
-/** The sender's id of an output: trimmed, so " chat-42 " and "chat-42" are one output. */
-const externalIdSchema = safeText(200, { trim: true, missing: "external_id is required", error: "external_id must be text", tooLong: "external_id is at most 200 characters" }).min(
-  1,
-  "external_id must not be empty",
-);
-
-/** An id the app sends to group or erase by: trimmed like external_id, so erasing " user-1 " finds it. */
+/**
+ * An id the app sends: trimmed, so " chat-42 " and "chat-42" are one output, and erasing " user-1 " finds
+ * what was sent as "user-1".
+ */
 const trimmedIdSchema = (field: string) =>
-  safeText(200, { trim: true, error: `${field} must be text`, tooLong: `${field} is at most 200 characters` }).min(1, `${field} must not be empty`);
+  safeText(200, { trim: true, missing: `${field} is required`, error: `${field} must be text`, tooLong: `${field} is at most 200 characters` }).min(1, `${field} must not be empty`);
+
+const externalIdSchema = trimmedIdSchema("external_id");
 
 export const chatRoles = ["system", "user", "assistant", "tool", "developer"] as const;
 
