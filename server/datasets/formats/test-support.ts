@@ -7,6 +7,7 @@ import { createCaller } from "@/server/api/root";
 import { createInnerContext } from "@/server/api/trpc";
 import { encodeTextDocument } from "@/server/collab/text-document";
 import { publishAndWait } from "../testing";
+import { queueItemsSettled } from "@/server/ingest/queue-item-plans";
 
 /**
  * Releases built the way a team builds them: outputs ingested over REST, reviewed and corrected by an
@@ -37,6 +38,8 @@ export async function ingestAndReview(db: Kysely<DB>, team: Team, loop: { queueI
   );
   const { results } = (await response.json()) as { results: { status: string; external_id: string }[] };
   if (results.some((result) => result.status !== "created")) throw new Error(`ingest refused an example: ${JSON.stringify(results)}`);
+  // The route answers before it writes the queue items; the annotator claims once they are there.
+  await queueItemsSettled();
 
   const annotator = callerFor(db, team.members.annotator);
   const byExternalId = new Map(examples.map((example) => [example.externalId, example]));
