@@ -66,6 +66,14 @@ const accessTable: Record<string, Row> = {
   "queues.get": { allow: members, input: (f) => ({ projectId: f.project.id, queueId: unknownId }) },
   "queues.backfill": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, queueId: unknownId }) },
   "queues.removeItem": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, queueItemId: 1, reason: "test traffic" }) },
+  "queues.listArchived": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id }) },
+  "queues.update": {
+    allow: ["lead", "admin"],
+    input: (f) => ({ projectId: f.project.id, queueId: unknownId, name: "Q", instructions: "", overlap: 2, leaseSeconds: 600, samplingRule: { rate: 1 } }),
+  },
+  "queues.archive": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, queueId: unknownId }) },
+  "queues.restore": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, queueId: unknownId }) },
+  "queues.items": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, queueId: unknownId }) },
   "queues.updateLoopSettings": {
     allow: ["lead", "admin"],
     input: (f) => ({ projectId: f.project.id, queueId: unknownId, holdoutFraction: 0.1, suggestionDisplay: "preselected", decoyRate: 0.05, approvalValues: {} }),

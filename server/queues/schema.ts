@@ -150,13 +150,20 @@ const gateMinAccuracySchema = z.number("gateMinAccuracy is a number from 0 to 1"
 const gateMinGoldItemsSchema = z.number("gateMinGoldItems is a whole number").int("gateMinGoldItems is a whole number").min(1, "gateMinGoldItems is at least 1").max(1_000, "gateMinGoldItems is at most 1,000");
 const dailyCapSchema = z.number("dailyCap is a whole number").int("dailyCap is a whole number").min(1, "dailyCap is at least 1").max(100_000, "dailyCap is at most 100,000").nullable();
 
+/** k: how many annotators answer each item. */
+const overlapSchema = z.number("overlap is a whole number from 1 to 5").int("overlap is a whole number from 1 to 5").min(1, "overlap is 1–5").max(5, "overlap is 1–5");
+/** How long a claim is held without a heartbeat before its seat goes back. */
+const leaseSecondsSchema = z.number("lease is a whole number of seconds").int("lease is a whole number of seconds").min(30, "lease is at least 30 seconds").max(86_400, "lease is at most a day");
+const queueNameSchema = safeText(120, { trim: true }).min(1, "name the queue");
+const instructionsSchema = safeText(20_000, { tooLong: "use at most 20,000 characters" });
+
 /** A new queue. Approval values are checked against its label schema by the service, which names the field. */
 export const createQueueSchema = z.object({
-  name: safeText(120, { trim: true }).min(1, "name the queue"),
-  instructions: safeText(20_000, { tooLong: "use at most 20,000 characters" }).default(""),
+  name: queueNameSchema,
+  instructions: instructionsSchema.default(""),
   labelSchema: labelSchemaSchema,
-  overlap: z.number().int("overlap is a whole number from 1 to 5").min(1, "overlap is 1–5").max(5, "overlap is 1–5"),
-  leaseSeconds: z.number().int("lease is a whole number of seconds").min(30, "lease is at least 30 seconds").max(86_400, "lease is at most a day").default(600),
+  overlap: overlapSchema,
+  leaseSeconds: leaseSecondsSchema.default(600),
   mode: z.enum(queueModes).default("blind"),
   samplingRule: samplingRuleSchema,
   consensusMethod: consensusMethodSchema.default("majority"),
@@ -216,6 +223,31 @@ export const DEFAULT_QUALITY_SETTINGS: QualitySettings = {
 
 export const updateQualitySettingsSchema = queueIdSchema.extend(qualitySettingsSchema.shape);
 export type UpdateQualitySettingsInput = z.infer<typeof updateQualitySettingsSchema>;
+
+/**
+ * A queue's definition as the edit form sends it (every part, so nothing resets by omission). The label
+ * schema is not here: changing it makes a new schema version (see the label-schema procedures).
+ */
+export const updateQueueDefinitionSchema = queueIdSchema.extend({
+  name: queueNameSchema,
+  instructions: instructionsSchema,
+  overlap: overlapSchema,
+  leaseSeconds: leaseSecondsSchema,
+  samplingRule: samplingRuleSchema,
+});
+export type UpdateQueueDefinitionInput = z.infer<typeof updateQueueDefinitionSchema>;
+
+/** The states a lead can filter a queue's item list by, or every item. */
+export const queueItemListStates = ["all", ...queueItemStates] as const;
+export type QueueItemListState = (typeof queueItemListStates)[number];
+
+/** A page of a queue's items, newest first; `before` is the last item id of the previous page. */
+export const listQueueItemsSchema = queueIdSchema.extend({
+  state: z.enum(queueItemListStates, `state is one of ${queueItemListStates.join(", ")}`).default("all"),
+  before: z.number("before must be an item id").int("before must be an item id").positive("before must be an item id").optional(),
+  limit: z.number("limit is a whole number from 1 to 100").int("limit is a whole number from 1 to 100").min(1, "limit is 1–100").max(100, "limit is 1–100").default(50),
+});
+export type ListQueueItemsInput = z.infer<typeof listQueueItemsSchema>;
 
 /** Removing an item from its queue for good: the output never comes back to this queue. */
 export const removeQueueItemSchema = z.object({

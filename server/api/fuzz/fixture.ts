@@ -36,7 +36,8 @@ async function seedWorld(db: Database) {
     await callerFor(db, reviewer).review.submit({ projectId, assignmentId: claimed!.assignment.id, values: { verdict: index === 0 ? "helpful" : "harmful" } });
   }
 
-  // An item of its own queue, so removing it (queues.removeItem) takes nothing another target reads.
+  // A queue of its own, with one item, so removing the item (queues.removeItem) or archiving and restoring the
+  // queue takes nothing another target reads.
   const removableQueue = await seedQueue(db, { projectId, overlap: 1 });
   const [removableItem] = await seedQueueItems(db, { projectId, queueId: removableQueue.id, count: 1 });
 
@@ -75,6 +76,7 @@ async function seedWorld(db: Database) {
     conflictItemId: conflictItem!.id,
     goldItemId: gold.queueItemId,
     removableItemId: removableItem!.id,
+    removableQueueId: removableQueue.id,
     dataset: { id: dataset.id, slug: dataset.slug },
     invite: { id: invite.id, token: invite.url.split("/invite/")[1]! },
     revocableInviteId: revocableInvite.id,
@@ -114,6 +116,7 @@ export async function seedFuzzFixture(db: Database) {
       foreign.goldItemId,
       foreign.items[0]!.id,
       foreign.removableItemId,
+      foreign.removableQueueId,
       foreign.webhook.endpointId,
       foreign.webhook.deliveryId,
       foreign.alerts.alertId,

@@ -98,6 +98,22 @@ export const trpcTargets: Record<string, TrpcTarget> = {
     input: (f) => ({ ...inProject(f), queueId: f.queue.id, holdoutFraction: 0.1, suggestionDisplay: "preselected", decoyRate: 0.05, approvalValues: { verdict: ["helpful"] } }),
   },
   "queues.removeItem": { caller: "lead", input: (f) => ({ ...inProject(f), queueItemId: f.removableItemId, reason: "test traffic, not production" }) },
+  "queues.listArchived": { caller: "lead", input: inProject },
+  "queues.update": {
+    caller: "lead",
+    input: (f) => ({
+      ...inProject(f),
+      queueId: f.queue.id,
+      name: "Support answers",
+      instructions: "Is the answer **helpful**?",
+      overlap: 2,
+      leaseSeconds: 600,
+      samplingRule: { models: ["support-bot-1"], tags: ["support"], metadata: { channel: "web" }, signals: [], rate: 1, explorationFloor: 0.01 },
+    }),
+  },
+  "queues.archive": { caller: "lead", input: (f) => ({ ...inProject(f), queueId: f.removableQueueId }) },
+  "queues.restore": { caller: "lead", input: (f) => ({ ...inProject(f), queueId: f.removableQueueId }) },
+  "queues.items": { caller: "lead", input: (f) => ({ ...inProject(f), queueId: f.queue.id, state: "in_review", before: 1_000_000, limit: 20 }) },
   "queues.updateQualitySettings": {
     caller: "lead",
     input: (f) => ({ ...inProject(f), queueId: f.queue.id, consensusMethod: "dawid_skene", majorityThreshold: 0.6, minPosterior: 0.9, maxOverlap: 3, goldItemRate: 0.1, gateMinAccuracy: 0.7, gateMinGoldItems: 10, dailyCap: 200 }),
