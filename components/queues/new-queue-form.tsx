@@ -2,32 +2,25 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useMemo, useState, type FormEvent, type KeyboardEvent, type ReactNode } from "react";
+import { useMemo, useState, type FormEvent, type KeyboardEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Card, CardHeader } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
 import { fieldError, formError } from "@/components/ui/form-errors";
 import { Kbd } from "@/components/ui/kbd";
+import { FormSection } from "./form-section";
 import { InstructionsEditor } from "./instructions-editor";
 import { LabelSchemaFields } from "./label-schema-fields";
 import { LoopSettingsFields } from "./loop-settings-fields";
 import { QualitySettingsFields } from "./quality-settings-fields";
+import { ReviewFields } from "./review-fields";
 import { initialQueueForm, validateQueueForm, type QueueFormState } from "./queue-form-state";
 import { SamplingRuleFields } from "./sampling-rule-fields";
 import { SamplingScienceFields } from "./sampling-science-fields";
 import { useCreateQueue } from "./use-queues";
 
 const serverFields = ["name", "instructions", "overlap", "leaseSeconds", "consensusMethod", "majorityThreshold", "minPosterior", "maxOverlap", "goldItemRate", "gateMinAccuracy", "gateMinGoldItems", "dailyCap", "holdoutFraction", "suggestionDisplay", "decoyRate", "approvalValues"] as const;
-
-function Section({ title, description, children }: { title: string; description: string; children: ReactNode }) {
-  return (
-    <Card>
-      <CardHeader title={title} description={description} />
-      <div className="px-5 py-5">{children}</div>
-    </Card>
-  );
-}
 
 /** The new-queue form: validated with createQueueSchema before sending, and optionally backfilled right after. */
 export function NewQueueForm({ projectId, slug }: { projectId: string; slug: string }) {
@@ -68,49 +61,28 @@ export function NewQueueForm({ projectId, slug }: { projectId: string; slug: str
   return (
     <form onSubmit={onSubmit} onKeyDown={submitOnCtrlEnter} noValidate aria-label="New queue" className="space-y-6">
       {generalError && <Alert tone="error">{generalError}</Alert>}
-      <Section title="Queue" description="What reviewers see at the top of every item.">
+      <FormSection title="Queue" description="What reviewers see at the top of every item.">
         <div className="space-y-5">
           <TextField label="Name" placeholder="Support answers: weekly sample" required value={state.name} error={errors.name} onChange={(event) => onChange({ name: event.target.value })} />
           <InstructionsEditor value={state.instructions} error={errors.instructions} onChange={(instructions) => onChange({ instructions })} />
         </div>
-      </Section>
-      <Section title="Label" description="One question with 2–9 answers, plus an optional note and corrected output.">
+      </FormSection>
+      <FormSection title="Label" description="One question with 2–9 answers, plus an optional note and corrected output.">
         <LabelSchemaFields state={state} errors={errors} onChange={onChange} />
-      </Section>
-      <Section title="Review" description="How many people see each item, and how long a claim stays theirs.">
-        <div className="grid gap-4 sm:grid-cols-2">
-          <TextField
-            label="Overlap (reviewers per item)"
-            type="number"
-            min={1}
-            max={5}
-            value={state.overlap}
-            error={errors.overlap}
-            hint="1–5: the minimum k. With 2 or more, disagreement is caught."
-            onChange={(event) => onChange({ overlap: event.target.value })}
-          />
-          <TextField
-            label="Lease seconds"
-            type="number"
-            min={30}
-            max={86_400}
-            value={state.leaseSeconds}
-            error={errors.leaseSeconds}
-            hint="How long a claimed item stays reserved without activity."
-            onChange={(event) => onChange({ leaseSeconds: event.target.value })}
-          />
-        </div>
-      </Section>
-      <Section title="Resolution and quality" description="How answers become gold, and how annotators are checked against known answers.">
+      </FormSection>
+      <FormSection title="Review" description="How many people see each item, and how long a claim stays theirs.">
+        <ReviewFields overlap={state.overlap} leaseSeconds={state.leaseSeconds} errors={errors} onChange={onChange} />
+      </FormSection>
+      <FormSection title="Resolution and quality" description="How answers become gold, and how annotators are checked against known answers.">
         <QualitySettingsFields draft={state.quality} overlap={Number(state.overlap)} errors={errors} onChange={(patch) => onChange({ quality: { ...state.quality, ...patch } })} />
-      </Section>
-      <Section title="Sampling" description="Which production outputs enter the queue, and with what chance. Every filter you fill in must match; every item records its inclusion probability π.">
+      </FormSection>
+      <FormSection title="Sampling" description="Which production outputs enter the queue, and with what chance. Every filter you fill in must match; every item records its inclusion probability π.">
         <SamplingRuleFields state={state} errors={errors} onChange={onChange} />
         <SamplingScienceFields draft={state.science} errors={errors} onChange={(patch) => onChange({ science: { ...state.science, ...patch } })} />
-      </Section>
-      <Section title="Loop health" description="What Goldloop needs to watch this queue's loop for collapse. The defaults change nothing about review.">
+      </FormSection>
+      <FormSection title="Loop health" description="What Goldloop needs to watch this queue's loop for collapse. The defaults change nothing about review.">
         <LoopSettingsFields draft={state.loop} options={state.options} errors={errors} onChange={(patch) => onChange({ loop: { ...state.loop, ...patch } })} />
-      </Section>
+      </FormSection>
       <Card className="flex flex-wrap items-center justify-between gap-4 px-5 py-4">
         <label className="flex items-start gap-2.5 text-sm">
           <input type="checkbox" className="mt-0.5 size-4 accent-zinc-900" checked={state.shouldBackfill} onChange={(event) => onChange({ shouldBackfill: event.target.checked })} />

@@ -63,7 +63,11 @@ export function QueueDetail({ projectId, slug, queueId, canManage, canReview, ro
   const base = `/p/${slug}`;
   const reviewHref = `${base}/queues/${queue.id}/review`;
   const canStart = canReview && queue.mine.available > 0;
-  useShortcuts(canStart ? [{ keys: ["r"], label: "Start reviewing", run: () => router.push(reviewHref) }] : []);
+  const editHref = `${base}/queues/${queue.id}/edit`;
+  useShortcuts([
+    ...(canStart ? [{ keys: ["r"], label: "Start reviewing", run: () => router.push(reviewHref) }] : []),
+    ...(canManage ? [{ keys: ["e"], label: "Edit the queue", run: () => router.push(editHref) }] : []),
+  ]);
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm text-zinc-500">
@@ -79,7 +83,16 @@ export function QueueDetail({ projectId, slug, queueId, canManage, canReview, ro
             Created <DateTime value={queue.createdAt} style="date" />. {describeOverlap(queue.overlap, queue.maxOverlap)}
           </>
         }
-        action={<StartReviewing href={reviewHref} progress={queue.progress} mine={queue.mine} canReview={canReview} shortcut={canStart ? "r" : undefined} />}
+        action={
+          <div className="flex flex-wrap items-start gap-2">
+            {canManage && (
+              <Link href={editHref} className="inline-flex h-10 items-center gap-2 rounded-md px-3 text-sm font-medium text-zinc-700 ring-1 ring-zinc-300 ring-inset hover:bg-zinc-50">
+                Edit queue <Kbd>e</Kbd>
+              </Link>
+            )}
+            <StartReviewing href={reviewHref} progress={queue.progress} mine={queue.mine} canReview={canReview} shortcut={canStart ? "r" : undefined} />
+          </div>
+        }
       />
       <QueueTabs slug={slug} queueId={queue.id} role={role} />
       {canManage && <PausedAnnotatorsNotice projectId={projectId} queueId={queue.id} manageHref={`${base}/queues/${queue.id}/gold-checks#pauses`} />}

@@ -1,8 +1,8 @@
 import type { z } from "zod";
 import type { SignalKind } from "@/server/ingest/schema";
-import { createQueueSchema, DEFAULT_QUALITY_SETTINGS, type CreateQueueInput } from "@/server/queues/schema";
+import { createQueueSchema, DEFAULT_QUALITY_SETTINGS, type CreateQueueInput, type SamplingRule, type samplingRuleSchema } from "@/server/queues/schema";
 import { initialLoopSettingsDraft, toLoopSettingsInput, type LoopSettingsDraft } from "./loop-settings-state";
-import { initialSamplingScienceDraft, toSamplingScienceInput, type SamplingScienceDraft } from "./sampling-science-state";
+import { initialSamplingScienceDraft, toSamplingScienceDraft, toSamplingScienceInput, type SamplingScienceDraft } from "./sampling-science-state";
 import { findMaxOverlapIssue, toQualitySettingsDraft, toQualitySettingsInput, type QualitySettingsDraft } from "./quality-settings-state";
 
 export type OptionRow = { title: string; value: string; isValueEdited: boolean };
@@ -87,6 +87,39 @@ function toNumber(text: string): number {
   return text.trim() === "" ? Number.NaN : Number(text);
 }
 
+/** The sampling rule's part of a queue form: its filters and rate as typed, and the rest of the rule. */
+export type SamplingRuleDraft = Pick<QueueFormState, "models" | "tags" | "metadata" | "signals" | "rate" | "science">;
+
+/** The rule part of a form as the input of samplingRuleSchema (before parsing). */
+export function toSamplingRuleInput(draft: SamplingRuleDraft): z.input<typeof samplingRuleSchema> {
+  return {
+    models: splitList(draft.models),
+    tags: splitList(draft.tags),
+    metadata: Object.fromEntries(draft.metadata.filter((row) => row.key.trim()).map((row) => [row.key.trim(), parseMetadataValue(row.value)])),
+    signals: draft.signals,
+    rate: toNumber(draft.rate),
+    ...toSamplingScienceInput(draft.science),
+  };
+}
+
+/** A metadata value as typed: text that would read back as a number or true/false is quoted, so it stays text. */
+function formatMetadataValue(value: string | number | boolean): string {
+  if (typeof value !== "string") return String(value);
+  return parseMetadataValue(value) === value ? value : `"${value}"`;
+}
+
+/** A stored rule as the form shows it, so editing it and saving without a change gives the same rule back. */
+export function toSamplingRuleDraft(rule: SamplingRule): SamplingRuleDraft {
+  return {
+    models: rule.models.join(", "),
+    tags: rule.tags.join(", "),
+    metadata: Object.entries(rule.metadata).map(([key, value]) => ({ key, value: formatMetadataValue(value) })),
+    signals: rule.signals,
+    rate: String(rule.rate),
+    science: toSamplingScienceDraft(rule),
+  };
+}
+
 /** The form's state as the input of createQueueSchema (before parsing). */
 export function toCreateQueueInput(state: QueueFormState): z.input<typeof createQueueSchema> {
   const fieldKey = deriveKey(state.fieldTitle) || "label";
@@ -110,14 +143,7 @@ export function toCreateQueueInput(state: QueueFormState): z.input<typeof create
     overlap: toNumber(state.overlap),
     leaseSeconds: toNumber(state.leaseSeconds),
     mode: "blind",
-    samplingRule: {
-      models: splitList(state.models),
-      tags: splitList(state.tags),
-      metadata: Object.fromEntries(state.metadata.filter((row) => row.key.trim()).map((row) => [row.key.trim(), parseMetadataValue(row.value)])),
-      signals: state.signals,
-      rate: toNumber(state.rate),
-      ...toSamplingScienceInput(state.science),
-    },
+    samplingRule: toSamplingRuleInput(state),
     ...toQualitySettingsInput(state.quality),
     ...toLoopSettingsInput({ ...state.loop, acceptableValues }, fieldKey),
   };

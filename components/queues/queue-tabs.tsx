@@ -11,6 +11,7 @@ import { hasAnyRole, type ProjectRole } from "@/server/auth/roles";
  */
 const queueTabs: ReadonlyArray<{ label: string; path: string; roles: readonly ProjectRole[] | null }> = [
   { label: "Overview", path: "", roles: null },
+  { label: "Items", path: "/items", roles: ["lead"] },
   { label: "Estimates", path: "/estimates", roles: null },
   { label: "Agreement", path: "/agreement", roles: ["lead", "ml"] },
   { label: "Truth inference", path: "/inference", roles: ["lead", "ml"] },

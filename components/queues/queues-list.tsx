@@ -6,17 +6,27 @@ import { useShortcuts } from "@/components/shell/use-shortcuts";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Kbd } from "@/components/ui/kbd";
 import { PageHeader } from "@/components/ui/page-header";
+import { ArchivedQueuesCard } from "./archived-queues-card";
 import { IngestHint } from "./ingest-hint";
 import { MyItemsCard } from "./my-items-card";
 import { QueueCard } from "./queue-card";
 import { useQueues } from "./use-queues";
 
-type QueuesListProps = { projectId: string; slug: string; publicUrl: string; canManage: boolean; canReview: boolean; isAnnotator: boolean };
+type QueuesListProps = {
+  projectId: string;
+  slug: string;
+  publicUrl: string;
+  canManage: boolean;
+  canReview: boolean;
+  isAnnotator: boolean;
+  /** The name of the queue the lead just archived (the archive button lands here), to confirm it. */
+  justArchived: string | null;
+};
 
 const newQueueClass = "inline-flex h-10 items-center gap-2 rounded-md bg-zinc-900 px-4 text-sm font-medium text-white hover:bg-zinc-700";
 
 /** The queues page: every queue with its progress, the way into review, and what happened to my items. */
-export function QueuesList({ projectId, slug, publicUrl, canManage, canReview, isAnnotator }: QueuesListProps) {
+export function QueuesList({ projectId, slug, publicUrl, canManage, canReview, isAnnotator, justArchived }: QueuesListProps) {
   const queues = useQueues(projectId);
   const router = useRouter();
   const base = `/p/${slug}`;
@@ -67,6 +77,7 @@ export function QueuesList({ projectId, slug, publicUrl, canManage, canReview, i
           </ul>
         )}
         {canReview && <MyItemsCard projectId={projectId} base={base} isAlwaysShown={isAnnotator} />}
+        {canManage && <ArchivedQueuesCard projectId={projectId} justArchived={justArchived} />}
       </div>
     </>
   );

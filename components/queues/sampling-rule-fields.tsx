@@ -3,13 +3,13 @@
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { signalKinds } from "@/server/ingest/schema";
-import type { MetadataRow, QueueFormState } from "./queue-form-state";
+import type { MetadataRow, SamplingRuleDraft } from "./queue-form-state";
 import { formatPercent } from "./sampling-rule-summary";
 
 type SamplingRuleFieldsProps = {
-  state: QueueFormState;
+  state: SamplingRuleDraft;
   errors: Record<string, string | undefined>;
-  onChange: (patch: Partial<QueueFormState>) => void;
+  onChange: (patch: Partial<SamplingRuleDraft>) => void;
 };
 
 const inputClass =

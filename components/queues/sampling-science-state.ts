@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { SignalKind } from "@/server/ingest/schema";
-import type { samplingRuleSchema, StrataKind, ThreadMode } from "@/server/queues/schema";
+import type { SamplingRule, samplingRuleSchema, StrataKind, ThreadMode } from "@/server/queues/schema";
 
 /** The rule's strata, priority, floor, limits and thread mode as the form holds them: numbers as typed. */
 export type SamplingScienceDraft = {
@@ -32,6 +32,25 @@ export const initialSamplingScienceDraft: SamplingScienceDraft = {
   thread: "every_output",
   threadIdleMinutes: "30",
 };
+
+/** A stored rule's strata, priority, floor, limits and thread mode as the form shows them (no limit: empty). */
+export function toSamplingScienceDraft(rule: SamplingRule): SamplingScienceDraft {
+  const optional = (value: number | null) => (value === null ? "" : String(value));
+  return {
+    strataBy: rule.strataBy,
+    strataKey: rule.strataKey,
+    strataTags: rule.strataTags.join(", "),
+    quotaPerDay: optional(rule.quotaPerDay),
+    prioritySignals: rule.prioritySignals,
+    priorityScoreBelow: optional(rule.priorityScoreBelow),
+    priorityMultiplier: String(rule.priorityMultiplier),
+    explorationFloor: String(rule.explorationFloor),
+    dailyBudget: optional(rule.dailyBudget),
+    maxPending: optional(rule.maxPending),
+    thread: rule.thread,
+    threadIdleMinutes: String(rule.threadIdleMinutes),
+  };
+}
 
 /** Empty text stays NaN rather than 0, so the schema reports the missing number instead of a wrong one. */
 const toNumber = (text: string) => (text.trim() === "" ? Number.NaN : Number(text));

@@ -52,3 +52,22 @@ export function useUpdateQualitySettings() {
   const refresh = useRefreshQueues();
   return useMutation(trpc.queues.updateQualitySettings.mutationOptions({ onSuccess: refresh }));
 }
+
+/** Changes a queue's name, instructions, k, lease and sampling rule; resolves to what changed and what a lowered k settled. */
+export function useUpdateQueue() {
+  const trpc = useTRPC();
+  const refresh = useRefreshQueues();
+  return useMutation(trpc.queues.update.mutationOptions({ onSuccess: refresh }));
+}
+
+export function useArchiveQueue() {
+  const trpc = useTRPC();
+  const refresh = useRefreshQueues();
+  return useMutation(trpc.queues.archive.mutationOptions({ onSuccess: refresh }));
+}
+
+export function useRestoreQueue() {
+  const trpc = useTRPC();
+  const refresh = useRefreshQueues();
+  return useMutation(trpc.queues.restore.mutationOptions({ onSuccess: refresh }));
+}

@@ -38,6 +38,6 @@ export async function listQueueItemsPage(db: Executor, projectId: string, input:
     .limit(input.limit + 1)
     .$narrowType<WithItemState>();
   if (input.state !== "all") query = query.where("qi.state", "=", input.state);
-  if (input.before !== undefined) query = query.where("qi.id", "<", input.before);
+  if (input.cursor) query = query.where("qi.id", "<", input.cursor);
   return query.execute();
 }

@@ -9,7 +9,7 @@ import type { ListQueueItemsInput, QueueItemState } from "./schema";
 /**
  * A page of an open queue's items for its lead: each item's state, answers against seats (k plus the extra
  * seats a disagreement asked for), the output it came from and its current gold, with every state's count
- * for the filter. `nextBefore` is null on the last page.
+ * for the filter. `nextCursor` is null on the last page.
  */
 export async function listQueueItems(db: Kysely<DB>, actor: ProjectActor, input: ListQueueItemsInput) {
   const [queue, rows, counts] = await Promise.all([
@@ -28,7 +28,7 @@ export async function listQueueItems(db: Kysely<DB>, actor: ProjectActor, input:
       // Gold values are stored as validated label values: field key to option value.
       goldValues: goldValues as Record<string, string> | null,
     })),
-    nextBefore: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null,
+    nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null,
     stateCounts,
   };
 }

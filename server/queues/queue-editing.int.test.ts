@@ -161,14 +161,14 @@ describe("a queue's item list", () => {
     const firstPage = await as("lead").queues.items({ projectId: projectId(), queueId: queue.id, limit: 3 });
     expect(firstPage.items.map((item) => item.id)).toEqual(items.slice(2).map((item) => item.id).reverse());
     expect(firstPage.stateCounts).toEqual({ pending: 4, resolved: 1 });
-    const secondPage = await as("lead").queues.items({ projectId: projectId(), queueId: queue.id, limit: 3, before: firstPage.nextBefore! });
+    const secondPage = await as("lead").queues.items({ projectId: projectId(), queueId: queue.id, limit: 3, cursor: firstPage.nextCursor! });
     expect(secondPage.items.map((item) => item.id)).toEqual([items[1]!.id, items[0]!.id]);
-    expect(secondPage.nextBefore).toBeNull();
+    expect(secondPage.nextCursor).toBeNull();
 
     const resolved = await as("admin").queues.items({ projectId: projectId(), queueId: queue.id, state: "resolved" });
     expect(resolved.items).toHaveLength(1);
     expect(resolved.items[0]).toMatchObject({ id: items[0]!.id, state: "resolved", submittedCount: 1, seats: 1, goldMethod: "unanimous", goldValues: { verdict: "harmful" } });
     expect(resolved.items[0]!.outputPreview).toMatch(/^Answer /);
-    await expect(as("lead").queues.items({ projectId: projectId(), queueId: queue.id, state: "conflict" })).resolves.toMatchObject({ items: [], nextBefore: null });
+    await expect(as("lead").queues.items({ projectId: projectId(), queueId: queue.id, state: "conflict" })).resolves.toMatchObject({ items: [], nextCursor: null });
   });
 });

@@ -241,10 +241,10 @@ export type UpdateQueueDefinitionInput = z.infer<typeof updateQueueDefinitionSch
 export const queueItemListStates = ["all", ...queueItemStates] as const;
 export type QueueItemListState = (typeof queueItemListStates)[number];
 
-/** A page of a queue's items, newest first; `before` is the last item id of the previous page. */
+/** A page of a queue's items, newest first; `cursor` is the last item id of the previous page. */
 export const listQueueItemsSchema = queueIdSchema.extend({
   state: z.enum(queueItemListStates, `state is one of ${queueItemListStates.join(", ")}`).default("all"),
-  before: z.number("before must be an item id").int("before must be an item id").positive("before must be an item id").optional(),
+  cursor: z.number("cursor must be an item id").int("cursor must be an item id").positive("cursor must be an item id").nullish(),
   limit: z.number("limit is a whole number from 1 to 100").int("limit is a whole number from 1 to 100").min(1, "limit is 1–100").max(100, "limit is 1–100").default(50),
 });
 export type ListQueueItemsInput = z.infer<typeof listQueueItemsSchema>;

@@ -113,7 +113,7 @@ export const trpcTargets: Record<string, TrpcTarget> = {
   },
   "queues.archive": { caller: "lead", input: (f) => ({ ...inProject(f), queueId: f.removableQueueId }) },
   "queues.restore": { caller: "lead", input: (f) => ({ ...inProject(f), queueId: f.removableQueueId }) },
-  "queues.items": { caller: "lead", input: (f) => ({ ...inProject(f), queueId: f.queue.id, state: "in_review", before: 1_000_000, limit: 20 }) },
+  "queues.items": { caller: "lead", input: (f) => ({ ...inProject(f), queueId: f.queue.id, state: "in_review", cursor: 1_000_000, limit: 20 }) },
   "queues.updateQualitySettings": {
     caller: "lead",
     input: (f) => ({ ...inProject(f), queueId: f.queue.id, consensusMethod: "dawid_skene", majorityThreshold: 0.6, minPosterior: 0.9, maxOverlap: 3, goldItemRate: 0.1, gateMinAccuracy: 0.7, gateMinGoldItems: 10, dailyCap: 200 }),

@@ -7,8 +7,11 @@ import { getPublicUrl } from "@/server/lib/env";
 
 export const metadata: Metadata = { title: "Queues" };
 
-export default async function QueuesPage({ params }: { params: Promise<{ slug: string }> }) {
+type QueuesPageProps = { params: Promise<{ slug: string }>; searchParams: Promise<{ archived?: string | string[] }> };
+
+export default async function QueuesPage({ params, searchParams }: QueuesPageProps) {
   const { slug } = await params;
+  const { archived } = await searchParams;
   const { project } = await requireProjectPage(slug, { returnTo: `/p/${slug}/queues` });
   const canReview = hasAnyRole(project.role, ["annotator"]);
   const queryClient = getQueryClient();
@@ -23,6 +26,7 @@ export default async function QueuesPage({ params }: { params: Promise<{ slug: s
         canManage={hasAnyRole(project.role, ["lead"])}
         canReview={canReview}
         isAnnotator={project.role === "annotator"}
+        justArchived={typeof archived === "string" ? archived.slice(0, 120) : null}
       />
     </HydrateClient>
   );

@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { ArchiveQueueCard } from "@/components/queues/archive-queue-card";
+import { EditQueueForm } from "@/components/queues/edit-queue-form";
+import { QueueBreadcrumb } from "@/components/queues/queue-breadcrumb";
+import { PageHeader } from "@/components/ui/page-header";
+import { fetchOrNotFound, parseOrNotFound, requireProjectPage } from "@/server/api/page-guards";
+import { HydrateClient, trpc } from "@/server/api/rsc";
+import { queueIdSchema } from "@/server/queues/schema";
+
+export const metadata: Metadata = { title: "Edit queue" };
+
+export default async function EditQueuePage({ params }: { params: Promise<{ slug: string; queueId: string }> }) {
+  const { slug, queueId } = await params;
+  const { project } = await requireProjectPage(slug, { returnTo: `/p/${slug}/queues/${queueId}/edit`, roles: ["lead", "admin"] });
+  parseOrNotFound(queueIdSchema, { queueId });
+  const queue = await fetchOrNotFound(trpc.queues.get.queryOptions({ projectId: project.id, queueId }));
+  return (
+    <HydrateClient>
+      <QueueBreadcrumb slug={slug} queueId={queueId} queueName={queue.name} section="Edit" />
+      <PageHeader title={`Edit ${queue.name}`} description="Every change is audited with what it replaced. The label and its options are edited as a new schema version." />
+      <div className="space-y-6">
+        <EditQueueForm projectId={project.id} slug={slug} queueId={queueId} />
+        <ArchiveQueueCard projectId={project.id} slug={slug} queueId={queueId} queueName={queue.name} />
+      </div>
+    </HydrateClient>
+  );
+}
