@@ -64,6 +64,19 @@ describe("diffByWords", () => {
     const c = "退款需要三天。";
     const d = "退款需要五天。";
     expect(describeChanges(c, d, diffByWords(c, d))).toEqual([["三", "五"]]);
+    // A Latin word right before Chinese stays apart from it.
+    const e = "Use PayPal退款";
+    const f = "Use PayPal付款";
+    expect(describeChanges(e, f, diffByWords(e, f))).toEqual([["退", "付"]]);
+    const g = "返金はみっかです";
+    const h = "返金はいつかです";
+    expect(describeChanges(g, h, diffByWords(g, h))).toEqual([["みっ", "いつ"]]);
+  });
+
+  it("covers any text exactly, whatever its characters", () => {
+    const texts = ["", "a\tb\r\nc", "👨‍👩‍👧 family", "🇫🇷 and 🇩🇪", "e\u0301te", "lone \ud800 surrogate", "1️⃣ two", "  spaced   out  "];
+    for (const a of texts) for (const b of texts) expectValidCover(a, b, diffByWords(a, b));
+    expect(describeChanges("🇫🇷 flag", "🇫🇮 flag", diffByWords("🇫🇷 flag", "🇫🇮 flag"))).toEqual([["🇫🇷", "🇫🇮"]]);
   });
 
   it("never splits a surrogate pair or an emoji with its modifier", () => {
