@@ -7,9 +7,11 @@ import { useEffect, useRef, useState } from "react";
 import * as Y from "yjs";
 import { Alert } from "@/components/ui/alert";
 import { useClientSecurity } from "@/components/security/client-security";
+import { useShortcuts } from "@/components/shell/use-shortcuts";
 import { cn } from "@/components/ui/cn";
 import { encodeBase64 } from "./base64";
 import { CollabStatusLine } from "./collab-status";
+import { DIFF_SHORTCUT, DiffSwitch } from "./diff-switch";
 import { diffAsOneChange } from "./text-change";
 import { buildDiffExtension, buildEditorExtensions } from "./editor-extensions";
 import { useCollabSession, type CollabMode } from "./use-collab-session";
@@ -104,6 +106,7 @@ export function CollabEditor({ projectId, documentKey, originalText, mode, userN
     setIsDiffShown(next);
     view.current?.dispatch({ effects: diff.reconfigure(next ? buildDiffExtension(originalText, isEditable) : []) });
   }
+  useShortcuts([{ keys: [DIFF_SHORTCUT], label: "Show or hide the diff against the original", run: toggleDiff }]);
 
   return (
     <div className="space-y-2">
@@ -113,14 +116,7 @@ export function CollabEditor({ projectId, documentKey, originalText, mode, userN
           {isDiffShown && changeCount !== null && (
             <span>{changeCount === 0 ? "Same as the original" : `${changeCount} ${changeCount === 1 ? "change" : "changes"} from the original`}</span>
           )}
-          <button
-            type="button"
-            aria-pressed={isDiffShown}
-            onClick={toggleDiff}
-            className="rounded px-1.5 py-0.5 font-medium text-zinc-600 ring-1 ring-zinc-200 hover:bg-zinc-50 aria-pressed:bg-zinc-100"
-          >
-            Show changes
-          </button>
+          <DiffSwitch isOn={isDiffShown} onToggle={toggleDiff} />
         </span>
       </div>
       {status.error && (

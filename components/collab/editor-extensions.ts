@@ -5,6 +5,7 @@ import { EditorState, Prec, type Compartment, type Extension } from "@codemirror
 import { drawSelection, EditorView, keymap, placeholder } from "@codemirror/view";
 import { yCollab, yUndoManagerKeymap } from "y-codemirror.next";
 import type { CollabSession } from "./use-collab-session";
+import { diffByWords } from "./word-changes";
 
 const theme = EditorView.theme({
   "&": { fontSize: "14px", backgroundColor: "white" },
@@ -50,6 +51,8 @@ export function buildDiffExtension(originalText: string, isEditable: boolean): E
     allowInlineDiffs: true,
     syntaxHighlightDeletions: false,
     mergeControls: isEditable ? renderMergeControl : false,
+    // Whole words: the merge view's own diff marks single letters inside a replaced word.
+    diffConfig: { override: diffByWords },
   });
 }
 

@@ -13,6 +13,7 @@ import { errorMessage } from "@/components/ui/form-errors";
 import { PageHeader } from "@/components/ui/page-header";
 import { discardDraft } from "@/components/ui/session-draft";
 import { AnnotationCards } from "./annotation-cards";
+import { CompareCorrections } from "./compare-corrections";
 import { DecisionPanel, type Decision } from "./decision-panel";
 import { FinalGoldCard } from "./final-gold-card";
 import { ItemStateBadge } from "./item-state-badge";
@@ -127,6 +128,7 @@ export function AdjudicationView({ projectId, slug, queueItemId, userName }: Adj
               onUseCorrection={isDeciding ? (text) => editor?.replaceText(text) : undefined}
               isEditorReady={editor !== null}
             />
+            {allowCorrection && <CompareCorrections originalText={originalText} annotations={annotations} />}
           </section>
         )}
         {isDeciding && field && (

@@ -7,8 +7,18 @@ function countWords(changes: ChangeObject<string>[], pick: (change: ChangeObject
   return changes.filter(pick).reduce((sum, change) => sum + (change.value.match(/\S+/g)?.length ?? 0), 0);
 }
 
-/** A correction against the original as a word diff: insertions and deletions inline, announced to screen readers. */
-export function CorrectionDiff({ original, corrected, label }: { original: string; corrected: string; label: string }) {
+type CorrectionDiffProps = {
+  original: string;
+  corrected: string;
+  label: string;
+  /** What `original` is, in the caption ("+3 / −2 words against Ana A's correction"). */
+  originalName?: string;
+  /** What `corrected` is, when the caption should say it ("+3 / −2 words in Ben B's correction against …"). */
+  correctedName?: string;
+};
+
+/** A text against another as a word diff (by default a correction against the original): insertions and deletions inline, announced to screen readers. */
+export function CorrectionDiff({ original, corrected, label, originalName = "the original", correctedName }: CorrectionDiffProps) {
   const changes = diffWords(original, corrected, { timeout: DIFF_TIMEOUT_MS });
   if (!changes) {
     return (
@@ -22,7 +32,7 @@ export function CorrectionDiff({ original, corrected, label }: { original: strin
   return (
     <figure aria-label={label} className="space-y-1.5">
       <figcaption className="text-xs text-zinc-500">
-        <span className="text-emerald-700">+{added}</span> / <span className="text-red-700">−{removed}</span> words against the original
+        <span className="text-emerald-700">+{added}</span> / <span className="text-red-700">−{removed}</span> words {correctedName && `in ${correctedName} `}against {originalName}
       </figcaption>
       <p className="text-sm leading-relaxed whitespace-pre-wrap text-zinc-800">
         {changes.map((change, index) =>

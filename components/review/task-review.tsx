@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { CollabEditor, type CollabEditorHandle } from "@/components/collab/collab-editor";
+import { usePageShortcuts } from "@/components/shell/page-shortcuts";
 import { ShortcutsDialog } from "@/components/shell/shortcuts-dialog";
 import { EarlierTurns } from "@/components/threads/earlier-turns";
 import { useAssignmentThread } from "@/components/threads/use-thread";
@@ -88,6 +89,8 @@ export function TaskReview({ projectId, userName, state, review, isInstructionsO
       );
   }
 
+  // The review keys stop "?" from reaching the shell, so this page's dialog also lists what its parts (the editor's diff switch) listen to.
+  const partShortcuts = usePageShortcuts();
   const shortcuts: Shortcut[] = [
     ...(firstField ? [{ keys: [`1–${Math.min(firstField.options.length, 9)}`], label: `Pick ${firstField.title.toLowerCase()}`, run: () => {} }] : []),
     { keys: ["Enter"], label: "Submit (Ctrl+Enter inside the note or the editor)", run: () => void submit() },
@@ -96,6 +99,7 @@ export function TaskReview({ projectId, userName, state, review, isInstructionsO
     { keys: ["S"], label: "Skip with a reason", run: () => setDialog("skip") },
     { keys: ["I"], label: "Show or hide the instructions", run: onToggleInstructions },
     ...(hasThread ? [{ keys: ["T"], label: "Show or hide the earlier turns of the conversation", run: toggleThread }] : []),
+    ...partShortcuts,
     { keys: ["?"], label: "Show these shortcuts", run: () => setDialog("help") },
   ];
   useReviewKeys({

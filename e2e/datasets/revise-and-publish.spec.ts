@@ -29,6 +29,9 @@ test("a lead revises a gold with a reason, decides the new one, and sees both in
   await expect(page.getByRole("heading", { name: "Revise gold" })).toBeVisible();
   await expect(page.getByText("Reason: The refund policy changed: this answer is now harmful")).toBeVisible();
   await expect(page.getByRole("region", { name: "Current gold (being revised)" })).toBeVisible();
+  // The seeded gold has no reviewers' answers, so the comparison explains itself instead of offering two pickers.
+  await expect(page.getByRole("region", { name: "Compare corrections" })).toContainText("No reviewer corrected the output, so there are no corrections to compare.");
+  await expect(page.getByLabel("From")).toHaveCount(0);
   await page.goto(`/p/${project.slug}/conflicts`);
   await page.getByRole("link", { name: "Revise chat-7" }).click();
   await page.getByRole("radio", { name: "Harmful" }).check();

@@ -22,24 +22,50 @@ async function rewriteEditor(page: Page, name: string, text: string) {
   await page.keyboard.type(text);
 }
 
+const diffSwitch = (page: Page, isOn: boolean) => page.getByRole("button", { name: "Diff", exact: true, pressed: isOn });
+
+/** The editor's diff marks whole words, and its switch (or the d key, which the `?` dialog lists) hides and shows it. */
+async function checkEditorDiff(page: Page) {
+  const editor = page.getByRole("textbox", { name: "Corrected output" });
+  const nearlyOriginal = originalAnswer.replace("your bank", "our bank");
+  await rewriteEditor(page, "Corrected output", nearlyOriginal);
+  // A character diff strikes out only the "y" of "your"; the word diff replaces the word.
+  await expect(editor.getByRole("deletion")).toHaveText("your");
+  await expect(page.getByText("1 change from the original")).toBeVisible();
+  await expect(diffSwitch(page, true).getByText("on", { exact: true })).toBeVisible();
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("d");
+  await expect(diffSwitch(page, false).getByText("off", { exact: true })).toBeVisible();
+  await expect(editor.getByRole("deletion")).toHaveCount(0);
+  await expect(editor).toHaveText(nearlyOriginal);
+  await page.keyboard.press("?");
+  const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+  await expect(help.getByText("Show or hide the diff against the original")).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(help).toBeHidden();
+  await diffSwitch(page, false).click();
+  await expect(editor.getByRole("deletion")).toHaveText("your");
+}
+
 /** Labels the item on screen and corrects its output, then submits from the keyboard. */
-async function labelAndCorrect(page: Page, reviewUrl: string, optionKey: string, correction: string, options: { checkSecondTab?: boolean } = {}) {
+async function labelAndCorrect(page: Page, reviewUrl: string, optionKey: string, correction: string, options: { checkEditor?: boolean } = {}) {
   await page.goto(reviewUrl);
   await expect(page.getByText(originalAnswer).first()).toBeVisible();
   await expect(page.getByText("Saved")).toBeVisible();
   await page.keyboard.press(optionKey);
+  if (options.checkEditor) await checkEditorDiff(page);
   await rewriteEditor(page, "Corrected output", correction);
   await expect(page.getByText("Saved")).toBeVisible();
-  if (options.checkSecondTab) {
+  if (options.checkEditor) {
     // A second tab of the same annotator opens the same item with the correction as saved, and edits sync back.
     const twin = await page.context().newPage();
     await twin.goto(reviewUrl);
-    await twin.getByRole("button", { name: "Show changes", pressed: true }).click();
+    await diffSwitch(twin, true).click();
     await expect(twin.getByRole("textbox", { name: "Corrected output" })).toContainText(correction);
     await twin.getByRole("textbox", { name: "Corrected output" }).click();
     await twin.keyboard.press("ControlOrMeta+End");
     await twin.keyboard.type(" Sorry for the wait.");
-    await page.getByRole("button", { name: "Show changes", pressed: true }).click();
+    await diffSwitch(page, true).click();
     await expect(page.getByRole("textbox", { name: "Corrected output" })).toContainText(`${correction} Sorry for the wait.`);
     await twin.close();
     await page.getByRole("textbox", { name: "Corrected output" }).click();
@@ -103,7 +129,7 @@ test("one output goes from ingest to a pulled dataset row: blind review, conflic
   // 2. Two annotators, each blind to the other, label the same item differently and correct it differently.
   const reviewUrl = `/p/${project.slug}/queues/${queue.id}/review`;
   const pageA = await openAs(browser, annotatorA.email);
-  await labelAndCorrect(pageA, reviewUrl, "1", "Refunds arrive in 5 to 7 days.", { checkSecondTab: true });
+  await labelAndCorrect(pageA, reviewUrl, "1", "Refunds arrive in 5 to 7 days.", { checkEditor: true });
   const pageB = await openAs(browser, annotatorB.email);
   await expect(pageB.getByText("Ana A")).toHaveCount(0);
   await labelAndCorrect(pageB, reviewUrl, "2", "Refunds take about a week after the return arrives.");
@@ -114,13 +140,27 @@ test("one output goes from ingest to a pulled dataset row: blind review, conflic
   const watchedGold = pageA.getByRole("textbox", { name: "Gold correction" });
   await expect(watchedGold).toBeVisible();
   // The inline diff interleaves the original's deleted words with the text; A turns it off to read plainly.
-  await pageA.getByRole("button", { name: "Show changes", pressed: true }).click();
+  await diffSwitch(pageA, true).click();
 
   const leadPage = await openAs(browser, lead.email);
   await leadPage.goto(`/p/${project.slug}/conflicts`);
   await leadPage.getByRole("link", { name: "Adjudicate chat-42" }).click();
   await expect(leadPage.getByRole("group", { name: "Ana A's answer" })).toBeVisible();
   await expect(leadPage.getByRole("group", { name: "Ben B's answer" })).toBeVisible();
+  // The shell's `?` dialog lists the gold editor's diff key with this page's own.
+  await leadPage.keyboard.press("?");
+  const help = leadPage.getByRole("dialog", { name: "Keyboard shortcuts" });
+  await expect(help.getByRole("region", { name: "On this page" }).getByText("Show or hide the diff against the original")).toBeVisible();
+  await leadPage.keyboard.press("Escape");
+  // The first two reviewers who corrected are compared word by word, and either side can be the original instead.
+  const comparison = leadPage.getByRole("region", { name: "Compare corrections" });
+  const reviewerDiff = comparison.getByRole("figure", { name: "Ben B's correction compared with Ana A's correction" });
+  await expect(reviewerDiff).toContainText("+7 / −9 words in Ben B's correction against Ana A's correction");
+  await expect(reviewerDiff.getByRole("insertion")).toHaveText([/take about a week after/, /return arrives/]);
+  await expect(reviewerDiff.getByRole("deletion")).toHaveText([/arrive in 5 to 7 days\. Sorry for/, /wait/]);
+  await comparison.getByLabel("From").selectOption({ label: "Original output" });
+  const originalDiff = comparison.getByRole("figure", { name: "Ben B's correction compared with the original output" });
+  await expect(originalDiff.getByRole("deletion").first()).toHaveText(/24 hours/);
   await leadPage.getByRole("radio", { name: "Wrong" }).check();
   await rewriteEditor(leadPage, "Gold correction", leadCorrection);
   await expect(watchedGold).toContainText(leadCorrection);

@@ -1,0 +1,67 @@
+import { Change, diff as diffCharacters } from "@codemirror/merge";
+import { Diff } from "diff";
+
+// Scripts written without spaces between words: a whole sentence would otherwise be one "word", so each
+// character (with its combining marks) is a token of its own.
+const UNSPACED_SCRIPTS = String.raw`\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}`;
+
+// A token is a newline, a run of other whitespace, one character of an unspaced script, a word (letters
+// with their marks, digits), a flag, an emoji with its modifiers and joiners, or any other single code
+// point. The `u` flag keeps surrogate pairs whole, and the last alternative matches anything, so the tokens
+// always join back into the text.
+const TOKEN = new RegExp(
+  [
+    String.raw`\r?\n`,
+    String.raw`[^\S\r\n]+`,
+    String.raw`[${UNSPACED_SCRIPTS}]\p{M}*`,
+    String.raw`(?:(?![${UNSPACED_SCRIPTS}])[\p{L}\p{M}\p{N}_])+`,
+    String.raw`\p{Regional_Indicator}{2}`,
+    String.raw`\p{Extended_Pictographic}(?:\p{Emoji_Modifier}|\uFE0F|\u200D\p{Extended_Pictographic})*`,
+    ".",
+  ].join("|"),
+  "gsu",
+);
+
+class WordTokenDiff extends Diff<string, string> {
+  override tokenize(value: string): string[] {
+    return value.match(TOKEN) ?? [];
+  }
+}
+
+const wordTokenDiff = new WordTokenDiff();
+
+/**
+ * Past this many token edits the word diff stops (its cost grows with length × edits) and the merge view's
+ * own character diff, bounded by the same scan limit the merge view uses by default, takes over.
+ */
+export const MAX_WORD_EDITS = 1_000;
+const FALLBACK_SCAN_LIMIT = 500;
+
+/**
+ * The changes that turn `a` into `b`, each covering whole words (and whole whitespace runs), for
+ * `unifiedMergeView({ diffConfig: { override } })`: a reviewer sees "3 days" replaced by "a week", not
+ * letters picked out of both. Texts too different to diff by words fall back to the character diff.
+ */
+export function diffByWords(a: string, b: string): readonly Change[] {
+  const parts = wordTokenDiff.diff(a, b, { maxEditLength: MAX_WORD_EDITS });
+  if (!parts) return diffCharacters(a, b, { scanLimit: FALLBACK_SCAN_LIMIT });
+  const changes: Change[] = [];
+  let posA = 0;
+  let posB = 0;
+  // A removal and an insertion next to each other are one replacement; an unchanged part ends it.
+  let start: { a: number; b: number } | null = null;
+  for (const part of parts) {
+    if (!part.added && !part.removed) {
+      if (start) changes.push(new Change(start.a, posA, start.b, posB));
+      start = null;
+      posA += part.value.length;
+      posB += part.value.length;
+      continue;
+    }
+    start ??= { a: posA, b: posB };
+    if (part.removed) posA += part.value.length;
+    else posB += part.value.length;
+  }
+  if (start) changes.push(new Change(start.a, posA, start.b, posB));
+  return changes;
+}
