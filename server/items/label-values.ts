@@ -1,4 +1,6 @@
 import { labelSchemaSchema, type LabelSchema } from "@/server/queues/schema";
+import { AnswerValueError, checkAnswerValues } from "@/server/labels/answer-values";
+import { labelFieldSchema } from "@/server/labels/field-types";
 import { ValidationError } from "@/server/lib/errors";
 
 /** Reads a queue's stored label schema; it was validated when the queue was created. */
@@ -9,22 +11,16 @@ export function parseLabelSchema(stored: unknown): LabelSchema {
 /**
  * Checks chosen values against a label schema: every field answered with one of its options, nothing
  * else. Errors name `values.<key>` so the form can point at the field. Returns the values in schema order.
+ * The v1 schema's fields are single choices, so every checked value is an option value.
  */
 export function validateLabelValues(labelSchema: LabelSchema, values: Record<string, string>): Record<string, string> {
-  const known = new Set(labelSchema.fields.map((field) => field.key));
-  const unknown = Object.keys(values).find((key) => !known.has(key));
-  if (unknown !== undefined) throw new ValidationError(`values.${unknown}: this queue has no such field`, { field: `values.${unknown}` });
-  const checked: Record<string, string> = {};
-  for (const field of labelSchema.fields) {
-    const value = values[field.key];
-    const path = `values.${field.key}`;
-    if (value === undefined) throw new ValidationError(`${path}: pick a ${field.title.toLowerCase()}`, { field: path });
-    if (!field.options.some((option) => option.value === value)) {
-      throw new ValidationError(`${path}: pick one of ${field.options.map((option) => option.value).join(", ")}`, { field: path });
-    }
-    checked[field.key] = value;
+  const fields = labelSchema.fields.map((field) => labelFieldSchema.parse(field));
+  try {
+    return checkAnswerValues(fields, values) as Record<string, string>;
+  } catch (error) {
+    if (error instanceof AnswerValueError) throw new ValidationError(error.message, { field: error.path });
+    throw error;
   }
-  return checked;
 }
 
 /** Refuses parts of an answer the queue does not take. */

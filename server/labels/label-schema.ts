@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { labelFieldSchema, type LabelField } from "./field-types";
+import { labelFieldSchema } from "./field-types";
 
 /**
  * What an annotator fills in: 1–12 fields of any type, an optional note and an optional corrected output.
@@ -25,5 +25,3 @@ export const labelSchemaV2Schema = z
   });
 export type LabelSchemaV2 = z.infer<typeof labelSchemaV2Schema>;
 
-/** True for a queue that compares candidates: its items are outputs ingested with `candidates`. */
-export const isPairwiseSchema = (schema: { fields: readonly LabelField[] }) => schema.fields.some((field) => field.type === "pairwise");

@@ -69,7 +69,7 @@ describe("adaptive overlap (k = 2, K = 3)", () => {
     await answer(1, "harmful");
     const third = await answer(2, "off_topic");
     expect(third.itemState).toBe("conflict");
-    expect(await readItem()).toMatchObject({ state: "conflict", extra_seats: 1, submitted_count: 3, conflict_reasons: ["labels split: harmful 1, helpful 1, off_topic 1"] });
+    expect(await readItem()).toMatchObject({ state: "conflict", extra_seats: 1, submitted_count: 3, conflict_reasons: ["Verdict: split Harmful 1, Helpful 1, Off topic 1, none reaches 60 %"] });
     expect(await readGold()).toEqual([]);
     expect(await claim(3)).toBeNull();
   });

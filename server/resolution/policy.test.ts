@@ -1,16 +1,18 @@
 import { describe, expect, it } from "vitest";
+import { labelFieldSchema } from "@/server/labels/field-types";
 import { oneCoinConfusion } from "@/server/truth/model";
 import { decideItem, type ConsensusPolicy, type CountedAnswer } from "./policy";
 
 const answers = (verdicts: string[], corrections: Array<string | null> = []): CountedAnswer[] =>
   verdicts.map((verdict, index) => ({ id: index + 1, annotatorId: `a${index}`, values: { verdict }, correction: corrections[index] ?? null }));
 
-const majority: ConsensusPolicy = { method: "majority", fieldKey: "verdict", majorityThreshold: 0.6 };
+const verdict = labelFieldSchema.parse({ type: "categorical", key: "verdict", title: "Verdict", options: [{ value: "yes", title: "Yes" }, { value: "no", title: "No" }] });
+const majority: ConsensusPolicy = { method: "majority", field: verdict, majorityThreshold: 0.6 };
 
 /** Two options, annotator a0 right 95 % of the time, everyone else 60 %, equal priors. */
 const dawidSkene = (minPosterior: number): ConsensusPolicy => ({
   method: "dawid_skene",
-  fieldKey: "verdict",
+  field: verdict,
   minPosterior,
   model: {
     fitId: 7,
@@ -41,8 +43,12 @@ describe("decideItem", () => {
   it("gives no gold below the minimum posterior, naming it", () => {
     expect(decideItem(dawidSkene(0.95), answers(["no", "yes", "yes"]))).toEqual({
       kind: "conflict",
-      reasons: [expect.stringContaining("below the queue's minimum 0.95")],
+      reasons: [expect.stringMatching(/^Verdict: .*below the queue's minimum 0\.95/)],
     });
+  });
+
+  it("names the field and its options by their titles in a split", () => {
+    expect(decideItem(majority, answers(["yes", "no"]))).toEqual({ kind: "conflict", reasons: ["Verdict: split No 1, Yes 1, none reaches 60 %"] });
   });
 
   it("needs the corrections to agree under either policy, and answers to decide anything", () => {

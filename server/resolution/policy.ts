@@ -2,15 +2,17 @@ import type { Json } from "@/db/types";
 import type { Executor } from "@/db/executor";
 import type { ConsensusMethod, LabelSchema } from "@/server/queues/schema";
 import { decideWithModel, loadDawidSkeneModel, type DawidSkeneModel } from "@/server/truth/decide";
-import { resolveCorrections, resolveLabels } from "./rules";
+import { decideAnswers } from "@/server/labels/answers-consensus";
+import { labelFieldSchema, type LabelField } from "@/server/labels/field-types";
+import { resolveCorrections } from "./rules";
 import type { GoldMethod } from "./schema";
 
 type Field = LabelSchema["fields"][number];
 
 /** How a queue turns one field's answers into gold: a share of votes, or a Dawid–Skene posterior. */
 export type ConsensusPolicy =
-  | { method: "majority"; fieldKey: string; majorityThreshold: number; fallbackFrom?: "dawid_skene" }
-  | { method: "dawid_skene"; fieldKey: string; minPosterior: number; model: DawidSkeneModel };
+  | { method: "majority"; field: LabelField; majorityThreshold: number; fallbackFrom?: "dawid_skene" }
+  | { method: "dawid_skene"; field: LabelField; minPosterior: number; model: DawidSkeneModel };
 
 export type QueuePolicySettings = { consensusMethod: ConsensusMethod; majorityThreshold: number; minPosterior: number };
 
@@ -24,12 +26,14 @@ export async function loadConsensusPolicy(
   db: Executor,
   params: { projectId: string; queueId: string; field: Field; settings: QueuePolicySettings },
 ): Promise<ConsensusPolicy> {
-  const { field, settings } = params;
-  if (settings.consensusMethod === "majority") return { method: "majority", fieldKey: field.key, majorityThreshold: settings.majorityThreshold };
+  const { settings } = params;
+  // Stored v1 fields parse as v2 fields (a required single choice): resolution names fields and options by title.
+  const field = labelFieldSchema.parse(params.field);
+  if (settings.consensusMethod === "majority" || field.type !== "categorical") return { method: "majority", field, majorityThreshold: settings.majorityThreshold };
   const classes = field.options.map((option) => option.value);
   const model = await loadDawidSkeneModel(db, { projectId: params.projectId, queueId: params.queueId, fieldKey: field.key, classes });
-  if (model.method === "prior") return { method: "majority", fieldKey: field.key, majorityThreshold: settings.majorityThreshold, fallbackFrom: "dawid_skene" };
-  return { method: "dawid_skene", fieldKey: field.key, minPosterior: settings.minPosterior, model };
+  if (model.method === "prior") return { method: "majority", field, majorityThreshold: settings.majorityThreshold, fallbackFrom: "dawid_skene" };
+  return { method: "dawid_skene", field, minPosterior: settings.minPosterior, model };
 }
 
 /** One counted answer, as resolution reads it. */
@@ -51,7 +55,7 @@ export function votesByAnnotator(answers: readonly CountedAnswer[], fieldKey: st
  */
 export function decideItem(policy: ConsensusPolicy, answers: readonly CountedAnswer[]): ItemDecision {
   if (answers.length === 0) return { kind: "conflict", reasons: ["no counted answers"] };
-  const votes = votesByAnnotator(answers, policy.fieldKey);
+  const votes = votesByAnnotator(answers, policy.field.key);
   const annotationIds = answers.map((answer) => answer.id);
   const corrections = resolveCorrections(answers.map((answer) => answer.correction));
   const label = decideLabel(policy, votes);
@@ -60,7 +64,7 @@ export function decideItem(policy: ConsensusPolicy, answers: readonly CountedAns
   }
   return {
     kind: "gold",
-    values: { [policy.fieldKey]: label.value },
+    values: { [policy.field.key]: label.value },
     correction: corrections.correction,
     method: label.method,
     confidence: label.confidence,
@@ -72,15 +76,18 @@ type LabelDecision =
   | { kind: "gold"; method: GoldMethod; value: string; confidence: number; provenance: Record<string, Json> }
   | { kind: "conflict"; reason: string };
 
+/** The field's votes under the policy; a conflict's reason names the field and its options by their titles. */
 function decideLabel(policy: ConsensusPolicy, votes: Record<string, string>): LabelDecision {
+  const { field } = policy;
   if (policy.method === "majority") {
-    const outcome = resolveLabels(Object.values(votes), policy.majorityThreshold);
-    if (outcome.kind === "conflict") return outcome;
+    const outcome = decideAnswers([field], Object.values(votes).map((vote) => ({ [field.key]: vote })), policy);
+    if (outcome.kind === "conflict") return { kind: "conflict", reason: outcome.reasons.join("; ") };
     const provenance: Record<string, Json> = { threshold: policy.majorityThreshold };
     if (policy.fallbackFrom) provenance.fallback = "no Dawid–Skene fit of this queue yet: majority threshold used";
-    return { kind: "gold", method: outcome.method, value: outcome.value, confidence: outcome.confidence, provenance };
+    const method = outcome.fields[field.key]?.rule === "unanimous" ? "unanimous" : "majority";
+    return { kind: "gold", method, value: String(outcome.values[field.key]), confidence: outcome.confidence, provenance };
   }
   const decision = decideWithModel(policy.model, votes, policy.minPosterior);
-  if (decision.kind === "undecided") return { kind: "conflict", reason: decision.reason };
+  if (decision.kind === "undecided") return { kind: "conflict", reason: `${field.title}: ${decision.reason}` };
   return { kind: "gold", method: "dawid_skene", value: decision.value, confidence: decision.confidence, provenance: { ...decision.provenance, minPosterior: policy.minPosterior } };
 }

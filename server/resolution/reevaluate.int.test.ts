@@ -47,7 +47,7 @@ describe("reevaluateOpenItems", () => {
     const byId = new Map(after.map((row) => [row.id, row]));
     expect(byId.get(items[0]!.id)).toMatchObject({ state: "resolved", values: { verdict: "helpful" }, method: "majority" });
     expect(byId.get(items[0]!.id)!.confidence).toBeCloseTo(2 / 3);
-    expect(byId.get(items[1]!.id)).toMatchObject({ state: "conflict", conflict_reasons: ["labels split: harmful 1, helpful 1, off_topic 1"], goldId: null });
+    expect(byId.get(items[1]!.id)).toMatchObject({ state: "conflict", conflict_reasons: ["Verdict: split Harmful 1, Helpful 1, Off topic 1, none reaches 60 %"], goldId: null });
     expect(byId.get(items[2]!.id)).toMatchObject({ state: "resolved", values: { verdict: "harmful" }, method: "majority" });
     expect(byId.get(items[3]!.id)).toMatchObject({ state: "pending", goldId: null });
     // A conflict that already has current gold is a lead's revision: its gold is kept, nothing new is written.

@@ -75,7 +75,7 @@ describe("resolution on the k-th answer", () => {
 
   it("sends a split below the threshold to conflict with the reason", async () => {
     const { state, gold } = await answerItem([{ verdict: "helpful" }, { verdict: "harmful" }, { verdict: "helpful" }], { majorityThreshold: 0.7 });
-    expect(state).toMatchObject({ state: "conflict", conflict_reasons: ["labels split: helpful 2, harmful 1"] });
+    expect(state).toMatchObject({ state: "conflict", conflict_reasons: ["Verdict: split Helpful 2, Harmful 1, none reaches 70 %"] });
     expect(gold).toEqual([]);
   });
 
@@ -86,7 +86,7 @@ describe("resolution on the k-th answer", () => {
     const differing = await answerItem([{ verdict: "harmful", correction: "Refunds take 3 days." }, { verdict: "harmful" }]);
     expect(differing.state).toMatchObject({ state: "conflict", conflict_reasons: ["corrections differ"] });
     const both = await answerItem([{ verdict: "harmful", correction: "Refunds take 3 days." }, { verdict: "helpful", correction: "Refunds take 4 days." }]);
-    expect(both.state.conflict_reasons).toEqual(["labels split: harmful 1, helpful 1", "corrections differ"]);
+    expect(both.state.conflict_reasons).toEqual(["Verdict: split Harmful 1, Helpful 1, none reaches 60 %", "corrections differ"]);
   });
 });
 
@@ -96,7 +96,7 @@ describe("adjudication", () => {
     const lead = callerFor(team.members.lead);
     const conflicts = await lead.resolution.listConflicts({ projectId: team.project.id, queueId: queue.id });
     expect(conflicts).toEqual([
-      expect.objectContaining({ queueItemId: item.id, queueId: queue.id, queueName: queue.name, externalId: item.externalId, reasons: ["labels split: harmful 1, helpful 1", "corrections differ"], submittedCount: 2, seats: 2 }),
+      expect.objectContaining({ queueItemId: item.id, queueId: queue.id, queueName: queue.name, externalId: item.externalId, reasons: ["Verdict: split Harmful 1, Helpful 1, none reaches 60 %", "corrections differ"], submittedCount: 2, seats: 2 }),
     ]);
     expect(conflicts[0]!.updatedAt).toBeInstanceOf(Date);
     const conflict = await lead.resolution.getConflict({ projectId: team.project.id, queueItemId: item.id });
@@ -131,7 +131,7 @@ describe("adjudication", () => {
     expect(shared).toMatchObject({ item: { id: item.id, state: "conflict", reasons: [] }, goldDocumentKey: goldDocumentKey(item.id), canEdit: true, gold: null });
     for (const secret of ["SECRET-FIX", "note 1", annotators[1]!.id]) expect(JSON.stringify(shared)).not.toContain(secret);
     await expect(callerFor(team.members.lead).resolution.getShared({ projectId: team.project.id, queueItemId: item.id })).resolves.toMatchObject({
-      item: { reasons: ["labels split: helpful 1, off_topic 1", "corrections differ"] },
+      item: { reasons: ["Verdict: split Helpful 1, Off topic 1, none reaches 60 %", "corrections differ"] },
     });
     await expect(callerFor(outsider!).resolution.getShared({ projectId: team.project.id, queueItemId: item.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(callerFor(team.members.ml).resolution.getShared({ projectId: team.project.id, queueItemId: item.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
