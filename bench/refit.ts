@@ -16,13 +16,14 @@ import { createDatabase, type Database } from "../db";
 import { migrateToLatest } from "../db/migrate";
 import { seedProject, seedUser } from "../db/seed/factories";
 import { seedQueue, VERDICT_LABEL_SCHEMA } from "../db/seed/loop";
+import { primaryChoiceField } from "../server/queues/schema";
 import { dropDatabaseWhenIdle, withAdminClient } from "../db/testing/admin";
 import { withDatabaseName } from "../db/testing/names";
 import { createRandom } from "../server/quality/random";
 import { refitQueue } from "../server/truth/refit-service";
 
 const TARGET_MS = 3000;
-const CLASSES = VERDICT_LABEL_SCHEMA.fields[0]!.options.map((option) => option.value);
+const CLASSES = primaryChoiceField(VERDICT_LABEL_SCHEMA)!.options.map((option) => option.value);
 const PRIORS = [0.6, 0.3, 0.1];
 const ACCURACIES = [0.92, 0.85, 0.8, 0.72, 0.6, 0.88, 0.75, 0.65];
 const { values: options } = parseArgs({

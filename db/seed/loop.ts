@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { sql, type Kysely } from "kysely";
 import type { DB } from "../types";
-import { buildSamplingRule, type LabelSchema, type queueModes, type SamplingRule } from "../../server/queues/schema";
+import { categoricalFieldSchema, type CategoricalField } from "../../server/labels/field-types";
+import { buildSamplingRule, labelSchemaSchema, type LabelSchema, type queueModes, type SamplingRule } from "../../server/queues/schema";
 import type { Executor } from "../executor";
 
 /**
@@ -11,23 +12,19 @@ import type { Executor } from "../executor";
 
 const uniqueSuffix = (bytes = 4) => randomBytes(bytes).toString("hex");
 
-/** The one categorical field every seeded queue asks about unless told otherwise. */
-export const VERDICT_LABEL_SCHEMA: LabelSchema = {
-  fields: [
-    {
-      type: "categorical",
-      key: "verdict",
-      title: "Verdict",
-      options: [
-        { value: "helpful", title: "Helpful" },
-        { value: "harmful", title: "Harmful" },
-        { value: "off_topic", title: "Off topic" },
-      ],
-    },
+/** The single-choice field every seeded queue asks about unless told otherwise. */
+export const VERDICT_FIELD: CategoricalField = categoricalFieldSchema.parse({
+  type: "categorical",
+  key: "verdict",
+  title: "Verdict",
+  options: [
+    { value: "helpful", title: "Helpful" },
+    { value: "harmful", title: "Harmful" },
+    { value: "off_topic", title: "Off topic" },
   ],
-  allowNote: true,
-  allowCorrection: true,
-};
+});
+
+export const VERDICT_LABEL_SCHEMA: LabelSchema = labelSchemaSchema.parse({ fields: [VERDICT_FIELD], allowNote: true, allowCorrection: true });
 
 const TAKE_EVERYTHING: SamplingRule = buildSamplingRule({ rate: 1 });
 

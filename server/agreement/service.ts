@@ -3,7 +3,7 @@ import { listGoldAccuracy, type GoldAccuracy } from "@/server/gold-items/accurac
 import { NotFoundError } from "@/server/lib/errors";
 import type { Granularity } from "@/server/metrics/catalog";
 import { readMetricPoints } from "@/server/metrics/queries";
-import type { LabelSchema } from "@/server/queues/schema";
+import { choiceFields, primaryChoiceField, type LabelSchema } from "@/server/queues/schema";
 import { listAnnotatorReliability, type AnnotatorReliability } from "@/server/truth/reliability-queries";
 import type { AgreementWithOthers } from "./agreement-with-others-queries";
 import { encodeAnswers } from "./encode-answers";
@@ -65,7 +65,8 @@ export async function getQueueAgreement(
   const queue = await findQueueLabelSchema(db, params);
   if (!queue) throw new NotFoundError("no such queue in this project", { field: "queueId" });
   const labelSchema = queue.labelSchema as LabelSchema;
-  const fields = labelSchema.fields.filter((field) => params.fieldKey === undefined || field.key === params.fieldKey);
+  // Agreement is measured on single-choice fields; other types get their own statistics.
+  const fields = choiceFields(labelSchema).filter((field) => params.fieldKey === undefined || field.key === params.fieldKey);
   if (fields.length === 0) throw new NotFoundError(`the queue has no field "${params.fieldKey}"`, { field: "fieldKey" });
   const granularity = params.granularity ?? "day";
   const now = params.now ?? new Date();
@@ -112,7 +113,7 @@ export async function getQueueAgreement(
     minSharedItems: MIN_SHARED_ITEMS,
     fields: fieldResults,
     alphaOverTime: {
-      fieldKey: labelSchema.fields[0]?.key ?? "",
+      fieldKey: primaryChoiceField(labelSchema)?.key ?? "",
       granularity,
       points: alphaPoints.map((point) => {
         const ci = Array.isArray(point.detail.ci) ? (point.detail.ci as Array<number | null>) : [null, null];

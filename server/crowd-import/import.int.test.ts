@@ -111,7 +111,7 @@ describe("importCrowdLabels", () => {
 
   it.each([
     ["a label that is not an option key", answersOf(["a w1 yes", "a w2 Yes"]), /^line 3: label "Yes" is not a usable option value/],
-    ["more than 9 labels", answersOf(Array.from({ length: 10 }, (_, index) => `a w${index} l${index}`)), /10 distinct labels: give at most 9 options/],
+    ["more than 20 labels", answersOf(Array.from({ length: 21 }, (_, index) => `a w${index} l${index}`)), /21 distinct labels: give at most 20 options/],
     ["one label only", answersOf(["a w1 1", "b w1 1"]), /1 distinct labels: give at least 2 options/],
     ["an item id longer than 200 characters", answersOf([`${"i".repeat(201)} w1 0`, "a w1 1"]), /^line 2: item "i{40}" is not usable: at most 200 characters/],
   ])("refuses %s, naming the problem, and writes nothing", async (_, answers, message) => {

@@ -1,7 +1,7 @@
 import { sortLabelIds } from "@/server/quality";
 import { ValidationError } from "@/server/lib/errors";
 import { safeText } from "@/server/lib/safe-text";
-import { categoricalFieldSchema, labelOptionSchema, type CategoricalField } from "@/server/queues/schema";
+import { categoricalFieldSchema, labelOptionSchema, type CategoricalField } from "@/server/labels/field-types";
 
 /** The field key and title of an imported queue's one field. */
 export const CROWD_FIELD_KEY = "label";

@@ -4,7 +4,7 @@ import type { DB } from "@/db/types";
 import { insertAuditEntry } from "@/server/audit/queries";
 import { NotFoundError, ValidationError } from "@/server/lib/errors";
 import { findProjectBySlug } from "@/server/projects/queries";
-import { createQueueSchema, DEFAULT_QUALITY_SETTINGS, labelSchemaSchema, type ConsensusMethod, type LabelSchema } from "@/server/queues/schema";
+import { createQueueSchema, DEFAULT_QUALITY_SETTINGS, labelSchemaSchema, primaryChoiceField, type ConsensusMethod, type LabelSchema } from "@/server/queues/schema";
 import { buildCrowdField, checkCrowdIds, checkLabelsFitField, countMostAnswersPerItem, type CrowdAnswers } from "./label-field";
 import { analyzeImportedTables, findOpenQueueByName, insertCrowdAnswers, insertImportedQueue, updateImportedQueue, upsertCrowdItems, upsertCrowdWorkers } from "./queries";
 
@@ -70,7 +70,9 @@ export async function importCrowdLabels(db: Kysely<DB>, params: { projectSlug: s
     let schemaVersion = 1;
     if (existing) {
       labelSchema = labelSchemaSchema.parse(existing.labelSchema);
-      checkLabelsFitField(answers, labelSchema.fields[0]!);
+      const field = primaryChoiceField(labelSchema);
+      if (!field) throw new ValidationError(`queue: "${queueName}" has no single-choice field to import answers into`, { field: "queue" });
+      checkLabelsFitField(answers, field);
       queueId = existing.id;
       schemaVersion = existing.schemaVersion;
     } else {

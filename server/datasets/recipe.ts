@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from "node:util";
 import { ValidationError } from "@/server/lib/errors";
+import { choiceFields } from "@/server/queues/schema";
 import { parseLabelSchema } from "@/server/items/label-values";
 import type { EligibilityRecipe } from "./queries";
 import { releaseRecipeSchema, type CorrectionMode, type ReleaseRecipe, type SplitKey } from "./schema";
@@ -65,7 +66,8 @@ type QueueWithSchema = { name: string; labelSchema: unknown };
 export function checkLabelFilters(queues: QueueWithSchema[], filters: Record<string, string[]>): void {
   const options = new Map<string, Set<string>>();
   for (const queue of queues) {
-    for (const field of parseLabelSchema(queue.labelSchema).fields) {
+    // Label filters pick single-choice answers; other field types are not filtered on.
+    for (const field of choiceFields(parseLabelSchema(queue.labelSchema))) {
       const known = options.get(field.key) ?? new Set<string>();
       for (const option of field.options) known.add(option.value);
       options.set(field.key, known);

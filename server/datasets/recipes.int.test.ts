@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedProjectTeam } from "@/db/seed/factories";
-import { seedGold, seedQueue, VERDICT_LABEL_SCHEMA } from "@/db/seed/loop";
+import { seedGold, seedQueue, VERDICT_FIELD, VERDICT_LABEL_SCHEMA } from "@/db/seed/loop";
 import { setUpTestDatabase } from "@/db/testing/test-database";
 import { createCaller } from "@/server/api/root";
 import { createInnerContext } from "@/server/api/trpc";
@@ -111,8 +111,7 @@ describe("dataset recipes", () => {
 
   it("warns when the queues' label schemas differ", async () => {
     const same = [await seedQueue(testDb.db, { projectId: projectId() }), await seedQueue(testDb.db, { projectId: projectId() })];
-    const [field] = VERDICT_LABEL_SCHEMA.fields;
-    const different = await seedQueue(testDb.db, { projectId: projectId(), labelSchema: { ...VERDICT_LABEL_SCHEMA, fields: [{ ...field!, options: field!.options.slice(0, 2) }] } });
+    const different = await seedQueue(testDb.db, { projectId: projectId(), labelSchema: { ...VERDICT_LABEL_SCHEMA, fields: [{ ...VERDICT_FIELD, options: VERDICT_FIELD.options.slice(0, 2) }] } });
     const matching = await ml().datasets.create({ projectId: projectId(), name: unique("same"), queueIds: same.map((queue) => queue.id) });
     const mixed = await ml().datasets.create({ projectId: projectId(), name: unique("mixed"), queueIds: [same[0]!.id, different.id] });
     expect((await ml().datasets.get({ projectId: projectId(), datasetId: matching.id })).hasMixedLabelSchemas).toBe(false);

@@ -5,6 +5,8 @@ import { estimateShares } from "@/server/quality/production-share";
 import { getProjectQueue } from "@/server/queues/service";
 import { countManualGold, listDesignGold } from "./queries";
 import { ESTIMATE_WINDOWS, type QueueEstimatesInput } from "./schema";
+import { InvalidStateError } from "@/server/lib/errors";
+import { primaryChoiceField } from "@/server/queues/schema";
 
 /**
  * Estimates, for each option of the queue's field, its share of ALL production outputs of the queue's
@@ -13,7 +15,8 @@ import { ESTIMATE_WINDOWS, type QueueEstimatesInput } from "./schema";
  */
 export async function getQueueEstimates(db: Kysely<DB>, actor: ProjectActor, input: QueueEstimatesInput) {
   const queue = await getProjectQueue(db, actor, input.queueId);
-  const field = queue.labelSchema.fields[0]!;
+  const field = primaryChoiceField(queue.labelSchema);
+  if (!field) throw new InvalidStateError("this queue has no single-choice field whose shares could be estimated", { field: "queueId" });
   const params = { projectId: actor.projectId, queueId: input.queueId, fieldKey: field.key, granularity: input.granularity };
   const [gold, manualItems] = await Promise.all([listDesignGold(db, params), countManualGold(db, params)]);
   const values = field.options.map((option) => option.value);

@@ -3,8 +3,8 @@ import type { Executor } from "@/db/executor";
 import type { DB } from "@/db/types";
 import type { ProjectActor } from "@/server/auth/actor";
 import { insertAuditEntry } from "@/server/audit/queries";
-import { NotFoundError, ValidationError } from "@/server/lib/errors";
-import { labelSchemaSchema } from "@/server/queues/schema";
+import { InvalidStateError, NotFoundError, ValidationError } from "@/server/lib/errors";
+import { labelSchemaSchema, primaryChoiceField } from "@/server/queues/schema";
 import { parseGoldCsv } from "./csv";
 import {
   countEligibleGold,
@@ -67,7 +67,8 @@ export async function addTopGoldItems(db: Kysely<DB>, actor: ProjectActor, input
  */
 export async function importGoldItemsCsv(db: Kysely<DB>, actor: ProjectActor, input: ImportGoldCsvInput): Promise<{ added: number; unchanged: number }> {
   const queue = await requireGoldQueue(db, actor, input.queueId);
-  const field = queue.labelSchema.fields[0]!;
+  const field = primaryChoiceField(queue.labelSchema);
+  if (!field) throw new InvalidStateError("gold checks grade a single-choice field, and this queue has none", { field: "queueId" });
   const rows = parseGoldCsv(input.csv, field.options.map((option) => option.value));
   const found = new Map((await findQueueItemsByExternalId(db, { projectId: actor.projectId, queueId: queue.id, externalIds: rows.map((row) => row.item) })).map((item) => [item.externalId, item]));
   const fresh: Parameters<typeof insertGoldItems>[1] = [];

@@ -1,3 +1,4 @@
+import type { LabelValues } from "@/server/labels/answer-values";
 import type { Executor } from "@/db/executor";
 import type { ProjectActor } from "@/server/auth/actor";
 import { drawGoldCheck, isGoldAnswerCorrect } from "./rules";
@@ -24,7 +25,7 @@ export async function applyClaimRules(
 }
 
 /** For an answer: whether it matches its gold check's known answer, or null when the assignment is production work. */
-export async function gradeGoldCheckAnswer(db: Executor, projectId: string, assignmentId: number, values: Record<string, string>): Promise<boolean | null> {
+export async function gradeGoldCheckAnswer(db: Executor, projectId: string, assignmentId: number, values: LabelValues): Promise<boolean | null> {
   const check = await findGoldCheckExpectation(db, projectId, assignmentId);
   return check ? isGoldAnswerCorrect(toExpectedValues(check.expectedValues), values) : null;
 }

@@ -1,6 +1,5 @@
 import { labelSchemaSchema, type LabelSchema } from "@/server/queues/schema";
-import { AnswerValueError, checkAnswerValues } from "@/server/labels/answer-values";
-import { labelFieldSchema } from "@/server/labels/field-types";
+import { AnswerValueError, checkAnswerValues, type LabelValues } from "@/server/labels/answer-values";
 import { ValidationError } from "@/server/lib/errors";
 
 /** Reads a queue's stored label schema; it was validated when the queue was created. */
@@ -9,14 +8,13 @@ export function parseLabelSchema(stored: unknown): LabelSchema {
 }
 
 /**
- * Checks chosen values against a label schema: every field answered with one of its options, nothing
- * else. Errors name `values.<key>` so the form can point at the field. Returns the values in schema order.
- * The v1 schema's fields are single choices, so every checked value is an option value.
+ * Checks an answer's values against a label schema: every required field answered in its type's shape,
+ * optional ones answered or left out, nothing else. Errors name `values.<key>` (or a criterion below it) so
+ * the form can point at it. Returns the values in schema order, normalised.
  */
-export function validateLabelValues(labelSchema: LabelSchema, values: Record<string, string>): Record<string, string> {
-  const fields = labelSchema.fields.map((field) => labelFieldSchema.parse(field));
+export function validateLabelValues(labelSchema: LabelSchema, values: Record<string, unknown>): LabelValues {
   try {
-    return checkAnswerValues(fields, values) as Record<string, string>;
+    return checkAnswerValues(labelSchema.fields, values);
   } catch (error) {
     if (error instanceof AnswerValueError) throw new ValidationError(error.message, { field: error.path });
     throw error;

@@ -1,39 +1,36 @@
 import { z } from "zod";
 import { safeText } from "@/server/lib/safe-text";
 import { signalKindSchema } from "@/server/ingest/schema";
+import { fieldKeySchema, type CategoricalField, type LabelField } from "@/server/labels/field-types";
+import { labelSchemaV2Schema } from "@/server/labels/label-schema";
 
 export const queueModes = ["blind"] as const;
 export const queueItemStates = ["pending", "in_review", "needs_resolution", "conflict", "resolved", "skipped_out"] as const;
 export type QueueItemState = (typeof queueItemStates)[number];
 
-const keySchema = safeText(40).regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, "use lowercase letters, digits, - and _ (at most 40)");
+const keySchema = fieldKeySchema;
 
-export const labelOptionSchema = z.object({
-  value: keySchema,
-  title: safeText(80, { trim: true }).min(1, "give the option a title"),
-  hint: safeText(200, { trim: true }).optional(),
-});
+export { labelOptionSchema, type CategoricalField, type LabelField } from "@/server/labels/field-types";
 
-export const categoricalFieldSchema = z
-  .object({
-    type: z.literal("categorical"),
-    key: keySchema,
-    title: safeText(80, { trim: true }).min(1, "give the field a title"),
-    options: z.array(labelOptionSchema).min(2, "give at least 2 options").max(9, "give at most 9 options (keys 1–9 pick them)"),
-  })
-  .refine((field) => new Set(field.options.map((option) => option.value)).size === field.options.length, {
-    message: "option values must be distinct",
-    path: ["options"],
-  });
-export type CategoricalField = z.infer<typeof categoricalFieldSchema>;
-
-/** What an annotator fills in. v1: one categorical field, an optional note and an optional corrected output. */
-export const labelSchemaSchema = z.object({
-  fields: z.array(categoricalFieldSchema).length(1, "v1 queues have exactly one categorical field"),
-  allowNote: z.boolean().default(true),
-  allowCorrection: z.boolean().default(true),
+/**
+ * What an annotator fills in: 1–12 fields of any type (label schema v2), an optional note and an optional
+ * corrected output. Schemas stored before v2 (one single choice) parse unchanged.
+ */
+export const labelSchemaSchema = labelSchemaV2Schema.refine((schema) => !schema.fields.some((field) => field.type === "pairwise"), {
+  path: ["fields"],
+  message: "pairwise fields compare an item's candidates, which ingest does not take yet",
 });
 export type LabelSchema = z.infer<typeof labelSchemaSchema>;
+
+/** The queue's single-choice fields: what Dawid–Skene, agreement and the detectors measure. */
+export function choiceFields(labelSchema: { fields: readonly LabelField[] }): CategoricalField[] {
+  return labelSchema.fields.filter((field): field is CategoricalField => field.type === "categorical");
+}
+
+/** The queue's first single-choice field: the one Dawid–Skene, agreement, suggestions and the loop detectors read. */
+export function primaryChoiceField(labelSchema: { fields: readonly LabelField[] }): CategoricalField | undefined {
+  return labelSchema.fields.find((field): field is CategoricalField => field.type === "categorical");
+}
 
 export const strataKinds = ["none", "model", "tag", "metadata"] as const;
 export type StrataKind = (typeof strataKinds)[number];
@@ -128,6 +125,7 @@ export function findApprovalValuesIssue(labelSchema: LabelSchema, approvalValues
   for (const [fieldKey, values] of Object.entries(approvalValues)) {
     const field = labelSchema.fields.find((candidate) => candidate.key === fieldKey);
     if (!field) return { fieldKey, message: `the label has no field ${fieldKey}` };
+    if (field.type !== "categorical") return { fieldKey, message: `${field.title} is not a single choice: only single-choice answers can count as acceptable` };
     const unknown = values.find((value) => !field.options.some((option) => option.value === value));
     if (unknown !== undefined) return { fieldKey, message: `${unknown} is not an option of ${field.title}` };
   }
@@ -185,8 +183,15 @@ export const queueIdSchema = z.object({ queueId: z.uuid("queueId must be a queue
 
 /** The create procedure's input: the queue, and whether to apply its rule to outputs already stored. */
 export const createQueueRequestSchema = createQueueSchema.extend({ backfill: z.boolean().default(true) });
-/** A parsed create request; code that builds one (the demo, tests) may leave the loop settings at their defaults. */
-export type CreateQueueRequest = Omit<z.infer<typeof createQueueRequestSchema>, keyof LoopSettings | keyof QualitySettings> & Partial<LoopSettings & QualitySettings>;
+/** A label schema as written, before the defaults of its fields (hint, required, consensus) are filled in. */
+export type LabelSchemaInput = z.input<typeof labelSchemaSchema>;
+
+/**
+ * A parsed create request; code that builds one (the demo, tests) may leave the loop settings at their
+ * defaults and write the label schema without its fields' defaults (the service parses it).
+ */
+export type CreateQueueRequest = Omit<z.infer<typeof createQueueRequestSchema>, keyof LoopSettings | keyof QualitySettings | "labelSchema"> &
+  Partial<LoopSettings & QualitySettings> & { labelSchema: LabelSchemaInput };
 
 /** Loop settings of a queue created without any: no holdout, suggestions hidden, no decoys, no approval values. */
 export const DEFAULT_LOOP_SETTINGS: LoopSettings = { holdoutFraction: 0, suggestionDisplay: "hidden", decoyRate: 0, approvalValues: {} };

@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { DB } from "@/db/types";
 import { insertAuditEntry } from "@/server/audit/queries";
+import { parseLabelSchema } from "@/server/items/label-values";
 import { NotFoundError, ValidationError } from "@/server/lib/errors";
 import type { ProjectActor } from "@/server/auth/actor";
 import { listRecentPlans } from "@/server/sampling/plan-service";
@@ -20,6 +21,7 @@ import {
   DEFAULT_LOOP_SETTINGS,
   DEFAULT_QUALITY_SETTINGS,
   findApprovalValuesIssue,
+  labelSchemaSchema,
   samplingRuleSchema,
   type ApprovalValues,
   type CreateQueueRequest,
@@ -112,7 +114,7 @@ function throwOnMaxOverlapIssue(overlap: number, maxOverlap: number | null): voi
 /** Creates a queue (audited) and, unless asked not to, adds the stored outputs its rule takes. */
 export async function createQueue(db: Kysely<DB>, actor: ProjectActor, input: CreateQueueRequest) {
   const { backfill: shouldBackfill, ...definition } = input;
-  const queue = { ...DEFAULT_LOOP_SETTINGS, ...DEFAULT_QUALITY_SETTINGS, ...definition };
+  const queue = { ...DEFAULT_LOOP_SETTINGS, ...DEFAULT_QUALITY_SETTINGS, ...definition, labelSchema: labelSchemaSchema.parse(definition.labelSchema) };
   throwOnApprovalValuesIssue(queue.labelSchema, queue.approvalValues);
   throwOnMaxOverlapIssue(queue.overlap, queue.maxOverlap);
   const { id } = await db.transaction().execute(async (trx) => {
@@ -168,8 +170,8 @@ export async function getProjectQueue(db: Kysely<DB>, actor: ProjectActor, queue
   if (!queue) throw new NotFoundError("no open queue with this id in the project", { field: "queueId" });
   return {
     ...queue,
-    // Validated by createQueueSchema before it was stored.
-    labelSchema: queue.labelSchema as LabelSchema,
+    // Parsed, not cast: schemas stored before v2 get their fields' defaults (hint, required).
+    labelSchema: parseLabelSchema(queue.labelSchema),
     // Parsed, not cast: rules stored before a field existed get its default.
     samplingRule: samplingRuleSchema.parse(queue.samplingRule),
     ...loopSettingsOf(queue),
@@ -210,7 +212,7 @@ export async function updateLoopSettings(db: Kysely<DB>, actor: ProjectActor, in
   await db.transaction().execute(async (trx) => {
     const queue = await lockOpenQueue(trx, actor.projectId, queueId);
     if (!queue) throw new NotFoundError("no open queue with this id in the project", { field: "queueId" });
-    throwOnApprovalValuesIssue(queue.labelSchema as LabelSchema, settings.approvalValues);
+    throwOnApprovalValuesIssue(parseLabelSchema(queue.labelSchema), settings.approvalValues);
     await updateQueueLoopSettings(trx, actor.projectId, queueId, settings);
     await insertAuditEntry(trx, {
       projectId: actor.projectId,

@@ -1,3 +1,4 @@
+import type { LabelValues } from "@/server/labels/answer-values";
 import type { AuditEntry } from "@/server/audit/queries";
 import type { WebhookEventInput } from "@/server/webhooks/outbox";
 import type { GoldMethod } from "./schema";
@@ -6,7 +7,7 @@ export type CreatedGold = {
   projectId: string;
   goldLabelId: number;
   item: { id: number; queueId: string; outputId: number };
-  values: Record<string, string>;
+  values: LabelValues;
   method: GoldMethod;
   confidence: number;
   resolvedBy: string | null;

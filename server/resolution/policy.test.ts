@@ -1,26 +1,29 @@
 import { describe, expect, it } from "vitest";
-import { labelFieldSchema } from "@/server/labels/field-types";
+import { categoricalFieldSchema } from "@/server/labels/field-types";
 import { oneCoinConfusion } from "@/server/truth/model";
 import { decideItem, type ConsensusPolicy, type CountedAnswer } from "./policy";
 
 const answers = (verdicts: string[], corrections: Array<string | null> = []): CountedAnswer[] =>
   verdicts.map((verdict, index) => ({ id: index + 1, annotatorId: `a${index}`, values: { verdict }, correction: corrections[index] ?? null }));
 
-const verdict = labelFieldSchema.parse({ type: "categorical", key: "verdict", title: "Verdict", options: [{ value: "yes", title: "Yes" }, { value: "no", title: "No" }] });
-const majority: ConsensusPolicy = { method: "majority", field: verdict, majorityThreshold: 0.6 };
+const verdict = categoricalFieldSchema.parse({ type: "categorical", key: "verdict", title: "Verdict", options: [{ value: "yes", title: "Yes" }, { value: "no", title: "No" }] });
+const majority: ConsensusPolicy = { fields: [verdict], majorityThreshold: 0.6 };
 
 /** Two options, annotator a0 right 95 % of the time, everyone else 60 %, equal priors. */
 const dawidSkene = (minPosterior: number): ConsensusPolicy => ({
-  method: "dawid_skene",
-  field: verdict,
-  minPosterior,
-  model: {
+  fields: [verdict],
+  majorityThreshold: 0.6,
+  dawidSkene: {
+    field: verdict,
+    minPosterior,
+    model: {
     fitId: 7,
     method: "dawid_skene",
     classes: ["yes", "no"],
     priors: [0.5, 0.5],
     confusionByAnnotator: new Map([["a0", oneCoinConfusion(2, 0.95)]]),
     fallbackConfusion: oneCoinConfusion(2, 0.6),
+    },
   },
 });
 

@@ -1,3 +1,4 @@
+import type { LabelValues } from "@/server/labels/answer-values";
 import { sql, type Transaction } from "kysely";
 import type { DB, Json } from "@/db/types";
 import type { Executor } from "@/db/executor";
@@ -73,7 +74,7 @@ export async function insertGoldLabel(
     queueId: string;
     queueItemId: number;
     outputId: number;
-    values: Record<string, string>;
+    values: LabelValues;
     correction: string | null;
     method: string;
     confidence: number;

@@ -1,3 +1,4 @@
+import type { LabelValues } from "@/server/labels/answer-values";
 import { sql, type Transaction } from "kysely";
 import type { DB, Json } from "@/db/types";
 import type { Executor } from "@/db/executor";
@@ -79,7 +80,7 @@ export async function listCountedAnswersOfItems(db: Executor, projectId: string,
 export type ConsensusGoldRow = {
   queueItemId: number;
   outputId: number;
-  values: Record<string, string>;
+  values: LabelValues;
   correction: string | null;
   method: GoldMethod;
   confidence: number;

@@ -33,9 +33,7 @@ type Scope = { projectId: string; queueId: string };
 export async function reevaluateOpenItems(db: Kysely<DB>, scope: Scope): Promise<{ resolved: number; conflicts: number }> {
   const queue = await findQueuePolicy(db, scope.projectId, scope.queueId);
   if (!queue) throw new NotFoundError("no such queue", { field: "queueId" });
-  const [field] = parseLabelSchema(queue.labelSchema).fields;
-  if (!field) return { resolved: 0, conflicts: 0 };
-  const policy = await loadConsensusPolicy(db, { ...scope, field, settings: queue });
+  const policy = await loadConsensusPolicy(db, { ...scope, labelSchema: parseLabelSchema(queue.labelSchema), settings: queue });
   const totals = { resolved: 0, conflicts: 0 };
   let afterId = 0;
   for (;;) {

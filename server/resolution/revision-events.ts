@@ -1,3 +1,4 @@
+import type { LabelValues } from "@/server/labels/answer-values";
 import type { Transaction } from "kysely";
 import type { DB } from "@/db/types";
 import { insertAuditEntry } from "@/server/audit/queries";
@@ -12,7 +13,7 @@ export type GoldRevisedEvent = {
   goldLabelId: number;
   supersedes: number;
   reason: string;
-  values: Record<string, string>;
+  values: LabelValues;
   method: string;
   confidence: number;
 };

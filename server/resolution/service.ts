@@ -1,3 +1,4 @@
+import type { LabelValues } from "@/server/labels/answer-values";
 import type { Kysely, Transaction } from "kysely";
 import type { DB, Json } from "@/db/types";
 import { insertAuditEntry } from "@/server/audit/queries";
@@ -10,7 +11,7 @@ import { countProjectMembers, lockQueueItem } from "@/server/items/queries";
 import { ConflictError, InvalidStateError, NotFoundError } from "@/server/lib/errors";
 import { isUniqueViolation } from "@/server/lib/pg-errors";
 import type { ProjectActor } from "@/server/auth/actor";
-import type { QueueItemState } from "@/server/queues/schema";
+import { primaryChoiceField, type QueueItemState } from "@/server/queues/schema";
 import { emitWebhookEvent } from "@/server/webhooks/outbox";
 import { goldCreatedAuditEntry, goldCreatedEvent } from "./gold-created";
 import { decideItem, loadConsensusPolicy, votesByAnnotator } from "./policy";
@@ -33,7 +34,7 @@ export async function writeGold(
   gold: {
     projectId: string;
     item: { id: number; queueId: string; outputId: number };
-    values: Record<string, string>;
+    values: LabelValues;
     correction: string | null;
     method: GoldMethod;
     confidence: number;
@@ -98,10 +99,9 @@ async function openConflict(trx: Transaction<DB>, projectId: string, item: { id:
  */
 export async function resolveItem(trx: Transaction<DB>, projectId: string, queueItemId: number): Promise<ResolveResult> {
   const item = await loadItem(trx, projectId, queueItemId);
-  const [field] = parseLabelSchema(item.labelSchema).fields;
   const answers = await listSubmittedAnnotations(trx, projectId, queueItemId);
-  if (!field || answers.length === 0) throw new InvalidStateError("nothing to resolve on this item");
-  const policy = await loadConsensusPolicy(trx, { projectId, queueId: item.queueId, field, settings: item });
+  if (answers.length === 0) throw new InvalidStateError("nothing to resolve on this item");
+  const policy = await loadConsensusPolicy(trx, { projectId, queueId: item.queueId, labelSchema: parseLabelSchema(item.labelSchema), settings: item });
   const decision = decideItem(policy, answers);
   if (decision.kind === "conflict") {
     // One more annotator only while someone in the project has not answered yet: otherwise the seat would never fill.
@@ -156,7 +156,7 @@ export async function finalizeGold(db: Kysely<DB>, actor: ProjectActor, input: F
       if (item.state === "resolved") throw await alreadyFinalizedError(trx, actor.projectId, item.id);
       if (item.state !== "conflict") throw new InvalidStateError(`only an item in conflict can be finalized; this one is ${item.state}`, { field: "queueItemId" });
       const annotations = await listSubmittedAnnotations(trx, actor.projectId, item.id);
-      const [field] = labelSchema.fields;
+      const field = primaryChoiceField(labelSchema);
       const reopening = await findOpenReopening(trx, actor.projectId, item.id);
       if (reopening) {
         await retireGold(trx, actor.projectId, reopening.goldLabelId);

@@ -1,3 +1,4 @@
+import type { LabelValues } from "@/server/labels/answer-values";
 import { sql, type Transaction } from "kysely";
 import type { DB } from "@/db/types";
 import type { Executor } from "@/db/executor";
@@ -171,7 +172,7 @@ export async function insertAnnotation(
     queueItemId: number;
     assignmentId: number;
     annotatorId: string;
-    values: Record<string, string>;
+    values: LabelValues;
     note: string | null;
     correction: string | null;
     schemaVersion: number;

@@ -1,5 +1,5 @@
 import { suggestionSchema, type Suggestion } from "@/server/ingest/schema";
-import type { LabelSchema } from "@/server/queues/schema";
+import { choiceFields, type LabelSchema } from "@/server/queues/schema";
 import { drawDecoy } from "@/server/sampling/draw";
 
 /** What an assignment shows, decided at claim time; `isDecoy` never leaves the server. */
@@ -13,7 +13,7 @@ export function showableSuggestion(labelSchema: LabelSchema, stored: unknown): S
   const parsed = suggestionSchema.safeParse(stored);
   if (!parsed.success) return null;
   const values: Record<string, string> = {};
-  for (const field of labelSchema.fields) {
+  for (const field of choiceFields(labelSchema)) {
     const value = parsed.data.values[field.key];
     if (value !== undefined && field.options.some((option) => option.value === value)) values[field.key] = value;
   }
@@ -30,7 +30,7 @@ export function chooseShownSuggestion(labelSchema: LabelSchema, suggestion: Sugg
   if (draw.isDecoy >= decoyRate) return { suggestion, isDecoy: false };
   const values: Record<string, string> = {};
   for (const [fieldKey, value] of Object.entries(suggestion.values)) {
-    const others = labelSchema.fields.find((field) => field.key === fieldKey)?.options.filter((option) => option.value !== value) ?? [];
+    const others = choiceFields(labelSchema).find((field) => field.key === fieldKey)?.options.filter((option) => option.value !== value) ?? [];
     const swapped = others[Math.floor(draw.option * others.length)];
     values[fieldKey] = swapped?.value ?? value;
   }

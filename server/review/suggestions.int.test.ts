@@ -1,7 +1,7 @@
 import superjson from "superjson";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedProjectTeam, seedReviewers } from "@/db/seed/factories";
-import { seedQueue, seedQueueItems, VERDICT_LABEL_SCHEMA } from "@/db/seed/loop";
+import { seedQueue, seedQueueItems, VERDICT_FIELD } from "@/db/seed/loop";
 import { setUpTestDatabase } from "@/db/testing/test-database";
 import { createCaller } from "@/server/api/root";
 import { createInnerContext } from "@/server/api/trpc";
@@ -15,7 +15,7 @@ let team: Awaited<ReturnType<typeof seedProjectTeam>>;
 const callerFor = (user: SessionUser) => createCaller(createInnerContext({ db: testDb.db, user }));
 const projectId = () => team.project.id;
 const SUGGESTION = { source: "gpt-4o-judge", values: { verdict: "helpful" } };
-const verdicts = VERDICT_LABEL_SCHEMA.fields[0]!.options.map((option) => option.value);
+const verdicts = VERDICT_FIELD.options.map((option) => option.value);
 
 beforeAll(async () => {
   team = await seedProjectTeam(testDb.db);

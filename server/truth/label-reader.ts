@@ -14,8 +14,8 @@ export type FieldLabels = {
 
 type AnnotatorAnswers = { annotatorId: string; answers: string };
 
-/** Answers travel as queue_item_id · 16 + class code: one number each, and a field has at most 9 options. */
-const CODE_BASE = 16;
+/** Answers travel as queue_item_id · 32 + class code: one number each, and a single-choice field has at most 20 options. */
+const CODE_BASE = 32;
 
 /** Item-id ranges read side by side on their own connections: Postgres 15 aggregates text on one core per query. */
 const READ_PARTS = 4;
@@ -23,7 +23,7 @@ const READ_PARTS = 4;
 /**
  * A queue field's answers, read fast: counted production answers plus gold-check answers (decoy answers
  * never vote, so they are left out). Postgres aggregates one row per annotator whose answers are a
- * comma-separated list of item id · 16 + class code, which is far cheaper to transfer and parse than a row
+ * comma-separated list of item id · 32 + class code, which is far cheaper to transfer and parse than a row
  * per answer (1M answers: a handful of rows instead of a million row objects), over four item-id ranges at
  * once. Classes are the field's option values in schema order; answers naming a value the field no longer
  * offers are skipped.
