@@ -17,6 +17,7 @@ import { ReleaseDownload } from "./release-download";
 import { ReleaseExplorer } from "./release-explorer";
 import { ReleasesTable } from "./releases-table";
 import { useDataset, useReleaseProgress } from "./use-datasets";
+import { choiceFields } from "@/server/queues/schema";
 
 type DatasetDetailProps = { projectId: string; slug: string; datasetId: string; publicUrl: string; canPublish: boolean; canManageKeys: boolean };
 
@@ -38,7 +39,7 @@ export function DatasetDetail({ projectId, slug, datasetId, publicUrl, canPublis
   ]);
   const publishedNumbers = dataset.releases.filter((release) => release.status === "published").map((release) => release.number);
   const queued = dataset.releases.find((release) => release.number === queuedNumber);
-  const labelOptions = dataset.queues.flatMap((queue) => queue.labelSchema.fields.flatMap((field) => field.options.map((option) => ({ value: `${field.key}=${option.value}`, title: `${field.title}: ${option.title}` }))));
+  const labelOptions = dataset.queues.flatMap((queue) => choiceFields(queue.labelSchema).flatMap((field) => field.options.map((option) => ({ value: `${field.key}=${option.value}`, title: `${field.title}: ${option.title}` }))));
   const uniqueLabelOptions = [...new Map(labelOptions.map((option) => [option.value, option])).values()];
 
   return (

@@ -4,7 +4,7 @@ import { useId } from "react";
 import { Alert } from "@/components/ui/alert";
 import { SelectField, TextField } from "@/components/ui/field";
 import { countOf } from "@/components/ui/plural";
-import type { LabelSchema } from "@/server/queues/schema";
+import { choiceFields, type LabelSchema } from "@/server/queues/schema";
 import type { RecipeDraft } from "./recipe-state";
 
 export type QueueChoice = { id: string; name: string; labelSchema: LabelSchema; goldCount: number };
@@ -23,7 +23,7 @@ const checkboxClass = "mt-0.5 size-4 accent-zinc-900";
 function filterableFields(queues: QueueChoice[]) {
   const fields = new Map<string, { title: string; options: Map<string, string> }>();
   for (const queue of queues) {
-    for (const field of queue.labelSchema.fields) {
+    for (const field of choiceFields(queue.labelSchema)) {
       const entry = fields.get(field.key) ?? { title: field.title, options: new Map<string, string>() };
       for (const option of field.options) entry.options.set(option.value, option.title);
       fields.set(field.key, entry);

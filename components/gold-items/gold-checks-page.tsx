@@ -19,6 +19,7 @@ import { PausedAnnotatorsNotice } from "./paused-annotators-notice";
 import { PausesCard } from "./pauses-card";
 import { useGoldItems } from "./use-gold-items";
 import { QueueBreadcrumb } from "@/components/queues/queue-breadcrumb";
+import { primaryChoiceField } from "@/server/queues/schema";
 
 type Dialog = "add" | "import" | null;
 
@@ -31,7 +32,7 @@ export function GoldChecksPage({ projectId, slug, queueId, role }: { projectId: 
     { keys: ["a"], label: "Add gold checks from gold", run: () => setDialog("add") },
     { keys: ["i"], label: "Import gold checks from CSV", run: () => setDialog("import") },
   ]);
-  const labels = queue.labelSchema.fields[0]?.options.map((option) => option.value) ?? [];
+  const labels = primaryChoiceField(queue.labelSchema)?.options.map((option) => option.value) ?? [];
   const settingRows = [
     {
       term: "Gold-check rate",

@@ -10,8 +10,9 @@ import { Kbd } from "@/components/ui/kbd";
 import { PageHeader } from "@/components/ui/page-header";
 import { countOf } from "@/components/ui/plural";
 import type { ProjectRole } from "@/server/auth/roles";
-import type { LabelSchema } from "@/server/queues/schema";
+import { primaryChoiceField } from "@/server/queues/schema";
 import { BackfillButton } from "./backfill-button";
+import { LabelSchemaCard } from "./label-schema-card";
 import { LoopSettingsCard } from "./loop-settings-card";
 import { QualitySettingsCard } from "./quality-settings-card";
 import { QueueTabs } from "./queue-tabs";
@@ -35,30 +36,10 @@ type QueueDetailProps = {
   backfillResult: { scanned: number; added: number } | null;
 };
 
-function LabelSchemaCard({ labelSchema }: { labelSchema: LabelSchema }) {
-  const field = labelSchema.fields[0];
-  return (
-    <Card>
-      <CardHeader title="Label" description={field?.title} />
-      <ol className="space-y-1.5 px-5 py-4 text-sm">
-        {field?.options.map((option, index) => (
-          <li key={option.value} className="flex items-center gap-2">
-            <Kbd>{index + 1}</Kbd>
-            <span className="text-zinc-900">{option.title}</span>
-            <span className="font-mono text-xs text-zinc-400">{option.value}</span>
-          </li>
-        ))}
-      </ol>
-      <p className="border-t border-zinc-100 px-5 py-3 text-xs text-zinc-500">
-        {labelSchema.allowNote ? "Notes allowed" : "No notes"} · {labelSchema.allowCorrection ? "corrected output allowed" : "no corrections"}
-      </p>
-    </Card>
-  );
-}
-
 /** One queue: its rubric, label, rule and progress, with backfill for leads and the way into review. */
 export function QueueDetail({ projectId, slug, queueId, canManage, canReview, role, backfillResult }: QueueDetailProps) {
   const queue = useQueue(projectId, queueId);
+  const primaryField = primaryChoiceField(queue.labelSchema);
   const router = useRouter();
   const base = `/p/${slug}`;
   const reviewHref = `${base}/queues/${queue.id}/review`;
@@ -141,7 +122,7 @@ export function QueueDetail({ projectId, slug, queueId, canManage, canReview, ro
           </Card>
         </div>
         <div className="space-y-6">
-          <LabelSchemaCard labelSchema={queue.labelSchema} />
+          <LabelSchemaCard labelSchema={queue.labelSchema} majorityThreshold={queue.majorityThreshold} />
           <Card>
             <CardHeader title="Review" />
             <dl className="grid grid-cols-[1fr_auto] gap-x-4 gap-y-2 px-5 py-4 text-sm">
@@ -162,11 +143,11 @@ export function QueueDetail({ projectId, slug, queueId, canManage, canReview, ro
             settings={queue}
             canManage={canManage}
           />
-          {queue.labelSchema.fields[0] && (
+          {primaryField && (
             <LoopSettingsCard
               projectId={projectId}
               queueId={queue.id}
-              field={queue.labelSchema.fields[0]}
+              field={primaryField}
               settings={{ holdoutFraction: queue.holdoutFraction, suggestionDisplay: queue.suggestionDisplay, decoyRate: queue.decoyRate, approvalValues: queue.approvalValues }}
               canManage={canManage}
             />

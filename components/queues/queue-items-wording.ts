@@ -1,3 +1,5 @@
+import { formatLabelValue } from "@/components/labels/format-value";
+import type { LabelValue } from "@/server/labels/answer-values";
 import type { LabelSchema, QueueItemListState } from "@/server/queues/schema";
 
 /** The item list's state filters, in the order an item moves through them. */
@@ -11,14 +13,14 @@ export const itemStateFilters: ReadonlyArray<{ value: QueueItemListState; label:
   { value: "skipped_out", label: "Skipped out" },
 ];
 
-/** A gold answer as option titles, field by field ("Verdict: Helpful"); a dash when there is no gold. */
-export function describeGold(labelSchema: LabelSchema, values: Record<string, string> | null): string {
+/** A gold answer field by field as reviewers read it ("Helpful", or "Verdict: Helpful · Quality: 4 / 5"); a dash when there is no gold. */
+export function describeGold(labelSchema: LabelSchema, values: Record<string, LabelValue> | null): string {
   if (!values) return "—";
   const parts = labelSchema.fields.flatMap((field) => {
     const value = values[field.key];
     if (value === undefined) return [];
-    const title = field.options.find((option) => option.value === value)?.title ?? value;
-    return labelSchema.fields.length === 1 ? [title] : [`${field.title}: ${title}`];
+    const text = formatLabelValue(field, value);
+    return labelSchema.fields.length === 1 ? [text] : [`${field.title}: ${text}`];
   });
   return parts.length > 0 ? parts.join(" · ") : "—";
 }

@@ -17,7 +17,7 @@ import { CompareCorrections } from "./compare-corrections";
 import { DecisionPanel, type Decision } from "./decision-panel";
 import { FinalGoldCard } from "./final-gold-card";
 import { ItemStateBadge } from "./item-state-badge";
-import { countVotes } from "./label-value";
+import { countVotesByField } from "./label-value";
 import { OutputPanel } from "./output-panel";
 import { useAdjudication, useCancelReopen } from "./use-resolution";
 
@@ -34,16 +34,15 @@ export function AdjudicationView({ projectId, slug, queueItemId, userName }: Adj
   // A reopened item keeps its gold current while the lead decides the one that replaces it.
   const isDeciding = !gold || revision !== null;
   const itemHref = `/p/${slug}/items/${queueItemId}`;
-  const field = queue.labelSchema.fields[0];
+  const { fields } = queue.labelSchema;
   const allowCorrection = queue.labelSchema.allowCorrection;
   const conflictsHref = `/p/${slug}/conflicts`;
   // Losing the race to another lead is expected, not a failure: say who won and show their gold.
   const isLostRace = finalize.error?.data?.code === "CONFLICT";
 
   function submit(decision: Decision) {
-    if (!field) return;
     finalize.mutate(
-      { projectId, queueItemId, values: { [field.key]: decision.label }, correctionState: decision.correctionState, note: decision.note },
+      { projectId, queueItemId, values: decision.values, correctionState: decision.correctionState, note: decision.note },
       { onSuccess: () => discardDraft(adjudicationDraftKey(queueItemId)) },
     );
   }
@@ -110,19 +109,19 @@ export function AdjudicationView({ projectId, slug, queueItemId, userName }: Adj
             {cancelRevision.error && <p className="mt-2 text-sm text-red-700">{errorMessage(cancelRevision.error)}</p>}
           </Alert>
         )}
-        {gold && field && (
-          <FinalGoldCard gold={gold} field={field} originalText={originalText} allowCorrection={allowCorrection} title={revision ? "Current gold (being revised)" : "Final gold"} />
+        {gold && (
+          <FinalGoldCard gold={gold} fields={fields} originalText={originalText} allowCorrection={allowCorrection} title={revision ? "Current gold (being revised)" : "Final gold"} />
         )}
         {thread && <EarlierTurns turns={thread.turns} total={thread.total} isOpen={isThreadOpen} onToggle={() => setIsThreadOpen((isOpen) => !isOpen)} />}
         <OutputPanel output={output} signals={signals} instructions={queue.instructions} />
-        {field && (
+        {(
           <section aria-labelledby="answers-heading" className="space-y-3">
             <h2 id="answers-heading" className="text-base font-semibold text-zinc-900">
               Reviewers&apos; answers <span className="font-normal text-zinc-500">({annotations.length})</span>
             </h2>
             <AnnotationCards
               annotations={annotations}
-              field={field}
+              fields={fields}
               originalText={originalText}
               allowCorrection={allowCorrection}
               onUseCorrection={isDeciding ? (text) => editor?.replaceText(text) : undefined}
@@ -131,12 +130,12 @@ export function AdjudicationView({ projectId, slug, queueItemId, userName }: Adj
             {allowCorrection && <CompareCorrections originalText={originalText} annotations={annotations} />}
           </section>
         )}
-        {isDeciding && field && (
+        {isDeciding && (
           <DecisionPanel
             projectId={projectId}
             queueItemId={queueItemId}
-            field={field}
-            votes={countVotes(field, annotations)}
+            fields={fields}
+            votes={countVotesByField(fields, annotations)}
             allowCorrection={allowCorrection}
             goldDocumentKey={conflict.goldDocumentKey}
             originalText={originalText}

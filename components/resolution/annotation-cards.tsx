@@ -3,9 +3,11 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { DateTime } from "@/components/ui/date-time";
-import type { CategoricalField } from "@/server/queues/schema";
+import { formatLabelValue } from "@/components/labels/format-value";
+import { ValuesList } from "@/components/labels/values-list";
+import type { LabelValue } from "@/server/labels/answer-values";
+import type { LabelField } from "@/server/labels/field-types";
 import { CorrectionDiff } from "./correction-diff";
-import { readChosenOption } from "./label-value";
 
 export type AnnotationView = {
   annotatorId: string;
@@ -18,7 +20,7 @@ export type AnnotationView = {
 
 type AnnotationCardsProps = {
   annotations: AnnotationView[];
-  field: CategoricalField;
+  fields: readonly LabelField[];
   originalText: string;
   allowCorrection: boolean;
   /** Replaces the gold document's text; absent once the item has gold. */
@@ -27,12 +29,13 @@ type AnnotationCardsProps = {
   isEditorReady: boolean;
 };
 
-/** Every reviewer's answer side by side: label, note, and correction as a diff against the original. */
-export function AnnotationCards({ annotations, field, originalText, allowCorrection, onUseCorrection, isEditorReady }: AnnotationCardsProps) {
+/** Every reviewer's answer side by side: each field's value, note, and correction as a diff against the original. */
+export function AnnotationCards({ annotations, fields, originalText, allowCorrection, onUseCorrection, isEditorReady }: AnnotationCardsProps) {
   return (
     <ul aria-label="Reviewers' answers" className={cn("grid gap-4", annotations.length > 1 && "md:grid-cols-2", annotations.length > 2 && "xl:grid-cols-3")}>
       {annotations.map((annotation) => {
-        const chosen = readChosenOption(field, annotation.values);
+        // A single field reads as a badge in the card's header; several are listed in the card.
+        const [onlyField] = fields.length === 1 ? fields : [];
         return (
           <li key={annotation.annotatorId}>
             <Card aria-label={`${annotation.annotatorName}'s answer`} role="group" className="flex h-full flex-col">
@@ -41,9 +44,10 @@ export function AnnotationCards({ annotations, field, originalText, allowCorrect
                   <p className="text-sm font-semibold text-zinc-900">{annotation.annotatorName}</p>
                   <p className="text-xs text-zinc-500"><DateTime value={annotation.submittedAt} /></p>
                 </div>
-                <Badge tone="gold">{chosen.title}</Badge>
+                {onlyField && <Badge tone="gold">{formatLabelValue(onlyField, annotation.values[onlyField.key] as LabelValue | undefined)}</Badge>}
               </div>
               <div className="flex-1 space-y-3 px-4 py-3">
+                {!onlyField && <ValuesList fields={fields} values={annotation.values} />}
                 <div>
                   <h4 className="text-xs font-medium tracking-wide text-zinc-500 uppercase">Note</h4>
                   <p className={cn("mt-1 text-sm whitespace-pre-wrap", annotation.note ? "text-zinc-800" : "text-zinc-400")}>{annotation.note ?? "No note"}</p>

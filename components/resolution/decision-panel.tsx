@@ -8,17 +8,21 @@ import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Kbd } from "@/components/ui/kbd";
 import { useSessionDraft } from "@/components/ui/session-draft";
-import type { CategoricalField } from "@/server/queues/schema";
-import { LabelPicker } from "./label-picker";
+import { findFieldProblems } from "@/components/labels/answer-check";
+import { LabelFields } from "@/components/labels/label-fields";
+import { useFieldStops } from "@/components/labels/use-field-stops";
+import type { LabelValues } from "@/server/labels/answer-values";
+import type { LabelField } from "@/server/labels/field-types";
 import { useDecisionKeys } from "./use-decision-keys";
 
-export type Decision = { label: string; correctionState: string | undefined; note: string | undefined };
+export type Decision = { values: LabelValues; correctionState: string | undefined; note: string | undefined };
 
 type DecisionPanelProps = {
   projectId: string;
   queueItemId: number;
-  field: CategoricalField;
-  votes: Record<string, number>;
+  fields: readonly LabelField[];
+  /** Answers per option of each choice field. */
+  votes: Record<string, Record<string, number>>;
   allowCorrection: boolean;
   goldDocumentKey: string;
   originalText: string;
@@ -31,36 +35,36 @@ type DecisionPanelProps = {
 
 /** The lead's decision: the gold label, the shared gold correction (live with reviewers), a note, and finalize. */
 export function DecisionPanel(props: DecisionPanelProps) {
-  const { projectId, queueItemId, field, votes, allowCorrection, goldDocumentKey, originalText, userName, isBusy, error, onEditorReady, onFinalize } = props;
+  const { projectId, queueItemId, fields, votes, allowCorrection, goldDocumentKey, originalText, userName, isBusy, error, onEditorReady, onFinalize } = props;
   // The chosen label and the note survive a reload, as the gold correction does in its shared document.
-  const [draft, setDraft] = useSessionDraft(adjudicationDraftKey(queueItemId), EMPTY_LABEL_DRAFT, (stored) => parseLabelDraft(stored, [field]));
-  const label = draft.values[field.key] ?? null;
-  const { note } = draft;
+  const [draft, setDraft] = useSessionDraft(adjudicationDraftKey(queueItemId), EMPTY_LABEL_DRAFT, (stored) => parseLabelDraft(stored, fields));
+  const { values, note } = draft;
   const [problem, setProblem] = useState<string | null>(null);
+  const [hasTriedFinalize, setHasTriedFinalize] = useState(false);
+  const problems = hasTriedFinalize ? findFieldProblems(fields, values) : {};
   const editor = useRef<CollabEditorHandle | null>(null);
   const noteField = useRef<HTMLTextAreaElement>(null);
   const noteId = useId();
 
-  function pick(value: string) {
-    setDraft({ ...draft, values: { [field.key]: value } });
+  function answer(next: LabelValues) {
+    setDraft({ ...draft, values: next });
     setProblem(null);
   }
+  const stops = useFieldStops(fields, values, answer);
 
   function finalize() {
     if (isBusy) return;
-    if (!label) return setProblem(`Pick the gold ${field.title.toLowerCase()} first (keys 1–${field.options.length}).`);
+    setHasTriedFinalize(true);
+    if (Object.keys(findFieldProblems(fields, values)).length > 0) return setProblem("Answer the highlighted fields first.");
     if (allowCorrection && !editor.current) return setProblem("The gold correction is still connecting; try again in a moment.");
     setProblem(null);
-    onFinalize({ label, correctionState: allowCorrection ? editor.current?.getStateAsBase64() : undefined, note: note.trim() || undefined });
+    onFinalize({ values, correctionState: allowCorrection ? editor.current?.getStateAsBase64() : undefined, note: note.trim() || undefined });
   }
 
   useDecisionKeys({
     isEnabled: true,
-    optionCount: field.options.length,
-    onPick: (index) => {
-      const option = field.options[index];
-      if (option) pick(option.value);
-    },
+    pickNumber: stops.pickNumber,
+    moveField: stops.moveField,
     onFocusEditor: allowCorrection ? () => editor.current?.focus() : undefined,
     onFocusNote: () => noteField.current?.focus(),
     onFinalize: finalize,
@@ -73,7 +77,7 @@ export function DecisionPanel(props: DecisionPanelProps) {
         description="The reviewers who labelled this item can open the gold document and watch, or help, while you edit."
       />
       <div className="space-y-6 px-5 py-5">
-        <LabelPicker field={field} value={label} votes={votes} onChange={pick} />
+        <LabelFields fields={fields} values={values} onChange={answer} activeStop={stops.activeStop} onActivate={stops.setActiveStop} problems={problems} votes={votes} />
         {allowCorrection && (
           <div className="space-y-2">
             <CollabEditor

@@ -1,8 +1,8 @@
 import { Card, CardHeader } from "@/components/ui/card";
-import type { CategoricalField } from "@/server/queues/schema";
+import { ValuesList } from "@/components/labels/values-list";
+import type { LabelField } from "@/server/labels/field-types";
 import { CorrectionDiff } from "./correction-diff";
 import { ItemStateBadge } from "./item-state-badge";
-import { readChosenOption } from "./label-value";
 import { describeGoldOrigin } from "./gold-origin";
 
 export type GoldView = { values: Record<string, unknown>; correction: string | null; method: string; resolvedByName: string | null; note: string | null };
@@ -10,19 +10,18 @@ export type GoldView = { values: Record<string, unknown>; correction: string | n
 /** The gold an item ended with: label, how it was reached, the lead's note, and the correction against the original. */
 export function FinalGoldCard({
   gold,
-  field,
+  fields,
   originalText,
   allowCorrection,
   title = "Final gold",
 }: {
   gold: GoldView;
-  field: CategoricalField;
+  fields: readonly LabelField[];
   originalText: string;
   allowCorrection: boolean;
   /** A gold being revised is still current, not final. */
   title?: string;
 }) {
-  const chosen = readChosenOption(field, gold.values);
   return (
     <Card aria-label={title} role="region">
       <CardHeader
@@ -32,10 +31,7 @@ export function FinalGoldCard({
       />
       <dl className="space-y-4 px-5 py-4">
         <div>
-          <dt className="text-xs font-medium tracking-wide text-zinc-500 uppercase">{field.title}</dt>
-          <dd className="mt-1 text-sm font-semibold text-zinc-900">
-            {chosen.title} <span className="font-mono text-xs font-normal text-zinc-400">{chosen.value}</span>
-          </dd>
+          <ValuesList fields={fields} values={gold.values} emphasis />
         </div>
         {gold.note && (
           <div>

@@ -1,19 +1,17 @@
-import type { CategoricalField } from "@/server/queues/schema";
+import type { LabelField } from "@/server/labels/field-types";
 
-/** The chosen option of `field` in a stored values object, with its title; stored values are JSON, so check the type. */
-export function readChosenOption(field: CategoricalField, values: Record<string, unknown>): { value: string | null; title: string } {
-  const raw = values[field.key];
-  const value = typeof raw === "string" ? raw : null;
-  const option = field.options.find((candidate) => candidate.value === value);
-  return { value, title: option?.title ?? value ?? "no label" };
-}
-
-/** Votes per option value across answers, so the lead sees the split on the picker. */
-export function countVotes(field: CategoricalField, answers: Array<{ values: Record<string, unknown> }>): Record<string, number> {
-  const votes: Record<string, number> = {};
-  for (const answer of answers) {
-    const { value } = readChosenOption(field, answer.values);
-    if (value) votes[value] = (votes[value] ?? 0) + 1;
+/** Answers per option of every single or multiple choice field, so the lead sees the split on the options. */
+export function countVotesByField(fields: readonly LabelField[], answers: Array<{ values: Record<string, unknown> }>): Record<string, Record<string, number>> {
+  const votes: Record<string, Record<string, number>> = {};
+  for (const field of fields) {
+    if (field.type !== "categorical" && field.type !== "multi_select") continue;
+    const counts: Record<string, number> = {};
+    for (const answer of answers) {
+      const raw = answer.values[field.key];
+      const chosen = Array.isArray(raw) ? raw : [raw];
+      for (const value of chosen) if (typeof value === "string" && field.options.some((option) => option.value === value)) counts[value] = (counts[value] ?? 0) + 1;
+    }
+    votes[field.key] = counts;
   }
   return votes;
 }

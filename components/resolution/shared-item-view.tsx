@@ -19,7 +19,6 @@ type SharedItemViewProps = { projectId: string; slug: string; queueItemId: numbe
 export function SharedItemView({ projectId, slug, queueItemId, userName, action }: SharedItemViewProps) {
   const shared = useSharedItem(projectId, queueItemId);
   const { item, queue, output, originalText, gold } = shared;
-  const [field] = queue.labelSchema.fields;
   const isInConflict = item.state === "conflict";
   // An item with gold back in conflict was reopened by a lead to revise that gold.
   const isRevising = gold !== null && isInConflict;
@@ -43,10 +42,10 @@ export function SharedItemView({ projectId, slug, queueItemId, userName, action 
         action={action}
       />
       <div className="space-y-6">
-        {gold && field && (
+        {gold && (
           <FinalGoldCard
             gold={gold}
-            field={field}
+            fields={queue.labelSchema.fields}
             originalText={originalText}
             allowCorrection={queue.labelSchema.allowCorrection}
             title={isRevising ? "Current gold (being revised)" : "Final gold"}

@@ -1,11 +1,14 @@
 "use client";
 
 import { useEffect, useRef } from "react";
+import { isLabelFieldText } from "@/components/labels/use-field-stops";
 import { isActivatableTarget, isTypingTarget } from "@/components/ui/keyboard-focus";
 
 type DecisionKeys = {
-  optionCount: number;
-  onPick: (index: number) => void;
+  /** Number key 1–9 on the active field; false when it means nothing there. */
+  pickNumber: (n: number) => boolean;
+  /** J (+1) and K (−1): the next or previous field, or rubric criterion. */
+  moveField: (delta: number) => void;
   onFocusEditor?: () => void;
   onFocusNote?: () => void;
   onFinalize: () => void;
@@ -13,7 +16,7 @@ type DecisionKeys = {
 };
 
 /**
- * The adjudication keys: 1–9 pick the label, E the editor, N the note, Enter (or Ctrl/Cmd+Enter inside a
+ * The adjudication keys: J/K move between fields, 1–9 answer the active one, Esc leaves a field's text box, E the editor, N the note, Enter (or Ctrl/Cmd+Enter inside a
  * text field or the editor) finalizes. Listens in the capture phase so the editor cannot swallow Ctrl+Enter.
  */
 export function useDecisionKeys(keys: DecisionKeys): void {
@@ -32,11 +35,18 @@ export function useDecisionKeys(keys: DecisionKeys): void {
         current.onFinalize();
         return;
       }
+      if (event.key === "Escape" && isLabelFieldText(event.target)) {
+        event.preventDefault();
+        (event.target as HTMLElement).blur();
+        return;
+      }
       if (isMod || isTypingTarget(event.target) || document.querySelector("dialog[open]")) return;
       const digit = Number(event.key);
-      if (Number.isInteger(digit) && digit >= 1 && digit <= Math.min(current.optionCount, 9)) {
+      if (/^[1-9]$/.test(event.key)) {
+        if (current.pickNumber(digit)) event.preventDefault();
+      } else if (event.key.toLowerCase() === "j" || event.key.toLowerCase() === "k") {
         event.preventDefault();
-        current.onPick(digit - 1);
+        current.moveField(event.key.toLowerCase() === "j" ? 1 : -1);
       } else if (event.key.toLowerCase() === "e" && current.onFocusEditor) {
         event.preventDefault();
         current.onFocusEditor();

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { CategoricalField } from "@/server/queues/schema";
+import { labelFieldSchema } from "@/server/labels/field-types";
 import { parseLabelDraft } from "./label-draft";
 
-const verdict: CategoricalField = {
+const verdict = labelFieldSchema.parse({
   type: "categorical",
   key: "verdict",
   title: "Verdict",
@@ -10,20 +10,22 @@ const verdict: CategoricalField = {
     { value: "correct", title: "Correct" },
     { value: "wrong", title: "Wrong" },
   ],
-};
+});
+const quality = labelFieldSchema.parse({ type: "rating", key: "quality", title: "Quality", max: 5, required: false });
 
 describe("label drafts", () => {
   it("restores a stored choice and note", () => {
     expect(parseLabelDraft({ values: { verdict: "wrong" }, note: "made-up limit" }, [verdict])).toEqual({ values: { verdict: "wrong" }, note: "made-up limit" });
   });
 
-  it("drops choices that are no longer options, and fields the queue does not have", () => {
+  it("drops answers that no longer fit their fields, and fields the queue does not have", () => {
     expect(parseLabelDraft({ values: { verdict: "great", other: "x" }, note: "" }, [verdict])).toEqual({ values: {}, note: "" });
+    expect(parseLabelDraft({ values: { verdict: 2, quality: 4 }, note: "" }, [verdict, quality])).toEqual({ values: { quality: 4 }, note: "" });
+    expect(parseLabelDraft({ values: { quality: 9 }, note: "" }, [verdict, quality])).toEqual({ values: {}, note: "" });
   });
 
   it("ignores anything that is not a draft", () => {
     expect(parseLabelDraft("wrong", [verdict])).toBeUndefined();
-    expect(parseLabelDraft({ values: { verdict: 2 }, note: "" }, [verdict])).toBeUndefined();
     expect(parseLabelDraft({ values: {}, note: "x".repeat(5_001) }, [verdict])).toBeUndefined();
   });
 });

@@ -10,11 +10,15 @@ import type { Shortcut } from "@/components/shell/use-shortcuts";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { errorMessage } from "@/components/ui/form-errors";
+import { errorMessage, fieldError } from "@/components/ui/form-errors";
+import { findFieldProblems } from "@/components/labels/answer-check";
+import { LabelFields } from "@/components/labels/label-fields";
+import { useFieldStops } from "@/components/labels/use-field-stops";
+import type { LabelValues } from "@/server/labels/answer-values";
 import { Kbd } from "@/components/ui/kbd";
 import { discardDraft, useSessionDraft } from "@/components/ui/session-draft";
 import { EMPTY_LABEL_DRAFT, parseLabelDraft, reviewDraftKey } from "./label-draft";
-import { CategoricalFieldInput, NoteInput } from "./label-form";
+import { NoteInput } from "./label-form";
 import { LeaseCountdown } from "./lease-countdown";
 import { SkipDialog } from "./skip-dialog";
 import { InstructionsPanel, TaskView } from "./task-view";
@@ -44,7 +48,7 @@ export function TaskReview({ projectId, userName, state, review, isInstructionsO
   const initialDraft = task.suggestion ? { ...EMPTY_LABEL_DRAFT, values: task.suggestion.values } : EMPTY_LABEL_DRAFT;
   const [draft, setDraft] = useSessionDraft(draftKey, initialDraft, (stored) => parseLabelDraft(stored, fields));
   const { values, note } = draft;
-  const [isLabelMissing, setIsLabelMissing] = useState(false);
+  const [hasTriedSubmit, setHasTriedSubmit] = useState(false);
   const [dialog, setDialog] = useState<"skip" | "help" | null>(null);
   // Loaded beside the item, never before it: the item shows at once and the earlier turns fold in when they arrive.
   const thread = useAssignmentThread(projectId, task.assignment.id).data;
@@ -61,20 +65,24 @@ export function TaskReview({ projectId, userName, state, review, isInstructionsO
     window.scrollTo({ top: 0 });
   }, []);
 
-  const firstField = fields[0];
   const allowsNote = labelSchema.allowNote;
   const documentKey = labelSchema.allowCorrection ? task.correctionDocumentKey : null;
   const isBusy = review.isSubmitting || review.isSkipping || review.isAdvancing;
 
-  function pick(fieldKey: string, value: string) {
+  function answer(next: LabelValues) {
     review.resetErrors();
-    setIsLabelMissing(false);
-    setDraft({ ...draft, values: { ...values, [fieldKey]: value } });
+    setDraft({ ...draft, values: next });
   }
+  const stops = useFieldStops(fields, values, answer);
+  // Once a submit was tried, each field's problem shows under it and clears as it is fixed; the server's own
+  // refusal of a field (values.<key>) shows there too.
+  const problems: Record<string, string | undefined> = hasTriedSubmit ? findFieldProblems(fields, values) : {};
+  for (const field of fields) problems[field.key] ??= fieldError(review.submitError, `values.${field.key}`)?.replace(/^values\.\S+: /, "");
 
   async function submit() {
     if (isBusy) return;
-    if (fields.some((field) => !values[field.key])) return setIsLabelMissing(true);
+    setHasTriedSubmit(true);
+    if (Object.keys(findFieldProblems(fields, values)).length > 0) return;
     await review
       .submit({
         values,
@@ -92,7 +100,9 @@ export function TaskReview({ projectId, userName, state, review, isInstructionsO
   // The review keys stop "?" from reaching the shell, so this page's dialog also lists what its parts (the editor's diff switch) listen to.
   const partShortcuts = usePageShortcuts();
   const shortcuts: Shortcut[] = [
-    ...(firstField ? [{ keys: [`1–${Math.min(firstField.options.length, 9)}`], label: `Pick ${firstField.title.toLowerCase()}`, run: () => {} }] : []),
+    ...(fields.length > 1 || fields.some((field) => field.type === "rubric") ? [{ keys: ["J", "K"], label: "Next or previous field (Tab also moves)", run: () => stops.moveField(1) }] : []),
+    ...(stops.activeKeys && stops.activeKeys.count > 0 ? [{ keys: [`1–${stops.activeKeys.count}`], label: `Answer the active field (now ${stops.activeKeys.title})`, run: () => {} }] : []),
+    ...(fields.some((field) => field.type === "free_text" || field.type === "number") ? [{ keys: ["Esc"], label: "Leave a field's text box", run: () => {} }] : []),
     { keys: ["Enter"], label: "Submit (Ctrl+Enter inside the note or the editor)", run: () => void submit() },
     ...(documentKey ? [{ keys: ["E"], label: "Edit the corrected output (Esc leaves it)", run: () => editor.current?.focus() }] : []),
     ...(allowsNote ? [{ keys: ["N"], label: "Write a note", run: () => noteInput.current?.focus() }] : []),
@@ -103,8 +113,8 @@ export function TaskReview({ projectId, userName, state, review, isInstructionsO
     { keys: ["?"], label: "Show these shortcuts", run: () => setDialog("help") },
   ];
   useReviewKeys({
-    optionCount: firstField ? Math.min(firstField.options.length, 9) : 0,
-    pick: (index) => firstField?.options[index] && pick(firstField.key, firstField.options[index].value),
+    pickNumber: stops.pickNumber,
+    moveField: stops.moveField,
     submit: () => void submit(),
     openSkip: () => setDialog("skip"),
     showHelp: () => setDialog("help"),
@@ -139,16 +149,7 @@ export function TaskReview({ projectId, userName, state, review, isInstructionsO
             Suggested by <span className="font-medium text-zinc-700">{task.suggestion.source}</span>: pre-selected below. Judge it yourself and change it if it is wrong.
           </p>
         )}
-        {fields.map((field, index) => (
-          <CategoricalFieldInput
-            key={field.key}
-            field={field}
-            value={values[field.key]}
-            onChange={(value) => pick(field.key, value)}
-            hasShortcuts={index === 0}
-            error={isLabelMissing && !values[field.key] ? `pick one first (keys 1–${Math.min(field.options.length, 9)})` : undefined}
-          />
-        ))}
+        <LabelFields fields={fields} values={values} onChange={answer} activeStop={stops.activeStop} onActivate={stops.setActiveStop} problems={problems} />
         {allowsNote && <NoteInput value={note} onChange={(text) => setDraft({ ...draft, note: text })} inputRef={noteInput} />}
         {documentKey && (
           <div>

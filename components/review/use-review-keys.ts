@@ -1,11 +1,14 @@
 "use client";
 
 import { useEffect, useRef } from "react";
+import { isLabelFieldText } from "@/components/labels/use-field-stops";
 import { isActivatableTarget, isTypingTarget } from "@/components/ui/keyboard-focus";
 
 export type ReviewKeyActions = {
-  optionCount: number;
-  pick: (index: number) => void;
+  /** Number key 1–9 on the active field; false when it means nothing there (the key is then left alone). */
+  pickNumber: (n: number) => boolean;
+  /** J (+1) and K (−1): the next or previous field, or rubric criterion. */
+  moveField: (delta: number) => void;
   submit: () => void;
   openSkip: () => void;
   showHelp: () => void;
@@ -16,7 +19,8 @@ export type ReviewKeyActions = {
 };
 
 /**
- * The review page's keys: 1–9 pick, E edits the correction, N the note, S skips, I folds the instructions,
+ * The review page's keys: J/K move between fields, 1–9 answer the active one, Esc leaves a field's text box,
+ * E edits the correction, N the note, S skips, I folds the instructions,
  * T the earlier turns of the conversation, ? shows help, Enter submits (Ctrl/Cmd+Enter from inside the note or the editor). Listens in the capture
  * phase so Ctrl+Enter reaches us before CodeMirror, and stops the keys it uses so the shell's own "?" does
  * not open a second dialog. Silent while any modal dialog is open.
@@ -38,13 +42,23 @@ export function useReviewKeys(actions: ReviewKeyActions) {
         action();
       };
       if (event.key === "Enter" && isMod && !event.altKey && !event.shiftKey) return run(act.submit);
+      if (event.key === "Escape" && isLabelFieldText(event.target)) return run(() => (event.target as HTMLElement).blur());
       if (isMod || event.altKey || isTypingTarget(event.target)) return;
       if (event.key === "Enter") return isActivatableTarget(event.target) ? undefined : run(act.submit);
       if (/^[1-9]$/.test(event.key)) {
-        const index = Number(event.key) - 1;
-        return index < act.optionCount ? run(() => act.pick(index)) : undefined;
+        if (act.pickNumber(Number(event.key))) {
+          event.preventDefault();
+          event.stopPropagation();
+        }
+        return;
       }
       switch (event.key) {
+        case "j":
+        case "J":
+          return run(() => act.moveField(1));
+        case "k":
+        case "K":
+          return run(() => act.moveField(-1));
         case "?":
           return run(act.showHelp);
         case "e":

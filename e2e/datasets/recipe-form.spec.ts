@@ -1,5 +1,5 @@
 import { seedProjectTeam } from "../../db/seed/factories";
-import { seedGold, seedQueue, VERDICT_LABEL_SCHEMA } from "../../db/seed/loop";
+import { seedGold, seedQueue, VERDICT_FIELD, VERDICT_LABEL_SCHEMA } from "../../db/seed/loop";
 import { expect, openE2eDatabase, signIn, test } from "../fixtures";
 
 test("an ML user defines a recipe and split in the form, is warned about mixed schemas, and finds the split fixed after a release", async ({ page }) => {
@@ -7,8 +7,7 @@ test("an ML user defines a recipe and split in the form, is warned about mixed s
   const { project, members } = await seedProjectTeam(db);
   const support = await seedQueue(db, { projectId: project.id, name: "Support answers" });
   await seedGold(db, { projectId: project.id, queueId: support.id, label: "helpful", externalId: "chat-1" });
-  const [field] = VERDICT_LABEL_SCHEMA.fields;
-  await seedQueue(db, { projectId: project.id, name: "Billing answers", labelSchema: { ...VERDICT_LABEL_SCHEMA, fields: [{ ...field!, options: field!.options.slice(0, 2) }] } });
+  await seedQueue(db, { projectId: project.id, name: "Billing answers", labelSchema: { ...VERDICT_LABEL_SCHEMA, fields: [{ ...VERDICT_FIELD, options: VERDICT_FIELD.options.slice(0, 2) }] } });
   await db.destroy();
 
   await signIn(page, members.ml.email);

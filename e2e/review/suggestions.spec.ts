@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import { seedMembership, seedProject, seedUser } from "../../db/seed/factories";
-import { seedQueue, seedQueueItems, VERDICT_LABEL_SCHEMA } from "../../db/seed/loop";
+import { seedQueue, seedQueueItems, VERDICT_FIELD, VERDICT_LABEL_SCHEMA } from "../../db/seed/loop";
 import { drawDecoy } from "../../server/sampling/draw";
 import { expect, openE2eDatabase, signIn, test } from "../fixtures";
 
@@ -60,7 +60,7 @@ test("a lead turns on pre-selected suggestions; the annotator sees the suggestio
 
   await expect(page.getByText("Suggested by")).toBeVisible();
   await expect(page.getByText("gpt-4o-judge")).toBeVisible();
-  const shownTitle = LABEL_ONLY.fields[0]!.options.find((option) => option.value === shown.values.verdict)!.title;
+  const shownTitle = VERDICT_FIELD.options.find((option) => option.value === shown.values.verdict)!.title;
   await expect(page.getByRole("radio", { name: shownTitle })).toBeChecked();
 
   // The annotator reads the answer and disagrees with the suggestion, with the usual key.

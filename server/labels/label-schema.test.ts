@@ -29,11 +29,11 @@ describe("label schema v2", () => {
   });
 
   it("names the field at fault: duplicate keys, a bad scale, max below min, too many fields", () => {
-    expect(issuesOf({ fields: [verdict, { ...verdict, title: "Again" }] })).toEqual([{ path: "fields.1.key", message: "another field already has the key verdict" }]);
+    expect(issuesOf({ fields: [verdict, { ...verdict, title: "Again" }] })).toEqual([{ path: "fields", message: "two fields have the key verdict; give each its own" }]);
     expect(issuesOf({ fields: [{ type: "number", key: "n", title: "N", min: 10, max: 5 }] })).toEqual([{ path: "fields.0.max", message: "max must be above min" }]);
     expect(issuesOf({ fields: [{ type: "rating", key: "r", title: "R", max: 1 }] })).toEqual([{ path: "fields.0.max", message: "max is at least 2" }]);
     expect(issuesOf({ fields: [{ type: "rating", key: "r", title: "R", max: 3, anchors: ["a", "b", "c", "d"] }] })).toEqual([{ path: "fields.0.anchors", message: "give at most one anchor per point of the scale" }]);
-    expect(issuesOf({ fields: [{ type: "pairwise", key: "p", title: "P" }, { type: "pairwise", key: "q", title: "Q" }] })).toEqual([{ path: "fields.1.type", message: "a queue has at most one pairwise field" }]);
+    expect(issuesOf({ fields: [{ type: "pairwise", key: "p", title: "P" }, { type: "pairwise", key: "q", title: "Q" }] })).toEqual([{ path: "fields", message: "a queue has at most one pairwise field" }]);
     expect(issuesOf({ fields: Array.from({ length: 13 }, (_, index) => ({ ...verdict, key: `f${index}` })) })).toEqual([{ path: "fields", message: "give at most 12 fields" }]);
     expect(issuesOf({ fields: [{ ...verdict, type: "slider" }] })[0]).toMatchObject({ path: "fields.0.type" });
     expect(issuesOf({ fields: [{ type: "rubric", key: "r", title: "R", criteria: [{ key: "a", title: "A", scale: "pass_fail" }, { key: "a", title: "B", scale: "pass_fail" }] }] })).toEqual([

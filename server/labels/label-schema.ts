@@ -12,16 +12,21 @@ export const labelSchemaV2Schema = z
     allowNote: z.boolean("allowNote is true or false").default(true),
     allowCorrection: z.boolean("allowCorrection is true or false").default(true),
   })
-  .superRefine((schema, context) => {
-    const seen = new Set<string>();
-    let hasPairwise = false;
-    schema.fields.forEach((field, index) => {
-      if (seen.has(field.key)) context.addIssue({ code: "custom", path: ["fields", index, "key"], message: `another field already has the key ${field.key}` });
-      seen.add(field.key);
-      if (field.type !== "pairwise") return;
-      if (hasPairwise) context.addIssue({ code: "custom", path: ["fields", index, "type"], message: "a queue has at most one pairwise field" });
-      hasPairwise = true;
-    });
-  });
+  .refine((schema) => findDuplicateKey(schema.fields) === undefined, {
+    path: ["fields"],
+    error: (issue) => `two fields have the key ${findDuplicateKey((issue.input as { fields: { key: string }[] }).fields)}; give each its own`,
+  })
+  .refine((schema) => schema.fields.filter((field) => field.type === "pairwise").length <= 1, { path: ["fields"], message: "a queue has at most one pairwise field" });
+
+/** The first field key used twice, if any. */
+function findDuplicateKey(fields: readonly { key: string }[]): string | undefined {
+  const seen = new Set<string>();
+  for (const { key } of fields) {
+    if (seen.has(key)) return key;
+    seen.add(key);
+  }
+  return undefined;
+}
+
 export type LabelSchemaV2 = z.infer<typeof labelSchemaV2Schema>;
 

@@ -1,3 +1,4 @@
+import type { LabelValues } from "@/server/labels/answer-values";
 import type { Kysely } from "kysely";
 import type { DB } from "@/db/types";
 import type { ProjectActor } from "@/server/auth/actor";
@@ -26,7 +27,7 @@ export async function listQueueItems(db: Kysely<DB>, actor: ProjectActor, input:
       ...item,
       seats: queue.overlap + extraSeats,
       // Gold values are stored as validated label values: field key to option value.
-      goldValues: goldValues as Record<string, string> | null,
+      goldValues: goldValues as LabelValues | null,
     })),
     nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null,
     stateCounts,

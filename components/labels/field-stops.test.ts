@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { labelSchemaV2Schema } from "@/server/labels/label-schema";
+import { applyNumberKey, countStopKeys, listStops, moveStop } from "./field-stops";
+
+const { fields } = labelSchemaV2Schema.parse({
+  fields: [
+    { type: "categorical", key: "verdict", title: "Verdict", options: [{ value: "good", title: "Good" }, { value: "bad", title: "Bad" }] },
+    { type: "multi_select", key: "issues", title: "Issues", options: [{ value: "tone", title: "Tone" }, { value: "facts", title: "Facts" }, { value: "length", title: "Length" }] },
+    { type: "rating", key: "quality", title: "Quality", max: 5 },
+    { type: "free_text", key: "why", title: "Why" },
+    { type: "rubric", key: "rubric", title: "Rubric", criteria: [{ key: "cites", title: "Cites", scale: "pass_fail" }, { key: "tone", title: "Tone", scale: "one_to_five" }] },
+  ],
+});
+const [verdict, issues, quality, why, rubric] = fields as [(typeof fields)[number], (typeof fields)[number], (typeof fields)[number], (typeof fields)[number], (typeof fields)[number]];
+
+describe("label form stops", () => {
+  it("has one stop per field and one per rubric criterion, and J/K stay within them", () => {
+    const stops = listStops(fields);
+    expect(stops.map((stop) => stop.criterionKey ?? stop.fieldKey)).toEqual(["verdict", "issues", "quality", "why", "cites", "tone"]);
+    expect(moveStop(stops, null, 1)).toEqual(stops[0]);
+    expect(moveStop(stops, stops[0]!, -1)).toEqual(stops[0]);
+    expect(moveStop(stops, stops[4]!, 1)).toEqual(stops[5]);
+    expect(moveStop(stops, stops[5]!, 1)).toEqual(stops[5]);
+  });
+
+  it("turns number keys into picks, ticks, ratings and scores, and ignores keys a stop does not take", () => {
+    expect(applyNumberKey(verdict, { fieldKey: "verdict" }, {}, 2)).toEqual({ verdict: "bad" });
+    expect(applyNumberKey(verdict, { fieldKey: "verdict" }, {}, 3)).toBeNull();
+    const ticked = applyNumberKey(issues, { fieldKey: "issues" }, { issues: ["length"] }, 1);
+    expect(ticked).toEqual({ issues: ["tone", "length"] });
+    expect(applyNumberKey(issues, { fieldKey: "issues" }, ticked!, 3)).toEqual({ issues: ["tone"] });
+    expect(applyNumberKey(quality, { fieldKey: "quality" }, {}, 4)).toEqual({ quality: 4 });
+    expect(applyNumberKey(why, { fieldKey: "why" }, {}, 1)).toBeNull();
+    expect(applyNumberKey(rubric, { fieldKey: "rubric", criterionKey: "cites" }, {}, 2)).toEqual({ rubric: { cites: false } });
+    expect(applyNumberKey(rubric, { fieldKey: "rubric", criterionKey: "tone" }, { rubric: { cites: false } }, 5)).toEqual({ rubric: { cites: false, tone: 5 } });
+    expect(countStopKeys(rubric, "cites")).toBe(2);
+  });
+});

@@ -1,0 +1,65 @@
+import type { LabelValues, RubricScore } from "@/server/labels/answer-values";
+import type { LabelField } from "@/server/labels/field-types";
+
+/**
+ * Where J/K move on a label form: one stop per field, and one per criterion of a rubric. Number keys act on
+ * the active stop: pick an option, tick one, set a rating or a criterion's score. Pure, so the review and
+ * adjudication pages move and pick alike.
+ */
+export type FieldStop = { fieldKey: string; criterionKey?: string };
+
+export function listStops(fields: readonly LabelField[]): FieldStop[] {
+  return fields.flatMap((field) => (field.type === "rubric" ? field.criteria.map((criterion) => ({ fieldKey: field.key, criterionKey: criterion.key })) : [{ fieldKey: field.key }]));
+}
+
+export const isSameStop = (a: FieldStop | null, b: FieldStop) => a !== null && a.fieldKey === b.fieldKey && a.criterionKey === b.criterionKey;
+
+/** How many number keys the stop takes (0: it is typed into, not picked), for the key hints and the cheat sheet. */
+export function countStopKeys(field: LabelField, criterionKey?: string): number {
+  switch (field.type) {
+    case "categorical":
+    case "multi_select":
+      return Math.min(field.options.length, 9);
+    case "rating":
+      return Math.min(field.max, 9);
+    case "rubric":
+      return field.criteria.find((criterion) => criterion.key === criterionKey)?.scale === "pass_fail" ? 2 : 5;
+    case "number":
+    case "free_text":
+    case "pairwise":
+      return 0;
+  }
+}
+
+/** The values after number key `n` (1–9) on the stop, or null when the key means nothing there. */
+export function applyNumberKey(field: LabelField, stop: FieldStop, values: LabelValues, n: number): LabelValues | null {
+  if (n < 1 || n > countStopKeys(field, stop.criterionKey)) return null;
+  switch (field.type) {
+    case "categorical":
+      return { ...values, [field.key]: field.options[n - 1]!.value };
+    case "multi_select": {
+      const option = field.options[n - 1]!.value;
+      const ticked = Array.isArray(values[field.key]) ? (values[field.key] as string[]) : [];
+      const next = ticked.includes(option) ? ticked.filter((value) => value !== option) : [...ticked, option];
+      return { ...values, [field.key]: field.options.map((candidate) => candidate.value).filter((value) => next.includes(value)) };
+    }
+    case "rating":
+      return { ...values, [field.key]: n };
+    case "rubric": {
+      const criterion = field.criteria.find((candidate) => candidate.key === stop.criterionKey)!;
+      const scores = (typeof values[field.key] === "object" && !Array.isArray(values[field.key]) ? values[field.key] : {}) as Record<string, RubricScore>;
+      const score: RubricScore = criterion.scale === "pass_fail" ? n === 1 : n;
+      return { ...values, [field.key]: { ...scores, [criterion.key]: score } };
+    }
+    default:
+      return null;
+  }
+}
+
+/** The stop `delta` places away (J: +1, K: −1), staying at the ends. */
+export function moveStop(stops: readonly FieldStop[], active: FieldStop | null, delta: number): FieldStop | null {
+  if (stops.length === 0) return null;
+  const index = active ? stops.findIndex((stop) => isSameStop(active, stop)) : -1;
+  if (index === -1) return stops[0]!;
+  return stops[Math.max(0, Math.min(stops.length - 1, index + delta))]!;
+}

@@ -1,0 +1,34 @@
+"use client";
+
+import { useState } from "react";
+import type { NumberField } from "@/server/labels/field-types";
+
+const inputClass =
+  "block w-40 rounded-md border-0 bg-white px-3 py-2 text-sm text-zinc-900 shadow-xs ring-1 ring-zinc-300 ring-inset placeholder:text-zinc-400 focus:ring-2 focus:ring-gold-500 focus:outline-none";
+
+/** A number as typed: the text is kept while it is being written ("1." on the way to "1.5"); the answer is the number it reads as. */
+export function NumberInput({ id, field, value, onChange }: { id: string; field: NumberField; value: number | undefined; onChange: (value: number | undefined) => void }) {
+  const [text, setText] = useState(value === undefined ? "" : String(value));
+  return (
+    <div className="flex items-center gap-2">
+      <input
+        id={`${id}-input`}
+        type="number"
+        inputMode="decimal"
+        aria-labelledby={`${id}-title`}
+        min={field.min}
+        max={field.max}
+        step={field.step}
+        value={text}
+        placeholder={`${field.min}–${field.max}`}
+        onChange={(event) => {
+          setText(event.target.value);
+          const parsed = event.target.value.trim() === "" ? undefined : Number(event.target.value);
+          onChange(parsed !== undefined && Number.isFinite(parsed) ? parsed : undefined);
+        }}
+        className={inputClass}
+      />
+      {field.unit && <span className="text-sm text-zinc-500">{field.unit}</span>}
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+"use client";
+
+import { useState } from "react";
+import type { LabelValues } from "@/server/labels/answer-values";
+import type { LabelField } from "@/server/labels/field-types";
+import { applyNumberKey, countStopKeys, listStops, moveStop, type FieldStop } from "./field-stops";
+import { focusStop } from "./focus-stop";
+
+/** Whether a key comes from the text box of a label field (free text, number), which Esc leaves. */
+export function isLabelFieldText(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.tagName === "TEXTAREA" || target.tagName === "INPUT") && target.closest("[data-stop]") !== null;
+}
+
+/**
+ * The label form's active stop and what the keys do with it: J/K move (and move focus along), 1–9 answer
+ * the active stop. Starts on the first field, so 1–9 pick there before anything else is pressed.
+ */
+export function useFieldStops(fields: readonly LabelField[], values: LabelValues, onChange: (values: LabelValues) => void) {
+  const stops = listStops(fields);
+  const [activeStop, setActiveStop] = useState<FieldStop | null>(stops[0] ?? null);
+  const activeField = fields.find((field) => field.key === activeStop?.fieldKey);
+  return {
+    activeStop,
+    setActiveStop,
+    /** How many number keys the active stop takes, and what it is called, for the cheat sheet. */
+    activeKeys: activeField && activeStop ? { count: countStopKeys(activeField, activeStop.criterionKey), title: activeField.title } : null,
+    moveField(delta: number) {
+      const next = moveStop(stops, activeStop, delta);
+      if (!next) return;
+      setActiveStop(next);
+      focusStop(next);
+    },
+    pickNumber(n: number): boolean {
+      if (!activeField || !activeStop) return false;
+      const next = applyNumberKey(activeField, activeStop, values, n);
+      if (next === null) return false;
+      onChange(next);
+      return true;
+    },
+  };
+}
