@@ -9,6 +9,7 @@ import { Card } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
 import { fieldError, formError } from "@/components/ui/form-errors";
 import { Kbd } from "@/components/ui/kbd";
+import { firstChoiceDraft } from "./field-draft-state";
 import { FormSection } from "./form-section";
 import { InstructionsEditor } from "./instructions-editor";
 import { LabelSchemaFields } from "./label-schema-fields";
@@ -67,7 +68,7 @@ export function NewQueueForm({ projectId, slug }: { projectId: string; slug: str
           <InstructionsEditor value={state.instructions} error={errors.instructions} onChange={(instructions) => onChange({ instructions })} />
         </div>
       </FormSection>
-      <FormSection title="Label" description="One question with 2–9 answers, plus an optional note and corrected output.">
+      <FormSection title="Label" description="1–12 fields of any type (choices, ratings, numbers, text, rubrics), plus an optional note and corrected output.">
         <LabelSchemaFields state={state} errors={errors} onChange={onChange} />
       </FormSection>
       <FormSection title="Review" description="How many people see each item, and how long a claim stays theirs.">
@@ -81,7 +82,7 @@ export function NewQueueForm({ projectId, slug }: { projectId: string; slug: str
         <SamplingScienceFields draft={state.science} errors={errors} onChange={(patch) => onChange({ science: { ...state.science, ...patch } })} />
       </FormSection>
       <FormSection title="Loop health" description="What Goldloop needs to watch this queue's loop for collapse. The defaults change nothing about review.">
-        <LoopSettingsFields draft={state.loop} options={state.options} errors={errors} onChange={(patch) => onChange({ loop: { ...state.loop, ...patch } })} />
+        <LoopSettingsFields draft={state.loop} options={firstChoiceDraft(state.fields)?.options ?? []} errors={errors} onChange={(patch) => onChange({ loop: { ...state.loop, ...patch } })} />
       </FormSection>
       <Card className="flex flex-wrap items-center justify-between gap-4 px-5 py-4">
         <label className="flex items-start gap-2.5 text-sm">

@@ -75,7 +75,7 @@ export function QueueDetail({ projectId, slug, queueId, canManage, canReview, ro
           </div>
         }
       />
-      <QueueTabs slug={slug} queueId={queue.id} role={role} />
+      <QueueTabs slug={slug} queueId={queue.id} role={role} hasChoiceField={primaryField !== undefined} />
       {canManage && <PausedAnnotatorsNotice projectId={projectId} queueId={queue.id} manageHref={`${base}/queues/${queue.id}/gold-checks#pauses`} />}
       <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
         <div className="min-w-0 space-y-6">

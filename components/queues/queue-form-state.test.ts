@@ -1,14 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { deriveKey, fieldForIssuePath, initialQueueForm, parseMetadataValue, validateQueueForm, type QueueFormState } from "./queue-form-state";
+import { deriveKey, newFieldDraft, type FieldDraft } from "./field-draft-state";
+import { fieldForIssuePath, initialQueueForm, parseMetadataValue, validateQueueForm, type QueueFormState } from "./queue-form-state";
 
-const filled: QueueFormState = {
-  ...initialQueueForm,
-  name: "Support triage",
-  fieldTitle: "Verdict",
+const verdict: FieldDraft = {
+  ...newFieldDraft(),
+  title: "Verdict",
+  key: "verdict",
   options: [
     { title: "Helpful", value: "helpful", isValueEdited: false },
     { title: "Harmful", value: "harmful", isValueEdited: false },
   ],
+};
+
+const filled: QueueFormState = {
+  ...initialQueueForm,
+  name: "Support triage",
+  fields: [verdict],
   tags: "billing, refunds",
   metadata: [{ key: "locale", value: "en" }],
   signals: ["thumbs_down"],
@@ -62,27 +69,44 @@ describe("new queue form", () => {
       name: " ",
       overlap: "",
       rate: "2",
-      options: [
-        { title: "Same", value: "same", isValueEdited: false },
-        { title: "", value: "same", isValueEdited: true },
+      fields: [
+        {
+          ...verdict,
+          options: [
+            { title: "Same", value: "same", isValueEdited: false },
+            { title: "", value: "same", isValueEdited: true },
+          ],
+        },
+        { ...newFieldDraft("rating"), title: "Quality", ratingMax: "1" },
+        { ...newFieldDraft("number"), title: "Minutes", min: "10", max: "5" },
+        { ...newFieldDraft("rubric"), title: "Quality", key: "verdict" },
       ],
     });
     expect(result.success).toBe(false);
     if (result.success) return;
-    expect(result.errors).toMatchObject({ name: "name the queue", overlap: "enter a number", rate: "rate is between 0 and 1", "options.1.title": "give the option a title" });
+    expect(result.errors).toMatchObject({
+      name: "name the queue",
+      overlap: "enter a number",
+      rate: "rate is between 0 and 1",
+      "fields.0.options.1.title": "give the option a title",
+      "fields.1.max": "max is at least 2",
+      "fields.2.max": "max must be above min",
+      "fields.3.criteria.0.title": "give it a title",
+    });
   });
 
   it("says an untitled option needs a title, and nothing more", () => {
-    const result = validateQueueForm({ ...initialQueueForm, name: "Empty options", fieldTitle: "Verdict" });
+    const result = validateQueueForm({ ...initialQueueForm, name: "Empty options", fields: [{ ...newFieldDraft(), title: "Verdict" }] });
     expect(result.success).toBe(false);
     if (result.success) return;
-    expect(result.errors).toEqual({ "options.0.title": "give the option a title", "options.1.title": "give the option a title" });
+    expect(result.errors).toEqual({ "fields.0.options.0.title": "give the option a title", "fields.0.options.1.title": "give the option a title" });
   });
 
   it("maps nested schema paths to form controls", () => {
-    expect(fieldForIssuePath(["labelSchema", "fields", 0, "options"])).toBe("options");
-    expect(fieldForIssuePath(["labelSchema", "fields", 0, "options", 2, "value"])).toBe("options.2.value");
-    expect(fieldForIssuePath(["labelSchema", "fields", 0, "title"])).toBe("fieldTitle");
+    expect(fieldForIssuePath(["labelSchema", "fields", 0, "options"])).toBe("fields.0.options");
+    expect(fieldForIssuePath(["labelSchema", "fields", 0, "options", 2, "value"])).toBe("fields.0.options.2.value");
+    expect(fieldForIssuePath(["labelSchema", "fields", 1, "title"])).toBe("fields.1.title");
+    expect(fieldForIssuePath(["labelSchema", "fields"])).toBe("fields");
     expect(fieldForIssuePath(["samplingRule", "metadata", "locale"])).toBe("metadata");
   });
 });

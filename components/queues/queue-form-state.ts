@@ -1,19 +1,18 @@
 import type { z } from "zod";
 import type { SignalKind } from "@/server/ingest/schema";
 import { createQueueSchema, DEFAULT_QUALITY_SETTINGS, type CreateQueueInput, type SamplingRule, type samplingRuleSchema } from "@/server/queues/schema";
+import { firstChoiceDraft, newFieldDraft, toFieldInput, type FieldDraft } from "./field-draft-state";
 import { initialLoopSettingsDraft, toLoopSettingsInput, type LoopSettingsDraft } from "./loop-settings-state";
 import { initialSamplingScienceDraft, toSamplingScienceDraft, toSamplingScienceInput, type SamplingScienceDraft } from "./sampling-science-state";
 import { findMaxOverlapIssue, toQualitySettingsDraft, toQualitySettingsInput, type QualitySettingsDraft } from "./quality-settings-state";
 
-export type OptionRow = { title: string; value: string; isValueEdited: boolean };
 export type MetadataRow = { key: string; value: string };
 
 /** What the new-queue form holds while it is being filled in: text as typed, turned into the schema's input on submit. */
 export type QueueFormState = {
   name: string;
   instructions: string;
-  fieldTitle: string;
-  options: OptionRow[];
+  fields: FieldDraft[];
   allowNote: boolean;
   allowCorrection: boolean;
   overlap: string;
@@ -29,17 +28,10 @@ export type QueueFormState = {
   shouldBackfill: boolean;
 };
 
-export const MIN_OPTIONS = 2;
-export const MAX_OPTIONS = 9;
-
 export const initialQueueForm: QueueFormState = {
   name: "",
   instructions: "",
-  fieldTitle: "",
-  options: [
-    { title: "", value: "", isValueEdited: false },
-    { title: "", value: "", isValueEdited: false },
-  ],
+  fields: [newFieldDraft()],
   allowNote: true,
   allowCorrection: true,
   overlap: "2",
@@ -54,17 +46,6 @@ export const initialQueueForm: QueueFormState = {
   quality: toQualitySettingsDraft(DEFAULT_QUALITY_SETTINGS),
   shouldBackfill: true,
 };
-
-/** A machine key from a human title: "Needs a fix!" → "needs_a_fix". Matches the schema's key pattern when the title has a letter or digit. */
-export function deriveKey(title: string): string {
-  return title
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "_")
-    .replace(/^_+|_+$/g, "")
-    .slice(0, 40);
-}
 
 function splitList(text: string): string[] {
   return text
@@ -122,21 +103,15 @@ export function toSamplingRuleDraft(rule: SamplingRule): SamplingRuleDraft {
 
 /** The form's state as the input of createQueueSchema (before parsing). */
 export function toCreateQueueInput(state: QueueFormState): z.input<typeof createQueueSchema> {
-  const fieldKey = deriveKey(state.fieldTitle) || "label";
-  // Values ticked before an option was renamed or removed are no options any more: they are dropped, not sent.
-  const acceptableValues = state.loop.acceptableValues.filter((value) => state.options.some((option) => option.value === value));
+  // Acceptable answers are options of the first single choice; values ticked before an option was renamed
+  // or removed are no options any more: they are dropped, not sent.
+  const choice = firstChoiceDraft(state.fields);
+  const acceptableValues = state.loop.acceptableValues.filter((value) => choice?.options.some((option) => option.value === value));
   return {
     name: state.name,
     instructions: state.instructions,
     labelSchema: {
-      fields: [
-        {
-          type: "categorical",
-          key: fieldKey,
-          title: state.fieldTitle,
-          options: state.options.map((option) => ({ title: option.title, value: option.value })),
-        },
-      ],
+      fields: state.fields.map(toFieldInput),
       allowNote: state.allowNote,
       allowCorrection: state.allowCorrection,
     },
@@ -145,17 +120,17 @@ export function toCreateQueueInput(state: QueueFormState): z.input<typeof create
     mode: "blind",
     samplingRule: toSamplingRuleInput(state),
     ...toQualitySettingsInput(state.quality),
-    ...toLoopSettingsInput({ ...state.loop, acceptableValues }, fieldKey),
+    ...toLoopSettingsInput({ ...state.loop, acceptableValues }, choice?.key ?? ""),
   };
 }
 
-/** The form control an issue of createQueueSchema is about, by its path. */
+/**
+ * The form control an issue of createQueueSchema is about, by its path: a label field's part is
+ * `fields.<i>.<part>` (`fields.0.options.1.title`, `fields.2.max`), the field list itself `fields`.
+ */
 export function fieldForIssuePath(path: readonly PropertyKey[]): string {
-  const [head, second, , fourth, fifth, sixth] = path.map(String);
-  if (head === "labelSchema" && second === "fields") {
-    if (fourth === "options") return fifth === undefined ? "options" : `options.${fifth}.${sixth ?? "title"}`;
-    return "fieldTitle";
-  }
+  const [head, second, ...rest] = path.map(String);
+  if (head === "labelSchema" && second === "fields") return ["fields", ...rest].join(".");
   if (head === "samplingRule") return second ?? "rate";
   return head ?? "form";
 }
@@ -174,10 +149,13 @@ export function validateQueueForm(state: QueueFormState): QueueFormValidation {
   if (kIssue) errors.maxOverlap ??= kIssue;
   if (result.success && Object.keys(errors).length === 0) return { success: true, data: result.data };
   // An option without a title has no derived value yet: one message on the title says it all.
-  state.options.forEach((option, index) => {
-    if (option.value === "" && errors[`options.${index}.title`]) delete errors[`options.${index}.value`];
+  state.fields.forEach((field, at) => {
+    field.options.forEach((option, index) => {
+      const prefix = `fields.${at}.options.${index}`;
+      if (option.value === "" && errors[`${prefix}.title`]) delete errors[`${prefix}.value`];
+    });
+    if (errors[`fields.${at}.options`] === "option values must be distinct" && field.options.some((option) => option.value === "")) delete errors[`fields.${at}.options`];
   });
-  if (errors.options === "option values must be distinct" && state.options.some((option) => option.value === "")) delete errors.options;
   return { success: false, errors };
 }
 

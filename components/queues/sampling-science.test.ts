@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildSamplingRule } from "@/server/queues/schema";
+import { newFieldDraft } from "./field-draft-state";
 import { initialQueueForm, validateQueueForm, type QueueFormState } from "./queue-form-state";
 import { describeSamplingScience } from "./sampling-science-summary";
 import { initialSamplingScienceDraft } from "./sampling-science-state";
@@ -7,10 +8,16 @@ import { initialSamplingScienceDraft } from "./sampling-science-state";
 const filled: QueueFormState = {
   ...initialQueueForm,
   name: "Stratified",
-  fieldTitle: "Verdict",
-  options: [
-    { title: "Right", value: "right", isValueEdited: false },
-    { title: "Wrong", value: "wrong", isValueEdited: false },
+  fields: [
+    {
+      ...newFieldDraft(),
+      title: "Verdict",
+      key: "verdict",
+      options: [
+        { title: "Right", value: "right", isValueEdited: false },
+        { title: "Wrong", value: "wrong", isValueEdited: false },
+      ],
+    },
   ],
   rate: "0.05",
 };

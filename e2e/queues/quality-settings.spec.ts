@@ -10,9 +10,9 @@ test("a lead picks Dawid–Skene and adaptive overlap in the new-queue form, the
   await signIn(page, lead.email);
   await page.goto(`/p/${project.slug}/queues/new`);
   await page.getByLabel("Name").fill("Weighed answers");
-  await page.getByLabel("Label field title").fill("Verdict");
-  await page.getByLabel("Option 1 title").fill("Helpful");
-  await page.getByLabel("Option 2 title").fill("Harmful");
+  await page.getByLabel("Field 1 title").fill("Verdict");
+  await page.getByLabel("Field 1 option 1 title").fill("Helpful");
+  await page.getByLabel("Field 1 option 2 title").fill("Harmful");
   await page.getByLabel("Overlap (reviewers per item)").fill("3");
   await page.getByLabel("Consensus").selectOption("dawid_skene");
   await page.getByLabel("Minimum posterior").fill("0.95");

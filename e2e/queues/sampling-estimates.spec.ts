@@ -11,9 +11,9 @@ test("a lead sets a stratified rule with priority, floor and budget in the new-q
   await signIn(page, lead.email);
   await page.goto(`/p/${project.slug}/queues/new`);
   await page.getByLabel("Name").fill("Stratified answers");
-  await page.getByLabel("Label field title").fill("Verdict");
-  await page.getByLabel("Option 1 title").fill("Right");
-  await page.getByLabel("Option 2 title").fill("Wrong");
+  await page.getByLabel("Field 1 title").fill("Verdict");
+  await page.getByLabel("Field 1 option 1 title").fill("Right");
+  await page.getByLabel("Field 1 option 2 title").fill("Wrong");
   await page.getByLabel("Sampling rate").fill("0.05");
   await page.getByLabel("Strata").selectOption("metadata");
   await page.getByLabel("Quota per stratum per day").fill("20");

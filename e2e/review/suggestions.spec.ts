@@ -89,9 +89,9 @@ test("a lead sets a queue's loop settings in the new-queue form, and the queue p
   await signIn(page, lead.email);
   await page.goto(`/p/${project.slug}/queues/new`);
   await page.getByLabel("Name").fill("Watched answers");
-  await page.getByLabel("Label field title").fill("Verdict");
-  await page.getByLabel("Option 1 title").fill("Helpful");
-  await page.getByLabel("Option 2 title").fill("Harmful");
+  await page.getByLabel("Field 1 title").fill("Verdict");
+  await page.getByLabel("Field 1 option 1 title").fill("Helpful");
+  await page.getByLabel("Field 1 option 2 title").fill("Harmful");
   await page.getByLabel("Holdout fraction").fill("0.2");
   await page.getByLabel("Suggestions").selectOption("preselected");
   await page.getByLabel("Decoy rate").fill("0.1");

@@ -3,7 +3,8 @@ import { listGoldAccuracy, type GoldAccuracy } from "@/server/gold-items/accurac
 import { NotFoundError } from "@/server/lib/errors";
 import type { Granularity } from "@/server/metrics/catalog";
 import { readMetricPoints } from "@/server/metrics/queries";
-import { choiceFields, primaryChoiceField, type LabelSchema } from "@/server/queues/schema";
+import { parseLabelSchema } from "@/server/items/label-values";
+import { choiceFields, primaryChoiceField } from "@/server/queues/schema";
 import { listAnnotatorReliability, type AnnotatorReliability } from "@/server/truth/reliability-queries";
 import type { AgreementWithOthers } from "./agreement-with-others-queries";
 import { encodeAnswers } from "./encode-answers";
@@ -64,10 +65,14 @@ export async function getQueueAgreement(
 ): Promise<QueueAgreement> {
   const queue = await findQueueLabelSchema(db, params);
   if (!queue) throw new NotFoundError("no such queue in this project", { field: "queueId" });
-  const labelSchema = queue.labelSchema as LabelSchema;
+  const labelSchema = parseLabelSchema(queue.labelSchema);
   // Agreement is measured on single-choice fields; other types get their own statistics.
   const fields = choiceFields(labelSchema).filter((field) => params.fieldKey === undefined || field.key === params.fieldKey);
-  if (fields.length === 0) throw new NotFoundError(`the queue has no field "${params.fieldKey}"`, { field: "fieldKey" });
+  if (fields.length === 0) {
+    throw params.fieldKey === undefined
+      ? new NotFoundError("agreement is measured on single-choice fields, and this queue has none", { field: "queueId" })
+      : new NotFoundError(`the queue has no single-choice field "${params.fieldKey}"`, { field: "fieldKey" });
+  }
   const granularity = params.granularity ?? "day";
   const now = params.now ?? new Date();
   const scope = { projectId: params.projectId, queueId: params.queueId };

@@ -5,7 +5,7 @@ import { estimateShares } from "@/server/quality/production-share";
 import { getProjectQueue } from "@/server/queues/service";
 import { countManualGold, listDesignGold } from "./queries";
 import { ESTIMATE_WINDOWS, type QueueEstimatesInput } from "./schema";
-import { InvalidStateError } from "@/server/lib/errors";
+import { NotFoundError } from "@/server/lib/errors";
 import { primaryChoiceField } from "@/server/queues/schema";
 
 /**
@@ -16,7 +16,7 @@ import { primaryChoiceField } from "@/server/queues/schema";
 export async function getQueueEstimates(db: Kysely<DB>, actor: ProjectActor, input: QueueEstimatesInput) {
   const queue = await getProjectQueue(db, actor, input.queueId);
   const field = primaryChoiceField(queue.labelSchema);
-  if (!field) throw new InvalidStateError("this queue has no single-choice field whose shares could be estimated", { field: "queueId" });
+  if (!field) throw new NotFoundError("this queue has no single-choice field whose shares could be estimated", { field: "queueId" });
   const params = { projectId: actor.projectId, queueId: input.queueId, fieldKey: field.key, granularity: input.granularity };
   const [gold, manualItems] = await Promise.all([listDesignGold(db, params), countManualGold(db, params)]);
   const values = field.options.map((option) => option.value);

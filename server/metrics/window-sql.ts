@@ -19,5 +19,5 @@ export function inWindows(column: RawBuilder<unknown>, windows: WindowSet): RawB
   return sql<boolean>`(${column} >= ${windows.from} and ${column} < ${windows.to} and date_trunc(${windows.granularity}, ${column}, 'UTC') = any(${starts}::timestamptz[]))`;
 }
 
-/** The key of a queue's one categorical field (v1 label schemas have exactly one). */
-export const labelFieldOf = (queues: string) => sql.raw(`(${queues}.label_schema->'fields'->0->>'key')`);
+/** The key of a queue's first single-choice field: the one the label, approval and suggestion metrics read. */
+export const labelFieldOf = (queues: string) => sql.raw(`(jsonb_path_query_first(${queues}.label_schema, '$.fields[*] ? (@.type == "categorical").key') #>> '{}')`);

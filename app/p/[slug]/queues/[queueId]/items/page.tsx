@@ -5,7 +5,7 @@ import { QueueTabs } from "@/components/queues/queue-tabs";
 import { PageHeader } from "@/components/ui/page-header";
 import { fetchOrNotFound, parseOrNotFound, requireProjectPage } from "@/server/api/page-guards";
 import { HydrateClient, trpc } from "@/server/api/rsc";
-import { queueIdSchema, queueItemListStates, type QueueItemListState } from "@/server/queues/schema";
+import { primaryChoiceField, queueIdSchema, queueItemListStates, type QueueItemListState } from "@/server/queues/schema";
 
 export const metadata: Metadata = { title: "Queue items" };
 
@@ -23,7 +23,7 @@ export default async function QueueItemsPage({ params, searchParams }: QueueItem
     <HydrateClient>
       <QueueBreadcrumb slug={slug} queueId={queueId} queueName={queue.name} section="Items" />
       <PageHeader title="Items" description="Every item the queue has taken, newest first. Open one to see its answers, gold and history." />
-      <QueueTabs slug={slug} queueId={queueId} role={project.role} />
+      <QueueTabs slug={slug} queueId={queueId} role={project.role} hasChoiceField={primaryChoiceField(queue.labelSchema) !== undefined} />
       <QueueItems projectId={project.id} slug={slug} queueId={queueId} labelSchema={queue.labelSchema} state={shownState} />
     </HydrateClient>
   );

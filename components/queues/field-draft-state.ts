@@ -1,0 +1,143 @@
+import type { z } from "zod";
+import type { labelFieldSchema, LabelFieldType, RubricScale } from "@/server/labels/field-types";
+
+export type OptionRow = { title: string; value: string; isValueEdited: boolean };
+export type CriterionRow = { title: string; key: string; isKeyEdited: boolean; description: string; scale: RubricScale; assertion: boolean };
+
+/** The field types the builder offers; pairwise waits for candidate ingest. */
+export const buildableFieldTypes = ["categorical", "multi_select", "rating", "number", "free_text", "rubric"] as const satisfies readonly LabelFieldType[];
+export type BuildableFieldType = (typeof buildableFieldTypes)[number];
+
+/**
+ * One field of the new-queue form as typed: every type's settings are kept while the lead switches types,
+ * so switching back loses nothing; only the chosen type's are sent.
+ */
+export type FieldDraft = {
+  type: BuildableFieldType;
+  title: string;
+  key: string;
+  isKeyEdited: boolean;
+  hint: string;
+  required: boolean;
+  options: OptionRow[];
+  /** Rating: the top of the scale, and what each point means, one per line. */
+  ratingMax: string;
+  anchors: string;
+  /** Number: the range, step and unit. */
+  min: string;
+  max: string;
+  step: string;
+  unit: string;
+  /** Free text: the longest answer. */
+  maxLength: string;
+  criteria: CriterionRow[];
+  /** Single choice: "queue" follows the queue's majority threshold; "unanimous" needs every answer equal. */
+  choiceRule: "queue" | "unanimous";
+  /** Rating and number: mean or median of the answers. */
+  centreRule: "mean" | "median";
+  /** The share an option or pass/fail needs (multi-select, rubric). */
+  threshold: string;
+  /** How far apart answers may lie (rating, number, rubric scores). */
+  maxSpread: string;
+  /** How far (0–1 of the text) a free-text answer may be from the medoid. */
+  maxDistance: string;
+};
+
+export const MAX_FIELDS = 12;
+export const MIN_OPTIONS = 2;
+export const MAX_OPTIONS = 20;
+
+const emptyOption = (): OptionRow => ({ title: "", value: "", isValueEdited: false });
+export const emptyCriterion = (): CriterionRow => ({ title: "", key: "", isKeyEdited: false, description: "", scale: "pass_fail", assertion: false });
+
+export function newFieldDraft(type: BuildableFieldType = "categorical"): FieldDraft {
+  return {
+    type,
+    title: "",
+    key: "",
+    isKeyEdited: false,
+    hint: "",
+    required: true,
+    options: [emptyOption(), emptyOption()],
+    ratingMax: "5",
+    anchors: "",
+    min: "0",
+    max: "10",
+    step: "1",
+    unit: "",
+    maxLength: "2000",
+    criteria: [emptyCriterion()],
+    choiceRule: "queue",
+    centreRule: "median",
+    threshold: "0.6",
+    maxSpread: type === "number" ? "0" : "1",
+    maxDistance: "0.3",
+  };
+}
+
+/** A machine key from a human title: "Needs a fix!" → "needs_a_fix". Matches the schema's key pattern when the title has a letter or digit. */
+export function deriveKey(title: string): string {
+  return title
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "")
+    .slice(0, 40);
+}
+
+/** Empty text stays NaN rather than 0, so the schema reports the missing number instead of a wrong one. */
+const toNumber = (text: string) => (text.trim() === "" ? Number.NaN : Number(text));
+
+/** A field draft as the input of the label field schema (before parsing); a field without a typed key gets one from its title. */
+export function toFieldInput(draft: FieldDraft, index: number): z.input<typeof labelFieldSchema> {
+  const common = { key: draft.key || deriveKey(draft.title) || `field_${index + 1}`, title: draft.title, hint: draft.hint, required: draft.required };
+  const options = draft.options.map((option) => ({ title: option.title, value: option.value }));
+  switch (draft.type) {
+    case "categorical":
+      return { ...common, type: "categorical", options, consensus: draft.choiceRule === "unanimous" ? { rule: "unanimous" } : undefined };
+    case "multi_select":
+      return { ...common, type: "multi_select", options, consensus: { rule: "per_option", threshold: toNumber(draft.threshold) } };
+    case "rating":
+      return {
+        ...common,
+        type: "rating",
+        max: toNumber(draft.ratingMax),
+        anchors: draft.anchors.split("\n").map((line) => line.trim()).filter(Boolean),
+        consensus: { rule: draft.centreRule, maxSpread: toNumber(draft.maxSpread) },
+      };
+    case "number":
+      return {
+        ...common,
+        type: "number",
+        min: toNumber(draft.min),
+        max: toNumber(draft.max),
+        step: toNumber(draft.step),
+        unit: draft.unit,
+        consensus: { rule: draft.centreRule, maxSpread: toNumber(draft.maxSpread) },
+      };
+    case "free_text":
+      return { ...common, type: "free_text", maxLength: toNumber(draft.maxLength), consensus: { rule: "medoid", maxDistance: toNumber(draft.maxDistance) } };
+    case "rubric":
+      return {
+        ...common,
+        type: "rubric",
+        criteria: draft.criteria.map((criterion, at) => ({
+          key: criterion.key || deriveKey(criterion.title) || `criterion_${at + 1}`,
+          title: criterion.title,
+          description: criterion.description,
+          scale: criterion.scale,
+          assertion: criterion.assertion,
+        })),
+        consensus: { rule: "per_criterion", threshold: toNumber(draft.threshold), maxSpread: toNumber(draft.maxSpread) },
+      };
+  }
+}
+
+/** The option values of the first single-choice draft, for the loop settings' acceptable answers. */
+export function firstChoiceDraft(fields: readonly FieldDraft[]): { key: string; options: OptionRow[] } | null {
+  const index = fields.findIndex((field) => field.type === "categorical");
+  if (index === -1) return null;
+  const field = fields[index]!;
+  return { key: field.key || deriveKey(field.title) || `field_${index + 1}`, options: field.options };
+}
