@@ -1,4 +1,4 @@
-import { AnswerValueError, checkAnswerValues, type LabelValues } from "@/server/labels/answer-values";
+import { AnswerValueError, checkAnswerValues, type LabelValue, type LabelValues, type PairwiseAnswer, type RubricScore } from "@/server/labels/answer-values";
 import type { LabelField } from "@/server/labels/field-types";
 
 /** What the form shows before sending: the first problem of each field, keyed by field key. */
@@ -22,16 +22,51 @@ export function findFieldProblems(fields: readonly LabelField[], values: LabelVa
   return problems;
 }
 
-/** The draft's values that still fit their fields (a draft kept across a reload may predate a schema change). */
+const isOption = (field: { options: { value: string }[] }, value: unknown) => typeof value === "string" && field.options.some((option) => option.value === value);
+
+/**
+ * A draft value as it may stand while being written, or undefined when it no longer fits its field (a
+ * draft kept across a reload may predate a schema change). Unfinished is fine here (a rubric with some
+ * criteria scored, a number out of range, text with trailing spaces): it is kept as typed, and checked in
+ * full on submit.
+ */
+function keepDraftValue(field: LabelField, value: unknown): LabelValue | undefined {
+  switch (field.type) {
+    case "categorical":
+      return isOption(field, value) ? (value as string) : undefined;
+    case "multi_select":
+      return Array.isArray(value) && value.every((entry) => isOption(field, entry)) ? (value as string[]) : undefined;
+    case "rating":
+      return Number.isInteger(value) && (value as number) >= 1 && (value as number) <= field.max ? (value as number) : undefined;
+    case "number":
+      return typeof value === "number" && Number.isFinite(value) ? value : undefined;
+    case "free_text":
+      return typeof value === "string" ? value : undefined;
+    case "rubric": {
+      if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
+      const scores = value as Record<string, unknown>;
+      const kept = Object.fromEntries(
+        field.criteria.flatMap((criterion) => {
+          const score = scores[criterion.key];
+          const fits = criterion.scale === "pass_fail" ? typeof score === "boolean" : Number.isInteger(score) && (score as number) >= 1 && (score as number) <= 5;
+          return fits ? [[criterion.key, score as RubricScore]] : [];
+        }),
+      );
+      return Object.keys(kept).length > 0 ? kept : undefined;
+    }
+    case "pairwise": {
+      const answer = value as PairwiseAnswer | null;
+      return answer && typeof answer === "object" && ["a", "b", "tie"].includes(answer.choice) ? answer : undefined;
+    }
+  }
+}
+
+/** The draft's values that still fit their fields, as they were typed. */
 export function keepFittingValues(fields: readonly LabelField[], values: Record<string, unknown>): LabelValues {
   const kept: LabelValues = {};
   for (const field of fields) {
-    if (values[field.key] === undefined) continue;
-    try {
-      Object.assign(kept, checkAnswerValues([{ ...field, required: false }], { [field.key]: values[field.key] }));
-    } catch (error) {
-      if (!(error instanceof AnswerValueError)) throw error;
-    }
+    const value = keepDraftValue(field, values[field.key]);
+    if (value !== undefined) kept[field.key] = value;
   }
   return kept;
 }

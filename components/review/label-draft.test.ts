@@ -29,3 +29,16 @@ describe("label drafts", () => {
     expect(parseLabelDraft({ values: {}, note: "x".repeat(5_001) }, [verdict])).toBeUndefined();
   });
 });
+
+describe("drafts being written", () => {
+  const why = labelFieldSchema.parse({ type: "free_text", key: "why", title: "Why" });
+  const rubric = labelFieldSchema.parse({ type: "rubric", key: "rubric", title: "Rubric", criteria: [{ key: "cites", title: "Cites", scale: "pass_fail" }, { key: "tone", title: "Tone", scale: "one_to_five" }] });
+
+  it("keeps text as typed, trailing space included, and a rubric scored in part", () => {
+    expect(parseLabelDraft({ values: { why: "Clear ", rubric: { cites: true } }, note: "" }, [why, rubric])).toEqual({ values: { why: "Clear ", rubric: { cites: true } }, note: "" });
+  });
+
+  it("drops scores of criteria the rubric no longer has, or of the wrong kind", () => {
+    expect(parseLabelDraft({ values: { rubric: { cites: 3, tone: 4, gone: true } }, note: "" }, [rubric])).toEqual({ values: { rubric: { tone: 4 } }, note: "" });
+  });
+});

@@ -43,7 +43,7 @@ describe("label fields through the API", () => {
     const { id: queueId } = await createQueue(fields);
     const items = await seedQueueItems(testDb.db, { projectId: projectId(), queueId, count: 2 });
     const reviewers = await seedReviewers(testDb.db, { projectId: projectId(), count: 2 });
-    const answers = [
+    const answers: Record<string, unknown>[][] = [
       [
         { verdict: "good", issues: ["facts"], quality: 4, minutes: 10, why: "Short and right", rubric: { cites: true, tone: 4 } },
         { verdict: "good", quality: 2, minutes: 10, rubric: { cites: false, tone: 4 } },
@@ -56,7 +56,7 @@ describe("label fields through the API", () => {
     for (const [index, reviewer] of reviewers.entries()) {
       for (const values of answers[index]!) {
         const task = await callerFor(reviewer).review.claimNext({ projectId: projectId(), queueId });
-        await callerFor(reviewer).review.submit({ projectId: projectId(), assignmentId: task!.assignment.id, values });
+        await callerFor(reviewer).review.submit({ projectId: projectId(), assignmentId: task!.assignment.id, values: values as never });
       }
     }
     const gold = await testDb.db.selectFrom("gold_labels").select(["values", "method", "confidence", "provenance"]).where("queue_item_id", "=", items[0]!.id).executeTakeFirstOrThrow();
