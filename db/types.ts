@@ -267,6 +267,7 @@ export interface GoldLabels {
   queued_at: Timestamp | null;
   resolved_by: string | null;
   revision_reason: string | null;
+  schema_version: Generated<number>;
   supersedes: number | null;
   values: Json;
 }
@@ -478,6 +479,15 @@ export interface Queues {
   updated_at: Generated<Timestamp>;
 }
 
+export interface QueueSchemaVersions {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  label_schema: Json;
+  project_id: string;
+  queue_id: string;
+  version: number;
+}
+
 export interface ReleaseCandidates {
   gold_label_id: number;
   position: number;
@@ -658,6 +668,7 @@ export interface DB {
   queue_item_plans: QueueItemPlans;
   queue_items: QueueItems;
   queue_removed_outputs: QueueRemovedOutputs;
+  queue_schema_versions: QueueSchemaVersions;
   queues: Queues;
   release_candidates: ReleaseCandidates;
   release_rows: ReleaseRows;

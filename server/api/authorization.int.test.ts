@@ -71,6 +71,8 @@ const accessTable: Record<string, Row> = {
     allow: ["lead", "admin"],
     input: (f) => ({ projectId: f.project.id, queueId: unknownId, name: "Q", instructions: "", overlap: 2, leaseSeconds: 600, samplingRule: { rate: 1 } }),
   },
+  "queues.updateLabelSchema": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, queueId: unknownId, labelSchema: VERDICT_LABEL_SCHEMA }) },
+  "queues.schemaVersions": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, queueId: unknownId }) },
   "queues.archive": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, queueId: unknownId }) },
   "queues.restore": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, queueId: unknownId }) },
   "queues.items": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, queueId: unknownId }) },

@@ -224,7 +224,7 @@ export async function freezeReleaseBatch(
     select
       candidates.release_id, candidates.position, gold_labels.project_id, gold_labels.id, outputs.id, outputs.external_id, outputs.input, outputs.output,
       gold_labels.values, gold_labels.correction, gold_labels.method, gold_labels.confidence,
-      ${splitOf(params.rule)}, queues.id, queues.name, queues.schema_version, gold_labels.created_at,
+      ${splitOf(params.rule)}, queues.id, queues.name, gold_labels.schema_version, gold_labels.created_at,
       jsonb_build_object(
         'output_id', outputs.id,
         'trace_id', outputs.trace_id,

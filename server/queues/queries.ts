@@ -182,3 +182,15 @@ export async function countClaimableItems(db: Executor, params: { projectId: str
   if (params.queueId !== undefined) query = query.where("queue_items.queue_id", "=", params.queueId);
   return query.execute();
 }
+
+/** An open queue's label schema, version and acceptable answers, locked: one schema change at a time. */
+export async function findQueueForSchemaChange(trx: Transaction<DB>, projectId: string, queueId: string) {
+  return trx
+    .selectFrom("queues")
+    .select(["label_schema as labelSchema", "schema_version as schemaVersion", "approval_values as approvalValues"])
+    .where("project_id", "=", projectId)
+    .where("id", "=", queueId)
+    .where("archived_at", "is", null)
+    .forUpdate()
+    .executeTakeFirst();
+}

@@ -10,8 +10,10 @@ import {
   removeQueueItemSchema,
   updateLoopSettingsSchema,
   updateQualitySettingsSchema,
+  updateLabelSchemaSchema,
   updateQueueDefinitionSchema,
 } from "./schema";
+import { listProjectSchemaVersions, updateLabelSchema } from "./schema-version-service";
 import { backfillProjectQueue, createQueue, getProjectQueue, listProjectQueues, updateLoopSettings, updateQualitySettings } from "./service";
 
 const manageQueue = () => requireRole("lead", "admin");
@@ -32,6 +34,12 @@ export const queuesRouter = router({
   restore: manageQueue()
     .input(queueIdSchema)
     .mutation(({ ctx, input }) => setArchived(ctx.db, ctx.actor, input.queueId, false)),
+  updateLabelSchema: manageQueue()
+    .input(updateLabelSchemaSchema)
+    .mutation(({ ctx, input }) => updateLabelSchema(ctx.db, ctx.actor, input)),
+  schemaVersions: manageQueue()
+    .input(queueIdSchema)
+    .query(({ ctx, input }) => listProjectSchemaVersions(ctx.db, ctx.actor, input.queueId)),
   items: manageQueue()
     .input(listQueueItemsSchema)
     .query(({ ctx, input }) => listQueueItems(ctx.db, ctx.actor, input)),

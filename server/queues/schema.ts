@@ -242,6 +242,18 @@ export const updateQueueDefinitionSchema = queueIdSchema.extend({
 });
 export type UpdateQueueDefinitionInput = z.infer<typeof updateQueueDefinitionSchema>;
 
+/**
+ * A new version of a queue's label schema, and where answers that chose a removed option go: old option
+ * value → new option value, per field key (`{"verdict": {"partly": "wrong"}}`).
+ */
+export const updateLabelSchemaSchema = queueIdSchema.extend({
+  labelSchema: labelSchemaSchema,
+  optionMappings: z
+    .record(fieldKeySchema, z.record(fieldKeySchema, fieldKeySchema, "map an old option value to a new one"), "optionMappings maps a field key to { old option: new option }")
+    .default({}),
+});
+export type UpdateLabelSchemaInput = z.infer<typeof updateLabelSchemaSchema>;
+
 /** The states a lead can filter a queue's item list by, or every item. */
 export const queueItemListStates = ["all", ...queueItemStates] as const;
 export type QueueItemListState = (typeof queueItemListStates)[number];

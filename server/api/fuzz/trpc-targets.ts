@@ -111,6 +111,11 @@ export const trpcTargets: Record<string, TrpcTarget> = {
       samplingRule: { models: ["support-bot-1"], tags: ["support"], metadata: { channel: "web" }, signals: [], rate: 1, explorationFloor: 0.01 },
     }),
   },
+  "queues.updateLabelSchema": {
+    caller: "lead",
+    input: (f) => ({ ...inProject(f), queueId: f.removableQueueId, labelSchema: VERDICT_LABEL_SCHEMA, optionMappings: { verdict: { off_topic: "harmful" } } }),
+  },
+  "queues.schemaVersions": { caller: "lead", input: (f) => ({ ...inProject(f), queueId: f.queue.id }) },
   "queues.archive": { caller: "lead", input: (f) => ({ ...inProject(f), queueId: f.removableQueueId }) },
   "queues.restore": { caller: "lead", input: (f) => ({ ...inProject(f), queueId: f.removableQueueId }) },
   "queues.items": { caller: "lead", input: (f) => ({ ...inProject(f), queueId: f.queue.id, state: "in_review", cursor: 1_000_000, limit: 20 }) },

@@ -1,0 +1,74 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { seedProjectTeam, seedReviewers } from "@/db/seed/factories";
+import { seedGold, seedQueue, seedQueueItems, VERDICT_FIELD, VERDICT_LABEL_SCHEMA } from "@/db/seed/loop";
+import { setUpTestDatabase } from "@/db/testing/test-database";
+import { createCaller } from "@/server/api/root";
+import { createInnerContext } from "@/server/api/trpc";
+
+const testDb = setUpTestDatabase();
+let team: Awaited<ReturnType<typeof seedProjectTeam>>;
+type Person = { id: string; email: string; name: string; isInstanceAdmin: boolean };
+const callerFor = (user: Person) => createCaller(createInnerContext({ db: testDb.db, user }));
+const projectId = () => team.project.id;
+const lead = () => callerFor(team.members.lead);
+
+beforeAll(async () => {
+  team = await seedProjectTeam(testDb.db);
+});
+
+/** The verdict field without "off_topic", and a new optional rating. */
+const NEXT_SCHEMA = {
+  ...VERDICT_LABEL_SCHEMA,
+  fields: [
+    { ...VERDICT_FIELD, options: VERDICT_FIELD.options.filter((option) => option.value !== "off_topic") },
+    { type: "rating" as const, key: "quality", title: "Quality", max: 5, required: false },
+  ],
+};
+
+describe("label schema versions", () => {
+  it("makes version 2, carrying open answers over through the mapping; resolved answers and gold keep version 1", async () => {
+    const queue = await seedQueue(testDb.db, { projectId: projectId(), overlap: 2 });
+    const [open] = await seedQueueItems(testDb.db, { projectId: projectId(), queueId: queue.id, count: 1 });
+    const gold = await seedGold(testDb.db, { projectId: projectId(), queueId: queue.id, label: "off_topic" });
+    const [ana, ben] = await seedReviewers(testDb.db, { projectId: projectId(), count: 2 });
+    const task = await callerFor(ana!).review.claimNext({ projectId: projectId(), queueId: queue.id });
+    await callerFor(ana!).review.submit({ projectId: projectId(), assignmentId: task!.assignment.id, values: { verdict: "off_topic" } });
+
+    await expect(lead().queues.updateLabelSchema({ projectId: projectId(), queueId: queue.id, labelSchema: NEXT_SCHEMA })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "Off topic is the answer of 2 labels; map it to an option of Verdict, or keep it",
+      cause: { field: "optionMappings.verdict.off_topic" },
+    });
+    await expect(
+      lead().queues.updateLabelSchema({ projectId: projectId(), queueId: queue.id, labelSchema: { ...NEXT_SCHEMA, fields: [NEXT_SCHEMA.fields[1]!] } }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("Verdict has 2 answers; keep the field") });
+
+    const result = await lead().queues.updateLabelSchema({ projectId: projectId(), queueId: queue.id, labelSchema: NEXT_SCHEMA, optionMappings: { verdict: { off_topic: "harmful" } } });
+    expect(result).toEqual({ version: 2, remapped: 1, isNewVersion: true });
+    const answers = await testDb.db.selectFrom("annotations").select(["values", "schema_version"]).where("queue_item_id", "=", open!.id).execute();
+    expect(answers).toEqual([{ values: { verdict: "harmful" }, schema_version: 2 }]);
+    const goldRow = await testDb.db.selectFrom("gold_labels").select(["values", "schema_version"]).where("id", "=", gold.goldLabelId).executeTakeFirstOrThrow();
+    expect(goldRow).toEqual({ values: { verdict: "off_topic" }, schema_version: 1 });
+
+    const next = await callerFor(ben!).review.claimNext({ projectId: projectId(), queueId: queue.id });
+    expect(next!.queue.labelSchema.fields.map((field) => field.key)).toEqual(["verdict", "quality"]);
+    await callerFor(ben!).review.submit({ projectId: projectId(), assignmentId: next!.assignment.id, values: { verdict: "harmful", quality: 2 } });
+    const newGold = await testDb.db.selectFrom("gold_labels").select(["values", "schema_version"]).where("queue_item_id", "=", open!.id).executeTakeFirstOrThrow();
+    expect(newGold).toEqual({ values: { verdict: "harmful", quality: 2 }, schema_version: 2 });
+
+    const versions = await lead().queues.schemaVersions({ projectId: projectId(), queueId: queue.id });
+    expect(versions.map((version) => [version.version, version.labelSchema.fields.length, version.createdByName])).toEqual([
+      [2, 2, team.members.lead.name],
+      [1, 1, null],
+    ]);
+    const audit = await testDb.db.selectFrom("audit_log").select("data").where("target_id", "=", queue.id).where("action", "=", "queue.label_schema_versioned").executeTakeFirstOrThrow();
+    expect(audit.data).toMatchObject({ fromVersion: 1, toVersion: 2, optionMappings: { verdict: { off_topic: "harmful" } }, remappedAnswers: 1 });
+  });
+
+  it("changes nothing for the same schema, and lets options nobody chose go without a mapping", async () => {
+    const queue = await seedQueue(testDb.db, { projectId: projectId() });
+    await expect(lead().queues.updateLabelSchema({ projectId: projectId(), queueId: queue.id, labelSchema: VERDICT_LABEL_SCHEMA })).resolves.toEqual({ version: 1, remapped: 0, isNewVersion: false });
+    await expect(lead().queues.updateLabelSchema({ projectId: projectId(), queueId: queue.id, labelSchema: NEXT_SCHEMA })).resolves.toEqual({ version: 2, remapped: 0, isNewVersion: true });
+    await expect(callerFor(team.members.annotator).queues.updateLabelSchema({ projectId: projectId(), queueId: queue.id, labelSchema: NEXT_SCHEMA })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
