@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { labelFieldSchema, LabelFieldType, RubricScale } from "@/server/labels/field-types";
+import type { LabelField, labelFieldSchema, LabelFieldType, RubricScale } from "@/server/labels/field-types";
 
 export type OptionRow = { title: string; value: string; isValueEdited: boolean };
 export type CriterionRow = { title: string; key: string; isKeyEdited: boolean; description: string; scale: RubricScale; assertion: boolean };
@@ -140,4 +140,42 @@ export function firstChoiceDraft(fields: readonly FieldDraft[]): { key: string; 
   if (index === -1) return null;
   const field = fields[index]!;
   return { key: field.key || deriveKey(field.title) || `field_${index + 1}`, options: field.options };
+}
+
+/** A stored field as the builder shows it, so saving it unchanged gives the same field back. */
+export function toFieldDraft(field: LabelField): FieldDraft {
+  const draft: FieldDraft = { ...newFieldDraft(field.type === "pairwise" ? "categorical" : field.type), title: field.title, key: field.key, isKeyEdited: true, hint: field.hint, required: field.required };
+  switch (field.type) {
+    case "categorical":
+      return { ...draft, options: field.options.map((option) => ({ title: option.title, value: option.value, isValueEdited: true })), choiceRule: field.consensus?.rule === "unanimous" ? "unanimous" : "queue" };
+    case "multi_select":
+      return { ...draft, options: field.options.map((option) => ({ title: option.title, value: option.value, isValueEdited: true })), threshold: String(field.consensus.threshold) };
+    case "rating":
+      return { ...draft, ratingMax: String(field.max), anchors: field.anchors.join("\n"), centreRule: field.consensus.rule, maxSpread: String(field.consensus.maxSpread) };
+    case "number":
+      return { ...draft, min: String(field.min), max: String(field.max), step: String(field.step), unit: field.unit, centreRule: field.consensus.rule, maxSpread: String(field.consensus.maxSpread) };
+    case "free_text":
+      return { ...draft, maxLength: String(field.maxLength), maxDistance: String(field.consensus.maxDistance) };
+    case "rubric":
+      return {
+        ...draft,
+        criteria: field.criteria.map((criterion) => ({ title: criterion.title, key: criterion.key, isKeyEdited: true, description: criterion.description, scale: criterion.scale, assertion: criterion.assertion })),
+        threshold: String(field.consensus.threshold),
+        maxSpread: String(field.consensus.maxSpread),
+      };
+    case "pairwise":
+      return draft;
+  }
+}
+
+/** The options a new version drops from each single or multiple choice field that keeps its key: answers that chose them need a new home. */
+export function findRemovedOptions(before: readonly LabelField[], after: readonly FieldDraft[]): Array<{ fieldKey: string; fieldTitle: string; removed: { value: string; title: string }[]; options: OptionRow[] }> {
+  return before.flatMap((field) => {
+    if (field.type !== "categorical" && field.type !== "multi_select") return [];
+    const next = after.find((draft, at) => (draft.key || deriveKey(draft.title) || `field_${at + 1}`) === field.key && draft.type === field.type);
+    if (!next) return [];
+    const kept = new Set(next.options.map((option) => option.value));
+    const removed = field.options.filter((option) => !kept.has(option.value)).map((option) => ({ value: option.value, title: option.title }));
+    return removed.length > 0 ? [{ fieldKey: field.key, fieldTitle: next.title || field.title, removed, options: next.options.filter((option) => option.value !== "") }] : [];
+  });
 }

@@ -5,10 +5,12 @@ import { FieldCard } from "./field-card";
 import { MAX_FIELDS, newFieldDraft, type FieldDraft } from "./field-draft-state";
 import type { QueueFormState } from "./queue-form-state";
 
+type LabelParts = Pick<QueueFormState, "fields" | "allowNote" | "allowCorrection">;
+
 type LabelSchemaFieldsProps = {
-  state: QueueFormState;
+  state: LabelParts;
   errors: Record<string, string | undefined>;
-  onChange: (patch: Partial<QueueFormState>) => void;
+  onChange: (patch: Partial<LabelParts>) => void;
 };
 
 /** The label's 1–12 fields, each of any type, in the order annotators answer them (J and K move between them). */

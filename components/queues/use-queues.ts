@@ -71,3 +71,10 @@ export function useRestoreQueue() {
   const refresh = useRefreshQueues();
   return useMutation(trpc.queues.restore.mutationOptions({ onSuccess: refresh }));
 }
+
+/** Saves a new version of a queue's label schema; resolves to the version, and how many open answers moved. */
+export function useUpdateLabelSchema() {
+  const trpc = useTRPC();
+  const refresh = useRefreshQueues();
+  return useMutation(trpc.queues.updateLabelSchema.mutationOptions({ onSuccess: refresh }));
+}

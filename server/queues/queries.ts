@@ -46,6 +46,7 @@ const queueColumns = [
   "name",
   "instructions",
   "label_schema as labelSchema",
+  "schema_version as schemaVersion",
   "overlap",
   "lease_seconds as leaseSeconds",
   "mode",

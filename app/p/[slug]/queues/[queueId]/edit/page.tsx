@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ArchiveQueueCard } from "@/components/queues/archive-queue-card";
+import { EditLabelSchemaForm } from "@/components/queues/edit-label-schema-form";
 import { EditQueueForm } from "@/components/queues/edit-queue-form";
 import { QueueBreadcrumb } from "@/components/queues/queue-breadcrumb";
 import { PageHeader } from "@/components/ui/page-header";
@@ -17,9 +18,10 @@ export default async function EditQueuePage({ params }: { params: Promise<{ slug
   return (
     <HydrateClient>
       <QueueBreadcrumb slug={slug} queueId={queueId} queueName={queue.name} section="Edit" />
-      <PageHeader title={`Edit ${queue.name}`} description="Every change is audited with what it replaced. The label and its options are edited as a new schema version." />
+      <PageHeader title={`Edit ${queue.name}`} description="Every change is audited with what it replaced. A change to the label makes a new schema version." />
       <div className="space-y-6">
         <EditQueueForm projectId={project.id} slug={slug} queueId={queueId} />
+        <EditLabelSchemaForm projectId={project.id} queueId={queueId} labelSchema={queue.labelSchema} version={queue.schemaVersion} />
         <ArchiveQueueCard projectId={project.id} slug={slug} queueId={queueId} queueName={queue.name} />
       </div>
     </HydrateClient>
