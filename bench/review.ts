@@ -41,9 +41,13 @@ if (!browserChoice.isFound) throw new Error(browserChoice.problem);
 const scratchName = `goldloop_bench_review_${randomBytes(4).toString("hex")}`;
 const scratchUrl = withDatabaseName(serverUrl, scratchName);
 
+// In-page code is written as text: tsx keeps function names by wrapping functions in a helper (__name)
+// that exists only in Node, so a function handed to page.evaluate would fail in the browser.
+const READ_ITEM_ID = `[...document.querySelectorAll("dt")].find((term) => term.textContent === "ID")?.nextElementSibling?.textContent ?? null`;
+
 /** The id of the item on screen, as the review page shows it ("ID" in the item's descriptive fields). */
 function readShownItemId(page: Page): Promise<string | null> {
-  return page.evaluate(() => [...document.querySelectorAll("dt")].find((term) => term.textContent === "ID")?.nextElementSibling?.textContent ?? null);
+  return page.evaluate(READ_ITEM_ID);
 }
 
 /**
@@ -51,32 +55,25 @@ function readShownItemId(page: Page): Promise<string | null> {
  * in which the item id on screen differs from `shownId`. Resolves in the page; read it with `readTimer`.
  */
 async function armTimer(page: Page, shownId: string): Promise<void> {
-  await page.evaluate(
-    ({ shownId, stuckMs }) => {
-      const readId = () => [...document.querySelectorAll("dt")].find((term) => term.textContent === "ID")?.nextElementSibling?.textContent ?? null;
-      const timer = new Promise<number>((resolve, reject) => {
-        window.addEventListener(
-          "keydown",
-          (event) => {
-            const startedAt = event.timeStamp;
-            const watch = () => {
-              const id = readId();
-              if (id !== null && id !== shownId) return resolve(performance.now() - startedAt);
-              if (performance.now() - startedAt > stuckMs) return reject(new Error(`item ${shownId} still on screen after ${stuckMs} ms`));
-              requestAnimationFrame(watch);
-            };
-            requestAnimationFrame(watch);
-          },
-          { capture: true, once: true },
-        );
-      });
-      (window as unknown as { benchTimer: Promise<number> }).benchTimer = timer;
-    },
-    { shownId, stuckMs: STUCK_MS },
-  );
+  await page.evaluate(`
+    window.benchTimer = new Promise((resolve, reject) => {
+      window.addEventListener("keydown", (event) => {
+        const startedAt = event.timeStamp;
+        const watch = () => {
+          const id = ${READ_ITEM_ID};
+          if (id !== null && id !== ${JSON.stringify(shownId)}) return resolve(performance.now() - startedAt);
+          if (performance.now() - startedAt > ${STUCK_MS}) return reject(new Error("item still on screen after ${STUCK_MS} ms"));
+          requestAnimationFrame(watch);
+        };
+        requestAnimationFrame(watch);
+      }, { capture: true, once: true });
+    });
+    // The statement's value would be the promise, which evaluate would wait for; the timer is read later.
+    undefined;
+  `);
 }
 
-const readTimer = (page: Page) => page.evaluate(() => (window as unknown as { benchTimer: Promise<number> }).benchTimer);
+const readTimer = (page: Page) => page.evaluate<number>("window.benchTimer");
 
 /** The "Today" figure of the progress panel, once it shows `expected` answers here or after a few seconds. */
 async function readTodayFigure(page: Page, expected: number): Promise<string> {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { ReviewWorkbench } from "@/components/review/review-workbench";
 import { fetchOrNotFound, parseOrNotFound, requireProjectPage } from "@/server/api/page-guards";
-import { getQueryClient, HydrateClient, trpc } from "@/server/api/rsc";
+import { HydrateClient, trpc } from "@/server/api/rsc";
 import { queueIdSchema } from "@/server/queues/schema";
 
 export const metadata: Metadata = { title: "Review" };
@@ -12,8 +12,6 @@ export default async function ReviewPage({ params }: { params: Promise<{ slug: s
   parseOrNotFound(queueIdSchema, { queueId });
   // Awaited, so an unknown or archived queue is a 404 rather than an error inside the workbench.
   await fetchOrNotFound(trpc.queues.get.queryOptions({ projectId: project.id, queueId }));
-  // Streamed, not awaited: the progress panel fills in when it arrives.
-  void getQueryClient().prefetchQuery(trpc.review.myProgress.queryOptions({ projectId: project.id, queueId }));
   return (
     <HydrateClient>
       <ReviewWorkbench projectId={project.id} queueId={queueId} slug={slug} userName={user.name} />
