@@ -9,6 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { ProgressPanel } from "./progress-panel";
 import { TaskReview } from "./task-review";
 import { useReviewQueue } from "./use-review-queue";
 
@@ -42,6 +43,7 @@ export function ReviewWorkbench({ projectId, queueId, slug, userName }: ReviewWo
           </Link>
         }
       />
+      <ProgressPanel projectId={projectId} queueId={queueId} remaining={queue.progress.pending + queue.progress.inReview} claimable={queue.mine.available} />
       {state.phase === "loading" && (
         <div role="status" aria-label="Loading the next item" className="grid gap-6 lg:grid-cols-5">
           <div className="h-96 animate-pulse rounded-xl bg-zinc-100 lg:col-span-3" />

@@ -99,13 +99,17 @@ export function useReviewQueue(projectId: string, queueId: string, leaseSeconds:
     [claim, show],
   );
 
-  const refreshProgress = () => queryClient.invalidateQueries({ queryKey: trpc.queues.get.queryKey({ projectId, queueId }) });
+  // Not awaited: the counts refetch beside the next item, which never waits for them.
+  const refreshProgress = () => {
+    void queryClient.invalidateQueries({ queryKey: trpc.queues.get.queryKey({ projectId, queueId }) });
+    void queryClient.invalidateQueries({ queryKey: trpc.review.myProgress.queryKey({ projectId, queueId }) });
+  };
 
   async function submit(input: Omit<SubmitAnnotationInput, "assignmentId">) {
     if (state.phase !== "ready") return;
     const assignmentId = state.task.assignment.id;
     await submitMutation.mutateAsync({ projectId, assignmentId, ...input });
-    void refreshProgress();
+    refreshProgress();
     await advance(assignmentId);
   }
 
@@ -113,7 +117,7 @@ export function useReviewQueue(projectId: string, queueId: string, leaseSeconds:
     if (state.phase !== "ready") return;
     const assignmentId = state.task.assignment.id;
     await skipMutation.mutateAsync({ projectId, assignmentId, ...input });
-    void refreshProgress();
+    refreshProgress();
     await advance(assignmentId);
   }
 

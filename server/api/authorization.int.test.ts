@@ -102,6 +102,7 @@ const accessTable: Record<string, Row> = {
   "review.skip": { allow: reviewers, input: (f) => ({ projectId: f.project.id, assignmentId: 1, reason: "unclear" }) },
   "review.submit": { allow: reviewers, input: (f) => ({ projectId: f.project.id, assignmentId: 1, values: { verdict: "good" } }) },
   "review.myItems": { allow: reviewers, input: (f) => ({ projectId: f.project.id }) },
+  "review.myProgress": { allow: reviewers, input: (f) => ({ projectId: f.project.id, queueId: unknownId }) },
   "resolution.listConflicts": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id }) },
   "resolution.getConflict": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, queueItemId: 1 }) },
   "resolution.getShared": { allow: reviewers, input: (f) => ({ projectId: f.project.id, queueItemId: 1 }) },

@@ -1,5 +1,6 @@
 import { requireRole, router } from "@/server/api/trpc";
-import { assignmentIdSchema, claimNextSchema, skipAssignmentSchema, submitAnnotationSchema } from "./schema";
+import { getMyProgress } from "./progress-service";
+import { assignmentIdSchema, claimNextSchema, myProgressSchema, skipAssignmentSchema, submitAnnotationSchema } from "./schema";
 import { claimNext, getReviewTask, heartbeat, listMyItems, skipAssignment } from "./service";
 import { submitAnnotation } from "./submit-service";
 
@@ -17,4 +18,5 @@ export const reviewRouter = router({
     return { annotationId, alreadySubmitted };
   }),
   myItems: annotatorProcedure.query(({ ctx }) => listMyItems(ctx.db, ctx.actor)),
+  myProgress: annotatorProcedure.input(myProgressSchema).query(({ ctx, input }) => getMyProgress(ctx.db, ctx.actor, input)),
 });

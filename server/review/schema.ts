@@ -19,6 +19,9 @@ export const claimNextSchema = z.object({
 });
 export type ClaimNextInput = z.input<typeof claimNextSchema>;
 
+export const myProgressSchema = z.object({ queueId: z.uuid("queueId must be a queue id") });
+export type MyProgressInput = z.infer<typeof myProgressSchema>;
+
 /** After this many skips, an item nobody has answered leaves the queue ("skipped_out") once nobody holds it. */
 export const SKIPS_TO_SKIP_OUT = 3;
 

@@ -186,6 +186,7 @@ export const trpcTargets: Record<string, TrpcTarget> = {
     input: (f) => ({ ...inProject(f), assignmentId: f.assignmentId, values: { verdict: "harmful" }, note: "too slow", correctionState, timeSpentMs: 4_000 }),
   },
   "review.myItems": { caller: "annotator", input: inProject },
+  "review.myProgress": { caller: "annotator", input: (f) => ({ ...inProject(f), queueId: f.queue.id }) },
   "resolution.listConflicts": { caller: "lead", input: (f) => ({ ...inProject(f), queueId: f.queue.id }) },
   "resolution.getConflict": { caller: "lead", input: (f) => ({ ...inProject(f), queueItemId: f.conflictItemId }) },
   "threads.getForAssignment": { caller: "annotator", input: (f) => ({ ...inProject(f), assignmentId: f.assignmentId }) },
