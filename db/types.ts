@@ -82,6 +82,17 @@ export interface Alerts {
   title: string;
 }
 
+export interface AnnotationRevisions {
+  annotation_id: number;
+  correction: string | null;
+  note: string | null;
+  project_id: string;
+  replaced_at: Generated<Timestamp>;
+  revision: number;
+  schema_version: number;
+  values: Json;
+}
+
 export interface Annotations {
   annotator_id: string;
   assignment_id: number;
@@ -93,6 +104,8 @@ export interface Annotations {
   note: string | null;
   project_id: string;
   queue_item_id: number;
+  revised_at: Timestamp | null;
+  revision: Generated<number>;
   schema_version: number;
   shown_suggestion: Json | null;
   time_spent_ms: number | null;
@@ -641,6 +654,7 @@ export interface DB {
   accounts: Accounts;
   alert_rules: AlertRules;
   alerts: Alerts;
+  annotation_revisions: AnnotationRevisions;
   annotations: Annotations;
   annotator_pauses: AnnotatorPauses;
   annotator_stats: AnnotatorStats;

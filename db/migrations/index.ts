@@ -25,6 +25,7 @@ import * as narrowAssignmentIndexes from "./2026_12_01_0950_narrow_assignment_in
 import * as queueItemPlans from "./2026_12_02_0900_queue_item_plans";
 import * as assignmentAnnotatorWithoutKeyCheck from "./2026_12_02_0910_assignment_annotator_without_key_check";
 import * as labelSchemaVersions from "./2026_12_03_0900_label_schema_versions";
+import * as annotationRevisions from "./2026_12_03_0910_annotation_revisions";
 
 /**
  * Every migration, keyed by file name. Listed by hand rather than read from disk so the same list works
@@ -57,4 +58,5 @@ export const migrations: Record<string, Migration> = {
   "2026_12_02_0900_queue_item_plans": queueItemPlans,
   "2026_12_02_0910_assignment_annotator_without_key_check": assignmentAnnotatorWithoutKeyCheck,
   "2026_12_03_0900_label_schema_versions": labelSchemaVersions,
+  "2026_12_03_0910_annotation_revisions": annotationRevisions,
 };

@@ -1,3 +1,4 @@
+import { CHANGEABLE_ITEM_STATES } from "@/server/review/answer-queries";
 import type { Kysely } from "kysely";
 import type { DB } from "@/db/types";
 import { hasAnyRole, type ProjectRole } from "@/server/auth/roles";
@@ -24,7 +25,7 @@ const refused = () => new ForbiddenError("you may not open this document", { fie
 /**
  * Who may open which collaboration document, and whether only to watch:
  * - `correction/<assignmentId>`: only that assignment's annotator, while they still hold a reviewing role;
- *   edit while it is active, watch after.
+ *   edit while it is active, and after submitting while the item still collects answers; watch after.
  * - `gold/<queueItemId>`: leads and admins, and annotators who answered the item; edit while the item
  *   waits for a lead (conflict), watch once it is resolved.
  * - `scratch/<x>`: any member.
@@ -44,7 +45,10 @@ export async function authorizeCollabDocument(
     case "correction": {
       const owner = await findAssignmentOwner(db, member.projectId, parsed.assignmentId);
       if (owner?.annotatorId !== member.userId || !hasAnyRole(member.role, ["annotator"])) throw refused();
-      return { isReadOnly: wantsWatch || owner.state !== "active" };
+      if (wantsWatch || owner.state === "active") return { isReadOnly: wantsWatch };
+      // A submitted answer may still change while its item collects answers, and its correction with it.
+      const item = owner.state === "submitted" ? await findItemOutput(db, member.projectId, owner.queueItemId) : undefined;
+      return { isReadOnly: !item || !CHANGEABLE_ITEM_STATES.includes(item.state) };
     }
     case "gold": {
       const item = await findItemOutput(db, member.projectId, parsed.queueItemId);

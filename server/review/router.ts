@@ -1,6 +1,7 @@
 import { requireRole, router } from "@/server/api/trpc";
 import { getMyProgress } from "./progress-service";
-import { assignmentIdSchema, claimNextSchema, myProgressSchema, skipAssignmentSchema, submitAnnotationSchema } from "./schema";
+import { editMyAnswer, getMyAnswer, listMyRecentAnswers } from "./answer-service";
+import { assignmentIdSchema, claimNextSchema, editAnswerSchema, myProgressSchema, recentAnswersSchema, skipAssignmentSchema, submitAnnotationSchema } from "./schema";
 import { claimNext, getReviewTask, heartbeat, listMyItems, skipAssignment } from "./service";
 import { submitAnnotation } from "./submit-service";
 
@@ -18,5 +19,8 @@ export const reviewRouter = router({
     return { annotationId, alreadySubmitted };
   }),
   myItems: annotatorProcedure.query(({ ctx }) => listMyItems(ctx.db, ctx.actor)),
+  recentAnswers: annotatorProcedure.input(recentAnswersSchema).query(({ ctx, input }) => listMyRecentAnswers(ctx.db, ctx.actor, input.queueId)),
+  getAnswer: annotatorProcedure.input(assignmentIdSchema).query(({ ctx, input }) => getMyAnswer(ctx.db, ctx.actor, input.assignmentId)),
+  editAnswer: annotatorProcedure.input(editAnswerSchema).mutation(({ ctx, input }) => editMyAnswer(ctx.db, ctx.actor, input)),
   myProgress: annotatorProcedure.input(myProgressSchema).query(({ ctx, input }) => getMyProgress(ctx.db, ctx.actor, input)),
 });

@@ -41,3 +41,13 @@ export const submitAnnotationSchema = assignmentIdSchema.extend({
   timeSpentMs: z.number().int("timeSpentMs is whole milliseconds").min(0, "timeSpentMs is 0 to a day").max(86_400_000, "timeSpentMs is 0 to a day").optional(),
 });
 export type SubmitAnnotationInput = z.infer<typeof submitAnnotationSchema>;
+
+/** A changed answer to one of the caller's submitted assignments: the whole answer again, as on submit. */
+export const editAnswerSchema = assignmentIdSchema.extend({
+  values: labelValuesSchema,
+  note: safeText(5_000, { trim: true, tooLong: "keep the note to 5,000 characters" }).optional(),
+  correctionState: yjsStateSchema.optional(),
+});
+export type EditAnswerInput = z.infer<typeof editAnswerSchema>;
+
+export const recentAnswersSchema = z.object({ queueId: z.uuid("queueId must be a queue id") });
