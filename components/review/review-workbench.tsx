@@ -1,14 +1,17 @@
 "use client";
 
-import { useSuspenseQuery } from "@tanstack/react-query";
+import { useQuery, useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ClaimRefusedState } from "@/components/gold-items/claim-refused-state";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Kbd } from "@/components/ui/kbd";
 import { PageHeader } from "@/components/ui/page-header";
+import { useShortcuts } from "@/components/shell/use-shortcuts";
 import { ProgressPanel } from "./progress-panel";
 import { TaskReview } from "./task-review";
 import { useReviewQueue } from "./use-review-queue";
@@ -21,11 +24,16 @@ type ReviewWorkbenchProps = { projectId: string; queueId: string; slug: string; 
  */
 export function ReviewWorkbench({ projectId, queueId, slug, userName }: ReviewWorkbenchProps) {
   const trpc = useTRPC();
+  const router = useRouter();
   const queue = useSuspenseQuery(trpc.queues.get.queryOptions({ projectId, queueId })).data;
   const review = useReviewQueue(projectId, queueId, queue.leaseSeconds);
   const [isInstructionsOpen, setIsInstructionsOpen] = useState(true);
   const queuesHref = `/p/${slug}/queues`;
   const { state } = review;
+  // Loaded beside the item, never before it; refreshed after each answer, so P always opens the latest.
+  const [latestAnswer] = useQuery(trpc.review.recentAnswers.queryOptions({ projectId, queueId })).data ?? [];
+  const latestAnswerHref = latestAnswer ? `/p/${slug}/queues/${queueId}/review/answers/${latestAnswer.assignmentId}` : null;
+  useShortcuts(latestAnswerHref ? [{ keys: ["p"], label: "Open your previous answer, to read or change it", run: () => router.push(latestAnswerHref) }] : []);
 
   return (
     <>
@@ -38,9 +46,16 @@ export function ReviewWorkbench({ projectId, queueId, slug, userName }: ReviewWo
           </span>
         }
         action={
-          <Link href={queuesHref} className="text-sm font-medium text-zinc-600 hover:text-zinc-900 hover:underline">
-            All queues
-          </Link>
+          <span className="flex items-center gap-4 text-sm font-medium">
+            {latestAnswerHref && (
+              <Link href={latestAnswerHref} className="text-zinc-600 hover:text-zinc-900 hover:underline">
+                Previous answer <Kbd>P</Kbd>
+              </Link>
+            )}
+            <Link href={queuesHref} className="text-zinc-600 hover:text-zinc-900 hover:underline">
+              All queues
+            </Link>
+          </span>
         }
       />
       <ProgressPanel projectId={projectId} queueId={queueId} remaining={queue.progress.pending + queue.progress.inReview} claimable={queue.mine.available} />

@@ -103,6 +103,7 @@ export function useReviewQueue(projectId: string, queueId: string, leaseSeconds:
   const refreshProgress = () => {
     void queryClient.invalidateQueries({ queryKey: trpc.queues.get.queryKey({ projectId, queueId }) });
     void queryClient.invalidateQueries({ queryKey: trpc.review.myProgress.queryKey({ projectId, queueId }) });
+    void queryClient.invalidateQueries({ queryKey: trpc.review.recentAnswers.queryKey({ projectId, queueId }) });
   };
 
   async function submit(input: Omit<SubmitAnnotationInput, "assignmentId">) {
