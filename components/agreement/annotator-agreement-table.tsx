@@ -5,7 +5,7 @@ import { formatShare } from "./estimate-format";
 import type { AnnotatorAgreementData } from "./use-agreement";
 
 function GoldAccuracyCell({ gold }: { gold: AnnotatorAgreementData["goldAccuracy"] }) {
-  if (!gold) return <span className="text-zinc-400">no checks</span>;
+  if (!gold) return <span className="text-zinc-500">no checks</span>;
   return (
     <>
       {formatShare(gold.accuracy)}{" "}
@@ -50,7 +50,7 @@ export function AnnotatorAgreementTable({ rows, fieldKey }: { rows: readonly Ann
                         {formatShare(row.agreementWithOthers.agreement)} <span className="text-xs text-zinc-500">of {countOf(row.agreementWithOthers.pairs, "pair")}</span>
                       </>
                     ) : (
-                      <span className="text-zinc-400">no shared items</span>
+                      <span className="text-zinc-500">no shared items</span>
                     )}
                   </Td>
                   <Td className="text-right tabular-nums">
@@ -59,7 +59,7 @@ export function AnnotatorAgreementTable({ rows, fieldKey }: { rows: readonly Ann
                         {formatShare(reliability.reliability)} <span className="text-xs text-zinc-500">{reliability.method === "one_coin" ? "one-coin" : "full"}</span>
                       </>
                     ) : (
-                      <span className="text-zinc-400">not fitted</span>
+                      <span className="text-zinc-500">not fitted</span>
                     )}
                   </Td>
                   <Td className="text-right tabular-nums">

@@ -9,7 +9,8 @@ export function colorForKappa(value: number | null): string {
   return `rgba(202, 138, 4, ${opacity(value, 0.05, 0.75)})`;
 }
 
-/** Dark text on light cells, light text on deep ones, so the number stays readable. */
-export function textColorForKappa(value: number | null): string {
-  return value !== null && Math.abs(value) > 0.6 ? "#ffffff" : "#27272a";
-}
+/**
+ * Every cell's number is dark: white text on even the deepest gold or red falls below WCAG AA's 4.5:1,
+ * while zinc-900 stays above it on every colour of the scale (kappa-color.test.ts checks both ends).
+ */
+export const KAPPA_TEXT_COLOR = "#18181b";

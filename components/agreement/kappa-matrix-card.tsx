@@ -4,7 +4,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
 import { formatInterval, formatStatistic } from "./estimate-format";
 import { Greek } from "./greek";
-import { colorForKappa, textColorForKappa } from "./kappa-color";
+import { colorForKappa, KAPPA_TEXT_COLOR } from "./kappa-color";
 import type { FieldAgreementData } from "./use-agreement";
 import { ShowNumbers } from "@/components/ui/show-numbers";
 
@@ -70,7 +70,7 @@ export function KappaMatrixCard({ field, nameOf, minSharedItems }: { field: Fiel
                           title={label}
                           aria-label={label}
                           className="size-12 rounded text-center tabular-nums"
-                          style={{ backgroundColor: colorForKappa(pair.value), color: textColorForKappa(pair.value) }}
+                          style={{ backgroundColor: colorForKappa(pair.value), color: KAPPA_TEXT_COLOR }}
                         >
                           {pair.value === null ? "·" : pair.value.toFixed(2)}
                         </td>

@@ -40,15 +40,15 @@ function AnnotatorTableRow({ row, href, linkRef }: { row: AnnotatorRow; href: st
         </div>
       </Td>
       <Td className="text-right tabular-nums">
-        {row.gold ? formatWithInterval(row.gold.accuracy, row.gold.lower, row.gold.upper) : <span className="text-zinc-400">no checks</span>}
+        {row.gold ? formatWithInterval(row.gold.accuracy, row.gold.lower, row.gold.upper) : <span className="text-zinc-500">no checks</span>}
         {row.gold && <div className="text-xs text-zinc-500">{countOf(row.gold.checks, "check")}</div>}
       </Td>
       <Td className="text-right tabular-nums">
-        {row.reliability ? formatNumber(row.reliability.reliability) : <span className="text-zinc-400">no fit</span>}
+        {row.reliability ? formatNumber(row.reliability.reliability) : <span className="text-zinc-500">no fit</span>}
         {row.reliability && <div className="text-xs text-zinc-500">{countOf(row.reliability.labelCount, "label")}</div>}
       </Td>
       <Td className="text-right tabular-nums">
-        {row.agreement ? formatShare(row.agreement.agreement) : <span className="text-zinc-400">no shared items</span>}
+        {row.agreement ? formatShare(row.agreement.agreement) : <span className="text-zinc-500">no shared items</span>}
         {row.agreement && <div className="text-xs text-zinc-500">{countOf(row.agreement.pairs, "pair")}</div>}
       </Td>
     </tr>

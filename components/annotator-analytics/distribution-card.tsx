@@ -40,7 +40,7 @@ export function DistributionCard({ distribution, annotatorName }: { distribution
             {distribution.options.map((option) => (
               <tr key={option.value}>
                 <Td>
-                  {option.title} <span className="font-mono text-xs text-zinc-400">{option.value}</span>
+                  {option.title} <span className="font-mono text-xs text-zinc-500">{option.value}</span>
                 </Td>
                 <Td className="text-right tabular-nums">{option.mine}</Td>
                 <Td className="text-right tabular-nums">{formatShare(option.mineShare)}</Td>

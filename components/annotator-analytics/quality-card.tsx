@@ -59,7 +59,7 @@ export function QualityCard({ analytics }: { analytics: AnnotatorAnalytics }) {
                 {reliabilityByField.map((row) => (
                   <tr key={`${row.queueId}/${row.fieldKey}`}>
                     <Td>
-                      {row.queueName} <span className="font-mono text-xs text-zinc-400">{row.fieldKey}</span>
+                      {row.queueName} <span className="font-mono text-xs text-zinc-500">{row.fieldKey}</span>
                       {row.method === "one_coin" && <div className="text-xs text-zinc-500">one-coin (thin data)</div>}
                     </Td>
                     <Td className="text-right tabular-nums">{row.labelCount}</Td>

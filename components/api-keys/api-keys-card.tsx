@@ -32,7 +32,7 @@ export function ApiKeysCard({ projectId, publicUrl }: { projectId: string; publi
             title="API keys"
             description={
               <>
-                Send a key as <code className="rounded bg-zinc-100 px-1 text-xs">Authorization: Bearer &lt;key&gt;</code>.
+                Send a key as <code className="rounded bg-zinc-100 px-1 text-xs text-zinc-700">Authorization: Bearer &lt;key&gt;</code>.
               </>
             }
             action={createButton}

@@ -5,7 +5,7 @@ import { describeDetail, isFlatList, type DetailNode } from "./detail-tree";
 function DetailValue({ node, depth }: { node: DetailNode; depth: number }) {
   switch (node.kind) {
     case "empty":
-      return <span className="text-zinc-400">none</span>;
+      return <span className="text-zinc-500">none</span>;
     case "text":
       return <span className={cn("break-words whitespace-pre-wrap", node.isCode && "font-mono text-[11px] break-all")}>{node.text}</span>;
     case "list":
@@ -49,7 +49,7 @@ function DetailValue({ node, depth }: { node: DetailNode; depth: number }) {
 /** An audit entry's data as nested key/value lists, long values wrapped; a dash when it has none. */
 export function AuditDetails({ data }: { data: unknown }) {
   const tree = describeDetail(data);
-  if (tree.kind === "empty") return <span className="text-zinc-400">—</span>;
+  if (tree.kind === "empty") return <span className="text-zinc-500">—</span>;
   return (
     <div className="text-xs">
       <DetailValue node={tree} depth={0} />

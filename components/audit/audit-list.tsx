@@ -50,7 +50,7 @@ export function AuditList({ projectId }: { projectId: string }) {
                 <span className="block text-xs text-zinc-500">
                   <DateTime value={entry.createdAt} />
                 </span>
-                <span className="mt-1 block font-mono text-[11px] break-all text-zinc-400">
+                <span className="mt-1 block font-mono text-[11px] break-all text-zinc-500">
                   {entry.action}
                   {entry.targetId && ` · ${entry.targetType} ${entry.targetId}`}
                 </span>

@@ -8,13 +8,13 @@ export function ChangelogCounts({ changelog }: { changelog: ReleaseChangelog }) 
       <span className="sr-only">
         {added} added, {removed} removed, {relabelled} relabelled
       </span>
-      <span aria-hidden className={added ? "text-emerald-700" : "text-zinc-400"}>
+      <span aria-hidden className={added ? "text-emerald-700" : "text-zinc-500"}>
         +{added.toLocaleString()}
       </span>
-      <span aria-hidden className={removed ? "text-red-700" : "text-zinc-400"}>
+      <span aria-hidden className={removed ? "text-red-700" : "text-zinc-500"}>
         −{removed.toLocaleString()}
       </span>
-      <span aria-hidden className={relabelled ? "text-amber-700" : "text-zinc-400"}>
+      <span aria-hidden className={relabelled ? "text-amber-700" : "text-zinc-500"}>
         ~{relabelled.toLocaleString()}
       </span>
     </span>

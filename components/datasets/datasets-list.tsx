@@ -71,7 +71,7 @@ export function DatasetsList({ projectId, slug, canCreate }: { projectId: string
                     <Link href={`${base}/datasets/${dataset.id}`} className="font-medium text-zinc-900 hover:underline">
                       {dataset.name}
                     </Link>
-                    <span className="block font-mono text-xs text-zinc-400">{dataset.slug}</span>
+                    <span className="block font-mono text-xs text-zinc-500">{dataset.slug}</span>
                   </Td>
                   <Td className="text-zinc-600">{dataset.queueNames.join(", ")}</Td>
                   <Td className="text-right tabular-nums">{dataset.eligibleRows.toLocaleString()}</Td>
@@ -85,7 +85,7 @@ export function DatasetsList({ projectId, slug, canCreate }: { projectId: string
                         </span>
                       </span>
                     ) : (
-                      <span className="text-zinc-400">not published yet</span>
+                      <span className="text-zinc-500">not published yet</span>
                     )}
                   </Td>
                 </tr>

@@ -77,7 +77,7 @@ export function ReleasesTable({ projectId, datasetId, releases, canPublish }: { 
                   )}
                 </Td>
                 <Td className="text-right tabular-nums">{release.status === "published" ? release.rowCount.toLocaleString() : "—"}</Td>
-                <Td>{release.changelog ? <ChangelogCounts changelog={release.changelog} /> : <span className="text-xs text-zinc-400">once published</span>}</Td>
+                <Td>{release.changelog ? <ChangelogCounts changelog={release.changelog} /> : <span className="text-xs text-zinc-500">once published</span>}</Td>
                 <Td>
                   <DateTime value={release.status === "published" ? release.publishedAt : release.requestedAt} canWrap />
                   <span className="block text-xs text-zinc-500">by {release.publishedByName ?? "an API key, the CLI or a removed user"}</span>

@@ -54,7 +54,7 @@ export function GoldItemsCard({ projectId, slug, items }: { projectId: string; s
           </thead>
           <tbody className="divide-y divide-zinc-100">
             {items.map((item) => (
-              <tr key={item.id} className={item.retiredAt ? "text-zinc-400" : undefined}>
+              <tr key={item.id} className={item.retiredAt ? "text-zinc-500" : undefined}>
                 <Td>
                   <Link href={`/p/${slug}/items/${item.queueItemId}`} className="font-mono text-xs text-zinc-900 hover:underline">
                     {item.externalId}
@@ -64,7 +64,7 @@ export function GoldItemsCard({ projectId, slug, items }: { projectId: string; s
                 <Td>
                   <Badge tone={item.source === "csv" ? "blue" : "gold"}>{item.source === "csv" ? "CSV" : "Gold"}</Badge>
                 </Td>
-                <Td className="text-right tabular-nums">{item.answers === 0 ? <span className="text-zinc-400">not served yet</span> : `${item.correct} of ${item.answers} (${formatPercent(item.correct / item.answers)})`}</Td>
+                <Td className="text-right tabular-nums">{item.answers === 0 ? <span className="text-zinc-500">not served yet</span> : `${item.correct} of ${item.answers} (${formatPercent(item.correct / item.answers)})`}</Td>
                 <Td className="text-xs">
                   <DateTime value={item.createdAt} style="date" />
                   {item.createdByName && <div className="text-zinc-500">by {item.createdByName}</div>}

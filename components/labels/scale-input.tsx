@@ -37,7 +37,7 @@ export function ScaleInput({ id, label, points, value, onChange, showKeys }: Sca
             />
             <span aria-hidden>{point.title}</span>
             {showKeys && index < 9 && (
-              <span aria-hidden className="font-mono text-[10px] text-zinc-400">
+              <span aria-hidden className="font-mono text-[10px] text-zinc-500">
                 {index + 1}
               </span>
             )}

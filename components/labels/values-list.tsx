@@ -12,7 +12,7 @@ export function ValuesList({ fields, values, emphasis = false }: { fields: reado
           <div key={field.key}>
             <dt className="text-xs font-medium tracking-wide text-zinc-500 uppercase">{field.title}</dt>
             <dd className={emphasis ? "mt-0.5 text-sm font-semibold break-words whitespace-pre-wrap text-zinc-900" : "mt-0.5 text-sm break-words whitespace-pre-wrap text-zinc-800"}>
-              {value === undefined ? <span className="font-normal text-zinc-400">not answered</span> : formatLabelValue(field, value)}
+              {value === undefined ? <span className="font-normal text-zinc-500">not answered</span> : formatLabelValue(field, value)}
             </dd>
           </div>
         );

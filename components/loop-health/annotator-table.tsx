@@ -11,7 +11,7 @@ type Signal = AnnotatorRowData["signals"]["decoyAcceptance"];
 const percent = (value: number | null) => (value === null ? "—" : `${Math.round(value * 100)} %`);
 
 function SignalCell({ signal, children }: { signal: Signal; children: (signal: NonNullable<Signal>) => ReactNode }) {
-  if (!signal) return <Td className="text-zinc-400">no data</Td>;
+  if (!signal) return <Td className="text-zinc-500">no data</Td>;
   return (
     <Td>
       <div className="flex items-center gap-2">

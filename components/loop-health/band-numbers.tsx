@@ -28,7 +28,7 @@ export function BandNumbers({ windows, granularity, statisticLabel, caption }: {
                 <Td className="text-right tabular-nums">{window.statistic === null ? "not enough data" : formatNumber(window.statistic)}</Td>
                 <Td className="text-right tabular-nums">{formatNumber(window.lower)}</Td>
                 <Td className="text-right tabular-nums">{formatNumber(window.upper)}</Td>
-                <Td>{window.isFiring ? <Badge tone="red">fires</Badge> : <span className="text-zinc-400">no</span>}</Td>
+                <Td>{window.isFiring ? <Badge tone="red">fires</Badge> : <span className="text-zinc-500">no</span>}</Td>
               </tr>
             ))}
           </tbody>

@@ -23,7 +23,7 @@ function WaitingDetectors({ detectors }: { detectors: ReadonlyArray<{ id: string
         {detectors.map((detector) => (
           <li key={detector.id} className="px-5 py-3">
             <span className="font-medium text-zinc-900">{detector.title}</span> <span className="text-zinc-500">{detector.summary}</span>{" "}
-            <span className="text-xs text-zinc-400">Needs at least {detector.minSampleSize} per window.</span>
+            <span className="text-xs text-zinc-500">Needs at least {detector.minSampleSize} per window.</span>
           </li>
         ))}
       </ul>

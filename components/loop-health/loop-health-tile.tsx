@@ -37,7 +37,7 @@ export function LoopHealthTile({ projectId, slug, canOpenHealth }: { projectId: 
             {tile.latency.map((row) => (
               <li key={row.queueId} className="flex justify-between gap-4">
                 <span className="text-zinc-700">
-                  {row.queueName} <span className="text-zinc-400">· {formatWindow(row.windowStart, tile.latencyGranularity ?? "day")}</span>
+                  {row.queueName} <span className="text-zinc-500">· {formatWindow(row.windowStart, tile.latencyGranularity ?? "day")}</span>
                 </span>
                 <span className="tabular-nums text-zinc-900">
                   p50 {formatSeconds(row.p50)} · p95 {formatSeconds(row.p95)}

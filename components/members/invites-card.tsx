@@ -38,7 +38,7 @@ export function InvitesCard({ projectId, canEmail }: { projectId: string; canEma
                 <Td>
                   <Badge tone="gold">{invite.role}</Badge>
                 </Td>
-                <Td>{invite.note ?? <span className="text-zinc-400">—</span>}</Td>
+                <Td>{invite.note ?? <span className="text-zinc-500">—</span>}</Td>
                 <Td>{invite.createdByName ?? "—"}</Td>
                 <Td>{invite.isExpired ? <Badge tone="red">expired</Badge> : <DateTime value={invite.expiresAt} />}</Td>
                 <Td className="text-right">

@@ -40,7 +40,7 @@ export function MembersTable({ projectId, canManage, currentUserId }: { projectI
             <tr key={member.userId}>
               <Td className="font-medium text-zinc-900">
                 {member.name}
-                {member.userId === currentUserId && <span className="ml-1.5 text-xs font-normal text-zinc-400">(you)</span>}
+                {member.userId === currentUserId && <span className="ml-1.5 text-xs font-normal text-zinc-500">(you)</span>}
               </Td>
               <Td>{member.email}</Td>
               <Td>

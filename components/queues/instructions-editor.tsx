@@ -26,7 +26,7 @@ export function InstructionsEditor({ value, error, onChange }: { value: string; 
                 role="tab"
                 aria-selected={isSelected}
                 onClick={() => setIsPreview(tab === "Preview")}
-                className={cn(tabClass, isSelected ? "bg-white text-zinc-900 shadow-xs" : "text-zinc-500 hover:text-zinc-800")}
+                className={cn(tabClass, isSelected ? "bg-white text-zinc-900 shadow-xs" : "text-zinc-600 hover:text-zinc-800")}
               >
                 {tab}
               </button>
@@ -36,7 +36,7 @@ export function InstructionsEditor({ value, error, onChange }: { value: string; 
       </div>
       {isPreview ? (
         <div role="tabpanel" aria-label="Preview" className="min-h-40 rounded-md bg-white px-4 py-3 ring-1 ring-inset ring-zinc-200">
-          {value.trim() ? <Markdown>{value}</Markdown> : <p className="text-sm text-zinc-400">Nothing to preview yet.</p>}
+          {value.trim() ? <Markdown>{value}</Markdown> : <p className="text-sm text-zinc-500">Nothing to preview yet.</p>}
         </div>
       ) : (
         <textarea

@@ -27,7 +27,7 @@ export function LabelSchemaCard({ labelSchema, majorityThreshold }: { labelSchem
                   <li key={option.value} className="flex items-center gap-2">
                     {index < 9 && <Kbd>{index + 1}</Kbd>}
                     <span className="text-zinc-900">{option.title}</span>
-                    <span className="font-mono text-xs text-zinc-400">{option.value}</span>
+                    <span className="font-mono text-xs text-zinc-500">{option.value}</span>
                   </li>
                 ))}
               </ol>

@@ -68,8 +68,8 @@ export function QueueItems({ projectId, slug, queueId, labelSchema, state }: Que
                     </Link>
                   </Td>
                   <Td className="max-w-md">
-                    <p className="line-clamp-2 text-zinc-800">{item.outputPreview || <span className="text-zinc-400">(empty)</span>}</p>
-                    <p className="mt-0.5 font-mono text-xs text-zinc-400">
+                    <p className="line-clamp-2 text-zinc-800">{item.outputPreview || <span className="text-zinc-500">(empty)</span>}</p>
+                    <p className="mt-0.5 font-mono text-xs text-zinc-500">
                       {item.externalId}
                       {item.model && ` · ${item.model}`}
                       {item.isHoldout && " · holdout"}

@@ -48,7 +48,7 @@ export function SamplingRuleFields({ state, errors, onChange }: SamplingRuleFiel
             {state.metadata.map((row, index) => (
               <li key={index} className="grid grid-cols-[1fr_auto_1fr_auto] items-center gap-2">
                 <input aria-label={`Metadata key ${index + 1}`} placeholder="locale" value={row.key} onChange={(event) => setRow(index, { key: event.target.value })} className={`${inputClass} font-mono`} />
-                <span aria-hidden className="text-zinc-400">=</span>
+                <span aria-hidden className="text-zinc-500">=</span>
                 <input aria-label={`Metadata value ${index + 1}`} placeholder="en" value={row.value} onChange={(event) => setRow(index, { value: event.target.value })} className={`${inputClass} font-mono`} />
                 <Button variant="ghost" aria-label={`Remove metadata filter ${index + 1}`} onClick={() => onChange({ metadata: state.metadata.filter((_, at) => at !== index) })}>
                   ✕

@@ -50,14 +50,14 @@ export function AnnotationCards({ annotations, fields, originalText, allowCorrec
                 {!onlyField && <ValuesList fields={fields} values={annotation.values} />}
                 <div>
                   <h4 className="text-xs font-medium tracking-wide text-zinc-500 uppercase">Note</h4>
-                  <p className={cn("mt-1 text-sm whitespace-pre-wrap", annotation.note ? "text-zinc-800" : "text-zinc-400")}>{annotation.note ?? "No note"}</p>
+                  <p className={cn("mt-1 text-sm whitespace-pre-wrap", annotation.note ? "text-zinc-800" : "text-zinc-500")}>{annotation.note ?? "No note"}</p>
                 </div>
                 {allowCorrection && (
                   <div>
                     <h4 className="text-xs font-medium tracking-wide text-zinc-500 uppercase">Correction</h4>
                     <div className="mt-1">
                       {annotation.correction === null ? (
-                        <p className="text-sm text-zinc-400">Kept the original output unchanged.</p>
+                        <p className="text-sm text-zinc-500">Kept the original output unchanged.</p>
                       ) : (
                         <CorrectionDiff original={originalText} corrected={annotation.correction} label={`${annotation.annotatorName}'s correction`} />
                       )}

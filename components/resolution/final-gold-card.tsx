@@ -29,18 +29,16 @@ export function FinalGoldCard({
         description={`${describeGoldOrigin(gold, "Finalized")}.`}
         action={<ItemStateBadge state="resolved" method={gold.method} />}
       />
-      <dl className="space-y-4 px-5 py-4">
-        <div>
-          <ValuesList fields={fields} values={gold.values} emphasis />
-        </div>
+      <div className="space-y-4 px-5 py-4">
+        <ValuesList fields={fields} values={gold.values} emphasis />
         {gold.note && (
-          <div>
+          <dl>
             <dt className="text-xs font-medium tracking-wide text-zinc-500 uppercase">{gold.resolvedByName ? `${gold.resolvedByName}'s note` : "Lead's note"}</dt>
             <dd className="mt-1 border-l-2 border-gold-400 pl-3 text-sm break-words whitespace-pre-wrap text-zinc-800">{gold.note}</dd>
-          </div>
+          </dl>
         )}
         {allowCorrection && (
-          <div>
+          <dl>
             <dt className="text-xs font-medium tracking-wide text-zinc-500 uppercase">Gold correction</dt>
             <dd className="mt-1">
               {gold.correction === null ? (
@@ -49,9 +47,9 @@ export function FinalGoldCard({
                 <CorrectionDiff original={originalText} corrected={gold.correction} label="Gold correction" />
               )}
             </dd>
-          </div>
+          </dl>
         )}
-      </dl>
+      </div>
     </Card>
   );
 }

@@ -3,7 +3,8 @@ import { cn } from "./cn";
 
 export function Table({ className, ...props }: HTMLAttributes<HTMLTableElement>) {
   return (
-    <div className="overflow-x-auto">
+    // Focusable so a table wider than the screen can be scrolled from the keyboard (WCAG 2.1.1).
+    <div className="overflow-x-auto" tabIndex={0}>
       <table className={cn("min-w-full divide-y divide-zinc-200 text-sm", className)} {...props} />
     </div>
   );

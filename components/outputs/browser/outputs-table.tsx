@@ -54,7 +54,7 @@ export function OutputsTable({ outputs, detailHref, selection }: { outputs: List
               {output.inputPreview && <p className="mt-1 line-clamp-2 text-sm text-zinc-600">{output.inputPreview}</p>}
               {output.outputPreview && <p className="mt-0.5 line-clamp-2 text-sm text-zinc-900">→ {output.outputPreview}</p>}
             </Td>
-            <Td className="align-top text-xs break-words">{output.model ?? <span className="text-zinc-400">none</span>}</Td>
+            <Td className="align-top text-xs break-words">{output.model ?? <span className="text-zinc-500">none</span>}</Td>
             <Td className="align-top">
               <div className="flex flex-wrap gap-1">
                 {!output.consent && <Badge tone="red">no consent</Badge>}

@@ -28,7 +28,7 @@ function Thread({ slug, sessionId, currentId, turns }: { slug: string; sessionId
       <ol aria-label="Turns of this thread" className="divide-y divide-zinc-100">
         {turns.map((turn, index) => (
           <li key={turn.id} className="flex gap-3 px-5 py-2.5 text-sm">
-            <span className="w-6 shrink-0 text-right text-zinc-400 tabular-nums">{index + 1}</span>
+            <span className="w-6 shrink-0 text-right text-zinc-500 tabular-nums">{index + 1}</span>
             <div className="min-w-0">
               {turn.id === currentId ? (
                 <span className="font-mono text-xs font-medium text-zinc-900" aria-current="true">
