@@ -29,7 +29,7 @@ function Figure({ term, hint, children }: { term: string; hint?: string; childre
 
 /** "12 here · 30 in project", with "—" until the counts arrive. */
 function Counts({ count }: { count: { queue: number; project: number } | undefined }) {
-  if (!count) return <span className="text-zinc-400">—</span>;
+  if (!count) return <span className="text-zinc-500">—</span>;
   return (
     <>
       <span className="font-semibold">{count.queue.toLocaleString("en")}</span> here

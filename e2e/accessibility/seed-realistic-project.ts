@@ -40,6 +40,15 @@ export async function seedRealisticProject(db: Kysely<DB>) {
   const gold = await db.selectFrom("gold_labels").select(["queue_item_id as queueItemId", "output_id as outputId"]).where("project_id", "=", projectId).orderBy("id").executeTakeFirstOrThrow();
   const dataset = await db.selectFrom("datasets").select("id").where("project_id", "=", projectId).executeTakeFirstOrThrow();
   const annotator = await db.selectFrom("users").select("id").where("email", "=", person("annotator").email).executeTakeFirstOrThrow();
+  const answer = await db
+    .selectFrom("assignments")
+    .select(["id", "queue_id as queueId"])
+    .where("project_id", "=", projectId)
+    .where("annotator_id", "=", annotator.id)
+    .where("state", "=", "submitted")
+    .where("is_gold_check", "=", false)
+    .orderBy("id", "desc")
+    .executeTakeFirstOrThrow();
 
   return {
     slug: demo.project.slug,
@@ -49,7 +58,7 @@ export async function seedRealisticProject(db: Kysely<DB>) {
       ml: { email: person("ml").email, password: demo.password },
       annotator: { email: person("annotator").email, password: demo.password },
     },
-    ids: { queue: queue.id, alert: alertId, conflictItem: conflict.id, goldItem: gold.queueItemId, output: gold.outputId, dataset: dataset.id, annotator: annotator.id, endpoint: endpoint.id, delivery: deliveryId },
+    ids: { queue: queue.id, alert: alertId, conflictItem: conflict.id, goldItem: gold.queueItemId, output: gold.outputId, dataset: dataset.id, annotator: annotator.id, endpoint: endpoint.id, delivery: deliveryId, answer },
     inviteUrl: new URL(invite.url, "http://x").pathname,
   };
 }
