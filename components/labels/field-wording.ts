@@ -26,7 +26,7 @@ export function describeConsensus(field: LabelField, queueThreshold: number): st
     case "free_text":
       return `closest answer (medoid) when all are within ${percent(field.consensus.maxDistance)} of it`;
     case "rubric":
-      return `per criterion: pass/fail at ${percent(field.consensus.threshold)}, scores within ${field.consensus.maxSpread}`;
+      return `each criterion on its own (pass/fail at ${percent(field.consensus.threshold)}, scores by median within ${field.consensus.maxSpread})`;
     case "pairwise":
       return `majority at ${percent(field.consensus.threshold)}; a split ${field.consensus.onSplit === "tie" ? "is a tie" : "goes to a lead"}`;
   }

@@ -36,7 +36,7 @@ export function ScaleInput({ id, label, points, value, onChange, showKeys }: Sca
               className="sr-only"
             />
             <span aria-hidden>{point.title}</span>
-            {showKeys && index < 9 && (
+            {showKeys && index < 9 && point.title !== String(index + 1) && (
               <span aria-hidden className="font-mono text-[10px] text-zinc-500">
                 {index + 1}
               </span>

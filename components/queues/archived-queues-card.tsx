@@ -17,11 +17,16 @@ export function ArchivedQueuesCard({ projectId, justArchived }: { projectId: str
   const archived = useQuery(trpc.queues.listArchived.queryOptions({ projectId })).data ?? [];
   const restore = useRestoreQueue();
   const [isOpen, setIsOpen] = useState(justArchived !== null);
-  if (archived.length === 0) return null;
+  const [restored, setRestored] = useState<string | null>(null);
+  const restoredNotice = restored && (
+    <Alert tone="success">Restored {restored}. It takes new outputs and claims again; a backfill adds outputs ingested while it was archived.</Alert>
+  );
+  if (archived.length === 0) return restoredNotice || null;
   return (
     <FoldableCard title={`Archived queues (${archived.length})`} isOpen={isOpen} onToggle={() => setIsOpen(!isOpen)}>
       <div className="space-y-3">
-        {justArchived && <Alert tone="success">Archived {justArchived}. Its items and gold are kept; restore it here at any time.</Alert>}
+        {justArchived && !restored && <Alert tone="success">Archived {justArchived}. Its items and gold are kept; restore it here at any time.</Alert>}
+        {restoredNotice}
         {restore.error && <Alert tone="error">{errorMessage(restore.error)}</Alert>}
         <ul aria-label="Archived queues" className="divide-y divide-zinc-100">
           {archived.map((queue) => (
@@ -37,7 +42,7 @@ export function ArchivedQueuesCard({ projectId, justArchived }: { projectId: str
                 variant="secondary"
                 aria-label={`Restore ${queue.name}`}
                 isBusy={restore.isPending && restore.variables?.queueId === queue.id}
-                onClick={() => restore.mutate({ projectId, queueId: queue.id })}
+                onClick={() => restore.mutate({ projectId, queueId: queue.id }, { onSuccess: () => setRestored(queue.name) })}
               >
                 Restore
               </Button>

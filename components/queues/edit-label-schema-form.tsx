@@ -78,7 +78,7 @@ export function EditLabelSchemaForm({ projectId, queueId, labelSchema, version }
                         }}
                         className={`${builderInputClass} w-auto`}
                       >
-                        <option value="">nowhere: nobody chose it</option>
+                        <option value="">Choose an option</option>
                         {entry.options.map((target) => (
                           <option key={target.value} value={target.value}>
                             {target.title || target.value}

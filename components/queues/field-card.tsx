@@ -4,7 +4,7 @@ import { fieldTypeTitles } from "@/components/labels/field-wording";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { CriteriaRows } from "./criteria-rows";
-import { buildableFieldTypes, deriveKey, type BuildableFieldType, type FieldDraft } from "./field-draft-state";
+import { buildableFieldTypes, deriveKey, newFieldDraft, type BuildableFieldType, type FieldDraft } from "./field-draft-state";
 import { builderInputClass, OptionRows } from "./option-rows";
 
 type FieldCardProps = {
@@ -36,7 +36,11 @@ export function FieldCard({ index, count, draft, errors, onChange, onMove, onRem
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="text-sm font-semibold text-zinc-900">{label}</p>
         <div className="flex items-center gap-1">
-          <select aria-label={`${label} type`} value={draft.type} onChange={(event) => onChange({ type: event.target.value as BuildableFieldType })} className={`${builderInputClass} w-auto`}>
+          <select aria-label={`${label} type`} value={draft.type} onChange={(event) => {
+              const type = event.target.value as BuildableFieldType;
+              // The spread's default differs by type (0 for a number, 1 for a rating or rubric score).
+              onChange({ type, maxSpread: newFieldDraft(type).maxSpread });
+            }} className={`${builderInputClass} w-auto`}>
             {buildableFieldTypes.map((type) => (
               <option key={type} value={type}>
                 {fieldTypeTitles[type]}
@@ -75,7 +79,7 @@ export function FieldCard({ index, count, draft, errors, onChange, onMove, onRem
       </div>
       <TextField label={`${label} hint`} placeholder="Optional: what to look for" value={draft.hint} error={error("hint")} onChange={(event) => onChange({ hint: event.target.value })} />
       <label className="flex items-center gap-2 text-sm text-zinc-700">
-        <input type="checkbox" className="size-4 accent-zinc-900" checked={draft.required} onChange={(event) => onChange({ required: event.target.checked })} />
+        <input type="checkbox" aria-label={`${label} required`} className="size-4 accent-zinc-900" checked={draft.required} onChange={(event) => onChange({ required: event.target.checked })} />
         Required: an answer needs it, and gold needs it to agree
       </label>
       {(draft.type === "categorical" || draft.type === "multi_select") && (

@@ -62,8 +62,16 @@ export function useUpdateQueue() {
 
 export function useArchiveQueue() {
   const trpc = useTRPC();
-  const refresh = useRefreshQueues();
-  return useMutation(trpc.queues.archive.mutationOptions({ onSuccess: refresh }));
+  const queryClient = useQueryClient();
+  return useMutation(
+    trpc.queues.archive.mutationOptions({
+      // Not awaited, and the archived queue's own query is left alone: refetching it now would only fail.
+      onSuccess: () => {
+        void queryClient.invalidateQueries({ queryKey: trpc.queues.list.queryKey() });
+        void queryClient.invalidateQueries({ queryKey: trpc.queues.listArchived.queryKey() });
+      },
+    }),
+  );
 }
 
 export function useRestoreQueue() {

@@ -13,6 +13,7 @@ import { LabelFields } from "@/components/labels/label-fields";
 import { useFieldStops } from "@/components/labels/use-field-stops";
 import type { LabelValues } from "@/server/labels/answer-values";
 import type { LabelField } from "@/server/labels/field-types";
+import { useShortcutHints } from "@/components/shell/page-shortcuts";
 import { useDecisionKeys } from "./use-decision-keys";
 
 export type Decision = { values: LabelValues; correctionState: string | undefined; note: string | undefined };
@@ -61,6 +62,14 @@ export function DecisionPanel(props: DecisionPanelProps) {
     onFinalize({ values, correctionState: allowCorrection ? editor.current?.getStateAsBase64() : undefined, note: note.trim() || undefined });
   }
 
+  useShortcutHints([
+    ...(fields.length > 1 || fields.some((field) => field.type === "rubric") ? [{ keys: ["J", "K"], label: "Next or previous field (Tab also moves)", run: () => {} }] : []),
+    ...(stops.activeKeys && stops.activeKeys.count > 0 ? [{ keys: [`1–${stops.activeKeys.count}`], label: `Answer the active field (now ${stops.activeKeys.title})`, run: () => {} }] : []),
+    ...(fields.some((field) => field.type === "free_text" || field.type === "number") ? [{ keys: ["Esc"], label: "Leave a field's text box", run: () => {} }] : []),
+    ...(allowCorrection ? [{ keys: ["E"], label: "Edit the gold correction (Esc leaves it)", run: () => {} }] : []),
+    { keys: ["N"], label: "Write the note", run: () => {} },
+    { keys: ["Enter"], label: "Finalize gold (Ctrl+Enter inside a text field or the editor)", run: () => {} },
+  ]);
   useDecisionKeys({
     isEnabled: true,
     pickNumber: stops.pickNumber,

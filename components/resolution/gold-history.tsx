@@ -18,10 +18,18 @@ import { describeGoldOrigin } from "./gold-origin";
 
 type GoldHistoryProps = { projectId: string; slug: string; queueItemId: number };
 
+/** A stored value without its field's definition: lists joined, rubric scores by criterion (pass/fail for true/false). */
+function formatStoredValue(value: unknown): string {
+  if (Array.isArray(value)) return value.length > 0 ? value.map(formatStoredValue).join(", ") : "none";
+  if (typeof value === "boolean") return value ? "pass" : "fail";
+  if (typeof value === "object" && value !== null) return Object.entries(value).map(([key, inner]) => `${key} ${formatStoredValue(inner)}`).join(" · ");
+  return String(value);
+}
+
 const formatValues = (values: Record<string, unknown>) =>
   Object.entries(values)
-    .map(([key, value]) => `${key}: ${String(value)}`)
-    .join(", ");
+    .map(([key, value]) => `${key}: ${formatStoredValue(value)}`)
+    .join("; ");
 
 /**
  * Every gold the item has had, newest first: label, how it was decided, by whom, when, the correction

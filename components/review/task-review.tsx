@@ -10,7 +10,7 @@ import type { Shortcut } from "@/components/shell/use-shortcuts";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { errorMessage, fieldError } from "@/components/ui/form-errors";
+import { errorMessage } from "@/components/ui/form-errors";
 import { findFieldProblems } from "@/components/labels/answer-check";
 import { LabelFields } from "@/components/labels/label-fields";
 import { useFieldStops } from "@/components/labels/use-field-stops";
@@ -77,7 +77,11 @@ export function TaskReview({ projectId, userName, state, review, isInstructionsO
   // Once a submit was tried, each field's problem shows under it and clears as it is fixed; the server's own
   // refusal of a field (values.<key>) shows there too.
   const problems: Record<string, string | undefined> = hasTriedSubmit ? findFieldProblems(fields, values) : {};
-  for (const field of fields) problems[field.key] ??= fieldError(review.submitError, `values.${field.key}`)?.replace(/^values\.\S+: /, "");
+  // The server names the field, or a part of it (`values.issues.0`, `values.rubric.tone`); the message goes under the field.
+  const refusedPath = review.submitError?.data?.field ?? "";
+  for (const field of fields) {
+    if (refusedPath === `values.${field.key}` || refusedPath.startsWith(`values.${field.key}.`)) problems[field.key] ??= review.submitError?.message.replace(/^values\.\S+: /, "");
+  }
 
   async function submit() {
     if (isBusy) return;

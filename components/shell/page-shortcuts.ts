@@ -1,6 +1,6 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
+import { useEffect, useState, useSyncExternalStore } from "react";
 import type { Shortcut } from "./use-shortcuts";
 
 // The shortcuts the current page's components listen to, by the component that listens, so the help
@@ -25,6 +25,16 @@ export function listPageShortcuts(owner: object, shortcuts: Shortcut[]): void {
   if (shortcuts.length === 0) byOwner.delete(owner);
   else byOwner.set(owner, shortcuts);
   publish();
+}
+
+/**
+ * Lists keys a component handles itself (in its own capture-phase listener) in the help dialog, without
+ * the shell handling them a second time.
+ */
+export function useShortcutHints(shortcuts: Shortcut[]): void {
+  const [owner] = useState(() => ({}));
+  useEffect(() => listPageShortcuts(owner, shortcuts));
+  useEffect(() => () => withdrawPageShortcuts(owner), [owner]);
 }
 
 export function withdrawPageShortcuts(owner: object): void {

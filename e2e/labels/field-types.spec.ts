@@ -49,7 +49,7 @@ test("a lead builds a queue of every field type; annotators answer it by keyboar
   await addField(page, 2, "Multiple choice", "Issues");
   await page.getByLabel("Field 2 option 1 title").fill("Tone");
   await page.getByLabel("Field 2 option 2 title").fill("Facts");
-  await page.getByRole("listitem", { name: "Field 2" }).getByLabel(/^Required/).uncheck();
+  await page.getByLabel("Field 2 required").uncheck();
   await addField(page, 3, "Rating", "Quality");
   await page.getByLabel("Field 3 anchors").fill("useless\npoor\nfine\ngood\nperfect");
   await addField(page, 4, "Number", "Minutes saved");
@@ -58,7 +58,7 @@ test("a lead builds a queue of every field type; annotators answer it by keyboar
   await page.getByLabel("Field 4 unit").fill("min");
   await page.getByLabel("Field 4 allowed spread").fill("10");
   await addField(page, 5, "Free text", "Why");
-  await page.getByRole("listitem", { name: "Field 5" }).getByLabel(/^Required/).uncheck();
+  await page.getByLabel("Field 5 required").uncheck();
   await page.getByLabel("Field 5 allowed distance").fill("1");
   await addField(page, 6, "Rubric", "Verdict");
   await page.getByLabel("Field 6 criterion 1 title").fill("Cites a source");

@@ -57,5 +57,6 @@ test("a lead edits a queue, browses its items by state, archives it and restores
   await page.getByRole("button", { name: "Restore Billing answers" }).click();
   await expect(page.getByRole("list", { name: "Queues", exact: true }).getByText("Billing answers")).toBeVisible();
   await expect(page.getByRole("button", { name: /Archived queues/ })).toBeHidden();
+  await expect(page.getByText("Restored Billing answers. It takes new outputs and claims again")).toBeVisible();
   await db.destroy();
 });

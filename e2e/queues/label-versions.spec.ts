@@ -23,7 +23,7 @@ test("a lead edits a queue's label into version 2, mapping a removed option its 
   await page.getByRole("button", { name: "Add field" }).click();
   await page.getByLabel("Field 2 type").selectOption({ label: "Rating" });
   await page.getByLabel("Field 2 title").fill("Quality");
-  await page.getByRole("listitem", { name: "Field 2" }).getByLabel(/^Required/).uncheck();
+  await page.getByLabel("Field 2 required").uncheck();
   await page.getByRole("button", { name: "Save label as a new version" }).click();
   await expect(page.getByText("Off topic is the answer of 1 label; map it to an option of Verdict, or keep it")).toBeVisible();
   await page.getByLabel("Map Off topic of Verdict to").selectOption({ label: "Harmful" });

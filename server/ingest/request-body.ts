@@ -47,9 +47,11 @@ export async function readRequestBody(request: Request): Promise<Buffer> {
  * Malformed JSON, or a body that is not the expected object, is a 400 naming `body`; a bad envelope field
  * is a 400 naming that field.
  */
-export async function readJsonEnvelope<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T>> {
+export async function readJsonEnvelope<T extends z.ZodType>(request: Request, schema: T, options: { isEmptyAllowed?: boolean } = {}): Promise<z.infer<T>> {
   let body: unknown;
   const text = (await readRequestBody(request)).toString("utf8");
+  // A route whose every body field is optional takes no body at all (curl -X POST with nothing to say).
+  if (options.isEmptyAllowed && text.trim() === "") return parseInput(schema, {});
   try {
     body = JSON.parse(text);
   } catch {

@@ -126,6 +126,27 @@ describe("editing a queue", () => {
     const [audit] = await auditOf(queue.id, "queue.updated");
     expect(audit!.data).toMatchObject({ changes: { overlap: { from: 3, to: 2 } }, settled: { resolved: 1, conflicts: 1 } });
   });
+
+  it("refuses an answer from a lease the item outlived, so raising k again cannot reopen its gold", async () => {
+    const queue = await seedQueue(testDb.db, { projectId: projectId(), overlap: 3 });
+    const [item] = await seedQueueItems(testDb.db, { projectId: projectId(), queueId: queue.id, count: 1 });
+    const [first, second] = await seedReviewers(testDb.db, { projectId: projectId(), count: 2 });
+    const firstLease = await callerFor(first!).review.claimNext({ projectId: projectId(), queueId: queue.id });
+    const secondLease = await callerFor(second!).review.claimNext({ projectId: projectId(), queueId: queue.id });
+    await as("lead").queues.update({ ...(await definitionOf(queue.id)), overlap: 1 });
+    await callerFor(first!).review.submit({ projectId: projectId(), assignmentId: firstLease!.assignment.id, values: { verdict: "helpful" } });
+    expect(await itemState(item!.id)).toMatchObject({ state: "resolved" });
+
+    await as("lead").queues.update({ ...(await definitionOf(queue.id)), overlap: 2 });
+    await expect(callerFor(second!).review.submit({ projectId: projectId(), assignmentId: secondLease!.assignment.id, values: { verdict: "harmful" } })).rejects.toMatchObject({
+      code: "PRECONDITION_FAILED",
+      message: "this item got its answers from others first; take the next item",
+    });
+    expect(await itemState(item!.id)).toEqual({ state: "resolved", assigned_count: 1 });
+    const lease = await testDb.db.selectFrom("assignments").select("state").where("id", "=", secondLease!.assignment.id).executeTakeFirstOrThrow();
+    expect(lease.state).toBe("expired");
+    expect(await testDb.db.selectFrom("gold_labels").select("values").where("queue_item_id", "=", item!.id).execute()).toEqual([{ values: { verdict: "helpful" } }]);
+  });
 });
 
 describe("archiving a queue", () => {

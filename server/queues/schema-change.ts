@@ -47,13 +47,30 @@ function findFieldProblems(before: LabelField, after: LabelField, use: FieldUse,
 }
 
 /**
- * Whether a new version of a queue's label schema leaves every answer of the current version readable: a
- * field with answers stays (make it optional to stop asking), keeps its type, and every removed option that
- * answers chose is mapped to an option of the new version. Mappings of options nobody chose are ignored.
+ * Whether a new version of a queue's label schema leaves every answer of open items readable: a field
+ * with answers stays (make it optional to stop asking), keeps its type, every removed option that answers
+ * chose is mapped to an option of the new version, and no field becomes required that those answers lack.
+ * Mappings of options nobody chose are ignored.
  * Returns the problems, each naming the input it is about, and the mappings that will be applied.
  */
-export function planSchemaChange(before: LabelSchema, after: LabelSchema, use: ReadonlyMap<string, FieldUse>, mappings: OptionMappings): { problems: SchemaChangeProblem[]; applied: OptionMappings } {
+export function planSchemaChange(
+  before: LabelSchema,
+  after: LabelSchema,
+  use: ReadonlyMap<string, FieldUse> & { openAnswers: number },
+  mappings: OptionMappings,
+): { problems: SchemaChangeProblem[]; applied: OptionMappings } {
   const problems: SchemaChangeProblem[] = [];
+  // Open items' answers move to the new version: a field they never answered cannot be required of them.
+  if (use.openAnswers > 0) {
+    for (const field of after.fields) {
+      const previous = before.fields.find((candidate) => candidate.key === field.key);
+      if (!field.required || previous?.required) continue;
+      problems.push({
+        field: "labelSchema",
+        message: `${field.title} would be required, but open items already have ${plural(use.openAnswers, "answer")} without it; make it optional, or change it once those items are settled`,
+      });
+    }
+  }
   const applied: OptionMappings = {};
   for (const field of before.fields) {
     const fieldUse = use.get(field.key);

@@ -6,13 +6,14 @@ import type { FieldUse } from "./schema-change";
 
 type Scope = { projectId: string; queueId: string; version: number };
 
-/** The answers and current gold of a queue's schema version, as one set of `values` objects. */
-const answeredValues = (scope: Scope) => sql`(
+/**
+ * The answers of a version that a new version must still read: those of items still open (pending, in
+ * review, closed to new labels or with a lead). Resolved items' answers, and gold, keep their version.
+ */
+const openAnswerValues = (scope: Scope) => sql`(
   select a.values from annotations a join queue_items qi on qi.id = a.queue_item_id
-  where a.project_id = ${scope.projectId} and qi.project_id = ${scope.projectId} and qi.queue_id = ${scope.queueId} and a.schema_version = ${scope.version}
-  union all
-  select g.values from gold_labels g
-  where g.project_id = ${scope.projectId} and g.queue_id = ${scope.queueId} and g.is_current and g.schema_version = ${scope.version}
+  where a.project_id = ${scope.projectId} and qi.project_id = ${scope.projectId} and qi.queue_id = ${scope.queueId}
+    and a.schema_version = ${scope.version} and qi.state <> 'resolved'
 )`;
 
 /** What a field's answers are made of: an option (or a point) each, options in a list, or criteria in an object. */
@@ -27,21 +28,27 @@ function partsOf(field: LabelField) {
   }
 }
 
-/** How each field of the version is used by its answers and current gold: how many answer it, and how often each part appears. */
+/** How each field of the version is used by the answers of open items: how many answer it, and how often each part appears. */
 export async function measureFieldUse(db: Executor, scope: Scope, fields: readonly LabelField[]): Promise<Map<string, FieldUse>> {
   const use = new Map<string, FieldUse>();
   for (const field of fields) {
     const { rows } = await sql<{ part: string | null; count: number }>`
       select part.value as part, count(*)::int as count
-      from ${answeredValues(scope)} answered cross join lateral ${partsOf(field)} as part(value)
+      from ${openAnswerValues(scope)} answered cross join lateral ${partsOf(field)} as part(value)
       where answered.values ? ${field.key}
       group by part.value
     `.execute(db);
     const values = new Map(rows.flatMap((row) => (row.part === null ? [] : [[row.part, row.count] as const])));
-    const { rows: totals } = await sql<{ answers: number }>`select count(*)::int as answers from ${answeredValues(scope)} answered where answered.values ? ${field.key}`.execute(db);
+    const { rows: totals } = await sql<{ answers: number }>`select count(*)::int as answers from ${openAnswerValues(scope)} answered where answered.values ? ${field.key}`.execute(db);
     use.set(field.key, { answers: totals[0]?.answers ?? 0, values });
   }
   return use;
+}
+
+/** How many answers of open items the version has: answers a newly required field would be missing. */
+export async function countOpenAnswers(db: Executor, scope: Scope): Promise<number> {
+  const { rows } = await sql<{ answers: number }>`select count(*)::int as answers from ${openAnswerValues(scope)} answered`.execute(db);
+  return rows[0]?.answers ?? 0;
 }
 
 /**

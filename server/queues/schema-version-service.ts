@@ -6,7 +6,7 @@ import { parseLabelSchema } from "@/server/items/label-values";
 import { NotFoundError, ValidationError } from "@/server/lib/errors";
 import { findQueueForSchemaChange } from "./queries";
 import { planSchemaChange, type OptionMappings } from "./schema-change";
-import { carryOpenAnswersOver, insertSchemaVersion, listSchemaVersions, measureFieldUse } from "./schema-version-queries";
+import { carryOpenAnswersOver, countOpenAnswers, insertSchemaVersion, listSchemaVersions, measureFieldUse } from "./schema-version-queries";
 import type { ApprovalValues, LabelSchema, UpdateLabelSchemaInput } from "./schema";
 
 /** Acceptable answers of the new version: mapped where their option was mapped, dropped where it is gone. */
@@ -35,7 +35,7 @@ export async function updateLabelSchema(db: Kysely<DB>, actor: ProjectActor, inp
     const before = parseLabelSchema(queue.labelSchema);
     if (JSON.stringify(before) === JSON.stringify(input.labelSchema)) return { version: queue.schemaVersion, remapped: 0, isNewVersion: false };
     const scope = { projectId: actor.projectId, queueId: input.queueId, version: queue.schemaVersion };
-    const use = await measureFieldUse(trx, scope, before.fields);
+    const use = Object.assign(await measureFieldUse(trx, scope, before.fields), { openAnswers: await countOpenAnswers(trx, scope) });
     const { problems, applied } = planSchemaChange(before, input.labelSchema, use, input.optionMappings);
     const [problem] = problems;
     if (problem) throw new ValidationError(problems.map((each) => each.message).join("; "), { field: problem.field });

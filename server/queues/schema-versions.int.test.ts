@@ -36,12 +36,16 @@ describe("label schema versions", () => {
 
     await expect(lead().queues.updateLabelSchema({ projectId: projectId(), queueId: queue.id, labelSchema: NEXT_SCHEMA })).rejects.toMatchObject({
       code: "BAD_REQUEST",
-      message: "Off topic is the answer of 2 labels; map it to an option of Verdict, or keep it",
+      message: "Off topic is the answer of 1 label; map it to an option of Verdict, or keep it",
       cause: { field: "optionMappings.verdict.off_topic" },
     });
     await expect(
       lead().queues.updateLabelSchema({ projectId: projectId(), queueId: queue.id, labelSchema: { ...NEXT_SCHEMA, fields: [NEXT_SCHEMA.fields[1]!] } }),
-    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("Verdict has 2 answers; keep the field") });
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("Verdict has 1 answer; keep the field") });
+    const withRequiredRating = { ...NEXT_SCHEMA, fields: [NEXT_SCHEMA.fields[0]!, { ...NEXT_SCHEMA.fields[1]!, required: true }] };
+    await expect(
+      lead().queues.updateLabelSchema({ projectId: projectId(), queueId: queue.id, labelSchema: withRequiredRating, optionMappings: { verdict: { off_topic: "harmful" } } }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: "Quality would be required, but open items already have 1 answer without it; make it optional, or change it once those items are settled" });
 
     const result = await lead().queues.updateLabelSchema({ projectId: projectId(), queueId: queue.id, labelSchema: NEXT_SCHEMA, optionMappings: { verdict: { off_topic: "harmful" } } });
     expect(result).toEqual({ version: 2, remapped: 1, isNewVersion: true });

@@ -208,3 +208,15 @@ export async function releaseDecoySeat(trx: Transaction<DB>, params: { projectId
   `.execute(trx);
   return rows[0]!;
 }
+
+/** Ends a lease on an item that no longer takes answers, giving its seat back, under the item lock. */
+export async function endLeaseOnFinishedItem(trx: Transaction<DB>, params: { projectId: string; assignmentId: number; queueItemId: number }): Promise<void> {
+  await trx.updateTable("assignments").set({ state: "expired" }).where("project_id", "=", params.projectId).where("id", "=", params.assignmentId).where("state", "=", "active").execute();
+  await trx
+    .updateTable("queue_items")
+    .set((eb) => ({ assigned_count: eb("assigned_count", "-", 1) }))
+    .where("project_id", "=", params.projectId)
+    .where("id", "=", params.queueItemId)
+    .where("assigned_count", ">", 0)
+    .execute();
+}

@@ -13,11 +13,14 @@ import { applyQualityGate } from "@/server/gold-items/gate-service";
 import { gradeGoldCheckAnswer } from "@/server/gold-items/serving-service";
 import { resolveItem } from "@/server/resolution/service";
 import { emitWebhookEvent } from "@/server/webhooks/outbox";
-import { countSubmission, releaseDecoySeat } from "./claim-queries";
+import { countSubmission, endLeaseOnFinishedItem, releaseDecoySeat } from "./claim-queries";
 import { findAnnotationIdByAssignment, findOwnAssignment, findSubmittingAssignment, insertAnnotation, markAssignmentSubmitted } from "./queries";
 import type { SubmitAnnotationInput } from "./schema";
 
 export type SubmitResult = { annotationId: number; alreadySubmitted: boolean; itemState: QueueItemState };
+
+/** What the submit transaction returns when the item no longer takes the answer: the lease is ended, and the caller told. */
+const FINISHED_ITEM = Symbol("finished item");
 
 /**
  * Records the caller's answer. Idempotent per assignment: a repeat returns the first answer. A lease that
@@ -42,7 +45,7 @@ export async function submitAnnotation(db: Kysely<DB>, actor: ProjectActor, inpu
       )
     : null;
 
-  return db.transaction().execute(async (trx) => {
+  const result = await db.transaction().execute(async (trx): Promise<SubmitResult | typeof FINISHED_ITEM> => {
     const item = await lockQueueItem(trx, projectId, own.queueItemId);
     if (!item) throw new NotFoundError("you have no such assignment", { field: "assignmentId" });
     // Re-read under the item lock: claims, skips, reaping and other submits change assignments only while holding it.
@@ -68,6 +71,12 @@ export async function submitAnnotation(db: Kysely<DB>, actor: ProjectActor, inpu
         break;
       }
       case "active":
+        // A lease can outlive its item's need for it: a lowered k, or the seats' answers arriving first.
+        // An item that has its outcome (gold, or a lead deciding) takes no more production answers.
+        if (!assignment.isDecoy && !assignment.isGoldCheck && item.state !== "pending" && item.state !== "in_review") {
+          await endLeaseOnFinishedItem(trx, { projectId, assignmentId: own.id, queueItemId: item.id });
+          return FINISHED_ITEM;
+        }
         break;
     }
     const annotationId = await insertAnnotation(trx, {
@@ -101,4 +110,7 @@ export async function submitAnnotation(db: Kysely<DB>, actor: ProjectActor, inpu
     const itemState = isLastSeat ? (await resolveItem(trx, projectId, item.id)).itemState : counted.state;
     return { annotationId, alreadySubmitted: false, itemState };
   });
+  // Thrown after the commit, so the lease it ended stays ended.
+  if (result === FINISHED_ITEM) throw new InvalidStateError("this item got its answers from others first; take the next item", { field: "assignmentId" });
+  return result;
 }

@@ -13,8 +13,7 @@ const paramsSchema = z.object({ slug: datasetSlugSchema });
 export const POST = restHandler(async (request, context: { params: Promise<{ slug: string }> }) => {
   const principal = await requireApiKey(request, "admin");
   const { slug } = paramsSchema.parse(await context.params);
-  const hasBody = request.body !== null && request.headers.get("content-length") !== "0";
-  const { notes } = hasBody ? await readJsonEnvelope(request, publishReleaseBodySchema) : publishReleaseBodySchema.parse({});
+  const { notes } = await readJsonEnvelope(request, publishReleaseBodySchema, { isEmptyAllowed: true });
   const release = await requestReleaseBySlug(getDatabase(), { projectId: principal.projectId, userId: null, apiKeyId: principal.apiKeyId }, { slug, notes });
   return Response.json(
     { release: release.number, status: release.status, status_url: release.statusPath, pull_url: release.pullPath },
