@@ -90,7 +90,7 @@ test("a lead builds a queue of every field type; annotators answer it by keyboar
     await expect(reviewer.getByText("All caught up")).toBeVisible();
     await context.close();
   }
-  const answers = await db.selectFrom("annotations").select("values").orderBy("id").execute();
+  const answers = await db.selectFrom("annotations").select("values").where("project_id", "=", project.id).orderBy("id").execute();
   expect(answers.map((row) => row.values)).toEqual([
     { verdict: "helpful", issues: ["facts"], quality: 4, minutes_saved: 15, why: "Clear and short", rubric: { cites_a_source: true, tone: 4 } },
     { verdict: "helpful", issues: ["facts"], quality: 1, minutes_saved: 20, why: "Fine", rubric: { cites_a_source: true, tone: 5 } },
