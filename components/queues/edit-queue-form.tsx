@@ -1,13 +1,11 @@
 "use client";
 
-import Link from "next/link";
 import { useState, type KeyboardEvent } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
-import { Kbd } from "@/components/ui/kbd";
 import { countOf } from "@/components/ui/plural";
+import { FormActions } from "./form-actions";
 import { FormSection } from "./form-section";
 import { InstructionsEditor } from "./instructions-editor";
 import { toQueueDefinitionDraft, validateQueueDefinition, type QueueDefinition, type QueueDefinitionDraft } from "./queue-definition-state";
@@ -92,16 +90,7 @@ export function EditQueueForm({ projectId, slug, queueId }: { projectId: string;
       <Card className="flex flex-wrap items-center justify-between gap-4 px-5 py-4">
         <div className="min-w-0 text-sm">{saved && <Alert tone="success">{describeSaved(saved)}</Alert>}</div>
         <div className="flex items-center gap-3">
-          <Link href={queueHref} className="rounded-md px-3 py-2 text-sm font-medium text-zinc-700 hover:bg-zinc-100">
-            Back to the queue
-          </Link>
-          <Button type="submit" isBusy={update.isPending}>
-            Save changes
-            <span className="hidden gap-0.5 sm:inline-flex">
-              <Kbd>Ctrl</Kbd>
-              <Kbd>Enter</Kbd>
-            </span>
-          </Button>
+          <FormActions cancelHref={queueHref} cancelLabel="Back to the queue" submitLabel="Save changes" isBusy={update.isPending} />
         </div>
       </Card>
     </form>

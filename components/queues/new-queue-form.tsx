@@ -1,15 +1,13 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo, useState, type FormEvent, type KeyboardEvent } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
 import { fieldError, formError } from "@/components/ui/form-errors";
-import { Kbd } from "@/components/ui/kbd";
 import { firstChoiceDraft } from "./field-draft-state";
+import { FormActions } from "./form-actions";
 import { FormSection } from "./form-section";
 import { InstructionsEditor } from "./instructions-editor";
 import { LabelSchemaFields } from "./label-schema-fields";
@@ -94,16 +92,7 @@ export function NewQueueForm({ projectId, slug }: { projectId: string; slug: str
         </label>
         <div className="flex items-center gap-3">
           {hasErrors && <span className="text-xs font-medium text-red-600">Check the highlighted fields.</span>}
-          <Link href={`/p/${slug}/queues`} className="rounded-md px-3 py-2 text-sm font-medium text-zinc-700 hover:bg-zinc-100">
-            Cancel
-          </Link>
-          <Button type="submit" isBusy={isBusy}>
-            Create queue
-            <span className="hidden gap-0.5 sm:inline-flex">
-              <Kbd>Ctrl</Kbd>
-              <Kbd>Enter</Kbd>
-            </span>
-          </Button>
+          <FormActions cancelHref={`/p/${slug}/queues`} cancelLabel="Cancel" submitLabel="Create queue" isBusy={isBusy} />
         </div>
       </Card>
     </form>
