@@ -99,27 +99,31 @@ export function useReviewQueue(projectId: string, queueId: string, leaseSeconds:
     [claim, show],
   );
 
-  // Not awaited: the counts refetch beside the next item, which never waits for them.
-  const refreshProgress = () => {
-    void queryClient.invalidateQueries({ queryKey: trpc.queues.get.queryKey({ projectId, queueId }) });
-    void queryClient.invalidateQueries({ queryKey: trpc.review.myProgress.queryKey({ projectId, queueId }) });
-    void queryClient.invalidateQueries({ queryKey: trpc.review.recentAnswers.queryKey({ projectId, queueId }) });
-  };
+  // After the next item is on screen: the counts and the latest answers refetch then, never competing with it
+  // for the two round trips and the render that showing it takes.
+  const refreshProgress = () =>
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        void queryClient.invalidateQueries({ queryKey: trpc.queues.get.queryKey({ projectId, queueId }) });
+        void queryClient.invalidateQueries({ queryKey: trpc.review.myProgress.queryKey({ projectId, queueId }) });
+        void queryClient.invalidateQueries({ queryKey: trpc.review.recentAnswers.queryKey({ projectId, queueId }) });
+      }),
+    );
 
   async function submit(input: Omit<SubmitAnnotationInput, "assignmentId">) {
     if (state.phase !== "ready") return;
     const assignmentId = state.task.assignment.id;
     await submitMutation.mutateAsync({ projectId, assignmentId, ...input });
-    refreshProgress();
     await advance(assignmentId);
+    refreshProgress();
   }
 
   async function skip(input: Omit<SkipAssignmentInput, "assignmentId">) {
     if (state.phase !== "ready") return;
     const assignmentId = state.task.assignment.id;
     await skipMutation.mutateAsync({ projectId, assignmentId, ...input });
-    refreshProgress();
     await advance(assignmentId);
+    refreshProgress();
   }
 
   const currentId = state.phase === "ready" ? state.task.assignment.id : null;
