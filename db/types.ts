@@ -484,6 +484,7 @@ export interface Queues {
   mode: string;
   name: string;
   overlap: number;
+  primary_choice_key: Generated<string | null>;
   project_id: string;
   sampling_rule: Json;
   schema_version: Generated<number>;

@@ -26,6 +26,7 @@ import * as queueItemPlans from "./2026_12_02_0900_queue_item_plans";
 import * as assignmentAnnotatorWithoutKeyCheck from "./2026_12_02_0910_assignment_annotator_without_key_check";
 import * as labelSchemaVersions from "./2026_12_03_0900_label_schema_versions";
 import * as annotationRevisions from "./2026_12_03_0910_annotation_revisions";
+import * as queuePrimaryChoiceKey from "./2026_12_03_0920_queue_primary_choice_key";
 
 /**
  * Every migration, keyed by file name. Listed by hand rather than read from disk so the same list works
@@ -59,4 +60,5 @@ export const migrations: Record<string, Migration> = {
   "2026_12_02_0910_assignment_annotator_without_key_check": assignmentAnnotatorWithoutKeyCheck,
   "2026_12_03_0900_label_schema_versions": labelSchemaVersions,
   "2026_12_03_0910_annotation_revisions": annotationRevisions,
+  "2026_12_03_0920_queue_primary_choice_key": queuePrimaryChoiceKey,
 };

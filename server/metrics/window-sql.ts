@@ -19,5 +19,5 @@ export function inWindows(column: RawBuilder<unknown>, windows: WindowSet): RawB
   return sql<boolean>`(${column} >= ${windows.from} and ${column} < ${windows.to} and date_trunc(${windows.granularity}, ${column}, 'UTC') = any(${starts}::timestamptz[]))`;
 }
 
-/** The key of a queue's first single-choice field: the one the label, approval and suggestion metrics read. */
-export const labelFieldOf = (queues: string) => sql.raw(`(jsonb_path_query_first(${queues}.label_schema, '$.fields[*] ? (@.type == "categorical").key') #>> '{}')`);
+/** The key of a queue's first single-choice field (a stored generated column): the one the label, approval and suggestion metrics read. */
+export const labelFieldOf = (queues: string) => sql.raw(`${queues}.primary_choice_key`);
