@@ -14,9 +14,12 @@ test("a lead edits a queue, browses its items by state, archives it and restores
   await signIn(page, lead.email);
   await page.goto(`/p/${project.slug}/queues/${queue.id}`);
   await expect(page.getByRole("link", { name: /Edit queue/ })).toBeVisible();
-  await page.keyboard.press("e");
-
-  await expect(page.getByRole("heading", { name: "Edit Support answers", level: 1 })).toBeVisible();
+  // The link is server-rendered; its key listens once the page has hydrated, so the key is pressed until it does.
+  const editHeading = page.getByRole("heading", { name: "Edit Support answers", level: 1 });
+  await expect(async () => {
+    await page.keyboard.press("e");
+    await expect(editHeading).toBeVisible({ timeout: 1_000 });
+  }).toPass();
   await page.getByLabel("Name").fill("Billing answers");
   await page.getByLabel("Lease seconds").fill("5");
   await page.getByLabel("Tags").fill("billing, refunds");
