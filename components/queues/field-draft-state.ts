@@ -86,12 +86,15 @@ export function deriveKey(title: string): string {
     .slice(0, 40);
 }
 
+/** The key a field draft is sent with: as typed, else derived from its title, else its position. */
+const fieldKeyOf = (draft: Pick<FieldDraft, "key" | "title">, index: number) => draft.key || deriveKey(draft.title) || `field_${index + 1}`;
+
 /** Empty text stays NaN rather than 0, so the schema reports the missing number instead of a wrong one. */
 const toNumber = (text: string) => (text.trim() === "" ? Number.NaN : Number(text));
 
 /** A field draft as the input of the label field schema (before parsing); a field without a typed key gets one from its title. */
 export function toFieldInput(draft: FieldDraft, index: number): z.input<typeof labelFieldSchema> {
-  const common = { key: draft.key || deriveKey(draft.title) || `field_${index + 1}`, title: draft.title, hint: draft.hint, required: draft.required };
+  const common = { key: fieldKeyOf(draft, index), title: draft.title, hint: draft.hint, required: draft.required };
   const options = draft.options.map((option) => ({ title: option.title, value: option.value }));
   switch (draft.type) {
     case "categorical":
@@ -139,7 +142,7 @@ export function firstChoiceDraft(fields: readonly FieldDraft[]): { key: string; 
   const index = fields.findIndex((field) => field.type === "categorical");
   if (index === -1) return null;
   const field = fields[index]!;
-  return { key: field.key || deriveKey(field.title) || `field_${index + 1}`, options: field.options };
+  return { key: fieldKeyOf(field, index), options: field.options };
 }
 
 /** A stored field as the builder shows it, so saving it unchanged gives the same field back. */
@@ -172,7 +175,7 @@ export function toFieldDraft(field: LabelField): FieldDraft {
 export function findRemovedOptions(before: readonly LabelField[], after: readonly FieldDraft[]): Array<{ fieldKey: string; fieldTitle: string; removed: { value: string; title: string }[]; options: OptionRow[] }> {
   return before.flatMap((field) => {
     if (field.type !== "categorical" && field.type !== "multi_select") return [];
-    const next = after.find((draft, at) => (draft.key || deriveKey(draft.title) || `field_${at + 1}`) === field.key && draft.type === field.type);
+    const next = after.find((draft, at) => fieldKeyOf(draft, at) === field.key && draft.type === field.type);
     if (!next) return [];
     const kept = new Set(next.options.map((option) => option.value));
     const removed = field.options.filter((option) => !kept.has(option.value)).map((option) => ({ value: option.value, title: option.title }));
