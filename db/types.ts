@@ -358,6 +358,7 @@ export interface MetricWatermarks {
 }
 
 export interface Outputs {
+  candidates: Json | null;
   consent: Generated<boolean>;
   content_hash: string;
   created_at: Generated<Timestamp>;
@@ -510,6 +511,7 @@ export interface ReleaseCandidates {
 }
 
 export interface ReleaseRows {
+  candidates: Json | null;
   confidence: number;
   correction: string | null;
   erased_at: Timestamp | null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { labelSchemaV2Schema } from "@/server/labels/label-schema";
-import { applyNumberKey, countStopKeys, listStops, moveStop } from "./field-stops";
+import { applyNumberKey, applyPairwiseKey, countStopKeys, listStops, moveStop } from "./field-stops";
 
 const { fields } = labelSchemaV2Schema.parse({
   fields: [
@@ -34,5 +34,23 @@ describe("label form stops", () => {
     expect(applyNumberKey(rubric, { fieldKey: "rubric", criterionKey: "cites" }, {}, 2)).toEqual({ rubric: { cites: false } });
     expect(applyNumberKey(rubric, { fieldKey: "rubric", criterionKey: "tone" }, { rubric: { cites: false } }, 5)).toEqual({ rubric: { cites: false, tone: 5 } });
     expect(countStopKeys(rubric, "cites")).toBe(2);
+  });
+
+  it("A, B and T answer the pairwise field from anywhere; 1–3 set how much better once a side is chosen", () => {
+    const { fields: pairwiseFields } = labelSchemaV2Schema.parse({ fields: [verdict, { type: "pairwise", key: "preference", title: "Preference" }] });
+    const preference = pairwiseFields[1]!;
+    expect(applyPairwiseKey(pairwiseFields, { verdict: "good" }, "b")).toEqual({ verdict: "good", preference: { choice: "b" } });
+    expect(applyPairwiseKey(pairwiseFields, {}, "T")).toEqual({ preference: { choice: "tie" } });
+    expect(applyPairwiseKey(fields, {}, "a")).toBeNull();
+    const stop = { fieldKey: "preference" };
+    expect(countStopKeys(preference)).toBe(3);
+    expect(applyNumberKey(preference, stop, {}, 2)).toBeNull();
+    expect(applyNumberKey(preference, stop, { preference: { choice: "tie" } }, 2)).toBeNull();
+    const chosen = applyNumberKey(preference, stop, { preference: { choice: "a" } }, 3)!;
+    expect(chosen).toEqual({ preference: { choice: "a", strength: 3 } });
+    // Choosing the same side again keeps its strength; the other side or a tie drops it.
+    expect(applyPairwiseKey(pairwiseFields, chosen, "a")).toEqual({ preference: { choice: "a", strength: 3 } });
+    expect(applyPairwiseKey(pairwiseFields, chosen, "b")).toEqual({ preference: { choice: "b" } });
+    expect(applyPairwiseKey(pairwiseFields, chosen, "t")).toEqual({ preference: { choice: "tie" } });
   });
 });

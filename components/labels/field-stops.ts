@@ -1,5 +1,5 @@
-import type { LabelValues, RubricScore } from "@/server/labels/answer-values";
-import type { LabelField } from "@/server/labels/field-types";
+import type { LabelValues, PairwiseAnswer, RubricScore } from "@/server/labels/answer-values";
+import type { LabelField, PairwiseChoice } from "@/server/labels/field-types";
 
 /**
  * Where J/K move on a label form: one stop per field, and one per criterion of a rubric. Number keys act on
@@ -24,9 +24,10 @@ export function countStopKeys(field: LabelField, criterionKey?: string): number 
       return Math.min(field.max, 9);
     case "rubric":
       return field.criteria.find((criterion) => criterion.key === criterionKey)?.scale === "pass_fail" ? 2 : 5;
+    case "pairwise":
+      return field.askStrength ? 3 : 0;
     case "number":
     case "free_text":
-    case "pairwise":
       return 0;
   }
 }
@@ -51,6 +52,12 @@ export function applyNumberKey(field: LabelField, stop: FieldStop, values: Label
       const score: RubricScore = criterion.scale === "pass_fail" ? n === 1 : n;
       return { ...values, [field.key]: { ...scores, [criterion.key]: score } };
     }
+    case "pairwise": {
+      // Strength qualifies a side: with no side chosen yet (or a tie), 1–3 mean nothing.
+      const current = values[field.key] as PairwiseAnswer | undefined;
+      if (current === undefined || current.choice === "tie") return null;
+      return { ...values, [field.key]: { choice: current.choice, strength: n } };
+    }
     default:
       return null;
   }
@@ -62,4 +69,18 @@ export function moveStop(stops: readonly FieldStop[], active: FieldStop | null, 
   const index = active ? stops.findIndex((stop) => isSameStop(active, stop)) : -1;
   if (index === -1) return stops[0]!;
   return stops[Math.max(0, Math.min(stops.length - 1, index + delta))]!;
+}
+
+/** A side picked (or picked again): switching sides keeps nothing of the other side's strength, and a tie has none. */
+export function choosePairwise(current: PairwiseAnswer | undefined, choice: PairwiseChoice): PairwiseAnswer {
+  if (choice === "tie") return { choice };
+  return current?.choice === choice && current.strength !== undefined ? { choice, strength: current.strength } : { choice };
+}
+
+/** The pairwise keys: A, B or T answer the queue's pairwise field from anywhere on the page; null without one. */
+export function applyPairwiseKey(fields: readonly LabelField[], values: LabelValues, key: string): LabelValues | null {
+  const choice = ({ a: "a", b: "b", t: "tie" } as const)[key.toLowerCase() as "a" | "b" | "t"];
+  const field = fields.find((candidate) => candidate.type === "pairwise");
+  if (!field || !choice) return null;
+  return { ...values, [field.key]: choosePairwise(values[field.key] as PairwiseAnswer | undefined, choice) };
 }

@@ -1,13 +1,14 @@
 "use client";
 
 import { useId } from "react";
-import type { LabelValue, LabelValues, RubricScore } from "@/server/labels/answer-values";
+import type { LabelValue, LabelValues, PairwiseAnswer, RubricScore } from "@/server/labels/answer-values";
 import type { LabelField } from "@/server/labels/field-types";
 import { ChoiceInput } from "./choice-input";
 import { FieldFrame } from "./field-frame";
 import { countStopKeys, isSameStop, type FieldStop } from "./field-stops";
 import { stopName } from "./focus-stop";
 import { NumberInput } from "./number-input";
+import { PairwiseInput } from "./pairwise-input";
 import { RubricInput } from "./rubric-input";
 import { ScaleInput } from "./scale-input";
 import { TextInput } from "./text-input";
@@ -66,6 +67,9 @@ export function LabelFields({ fields, values, onChange, activeStop, onActivate, 
               <ScaleInput id={id} label={field.title} points={ratingPoints(field.max, field.anchors)} value={value as number | undefined} onChange={(next) => set(field.key, next as number)} showKeys={isActive} />
             )}
             {field.type === "number" && <NumberInput id={id} field={field} value={value as number | undefined} onChange={(next) => set(field.key, next)} />}
+            {field.type === "pairwise" && (
+              <PairwiseInput id={id} field={field} value={value as PairwiseAnswer | undefined} onChange={(next) => set(field.key, next)} showKeys={isActive} />
+            )}
             {field.type === "free_text" && <TextInput id={id} field={field} value={value as string | undefined} onChange={(next) => set(field.key, next)} />}
             {field.type === "rubric" && (
               <RubricInput

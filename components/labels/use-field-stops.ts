@@ -3,7 +3,7 @@
 import { useState } from "react";
 import type { LabelValues } from "@/server/labels/answer-values";
 import type { LabelField } from "@/server/labels/field-types";
-import { applyNumberKey, countStopKeys, listStops, moveStop, type FieldStop } from "./field-stops";
+import { applyNumberKey, applyPairwiseKey, countStopKeys, listStops, moveStop, type FieldStop } from "./field-stops";
 import { focusStop } from "./focus-stop";
 
 /** Whether a key comes from the text box of a label field (free text, number), which Esc leaves. */
@@ -13,7 +13,7 @@ export function isLabelFieldText(target: EventTarget | null): boolean {
 
 /**
  * The label form's active stop and what the keys do with it: J/K move (and move focus along), 1–9 answer
- * the active stop. Starts on the first field, so 1–9 pick there before anything else is pressed.
+ * the active stop, A/B/T the pairwise field wherever the stop is. Starts on the first field, so 1–9 pick there before anything else is pressed.
  */
 export function useFieldStops(fields: readonly LabelField[], values: LabelValues, onChange: (values: LabelValues) => void) {
   const stops = listStops(fields);
@@ -29,6 +29,14 @@ export function useFieldStops(fields: readonly LabelField[], values: LabelValues
       if (!next) return;
       setActiveStop(next);
       focusStop(next);
+    },
+    /** Whether the form has a pairwise field, whose A/B/T keys the page lists. */
+    comparesCandidates: fields.some((field) => field.type === "pairwise"),
+    pickPairwise(key: string): boolean {
+      const next = applyPairwiseKey(fields, values, key);
+      if (next === null) return false;
+      onChange(next);
+      return true;
     },
     pickNumber(n: number): boolean {
       if (!activeField || !activeStop) return false;

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { chatMessageSchema, type ChatMessage } from "@/server/ingest/schema";
+import { CandidatesView, readCandidates } from "./candidates-view";
 import { Markdown } from "./markdown";
 
 const messagesSchema = z.array(chatMessageSchema);
@@ -83,6 +84,8 @@ export type ConversationViewProps = {
   output: unknown;
   /** Heading of the output section; "Model output" unless given (for example "Original output"). */
   outputTitle?: string;
+  /** The output's candidates as stored (`{ output, model? }[]`), shown side by side instead of the one output. */
+  candidates?: unknown;
 };
 
 /**
@@ -90,8 +93,9 @@ export type ConversationViewProps = {
  * raw HTML never is; "Raw text" shows every character as stored instead (Markdown would turn `__init__`
  * bold or a leading `#` into a heading, which can change what a reviewer judges).
  */
-export function ConversationView({ input, output, outputTitle = "Model output" }: ConversationViewProps) {
+export function ConversationView({ input, output, outputTitle = "Model output", candidates }: ConversationViewProps) {
   const [isRaw, setIsRaw] = useState(false);
+  const compared = readCandidates(candidates);
   return (
     <div className="space-y-5">
       <section aria-label="Input">
@@ -108,12 +112,16 @@ export function ConversationView({ input, output, outputTitle = "Model output" }
         </div>
         <ConversationBody value={input} isRaw={isRaw} />
       </section>
-      <section aria-label={outputTitle}>
-        <h3 className="mb-2 text-xs font-medium tracking-wide text-zinc-500 uppercase">{outputTitle}</h3>
-        <div className="rounded-lg bg-white p-4 ring-1 ring-gold-200">
-          <ConversationBody value={output} isRaw={isRaw} />
-        </div>
-      </section>
+      {compared ? (
+        <CandidatesView candidates={compared} renderOutput={(value) => <ConversationBody value={value} isRaw={isRaw} />} />
+      ) : (
+        <section aria-label={outputTitle}>
+          <h3 className="mb-2 text-xs font-medium tracking-wide text-zinc-500 uppercase">{outputTitle}</h3>
+          <div className="rounded-lg bg-white p-4 ring-1 ring-gold-200">
+            <ConversationBody value={output} isRaw={isRaw} />
+          </div>
+        </section>
+      )}
     </div>
   );
 }

@@ -24,6 +24,7 @@ const typeHints: Record<BuildableFieldType, string> = {
   number: "A number in a range, in steps.",
   free_text: "A short written answer, such as a rationale.",
   rubric: "Several criteria, each pass/fail or 1–5.",
+  pairwise: "Which of two candidate outputs is better (A, B or a tie). The queue then reviews only outputs ingested with candidates.",
 };
 
 /** One field of the label: its type, title, key, hint and whether it is required, then its type's settings and gold rule. */
@@ -115,6 +116,12 @@ export function FieldCard({ index, count, draft, errors, onChange, onMove, onRem
       {draft.type === "free_text" && (
         <TextField label={`${label} longest answer`} type="number" min={1} max={20_000} value={draft.maxLength} error={error("maxLength")} hint="Characters." onChange={(event) => onChange({ maxLength: event.target.value })} />
       )}
+      {draft.type === "pairwise" && (
+        <label className="flex items-center gap-2 text-sm text-zinc-700">
+          <input type="checkbox" aria-label={`${label} asks for strength`} className="size-4 accent-zinc-900" checked={draft.askStrength} onChange={(event) => onChange({ askStrength: event.target.checked })} />
+          Ask how much better (slightly, clearly, much: keys 1–3)
+        </label>
+      )}
       {draft.type === "rubric" && <CriteriaRows label={label} criteria={draft.criteria} errorPrefix={prefix} errors={errors} onChange={(criteria) => onChange({ criteria })} />}
       <GoldRuleFields label={label} draft={draft} error={(part) => error(`consensus.${part}`)} onChange={onChange} />
     </li>
@@ -124,6 +131,7 @@ export function FieldCard({ index, count, draft, errors, onChange, onMove, onRem
 /** How the field's answers become gold; every type has a sensible default. */
 function GoldRuleFields({ label, draft, error, onChange }: { label: string; draft: FieldDraft; error: (part: string) => string | undefined; onChange: (patch: Partial<FieldDraft>) => void }) {
   const threshold = <TextField label={`${label} gold share`} type="number" min={0.5} max={1} step={0.05} value={draft.threshold} error={error("threshold")} hint="Share of answers needed, above 0.5." onChange={(event) => onChange({ threshold: event.target.value })} />;
+  const selectId = (part: string) => `${label.replace(/\s+/g, "-").toLowerCase()}-${part}`;
   const spread = <TextField label={`${label} allowed spread`} type="number" min={0} step="any" value={draft.maxSpread} error={error("maxSpread")} hint="Most the answers may differ (max − min)." onChange={(event) => onChange({ maxSpread: event.target.value })} />;
   return (
     <fieldset className="space-y-3 border-t border-zinc-100 pt-3">
@@ -138,10 +146,10 @@ function GoldRuleFields({ label, draft, error, onChange }: { label: string; draf
       {(draft.type === "rating" || draft.type === "number") && (
         <div className="grid gap-4 sm:grid-cols-2">
           <div className="space-y-1.5">
-            <label htmlFor={`${label.replace(/\s+/g, "-").toLowerCase()}-centre`} className="block text-sm font-medium text-zinc-800">
+            <label htmlFor={selectId("centre")} className="block text-sm font-medium text-zinc-800">
               {label} gold value
             </label>
-            <select id={`${label.replace(/\s+/g, "-").toLowerCase()}-centre`} value={draft.centreRule} onChange={(event) => onChange({ centreRule: event.target.value as FieldDraft["centreRule"] })} className={builderInputClass}>
+            <select id={selectId("centre")} value={draft.centreRule} onChange={(event) => onChange({ centreRule: event.target.value as FieldDraft["centreRule"] })} className={builderInputClass}>
               <option value="median">Median of the answers</option>
               <option value="mean">Mean of the answers</option>
             </select>
@@ -166,6 +174,20 @@ function GoldRuleFields({ label, draft, error, onChange }: { label: string; draf
         <div className="grid gap-4 sm:grid-cols-2">
           {threshold}
           {spread}
+        </div>
+      )}
+      {draft.type === "pairwise" && (
+        <div className="grid gap-4 sm:grid-cols-2">
+          {threshold}
+          <div className="space-y-1.5">
+            <label htmlFor={selectId("split")} className="block text-sm font-medium text-zinc-800">
+              {label} when votes split
+            </label>
+            <select id={selectId("split")} value={draft.onSplit} onChange={(event) => onChange({ onSplit: event.target.value as FieldDraft["onSplit"] })} className={builderInputClass}>
+              <option value="conflict">A lead decides</option>
+              <option value="tie">It is a tie</option>
+            </select>
+          </div>
         </div>
       )}
     </fieldset>

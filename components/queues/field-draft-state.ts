@@ -4,8 +4,8 @@ import type { LabelField, labelFieldSchema, LabelFieldType, RubricScale } from "
 export type OptionRow = { title: string; value: string; isValueEdited: boolean };
 export type CriterionRow = { title: string; key: string; isKeyEdited: boolean; description: string; scale: RubricScale; assertion: boolean };
 
-/** The field types the builder offers; pairwise waits for candidate ingest. */
-export const buildableFieldTypes = ["categorical", "multi_select", "rating", "number", "free_text", "rubric"] as const satisfies readonly LabelFieldType[];
+/** The field types the builder offers: every type. */
+export const buildableFieldTypes = ["categorical", "multi_select", "rating", "number", "free_text", "rubric", "pairwise"] as const satisfies readonly LabelFieldType[];
 export type BuildableFieldType = (typeof buildableFieldTypes)[number];
 
 /**
@@ -41,6 +41,9 @@ export type FieldDraft = {
   maxSpread: string;
   /** How far (0–1 of the text) a free-text answer may be from the medoid. */
   maxDistance: string;
+  /** Pairwise: ask how much better the chosen candidate is, and what a split vote becomes. */
+  askStrength: boolean;
+  onSplit: "tie" | "conflict";
 };
 
 export const MAX_FIELDS = 12;
@@ -72,6 +75,8 @@ export function newFieldDraft(type: BuildableFieldType = "categorical"): FieldDr
     threshold: "0.6",
     maxSpread: type === "number" ? "0" : "1",
     maxDistance: "0.3",
+    askStrength: true,
+    onSplit: "conflict",
   };
 }
 
@@ -134,6 +139,8 @@ export function toFieldInput(draft: FieldDraft, index: number): z.input<typeof l
         })),
         consensus: { rule: "per_criterion", threshold: toNumber(draft.threshold), maxSpread: toNumber(draft.maxSpread) },
       };
+    case "pairwise":
+      return { ...common, type: "pairwise", askStrength: draft.askStrength, consensus: { rule: "majority", threshold: toNumber(draft.threshold), onSplit: draft.onSplit } };
   }
 }
 
@@ -147,7 +154,7 @@ export function firstChoiceDraft(fields: readonly FieldDraft[]): { key: string; 
 
 /** A stored field as the builder shows it, so saving it unchanged gives the same field back. */
 export function toFieldDraft(field: LabelField): FieldDraft {
-  const draft: FieldDraft = { ...newFieldDraft(field.type === "pairwise" ? "categorical" : field.type), title: field.title, key: field.key, isKeyEdited: true, hint: field.hint, required: field.required };
+  const draft: FieldDraft = { ...newFieldDraft(field.type), title: field.title, key: field.key, isKeyEdited: true, hint: field.hint, required: field.required };
   switch (field.type) {
     case "categorical":
       return { ...draft, options: field.options.map((option) => ({ title: option.title, value: option.value, isValueEdited: true })), choiceRule: field.consensus?.rule === "unanimous" ? "unanimous" : "queue" };
@@ -167,7 +174,7 @@ export function toFieldDraft(field: LabelField): FieldDraft {
         maxSpread: String(field.consensus.maxSpread),
       };
     case "pairwise":
-      return draft;
+      return { ...draft, askStrength: field.askStrength, threshold: String(field.consensus.threshold), onSplit: field.consensus.onSplit };
   }
 }
 

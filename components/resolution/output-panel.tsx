@@ -5,7 +5,7 @@ import { SignalsList, type SignalView } from "@/components/outputs/signals-list"
 import { Card } from "@/components/ui/card";
 
 type OutputPanelProps = {
-  output: OutputMetaView & { input: unknown; output: unknown };
+  output: OutputMetaView & { input: unknown; output: unknown; candidates?: unknown };
   signals?: SignalView[];
   instructions: string;
 };
@@ -21,7 +21,7 @@ export function OutputPanel({ output, signals, instructions }: OutputPanelProps)
           <Markdown className="mt-2">{instructions}</Markdown>
         </details>
       )}
-      <ConversationView input={output.input} output={output.output} outputTitle="Original output" />
+      <ConversationView input={output.input} output={output.output} outputTitle="Original output" candidates={output.candidates} />
       {signals && (
         <section aria-label="Production signals">
           <h3 className="mb-2 text-xs font-medium tracking-wide text-zinc-500 uppercase">Production signals</h3>

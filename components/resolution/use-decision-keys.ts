@@ -9,6 +9,8 @@ type DecisionKeys = {
   pickNumber: (n: number) => boolean;
   /** J (+1) and K (−1): the next or previous field, or rubric criterion. */
   moveField: (delta: number) => void;
+  /** A, B or T on a pairwise queue: which candidate is better, or a tie; false when the queue compares nothing. */
+  pickPairwise: (key: string) => boolean;
   onFocusEditor?: () => void;
   onFocusNote?: () => void;
   onFinalize: () => void;
@@ -16,7 +18,7 @@ type DecisionKeys = {
 };
 
 /**
- * The adjudication keys: J/K move between fields, 1–9 answer the active one, Esc leaves a field's text box, E the editor, N the note, Enter (or Ctrl/Cmd+Enter inside a
+ * The adjudication keys: J/K move between fields, 1–9 answer the active one, A/B/T a pairwise field, Esc leaves a field's text box, E the editor, N the note, Enter (or Ctrl/Cmd+Enter inside a
  * text field or the editor) finalizes. Listens in the capture phase so the editor cannot swallow Ctrl+Enter.
  */
 export function useDecisionKeys(keys: DecisionKeys): void {
@@ -44,6 +46,9 @@ export function useDecisionKeys(keys: DecisionKeys): void {
       const digit = Number(event.key);
       if (/^[1-9]$/.test(event.key)) {
         if (current.pickNumber(digit)) event.preventDefault();
+      } else if (/^[abt]$/i.test(event.key) && current.pickPairwise(event.key)) {
+        event.preventDefault();
+        event.stopPropagation();
       } else if (event.key.toLowerCase() === "j" || event.key.toLowerCase() === "k") {
         event.preventDefault();
         current.moveField(event.key.toLowerCase() === "j" ? 1 : -1);

@@ -70,12 +70,15 @@ export function AnswerEditor({ projectId, slug, queueId, assignmentId, userName 
     isEnabled: answer.isChangeable,
     pickNumber: stops.pickNumber,
     moveField: stops.moveField,
+    pickPairwise: stops.pickPairwise,
     onFocusEditor: allowCorrection ? () => editor.current?.focus() : undefined,
     onFocusNote: allowNote ? () => noteInput.current?.focus() : undefined,
     onFinalize: submit,
   });
   useShortcuts([
-    { keys: ["b"], label: "Back to reviewing", run: () => router.push(reviewHref) },
+    // On a pairwise queue B answers "B is better", so going back takes Backspace there.
+    { keys: [stops.comparesCandidates ? "Backspace" : "b"], label: "Back to reviewing", run: () => router.push(reviewHref) },
+    ...(stops.comparesCandidates ? [{ keys: ["A", "B", "T"], label: "Candidate A is better, B is better, or a tie", run: () => {} }] : []),
     ...(older ? [{ keys: ["["], label: "Your answer before this one", run: () => router.push(`${reviewHref}/answers/${older.assignmentId}`) }] : []),
     ...(newer ? [{ keys: ["]"], label: "Your answer after this one", run: () => router.push(`${reviewHref}/answers/${newer.assignmentId}`) }] : []),
   ]);

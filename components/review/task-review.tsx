@@ -103,6 +103,7 @@ export function TaskReview({ projectId, userName, state, review, isInstructionsO
 
   // The review keys stop "?" from reaching the shell, so this page's dialog also lists what its parts (the editor's diff switch) listen to.
   const partShortcuts = usePageShortcuts();
+
   const shortcuts: Shortcut[] = [
     ...(fields.length > 1 || fields.some((field) => field.type === "rubric") ? [{ keys: ["J", "K"], label: "Next or previous field (Tab also moves)", run: () => stops.moveField(1) }] : []),
     ...(stops.activeKeys && stops.activeKeys.count > 0 ? [{ keys: [`1–${stops.activeKeys.count}`], label: `Answer the active field (now ${stops.activeKeys.title})`, run: () => {} }] : []),
@@ -112,7 +113,8 @@ export function TaskReview({ projectId, userName, state, review, isInstructionsO
     ...(allowsNote ? [{ keys: ["N"], label: "Write a note", run: () => noteInput.current?.focus() }] : []),
     { keys: ["S"], label: "Skip with a reason", run: () => setDialog("skip") },
     { keys: ["I"], label: "Show or hide the instructions", run: onToggleInstructions },
-    ...(hasThread ? [{ keys: ["T"], label: "Show or hide the earlier turns of the conversation", run: toggleThread }] : []),
+    ...(stops.comparesCandidates ? [{ keys: ["A", "B", "T"], label: "Candidate A is better, B is better, or a tie", run: () => {} }] : []),
+    ...(hasThread ? [{ keys: ["H"], label: "Show or hide the earlier turns of the conversation", run: toggleThread }] : []),
     ...partShortcuts,
     { keys: ["?"], label: "Show these shortcuts", run: () => setDialog("help") },
   ];
@@ -124,6 +126,7 @@ export function TaskReview({ projectId, userName, state, review, isInstructionsO
     showHelp: () => setDialog("help"),
     toggleInstructions: onToggleInstructions,
     toggleThread: hasThread ? toggleThread : undefined,
+    pickPairwise: stops.pickPairwise,
     focusNote: allowsNote ? () => noteInput.current?.focus() : undefined,
     focusCorrection: documentKey ? () => editor.current?.focus() : undefined,
   });
@@ -132,7 +135,7 @@ export function TaskReview({ projectId, userName, state, review, isInstructionsO
     <div className="grid gap-6 lg:grid-cols-5">
       <div className="min-w-0 space-y-4 lg:col-span-3">
         <InstructionsPanel instructions={task.queue.instructions} isOpen={isInstructionsOpen} onToggle={onToggleInstructions} />
-        {thread && <EarlierTurns turns={thread.turns} total={thread.total} isOpen={isThreadOpen} onToggle={toggleThread} shortcut="T" />}
+        {thread && <EarlierTurns turns={thread.turns} total={thread.total} isOpen={isThreadOpen} onToggle={toggleThread} shortcut="H" />}
         <TaskView task={task} headingRef={heading} />
       </div>
       <Card className="h-fit min-w-0 space-y-5 p-5 lg:col-span-2">

@@ -33,7 +33,7 @@ export function TaskView({ task, headingRef }: { task: ReviewTask; headingRef: R
         <OutputMeta output={task.output} />
       </div>
       <div className="mt-5">
-        <ConversationView input={task.output.input} output={task.output.output} />
+        <ConversationView input={task.output.input} output={task.output.output} candidates={task.output.candidates} />
       </div>
       <section aria-label="Production signals" className="mt-5 border-t border-zinc-100 pt-4">
         <h3 className="mb-2 text-xs font-medium tracking-wide text-zinc-500 uppercase">Production signals</h3>

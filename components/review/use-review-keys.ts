@@ -14,6 +14,8 @@ export type ReviewKeyActions = {
   showHelp: () => void;
   toggleInstructions: () => void;
   toggleThread?: () => void;
+  /** A, B or T on a pairwise queue: which candidate is better, or a tie; false when the queue compares nothing. */
+  pickPairwise: (key: string) => boolean;
   focusNote?: () => void;
   focusCorrection?: () => void;
 };
@@ -21,7 +23,7 @@ export type ReviewKeyActions = {
 /**
  * The review page's keys: J/K move between fields, 1–9 answer the active one, Esc leaves a field's text box,
  * E edits the correction, N the note, S skips, I folds the instructions,
- * T the earlier turns of the conversation, ? shows help, Enter submits (Ctrl/Cmd+Enter from inside the note or the editor). Listens in the capture
+ * H the earlier turns of the conversation, A/B/T answer a pairwise field, ? shows help, Enter submits (Ctrl/Cmd+Enter from inside the note or the editor). Listens in the capture
  * phase so Ctrl+Enter reaches us before CodeMirror, and stops the keys it uses so the shell's own "?" does
  * not open a second dialog. Silent while any modal dialog is open.
  */
@@ -52,6 +54,11 @@ export function useReviewKeys(actions: ReviewKeyActions) {
         }
         return;
       }
+      if (/^[abtABT]$/.test(event.key) && act.pickPairwise(event.key)) {
+        event.preventDefault();
+        event.stopPropagation();
+        return;
+      }
       switch (event.key) {
         case "j":
         case "J":
@@ -73,8 +80,8 @@ export function useReviewKeys(actions: ReviewKeyActions) {
         case "i":
         case "I":
           return run(act.toggleInstructions);
-        case "t":
-        case "T":
+        case "h":
+        case "H":
           return run(act.toggleThread);
       }
     }

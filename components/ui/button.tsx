@@ -5,9 +5,9 @@ type Variant = "primary" | "secondary" | "ghost" | "danger";
 type Size = "sm" | "md";
 
 const variants: Record<Variant, string> = {
-  primary: "bg-zinc-900 text-white hover:bg-zinc-700 disabled:bg-zinc-400",
-  secondary: "bg-white text-zinc-900 ring-1 ring-inset ring-zinc-300 hover:bg-zinc-50 disabled:text-zinc-400",
-  ghost: "text-zinc-700 hover:bg-zinc-100 disabled:text-zinc-400",
+  primary: "bg-zinc-900 text-white hover:bg-zinc-700 disabled:bg-zinc-500",
+  secondary: "bg-white text-zinc-900 ring-1 ring-inset ring-zinc-300 hover:bg-zinc-50 disabled:text-zinc-500",
+  ghost: "text-zinc-700 hover:bg-zinc-100 disabled:text-zinc-500",
   danger: "bg-red-600 text-white hover:bg-red-500 disabled:bg-red-300",
 };
 

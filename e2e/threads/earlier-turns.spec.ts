@@ -56,15 +56,15 @@ test("the last turn of a thread shows its earlier turns folded, in review and in
   const reviewToggle = page.getByRole("button", { name: /Earlier in this conversation \(2 turns\)/ });
   await expect(reviewToggle).toHaveAttribute("aria-expanded", "false");
   await expect(page.getByText("Do you ship to Spain?")).toBeHidden();
-  // T folds the earlier turns open and shut; the button says so.
-  await expect(reviewToggle.locator("kbd")).toHaveText("T");
-  await page.keyboard.press("t");
+  // H folds the earlier turns open and shut; the button says so.
+  await expect(reviewToggle.locator("kbd")).toHaveText("H");
+  await page.keyboard.press("h");
   await expect(reviewToggle).toHaveAttribute("aria-expanded", "true");
   const earlier = page.getByRole("list", { name: "Earlier turns" });
   await expect(earlier.getByRole("listitem", { name: "Turn 1" })).toContainText("Do you ship to Spain?");
   await expect(earlier.getByRole("listitem", { name: "Turn 2" })).toContainText("Three to five business days.");
   await expect(earlier.getByText("Lisbon takes four business days.")).toHaveCount(0);
-  await page.keyboard.press("t");
+  await page.keyboard.press("h");
   await expect(page.getByText("Do you ship to Spain?")).toBeHidden();
   await page.keyboard.press("?");
   await expect(page.getByRole("dialog")).toContainText("Show or hide the earlier turns of the conversation");

@@ -218,11 +218,11 @@ export async function freezeReleaseBatch(
   const { projectId, releaseId } = params;
   const { rows } = await sql<{ position: number }>`
     insert into release_rows (
-      release_id, position, project_id, gold_label_id, output_id, external_id, input, original_output, label, correction, method, confidence,
+      release_id, position, project_id, gold_label_id, output_id, external_id, input, original_output, candidates, label, correction, method, confidence,
       split, queue_id, queue_name, schema_version, gold_created_at, lineage
     )
     select
-      candidates.release_id, candidates.position, gold_labels.project_id, gold_labels.id, outputs.id, outputs.external_id, outputs.input, outputs.output,
+      candidates.release_id, candidates.position, gold_labels.project_id, gold_labels.id, outputs.id, outputs.external_id, outputs.input, outputs.output, outputs.candidates,
       gold_labels.values, gold_labels.correction, gold_labels.method, gold_labels.confidence,
       ${splitOf(params.rule)}, queues.id, queues.name, gold_labels.schema_version, gold_labels.created_at,
       jsonb_build_object(

@@ -16,6 +16,7 @@ export async function selectGoldAfter(db: Executor, params: { projectId: string;
       "outputs.trace_id as traceId",
       "outputs.input",
       "outputs.output",
+      "outputs.candidates",
       "gold_labels.values",
       "gold_labels.correction",
       "gold_labels.method",

@@ -40,9 +40,11 @@ export const goldFeedEntrySchema = z.object({
   trace_id: z.string().nullable(),
   input: z.unknown(),
   output: z.unknown(),
+  /** Two or more outputs for the input ({ output, model? }[]) when it was ingested with candidates, else null. */
+  candidates: z.unknown(),
   label: z.record(z.string(), z.unknown()),
   correction: z.string().nullable(),
-  /** The text to learn from: the correction where there is one, else the original output. */
+  /** The text to learn from: the correction where there is one, else the candidate a pairwise gold chose, else the original output. */
   gold_output: z.string(),
   method: z.string(),
   confidence: z.number().min(0, "confidence is between 0 and 1").max(1, "confidence is between 0 and 1"),

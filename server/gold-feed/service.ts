@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { DB } from "@/db/types";
 import { conversationToText } from "@/server/items/conversation-text";
+import { findWinningCandidateOutput } from "@/server/labels/pairwise-winner";
 import { NotFoundError } from "@/server/lib/errors";
 import { waitForGoldWriters } from "@/server/resolution/gold-order";
 import { projectHasQueue, selectGoldAfter } from "./queries";
@@ -18,9 +19,10 @@ function toEntry(row: GoldRow): GoldFeedEntry {
     trace_id: row.traceId,
     input: row.input,
     output: row.output,
+    candidates: row.candidates,
     label: row.values as Record<string, unknown>,
     correction: row.correction,
-    gold_output: row.correction ?? conversationToText(row.output),
+    gold_output: row.correction ?? conversationToText(findWinningCandidateOutput(row.values, row.candidates) ?? row.output),
     method: row.method,
     confidence: row.confidence,
     supersedes: row.supersedes === null ? null : Number(row.supersedes),

@@ -19,9 +19,11 @@ export function toCanonicalJson(value: unknown): string {
 }
 
 /**
- * The content hash of an output: sha256 of the canonical JSON of `{ input, output }`, taking the two
- * halves already in canonical form so each is serialised once and reused as the stored jsonb text.
+ * The content hash of an output: sha256 of the canonical JSON of `{ input, output }` (with `candidates`
+ * first when it has them: two comparisons of one input are different content), taking the parts already in
+ * canonical form so each is serialised once and reused as the stored jsonb text.
  */
-export function hashCanonicalContent(canonicalInput: string, canonicalOutput: string): string {
-  return hash("sha256", `{"input":${canonicalInput},"output":${canonicalOutput}}`, "hex");
+export function hashCanonicalContent(canonicalInput: string, canonicalOutput: string, canonicalCandidates: string | null = null): string {
+  const candidates = canonicalCandidates === null ? "" : `"candidates":${canonicalCandidates},`;
+  return hash("sha256", `{${candidates}"input":${canonicalInput},"output":${canonicalOutput}}`, "hex");
 }

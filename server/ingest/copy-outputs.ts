@@ -12,7 +12,7 @@ export type CopiedOutput = NewOutput & { id: number; producedAt: string };
 /** How many queues took each output id, and the plan their items wait in (null when none was taken). */
 export type QueuePlanOutcome = { queued: Map<number, number>; planId: number | null };
 
-const COPY_COLUMNS = "id, project_id, external_id, trace_id, session_id, model, input, output, metadata, tags, end_user_id, consent, content_hash, produced_at, suggestion, redaction_counts";
+const COPY_COLUMNS = "id, project_id, external_id, trace_id, session_id, model, input, output, candidates, metadata, tags, end_user_id, consent, content_hash, produced_at, suggestion, redaction_counts";
 
 // Postgres error codes after which the row path can still store the batch exactly: another writer stored
 // one of these external ids after the lookup (unique violation), or two COPYs crossed (deadlock).
@@ -36,6 +36,7 @@ export function toCopyLine(projectId: string, row: CopiedOutput): string {
     copyNullable(row.model),
     copyText(row.inputJson),
     copyText(row.outputJson),
+    copyNullable(row.candidatesJson),
     copyText(row.metadataJson),
     copyText(arrayLiteral(row.tags)),
     copyNullable(row.endUserId),

@@ -9,6 +9,8 @@ export type NewOutput = {
   model: string | null;
   inputJson: string;
   outputJson: string;
+  /** JSON text of the candidate outputs ({ output, model? }[]), or null for one output. */
+  candidatesJson: string | null;
   metadataJson: string;
   tags: string[];
   endUserId: string | null;
@@ -32,7 +34,7 @@ function toRowsJson(rows: readonly NewOutput[]): string {
   for (const row of rows) {
     text +=
       `${text.length > 1 ? "," : ""}{"e":${JSON.stringify(row.externalId)},"t":${jsonText(row.traceId)},"sn":${jsonText(row.sessionId)},"m":${jsonText(row.model)},` +
-      `"i":${row.inputJson},"o":${row.outputJson},"md":${row.metadataJson},"tg":${JSON.stringify(row.tags)},"u":${jsonText(row.endUserId)},` +
+      `"i":${row.inputJson},"o":${row.outputJson},"cd":${row.candidatesJson ?? "null"},"md":${row.metadataJson},"tg":${JSON.stringify(row.tags)},"u":${jsonText(row.endUserId)},` +
       `"c":${row.consent},"h":${JSON.stringify(row.contentHash)},"p":${jsonText(row.producedAt)},"s":${row.suggestionJson ?? "null"},"rc":${row.redactionCountsJson}}`;
   }
   return `${text}]`;
@@ -58,11 +60,11 @@ export async function insertOutputsWithQueueItems(db: Executor, projectId: strin
     .with("created", (query) =>
       query
         .insertInto("outputs")
-        .columns(["project_id", "external_id", "trace_id", "session_id", "model", "input", "output", "metadata", "tags", "end_user_id", "consent", "content_hash", "produced_at", "suggestion", "redaction_counts"])
+        .columns(["project_id", "external_id", "trace_id", "session_id", "model", "input", "output", "candidates", "metadata", "tags", "end_user_id", "consent", "content_hash", "produced_at", "suggestion", "redaction_counts"])
         .expression(
-          sql`select ${projectId}::uuid, row.e, row.t, row.sn, row.m, row.i, row.o, row.md, row.tg, row.u, row.c, row.h, coalesce(row.p, now()), row.s, row.rc
+          sql`select ${projectId}::uuid, row.e, row.t, row.sn, row.m, row.i, row.o, row.cd, row.md, row.tg, row.u, row.c, row.h, coalesce(row.p, now()), row.s, row.rc
             from jsonb_to_recordset(${toRowsJson(rows)}::jsonb)
-              as row(e text, t text, sn text, m text, i jsonb, o jsonb, md jsonb, tg text[], u text, c boolean, h text, p timestamptz, s jsonb, rc jsonb)`,
+              as row(e text, t text, sn text, m text, i jsonb, o jsonb, cd jsonb, md jsonb, tg text[], u text, c boolean, h text, p timestamptz, s jsonb, rc jsonb)`,
         )
         .onConflict((conflict) => conflict.columns(["project_id", "external_id"]).doNothing())
         .returning(["id", "external_id", "content_hash"]),

@@ -85,14 +85,37 @@ export const suggestionSchema = z.object(
 );
 export type Suggestion = z.infer<typeof suggestionSchema>;
 
-/** Strict: a misspelt field (`produced_At`) is rejected naming it, not silently dropped. */
-export const ingestOutputSchema = z.strictObject({
+/** The most candidate outputs one input may carry: a pairwise queue compares the first two, the rest are kept for the record. */
+export const MAX_CANDIDATES = 8;
+
+/** One of several outputs the system produced for one input, and the model that produced it. */
+export const candidateSchema = z.strictObject(
+  {
+    output: conversationSchema,
+    model: safeText(200, { tooLong: "model is at most 200 characters" }).optional(),
+  },
+  { error: "each candidate must be an object { output, model? }" },
+);
+export type Candidate = z.infer<typeof candidateSchema>;
+
+const candidatesSchema = z
+  .array(candidateSchema, "candidates must be an array of { output, model? }")
+  .min(2, "candidates must hold two or more outputs for the input (send one output as output)")
+  .max(MAX_CANDIDATES, `candidates must hold at most ${MAX_CANDIDATES} outputs`);
+
+/**
+ * Strict: a misspelt field (`produced_At`) is rejected naming it, not silently dropped. An output sent with
+ * `candidates` (two or more outputs for one input, for pairwise review) may leave `output` out: it is then
+ * the first candidate, so everything that reads one output per input (metrics, exports, the editor) has one.
+ */
+const ingestOutputFieldsSchema = z.strictObject({
   external_id: externalIdSchema,
   trace_id: safeText(200, { tooLong: "trace_id is at most 200 characters" }).optional(),
   /** Groups the turns of one conversation into a thread. */
   session_id: trimmedIdSchema("session_id").optional(),
   input: conversationSchema,
-  output: conversationSchema,
+  output: conversationSchema.optional(),
+  candidates: candidatesSchema.optional(),
   model: safeText(200, { tooLong: "model is at most 200 characters" }).optional(),
   tags: z.array(safeText(100, { trim: true, tooLong: "a tag is at most 100 characters" }).min(1, "tags must not be empty")).max(50, "at most 50 tags").default([]),
   /** Flat key/value pairs; sampling filters match them by equality. */
@@ -103,6 +126,10 @@ export const ingestOutputSchema = z.strictObject({
   produced_at: timestampSchema("produced_at").optional(),
   suggestion: suggestionSchema.optional(),
 });
+
+export const ingestOutputSchema = ingestOutputFieldsSchema
+  .refine((item) => item.output !== undefined || item.candidates !== undefined, { message: "output is required (or candidates, for two or more outputs)", path: ["output"] })
+  .transform(({ output, ...item }) => ({ ...item, output: output ?? item.candidates![0]!.output }));
 export type IngestOutput = z.infer<typeof ingestOutputSchema>;
 
 /** The outer shape only; items are validated one by one so each gets its own status. */

@@ -27,6 +27,7 @@ type StoreOutcome = { status: "created"; id: number; queued: number } | { status
 function toStoredRow(output: IngestOutput, redactionCounts: Record<string, number>, receivedAt: string): StoredRow {
   const inputJson = toCanonicalJson(output.input);
   const outputJson = toCanonicalJson(output.output);
+  const candidatesJson = output.candidates ? toCanonicalJson(output.candidates) : null;
   return {
     externalId: output.external_id,
     traceId: output.trace_id ?? null,
@@ -34,11 +35,12 @@ function toStoredRow(output: IngestOutput, redactionCounts: Record<string, numbe
     model: output.model ?? null,
     inputJson,
     outputJson,
+    candidatesJson,
     metadataJson: JSON.stringify(output.metadata),
     tags: output.tags,
     endUserId: output.end_user_id ?? null,
     consent: output.consent,
-    contentHash: hashCanonicalContent(inputJson, outputJson),
+    contentHash: hashCanonicalContent(inputJson, outputJson, candidatesJson),
     // An output sent without produced_at is produced now: stamped here, so its sampling day is the day it is stored with.
     producedAt: output.produced_at ?? receivedAt,
     suggestionJson: output.suggestion ? JSON.stringify(output.suggestion) : null,
@@ -201,7 +203,7 @@ export async function ingestOutputs(db: Kysely<DB>, source: IngestSource, items:
   let draws: Draws;
   try {
     accepted = await acceptItems(items, sentIds, { redactor, copy, results });
-    draws = await planOpenQueueItems(db, source.projectId, accepted.map(({ row, id, metadata }) => ({ ...row, id, metadata })));
+    draws = await planOpenQueueItems(db, source.projectId, accepted.map(({ row, id, metadata }) => ({ ...row, id, metadata, hasCandidates: row.candidatesJson !== null })));
   } catch (error) {
     await copy?.abandon(error as Error);
     throw error;

@@ -6,6 +6,8 @@ export type ItemOutput = {
   model: string | null;
   input: Json;
   output: Json;
+  /** Two or more outputs for the input ({ output, model? }[]), for pairwise review; null for one output. */
+  candidates: Json | null;
   tags: string[];
   metadata: Json;
   producedAt: Date;
@@ -17,6 +19,7 @@ export const outputColumns = [
   "outputs.model",
   "outputs.input",
   "outputs.output",
+  "outputs.candidates",
   "outputs.tags",
   "outputs.metadata",
   "outputs.produced_at as producedAt",
@@ -29,6 +32,7 @@ export function toItemOutput(row: ItemOutput): ItemOutput {
     model: row.model,
     input: row.input,
     output: row.output,
+    candidates: row.candidates,
     tags: row.tags,
     metadata: row.metadata,
     producedAt: row.producedAt,

@@ -36,7 +36,8 @@ describe("label fields through the API", () => {
     expect(await refusal([fields[0], { ...fields[2], key: "verdict" }])).toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("two fields have the key verdict") });
     expect(await refusal([{ ...fields[2], max: 1 }])).toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("max is at least 2") });
     expect(await refusal([{ ...fields[3], min: 10, max: 5 }])).toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("max must be above min") });
-    expect(await refusal([{ type: "pairwise", key: "preference", title: "Preference" }])).toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("pairwise fields compare an item's candidates") });
+    const pairwise = { type: "pairwise", key: "preference", title: "Preference" };
+    expect(await refusal([pairwise, { ...pairwise, key: "again" }])).toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("a queue has at most one pairwise field") });
   });
 
   it("stores every type's answer, resolves agreeing answers field by field, and names the fields of a split", async () => {

@@ -20,6 +20,7 @@ export async function selectOutput(db: Executor, projectId: string, key: { exter
       "consent",
       "input",
       "output",
+      "candidates",
       "suggestion",
       "redaction_counts as redactionCounts",
       "produced_at as producedAt",

@@ -6,6 +6,7 @@ export async function lockOpenQueueForAdd(db: Executor, projectId: string, queue
   return db
     .selectFrom("queues")
     .select(["id", "name"])
+    .select(sql<boolean>`jsonb_path_exists(label_schema, '$.fields[*] ? (@.type == "pairwise")')`.as("comparesCandidates"))
     .where("project_id", "=", projectId)
     .where("id", "=", queueId)
     .where("archived_at", "is", null)
@@ -21,6 +22,7 @@ export async function selectQueueCandidates(db: Executor, projectId: string, que
       "outputs.id",
       "outputs.consent",
       "outputs.content_hash as contentHash",
+      sql<boolean>`outputs.candidates is not null`.as("hasCandidates"),
       sql<boolean>`exists (select 1 from queue_removed_outputs r where r.queue_id = ${queueId}::uuid and r.output_id = outputs.id and r.project_id = outputs.project_id)`.as("wasRemoved"),
       sql<boolean>`exists (select 1 from queue_items qi where qi.queue_id = ${queueId}::uuid and qi.output_id = outputs.id and qi.project_id = outputs.project_id)`.as("isQueued"),
     ])

@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import type { DB } from "@/db/types";
 import { insertAuditEntry } from "@/server/audit/queries";
 import type { ProjectActor } from "@/server/auth/actor";
-import { NotFoundError } from "@/server/lib/errors";
+import { NotFoundError, ValidationError } from "@/server/lib/errors";
 import { insertManualQueueItems, lockOpenQueueForAdd, selectQueueCandidates } from "./manual-queue-queries";
 import type { AddOutputsToQueueInput, ManualSkipReason } from "./schema";
 
@@ -11,7 +11,8 @@ const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /**
  * Adds outputs a lead picked to a queue (provenance `manual`, audited). Never queued: outputs without
  * consent, outputs once removed from this queue, outputs already in it, and content the queue already
- * holds; each comes back with its reason. Selected ids outside the project are a 404 and add nothing.
+ * holds; each comes back with its reason. Selected ids outside the project are a 404 and add nothing, and
+ * outputs without candidates are refused by a pairwise queue (nothing to compare), adding nothing.
  */
 export async function addOutputsToQueue(db: Kysely<DB>, actor: ProjectActor, input: AddOutputsToQueueInput) {
   return db.transaction().execute(async (trx) => {
@@ -19,6 +20,14 @@ export async function addOutputsToQueue(db: Kysely<DB>, actor: ProjectActor, inp
     if (!queue) throw new NotFoundError("no open queue with this id in the project", { field: "queueId" });
     const candidates = await selectQueueCandidates(trx, actor.projectId, input.queueId, input.outputIds);
     if (candidates.length !== input.outputIds.length) throw new NotFoundError("some selected outputs are not in this project", { field: "outputIds" });
+    const single = candidates.filter((candidate) => !candidate.hasCandidates).map((candidate) => candidate.id);
+    if (queue.comparesCandidates && single.length > 0) {
+      throw new ValidationError(
+        `${queue.name} compares candidates, and output${single.length === 1 ? "" : "s"} ${single.slice(0, 5).join(", ")}${single.length > 5 ? ", …" : ""} ` +
+          `${single.length === 1 ? "has" : "have"} one output; send two or more outputs for one input as candidates to compare them`,
+        { field: "outputIds" },
+      );
+    }
 
     const skipped: { outputId: number; reason: ManualSkipReason }[] = [];
     const eligible: { id: number; contentHash: string }[] = [];

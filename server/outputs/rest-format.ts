@@ -39,6 +39,7 @@ export function toRestOutputLineage(lineage: OutputLineage) {
   const { output } = lineage;
   return {
     ...toRestOutputFields(output),
+    candidates: output.candidates,
     suggestion: output.suggestion,
     signals: lineage.signals.map((signal) => ({ kind: signal.kind, value: signal.value, comment: signal.comment, end_user_id: signal.endUserId, occurred_at: iso(signal.occurredAt) })),
     queue_items: lineage.queueItems.map((item) => ({

@@ -50,7 +50,7 @@ export async function tombstoneReleaseRows(trx: Transaction<DB>, projectId: stri
   const { rows } = await sql<{ releaseId: number; datasetSlug: string; release: number; rows: number }>`
     with tombstoned as (
       update release_rows
-      set input = 'null'::jsonb, original_output = 'null'::jsonb, label = '{}'::jsonb, correction = null, erased_at = now(),
+      set input = 'null'::jsonb, original_output = 'null'::jsonb, candidates = null, label = '{}'::jsonb, correction = null, erased_at = now(),
         lineage = jsonb_build_object('erased_at', now(), 'output_id', output_id, 'gold_label_id', gold_label_id)
       where project_id = ${projectId} and erased_at is null
         and output_id in (select id from outputs where project_id = ${projectId} and end_user_id = ${endUserId})

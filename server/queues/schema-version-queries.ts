@@ -106,3 +106,14 @@ export async function listSchemaVersions(db: Executor, projectId: string, queueI
     .orderBy("v.version", "desc")
     .execute();
 }
+
+/** The queue's open items whose output has no candidates: a pairwise field would have nothing to compare on them. */
+export async function countOpenItemsWithoutCandidates(db: Executor, scope: Scope): Promise<number> {
+  const { rows } = await sql<{ items: number }>`
+    select count(*)::int as items
+    from queue_items qi
+    join outputs o on o.id = qi.output_id and o.project_id = qi.project_id
+    where qi.project_id = ${scope.projectId} and qi.queue_id = ${scope.queueId} and qi.state in ('pending', 'in_review') and o.candidates is null
+  `.execute(db);
+  return rows[0]?.items ?? 0;
+}

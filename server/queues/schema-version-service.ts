@@ -6,8 +6,8 @@ import { parseLabelSchema } from "@/server/items/label-values";
 import { NotFoundError, ValidationError } from "@/server/lib/errors";
 import { findQueueForSchemaChange } from "./queries";
 import { planSchemaChange, type OptionMappings } from "./schema-change";
-import { carryOpenAnswersOver, countOpenAnswers, insertSchemaVersion, listSchemaVersions, measureFieldUse } from "./schema-version-queries";
-import type { ApprovalValues, LabelSchema, UpdateLabelSchemaInput } from "./schema";
+import { carryOpenAnswersOver, countOpenAnswers, countOpenItemsWithoutCandidates, insertSchemaVersion, listSchemaVersions, measureFieldUse } from "./schema-version-queries";
+import { isPairwiseSchema, type ApprovalValues, type LabelSchema, type UpdateLabelSchemaInput } from "./schema";
 
 /** Acceptable answers of the new version: mapped where their option was mapped, dropped where it is gone. */
 function carryApprovalValuesOver(approvalValues: ApprovalValues, labelSchema: LabelSchema, mappings: OptionMappings): ApprovalValues {
@@ -39,6 +39,14 @@ export async function updateLabelSchema(db: Kysely<DB>, actor: ProjectActor, inp
     const { problems, applied } = planSchemaChange(before, input.labelSchema, use, input.optionMappings);
     const [problem] = problems;
     if (problem) throw new ValidationError(problems.map((each) => each.message).join("; "), { field: problem.field });
+    if (isPairwiseSchema(input.labelSchema) && !isPairwiseSchema(before)) {
+      const single = await countOpenItemsWithoutCandidates(trx, scope);
+      if (single > 0) {
+        throw new ValidationError(`a pairwise field compares candidates, and ${single} open item${single === 1 ? " has" : "s have"} one output; remove them or make a new queue`, {
+          field: "labelSchema",
+        });
+      }
+    }
     const remapped = await carryOpenAnswersOver(trx, scope, before.fields, applied);
     const approvalValues = carryApprovalValuesOver(queue.approvalValues as ApprovalValues, input.labelSchema, applied);
     await insertSchemaVersion(trx, { ...scope, labelSchema: input.labelSchema, createdBy: actor.userId, approvalValues });

@@ -16,11 +16,13 @@ export { labelOptionSchema, type CategoricalField, type LabelField } from "@/ser
  * What an annotator fills in: 1–12 fields of any type (label schema v2), an optional note and an optional
  * corrected output. Schemas stored before v2 (one single choice) parse unchanged.
  */
-export const labelSchemaSchema = labelSchemaV2Schema.refine((schema) => !schema.fields.some((field) => field.type === "pairwise"), {
-  path: ["fields"],
-  message: "pairwise fields compare an item's candidates, which ingest does not take yet",
-});
+export const labelSchemaSchema = labelSchemaV2Schema;
 export type LabelSchema = z.infer<typeof labelSchemaSchema>;
+
+/** Whether the queue compares candidates: it then reviews only outputs ingested with two or more. */
+export function isPairwiseSchema(labelSchema: { fields: readonly LabelField[] }): boolean {
+  return labelSchema.fields.some((field) => field.type === "pairwise");
+}
 
 /** The queue's single-choice fields: what Dawid–Skene, agreement and the detectors measure. */
 export function choiceFields(labelSchema: { fields: readonly LabelField[] }): CategoricalField[] {

@@ -8,8 +8,9 @@ import type { DayPlan } from "./rates";
 const HISTORY_DAYS = 7;
 
 /** The rule's population filters as SQL over `outputs o`; the same tests `matchesPopulation` makes in code. */
-function populationSql(rule: SamplingRule, view: OutputView): RawBuilder<boolean> {
+function populationSql(rule: SamplingRule, view: OutputView, comparesCandidates: boolean): RawBuilder<boolean> {
   const tests: RawBuilder<unknown>[] = [sql`o.consent`];
+  if (comparesCandidates) tests.push(sql`o.candidates is not null`);
   if (rule.models.length > 0) tests.push(sql`o.model = any(${rule.models}::text[])`);
   if (rule.tags.length > 0) tests.push(sql`o.tags @> ${rule.tags}::text[]`);
   // jsonb containment of scalar values is equality, as the strict comparison in code is.
@@ -36,7 +37,8 @@ function stratumSourceSql(rule: SamplingRule): RawBuilder<unknown> {
  * Daily counts of the population in the days before `day`, per stratum source: all outputs, those passing
  * the signal filter, and those of these with a priority signal (as signals stand now).
  */
-export async function countPopulationHistory(db: Executor, projectId: string, rule: SamplingRule, view: OutputView, day: string) {
+export async function countPopulationHistory(db: Executor, projectId: string, queue: { rule: SamplingRule; comparesCandidates?: boolean }, view: OutputView, day: string) {
+  const { rule } = queue;
   const unitSignals = unitSignalsSql(view);
   const eligible = rule.signals.length === 0 ? sql`true` : sql`exists (select 1 from ${unitSignals} and s.kind = any(${rule.signals}::text[]))`;
   const priorityTests: RawBuilder<unknown>[] = [];
@@ -52,7 +54,7 @@ export async function countPopulationHistory(db: Executor, projectId: string, ru
       where o.project_id = ${projectId}
         and o.produced_at >= (${day}::date - ${HISTORY_DAYS}::int)::timestamp at time zone 'UTC'
         and o.produced_at < ${day}::date::timestamp at time zone 'UTC'
-        and ${populationSql(rule, view)}
+        and ${populationSql(rule, view, queue.comparesCandidates ?? false)}
     ) unit
     group by source, day
   `.execute(db);

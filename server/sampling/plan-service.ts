@@ -39,7 +39,7 @@ function stratumFromSource(queue: SamplingQueue, source: unknown): string {
 
 /** Fixes a day's plan from the days before it and the queue's pending items now, then reads back whichever plan won. */
 async function createDayPlan(db: Executor, projectId: string, queue: SamplingQueue, day: string): Promise<void> {
-  const [rows, pending] = await Promise.all([countPopulationHistory(db, projectId, queue.rule, viewOf(queue), day), countPendingItems(db, projectId, queue.id)]);
+  const [rows, pending] = await Promise.all([countPopulationHistory(db, projectId, queue, viewOf(queue), day), countPendingItems(db, projectId, queue.id)]);
   await insertDayPlan(db, projectId, queue.id, day, planDay(queue.rule, queue.holdoutFraction, toDayHistory(queue, rows), pending));
 }
 

@@ -7,6 +7,7 @@ export async function listOpenQueueRules(db: Executor, projectId: string, queueI
   let query = db
     .selectFrom("queues")
     .select(["id", "sampling_rule as samplingRule", "holdout_fraction as holdoutFraction", "threads_sampled_until as threadsSampledUntil", "created_at as createdAt"])
+    .select(sql<boolean>`jsonb_path_exists(label_schema, '$.fields[*] ? (@.type == "pairwise")')`.as("comparesCandidates"))
     .where("project_id", "=", projectId)
     .where("archived_at", "is", null);
   if (queueId !== undefined) query = query.where("id", "=", queueId);
@@ -52,6 +53,7 @@ function selectSamplingOutputs(db: Executor, projectId: string, view: OutputView
       "o.tags",
       "o.metadata",
       "o.consent",
+      sql<boolean>`o.candidates is not null`.as("hasCandidates"),
       "o.content_hash as contentHash",
       utcDaySql.as("day"),
       threadEndSql(view).as("isThreadEnd"),

@@ -19,11 +19,19 @@ export type SamplingCandidate = {
   day: string;
   /** True when the output is its thread's last turn: it has no session, or its session has been idle since it. */
   isThreadEnd: boolean;
+  /** True when the output was ingested with two or more candidates: only such outputs are compared pairwise. */
+  hasCandidates?: boolean;
 };
 export type StoredSamplingOutput = SamplingCandidate & { id: number; contentHash: string };
 
 /** A queue's rule and the fraction of its population it also draws uniformly into its holdout slice. */
-export type SamplingQueue = { id: string; rule: SamplingRule; holdoutFraction: number };
+export type SamplingQueue = {
+  id: string;
+  rule: SamplingRule;
+  holdoutFraction: number;
+  /** A queue with a pairwise field: its population is only outputs with candidates, since there is nothing to compare otherwise. */
+  comparesCandidates?: boolean;
+};
 
 /** A queue taking an output, with the π the item stores, its stratum, and whether the holdout draw or priority took part. */
 export type QueueDraw<Output> = { queueId: string; output: Output; inclusionProbability: number; isHoldout: boolean; stratum: string; isPrioritized: boolean };
@@ -36,8 +44,13 @@ export type PlanLookup = (queueId: string, day: string) => DayPlan;
  * pair by strict equality, and (for a last-turn rule) the last turn of its thread. Outputs without consent
  * belong to no population.
  */
-export function matchesPopulation(rule: SamplingRule, output: Pick<SamplingCandidate, "model" | "tags" | "metadata" | "consent"> & { isThreadEnd?: boolean }): boolean {
+export function matchesPopulation(
+  rule: SamplingRule,
+  output: Pick<SamplingCandidate, "model" | "tags" | "metadata" | "consent" | "hasCandidates"> & { isThreadEnd?: boolean },
+  comparesCandidates = false,
+): boolean {
   if (!output.consent) return false;
+  if (comparesCandidates && !output.hasCandidates) return false;
   if (rule.thread === "last_turn" && output.isThreadEnd === false) return false;
   if (rule.models.length > 0 && (output.model === null || !rule.models.includes(output.model))) return false;
   if (!rule.tags.every((tag) => output.tags.includes(tag))) return false;
@@ -79,7 +92,7 @@ export function listPlanDays(queues: readonly SamplingQueue[], outputs: readonly
   for (const queue of queues) {
     if (isDormant(queue)) continue;
     for (const output of outputs) {
-      if (matchesPopulation(queue.rule, output)) pairs.set(`${queue.id}|${output.day}`, { queueId: queue.id, day: output.day });
+      if (matchesPopulation(queue.rule, output, queue.comparesCandidates)) pairs.set(`${queue.id}|${output.day}`, { queueId: queue.id, day: output.day });
     }
   }
   return [...pairs.values()];
@@ -98,7 +111,7 @@ export function planQueueItems<Output extends SamplingCandidate>(queues: readonl
     if (isDormant(queue)) continue;
     const { rule, holdoutFraction } = queue;
     for (const output of outputs) {
-      if (!matchesPopulation(rule, output)) continue;
+      if (!matchesPopulation(rule, output, queue.comparesCandidates)) continue;
       const stratum = stratumOf(rule, output);
       const prioritized = isPrioritized(rule, output);
       const main = mainProbability(rule, rateForStratum(planFor(queue.id, output.day), stratum), matchesSignals(rule, output.signalKinds), prioritized);

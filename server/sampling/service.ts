@@ -28,6 +28,7 @@ export async function loadSamplingQueues(db: Executor, projectId: string, queueI
     id: row.id,
     rule: samplingRuleSchema.parse(row.samplingRule),
     holdoutFraction: row.holdoutFraction,
+    comparesCandidates: row.comparesCandidates,
     threadsSampledUntil: row.threadsSampledUntil,
     createdAt: row.createdAt,
   }));

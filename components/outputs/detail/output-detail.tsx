@@ -86,7 +86,7 @@ export function OutputDetail({ projectId, slug, outputId, canOpenItems }: { proj
       </nav>
       <PageHeader title={output.externalId} description={<OutputMeta output={output} />} />
       <Card className="p-5">
-        <ConversationView input={output.input} output={output.output} />
+        <ConversationView input={output.input} output={output.output} candidates={output.candidates} />
       </Card>
       <div className="grid gap-4 lg:grid-cols-2">
         <Card>

@@ -33,12 +33,12 @@ describe("turning a stored input into training messages", () => {
   });
 
   it("builds lines that pass each format's rules", () => {
-    const row = { input: [{ role: "system", content: "Be brief." }, { role: "user", content: "Hi" }, { role: "assistant", content: "Hello" }, { role: "user", content: "Bye" }], correction: "Goodbye!", outputText: "bye" };
+    const row = { input: [{ role: "system", content: "Be brief." }, { role: "user", content: "Hi" }, { role: "assistant", content: "Hello" }, { role: "user", content: "Bye" }], preferred: "Goodbye!", rejected: "bye" };
     const chat = toOpenAiChatExample(row);
     expect(chat.messages.at(-1)).toEqual({ role: "assistant", content: "Goodbye!" });
     expect(chat.messages[2]).toEqual({ role: "assistant", content: "Hello", weight: 0 });
     expect(checkOpenAiChatExample(chat)).toEqual([]);
-    expect(toOpenAiChatExample({ ...row, correction: null }).messages.at(-1)).toEqual({ role: "assistant", content: "bye" });
+    expect(toOpenAiChatExample({ ...row, preferred: null }).messages.at(-1)).toEqual({ role: "assistant", content: "bye" });
     expect(checkTrlPreferenceExample(toPreferencePair(row, "trl"))).toEqual([]);
     expect(checkOpenAiPreferenceExample(toPreferencePair(row, "openai"))).toEqual([]);
     expect(toPreferencePair(row, "trl")).toMatchObject({ chosen: [{ role: "assistant", content: "Goodbye!" }], rejected: [{ role: "assistant", content: "bye" }] });

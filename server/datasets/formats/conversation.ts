@@ -46,7 +46,3 @@ export function inputToMessages(input: unknown): TrainingMessage[] {
   return [{ role: "user", content: JSON.stringify(input) }];
 }
 
-/** The assistant text an example teaches: the gold correction where there is one, else the original output's text. */
-export function goldAssistantText(row: { correction: string | null; outputText: string }): string {
-  return row.correction ?? row.outputText;
-}

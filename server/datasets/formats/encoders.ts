@@ -33,7 +33,7 @@ function lineEncoder(toLine: ((line: string) => string) | null): RowEncoder {
 }
 
 /** CSV columns in order; Postgres renders each row's cells in this order (renderLine in queries.ts). */
-export const csvColumns = ["release", "external_id", "split", "queue", "schema_version", "input", "output", "label", "correction", "method", "confidence", "lineage"] as const;
+export const csvColumns = ["release", "external_id", "split", "queue", "schema_version", "input", "output", "candidates", "label", "correction", "method", "confidence", "lineage"] as const;
 
 /** Records per call to the CSV writer: big enough to amortise the call, small enough that its strings die young. */
 const CSV_BATCH = 200;
@@ -79,8 +79,8 @@ export function createRowEncoder(options: ExportOptions): RowEncoder {
     case "dpo":
       return lineEncoder((line) => {
         const source = parseTrainingSource(line);
-        // The query passes only rows whose correction differs from the original.
-        return JSON.stringify(toPreferencePair({ ...source, correction: source.correction ?? "" }, options.dpoStyle));
+        // The query passes only rows whose preferred text differs from the rejected one.
+        return JSON.stringify(toPreferencePair({ ...source, preferred: source.preferred ?? "" }, options.dpoStyle));
       });
     case "csv":
       return csvEncoder(hasChange);

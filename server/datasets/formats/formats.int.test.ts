@@ -96,6 +96,7 @@ describe("release formats on a release built by ingest, review and publish", () 
         external_id: row.external_id,
         input: row.input,
         output: row.original_output,
+        candidates: row.candidates,
         label: row.label,
         correction: row.correction,
         method: row.method,
@@ -106,7 +107,7 @@ describe("release formats on a release built by ingest, review and publish", () 
         lineage: row.lineage,
       })),
     );
-    expect(lines.map((line) => Object.keys(line))).toEqual(lines.map(() => ["release", "external_id", "input", "output", "label", "correction", "method", "confidence", "split", "schema_version", "queue", "lineage"]));
+    expect(lines.map((line) => Object.keys(line))).toEqual(lines.map(() => ["release", "external_id", "input", "output", "candidates", "label", "correction", "method", "confidence", "split", "schema_version", "queue", "lineage"]));
     expect(new Set(lines.map((line) => line.external_id))).toEqual(new Set(examples.map((example) => example.externalId)));
   });
 
@@ -206,7 +207,7 @@ describe("release formats on a release built by ingest, review and publish", () 
       const expected = stored.filter((row) => row.split === split).length;
       expect(response.headers.get("x-goldloop-row-count")).toBe(String(expected));
       const path = await saveBody(response, `${split}.csv`);
-      const rows = await queryDuckDb(`select split from read_csv('${path}', header = true, all_varchar = true, columns = {'release': 'VARCHAR', 'external_id': 'VARCHAR', 'split': 'VARCHAR', 'queue': 'VARCHAR', 'schema_version': 'VARCHAR', 'input': 'VARCHAR', 'output': 'VARCHAR', 'label': 'VARCHAR', 'correction': 'VARCHAR', 'method': 'VARCHAR', 'confidence': 'VARCHAR', 'lineage': 'VARCHAR'})`);
+      const rows = await queryDuckDb(`select split from read_csv('${path}', header = true, all_varchar = true, columns = {'release': 'VARCHAR', 'external_id': 'VARCHAR', 'split': 'VARCHAR', 'queue': 'VARCHAR', 'schema_version': 'VARCHAR', 'input': 'VARCHAR', 'output': 'VARCHAR', 'candidates': 'VARCHAR', 'label': 'VARCHAR', 'correction': 'VARCHAR', 'method': 'VARCHAR', 'confidence': 'VARCHAR', 'lineage': 'VARCHAR'})`);
       expect(rows).toEqual(Array.from({ length: expected }, () => ({ split })));
     }
   });

@@ -3,9 +3,9 @@ import { ByteWriter, ParquetWriter } from "hyparquet-writer";
 import type { ColumnSource, SchemaElement } from "hyparquet-writer";
 import type { RowEncoder } from "./encoders";
 import { forEachLine } from "./chunk-builder";
-import { goldAssistantText, inputToMessages, type TrainingRole } from "./conversation";
+import { inputToMessages, type TrainingRole } from "./conversation";
 
-/** A row's cells as Postgres renders them for Parquet: csvColumns' order, nested values as JSON text, then the original output's text. */
+/** A row's cells as Postgres renders them for Parquet: csvColumns' order, nested values as JSON text, then the text its messages train on. */
 type Cells = (string | number | null)[];
 
 const text = (name: string, repetition: "REQUIRED" | "OPTIONAL" = "OPTIONAL"): SchemaElement => ({ name, type: "BYTE_ARRAY", converted_type: "UTF8", repetition_type: repetition });
@@ -29,11 +29,12 @@ function columnSpecs(hasChange: boolean): ColumnSpec[] {
     { element: { name: "messages", repetition_type: "OPTIONAL", converted_type: "LIST", num_children: 1 }, isUnique: true },
     { element: text("input"), cell: 5 + shift, isUnique: true },
     { element: text("output"), cell: 6 + shift, isUnique: true },
-    { element: text("label"), cell: 7 + shift },
-    { element: text("correction"), cell: 8 + shift, isUnique: true },
-    { element: text("method"), cell: 9 + shift },
-    { element: { name: "confidence", type: "DOUBLE", repetition_type: "OPTIONAL" }, cell: 10 + shift },
-    { element: text("lineage"), cell: 11 + shift, isUnique: true },
+    { element: text("candidates"), cell: 7 + shift, isUnique: true },
+    { element: text("label"), cell: 8 + shift },
+    { element: text("correction"), cell: 9 + shift, isUnique: true },
+    { element: text("method"), cell: 10 + shift },
+    { element: { name: "confidence", type: "DOUBLE", repetition_type: "OPTIONAL" }, cell: 11 + shift },
+    { element: text("lineage"), cell: 12 + shift, isUnique: true },
   ];
 }
 
@@ -64,12 +65,11 @@ const toBytes = (text: string) => Buffer.from(text, "utf8");
 const ROLE_BYTES: Record<TrainingRole, Buffer> = { system: toBytes("system"), user: toBytes("user"), assistant: toBytes("assistant") };
 
 /** The training conversation (the prompt turns, then the gold answer, as in the openai format); a tombstone (no input) has none. */
-function trainingMessages(cells: Cells, columns: { input: number; correction: number; outputText: number }) {
+function trainingMessages(cells: Cells, columns: { input: number; answer: number }) {
   const input = cells[columns.input];
   if (typeof input !== "string") return null;
-  const correction = cells[columns.correction];
-  const outputText = cells[columns.outputText];
-  const answer = goldAssistantText({ correction: typeof correction === "string" ? correction : null, outputText: typeof outputText === "string" ? outputText : "" });
+  const answerCell = cells[columns.answer];
+  const answer = typeof answerCell === "string" ? answerCell : "";
   const messages = inputToMessages(JSON.parse(input)).map(({ role, content }) => ({ role: ROLE_BYTES[role], content: toBytes(content) }));
   messages.push({ role: ROLE_BYTES.assistant, content: toBytes(answer) });
   return messages;
@@ -85,7 +85,7 @@ const compressZstd = (input: Uint8Array) => new Uint8Array(zstdCompressSync(inpu
 export function createParquetEncoder(hasChange: boolean): RowEncoder {
   const columns = columnSpecs(hasChange);
   const cellOf = (name: string) => columns.find((column) => column.element.name === name)!.cell!;
-  const messageCells = { input: cellOf("input"), correction: cellOf("correction"), outputText: cellOf("lineage") + 1 };
+  const messageCells = { input: cellOf("input"), answer: cellOf("lineage") + 1 };
   const writer = new ByteWriter();
   // Statistics on long unique text buy nothing a reader uses here and cost a pass over every value.
   // Zstandard (Node's native zlib, at its fastest level) compresses as well as Snappy at a fraction of the

@@ -24,29 +24,47 @@ export type RowSelection = {
 export type ExportPage = { count: number; lastPosition: number; text: string };
 
 /**
- * The original output's text, the same as `conversationToText` in server/items: the output itself when it
+ * A stored conversation's text, the same as `conversationToText` in server/items: the value itself when it
  * is text, else the last assistant message's content, else the last message's. Computed here so that the
  * row count, the DPO filter and the rendered pair all agree on one value.
  */
-const outputText = (row: string) => sql<string>`(case jsonb_typeof(${sql.ref(`${row}.original_output`)})
-  when 'string' then ${sql.ref(`${row}.original_output`)} #>> '{}'
+const conversationText = (conversation: RawBuilder<unknown>) => sql<string>`(case jsonb_typeof(${conversation})
+  when 'string' then ${conversation} #>> '{}'
   when 'array' then coalesce(
-    (select message ->> 'content' from jsonb_array_elements(${sql.ref(`${row}.original_output`)}) with ordinality as turn(message, n)
+    (select message ->> 'content' from jsonb_array_elements(${conversation}) with ordinality as turn(message, n)
      where message ->> 'role' = 'assistant' order by turn.n desc limit 1),
-    ${sql.ref(`${row}.original_output`)} -> -1 ->> 'content', '')
+    ${conversation} -> -1 ->> 'content', '')
   else '' end)`;
+
+/** The original output's text. */
+const outputText = (row: string) => conversationText(sql`${sql.ref(`${row}.original_output`)}`);
+
+/** The gold side of a pairwise field ('a' or 'b'; null for a tie, no pairwise field, or no candidates). A queue has at most one pairwise field. */
+const pairwiseWinner = (row: string) => sql<string | null>`(case when ${sql.ref(`${row}.candidates`)} is not null then (
+  select preference.value ->> 'choice' from jsonb_each(${sql.ref(`${row}.label`)}) as preference
+  where jsonb_typeof(preference.value) = 'object' and preference.value ->> 'choice' in ('a', 'b') limit 1) end)`;
+
+const candidateText = (row: string, index: number) => conversationText(sql`(${sql.ref(`${row}.candidates`)} -> ${sql.lit(index)} -> 'output')`);
+
+/**
+ * What training prefers: the candidate gold chose on a pairwise row, else the gold correction (null
+ * without one). `rejectedText` is what it is preferred over: the other candidate, else the original.
+ */
+const preferredText = (row: string) =>
+  sql<string | null>`(case ${pairwiseWinner(row)} when 'a' then ${candidateText(row, 0)} when 'b' then ${candidateText(row, 1)} else ${sql.ref(`${row}.correction`)} end)`;
+const rejectedText = (row: string) => sql<string>`(case ${pairwiseWinner(row)} when 'a' then ${candidateText(row, 1)} when 'b' then ${candidateText(row, 0)} else ${outputText(row)} end)`;
 
 /**
  * Training formats take only rows that make a valid example: OpenAI refuses an empty assistant message, and
- * a preference pair needs a correction that differs from a non-empty original.
+ * a preference pair needs a preferred text (a correction, or the winning candidate) that differs from a
+ * non-empty rejected one.
  */
 function trainableFilter(format: ExportFormat, row: string): RawBuilder<boolean> {
-  const correction = sql.ref(`${row}.correction`);
   switch (format) {
     case "openai":
-      return sql<boolean>`coalesce(${correction}, ${outputText(row)}) <> ''`;
+      return sql<boolean>`coalesce(${preferredText(row)}, ${outputText(row)}) <> ''`;
     case "dpo":
-      return sql<boolean>`(${correction} <> '' and ${outputText(row)} <> '' and ${correction} <> ${outputText(row)})`;
+      return sql<boolean>`(${preferredText(row)} <> '' and ${rejectedText(row)} <> '' and ${preferredText(row)} <> ${rejectedText(row)})`;
     case "jsonl":
     case "csv":
     case "parquet":
@@ -65,7 +83,7 @@ const isRelabelled = sql<boolean>`(prev.label is distinct from cur.label or prev
 /** The release row contract, keys in the documented order; `change` follows `release` in a diff. */
 function lineColumns(selection: RowSelection, change: RawBuilder<string> | null) {
   return sql`select ${selection.releaseNumber}::int as release, ${change === null ? sql`` : sql`${change} as change,`}
-    cur.external_id, cur.input, cur.original_output as output, cur.label, cur.correction, cur.method, cur.confidence,
+    cur.external_id, cur.input, cur.original_output as output, cur.candidates, cur.label, cur.correction, cur.method, cur.confidence,
     cur.split, cur.schema_version, cur.queue_name as queue, cur.lineage`;
 }
 
@@ -75,9 +93,10 @@ const jsonCell = (column: string) => sql`(case jsonb_typeof(${sql.ref(column)}) 
 /**
  * How a row's line is rendered for each format:
  * - jsonl: the contract's JSON object, which is the answer itself;
- * - openai, dpo: `[input, correction, original output text]`, all a training line needs;
+ * - openai, dpo: `[input, preferred text, rejected text]` (the correction and the original output, or on a
+ *   pairwise row the winning and the losing candidate), all a training line needs;
  * - csv, parquet: the cells in column order (csvColumns in encoders.ts), nested values as JSON text (CSV
- *   shows text values as text); Parquet adds the original output's text for its messages column.
+ *   shows text values as text); Parquet adds the answer its messages column trains on (as openai's).
  */
 function renderLine(selection: RowSelection, isTombstone: boolean) {
   switch (selection.format) {
@@ -85,7 +104,7 @@ function renderLine(selection: RowSelection, isTombstone: boolean) {
       return sql<string>`to_json(line)::text`;
     case "openai":
     case "dpo":
-      return sql<string>`json_build_array(line.input, line.correction, ${outputText("cur")})::text`;
+      return sql<string>`json_build_array(line.input, ${preferredText("cur")}, ${rejectedText("cur")})::text`;
     case "csv":
     case "parquet": {
       const change = selection.previousReleaseId === null ? sql`` : sql`line.change,`;
@@ -93,10 +112,10 @@ function renderLine(selection: RowSelection, isTombstone: boolean) {
       // JSON null is only ever an erased row's content (see server/privacy): an empty cell, so Parquet builds no messages for it.
       const json = (column: string) => (isParquet ? sql`nullif(${sql.ref(column)}::text, 'null')` : jsonCell(column));
       return isTombstone
-        ? sql<string>`json_build_array(line.release, ${change} line.external_id, line.split, line.queue, null, null, null, null, null, null, null, line.lineage::text)::text`
+        ? sql<string>`json_build_array(line.release, ${change} line.external_id, line.split, line.queue, null, null, null, null, null, null, null, null, line.lineage::text)::text`
         : sql<string>`json_build_array(line.release, ${change} line.external_id, line.split, line.queue, line.schema_version,
-            ${json("line.input")}, ${json("line.output")}, line.label::text, line.correction, line.method, line.confidence, line.lineage::text
-            ${isParquet ? sql`, ${outputText("cur")}` : sql``})::text`;
+            ${json("line.input")}, ${json("line.output")}, ${json("line.candidates")}, line.label::text, line.correction, line.method, line.confidence, line.lineage::text
+            ${isParquet ? sql`, coalesce(${preferredText("cur")}, ${outputText("cur")})` : sql``})::text`;
     }
   }
 }

@@ -1,13 +1,17 @@
-import { goldAssistantText, inputToMessages, type TrainingMessage } from "./conversation";
+import { inputToMessages, type TrainingMessage } from "./conversation";
 import type { DpoStyle } from "./schema";
 
-/** What a training line is built from: the row's stored input, its gold correction and its original output's text. */
-export type TrainingSource = { input: unknown; correction: string | null; outputText: string };
+/**
+ * What a training line is built from: the row's stored input, the text gold prefers (its correction, or on a
+ * pairwise row the winning candidate; null when there is neither) and the text it is preferred over (the
+ * original output, or the losing candidate).
+ */
+export type TrainingSource = { input: unknown; preferred: string | null; rejected: string };
 
-/** A training format's line as Postgres renders it, `[input, correction, original output text]`, parsed. */
+/** A training format's line as Postgres renders it, `[input, preferred text, rejected text]`, parsed. */
 export function parseTrainingSource(line: string): TrainingSource {
-  const [input, correction, outputText] = JSON.parse(line) as [unknown, string | null, string];
-  return { input, correction, outputText };
+  const [input, preferred, rejected] = JSON.parse(line) as [unknown, string | null, string];
+  return { input, preferred, rejected };
 }
 
 type WeightedMessage = TrainingMessage & { weight?: 0 };
@@ -19,17 +23,17 @@ type WeightedMessage = TrainingMessage & { weight?: 0 };
  */
 export function toOpenAiChatExample(row: TrainingSource): { messages: WeightedMessage[] } {
   const prompt = inputToMessages(row.input).map((message): WeightedMessage => (message.role === "assistant" ? { ...message, weight: 0 } : message));
-  return { messages: [...prompt, { role: "assistant", content: goldAssistantText(row) }] };
+  return { messages: [...prompt, { role: "assistant", content: row.preferred ?? row.rejected }] };
 }
 
 /**
- * One preference pair from a corrected row: the correction is chosen, the original output rejected. The
- * caller passes only rows whose correction differs from the original (the query selects them).
+ * One preference pair: the correction chosen over the original output, or the winning candidate over the
+ * losing one. The caller passes only rows whose two texts differ (the query selects them).
  */
-export function toPreferencePair(row: TrainingSource & { correction: string }, style: DpoStyle) {
+export function toPreferencePair(row: TrainingSource & { preferred: string }, style: DpoStyle) {
   const prompt = inputToMessages(row.input);
-  const chosen: TrainingMessage = { role: "assistant", content: row.correction };
-  const rejected: TrainingMessage = { role: "assistant", content: row.outputText };
+  const chosen: TrainingMessage = { role: "assistant", content: row.preferred };
+  const rejected: TrainingMessage = { role: "assistant", content: row.rejected };
   switch (style) {
     case "trl":
       return { prompt, chosen: [chosen], rejected: [rejected] };
