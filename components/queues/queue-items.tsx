@@ -13,7 +13,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { errorMessage } from "@/components/ui/form-errors";
 import { Table, Td, Th } from "@/components/ui/table";
 import { ToggleGroup } from "@/components/ui/toggle-group";
-import type { LabelSchema, QueueItemListState } from "@/server/queues/schema";
+import { isPairwiseSchema, type LabelSchema, type QueueItemListState } from "@/server/queues/schema";
 import { describeGold, itemStateFilters } from "./queue-items-wording";
 
 const PAGE_SIZE = 50;
@@ -42,7 +42,7 @@ export function QueueItems({ projectId, slug, queueId, labelSchema, state }: Que
       {query.data && items.length === 0 && (
         <EmptyState title={state === "all" ? "No items yet" : "No items in this state"}>
           {state === "all"
-            ? "Items arrive as ingested outputs match the queue's sampling rule. Run a backfill from the queue's page to add outputs stored before the queue existed."
+            ? `Items arrive as ingested outputs match the queue's sampling rule${isPairwiseSchema(labelSchema) ? " and carry candidates (two or more outputs for one input, sent as candidates: [{ output, model }])" : ""}. Run a backfill from the queue's page to add outputs stored before the queue existed.`
             : "Pick another state above, or All to see every item."}
         </EmptyState>
       )}

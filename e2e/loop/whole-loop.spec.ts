@@ -24,6 +24,18 @@ async function rewriteEditor(page: Page, name: string, text: string) {
 
 const diffSwitch = (page: Page, isOn: boolean) => page.getByRole("button", { name: "Diff", exact: true, pressed: isOn });
 
+/**
+ * Turns the inline diff off, so the editor's text is the document alone (with the diff on, the original's
+ * deleted words sit between the new ones). A click before the page has hydrated goes unheard, so it clicks
+ * until the switch reads off.
+ */
+async function hideDiff(page: Page) {
+  await expect(async () => {
+    if (await diffSwitch(page, true).isVisible()) await diffSwitch(page, true).click();
+    await expect(diffSwitch(page, false)).toBeVisible({ timeout: 1_000 });
+  }).toPass();
+}
+
 /** The editor's diff marks whole words, and its switch (or the d key, which the `?` dialog lists) hides and shows it. */
 async function checkEditorDiff(page: Page) {
   const editor = page.getByRole("textbox", { name: "Corrected output" });
@@ -60,12 +72,12 @@ async function labelAndCorrect(page: Page, reviewUrl: string, optionKey: string,
     // A second tab of the same annotator opens the same item with the correction as saved, and edits sync back.
     const twin = await page.context().newPage();
     await twin.goto(reviewUrl);
-    await diffSwitch(twin, true).click();
+    await hideDiff(twin);
     await expect(twin.getByRole("textbox", { name: "Corrected output" })).toContainText(correction);
     await twin.getByRole("textbox", { name: "Corrected output" }).click();
     await twin.keyboard.press("ControlOrMeta+End");
     await twin.keyboard.type(" Sorry for the wait.");
-    await diffSwitch(page, true).click();
+    await hideDiff(page);
     await expect(page.getByRole("textbox", { name: "Corrected output" })).toContainText(`${correction} Sorry for the wait.`);
     await twin.close();
     await page.getByRole("textbox", { name: "Corrected output" }).click();
@@ -140,7 +152,7 @@ test("one output goes from ingest to a pulled dataset row: blind review, conflic
   const watchedGold = pageA.getByRole("textbox", { name: "Gold correction" });
   await expect(watchedGold).toBeVisible();
   // The inline diff interleaves the original's deleted words with the text; A turns it off to read plainly.
-  await diffSwitch(pageA, true).click();
+  await hideDiff(pageA);
 
   const leadPage = await openAs(browser, lead.email);
   await leadPage.goto(`/p/${project.slug}/conflicts`);

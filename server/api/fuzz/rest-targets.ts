@@ -482,7 +482,7 @@ export const restTargets: Record<string, RestTarget> = {
     path: "/api/v1/outputs",
     batchKey: "outputs",
     itemSchema: ingestOutputSchema,
-    validItem: (_, id) => ({ external_id: `fuzz-${id}`, input: [{ role: "user", content: "Where is my refund?" }], output: "Refunds take 5 days.", model: "m", tags: ["t"], metadata: { channel: "web" }, end_user_id: "u1", trace_id: "t1", consent: true, produced_at: "2026-11-24T10:00:00Z", suggestion: { source: "gpt-4o-judge", values: { verdict: "helpful" } } }),
+    validItem: (_, id) => ({ external_id: `fuzz-${id}`, input: [{ role: "user", content: "Where is my refund?" }], output: "Refunds take 5 days.", candidates: [{ output: "Refunds take 5 days.", model: "m" }, { output: [{ role: "assistant", content: "About a week." }] }], model: "m", tags: ["t"], metadata: { channel: "web" }, end_user_id: "u1", trace_id: "t1", consent: true, produced_at: "2026-11-24T10:00:00Z", suggestion: { source: "gpt-4o-judge", values: { verdict: "helpful" } } }),
   }),
   "GET /api/v1/outputs": listOutputsTarget,
   "GET /api/v1/outputs/[externalId]": getOutputTarget,

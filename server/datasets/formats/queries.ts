@@ -52,6 +52,8 @@ const candidateText = (row: string, index: number) => conversationText(sql`(${sq
  */
 const preferredText = (row: string) =>
   sql<string | null>`(case ${pairwiseWinner(row)} when 'a' then ${candidateText(row, 0)} when 'b' then ${candidateText(row, 1)} else ${sql.ref(`${row}.correction`)} end)`;
+/** The answer supervised training teaches: the gold correction, else the chosen candidate, else the original output. */
+const trainingAnswer = (row: string) => sql<string>`coalesce(${sql.ref(`${row}.correction`)}, ${preferredText(row)}, ${outputText(row)})`;
 const rejectedText = (row: string) => sql<string>`(case ${pairwiseWinner(row)} when 'a' then ${candidateText(row, 1)} when 'b' then ${candidateText(row, 0)} else ${outputText(row)} end)`;
 
 /**
@@ -62,7 +64,7 @@ const rejectedText = (row: string) => sql<string>`(case ${pairwiseWinner(row)} w
 function trainableFilter(format: ExportFormat, row: string): RawBuilder<boolean> {
   switch (format) {
     case "openai":
-      return sql<boolean>`coalesce(${preferredText(row)}, ${outputText(row)}) <> ''`;
+      return sql<boolean>`${trainingAnswer(row)} <> ''`;
     case "dpo":
       return sql<boolean>`(${preferredText(row)} <> '' and ${rejectedText(row)} <> '' and ${preferredText(row)} <> ${rejectedText(row)})`;
     case "jsonl":
@@ -93,8 +95,9 @@ const jsonCell = (column: string) => sql`(case jsonb_typeof(${sql.ref(column)}) 
 /**
  * How a row's line is rendered for each format:
  * - jsonl: the contract's JSON object, which is the answer itself;
- * - openai, dpo: `[input, preferred text, rejected text]` (the correction and the original output, or on a
- *   pairwise row the winning and the losing candidate), all a training line needs;
+ * - openai: `[input, the answer to teach, original output text]`; dpo: `[input, preferred text, rejected
+ *   text]` (the correction and the original output, or on a pairwise row the winning and the losing
+ *   candidate): all a training line needs;
  * - csv, parquet: the cells in column order (csvColumns in encoders.ts), nested values as JSON text (CSV
  *   shows text values as text); Parquet adds the answer its messages column trains on (as openai's).
  */
@@ -103,6 +106,7 @@ function renderLine(selection: RowSelection, isTombstone: boolean) {
     case "jsonl":
       return sql<string>`to_json(line)::text`;
     case "openai":
+      return sql<string>`json_build_array(line.input, ${trainingAnswer("cur")}, ${outputText("cur")})::text`;
     case "dpo":
       return sql<string>`json_build_array(line.input, ${preferredText("cur")}, ${rejectedText("cur")})::text`;
     case "csv":
@@ -115,7 +119,7 @@ function renderLine(selection: RowSelection, isTombstone: boolean) {
         ? sql<string>`json_build_array(line.release, ${change} line.external_id, line.split, line.queue, null, null, null, null, null, null, null, null, line.lineage::text)::text`
         : sql<string>`json_build_array(line.release, ${change} line.external_id, line.split, line.queue, line.schema_version,
             ${json("line.input")}, ${json("line.output")}, ${json("line.candidates")}, line.label::text, line.correction, line.method, line.confidence, line.lineage::text
-            ${isParquet ? sql`, coalesce(${preferredText("cur")}, ${outputText("cur")})` : sql``})::text`;
+            ${isParquet ? sql`, ${trainingAnswer("cur")}` : sql``})::text`;
     }
   }
 }
