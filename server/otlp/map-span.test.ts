@@ -46,6 +46,22 @@ describe("mapSpan", () => {
     ]);
   });
 
+  it("takes two or more assistant choices (each with its finish_reason) as candidates, the first as the output", () => {
+    const choice = (content: string) => ({ role: "assistant", parts: [{ type: "text", content }], finish_reason: "stop" });
+    const item = itemOf(
+      span([
+        ["gen_ai.operation.name", text("chat")],
+        ["gen_ai.input.messages", text(JSON.stringify([{ role: "user", parts: [{ type: "text", content: "Refunds?" }] }]))],
+        ["gen_ai.output.messages", text(JSON.stringify([choice("24 hours."), choice("5 to 7 days.")]))],
+      ]),
+    );
+    expect(item.output).toBe("24 hours.");
+    expect(item.candidates).toEqual([{ output: "24 hours." }, { output: "5 to 7 days." }]);
+    // One choice, or messages without finish_reason (a transcript, not choices), are one output.
+    const single = itemOf(span([["gen_ai.input.messages", text('[{"role":"user","content":"Hi"}]')], ["gen_ai.output.messages", text(JSON.stringify([choice("Hello.")]))]]));
+    expect(single.candidates).toBeUndefined();
+  });
+
   it("reads indexed older GenAI names in index order, with completion tool calls", () => {
     const item = itemOf(
       span([

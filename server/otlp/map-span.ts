@@ -33,9 +33,11 @@ function toIsoTime(millis: number | undefined): string | undefined {
 /** Input and output by precedence: current GenAI names, then older GenAI names, then OpenInference. */
 function mapCall(view: SpanView): MappedCall & { warnings: string[] } {
   const vocabularies = [mapCurrentGenAi(view), mapLegacyGenAi(view), mapOpenInference(view.attributes)];
+  const answering = vocabularies.find((call) => !isEmptyConversation(call.output));
   return {
     input: vocabularies.map((call) => call.input).find((side) => !isEmptyConversation(side)) ?? null,
-    output: vocabularies.map((call) => call.output).find((side) => !isEmptyConversation(side)) ?? null,
+    output: answering?.output ?? null,
+    candidates: answering?.candidates ?? null,
     warnings: vocabularies.flatMap((call) => call.warnings ?? []),
   };
 }
@@ -59,7 +61,7 @@ export function mapSpan(span: OtlpSpan, origin: SpanOrigin): SpanOutcome {
   const spanId = normalizeId(span.spanId, 8);
   if (!traceId) return { kind: "rejected", reason: "traceId must be 16 bytes (32 hex characters), not all zeros" };
   if (!spanId) return { kind: "rejected", reason: "spanId must be 8 bytes (16 hex characters), not all zeros" };
-  const { input, output, warnings } = mapCall(view);
+  const { input, output, candidates, warnings } = mapCall(view);
   if (isEmptyConversation(input)) return { kind: "rejected", reason: MISSING_INPUT };
   if (isEmptyConversation(output)) return { kind: "rejected", reason: MISSING_OUTPUT };
 
@@ -72,6 +74,7 @@ export function mapSpan(span: OtlpSpan, origin: SpanOrigin): SpanOutcome {
     trace_id: traceId,
     input,
     output,
+    ...(candidates ? { candidates: candidates.map((candidate) => ({ output: candidate })) } : {}),
     tags: tagsOf(attributes),
     metadata: buildSpanMetadata(attributes, origin.resource, { spanName: span.name, scopeName: origin.scopeName, durationMs: startMs && endMs ? endMs - startMs : undefined }),
   };

@@ -1,12 +1,31 @@
 import { groupIndexed, structuredOf, textOf, type AttributeValue } from "../attributes";
 import { describeToolCall, normalizeRole, partsToText, toMessages, toOutput, type MappedConversation, type MappedMessage } from "./message";
+import { MAX_CANDIDATES } from "@/server/ingest/schema";
 import { findAttribute, type SpanView } from "./span-view";
 
 /**
  * The input and output a span's GenAI attributes carry; each side null when that vocabulary has none.
  * `warnings` name attributes that were present but unreadable, and so read past.
  */
-export type MappedCall = { input: MappedConversation | null; output: MappedConversation | null; warnings?: string[] };
+export type MappedCall = {
+  input: MappedConversation | null;
+  output: MappedConversation | null;
+  /** Two or more choices the model returned for one request (n > 1), each an output of its own; null otherwise. */
+  candidates?: MappedConversation[] | null;
+  warnings?: string[];
+};
+
+/**
+ * In the current conventions each `gen_ai.output.messages` entry is one choice and carries its own
+ * `finish_reason`; two or more assistant choices are candidates, as `candidates` at the REST API (the
+ * first MAX_CANDIDATES of them: a pairwise field compares the first two anyway).
+ */
+function readChoices(span: SpanView, messages: MappedMessage[] | null): MappedConversation[] | null {
+  const raw = structuredOf(findAttribute(span, "gen_ai.output.messages"));
+  if (!messages || messages.length < 2 || !Array.isArray(raw) || raw.length !== messages.length) return null;
+  const isChoice = (entry: unknown, index: number) => typeof entry === "object" && entry !== null && "finish_reason" in entry && messages[index]!.role === "assistant";
+  return raw.every(isChoice) ? messages.slice(0, MAX_CANDIDATES).map((message) => toOutput([message])) : null;
+}
 
 /** A GenAI message attribute as messages; a warning when it is present but not a list of messages (bad JSON, say). */
 function readMessageAttribute(span: SpanView, key: string): { messages: MappedMessage[] | null; warning: string | null } {
@@ -27,9 +46,11 @@ export function mapCurrentGenAi(span: SpanView): MappedCall {
   const input = instructions ? [{ role: "system", content: instructions }, ...(inputMessages.messages ?? [])] : inputMessages.messages;
   const outputMessages = readMessageAttribute(span, "gen_ai.output.messages");
   const output = outputMessages.messages;
+  const candidates = readChoices(span, output);
   return {
     input: input && input.length > 0 ? input : null,
-    output: output && output.length > 0 ? toOutput(output) : null,
+    output: candidates ? candidates[0]! : output && output.length > 0 ? toOutput(output) : null,
+    candidates,
     warnings: [inputMessages.warning, outputMessages.warning].filter((warning) => warning !== null),
   };
 }
