@@ -1,4 +1,5 @@
 import type { LabelField } from "@/server/labels/field-types";
+import type { CorrectionConsensus } from "@/server/labels/label-schema";
 
 export const fieldTypeTitles: Record<LabelField["type"], string> = {
   categorical: "Single choice",
@@ -49,4 +50,9 @@ export function describeFieldShape(field: LabelField): string {
     case "pairwise":
       return field.askStrength ? "A, B or tie, with strength" : "A, B or tie";
   }
+}
+
+/** How corrections become gold, in words ("identical, spacing aside", "close: the most central one, …"). */
+export function describeCorrectionRule(consensus: CorrectionConsensus): string {
+  return consensus.rule === "medoid" ? `close: the most central one, when every correction is within ${percent(consensus.maxDistance)} of it` : "identical, spacing aside";
 }

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { LabelField, labelFieldSchema, LabelFieldType, RubricScale } from "@/server/labels/field-types";
+import type { CorrectionConsensus } from "@/server/labels/label-schema";
 
 export type OptionRow = { title: string; value: string; isValueEdited: boolean };
 export type CriterionRow = { title: string; key: string; isKeyEdited: boolean; description: string; scale: RubricScale; assertion: boolean };
@@ -188,4 +189,17 @@ export function findRemovedOptions(before: readonly LabelField[], after: readonl
     const removed = field.options.filter((option) => !kept.has(option.value)).map((option) => ({ value: option.value, title: option.title }));
     return removed.length > 0 ? [{ fieldKey: field.key, fieldTitle: next.title || field.title, removed, options: next.options.filter((option) => option.value !== "") }] : [];
   });
+}
+
+/** How corrections agree, as the form holds it: the rule, and for the medoid the distance as typed. */
+export type CorrectionRuleDraft = { correctionRule: CorrectionConsensus["rule"]; correctionDistance: string };
+
+export const initialCorrectionRule: CorrectionRuleDraft = { correctionRule: "identical", correctionDistance: "0.1" };
+
+export function toCorrectionRuleDraft(consensus: CorrectionConsensus): CorrectionRuleDraft {
+  return consensus.rule === "medoid" ? { correctionRule: "medoid", correctionDistance: String(consensus.maxDistance) } : initialCorrectionRule;
+}
+
+export function toCorrectionConsensusInput(draft: CorrectionRuleDraft): CorrectionConsensus {
+  return draft.correctionRule === "medoid" ? { rule: "medoid", maxDistance: toNumber(draft.correctionDistance) } : { rule: "identical" };
 }

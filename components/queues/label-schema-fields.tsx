@@ -1,11 +1,14 @@
 "use client";
 
+import { useId } from "react";
 import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
 import { FieldCard } from "./field-card";
 import { MAX_FIELDS, newFieldDraft, type FieldDraft } from "./field-draft-state";
+import { builderInputClass } from "./option-rows";
 import type { QueueFormState } from "./queue-form-state";
 
-type LabelParts = Pick<QueueFormState, "fields" | "allowNote" | "allowCorrection">;
+type LabelParts = Pick<QueueFormState, "fields" | "allowNote" | "allowCorrection" | "correctionRule" | "correctionDistance">;
 
 type LabelSchemaFieldsProps = {
   state: LabelParts;
@@ -16,6 +19,7 @@ type LabelSchemaFieldsProps = {
 /** The label's 1–12 fields, each of any type, in the order annotators answer them (J and K move between them). */
 export function LabelSchemaFields({ state, errors, onChange }: LabelSchemaFieldsProps) {
   const { fields } = state;
+  const correctionRuleId = useId();
   const setField = (index: number, patch: Partial<FieldDraft>) => onChange({ fields: fields.map((field, at) => (at === index ? { ...field, ...patch } : field)) });
   const moveField = (index: number, delta: number) => {
     const next = [...fields];
@@ -65,6 +69,37 @@ export function LabelSchemaFields({ state, errors, onChange }: LabelSchemaFields
             <span className="block text-zinc-500">Annotators edit the model&apos;s answer into what it should have said; datasets carry the correction.</span>
           </span>
         </label>
+        {state.allowCorrection && (
+          <div className="ml-6 grid gap-4 sm:grid-cols-2">
+            <div className="space-y-1.5">
+              <label htmlFor={correctionRuleId} className="block text-sm font-medium text-zinc-800">
+                Corrections become gold when
+              </label>
+              <select
+                id={correctionRuleId}
+                value={state.correctionRule}
+                onChange={(event) => onChange({ correctionRule: event.target.value as LabelParts["correctionRule"] })}
+                className={builderInputClass}
+              >
+                <option value="identical">they are identical (spacing aside)</option>
+                <option value="medoid">they are close: the most central one wins</option>
+              </select>
+            </div>
+            {state.correctionRule === "medoid" && (
+              <TextField
+                label="Correction allowed distance"
+                type="number"
+                min={0}
+                max={1}
+                step={0.05}
+                value={state.correctionDistance}
+                error={errors["correctionConsensus.maxDistance"]}
+                hint="0–1: how much of the text every correction may differ from the most central one."
+                onChange={(event) => onChange({ correctionDistance: event.target.value })}
+              />
+            )}
+          </div>
+        )}
       </fieldset>
     </div>
   );

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { SignalKind } from "@/server/ingest/schema";
 import { createQueueSchema, DEFAULT_QUALITY_SETTINGS, type CreateQueueInput, type SamplingRule, type samplingRuleSchema } from "@/server/queues/schema";
-import { firstChoiceDraft, newFieldDraft, toFieldInput, type FieldDraft } from "./field-draft-state";
+import { firstChoiceDraft, initialCorrectionRule, newFieldDraft, toCorrectionConsensusInput, toFieldInput, type CorrectionRuleDraft, type FieldDraft } from "./field-draft-state";
 import { initialLoopSettingsDraft, toLoopSettingsInput, type LoopSettingsDraft } from "./loop-settings-state";
 import { initialSamplingScienceDraft, toSamplingScienceDraft, toSamplingScienceInput, type SamplingScienceDraft } from "./sampling-science-state";
 import { findMaxOverlapIssue, toQualitySettingsDraft, toQualitySettingsInput, type QualitySettingsDraft } from "./quality-settings-state";
@@ -9,7 +9,7 @@ import { findMaxOverlapIssue, toQualitySettingsDraft, toQualitySettingsInput, ty
 export type MetadataRow = { key: string; value: string };
 
 /** What the new-queue form holds while it is being filled in: text as typed, turned into the schema's input on submit. */
-export type QueueFormState = {
+export type QueueFormState = CorrectionRuleDraft & {
   name: string;
   instructions: string;
   fields: FieldDraft[];
@@ -34,6 +34,7 @@ export const initialQueueForm: QueueFormState = {
   fields: [newFieldDraft()],
   allowNote: true,
   allowCorrection: true,
+  ...initialCorrectionRule,
   overlap: "2",
   leaseSeconds: "600",
   models: "",
@@ -114,6 +115,7 @@ export function toCreateQueueInput(state: QueueFormState): z.input<typeof create
       fields: state.fields.map(toFieldInput),
       allowNote: state.allowNote,
       allowCorrection: state.allowCorrection,
+      correctionConsensus: toCorrectionConsensusInput(state),
     },
     overlap: toNumber(state.overlap),
     leaseSeconds: toNumber(state.leaseSeconds),
@@ -131,6 +133,7 @@ export function toCreateQueueInput(state: QueueFormState): z.input<typeof create
 export function fieldForIssuePath(path: readonly PropertyKey[]): string {
   const [head, second, ...rest] = path.map(String);
   if (head === "labelSchema" && second === "fields") return ["fields", ...rest].join(".");
+  if (head === "labelSchema" && second === "correctionConsensus") return ["correctionConsensus", ...rest].join(".");
   if (head === "samplingRule") return second ?? "rate";
   return head ?? "form";
 }

@@ -76,7 +76,7 @@ export async function importCrowdLabels(db: Kysely<DB>, params: { projectSlug: s
       queueId = existing.id;
       schemaVersion = existing.schemaVersion;
     } else {
-      labelSchema = { fields: [buildCrowdField(answers)], allowNote: false, allowCorrection: false };
+      labelSchema = { fields: [buildCrowdField(answers)], allowNote: false, allowCorrection: false, correctionConsensus: { rule: "identical" } };
       const overlap = countMostAnswersPerItem(answers);
       ({ id: queueId } = await insertImportedQueue(trx, {
         projectId: project.id,

@@ -2,6 +2,24 @@ import { z } from "zod";
 import { labelFieldSchema } from "./field-types";
 
 /**
+ * How the reviewers' corrected outputs become the gold correction: `identical` (equal after whitespace is
+ * normalised) or `medoid`, the correction closest to the others when every one lies within `maxDistance`
+ * (a share of the text) of it.
+ */
+export const correctionConsensusSchema = z.discriminatedUnion(
+  "rule",
+  [
+    z.object({ rule: z.literal("identical") }),
+    z.object({
+      rule: z.literal("medoid"),
+      maxDistance: z.number("maxDistance is a share of the text from 0 to 1").min(0, "maxDistance is 0 to 1").max(1, "maxDistance is 0 to 1"),
+    }),
+  ],
+  "correctionConsensus is { rule: identical } or { rule: medoid, maxDistance }",
+);
+export type CorrectionConsensus = z.infer<typeof correctionConsensusSchema>;
+
+/**
  * What an annotator fills in: 1–12 fields of any type, an optional note and an optional corrected output.
  * Field keys are distinct (answers and gold are stored under them), and at most one field is pairwise: a
  * pairwise queue compares an item's candidates once.
@@ -11,6 +29,7 @@ export const labelSchemaV2Schema = z
     fields: z.array(labelFieldSchema, "fields is a list").min(1, "give at least 1 field").max(12, "give at most 12 fields"),
     allowNote: z.boolean("allowNote is true or false").default(true),
     allowCorrection: z.boolean("allowCorrection is true or false").default(true),
+    correctionConsensus: correctionConsensusSchema.default({ rule: "identical" }),
   })
   .refine((schema) => findDuplicateKey(schema.fields) === undefined, {
     path: ["fields"],

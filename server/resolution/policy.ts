@@ -3,6 +3,7 @@ import type { Executor } from "@/db/executor";
 import type { LabelValue, LabelValues } from "@/server/labels/answer-values";
 import { decideAnswers } from "@/server/labels/answers-consensus";
 import type { CategoricalField, LabelField } from "@/server/labels/field-types";
+import type { CorrectionConsensus } from "@/server/labels/label-schema";
 import { primaryChoiceField, type ConsensusMethod, type LabelSchema } from "@/server/queues/schema";
 import { decideWithModel, loadDawidSkeneModel, type DawidSkeneModel } from "@/server/truth/decide";
 import { resolveCorrections } from "./rules";
@@ -16,6 +17,8 @@ import type { GoldMethod } from "./schema";
 export type ConsensusPolicy = {
   fields: readonly LabelField[];
   majorityThreshold: number;
+  /** How corrections agree; identical when absent. */
+  correctionConsensus?: CorrectionConsensus;
   /** Set on a Dawid–Skene queue once it has a fit: this field is decided by its posterior. */
   dawidSkene?: { field: CategoricalField; minPosterior: number; model: DawidSkeneModel };
   /** A Dawid–Skene queue without a fit yet resolves by its majority threshold and says so. */
@@ -35,7 +38,7 @@ export async function loadConsensusPolicy(
   params: { projectId: string; queueId: string; labelSchema: LabelSchema; settings: QueuePolicySettings },
 ): Promise<ConsensusPolicy> {
   const { labelSchema, settings } = params;
-  const base: ConsensusPolicy = { fields: labelSchema.fields, majorityThreshold: settings.majorityThreshold };
+  const base: ConsensusPolicy = { fields: labelSchema.fields, majorityThreshold: settings.majorityThreshold, correctionConsensus: labelSchema.correctionConsensus };
   const field = primaryChoiceField(labelSchema);
   if (settings.consensusMethod === "majority" || !field) return base;
   const classes = field.options.map((option) => option.value);
@@ -95,16 +98,21 @@ export function decideItem(policy: ConsensusPolicy, answers: readonly CountedAns
       Object.assign(provenance, decision.provenance, { minPosterior: modelled.minPosterior });
     }
   }
-  const corrections = resolveCorrections(answers.map((answer) => answer.correction));
+  const corrections = resolveCorrections(
+    answers.map((answer) => answer.correction),
+    policy.correctionConsensus,
+  );
   if (corrections.kind === "conflict") reasons.push(corrections.reason);
   if (reasons.length > 0) return { kind: "conflict", reasons };
+  // Close corrections that were not all the same text make the gold a majority's, not everyone's.
+  if (method === "unanimous" && corrections.kind === "agreed" && corrections.confidence < 1) method = "majority";
   const primary = modelled?.field ?? primaryChoiceField({ fields: policy.fields });
   return {
     kind: "gold",
     values: orderedLike(policy.fields, values),
     correction: corrections.kind === "agreed" ? corrections.correction : null,
     method,
-    confidence,
+    confidence: corrections.kind === "agreed" ? Math.min(confidence, corrections.confidence) : confidence,
     provenance: { ...provenance, votes: primary ? votesByAnnotator(answers, primary.key) : {}, annotationIds: answers.map((answer) => answer.id) },
   };
 }

@@ -1,13 +1,14 @@
 import * as Y from "yjs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedProjectTeam, seedReviewers } from "@/db/seed/factories";
-import { seedQueue, seedQueueItems } from "@/db/seed/loop";
+import { seedQueue, seedQueueItems, VERDICT_LABEL_SCHEMA } from "@/db/seed/loop";
 import { setUpTestDatabase } from "@/db/testing/test-database";
 import { createCaller } from "@/server/api/root";
 import { createInnerContext } from "@/server/api/trpc";
 import { encodeTextDocument } from "@/server/collab/text-document";
 import { appendUpdates } from "@/server/collab/queries";
 import { buildCollabDocumentName, COLLAB_TEXT_FIELD, goldDocumentKey } from "@/server/collab/schema";
+import { labelSchemaSchema, type LabelSchema } from "@/server/queues/schema";
 
 const testDb = setUpTestDatabase();
 let team: Awaited<ReturnType<typeof seedProjectTeam>>;
@@ -25,7 +26,7 @@ function encodeText(text: string): string {
 type Answer = { verdict: string; correction?: string };
 
 /** A one-item queue with overlap = answers.length, each answered by a new annotator. */
-async function answerItem(answers: Answer[], options: { majorityThreshold?: number } = {}) {
+async function answerItem(answers: Answer[], options: { majorityThreshold?: number; labelSchema?: LabelSchema } = {}) {
   const queue = await seedQueue(testDb.db, { projectId: team.project.id, overlap: answers.length, ...options });
   const [item] = await seedQueueItems(testDb.db, { projectId: team.project.id, queueId: queue.id, count: 1 });
   const annotators = await seedReviewers(testDb.db, { projectId: team.project.id, count: answers.length });
@@ -84,9 +85,25 @@ describe("resolution on the k-th answer", () => {
     expect(agreed.gold[0]).toMatchObject({ method: "unanimous", correction: "Refunds take 3 days." });
 
     const differing = await answerItem([{ verdict: "harmful", correction: "Refunds take 3 days." }, { verdict: "harmful" }]);
-    expect(differing.state).toMatchObject({ state: "conflict", conflict_reasons: ["corrections differ"] });
+    expect(differing.state).toMatchObject({ state: "conflict", conflict_reasons: ["some reviewers corrected the output and some left it unchanged"] });
     const both = await answerItem([{ verdict: "harmful", correction: "Refunds take 3 days." }, { verdict: "helpful", correction: "Refunds take 4 days." }]);
     expect(both.state.conflict_reasons).toEqual(["Verdict: split Harmful 1, Helpful 1, none reaches 60 %", "corrections differ"]);
+  });
+
+  it("under the medoid rule, takes the most central of close corrections as gold, and names how far apart distant ones are", async () => {
+    const labelSchema = labelSchemaSchema.parse({ ...VERDICT_LABEL_SCHEMA, correctionConsensus: { rule: "medoid", maxDistance: 0.2 } });
+    const close = await answerItem(
+      [
+        { verdict: "harmful", correction: "Refunds reach your card in 5 to 7 days." },
+        { verdict: "harmful", correction: "Refunds reach your card within 5 to 7 days." },
+        { verdict: "harmful", correction: "Refunds reach your card in 5 to 7 business days." },
+      ],
+      { labelSchema },
+    );
+    expect(close.gold[0]).toMatchObject({ method: "majority", correction: "Refunds reach your card in 5 to 7 days." });
+    expect(close.gold[0]!.confidence).toBeGreaterThan(0.8);
+    const far = await answerItem([{ verdict: "harmful", correction: "Refunds take 3 days." }, { verdict: "harmful", correction: "Ask your bank about it instead." }], { labelSchema });
+    expect(far.state.conflict_reasons).toEqual(["corrections differ: more than 20 % of the text apart"]);
   });
 });
 
@@ -96,7 +113,7 @@ describe("adjudication", () => {
     const lead = callerFor(team.members.lead);
     const conflicts = await lead.resolution.listConflicts({ projectId: team.project.id, queueId: queue.id });
     expect(conflicts).toEqual([
-      expect.objectContaining({ queueItemId: item.id, queueId: queue.id, queueName: queue.name, externalId: item.externalId, reasons: ["Verdict: split Harmful 1, Helpful 1, none reaches 60 %", "corrections differ"], submittedCount: 2, seats: 2 }),
+      expect.objectContaining({ queueItemId: item.id, queueId: queue.id, queueName: queue.name, externalId: item.externalId, reasons: ["Verdict: split Harmful 1, Helpful 1, none reaches 60 %", "some reviewers corrected the output and some left it unchanged"], submittedCount: 2, seats: 2 }),
     ]);
     expect(conflicts[0]!.updatedAt).toBeInstanceOf(Date);
     const conflict = await lead.resolution.getConflict({ projectId: team.project.id, queueItemId: item.id });
@@ -131,7 +148,7 @@ describe("adjudication", () => {
     expect(shared).toMatchObject({ item: { id: item.id, state: "conflict", reasons: [] }, goldDocumentKey: goldDocumentKey(item.id), canEdit: true, gold: null });
     for (const secret of ["SECRET-FIX", "note 1", annotators[1]!.id]) expect(JSON.stringify(shared)).not.toContain(secret);
     await expect(callerFor(team.members.lead).resolution.getShared({ projectId: team.project.id, queueItemId: item.id })).resolves.toMatchObject({
-      item: { reasons: ["Verdict: split Helpful 1, Off topic 1, none reaches 60 %", "corrections differ"] },
+      item: { reasons: ["Verdict: split Helpful 1, Off topic 1, none reaches 60 %", "some reviewers corrected the output and some left it unchanged"] },
     });
     await expect(callerFor(outsider!).resolution.getShared({ projectId: team.project.id, queueItemId: item.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(callerFor(team.members.ml).resolution.getShared({ projectId: team.project.id, queueItemId: item.id })).rejects.toMatchObject({ code: "FORBIDDEN" });

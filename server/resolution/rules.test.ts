@@ -41,16 +41,39 @@ describe("resolveCorrections", () => {
     expect(resolveCorrections(["Refunds take 5 days.\n", "Refunds  take 5 days.", " Refunds take\t5 days."])).toEqual({
       kind: "agreed",
       correction: "Refunds take 5 days.\n",
+      confidence: 1,
     });
   });
 
   it("agrees on null when nobody changed the text", () => {
-    expect(resolveCorrections([null, null, null])).toEqual({ kind: "agreed", correction: null });
+    expect(resolveCorrections([null, null, null])).toEqual({ kind: "agreed", correction: null, confidence: 1 });
   });
 
   it("is a conflict when texts differ, or when some changed the text and others did not", () => {
     expect(resolveCorrections(["Refunds take 5 days.", "Refunds take 7 days."])).toEqual({ kind: "conflict", reason: "corrections differ" });
-    expect(resolveCorrections([null, "Refunds take 5 days."])).toEqual({ kind: "conflict", reason: "corrections differ" });
+    expect(resolveCorrections([null, "Refunds take 5 days."])).toEqual({ kind: "conflict", reason: "some reviewers corrected the output and some left it unchanged" });
+  });
+
+  const medoid = { rule: "medoid", maxDistance: 0.2 } as const;
+  it("medoid: the correction closest to the others is gold when all lie within the distance, confidence 1 − mean distance", () => {
+    const corrections = ["Refunds reach your card in 5 to 7 days.", "Refunds reach your card in 5-7 days.", "Refunds reach your card within 5 to 7 days."];
+    const agreed = resolveCorrections(corrections, medoid);
+    expect(agreed).toMatchObject({ kind: "agreed", correction: corrections[0] });
+    expect(agreed.kind === "agreed" && agreed.confidence).toBeGreaterThan(0.9);
+    expect(resolveCorrections(["Refunds take 5 days.", "Refunds take 7 days."], medoid)).toMatchObject({ kind: "agreed", correction: "Refunds take 5 days." });
+  });
+
+  it("medoid: a correction too far from the medoid is a conflict naming the distance; null still agrees only with null", () => {
+    expect(resolveCorrections(["Refunds take 5 days.", "Your bank is at fault."], medoid)).toEqual({ kind: "conflict", reason: "corrections differ: more than 20 % of the text apart" });
+    expect(resolveCorrections(["Refunds take five days now.", "Refunds take five days.", "Refund takes 5 days now"], { rule: "medoid", maxDistance: 0.15 })).toEqual({
+      kind: "conflict",
+      reason: "corrections differ: more than 15 % of the text apart",
+    });
+    expect(resolveCorrections([null, "Refunds take 5 days."], medoid)).toMatchObject({ kind: "conflict" });
+    // Long documents are diffed by words, so they cost little; a word replaced counts its characters once.
+    const chapter = Array.from({ length: 20_000 }, (_, index) => `word${index}`).join(" ");
+    expect(resolveCorrections([chapter, chapter.replace("word7 ", "")], medoid)).toMatchObject({ kind: "agreed", correction: chapter });
+    expect(resolveCorrections([chapter, chapter.replaceAll("1", "one")], medoid)).toEqual({ kind: "conflict", reason: "corrections differ: more than 20 % of the text apart" });
   });
 });
 

@@ -4,6 +4,8 @@
  */
 
 import { normalizeWhitespace } from "@/server/items/correction";
+import type { CorrectionConsensus } from "@/server/labels/label-schema";
+import { measureCorrectionDistance } from "./correction-distance";
 
 export type VoteCount = { value: string; count: number };
 
@@ -50,15 +52,32 @@ export function nearUnanimousShare(k: number): number {
   return (k - 1) / k;
 }
 
-export type CorrectionResolution = { kind: "agreed"; correction: string | null } | { kind: "conflict"; reason: string };
+export type CorrectionResolution = { kind: "agreed"; correction: string | null; confidence: number } | { kind: "conflict"; reason: string };
+
+const percentOf = (share: number) => `${Math.round(share * 100)} %`;
 
 /**
- * Corrections agree when all are equal after whitespace normalisation; null means "left unchanged" and
- * only agrees with null. The agreed text is the first submission's, as typed.
+ * Corrections agree when all are equal after whitespace normalisation, or under the `medoid` rule when
+ * every one lies within `maxDistance` of the one closest to the others (which becomes gold, and the mean
+ * distance lowers the confidence). Null means "left unchanged" and only agrees with null: whether the
+ * output needed a correction at all is not a matter of degree. The agreed text is the first submission's
+ * (identical) or the medoid's, as typed.
  */
-export function resolveCorrections(corrections: ReadonlyArray<string | null>): CorrectionResolution {
+export function resolveCorrections(corrections: ReadonlyArray<string | null>, rule: CorrectionConsensus = { rule: "identical" }): CorrectionResolution {
   if (corrections.length === 0) throw new RangeError("resolving needs at least one correction");
   const keys = new Set(corrections.map((correction) => (correction === null ? null : normalizeWhitespace(correction))));
-  if (keys.size > 1) return { kind: "conflict", reason: "corrections differ" };
-  return { kind: "agreed", correction: corrections[0] ?? null };
+  if (keys.size === 1) return { kind: "agreed", correction: corrections[0] ?? null, confidence: 1 };
+  if (rule.rule === "identical" || keys.has(null)) return { kind: "conflict", reason: keys.has(null) ? "some reviewers corrected the output and some left it unchanged" : "corrections differ" };
+  const texts = corrections.map((correction) => normalizeWhitespace(correction!));
+  const totals = texts.map((text, index) => texts.reduce((sum, other, at) => (at === index ? sum : sum + measureCorrectionDistance(text, other, rule.maxDistance)), 0));
+  const medoid = totals.indexOf(Math.min(...totals));
+  const distances = texts.map((text) => measureCorrectionDistance(texts[medoid]!, text, rule.maxDistance));
+  const farthest = Math.max(...distances);
+  if (farthest > rule.maxDistance) {
+    // Past the limit the diff stops counting, so how far beyond it is not known.
+    const apart = Number.isFinite(farthest) ? `${percentOf(farthest)} of the text apart, more than ${percentOf(rule.maxDistance)}` : `more than ${percentOf(rule.maxDistance)} of the text apart`;
+    return { kind: "conflict", reason: `corrections differ: ${apart}` };
+  }
+  const meanDistance = distances.reduce((sum, distance) => sum + distance, 0) / distances.length;
+  return { kind: "agreed", correction: corrections[medoid]!, confidence: 1 - meanDistance };
 }
