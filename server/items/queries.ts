@@ -83,3 +83,15 @@ export async function countProjectMembers(db: Executor, projectId: string): Prom
   const row = await db.selectFrom("memberships").select((eb) => eb.fn.countAll<string>().as("count")).where("project_id", "=", projectId).executeTakeFirstOrThrow();
   return Number(row.count);
 }
+
+/** The state of someone's own assignment on an item (one per person and item), for the shared document of a collaborative item. */
+export async function findOwnItemAssignment(db: Executor, params: { projectId: string; queueItemId: number; userId: string }) {
+  return db
+    .selectFrom("assignments")
+    .select(["id", "state"])
+    .where("project_id", "=", params.projectId)
+    .where("queue_item_id", "=", params.queueItemId)
+    .where("annotator_id", "=", params.userId)
+    .$narrowType<WithAssignmentState>()
+    .executeTakeFirst();
+}

@@ -4,7 +4,8 @@ import { signalKindSchema } from "@/server/ingest/schema";
 import { fieldKeySchema, type CategoricalField, type LabelField } from "@/server/labels/field-types";
 import { labelSchemaV2Schema } from "@/server/labels/label-schema";
 
-export const queueModes = ["blind"] as const;
+/** blind: each annotator answers alone; collaborative: the item's annotators co-edit one answer and approve it. */
+export const queueModes = ["blind", "collaborative"] as const;
 export const queueItemStates = ["pending", "in_review", "needs_resolution", "conflict", "resolved", "skipped_out"] as const;
 export type QueueItemState = (typeof queueItemStates)[number];
 
@@ -162,7 +163,7 @@ export const createQueueSchema = z.object({
   labelSchema: labelSchemaSchema,
   overlap: overlapSchema,
   leaseSeconds: leaseSecondsSchema.default(600),
-  mode: z.enum(queueModes).default("blind"),
+  mode: z.enum(queueModes, "mode is blind or collaborative").default("blind"),
   samplingRule: samplingRuleSchema,
   consensusMethod: consensusMethodSchema.default("majority"),
   majorityThreshold: majorityThresholdSchema.default(0.6),
