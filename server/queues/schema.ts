@@ -6,6 +6,7 @@ import { labelSchemaV2Schema } from "@/server/labels/label-schema";
 
 /** blind: each annotator answers alone; collaborative: the item's annotators co-edit one answer and approve it. */
 export const queueModes = ["blind", "collaborative"] as const;
+export type QueueMode = (typeof queueModes)[number];
 export const queueItemStates = ["pending", "in_review", "needs_resolution", "conflict", "resolved", "skipped_out"] as const;
 export type QueueItemState = (typeof queueItemStates)[number];
 

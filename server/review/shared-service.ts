@@ -136,6 +136,7 @@ export async function getSharedItem(db: Kysely<DB>, actor: ProjectActor, assignm
     approvals: approvals.map((approval) => ({
       annotatorId: approval.annotatorId,
       name: approval.name,
+      isMine: approval.annotatorId === actor.userId,
       approvedAt: approval.approvedAt,
       isCurrent: buildSnapshotKey(approval.values, approval.correction) === currentKey,
     })),

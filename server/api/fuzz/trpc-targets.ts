@@ -185,6 +185,8 @@ export const trpcTargets: Record<string, TrpcTarget> = {
     caller: "annotator",
     input: (f) => ({ ...inProject(f), assignmentId: f.assignmentId, values: { verdict: "harmful" }, note: "too slow", correctionState, timeSpentMs: 4_000 }),
   },
+  "review.shared": { caller: "annotator", input: (f) => ({ ...inProject(f), assignmentId: f.assignmentId }) },
+  "review.approve": { caller: "annotator", input: (f) => ({ ...inProject(f), assignmentId: f.assignmentId, documentState: correctionState }) },
   "review.myItems": { caller: "annotator", input: inProject },
   "review.myProgress": { caller: "annotator", input: (f) => ({ ...inProject(f), queueId: f.queue.id }) },
   "review.recentAnswers": { caller: "annotator", input: (f) => ({ ...inProject(f), queueId: f.queue.id }) },
