@@ -241,6 +241,8 @@ export const updateQueueDefinitionSchema = queueIdSchema.extend({
   overlap: overlapSchema,
   leaseSeconds: leaseSecondsSchema,
   samplingRule: samplingRuleSchema,
+  /** Absent: unchanged. A switch is refused while items of the queue are claimed. */
+  mode: z.enum(queueModes, "mode is blind or collaborative").optional(),
 });
 export type UpdateQueueDefinitionInput = z.infer<typeof updateQueueDefinitionSchema>;
 

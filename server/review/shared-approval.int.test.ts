@@ -78,6 +78,24 @@ describe("collaborative queues", () => {
     await expect(lead.queues.create({ projectId: projectId(), ...buildQueueInput({ rate: 1 }, { mode: "shared" as never }) })).rejects.toThrow(/mode is blind or collaborative/);
   });
 
+  it("switch mode on edit only while none of their open items is claimed, naming the field", async () => {
+    const lead = callerFor(team.members.lead);
+    const { id: queueId } = await lead.queues.create({ projectId: projectId(), ...buildQueueInput({ rate: 1 }, { mode: "blind", overlap: 1 }) });
+    const [item] = await seedQueueItems(testDb.db, { projectId: projectId(), queueId, count: 1 });
+    const queue = await lead.queues.get({ projectId: projectId(), queueId });
+    const definition = { projectId: projectId(), queueId, name: queue.name, instructions: queue.instructions, overlap: queue.overlap, leaseSeconds: queue.leaseSeconds, samplingRule: queue.samplingRule };
+    const [annotator] = await seedReviewers(testDb.db, { projectId: projectId(), count: 1 });
+    const task = await callerFor(annotator!).review.claimNext({ projectId: projectId(), queueId });
+    await expect(lead.queues.update({ ...definition, mode: "collaborative" })).rejects.toMatchObject({ code: "BAD_REQUEST", cause: { field: "mode" } });
+    await callerFor(annotator!).review.submit({ projectId: projectId(), assignmentId: task!.assignment.id, values: { verdict: "helpful" } });
+    expect((await testDb.db.selectFrom("queue_items").select("state").where("id", "=", item!.id).executeTakeFirstOrThrow()).state).toBe("resolved");
+    await expect(lead.queues.update({ ...definition, mode: "collaborative" })).resolves.toMatchObject({ changed: ["mode"] });
+    expect(await lead.queues.get({ projectId: projectId(), queueId })).toMatchObject({ mode: "collaborative" });
+    // Without a mode the queue keeps the one it has.
+    await expect(lead.queues.update({ ...definition, name: "Renamed" })).resolves.toMatchObject({ changed: ["name"] });
+    expect(await lead.queues.get({ projectId: projectId(), queueId })).toMatchObject({ mode: "collaborative" });
+  });
+
   it("lets k annotators co-edit one answer, records who wrote what, and makes gold only from k approvals of one version", async () => {
     const { item, ana, ben, anaAssignment, benAssignment } = await seedCollaborativeItem();
     const anas = callerFor(ana);

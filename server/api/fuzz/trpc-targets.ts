@@ -109,6 +109,7 @@ export const trpcTargets: Record<string, TrpcTarget> = {
       overlap: 2,
       leaseSeconds: 600,
       samplingRule: { models: ["support-bot-1"], tags: ["support"], metadata: { channel: "web" }, signals: [], rate: 1, explorationFloor: 0.01 },
+      mode: "blind",
     }),
   },
   "queues.updateLabelSchema": {
