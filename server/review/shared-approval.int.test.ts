@@ -5,6 +5,7 @@ import { seedQueue, seedQueueItems } from "@/db/seed/loop";
 import { setUpTestDatabase } from "@/db/testing/test-database";
 import { createCaller } from "@/server/api/root";
 import { createInnerContext } from "@/server/api/trpc";
+import { publishAndWait } from "@/server/datasets/testing";
 import { connectCollabClient, type CollabClient } from "@/server/collab/provider-client";
 import { buildCollabDocumentName, SHARED_ANSWER_FIELD, sharedDocumentKey } from "@/server/collab/schema";
 import { parseEnv } from "@/server/lib/env";
@@ -97,7 +98,7 @@ describe("collaborative queues", () => {
   });
 
   it("lets k annotators co-edit one answer, records who wrote what, and makes gold only from k approvals of one version", async () => {
-    const { item, ana, ben, anaAssignment, benAssignment } = await seedCollaborativeItem();
+    const { queue, item, ana, ben, anaAssignment, benAssignment } = await seedCollaborativeItem();
     const anas = callerFor(ana);
     const bens = callerFor(ben);
     // A blind submit has no place here.
@@ -142,6 +143,13 @@ describe("collaborative queues", () => {
     // Gold is final here: no more approvals, and the shared document is only watched from now on.
     await expect(bens.review.approve({ projectId: projectId(), assignmentId: benAssignment })).rejects.toMatchObject({ code: "PRECONDITION_FAILED", message: "this item is gold already" });
     await expect(anas.collab.mintToken({ projectId: projectId(), documentKey: sharedDocumentKey(item.id), mode: "edit" })).resolves.toMatchObject({ isReadOnly: true });
+
+    // A release carries the shared answer and correction like any gold.
+    const ml = callerFor(team.members.ml);
+    const { id: datasetId } = await ml.datasets.create({ projectId: projectId(), name: `Shared ${queue.id}`, queueIds: [queue.id] });
+    await expect(publishAndWait(testDb.db, ml, { projectId: projectId(), datasetId })).resolves.toMatchObject({ status: "published", rowCount: 1 });
+    const row = await testDb.db.selectFrom("release_rows").select(["label", "correction", "method"]).where("project_id", "=", projectId()).where("queue_id", "=", queue.id).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ label: { verdict: "off_topic" }, correction: finalText, method: "unanimous" });
   });
 
   it("opens the shared document only to the item's annotators (and leads, to watch)", async () => {
