@@ -69,7 +69,8 @@ export async function authorizeCollabDocument(
     }
     case "shared": {
       const item = await findItemOutput(db, member.projectId, parsed.queueItemId);
-      if (!item) throw refused();
+      // A blind item has no shared document: opening one would let its annotators see each other's work.
+      if (item?.mode !== "collaborative") throw refused();
       const own = hasAnyRole(member.role, ["annotator"])
         ? await findOwnItemAssignment(db, { projectId: member.projectId, queueItemId: parsed.queueItemId, userId: member.userId })
         : undefined;

@@ -158,6 +158,12 @@ describe("collaborative queues", () => {
     const [stranger] = await seedReviewers(testDb.db, { projectId: projectId(), count: 1 });
     await expect(callerFor(stranger!).collab.mintToken({ projectId: projectId(), documentKey, mode: "edit" })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(callerFor(team.members.lead).collab.mintToken({ projectId: projectId(), documentKey, mode: "edit" })).resolves.toMatchObject({ isReadOnly: true });
+    // Blind items have none, even for their own annotators.
+    const blind = await seedQueue(testDb.db, { projectId: projectId(), overlap: 2 });
+    const [blindItem] = await seedQueueItems(testDb.db, { projectId: projectId(), queueId: blind.id, count: 1 });
+    const [annotator] = await seedReviewers(testDb.db, { projectId: projectId(), count: 1 });
+    await callerFor(annotator!).review.claimNext({ projectId: projectId(), queueId: blind.id });
+    await expect(callerFor(annotator!).collab.mintToken({ projectId: projectId(), documentKey: sharedDocumentKey(blindItem!.id), mode: "edit" })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("refuses an edit written under a client id someone else owns, so authorship cannot be forged", async () => {
