@@ -227,6 +227,7 @@ export async function updateLoopSettings(db: Kysely<DB>, actor: ProjectActor, in
     const queue = await lockOpenQueue(trx, actor.projectId, queueId);
     if (!queue) throw new NotFoundError("no open queue with this id in the project", { field: "queueId" });
     throwOnApprovalValuesIssue(parseLabelSchema(queue.labelSchema), settings.approvalValues);
+    throwOnCollaborativeIssue({ ...queue, decoyRate: settings.decoyRate });
     await updateQueueLoopSettings(trx, actor.projectId, queueId, settings);
     await insertAuditEntry(trx, {
       projectId: actor.projectId,
@@ -251,6 +252,7 @@ export async function updateQualitySettings(db: Kysely<DB>, actor: ProjectActor,
     const queue = await lockOpenQueue(trx, actor.projectId, queueId);
     if (!queue) throw new NotFoundError("no open queue with this id in the project", { field: "queueId" });
     throwOnMaxOverlapIssue(queue.overlap, settings.maxOverlap);
+    throwOnCollaborativeIssue({ ...queue, goldItemRate: settings.goldItemRate, maxOverlap: settings.maxOverlap });
     await updateQueueQualitySettings(trx, actor.projectId, queueId, settings);
     await insertAuditEntry(trx, {
       projectId: actor.projectId,

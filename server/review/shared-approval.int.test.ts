@@ -9,6 +9,7 @@ import { publishAndWait } from "@/server/datasets/testing";
 import { connectCollabClient, type CollabClient } from "@/server/collab/provider-client";
 import { buildCollabDocumentName, SHARED_ANSWER_FIELD, sharedDocumentKey } from "@/server/collab/schema";
 import { parseEnv } from "@/server/lib/env";
+import { DEFAULT_LOOP_SETTINGS, DEFAULT_QUALITY_SETTINGS } from "@/server/queues/schema";
 import { buildQueueInput } from "@/server/queues/test-fixtures";
 import { startGoldloop, type RunningGoldloop } from "@/server/runtime/start";
 
@@ -77,6 +78,9 @@ describe("collaborative queues", () => {
       cause: { field: "decoyRate" },
     });
     await expect(lead.queues.create({ projectId: projectId(), ...buildQueueInput({ rate: 1 }, { mode: "shared" as never }) })).rejects.toThrow(/mode is blind or collaborative/);
+    // Nor can the settings cards turn them on later.
+    await expect(lead.queues.updateQualitySettings({ projectId: projectId(), queueId: id, ...DEFAULT_QUALITY_SETTINGS, goldItemRate: 0.1 })).rejects.toMatchObject({ cause: { field: "goldItemRate" } });
+    await expect(lead.queues.updateLoopSettings({ projectId: projectId(), queueId: id, ...DEFAULT_LOOP_SETTINGS, suggestionDisplay: "preselected", decoyRate: 0.1 })).rejects.toMatchObject({ cause: { field: "decoyRate" } });
   });
 
   it("switch mode on edit only while none of their open items is claimed, naming the field", async () => {
