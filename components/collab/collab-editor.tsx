@@ -21,8 +21,6 @@ import { useCollabSession, type CollabConnection, type CollabMode } from "./use-
 export type CollabEditorHandle = {
   /** Base64 of `Y.encodeStateAsUpdate(doc)`: the whole document as this tab has it, for submit/finalize. */
   getStateAsBase64: () => string;
-  /** The live Yjs document, for parts of the page that share it (a shared answer beside the text). */
-  doc: Y.Doc;
   /** Puts the caret in the editor. */
   focus: () => void;
   /**
@@ -110,7 +108,6 @@ export function CollabEditorView({ connection, originalText, mode, userName, lab
     view.current = editor;
     countChanges(editor.state);
     latest.current.onReady?.({
-      doc: session.doc,
       getStateAsBase64: () => encodeBase64(Y.encodeStateAsUpdate(session.doc)),
       focus: () => editor.focus(),
       replaceText: (text) => {
