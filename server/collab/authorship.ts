@@ -23,6 +23,8 @@ function listNewContentClientIds(update: Uint8Array, document: Y.Doc): number[] 
  * client id owns it (a row in collab_authors, committed before the update is applied), and an update that
  * writes new content under an id someone else owns is refused, closing the socket. Readers map each span's
  * client id to its owner through the server (see `getSharedItem`), never through the document.
+ * Relaying someone else's edits is not refused: content the server already holds is not new. (Only if the
+ * server lost an edit it had broadcast but not yet stored would a peer's resend of it be refused.)
  */
 export function createAuthorship(db: Kysely<DB>): Extension {
   // Owners already confirmed, per document: typing repeats the same one or two ids for every keystroke.
