@@ -23,19 +23,27 @@ function buildMarks(authors: AuthorsByClient): Map<number, Decoration> {
 }
 
 /**
- * Walks the Y.Text's items (each knows the client id that wrote it) and marks every visible span whose
- * writer is known. Text nobody is recorded for (the seeded original) stays unmarked.
+ * The visible spans of a Y.Text with the client id that wrote each, in order, up to `length` (the editor's
+ * text length). Each Yjs item knows the client id that wrote it; deleted items take no room.
  */
-function decorate(view: EditorView, text: Y.Text, marks: Map<number, Decoration>): DecorationSet {
-  const builder = new RangeSetBuilder<Decoration>();
-  const length = view.state.doc.length;
+export function listWrittenSpans(text: Y.Text, length: number): Array<{ from: number; to: number; clientId: number }> {
+  const spans: Array<{ from: number; to: number; clientId: number }> = [];
   let position = 0;
   for (let item = text._start; item !== null && position < length; item = item.right) {
     if (item.deleted || !item.countable) continue;
-    const mark = marks.get(item.id.client);
     const end = Math.min(position + item.length, length);
-    if (mark && end > position) builder.add(position, end, mark);
+    if (end > position) spans.push({ from: position, to: end, clientId: item.id.client });
     position += item.length;
+  }
+  return spans;
+}
+
+/** Marks every span whose writer is known; text nobody is recorded for (the seeded original) stays unmarked. */
+function decorate(view: EditorView, text: Y.Text, marks: Map<number, Decoration>): DecorationSet {
+  const builder = new RangeSetBuilder<Decoration>();
+  for (const span of listWrittenSpans(text, view.state.doc.length)) {
+    const mark = marks.get(span.clientId);
+    if (mark) builder.add(span.from, span.to, mark);
   }
   return builder.finish();
 }
