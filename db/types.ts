@@ -181,6 +181,14 @@ export interface AuditLog {
   target_type: string;
 }
 
+export interface CollabAuthors {
+  client_id: number;
+  created_at: Generated<Timestamp>;
+  document_name: string;
+  project_id: string;
+  user_id: string;
+}
+
 export interface CollabDocs {
   created_at: Generated<Timestamp>;
   name: string;
@@ -664,6 +672,7 @@ export interface DB {
   api_keys: ApiKeys;
   assignments: Assignments;
   audit_log: AuditLog;
+  collab_authors: CollabAuthors;
   collab_docs: CollabDocs;
   collab_updates: CollabUpdates;
   dataset_queues: DatasetQueues;

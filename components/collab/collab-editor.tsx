@@ -10,11 +10,12 @@ import { useClientSecurity } from "@/components/security/client-security";
 import { useShortcuts } from "@/components/shell/use-shortcuts";
 import { cn } from "@/components/ui/cn";
 import { encodeBase64 } from "./base64";
+import { buildAuthorshipExtension, type AuthorsByClient } from "./authorship-marks";
 import { CollabStatusLine } from "./collab-status";
 import { DIFF_SHORTCUT, DiffSwitch } from "./diff-switch";
 import { diffAsOneChange } from "./text-change";
 import { buildDiffExtension, buildEditorExtensions } from "./editor-extensions";
-import { useCollabSession, type CollabMode } from "./use-collab-session";
+import { useCollabSession, type CollabConnection, type CollabMode } from "./use-collab-session";
 
 /** What a parent can do with a loaded editor, handed over through `onReady`. */
 export type CollabEditorHandle = {
@@ -41,6 +42,8 @@ export type CollabEditorProps = {
   userName: string;
   /** Visible title and the accessible name of the editable text (`getByRole("textbox", { name: label })`). */
   label: string;
+  /** Colours each span by who wrote it (a shared document); without it nothing is marked. */
+  authors?: AuthorsByClient;
   /** Called once the first sync finished and the editor exists (again if the document is reopened). */
   onReady?: (handle: CollabEditorHandle) => void;
 };
@@ -50,17 +53,29 @@ export type CollabEditorProps = {
  * across tabs and people, remote cursors carry names, and a unified diff shows changes against the original.
  * Renders nothing editable until the first sync, so it never shows (or edits) a document before its seed.
  */
-export function CollabEditor({ projectId, documentKey, originalText, mode, userName, label, onReady }: CollabEditorProps) {
+export function CollabEditor(props: CollabEditorProps) {
+  const connection = useCollabSession({ projectId: props.projectId, documentKey: props.documentKey, mode: props.mode, userName: props.userName });
+  return <CollabEditorView {...props} connection={connection} />;
+}
+
+export type CollabEditorViewProps = Omit<CollabEditorProps, "projectId" | "documentKey"> & {
+  /** A session the page opened itself, because other parts of it share the document too. */
+  connection: CollabConnection;
+};
+
+/** The editor over a session opened by the caller (see `CollabEditor`). */
+export function CollabEditorView({ connection, originalText, mode, userName, label, authors, onReady }: CollabEditorViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const [diff] = useState(() => new Compartment());
+  const [authorship] = useState(() => new Compartment());
   const [isDiffShown, setIsDiffShown] = useState(true);
   const [changeCount, setChangeCount] = useState<number | null>(null);
-  const latest = useRef({ onReady, isDiffShown });
+  const latest = useRef({ onReady, isDiffShown, authors });
   useEffect(() => {
-    latest.current = { onReady, isDiffShown };
+    latest.current = { onReady, isDiffShown, authors };
   });
-  const { session, status, peers } = useCollabSession({ projectId, documentKey, mode, userName });
+  const { session, status, peers } = connection;
   const { cspNonce } = useClientSecurity();
   // The server may grant less than asked (a lease that ended, an item already finalized): then we watch.
   // A refusal (rights removed while the editor was open) stops editing too: nothing typed would be saved.
@@ -74,16 +89,20 @@ export function CollabEditor({ projectId, documentKey, originalText, mode, userN
       parent,
       state: EditorState.create({
         doc: session.text.toString(),
-        extensions: buildEditorExtensions({
-          session,
-          label,
-          isEditable,
-          diff,
-          originalText,
-          isDiffShown: latest.current.isDiffShown,
-          onDocChange: countChanges,
-          cspNonce,
-        }),
+        extensions: [
+          ...buildEditorExtensions({
+            session,
+            label,
+            isEditable,
+            diff,
+            originalText,
+            isDiffShown: latest.current.isDiffShown,
+            onDocChange: countChanges,
+            cspNonce,
+          }),
+          // Last, after the Yjs binding (see buildAuthorshipExtension).
+          authorship.of(latest.current.authors ? buildAuthorshipExtension(session.text, latest.current.authors) : []),
+        ],
       }),
     });
     view.current = editor;
@@ -99,7 +118,11 @@ export function CollabEditor({ projectId, documentKey, originalText, mode, userN
       view.current = null;
       editor.destroy();
     };
-  }, [session, diff, label, isEditable, originalText, cspNonce]);
+  }, [session, diff, authorship, label, isEditable, originalText, cspNonce]);
+
+  useEffect(() => {
+    if (session && authors) view.current?.dispatch({ effects: authorship.reconfigure(buildAuthorshipExtension(session.text, authors)) });
+  }, [session, authorship, authors]);
 
   function toggleDiff() {
     const next = !isDiffShown;

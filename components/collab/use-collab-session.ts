@@ -24,6 +24,9 @@ export type CollabStatus = {
 
 export type CollabPeer = { clientId: number; user: PresenceUser };
 
+/** An open document: the session once synced, its connection state, and who else has it open. */
+export type CollabConnection = { session: CollabSession | null; status: CollabStatus; peers: CollabPeer[] };
+
 type Options = { projectId: string; documentKey: string; mode: CollabMode; userName: string };
 
 const initialStatus: CollabStatus = { connection: "connecting", unsyncedChanges: 0, error: null, isReadOnly: false };
@@ -48,7 +51,7 @@ function describeTokenError(error: unknown): string {
  * token, so a reconnect after the token expired still gets in, and a revoked right stops at the next one.
  * The server seeds new documents, so the client never inserts initial text (two tabs would both insert).
  */
-export function useCollabSession({ projectId, documentKey, mode, userName }: Options) {
+export function useCollabSession({ projectId, documentKey, mode, userName }: Options): CollabConnection {
   const trpcClient = useTRPCClient();
   const [session, setSession] = useState<CollabSession | null>(null);
   const [status, setStatus] = useState<CollabStatus>(initialStatus);

@@ -9,13 +9,14 @@ import { FormActions } from "./form-actions";
 import { FormSection } from "./form-section";
 import { InstructionsEditor } from "./instructions-editor";
 import { toQueueDefinitionDraft, validateQueueDefinition, type QueueDefinition, type QueueDefinitionDraft } from "./queue-definition-state";
+import { QueueModeField } from "./queue-mode-field";
 import { ReviewFields } from "./review-fields";
 import { SamplingRuleFields } from "./sampling-rule-fields";
 import { SamplingScienceFields } from "./sampling-science-fields";
 import { useQueue, useUpdateQueue } from "./use-queues";
 import { useSettingsForm } from "./use-settings-form";
 
-const serverFields = ["name", "instructions", "overlap", "leaseSeconds", "samplingRule"] as const;
+const serverFields = ["name", "instructions", "mode", "overlap", "leaseSeconds", "samplingRule"] as const;
 
 type Saved = { changed: string[]; settled: { resolved: number; conflicts: number; awaitingMore: number } };
 
@@ -32,7 +33,7 @@ function describeSaved({ changed, settled }: Saved): string {
   return `Saved. The lower overlap completed ${countOf(settledCount, "item")}: ${outcomes.join(", ")}.`;
 }
 
-/** Leads edit a queue's name, instructions, k, lease and sampling rule; the label schema and settings cards stay on the queue page. */
+/** Leads edit a queue's name, instructions, mode, k, lease and sampling rule; the label schema and settings cards stay on the queue page. */
 export function EditQueueForm({ projectId, slug, queueId }: { projectId: string; slug: string; queueId: string }) {
   const queue = useQueue(projectId, queueId);
   const update = useUpdateQueue();
@@ -67,8 +68,10 @@ export function EditQueueForm({ projectId, slug, queueId }: { projectId: string;
           <InstructionsEditor value={draft.instructions} error={errors.instructions} onChange={(instructions) => change({ instructions })} />
         </div>
       </FormSection>
-      <FormSection title="Review" description="How many people see each item, and how long a claim stays theirs.">
-        <ReviewFields
+      <FormSection title="Review" description="Whether reviewers answer alone or together, how many people see each item, and how long a claim stays theirs.">
+        <div className="space-y-4">
+          <QueueModeField value={draft.mode} error={errors.mode} onChange={(mode) => change({ mode })} />
+          <ReviewFields
           overlap={draft.overlap}
           leaseSeconds={draft.leaseSeconds}
           errors={errors}
@@ -78,7 +81,8 @@ export function EditQueueForm({ projectId, slug, queueId }: { projectId: string;
               ? `Lowering k from ${queue.overlap} resolves, on save, every open item that already has this many answers; anyone still on such an item is told it is done.`
               : `Now ${queue.overlap}. Raising it asks open items for more answers; resolved items keep their gold.`
           }
-        />
+          />
+        </div>
       </FormSection>
       <FormSection
         title="Sampling"

@@ -13,13 +13,14 @@ import { InstructionsEditor } from "./instructions-editor";
 import { LabelSchemaFields } from "./label-schema-fields";
 import { LoopSettingsFields } from "./loop-settings-fields";
 import { QualitySettingsFields } from "./quality-settings-fields";
+import { QueueModeField } from "./queue-mode-field";
 import { ReviewFields } from "./review-fields";
 import { initialQueueForm, validateQueueForm, type QueueFormState } from "./queue-form-state";
 import { SamplingRuleFields } from "./sampling-rule-fields";
 import { SamplingScienceFields } from "./sampling-science-fields";
 import { useCreateQueue } from "./use-queues";
 
-const serverFields = ["name", "instructions", "overlap", "leaseSeconds", "consensusMethod", "majorityThreshold", "minPosterior", "maxOverlap", "goldItemRate", "gateMinAccuracy", "gateMinGoldItems", "dailyCap", "holdoutFraction", "suggestionDisplay", "decoyRate", "approvalValues"] as const;
+const serverFields = ["name", "instructions", "mode", "overlap", "leaseSeconds", "consensusMethod", "majorityThreshold", "minPosterior", "maxOverlap", "goldItemRate", "gateMinAccuracy", "gateMinGoldItems", "dailyCap", "holdoutFraction", "suggestionDisplay", "decoyRate", "approvalValues"] as const;
 
 /** The new-queue form: validated with createQueueSchema before sending, and optionally backfilled right after. */
 export function NewQueueForm({ projectId, slug }: { projectId: string; slug: string }) {
@@ -69,8 +70,11 @@ export function NewQueueForm({ projectId, slug }: { projectId: string; slug: str
       <FormSection title="Label" description="1–12 fields of any type (choices, ratings, numbers, text, rubrics), plus an optional note and corrected output.">
         <LabelSchemaFields state={state} errors={errors} onChange={onChange} />
       </FormSection>
-      <FormSection title="Review" description="How many people see each item, and how long a claim stays theirs.">
-        <ReviewFields overlap={state.overlap} leaseSeconds={state.leaseSeconds} errors={errors} onChange={onChange} />
+      <FormSection title="Review" description="Whether reviewers answer alone or together, how many people see each item, and how long a claim stays theirs.">
+        <div className="space-y-4">
+          <QueueModeField value={state.mode} error={errors.mode} onChange={(mode) => onChange({ mode })} />
+          <ReviewFields overlap={state.overlap} leaseSeconds={state.leaseSeconds} errors={errors} onChange={onChange} />
+        </div>
       </FormSection>
       <FormSection title="Resolution and quality" description="How answers become gold, and how annotators are checked against known answers.">
         <QualitySettingsFields draft={state.quality} overlap={Number(state.overlap)} errors={errors} onChange={(patch) => onChange({ quality: { ...state.quality, ...patch } })} />

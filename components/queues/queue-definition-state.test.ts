@@ -7,6 +7,7 @@ const stored = {
   instructions: "## Check",
   overlap: 2,
   leaseSeconds: 600,
+  mode: "collaborative" as const,
   samplingRule: buildSamplingRule({
     rate: 0.25,
     models: ["bot-1", "bot-2"],

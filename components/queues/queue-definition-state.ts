@@ -3,9 +3,9 @@ import { fieldForIssuePath, toSamplingRuleDraft, toSamplingRuleInput, type Queue
 import type { SettingsValidation } from "./use-settings-form";
 
 /** What the edit-queue form holds: the queue's name, instructions, k, lease and rule, numbers as typed. */
-export type QueueDefinitionDraft = Pick<QueueFormState, "name" | "instructions" | "overlap" | "leaseSeconds"> & SamplingRuleDraft;
+export type QueueDefinitionDraft = Pick<QueueFormState, "name" | "instructions" | "overlap" | "leaseSeconds" | "mode"> & SamplingRuleDraft;
 
-type StoredDefinition = { name: string; instructions: string; overlap: number; leaseSeconds: number; samplingRule: SamplingRule };
+type StoredDefinition = { name: string; instructions: string; overlap: number; leaseSeconds: number; mode: string; samplingRule: SamplingRule };
 
 export function toQueueDefinitionDraft(queue: StoredDefinition): QueueDefinitionDraft {
   return {
@@ -13,6 +13,7 @@ export function toQueueDefinitionDraft(queue: StoredDefinition): QueueDefinition
     instructions: queue.instructions,
     overlap: String(queue.overlap),
     leaseSeconds: String(queue.leaseSeconds),
+    mode: queue.mode === "collaborative" ? "collaborative" : "blind",
     ...toSamplingRuleDraft(queue.samplingRule),
   };
 }
@@ -30,6 +31,7 @@ export function validateQueueDefinition(draft: QueueDefinitionDraft): SettingsVa
     instructions: draft.instructions,
     overlap: toNumber(draft.overlap),
     leaseSeconds: toNumber(draft.leaseSeconds),
+    mode: draft.mode,
     samplingRule: toSamplingRuleInput(draft),
   });
   if (result.success) return { success: true, data: result.data };

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { SignalKind } from "@/server/ingest/schema";
-import { createQueueSchema, DEFAULT_QUALITY_SETTINGS, type CreateQueueInput, type SamplingRule, type samplingRuleSchema } from "@/server/queues/schema";
+import { createQueueSchema, DEFAULT_QUALITY_SETTINGS, type CreateQueueInput, type QueueMode, type SamplingRule, type samplingRuleSchema } from "@/server/queues/schema";
 import { firstChoiceDraft, initialCorrectionRule, newFieldDraft, toCorrectionConsensusInput, toFieldInput, type CorrectionRuleDraft, type FieldDraft } from "./field-draft-state";
 import { initialLoopSettingsDraft, toLoopSettingsInput, type LoopSettingsDraft } from "./loop-settings-state";
 import { initialSamplingScienceDraft, toSamplingScienceDraft, toSamplingScienceInput, type SamplingScienceDraft } from "./sampling-science-state";
@@ -17,6 +17,7 @@ export type QueueFormState = CorrectionRuleDraft & {
   allowCorrection: boolean;
   overlap: string;
   leaseSeconds: string;
+  mode: QueueMode;
   models: string;
   tags: string;
   metadata: MetadataRow[];
@@ -37,6 +38,7 @@ export const initialQueueForm: QueueFormState = {
   ...initialCorrectionRule,
   overlap: "2",
   leaseSeconds: "600",
+  mode: "blind",
   models: "",
   tags: "",
   metadata: [],
@@ -119,7 +121,7 @@ export function toCreateQueueInput(state: QueueFormState): z.input<typeof create
     },
     overlap: toNumber(state.overlap),
     leaseSeconds: toNumber(state.leaseSeconds),
-    mode: "blind",
+    mode: state.mode,
     samplingRule: toSamplingRuleInput(state),
     ...toQualitySettingsInput(state.quality),
     ...toLoopSettingsInput({ ...state.loop, acceptableValues }, choice?.key ?? ""),

@@ -13,6 +13,7 @@ import { Kbd } from "@/components/ui/kbd";
 import { PageHeader } from "@/components/ui/page-header";
 import { useShortcuts } from "@/components/shell/use-shortcuts";
 import { ProgressPanel } from "./progress-panel";
+import { SharedTaskReview } from "./shared-task-review";
 import { TaskReview } from "./task-review";
 import { useReviewQueue } from "./use-review-queue";
 
@@ -20,7 +21,8 @@ type ReviewWorkbenchProps = { projectId: string; queueId: string; slug: string; 
 
 /**
  * The annotator's review page: claims an item, shows it with the label form, and moves straight to the
- * prefetched next item on submit or skip. Only this annotator's own work is ever shown (blind review).
+ * prefetched next item on submit or skip. On a blind queue only this annotator's own work is ever shown; on
+ * a collaborative one the item's annotators share one answer (SharedTaskReview).
  */
 export function ReviewWorkbench({ projectId, queueId, slug, userName }: ReviewWorkbenchProps) {
   const trpc = useTRPC();
@@ -86,7 +88,18 @@ export function ReviewWorkbench({ projectId, queueId, slug, userName }: ReviewWo
           Nothing is left for you in this queue right now. New items arrive as production outputs are sampled into it.
         </EmptyState>
       )}
-      {state.phase === "ready" && (
+      {state.phase === "ready" && state.task.queue.mode === "collaborative" && (
+        <SharedTaskReview
+          key={state.task.assignment.id}
+          projectId={projectId}
+          userName={userName}
+          state={state}
+          review={review}
+          isInstructionsOpen={isInstructionsOpen}
+          onToggleInstructions={() => setIsInstructionsOpen((isOpen) => !isOpen)}
+        />
+      )}
+      {state.phase === "ready" && state.task.queue.mode !== "collaborative" && (
         <TaskReview
           key={state.task.assignment.id}
           projectId={projectId}

@@ -28,6 +28,7 @@ import * as labelSchemaVersions from "./2026_12_03_0900_label_schema_versions";
 import * as annotationRevisions from "./2026_12_03_0910_annotation_revisions";
 import * as queuePrimaryChoiceKey from "./2026_12_03_0920_queue_primary_choice_key";
 import * as outputCandidates from "./2026_12_04_0900_output_candidates";
+import * as createCollabAuthors from "./2026_12_04_0930_create_collab_authors";
 
 /**
  * Every migration, keyed by file name. Listed by hand rather than read from disk so the same list works
@@ -63,4 +64,5 @@ export const migrations: Record<string, Migration> = {
   "2026_12_03_0910_annotation_revisions": annotationRevisions,
   "2026_12_03_0920_queue_primary_choice_key": queuePrimaryChoiceKey,
   "2026_12_04_0900_output_candidates": outputCandidates,
+  "2026_12_04_0930_create_collab_authors": createCollabAuthors,
 };

@@ -92,6 +92,12 @@ test.describe("in a realistic project", () => {
     { name: "queue gold checks", role: "lead", path: (p) => `/p/${p.slug}/queues/${p.ids.queue}/gold-checks` },
     { name: "queue inference", role: "ml", path: (p) => `/p/${p.slug}/queues/${p.ids.queue}/inference` },
     { name: "review with an item", role: "annotator", path: (p) => `/p/${p.slug}/queues/${p.ids.queue}/review`, content: (page) => page.getByRole("button", { name: /^Submit/ }) },
+    {
+      name: "collaborative review",
+      role: "annotator",
+      path: (p) => `/p/${p.slug}/queues/${p.ids.sharedQueue}/review`,
+      content: (page) => page.getByRole("textbox", { name: "Shared correction" }),
+    },
     { name: "your answer", role: "annotator", path: (p) => `/p/${p.slug}/queues/${p.ids.answer.queueId}/review/answers/${p.ids.answer.id}`, content: (page) => page.getByRole("heading", { name: "Item to review" }) },
     { name: "conflicts", role: "lead", path: (p) => `/p/${p.slug}/conflicts`, content: (page) => page.getByRole("link", { name: /^Adjudicate / }) },
     { name: "adjudication of a conflict", role: "lead", path: (p) => `/p/${p.slug}/conflicts/${p.ids.conflictItem}`, content: (page) => page.getByRole("button", { name: "Finalize gold" }) },

@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/types";
 import { SEED_PASSWORD, seedMembership, seedUser } from "../../db/seed/factories";
+import { seedQueueItems, VERDICT_FIELD } from "../../db/seed/loop";
 import { seedMetricPoints } from "../../db/seed/loop-health";
 import { listProjectAlerts } from "../../server/alerts/alert-service";
 import { evaluateAlerts } from "../../server/alerts/evaluate-service";
@@ -8,6 +9,8 @@ import { createApiKey } from "../../server/api-keys/service";
 import { demoAnswerQueue } from "../../server/demo/queue-presets";
 import { loadDemoProject } from "../../server/demo/service";
 import { createInvite } from "../../server/members/invite-service";
+import { buildSamplingRule } from "../../server/queues/schema";
+import { createQueue } from "../../server/queues/service";
 import { refreshMetrics } from "../../server/metrics/service";
 import { sendTestWebhook } from "../../server/webhooks/delivery-service";
 import { createWebhookEndpoint } from "../../server/webhooks/endpoint-service";
@@ -49,6 +52,7 @@ export async function seedRealisticProject(db: Kysely<DB>) {
     .where("is_gold_check", "=", false)
     .orderBy("id", "desc")
     .executeTakeFirstOrThrow();
+  const sharedQueue = await seedCollaborativeQueue(db, actor);
 
   return {
     slug: demo.project.slug,
@@ -58,9 +62,26 @@ export async function seedRealisticProject(db: Kysely<DB>) {
       ml: { email: person("ml").email, password: demo.password },
       annotator: { email: person("annotator").email, password: demo.password },
     },
-    ids: { queue: queue.id, alert: alertId, conflictItem: conflict.id, goldItem: gold.queueItemId, output: gold.outputId, dataset: dataset.id, annotator: annotator.id, endpoint: endpoint.id, delivery: deliveryId, answer },
+    ids: { queue: queue.id, alert: alertId, conflictItem: conflict.id, goldItem: gold.queueItemId, output: gold.outputId, dataset: dataset.id, annotator: annotator.id, endpoint: endpoint.id, delivery: deliveryId, answer, sharedQueue },
     inviteUrl: new URL(invite.url, "http://x").pathname,
   };
+}
+
+/** A collaborative queue with one item, for the shared review page. */
+async function seedCollaborativeQueue(db: Kysely<DB>, actor: { projectId: string; userId: string }): Promise<string> {
+  const { id } = await createQueue(db, actor, {
+    name: "Answers, reviewed together",
+    instructions: "Agree on one answer and one correction.",
+    labelSchema: { fields: [VERDICT_FIELD], allowNote: false, allowCorrection: true },
+    overlap: 2,
+    leaseSeconds: 600,
+    mode: "collaborative",
+    samplingRule: buildSamplingRule({ rate: 1, tags: ["never-sampled"] }),
+    majorityThreshold: 0.6,
+    backfill: false,
+  });
+  await seedQueueItems(db, { projectId: actor.projectId, queueId: id, count: 1 });
+  return id;
 }
 
 /** Three weeks in which the gold verdicts collapse onto one value for the last four days, as the label-collapse detector looks for. */

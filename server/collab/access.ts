@@ -3,19 +3,24 @@ import type { Kysely } from "kysely";
 import type { DB } from "@/db/types";
 import { hasAnyRole, type ProjectRole } from "@/server/auth/roles";
 import { conversationToText } from "@/server/items/conversation-text";
-import { findAssignmentOwner, findItemOutput, hasSubmittedOnItem } from "@/server/items/queries";
+import { findAssignmentOwner, findItemOutput, findOwnItemAssignment, hasSubmittedOnItem } from "@/server/items/queries";
 import { ForbiddenError } from "@/server/lib/errors";
 import { findMembership } from "@/server/members/queries";
 
 export type CollabMember = { projectId: string; userId: string; role: ProjectRole };
 
-type ParsedKey = { kind: "correction"; assignmentId: number } | { kind: "gold"; queueItemId: number } | { kind: "scratch" } | null;
+type ParsedKey =
+  | { kind: "correction"; assignmentId: number }
+  | { kind: "gold"; queueItemId: number }
+  | { kind: "shared"; queueItemId: number }
+  | { kind: "scratch" }
+  | null;
 
 function parseDocumentKey(documentKey: string): ParsedKey {
   const [kind, id = ""] = documentKey.split("/");
   const numericId = /^[1-9][0-9]{0,15}$/.test(id) ? Number(id) : null;
   if (kind === "correction" && numericId !== null) return { kind, assignmentId: numericId };
-  if (kind === "gold" && numericId !== null) return { kind, queueItemId: numericId };
+  if ((kind === "gold" || kind === "shared") && numericId !== null) return { kind, queueItemId: numericId };
   if (kind === "scratch") return { kind };
   return null;
 }
@@ -28,6 +33,8 @@ const refused = () => new ForbiddenError("you may not open this document", { fie
  *   edit while it is active, and after submitting while the item still collects answers; watch after.
  * - `gold/<queueItemId>`: leads and admins, and annotators who answered the item; edit while the item
  *   waits for a lead (conflict), watch once it is resolved.
+ * - `shared/<queueItemId>`: a collaborative item's shared answer and correction. Annotators holding a
+ *   live or approved assignment on it edit while the item collects approvals; leads watch; watch after.
  * - `scratch/<x>`: any member.
  * Everything else is refused. Asking to watch always gets a read-only token.
  */
@@ -60,6 +67,17 @@ export async function authorizeCollabDocument(
       if (!mayOpen) throw refused();
       return { isReadOnly: wantsWatch || item.state !== "conflict" };
     }
+    case "shared": {
+      const item = await findItemOutput(db, member.projectId, parsed.queueItemId);
+      // A blind item has no shared document: opening one would let its annotators see each other's work.
+      if (item?.mode !== "collaborative") throw refused();
+      const own = hasAnyRole(member.role, ["annotator"])
+        ? await findOwnItemAssignment(db, { projectId: member.projectId, queueItemId: parsed.queueItemId, userId: member.userId })
+        : undefined;
+      const isSeated = own?.state === "active" || own?.state === "submitted";
+      if (!isSeated && !hasAnyRole(member.role, ["lead"])) throw refused();
+      return { isReadOnly: wantsWatch || !isSeated || !CHANGEABLE_ITEM_STATES.includes(item.state) };
+    }
   }
 }
 
@@ -87,7 +105,7 @@ export async function authorizeCollabConnection(
 export async function findCollabSeedText(db: Kysely<DB>, projectId: string, documentKey: string): Promise<string | null> {
   const parsed = parseDocumentKey(documentKey);
   if (!parsed || parsed.kind === "scratch") return null;
-  const queueItemId = parsed.kind === "gold" ? parsed.queueItemId : (await findAssignmentOwner(db, projectId, parsed.assignmentId))?.queueItemId;
+  const queueItemId = parsed.kind === "gold" || parsed.kind === "shared" ? parsed.queueItemId : (await findAssignmentOwner(db, projectId, parsed.assignmentId))?.queueItemId;
   if (queueItemId === undefined) return null;
   const item = await findItemOutput(db, projectId, queueItemId);
   return item ? conversationToText(item.output) : null;
@@ -107,6 +125,7 @@ export async function hasCollabDocumentSubject(db: Kysely<DB>, projectId: string
     case "correction":
       return (await findAssignmentOwner(db, projectId, parsed.assignmentId)) !== undefined;
     case "gold":
+    case "shared":
       return (await findItemOutput(db, projectId, parsed.queueItemId)) !== undefined;
   }
 }

@@ -43,3 +43,20 @@ export function correctionDocumentKey(assignmentId: number): string {
 export function goldDocumentKey(queueItemId: number): string {
   return `gold/${queueItemId}`;
 }
+
+/**
+ * The one document every annotator of a collaborative queue's item edits together: the shared correction
+ * in `COLLAB_TEXT_FIELD` and the shared answer in `SHARED_ANSWER_FIELD`, so one connection carries both
+ * and one presence list covers both.
+ */
+export function sharedDocumentKey(queueItemId: number): string {
+  return `shared/${queueItemId}`;
+}
+
+/** The Y.Map of a shared document that holds the shared answer: field key → value, as a submit sends them. */
+export const SHARED_ANSWER_FIELD = "answer";
+
+/** Whether a document's edits are attributed to people (see server/collab/authorship.ts). */
+export function isAttributedDocumentKey(documentKey: string): boolean {
+  return documentKey.startsWith("shared/");
+}

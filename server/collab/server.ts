@@ -8,6 +8,7 @@ import type { Kysely } from "kysely";
 import type { DB } from "@/db/types";
 import { watchMembershipChanges, type MembershipWatch } from "@/server/members/membership-changes";
 import { authorizeCollabConnection, findCollabSeedText, hasCollabDocumentSubject } from "./access";
+import { createAuthorship } from "./authorship";
 import { createDurableUpdates } from "./durable-updates";
 import { compactDocument, findDocumentState } from "./persistence-service";
 import { appendUpdates, deleteDocument, insertDocumentStateIfAbsent } from "./queries";
@@ -90,7 +91,8 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     log,
   );
 
-  const extensions: Extension[] = [durableUpdates, persistence];
+  // Authorship runs first: an update it refuses is never logged.
+  const extensions: Extension[] = [createAuthorship(db), durableUpdates, persistence];
   if (options.redisUrl) {
     extensions.push(new RedisExtension({ prefix: "goldloop:collab", ...redisConnection(options.redisUrl) }));
   }

@@ -27,14 +27,16 @@ export async function lockQueueItem(trx: Transaction<DB>, projectId: string, que
     .executeTakeFirst();
 }
 
-/** An item's state and the output it was made from, for collaboration access and seeding. */
+/** An item's state, its queue's mode and the output it was made from, for collaboration access and seeding. */
 export async function findItemOutput(db: Executor, projectId: string, queueItemId: number) {
   return db
     .selectFrom("queue_items")
     .innerJoin("outputs", "outputs.id", "queue_items.output_id")
-    .select(["queue_items.state", "outputs.output"])
+    .innerJoin("queues", "queues.id", "queue_items.queue_id")
+    .select(["queue_items.state", "outputs.output", "queues.mode"])
     .where("queue_items.project_id", "=", projectId)
     .where("outputs.project_id", "=", projectId)
+    .where("queues.project_id", "=", projectId)
     .where("queue_items.id", "=", queueItemId)
     .$narrowType<WithItemState>()
     .executeTakeFirst();
@@ -82,4 +84,16 @@ export async function listOutputSignals(db: Executor, projectId: string, outputI
 export async function countProjectMembers(db: Executor, projectId: string): Promise<number> {
   const row = await db.selectFrom("memberships").select((eb) => eb.fn.countAll<string>().as("count")).where("project_id", "=", projectId).executeTakeFirstOrThrow();
   return Number(row.count);
+}
+
+/** The state of someone's own assignment on an item (one per person and item), for the shared document of a collaborative item. */
+export async function findOwnItemAssignment(db: Executor, params: { projectId: string; queueItemId: number; userId: string }) {
+  return db
+    .selectFrom("assignments")
+    .select(["id", "state"])
+    .where("project_id", "=", params.projectId)
+    .where("queue_item_id", "=", params.queueItemId)
+    .where("annotator_id", "=", params.userId)
+    .$narrowType<WithAssignmentState>()
+    .executeTakeFirst();
 }

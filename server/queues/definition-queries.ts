@@ -1,24 +1,36 @@
 import { sql, type Transaction } from "kysely";
 import type { DB } from "@/db/types";
-import type { UpdateQueueDefinitionInput } from "./schema";
+import type { QueueMode, UpdateQueueDefinitionInput } from "./schema";
 
 /** An open queue's definition, locked until the end of the transaction: one edit at a time, and the audit sees what it replaced. */
 export async function lockQueueDefinition(trx: Transaction<DB>, projectId: string, queueId: string) {
   return trx
     .selectFrom("queues")
-    .select(["name", "instructions", "overlap", "max_overlap as maxOverlap", "lease_seconds as leaseSeconds", "sampling_rule as samplingRule"])
+    .select([
+      "name",
+      "instructions",
+      "overlap",
+      "max_overlap as maxOverlap",
+      "lease_seconds as leaseSeconds",
+      "sampling_rule as samplingRule",
+      "mode",
+      "decoy_rate as decoyRate",
+      "gold_item_rate as goldItemRate",
+    ])
     .where("project_id", "=", projectId)
     .where("id", "=", queueId)
     .where("archived_at", "is", null)
     .forUpdate()
+    .$narrowType<{ mode: QueueMode }>()
     .executeTakeFirst();
 }
 
-export async function updateQueueDefinition(trx: Transaction<DB>, projectId: string, definition: UpdateQueueDefinitionInput): Promise<void> {
+export async function updateQueueDefinition(trx: Transaction<DB>, projectId: string, definition: UpdateQueueDefinitionInput & { mode: QueueMode }): Promise<void> {
   await trx
     .updateTable("queues")
     .set({
       name: definition.name,
+      mode: definition.mode,
       instructions: definition.instructions,
       overlap: definition.overlap,
       lease_seconds: definition.leaseSeconds,
@@ -66,4 +78,17 @@ export async function lockItemsCompletedByOverlap(trx: Transaction<DB>, projectI
     select id from completed order by id
   `.execute(trx);
   return rows.map((row) => row.id);
+}
+
+/** How many open items of a queue someone holds a seat on (a live lease or an answer): a mode switch waits for none. */
+export async function countClaimedOpenItems(trx: Transaction<DB>, projectId: string, queueId: string): Promise<number> {
+  const row = await trx
+    .selectFrom("queue_items")
+    .select((eb) => eb.fn.countAll<string>().as("count"))
+    .where("project_id", "=", projectId)
+    .where("queue_id", "=", queueId)
+    .where("state", "in", ["pending", "in_review"])
+    .where("assigned_count", ">", 0)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
 }

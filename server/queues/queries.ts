@@ -91,7 +91,7 @@ export async function findOpenQueue(db: Executor, projectId: string, queueId: st
 export async function lockOpenQueue(trx: Transaction<DB>, projectId: string, queueId: string) {
   return trx
     .selectFrom("queues")
-    .select(["id", "label_schema as labelSchema", "overlap"])
+    .select(["id", "label_schema as labelSchema", "overlap", "mode", "decoy_rate as decoyRate", "gold_item_rate as goldItemRate", "max_overlap as maxOverlap"])
     .where("project_id", "=", projectId)
     .where("id", "=", queueId)
     .where("archived_at", "is", null)

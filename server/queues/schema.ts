@@ -4,7 +4,9 @@ import { signalKindSchema } from "@/server/ingest/schema";
 import { fieldKeySchema, type CategoricalField, type LabelField } from "@/server/labels/field-types";
 import { labelSchemaV2Schema } from "@/server/labels/label-schema";
 
-export const queueModes = ["blind"] as const;
+/** blind: each annotator answers alone; collaborative: the item's annotators co-edit one answer and approve it. */
+export const queueModes = ["blind", "collaborative"] as const;
+export type QueueMode = (typeof queueModes)[number];
 export const queueItemStates = ["pending", "in_review", "needs_resolution", "conflict", "resolved", "skipped_out"] as const;
 export type QueueItemState = (typeof queueItemStates)[number];
 
@@ -164,7 +166,7 @@ export const createQueueSchema = z.object({
   labelSchema: labelSchemaSchema,
   overlap: overlapSchema,
   leaseSeconds: leaseSecondsSchema.default(600),
-  mode: z.enum(queueModes).default("blind"),
+  mode: z.enum(queueModes, "mode is blind or collaborative").default("blind"),
   samplingRule: samplingRuleSchema,
   consensusMethod: consensusMethodSchema.default("majority"),
   majorityThreshold: majorityThresholdSchema.default(0.6),
@@ -241,6 +243,8 @@ export const updateQueueDefinitionSchema = queueIdSchema.extend({
   overlap: overlapSchema,
   leaseSeconds: leaseSecondsSchema,
   samplingRule: samplingRuleSchema,
+  /** Absent: unchanged. A switch is refused while items of the queue are claimed. */
+  mode: z.enum(queueModes, "mode is blind or collaborative").optional(),
 });
 export type UpdateQueueDefinitionInput = z.infer<typeof updateQueueDefinitionSchema>;
 

@@ -111,12 +111,25 @@ function throwOnMaxOverlapIssue(overlap: number, maxOverlap: number | null): voi
   }
 }
 
+/**
+ * A collaborative queue's annotators approve one shared answer, so what only makes sense for answers given
+ * alone is refused: decoys and gold checks (one person's graded answer) and adaptive overlap (a
+ * disagreement between answers).
+ */
+function throwOnCollaborativeIssue(queue: { mode: string; decoyRate: number; goldItemRate: number; maxOverlap: number | null }): void {
+  if (queue.mode !== "collaborative") return;
+  if (queue.decoyRate > 0) throw new ValidationError("decoyRate: a collaborative queue shows no decoys", { field: "decoyRate" });
+  if (queue.goldItemRate > 0) throw new ValidationError("goldItemRate: a collaborative queue serves no gold checks", { field: "goldItemRate" });
+  if (queue.maxOverlap !== null) throw new ValidationError("maxOverlap: a collaborative queue has a fixed k", { field: "maxOverlap" });
+}
+
 /** Creates a queue (audited) and, unless asked not to, adds the stored outputs its rule takes. */
 export async function createQueue(db: Kysely<DB>, actor: ProjectActor, input: CreateQueueRequest) {
   const { backfill: shouldBackfill, ...definition } = input;
   const queue = { ...DEFAULT_LOOP_SETTINGS, ...DEFAULT_QUALITY_SETTINGS, ...definition, labelSchema: labelSchemaSchema.parse(definition.labelSchema) };
   throwOnApprovalValuesIssue(queue.labelSchema, queue.approvalValues);
   throwOnMaxOverlapIssue(queue.overlap, queue.maxOverlap);
+  throwOnCollaborativeIssue(queue);
   const { id } = await db.transaction().execute(async (trx) => {
     const created = await insertQueue(trx, { projectId: actor.projectId, createdBy: actor.userId, queue });
     await insertAuditEntry(trx, {
@@ -127,6 +140,7 @@ export async function createQueue(db: Kysely<DB>, actor: ProjectActor, input: Cr
       targetId: created.id,
       data: {
         name: queue.name,
+        mode: queue.mode,
         overlap: queue.overlap,
         samplingRule: queue.samplingRule,
         holdoutFraction: queue.holdoutFraction,
@@ -213,6 +227,7 @@ export async function updateLoopSettings(db: Kysely<DB>, actor: ProjectActor, in
     const queue = await lockOpenQueue(trx, actor.projectId, queueId);
     if (!queue) throw new NotFoundError("no open queue with this id in the project", { field: "queueId" });
     throwOnApprovalValuesIssue(parseLabelSchema(queue.labelSchema), settings.approvalValues);
+    throwOnCollaborativeIssue({ ...queue, decoyRate: settings.decoyRate });
     await updateQueueLoopSettings(trx, actor.projectId, queueId, settings);
     await insertAuditEntry(trx, {
       projectId: actor.projectId,
@@ -237,6 +252,7 @@ export async function updateQualitySettings(db: Kysely<DB>, actor: ProjectActor,
     const queue = await lockOpenQueue(trx, actor.projectId, queueId);
     if (!queue) throw new NotFoundError("no open queue with this id in the project", { field: "queueId" });
     throwOnMaxOverlapIssue(queue.overlap, settings.maxOverlap);
+    throwOnCollaborativeIssue({ ...queue, goldItemRate: settings.goldItemRate, maxOverlap: settings.maxOverlap });
     await updateQueueQualitySettings(trx, actor.projectId, queueId, settings);
     await insertAuditEntry(trx, {
       projectId: actor.projectId,

@@ -49,6 +49,8 @@ export async function editMyAnswer(db: Kysely<DB>, actor: ProjectActor, input: E
   const { projectId } = actor;
   const own = await findOwnAssignment(db, { projectId, assignmentId: input.assignmentId, userId: actor.userId });
   if (!own) throw new NotFoundError("you have no answer on this assignment", { field: "assignmentId" });
+  // A collaborative answer is an approval of the shared answer; approving again is the way to change it.
+  if (own.mode === "collaborative") throw new InvalidStateError("this queue is collaborative: approve the shared answer instead", { field: "assignmentId" });
   const labelSchema = parseLabelSchema(own.labelSchema);
   const values = validateLabelValues(labelSchema, input.values);
   checkOptionalParts(labelSchema, input);

@@ -3,6 +3,8 @@ import { getMyProgress } from "./progress-service";
 import { editMyAnswer, getMyAnswer, listMyRecentAnswers } from "./answer-service";
 import { assignmentIdSchema, claimNextSchema, editAnswerSchema, myProgressSchema, recentAnswersSchema, skipAssignmentSchema, submitAnnotationSchema } from "./schema";
 import { claimNext, getReviewTask, heartbeat, listMyItems, skipAssignment } from "./service";
+import { approveSharedAnswerSchema } from "./shared-schema";
+import { approveSharedAnswer, getSharedItem } from "./shared-service";
 import { submitAnnotation } from "./submit-service";
 
 // Leads and admins hold the annotator role too, so they can review like anyone else.
@@ -18,6 +20,9 @@ export const reviewRouter = router({
     const { annotationId, alreadySubmitted } = await submitAnnotation(ctx.db, ctx.actor, input);
     return { annotationId, alreadySubmitted };
   }),
+  // Collaborative queues: the shared item's approvals and authors, and approving its shared answer.
+  shared: annotatorProcedure.input(assignmentIdSchema).query(({ ctx, input }) => getSharedItem(ctx.db, ctx.actor, input.assignmentId)),
+  approve: annotatorProcedure.input(approveSharedAnswerSchema).mutation(({ ctx, input }) => approveSharedAnswer(ctx.db, ctx.actor, input)),
   myItems: annotatorProcedure.query(({ ctx }) => listMyItems(ctx.db, ctx.actor)),
   recentAnswers: annotatorProcedure.input(recentAnswersSchema).query(({ ctx, input }) => listMyRecentAnswers(ctx.db, ctx.actor, input.queueId)),
   getAnswer: annotatorProcedure.input(assignmentIdSchema).query(({ ctx, input }) => getMyAnswer(ctx.db, ctx.actor, input.assignmentId)),

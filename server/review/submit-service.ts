@@ -34,6 +34,7 @@ export async function submitAnnotation(db: Kysely<DB>, actor: ProjectActor, inpu
   const { projectId } = actor;
   const own = await findOwnAssignment(db, { projectId, assignmentId: input.assignmentId, userId: actor.userId });
   if (!own) throw new NotFoundError("you have no such assignment", { field: "assignmentId" });
+  if (own.mode === "collaborative") throw new InvalidStateError("this queue is collaborative: approve the shared answer", { field: "assignmentId" });
   const labelSchema = parseLabelSchema(own.labelSchema);
   const values = validateLabelValues(labelSchema, input.values);
   checkOptionalParts(labelSchema, input);

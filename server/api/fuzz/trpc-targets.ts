@@ -109,6 +109,7 @@ export const trpcTargets: Record<string, TrpcTarget> = {
       overlap: 2,
       leaseSeconds: 600,
       samplingRule: { models: ["support-bot-1"], tags: ["support"], metadata: { channel: "web" }, signals: [], rate: 1, explorationFloor: 0.01 },
+      mode: "blind",
     }),
   },
   "queues.updateLabelSchema": {
@@ -185,6 +186,8 @@ export const trpcTargets: Record<string, TrpcTarget> = {
     caller: "annotator",
     input: (f) => ({ ...inProject(f), assignmentId: f.assignmentId, values: { verdict: "harmful" }, note: "too slow", correctionState, timeSpentMs: 4_000 }),
   },
+  "review.shared": { caller: "annotator", input: (f) => ({ ...inProject(f), assignmentId: f.assignmentId }) },
+  "review.approve": { caller: "annotator", input: (f) => ({ ...inProject(f), assignmentId: f.assignmentId, documentState: correctionState }) },
   "review.myItems": { caller: "annotator", input: inProject },
   "review.myProgress": { caller: "annotator", input: (f) => ({ ...inProject(f), queueId: f.queue.id }) },
   "review.recentAnswers": { caller: "annotator", input: (f) => ({ ...inProject(f), queueId: f.queue.id }) },

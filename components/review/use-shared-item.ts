@@ -1,0 +1,20 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTRPC } from "@/components/trpc/provider";
+
+/** How often the approvals and authors beside a shared document are read again while it is open. */
+const SHARED_ITEM_REFRESH_MS = 1_000;
+
+/**
+ * A collaborative item's approvals, authors and state, kept fresh while the page shows it, and the
+ * approval of its shared answer. Authors come from the server (who sent which edit), never from the document.
+ */
+export function useSharedItem(projectId: string, assignmentId: number) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const queryKey = trpc.review.shared.queryKey({ projectId, assignmentId });
+  const shared = useQuery({ ...trpc.review.shared.queryOptions({ projectId, assignmentId }), refetchInterval: SHARED_ITEM_REFRESH_MS });
+  const approve = useMutation(trpc.review.approve.mutationOptions({ onSettled: () => queryClient.invalidateQueries({ queryKey }) }));
+  return { shared: shared.data, approve };
+}
