@@ -519,6 +519,7 @@ export interface ReleaseCandidates {
 }
 
 export interface ReleaseRows {
+  assertions: Json | null;
   candidates: Json | null;
   confidence: number;
   correction: string | null;

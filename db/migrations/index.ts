@@ -29,6 +29,7 @@ import * as annotationRevisions from "./2026_12_03_0910_annotation_revisions";
 import * as queuePrimaryChoiceKey from "./2026_12_03_0920_queue_primary_choice_key";
 import * as outputCandidates from "./2026_12_04_0900_output_candidates";
 import * as createCollabAuthors from "./2026_12_04_0930_create_collab_authors";
+import * as releaseRowAssertions from "./2026_12_04_0940_release_row_assertions";
 
 /**
  * Every migration, keyed by file name. Listed by hand rather than read from disk so the same list works
@@ -65,4 +66,5 @@ export const migrations: Record<string, Migration> = {
   "2026_12_03_0920_queue_primary_choice_key": queuePrimaryChoiceKey,
   "2026_12_04_0900_output_candidates": outputCandidates,
   "2026_12_04_0930_create_collab_authors": createCollabAuthors,
+  "2026_12_04_0940_release_row_assertions": releaseRowAssertions,
 };

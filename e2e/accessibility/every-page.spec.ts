@@ -98,6 +98,12 @@ test.describe("in a realistic project", () => {
       path: (p) => `/p/${p.slug}/queues/${p.ids.sharedQueue}/review`,
       content: (page) => page.getByRole("textbox", { name: "Shared correction" }),
     },
+    {
+      name: "pairwise review",
+      role: "annotator",
+      path: (p) => `/p/${p.slug}/queues/${p.ids.pairwiseQueue}/review`,
+      content: (page) => page.getByRole("region", { name: "Candidate B" }),
+    },
     { name: "your answer", role: "annotator", path: (p) => `/p/${p.slug}/queues/${p.ids.answer.queueId}/review/answers/${p.ids.answer.id}`, content: (page) => page.getByRole("heading", { name: "Item to review" }) },
     { name: "conflicts", role: "lead", path: (p) => `/p/${p.slug}/conflicts`, content: (page) => page.getByRole("link", { name: /^Adjudicate / }) },
     { name: "adjudication of a conflict", role: "lead", path: (p) => `/p/${p.slug}/conflicts/${p.ids.conflictItem}`, content: (page) => page.getByRole("button", { name: "Finalize gold" }) },

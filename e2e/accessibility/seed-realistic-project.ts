@@ -7,6 +7,7 @@ import { listProjectAlerts } from "../../server/alerts/alert-service";
 import { evaluateAlerts } from "../../server/alerts/evaluate-service";
 import { createApiKey } from "../../server/api-keys/service";
 import { demoAnswerQueue } from "../../server/demo/queue-presets";
+import { ingestOutputs } from "../../server/ingest/service";
 import { loadDemoProject } from "../../server/demo/service";
 import { createInvite } from "../../server/members/invite-service";
 import { buildSamplingRule } from "../../server/queues/schema";
@@ -53,6 +54,7 @@ export async function seedRealisticProject(db: Kysely<DB>) {
     .orderBy("id", "desc")
     .executeTakeFirstOrThrow();
   const sharedQueue = await seedCollaborativeQueue(db, actor);
+  const pairwiseQueue = await seedPairwiseQueue(db, actor);
 
   return {
     slug: demo.project.slug,
@@ -62,7 +64,7 @@ export async function seedRealisticProject(db: Kysely<DB>) {
       ml: { email: person("ml").email, password: demo.password },
       annotator: { email: person("annotator").email, password: demo.password },
     },
-    ids: { queue: queue.id, alert: alertId, conflictItem: conflict.id, goldItem: gold.queueItemId, output: gold.outputId, dataset: dataset.id, annotator: annotator.id, endpoint: endpoint.id, delivery: deliveryId, answer, sharedQueue },
+    ids: { queue: queue.id, alert: alertId, conflictItem: conflict.id, goldItem: gold.queueItemId, output: gold.outputId, dataset: dataset.id, annotator: annotator.id, endpoint: endpoint.id, delivery: deliveryId, answer, sharedQueue, pairwiseQueue },
     inviteUrl: new URL(invite.url, "http://x").pathname,
   };
 }
@@ -81,6 +83,27 @@ async function seedCollaborativeQueue(db: Kysely<DB>, actor: { projectId: string
     backfill: false,
   });
   await seedQueueItems(db, { projectId: actor.projectId, queueId: id, count: 1 });
+  return id;
+}
+
+/** A pairwise queue with one output of two candidates, for the side-by-side review page. */
+async function seedPairwiseQueue(db: Kysely<DB>, actor: { projectId: string; userId: string }): Promise<string> {
+  const { id } = await createQueue(db, actor, {
+    name: "Which answer is better",
+    instructions: "Pick the answer a customer would rather get.",
+    labelSchema: { fields: [{ type: "pairwise", key: "preference", title: "Which answer is better?" }], allowNote: true, allowCorrection: false },
+    overlap: 2,
+    leaseSeconds: 600,
+    mode: "blind",
+    samplingRule: buildSamplingRule({ rate: 1, tags: ["pairwise-demo"] }),
+    majorityThreshold: 0.6,
+    backfill: false,
+  });
+  const candidates = [
+    { output: "Refunds take 24 hours.", model: "support-bot-v1" },
+    { output: "Refunds reach your card in **5 to 7 business days** after we receive the return.", model: "support-bot-v2" },
+  ];
+  await ingestOutputs(db, { projectId: actor.projectId, apiKeyId: null }, [{ external_id: "pairwise-demo-1", input: [{ role: "user", content: "How long do refunds take?" }], candidates, tags: ["pairwise-demo"] }]);
   return id;
 }
 

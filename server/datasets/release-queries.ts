@@ -202,6 +202,24 @@ function splitOf(rule: SplitRule) {
   return sql<string>`case when ${bucket} < ${rule.splitTrain} then 'train' when ${bucket} < ${rule.splitTrain + rule.splitValidation} then 'validation' else 'test' end`;
 }
 
+/**
+ * The rubric criteria the gold's schema version marks as assertions, in schema order, each with the gold's
+ * verdict (pass/fail as true/false, a 1–5 score as the gold score): the checks an eval of this row runs.
+ */
+const goldAssertions = sql`(
+  select coalesce(jsonb_agg(jsonb_build_object(
+      'field', field.value ->> 'key', 'criterion', criterion.value ->> 'key', 'title', criterion.value ->> 'title',
+      'description', coalesce(criterion.value ->> 'description', ''), 'scale', criterion.value ->> 'scale',
+      'gold', gold_labels.values -> (field.value ->> 'key') -> (criterion.value ->> 'key')
+    ) order by field.position, criterion.position), '[]'::jsonb)
+  from queue_schema_versions as versions
+  cross join lateral jsonb_array_elements(versions.label_schema -> 'fields') with ordinality as field(value, position)
+  cross join lateral jsonb_array_elements(case when field.value ->> 'type' = 'rubric' then field.value -> 'criteria' else '[]'::jsonb end)
+    with ordinality as criterion(value, position)
+  where versions.project_id = gold_labels.project_id and versions.queue_id = gold_labels.queue_id and versions.version = gold_labels.schema_version
+    and (criterion.value ->> 'assertion')::boolean
+)`;
+
 /** A person as a release shows them: stable within the project, never their name or email. */
 const pseudonym = (userId: ReturnType<typeof sql>) =>
   sql<string>`'ann_' || left(encode(sha256(convert_to(gold_labels.project_id::text || ':' || ${userId}::text, 'UTF8')), 'hex'), 12)`;
@@ -218,12 +236,12 @@ export async function freezeReleaseBatch(
   const { projectId, releaseId } = params;
   const { rows } = await sql<{ position: number }>`
     insert into release_rows (
-      release_id, position, project_id, gold_label_id, output_id, external_id, input, original_output, candidates, label, correction, method, confidence,
+      release_id, position, project_id, gold_label_id, output_id, external_id, input, original_output, candidates, label, assertions, correction, method, confidence,
       split, queue_id, queue_name, schema_version, gold_created_at, lineage
     )
     select
       candidates.release_id, candidates.position, gold_labels.project_id, gold_labels.id, outputs.id, outputs.external_id, outputs.input, outputs.output, outputs.candidates,
-      gold_labels.values, gold_labels.correction, gold_labels.method, gold_labels.confidence,
+      gold_labels.values, ${goldAssertions}, gold_labels.correction, gold_labels.method, gold_labels.confidence,
       ${splitOf(params.rule)}, queues.id, queues.name, gold_labels.schema_version, gold_labels.created_at,
       jsonb_build_object(
         'output_id', outputs.id,

@@ -11,6 +11,7 @@ const endUserScope = (projectId: string, endUserId: string) => sql`
   documents as (
     select 'project/' || ${projectId} || '/correction/' || id as name from assigned
     union all select 'project/' || ${projectId} || '/gold/' || id from items
+    union all select 'project/' || ${projectId} || '/shared/' || id from items
   )`;
 
 /** What erasing the end user deletes, table by table, without deleting anything. */
@@ -50,7 +51,7 @@ export async function tombstoneReleaseRows(trx: Transaction<DB>, projectId: stri
   const { rows } = await sql<{ releaseId: number; datasetSlug: string; release: number; rows: number }>`
     with tombstoned as (
       update release_rows
-      set input = 'null'::jsonb, original_output = 'null'::jsonb, candidates = null, label = '{}'::jsonb, correction = null, erased_at = now(),
+      set input = 'null'::jsonb, original_output = 'null'::jsonb, candidates = null, label = '{}'::jsonb, assertions = null, correction = null, erased_at = now(),
         lineage = jsonb_build_object('erased_at', now(), 'output_id', output_id, 'gold_label_id', gold_label_id)
       where project_id = ${projectId} and erased_at is null
         and output_id in (select id from outputs where project_id = ${projectId} and end_user_id = ${endUserId})
@@ -80,7 +81,8 @@ export async function deleteEndUserData(trx: Transaction<DB>, projectId: string,
   await sql`
     with ${endUserScope(projectId, endUserId)},
     updates as (delete from collab_updates where project_id = ${projectId} and document_name in (select name from documents) returning 1),
-    snapshots as (delete from collab_docs where project_id = ${projectId} and name in (select name from documents) returning 1)
+    snapshots as (delete from collab_docs where project_id = ${projectId} and name in (select name from documents) returning 1),
+    authors as (delete from collab_authors where project_id = ${projectId} and document_name in (select name from documents) returning 1)
     delete from signals where project_id = ${projectId} and end_user_id = ${endUserId}
   `.execute(trx);
   await trx.deleteFrom("outputs").where("project_id", "=", projectId).where("end_user_id", "=", endUserId).execute();

@@ -10,7 +10,7 @@ import { createApiKey } from "@/server/api-keys/service";
 import { createCaller } from "@/server/api/root";
 import { createInnerContext } from "@/server/api/trpc";
 import { runCliCaptured } from "@/server/cli/test-support";
-import { buildCollabDocumentName, correctionDocumentKey, goldDocumentKey } from "@/server/collab/schema";
+import { buildCollabDocumentName, correctionDocumentKey, goldDocumentKey, sharedDocumentKey } from "@/server/collab/schema";
 import { publishAndWait } from "@/server/datasets/testing";
 import { ingestOutputs } from "@/server/ingest/service";
 import { ingestSignals } from "@/server/ingest/signals-service";
@@ -68,9 +68,11 @@ async function setUpLoop(prefix: string, firstIndex: number) {
     buildCollabDocumentName(projectId(), goldDocumentKey(alice1!.queueItemId)),
     buildCollabDocumentName(projectId(), correctionDocumentKey(assignmentsByItem.get(alice1!.queueItemId)![0]!)),
     buildCollabDocumentName(projectId(), goldDocumentKey(bob1!.queueItemId)),
+    buildCollabDocumentName(projectId(), sharedDocumentKey(alice2!.queueItemId)),
   ];
   await testDb.db.insertInto("collab_docs").values(documentNames.map((name) => ({ project_id: projectId(), name, state: Buffer.from([0]) }))).execute();
   await testDb.db.insertInto("collab_updates").values({ project_id: projectId(), document_name: documentNames[1]!, update: Buffer.from([1]) }).execute();
+  await testDb.db.insertInto("collab_authors").values({ project_id: projectId(), document_name: documentNames[3]!, client_id: 42, user_id: team.members.annotator.id }).execute();
   await as("lead").goldItems.addFromGold({ projectId: projectId(), queueItemId: alice1!.queueItemId });
   await ingestSignals(testDb.db, { projectId: projectId() }, [
     { external_id: `${prefix}-alice-1`, kind: "thumbs_down", end_user_id: `${prefix}-alice`, comment: "wrong" },
@@ -107,7 +109,7 @@ const pull = async (slug: string, release: number, query = "") =>
 describe("erasing an end user", () => {
   it("previews, then deletes every row of theirs in every table, tombstones their frozen rows, audits, and the next release lists them as removed", async () => {
     const { alice, bob, dataset, documentNames } = await setUpLoop("e1", 100);
-    const expected = { outputs: 2, signals: 2, queueItems: 2, assignments: 4, annotations: 4, goldLabels: 2, goldItems: 1, collabDocuments: 2, releaseRowsTombstoned: 2 };
+    const expected = { outputs: 2, signals: 2, queueItems: 2, assignments: 4, annotations: 4, goldLabels: 2, goldItems: 1, collabDocuments: 3, releaseRowsTombstoned: 2 };
     await expect(as("admin").privacy.previewErasure({ projectId: projectId(), endUserId: "e1-alice" })).resolves.toEqual(expected);
 
     const before = await pullResponse(dataset.slug, 1);
@@ -124,6 +126,7 @@ describe("erasing an end user", () => {
     const documents = await testDb.db.selectFrom("collab_docs").select("name").where("project_id", "=", projectId()).execute();
     expect(documents.map((row) => row.name)).toEqual([documentNames[2]]);
     expect(await testDb.db.selectFrom("collab_updates").select("id").where("project_id", "=", projectId()).execute()).toEqual([]);
+    expect(await testDb.db.selectFrom("collab_authors").select("client_id").where("project_id", "=", projectId()).execute()).toEqual([]);
     // Bob keeps everything, including his own signal on his output; alice's signal on it is gone.
     expect(await countLeftovers([bob.id], "e1-bob")).toEqual({ outputs: 1, signals: 1, queue_items: 1, assignments: 2, gold_labels: 1 });
 

@@ -33,7 +33,7 @@ function lineEncoder(toLine: ((line: string) => string) | null): RowEncoder {
 }
 
 /** CSV columns in order; Postgres renders each row's cells in this order (renderLine in queries.ts). */
-export const csvColumns = ["release", "external_id", "split", "queue", "schema_version", "input", "output", "candidates", "label", "correction", "method", "confidence", "lineage"] as const;
+export const csvColumns = ["release", "external_id", "split", "queue", "schema_version", "input", "output", "candidates", "label", "assertions", "correction", "method", "confidence", "lineage"] as const;
 
 /** Records per call to the CSV writer: big enough to amortise the call, small enough that its strings die young. */
 const CSV_BATCH = 200;

@@ -98,6 +98,7 @@ describe("release formats on a release built by ingest, review and publish", () 
         output: row.original_output,
         candidates: row.candidates,
         label: row.label,
+        assertions: row.assertions,
         correction: row.correction,
         method: row.method,
         confidence: row.confidence,
@@ -107,7 +108,7 @@ describe("release formats on a release built by ingest, review and publish", () 
         lineage: row.lineage,
       })),
     );
-    expect(lines.map((line) => Object.keys(line))).toEqual(lines.map(() => ["release", "external_id", "input", "output", "candidates", "label", "correction", "method", "confidence", "split", "schema_version", "queue", "lineage"]));
+    expect(lines.map((line) => Object.keys(line))).toEqual(lines.map(() => ["release", "external_id", "input", "output", "candidates", "label", "assertions", "correction", "method", "confidence", "split", "schema_version", "queue", "lineage"]));
     expect(new Set(lines.map((line) => line.external_id))).toEqual(new Set(examples.map((example) => example.externalId)));
   });
 
@@ -207,7 +208,7 @@ describe("release formats on a release built by ingest, review and publish", () 
       const expected = stored.filter((row) => row.split === split).length;
       expect(response.headers.get("x-goldloop-row-count")).toBe(String(expected));
       const path = await saveBody(response, `${split}.csv`);
-      const rows = await queryDuckDb(`select split from read_csv('${path}', header = true, all_varchar = true, columns = {'release': 'VARCHAR', 'external_id': 'VARCHAR', 'split': 'VARCHAR', 'queue': 'VARCHAR', 'schema_version': 'VARCHAR', 'input': 'VARCHAR', 'output': 'VARCHAR', 'candidates': 'VARCHAR', 'label': 'VARCHAR', 'correction': 'VARCHAR', 'method': 'VARCHAR', 'confidence': 'VARCHAR', 'lineage': 'VARCHAR'})`);
+      const rows = await queryDuckDb(`select split from read_csv('${path}', header = true, all_varchar = true, columns = {'release': 'VARCHAR', 'external_id': 'VARCHAR', 'split': 'VARCHAR', 'queue': 'VARCHAR', 'schema_version': 'VARCHAR', 'input': 'VARCHAR', 'output': 'VARCHAR', 'candidates': 'VARCHAR', 'label': 'VARCHAR', 'assertions': 'VARCHAR', 'correction': 'VARCHAR', 'method': 'VARCHAR', 'confidence': 'VARCHAR', 'lineage': 'VARCHAR'})`);
       expect(rows).toEqual(Array.from({ length: expected }, () => ({ split })));
     }
   });

@@ -31,10 +31,11 @@ function columnSpecs(hasChange: boolean): ColumnSpec[] {
     { element: text("output"), cell: 6 + shift, isUnique: true },
     { element: text("candidates"), cell: 7 + shift, isUnique: true },
     { element: text("label"), cell: 8 + shift },
-    { element: text("correction"), cell: 9 + shift, isUnique: true },
-    { element: text("method"), cell: 10 + shift },
-    { element: { name: "confidence", type: "DOUBLE", repetition_type: "OPTIONAL" }, cell: 11 + shift },
-    { element: text("lineage"), cell: 12 + shift, isUnique: true },
+    { element: text("assertions"), cell: 9 + shift },
+    { element: text("correction"), cell: 10 + shift, isUnique: true },
+    { element: text("method"), cell: 11 + shift },
+    { element: { name: "confidence", type: "DOUBLE", repetition_type: "OPTIONAL" }, cell: 12 + shift },
+    { element: text("lineage"), cell: 13 + shift, isUnique: true },
   ];
 }
 

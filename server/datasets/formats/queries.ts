@@ -85,7 +85,7 @@ const isRelabelled = sql<boolean>`(prev.label is distinct from cur.label or prev
 /** The release row contract, keys in the documented order; `change` follows `release` in a diff. */
 function lineColumns(selection: RowSelection, change: RawBuilder<string> | null) {
   return sql`select ${selection.releaseNumber}::int as release, ${change === null ? sql`` : sql`${change} as change,`}
-    cur.external_id, cur.input, cur.original_output as output, cur.candidates, cur.label, cur.correction, cur.method, cur.confidence,
+    cur.external_id, cur.input, cur.original_output as output, cur.candidates, cur.label, cur.assertions, cur.correction, cur.method, cur.confidence,
     cur.split, cur.schema_version, cur.queue_name as queue, cur.lineage`;
 }
 
@@ -116,9 +116,9 @@ function renderLine(selection: RowSelection, isTombstone: boolean) {
       // JSON null is only ever an erased row's content (see server/privacy): an empty cell, so Parquet builds no messages for it.
       const json = (column: string) => (isParquet ? sql`nullif(${sql.ref(column)}::text, 'null')` : jsonCell(column));
       return isTombstone
-        ? sql<string>`json_build_array(line.release, ${change} line.external_id, line.split, line.queue, null, null, null, null, null, null, null, null, line.lineage::text)::text`
+        ? sql<string>`json_build_array(line.release, ${change} line.external_id, line.split, line.queue, null, null, null, null, null, null, null, null, null, line.lineage::text)::text`
         : sql<string>`json_build_array(line.release, ${change} line.external_id, line.split, line.queue, line.schema_version,
-            ${json("line.input")}, ${json("line.output")}, ${json("line.candidates")}, line.label::text, line.correction, line.method, line.confidence, line.lineage::text
+            ${json("line.input")}, ${json("line.output")}, ${json("line.candidates")}, line.label::text, ${json("line.assertions")}, line.correction, line.method, line.confidence, line.lineage::text
             ${isParquet ? sql`, ${trainingAnswer("cur")}` : sql``})::text`;
     }
   }
