@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { createDatabase, type Database } from "../db";
 import { SEED_PASSWORD } from "../db/seed/factories";
 import { DATABASE_URL_FILE, SERVER_LOG } from "./environment";
@@ -28,6 +28,13 @@ export async function signIn(page: Page, email: string, password = SEED_PASSWORD
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).not.toHaveURL(/\/signin/);
+}
+
+/** A page in a browser context of its own (its own cookies), signed in as `email`: one person of a test with several. */
+export async function openAs(browser: Browser, email: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, email);
+  return page;
 }
 
 /** Reports each Content-Security-Policy violation in a context's pages, from the browser's console and from the DOM event. */

@@ -37,6 +37,8 @@ export function ReviewWorkbench({ projectId, queueId, slug, userName }: ReviewWo
   const latestAnswerHref = latestAnswer ? `/p/${slug}/queues/${queueId}/review/answers/${latestAnswer.assignmentId}` : null;
   useShortcuts(latestAnswerHref ? [{ keys: ["p"], label: "Open your previous answer, to read or change it", run: () => router.push(latestAnswerHref) }] : []);
 
+  // A collaborative item is answered together on one shared document; a blind one alone.
+  const ItemReview = state.phase === "ready" && state.task.queue.mode === "collaborative" ? SharedTaskReview : TaskReview;
   return (
     <>
       <PageHeader
@@ -88,19 +90,8 @@ export function ReviewWorkbench({ projectId, queueId, slug, userName }: ReviewWo
           Nothing is left for you in this queue right now. New items arrive as production outputs are sampled into it.
         </EmptyState>
       )}
-      {state.phase === "ready" && state.task.queue.mode === "collaborative" && (
-        <SharedTaskReview
-          key={state.task.assignment.id}
-          projectId={projectId}
-          userName={userName}
-          state={state}
-          review={review}
-          isInstructionsOpen={isInstructionsOpen}
-          onToggleInstructions={() => setIsInstructionsOpen((isOpen) => !isOpen)}
-        />
-      )}
-      {state.phase === "ready" && state.task.queue.mode !== "collaborative" && (
-        <TaskReview
+      {state.phase === "ready" && (
+        <ItemReview
           key={state.task.assignment.id}
           projectId={projectId}
           userName={userName}

@@ -23,27 +23,18 @@ import { SharedApprovals } from "./shared-approvals";
 import { toSharedAuthors } from "./shared-authors";
 import { SkipDialog } from "./skip-dialog";
 import { InstructionsPanel, TaskView } from "./task-view";
-import type { ReviewState, useReviewQueue } from "./use-review-queue";
+import type { TaskReviewProps } from "./task-review";
 import { useReviewKeys } from "./use-review-keys";
 import { useSharedAnswer } from "./use-shared-answer";
 import { useSharedItem } from "./use-shared-item";
 
-type ReadyState = Extract<ReviewState, { phase: "ready" }>;
-type SharedTaskReviewProps = {
-  projectId: string;
-  userName: string;
-  state: ReadyState;
-  review: ReturnType<typeof useReviewQueue>;
-  isInstructionsOpen: boolean;
-  onToggleInstructions: () => void;
-};
 
 /**
  * One item of a collaborative queue: every annotator assigned to it edits one shared answer and one shared
  * correction live, sees who else is here and who wrote what, and approves the shared answer as it stands.
  * The item becomes gold when k of them approved the same version. Remounted for every item.
  */
-export function SharedTaskReview({ projectId, userName, state, review, isInstructionsOpen, onToggleInstructions }: SharedTaskReviewProps) {
+export function SharedTaskReview({ projectId, userName, state, review, isInstructionsOpen, onToggleInstructions }: TaskReviewProps) {
   const { task } = state;
   const { labelSchema } = task.queue;
   const fields = labelSchema.fields;

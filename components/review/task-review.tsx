@@ -26,7 +26,7 @@ import type { ReviewState, useReviewQueue } from "./use-review-queue";
 import { useReviewKeys } from "./use-review-keys";
 
 type ReadyState = Extract<ReviewState, { phase: "ready" }>;
-type TaskReviewProps = {
+export type TaskReviewProps = {
   projectId: string;
   userName: string;
   state: ReadyState;

@@ -1,17 +1,11 @@
-import type { Browser, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { seedMembership, seedProject, seedUser } from "../../db/seed/factories";
 import { createApiKey } from "../../server/api-keys/service";
-import { expect, openE2eDatabase, signIn, test } from "../fixtures";
+import { expect, openAs, openE2eDatabase, test } from "../fixtures";
 
 const question = [{ role: "user", content: "How long do refunds take?" }];
 const slowAnswer = "Refunds take 24 hours.";
 const rightAnswer = "Refunds reach your card in 5 to 7 business days.";
-
-async function openAs(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, email);
-  return page;
-}
 
 /** Presses a pairwise key once the page listens (right after load the key can land before hydration), until the choice shows. */
 async function choose(page: Page, key: string, choice: string) {

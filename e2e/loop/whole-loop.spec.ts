@@ -1,5 +1,5 @@
-import type { Browser, Page } from "@playwright/test";
-import { expect, openE2eDatabase, signIn, test } from "../fixtures";
+import type { Page } from "@playwright/test";
+import { expect, openAs, openE2eDatabase, test } from "../fixtures";
 import { seedMembership, seedProject, seedUser } from "../../db/seed/factories";
 import { createApiKey } from "../../server/api-keys/service";
 import { buildSamplingRule } from "../../server/queues/schema";
@@ -7,12 +7,6 @@ import { createQueue } from "../../server/queues/service";
 
 const originalAnswer = "Refunds take 24 hours. If you don't see it, your bank is at fault.";
 const leadCorrection = "Refunds reach your card within 5 to 7 business days after we receive the return.";
-
-async function openAs(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, email);
-  return page;
-}
 
 /** Replaces the whole text of a CodeMirror editor the way a person would: select all, type. */
 async function rewriteEditor(page: Page, name: string, text: string) {

@@ -1,15 +1,9 @@
-import type { Browser, Page } from "@playwright/test";
-import { expect, openE2eDatabase, signIn, test } from "../fixtures";
+import type { Page } from "@playwright/test";
+import { expect, openAs, openE2eDatabase, test } from "../fixtures";
 import { seedMembership, seedProject, seedUser } from "../../db/seed/factories";
 import { seedQueueItems } from "../../db/seed/loop";
 import { buildSamplingRule } from "../../server/queues/schema";
 import { createQueue } from "../../server/queues/service";
-
-async function openAs(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, email);
-  return page;
-}
 
 const sharedCorrection = (page: Page) => page.getByRole("textbox", { name: "Shared correction" });
 
