@@ -41,7 +41,7 @@ test("an ML engineer downloads a release as OpenAI DPO pairs and as the changes 
   const [changes] = await Promise.all([page.waitForEvent("download"), card.getByRole("link", { name: "Download CSV" }).click()]);
   expect(changes.suggestedFilename()).toBe("support-sft-r2-since-r1-csv.csv");
   const csv = readFileSync((await changes.path())!, "utf8").trim().split("\r\n");
-  expect(csv[0]).toBe("release,change,external_id,split,queue,schema_version,input,output,label,correction,method,confidence,lineage");
+  expect(csv[0]).toBe("release,change,external_id,split,queue,schema_version,input,output,candidates,label,assertions,correction,method,confidence,lineage");
   expect(csv.slice(1).map((row) => row.split(",").slice(0, 3).join(","))).toEqual(["2,added,refund-1"]);
 });
 

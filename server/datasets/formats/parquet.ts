@@ -15,7 +15,7 @@ type ColumnSpec = { element: SchemaElement; cell?: number; isUnique?: boolean };
 /**
  * The columns in order, each with its cell in the rendered row (`change`, when present, shifts the rest by
  * one). `messages` is a standard three-level LIST of `struct<role, content>`, so DuckDB, pyarrow and Spark
- * read it as nested data; input, output, label and lineage are JSON text.
+ * read it as nested data; input, output, candidates, label, assertions and lineage are JSON text.
  */
 function columnSpecs(hasChange: boolean): ColumnSpec[] {
   const shift = hasChange ? 1 : 0;
