@@ -115,6 +115,8 @@ test("a pairwise queue shows two candidates side by side, answered with A/B/T; a
   await choose(leadPage, "b", "B is better");
   await leadPage.keyboard.press("1");
   await expect(leadPage.getByRole("radio", { name: "Slightly" })).toBeChecked();
+  // Finalizing sends the gold correction too, so it waits until that document has connected.
+  await expect(leadPage.getByText("Saved", { exact: true })).toBeVisible();
   await leadPage.getByRole("button", { name: "Finalize gold" }).click();
   await expect(leadPage.getByText("Gold saved")).toBeVisible();
   await expect(leadPage.getByRole("region", { name: "Final gold" }).getByText("B, slightly better")).toBeVisible();
