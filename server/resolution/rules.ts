@@ -69,9 +69,16 @@ export function resolveCorrections(corrections: ReadonlyArray<string | null>, ru
   if (keys.size === 1) return { kind: "agreed", correction: corrections[0] ?? null, confidence: 1 };
   if (rule.rule === "identical" || keys.has(null)) return { kind: "conflict", reason: keys.has(null) ? "some reviewers corrected the output and some left it unchanged" : "corrections differ" };
   const texts = corrections.map((correction) => normalizeWhitespace(correction!));
-  const totals = texts.map((text, index) => texts.reduce((sum, other, at) => (at === index ? sum : sum + measureCorrectionDistance(text, other, rule.maxDistance)), 0));
+  // Each pair is diffed once; the distance is symmetric, so a row of the matrix is one text's distances to all.
+  const matrix = texts.map(() => new Array<number>(texts.length).fill(0));
+  for (let row = 0; row < texts.length; row += 1) {
+    for (let column = row + 1; column < texts.length; column += 1) {
+      matrix[row]![column] = matrix[column]![row] = measureCorrectionDistance(texts[row]!, texts[column]!, rule.maxDistance);
+    }
+  }
+  const totals = matrix.map((distancesFrom) => distancesFrom.reduce((sum, distance) => sum + distance, 0));
   const medoid = totals.indexOf(Math.min(...totals));
-  const distances = texts.map((text) => measureCorrectionDistance(texts[medoid]!, text, rule.maxDistance));
+  const distances = matrix[medoid]!;
   const farthest = Math.max(...distances);
   if (farthest > rule.maxDistance) {
     // Past the limit the diff stops counting, so how far beyond it is not known.
