@@ -15,7 +15,7 @@ import { sql } from "kysely";
 import { createDatabase } from "../db";
 import { migrateToLatest } from "../db/migrate";
 import { SEED_PASSWORD, seedMembership, seedProject, seedUser } from "../db/seed/factories";
-import { seedQueue, seedQueueItems, VERDICT_LABEL_SCHEMA } from "../db/seed/loop";
+import { seedQueue, seedQueueItems, VERDICT_LABEL_SCHEMA, VERDICT_ONLY_LABEL_SCHEMA } from "../db/seed/loop";
 import { dropDatabaseWhenIdle, withAdminClient } from "../db/testing/admin";
 import { withDatabaseName } from "../db/testing/names";
 import { findChromium } from "../e2e/chromium";
@@ -97,7 +97,7 @@ try {
   const project = await seedProject(db);
   const annotator = await seedUser(db, { name: "Bench Annotator" });
   await seedMembership(db, { projectId: project.id, userId: annotator.id, role: "annotator" });
-  const labelSchema = options["labels-only"] ? { ...VERDICT_LABEL_SCHEMA, allowNote: false, allowCorrection: false } : VERDICT_LABEL_SCHEMA;
+  const labelSchema = options["labels-only"] ? { ...VERDICT_ONLY_LABEL_SCHEMA, allowNote: false } : VERDICT_LABEL_SCHEMA;
   const queue = await seedQueue(db, { projectId: project.id, overlap: 1, labelSchema });
   await seedQueueItems(db, { projectId: project.id, queueId: queue.id, count: itemCount });
 

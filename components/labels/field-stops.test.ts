@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { labelSchemaV2Schema } from "@/server/labels/label-schema";
+import { answerFields, labelSchemaV2Schema } from "@/server/labels/label-schema";
 import { applyNumberKey, applyPairwiseKey, countStopKeys, listStops, moveStop } from "./field-stops";
 
-const { fields } = labelSchemaV2Schema.parse({
+const fields = answerFields(labelSchemaV2Schema.parse({
   fields: [
     { type: "categorical", key: "verdict", title: "Verdict", options: [{ value: "good", title: "Good" }, { value: "bad", title: "Bad" }] },
     { type: "multi_select", key: "issues", title: "Issues", options: [{ value: "tone", title: "Tone" }, { value: "facts", title: "Facts" }, { value: "length", title: "Length" }] },
@@ -10,7 +10,7 @@ const { fields } = labelSchemaV2Schema.parse({
     { type: "free_text", key: "why", title: "Why" },
     { type: "rubric", key: "rubric", title: "Rubric", criteria: [{ key: "cites", title: "Cites", scale: "pass_fail" }, { key: "tone", title: "Tone", scale: "one_to_five" }] },
   ],
-});
+}));
 const [verdict, issues, quality, why, rubric] = fields as [(typeof fields)[number], (typeof fields)[number], (typeof fields)[number], (typeof fields)[number], (typeof fields)[number]];
 
 describe("label form stops", () => {
@@ -37,7 +37,7 @@ describe("label form stops", () => {
   });
 
   it("A, B and T answer the pairwise field from anywhere; 1–3 set how much better once a side is chosen", () => {
-    const { fields: pairwiseFields } = labelSchemaV2Schema.parse({ fields: [verdict, { type: "pairwise", key: "preference", title: "Preference" }] });
+    const pairwiseFields = answerFields(labelSchemaV2Schema.parse({ fields: [verdict, { type: "pairwise", key: "preference", title: "Preference" }] }));
     const preference = pairwiseFields[1]!;
     expect(applyPairwiseKey(pairwiseFields, { verdict: "good" }, "b")).toEqual({ verdict: "good", preference: { choice: "b" } });
     expect(applyPairwiseKey(pairwiseFields, {}, "T")).toEqual({ preference: { choice: "tie" } });

@@ -1,7 +1,6 @@
-import type { LabelField } from "@/server/labels/field-types";
-import type { CorrectionConsensus } from "@/server/labels/label-schema";
+import type { CorrectionConsensus, SchemaField } from "@/server/labels/field-types";
 
-export const fieldTypeTitles: Record<LabelField["type"], string> = {
+export const fieldTypeTitles: Record<SchemaField["type"], string> = {
   categorical: "Single choice",
   multi_select: "Multiple choice",
   rating: "Rating",
@@ -9,12 +8,13 @@ export const fieldTypeTitles: Record<LabelField["type"], string> = {
   free_text: "Free text",
   rubric: "Rubric",
   pairwise: "Pairwise",
+  corrected_output: "Corrected output",
 };
 
 const percent = (share: number) => `${Math.round(share * 100)} %`;
 
 /** How a field's answers become gold, in words ("median within 1", "each option at 60 %"). */
-export function describeConsensus(field: LabelField, queueThreshold: number): string {
+export function describeConsensus(field: SchemaField, queueThreshold: number): string {
   switch (field.type) {
     case "categorical":
       if (field.consensus?.rule === "unanimous") return "unanimous";
@@ -30,11 +30,13 @@ export function describeConsensus(field: LabelField, queueThreshold: number): st
       return `each criterion on its own (pass/fail at ${percent(field.consensus.threshold)}, scores by median within ${field.consensus.maxSpread})`;
     case "pairwise":
       return `majority at ${percent(field.consensus.threshold)}; a split ${field.consensus.onSplit === "tie" ? "is a tie" : "goes to a lead"}`;
+    case "corrected_output":
+      return describeCorrectionRule(field.consensus);
   }
 }
 
 /** What a field asks for, in a few words ("1–5: useless … perfect", "0–120 min in steps of 5"). */
-export function describeFieldShape(field: LabelField): string {
+export function describeFieldShape(field: SchemaField): string {
   switch (field.type) {
     case "categorical":
     case "multi_select":
@@ -49,10 +51,12 @@ export function describeFieldShape(field: LabelField): string {
       return `${field.criteria.length} ${field.criteria.length === 1 ? "criterion" : "criteria"}`;
     case "pairwise":
       return field.askStrength ? "A, B or tie, with strength" : "A, B or tie";
+    case "corrected_output":
+      return "the output, rewritten together in an editor; unchanged means it needed no correction";
   }
 }
 
 /** How corrections become gold, in words ("identical, spacing aside", "close: the most central one, …"). */
 export function describeCorrectionRule(consensus: CorrectionConsensus): string {
-  return consensus.rule === "medoid" ? `close: the most central one, when every correction is within ${percent(consensus.maxDistance)} of it` : "identical, spacing aside";
+  return consensus.rule === "medoid" ? `the most central correction, when every one is within ${percent(consensus.maxDistance)} of it` : "identical corrections, spacing aside";
 }

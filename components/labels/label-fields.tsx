@@ -1,8 +1,8 @@
 "use client";
 
-import { useId } from "react";
+import { useId, type ReactNode } from "react";
 import type { LabelValue, LabelValues, PairwiseAnswer, RubricScore } from "@/server/labels/answer-values";
-import type { LabelField } from "@/server/labels/field-types";
+import type { SchemaField } from "@/server/labels/field-types";
 import { ChoiceInput } from "./choice-input";
 import { FieldFrame } from "./field-frame";
 import { countStopKeys, isSameStop, type FieldStop } from "./field-stops";
@@ -14,8 +14,10 @@ import { ScaleInput } from "./scale-input";
 import { TextInput } from "./text-input";
 
 type LabelFieldsProps = {
-  fields: readonly LabelField[];
+  fields: readonly SchemaField[];
   values: LabelValues;
+  /** What stands in the corrected output's place among the fields (its editor); nothing when absent. */
+  correction?: ReactNode;
   onChange: (values: LabelValues) => void;
   /** The stop number keys act on (J/K move it); null before the first move or click. */
   activeStop: FieldStop | null;
@@ -29,8 +31,8 @@ function ratingPoints(max: number, anchors: readonly string[]) {
   return Array.from({ length: max }, (_, index) => ({ value: index + 1, title: String(index + 1), description: anchors[index] }));
 }
 
-/** Every field of a label schema, each in the input its type takes, with the active stop marked. */
-export function LabelFields({ fields, values, onChange, activeStop, onActivate, problems, votes }: LabelFieldsProps) {
+/** Every field of a label schema, each in the input its type takes, with the active stop marked; the corrected output where it stands in the list. */
+export function LabelFields({ fields, values, onChange, activeStop, onActivate, problems, votes, correction }: LabelFieldsProps) {
   const baseId = useId();
   const set = (key: string, value: LabelValue | undefined) => {
     const next = { ...values };
@@ -41,6 +43,7 @@ export function LabelFields({ fields, values, onChange, activeStop, onActivate, 
   return (
     <div className="space-y-4">
       {fields.map((field) => {
+        if (field.type === "corrected_output") return correction ? <div key={field.key}>{correction}</div> : null;
         const id = `${baseId}-${field.key}`;
         const isActive = activeStop?.fieldKey === field.key;
         const value = values[field.key];

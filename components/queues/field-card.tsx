@@ -11,6 +11,8 @@ type FieldCardProps = {
   index: number;
   count: number;
   draft: FieldDraft;
+  /** False while another field is the corrected output: a queue has one. */
+  canBeCorrection: boolean;
   errors: Record<string, string | undefined>;
   onChange: (patch: Partial<FieldDraft>) => void;
   onMove: (delta: number) => void;
@@ -25,10 +27,11 @@ const typeHints: Record<BuildableFieldType, string> = {
   free_text: "A short written answer, such as a rationale.",
   rubric: "Several criteria, each pass/fail or 1–5.",
   pairwise: "Which of two candidate outputs is better (A, B or a tie). The queue then reviews only outputs ingested with candidates.",
+  corrected_output: "The model's output, rewritten by annotators in a live editor into what it should have said; datasets carry the correction. Leaving it unchanged means it needed none.",
 };
 
 /** One field of the label: its type, title, key, hint and whether it is required, then its type's settings and gold rule. */
-export function FieldCard({ index, count, draft, errors, onChange, onMove, onRemove }: FieldCardProps) {
+export function FieldCard({ index, count, draft, canBeCorrection, errors, onChange, onMove, onRemove }: FieldCardProps) {
   const label = `Field ${index + 1}`;
   const prefix = `fields.${index}`;
   const error = (part: string) => errors[`${prefix}.${part}`];
@@ -43,7 +46,7 @@ export function FieldCard({ index, count, draft, errors, onChange, onMove, onRem
               onChange({ type, maxSpread: newFieldDraft(type).maxSpread });
             }} className={`${builderInputClass} w-auto`}>
             {buildableFieldTypes.map((type) => (
-              <option key={type} value={type}>
+              <option key={type} value={type} disabled={type === "corrected_output" && !canBeCorrection}>
                 {fieldTypeTitles[type]}
               </option>
             ))}
@@ -81,7 +84,7 @@ export function FieldCard({ index, count, draft, errors, onChange, onMove, onRem
       <TextField label={`${label} hint`} placeholder="Optional: what to look for" value={draft.hint} error={error("hint")} onChange={(event) => onChange({ hint: event.target.value })} />
       <label className="flex items-center gap-2 text-sm text-zinc-700">
         <input type="checkbox" aria-label={`${label} required`} className="size-4 accent-zinc-900" checked={draft.required} onChange={(event) => onChange({ required: event.target.checked })} />
-        Required: an answer needs it, and gold needs it to agree
+        {draft.type === "corrected_output" ? "Required: gold needs the corrections to agree (optional: without agreement, gold has no correction)" : "Required: an answer needs it, and gold needs it to agree"}
       </label>
       {(draft.type === "categorical" || draft.type === "multi_select") && (
         <OptionRows label={label} options={draft.options} errorPrefix={prefix} errors={errors} isMulti={draft.type === "multi_select"} onChange={(options) => onChange({ options })} />
@@ -174,6 +177,32 @@ function GoldRuleFields({ label, draft, error, onChange }: { label: string; draf
         <div className="grid gap-4 sm:grid-cols-2">
           {threshold}
           {spread}
+        </div>
+      )}
+      {draft.type === "corrected_output" && (
+        <div className="grid gap-4 sm:grid-cols-2">
+          <div className="space-y-1.5">
+            <label htmlFor={selectId("correction")} className="block text-sm font-medium text-zinc-800">
+              {label} corrections agree when
+            </label>
+            <select id={selectId("correction")} value={draft.correctionRule} onChange={(event) => onChange({ correctionRule: event.target.value as FieldDraft["correctionRule"] })} className={builderInputClass}>
+              <option value="identical">They are identical (spacing aside)</option>
+              <option value="medoid">They are close: the most central one wins</option>
+            </select>
+          </div>
+          {draft.correctionRule === "medoid" && (
+            <TextField
+              label={`${label} allowed distance`}
+              type="number"
+              min={0}
+              max={1}
+              step={0.05}
+              value={draft.correctionDistance}
+              error={error("maxDistance")}
+              hint="0–1: how much of the text every correction may differ from the most central one."
+              onChange={(event) => onChange({ correctionDistance: event.target.value })}
+            />
+          )}
         </div>
       )}
       {draft.type === "pairwise" && (

@@ -1,12 +1,12 @@
 import type { z } from "zod";
-import type { LabelField, labelFieldSchema, LabelFieldType, RubricScale } from "@/server/labels/field-types";
-import type { CorrectionConsensus } from "@/server/labels/label-schema";
+import type { RubricScale, SchemaField, schemaFieldSchema, SchemaFieldType } from "@/server/labels/field-types";
+import type { LabelSchemaInput } from "@/server/queues/schema";
 
 export type OptionRow = { title: string; value: string; isValueEdited: boolean };
 export type CriterionRow = { title: string; key: string; isKeyEdited: boolean; description: string; scale: RubricScale; assertion: boolean };
 
 /** The field types the builder offers: every type. */
-export const buildableFieldTypes = ["categorical", "multi_select", "rating", "number", "free_text", "rubric", "pairwise"] as const satisfies readonly LabelFieldType[];
+export const buildableFieldTypes = ["categorical", "multi_select", "rating", "number", "free_text", "rubric", "pairwise", "corrected_output"] as const satisfies readonly SchemaFieldType[];
 export type BuildableFieldType = (typeof buildableFieldTypes)[number];
 
 /**
@@ -45,6 +45,9 @@ export type FieldDraft = {
   /** Pairwise: ask how much better the chosen candidate is, and what a split vote becomes. */
   askStrength: boolean;
   onSplit: "tie" | "conflict";
+  /** Corrected output: identical corrections, or the most central one within a distance (0–1 of the text). */
+  correctionRule: "identical" | "medoid";
+  correctionDistance: string;
 };
 
 export const MAX_FIELDS = 12;
@@ -78,8 +81,24 @@ export function newFieldDraft(type: BuildableFieldType = "categorical"): FieldDr
     maxDistance: "0.3",
     askStrength: true,
     onSplit: "conflict",
+    correctionRule: "identical",
+    correctionDistance: "0.1",
   };
 }
+
+/** The corrected output as a new queue starts with it: last, titled, required. */
+export function newCorrectionDraft(): FieldDraft {
+  return { ...newFieldDraft("corrected_output"), title: "Corrected output", key: "corrected_output" };
+}
+
+/** The drafts with a new field added: last, or just before a corrected output that closes the list. */
+export function addFieldDraft(fields: readonly FieldDraft[]): FieldDraft[] {
+  const closesWithCorrection = fields.at(-1)?.type === "corrected_output";
+  return closesWithCorrection ? [...fields.slice(0, -1), newFieldDraft(), fields.at(-1)!] : [...fields, newFieldDraft()];
+}
+
+/** How many fields count against the limit of twelve: every one but the corrected output. */
+export const countAnswerDrafts = (fields: readonly FieldDraft[]) => fields.filter((field) => field.type !== "corrected_output").length;
 
 /** A machine key from a human title: "Needs a fix!" → "needs_a_fix". Matches the schema's key pattern when the title has a letter or digit. */
 export function deriveKey(title: string): string {
@@ -99,7 +118,7 @@ const fieldKeyOf = (draft: Pick<FieldDraft, "key" | "title">, index: number) => 
 const toNumber = (text: string) => (text.trim() === "" ? Number.NaN : Number(text));
 
 /** A field draft as the input of the label field schema (before parsing); a field without a typed key gets one from its title. */
-export function toFieldInput(draft: FieldDraft, index: number): z.input<typeof labelFieldSchema> {
+export function toFieldInput(draft: FieldDraft, index: number): z.input<typeof schemaFieldSchema> {
   const common = { key: fieldKeyOf(draft, index), title: draft.title, hint: draft.hint, required: draft.required };
   const options = draft.options.map((option) => ({ title: option.title, value: option.value }));
   switch (draft.type) {
@@ -142,6 +161,8 @@ export function toFieldInput(draft: FieldDraft, index: number): z.input<typeof l
       };
     case "pairwise":
       return { ...common, type: "pairwise", askStrength: draft.askStrength, consensus: { rule: "majority", threshold: toNumber(draft.threshold), onSplit: draft.onSplit } };
+    case "corrected_output":
+      return { ...common, type: "corrected_output", consensus: draft.correctionRule === "medoid" ? { rule: "medoid", maxDistance: toNumber(draft.correctionDistance) } : { rule: "identical" } };
   }
 }
 
@@ -154,7 +175,7 @@ export function firstChoiceDraft(fields: readonly FieldDraft[]): { key: string; 
 }
 
 /** A stored field as the builder shows it, so saving it unchanged gives the same field back. */
-export function toFieldDraft(field: LabelField): FieldDraft {
+export function toFieldDraft(field: SchemaField): FieldDraft {
   const draft: FieldDraft = { ...newFieldDraft(field.type), title: field.title, key: field.key, isKeyEdited: true, hint: field.hint, required: field.required };
   switch (field.type) {
     case "categorical":
@@ -176,11 +197,13 @@ export function toFieldDraft(field: LabelField): FieldDraft {
       };
     case "pairwise":
       return { ...draft, askStrength: field.askStrength, threshold: String(field.consensus.threshold), onSplit: field.consensus.onSplit };
+    case "corrected_output":
+      return field.consensus.rule === "medoid" ? { ...draft, correctionRule: "medoid", correctionDistance: String(field.consensus.maxDistance) } : draft;
   }
 }
 
 /** The options a new version drops from each single or multiple choice field that keeps its key: answers that chose them need a new home. */
-export function findRemovedOptions(before: readonly LabelField[], after: readonly FieldDraft[]): Array<{ fieldKey: string; fieldTitle: string; removed: { value: string; title: string }[]; options: OptionRow[] }> {
+export function findRemovedOptions(before: readonly SchemaField[], after: readonly FieldDraft[]): Array<{ fieldKey: string; fieldTitle: string; removed: { value: string; title: string }[]; options: OptionRow[] }> {
   return before.flatMap((field) => {
     if (field.type !== "categorical" && field.type !== "multi_select") return [];
     const next = after.find((draft, at) => fieldKeyOf(draft, at) === field.key && draft.type === field.type);
@@ -191,15 +214,10 @@ export function findRemovedOptions(before: readonly LabelField[], after: readonl
   });
 }
 
-/** How corrections agree, as the form holds it: the rule, and for the medoid the distance as typed. */
-export type CorrectionRuleDraft = { correctionRule: CorrectionConsensus["rule"]; correctionDistance: string };
-
-export const initialCorrectionRule: CorrectionRuleDraft = { correctionRule: "identical", correctionDistance: "0.1" };
-
-export function toCorrectionRuleDraft(consensus: CorrectionConsensus): CorrectionRuleDraft {
-  return consensus.rule === "medoid" ? { correctionRule: "medoid", correctionDistance: String(consensus.maxDistance) } : initialCorrectionRule;
-}
-
-export function toCorrectionConsensusInput(draft: CorrectionRuleDraft): CorrectionConsensus {
-  return draft.correctionRule === "medoid" ? { rule: "medoid", maxDistance: toNumber(draft.correctionDistance) } : { rule: "identical" };
+/**
+ * The label schema's input from the builder: its fields as drafted. A list without a corrected output asks
+ * for none (the schema would otherwise add one, as it does for clients that predate the field).
+ */
+export function toLabelSchemaInput(fields: readonly FieldDraft[], allowNote: boolean): LabelSchemaInput {
+  return { fields: fields.map(toFieldInput), allowNote, allowCorrection: fields.some((field) => field.type === "corrected_output") };
 }

@@ -1,4 +1,4 @@
-import { describeConsensus, describeCorrectionRule, describeFieldShape, fieldTypeTitles } from "@/components/labels/field-wording";
+import { describeConsensus, describeFieldShape, fieldTypeTitles } from "@/components/labels/field-wording";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Kbd } from "@/components/ui/kbd";
@@ -47,7 +47,7 @@ export function LabelSchemaCard({ labelSchema, majorityThreshold }: { labelSchem
         ))}
       </ol>
       <p className="border-t border-zinc-100 px-5 py-3 text-xs text-zinc-500">
-        {labelSchema.allowNote ? "Notes allowed" : "No notes"} · {labelSchema.allowCorrection ? `corrected output allowed, gold when ${describeCorrectionRule(labelSchema.correctionConsensus)}` : "no corrections"}
+        {labelSchema.allowNote ? "Notes allowed" : "No notes"} · {labelSchema.allowCorrection ? "corrected output asked for" : "no corrected output"}
       </p>
     </Card>
   );

@@ -1,14 +1,11 @@
 "use client";
 
-import { useId } from "react";
 import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/field";
 import { FieldCard } from "./field-card";
-import { MAX_FIELDS, newFieldDraft, type FieldDraft } from "./field-draft-state";
-import { builderInputClass } from "./option-rows";
+import { addFieldDraft, countAnswerDrafts, MAX_FIELDS, newCorrectionDraft, type FieldDraft } from "./field-draft-state";
 import type { QueueFormState } from "./queue-form-state";
 
-type LabelParts = Pick<QueueFormState, "fields" | "allowNote" | "allowCorrection" | "correctionRule" | "correctionDistance">;
+type LabelParts = Pick<QueueFormState, "fields" | "allowNote">;
 
 type LabelSchemaFieldsProps = {
   state: LabelParts;
@@ -16,10 +13,14 @@ type LabelSchemaFieldsProps = {
   onChange: (patch: Partial<LabelParts>) => void;
 };
 
-/** The label's 1–12 fields, each of any type, in the order annotators answer them (J and K move between them). */
+/**
+ * The label's 1–12 fields, each of any type, in the order annotators answer them (J and K move between
+ * them), the corrected output among them where the lead puts it.
+ */
 export function LabelSchemaFields({ state, errors, onChange }: LabelSchemaFieldsProps) {
   const { fields } = state;
-  const correctionRuleId = useId();
+  const hasCorrection = fields.some((field) => field.type === "corrected_output");
+  const isFull = countAnswerDrafts(fields) >= MAX_FIELDS;
   const setField = (index: number, patch: Partial<FieldDraft>) => onChange({ fields: fields.map((field, at) => (at === index ? { ...field, ...patch } : field)) });
   const moveField = (index: number, delta: number) => {
     const next = [...fields];
@@ -36,6 +37,7 @@ export function LabelSchemaFields({ state, errors, onChange }: LabelSchemaFields
             index={index}
             count={fields.length}
             draft={field}
+            canBeCorrection={!hasCorrection || field.type === "corrected_output"}
             errors={errors}
             onChange={(patch) => setField(index, patch)}
             onMove={(delta) => moveField(index, delta)}
@@ -44,10 +46,17 @@ export function LabelSchemaFields({ state, errors, onChange }: LabelSchemaFields
         ))}
       </ol>
       {errors.fields && <p className="text-xs font-medium text-red-600">{errors.fields}</p>}
-      <Button variant="secondary" size="sm" disabled={fields.length >= MAX_FIELDS} onClick={() => onChange({ fields: [...fields, newFieldDraft()] })}>
-        Add field
-      </Button>
-      {fields.length >= MAX_FIELDS && <span className="ml-3 text-xs text-zinc-500">Twelve fields at most.</span>}
+      <div className="flex flex-wrap items-center gap-3">
+        <Button variant="secondary" size="sm" disabled={isFull} onClick={() => onChange({ fields: addFieldDraft(fields) })}>
+          Add field
+        </Button>
+        {!hasCorrection && (
+          <Button variant="secondary" size="sm" onClick={() => onChange({ fields: [...fields, newCorrectionDraft()] })}>
+            Add corrected output
+          </Button>
+        )}
+        {isFull && <span className="text-xs text-zinc-500">Twelve fields at most, besides the corrected output.</span>}
+      </div>
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-zinc-800">Also ask for</legend>
         <label className="flex items-start gap-2.5 text-sm">
@@ -57,49 +66,6 @@ export function LabelSchemaFields({ state, errors, onChange }: LabelSchemaFields
             <span className="block text-zinc-500">A free-text remark for the lead, such as why the answer is wrong.</span>
           </span>
         </label>
-        <label className="flex items-start gap-2.5 text-sm">
-          <input
-            type="checkbox"
-            className="mt-0.5 size-4 accent-zinc-900"
-            checked={state.allowCorrection}
-            onChange={(event) => onChange({ allowCorrection: event.target.checked })}
-          />
-          <span>
-            Allow a corrected output
-            <span className="block text-zinc-500">Annotators edit the model&apos;s answer into what it should have said; datasets carry the correction.</span>
-          </span>
-        </label>
-        {state.allowCorrection && (
-          <div className="ml-6 grid gap-4 sm:grid-cols-2">
-            <div className="space-y-1.5">
-              <label htmlFor={correctionRuleId} className="block text-sm font-medium text-zinc-800">
-                Corrections become gold when
-              </label>
-              <select
-                id={correctionRuleId}
-                value={state.correctionRule}
-                onChange={(event) => onChange({ correctionRule: event.target.value as LabelParts["correctionRule"] })}
-                className={builderInputClass}
-              >
-                <option value="identical">they are identical (spacing aside)</option>
-                <option value="medoid">they are close: the most central one wins</option>
-              </select>
-            </div>
-            {state.correctionRule === "medoid" && (
-              <TextField
-                label="Correction allowed distance"
-                type="number"
-                min={0}
-                max={1}
-                step={0.05}
-                value={state.correctionDistance}
-                error={errors["correctionConsensus.maxDistance"]}
-                hint="0–1: how much of the text every correction may differ from the most central one."
-                onChange={(event) => onChange({ correctionDistance: event.target.value })}
-              />
-            )}
-          </div>
-        )}
       </fieldset>
     </div>
   );

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { SignalKind } from "@/server/ingest/schema";
 import { createQueueSchema, DEFAULT_QUALITY_SETTINGS, type CreateQueueInput, type QueueMode, type SamplingRule, type samplingRuleSchema } from "@/server/queues/schema";
-import { firstChoiceDraft, initialCorrectionRule, newFieldDraft, toCorrectionConsensusInput, toFieldInput, type CorrectionRuleDraft, type FieldDraft } from "./field-draft-state";
+import { firstChoiceDraft, newCorrectionDraft, newFieldDraft, toLabelSchemaInput, type FieldDraft } from "./field-draft-state";
 import { initialLoopSettingsDraft, toLoopSettingsInput, type LoopSettingsDraft } from "./loop-settings-state";
 import { initialSamplingScienceDraft, toSamplingScienceDraft, toSamplingScienceInput, type SamplingScienceDraft } from "./sampling-science-state";
 import { findMaxOverlapIssue, toQualitySettingsDraft, toQualitySettingsInput, type QualitySettingsDraft } from "./quality-settings-state";
@@ -9,12 +9,11 @@ import { findMaxOverlapIssue, toQualitySettingsDraft, toQualitySettingsInput, ty
 export type MetadataRow = { key: string; value: string };
 
 /** What the new-queue form holds while it is being filled in: text as typed, turned into the schema's input on submit. */
-export type QueueFormState = CorrectionRuleDraft & {
+export type QueueFormState = {
   name: string;
   instructions: string;
   fields: FieldDraft[];
   allowNote: boolean;
-  allowCorrection: boolean;
   overlap: string;
   leaseSeconds: string;
   mode: QueueMode;
@@ -32,10 +31,8 @@ export type QueueFormState = CorrectionRuleDraft & {
 export const initialQueueForm: QueueFormState = {
   name: "",
   instructions: "",
-  fields: [newFieldDraft()],
+  fields: [newFieldDraft(), newCorrectionDraft()],
   allowNote: true,
-  allowCorrection: true,
-  ...initialCorrectionRule,
   overlap: "2",
   leaseSeconds: "600",
   mode: "blind",
@@ -113,12 +110,7 @@ export function toCreateQueueInput(state: QueueFormState): z.input<typeof create
   return {
     name: state.name,
     instructions: state.instructions,
-    labelSchema: {
-      fields: state.fields.map(toFieldInput),
-      allowNote: state.allowNote,
-      allowCorrection: state.allowCorrection,
-      correctionConsensus: toCorrectionConsensusInput(state),
-    },
+    labelSchema: toLabelSchemaInput(state.fields, state.allowNote),
     overlap: toNumber(state.overlap),
     leaseSeconds: toNumber(state.leaseSeconds),
     mode: state.mode,
@@ -135,7 +127,6 @@ export function toCreateQueueInput(state: QueueFormState): z.input<typeof create
 export function fieldForIssuePath(path: readonly PropertyKey[]): string {
   const [head, second, ...rest] = path.map(String);
   if (head === "labelSchema" && second === "fields") return ["fields", ...rest].join(".");
-  if (head === "labelSchema" && second === "correctionConsensus") return ["correctionConsensus", ...rest].join(".");
   if (head === "samplingRule") return second ?? "rate";
   return head ?? "form";
 }

@@ -1,5 +1,6 @@
 import { formatLabelValue } from "@/components/labels/format-value";
 import type { LabelValue } from "@/server/labels/answer-values";
+import { answerFields } from "@/server/labels/label-schema";
 import type { LabelSchema, QueueItemListState } from "@/server/queues/schema";
 
 /** The item list's state filters, in the order an item moves through them. */
@@ -16,11 +17,12 @@ export const itemStateFilters: ReadonlyArray<{ value: QueueItemListState; label:
 /** A gold answer field by field as reviewers read it ("Helpful", or "Verdict: Helpful · Quality: 4 / 5"); a dash when there is no gold. */
 export function describeGold(labelSchema: LabelSchema, values: Record<string, LabelValue> | null): string {
   if (!values) return "—";
-  const parts = labelSchema.fields.flatMap((field) => {
+  const fields = answerFields(labelSchema);
+  const parts = fields.flatMap((field) => {
     const value = values[field.key];
     if (value === undefined) return [];
     const text = formatLabelValue(field, value);
-    return labelSchema.fields.length === 1 ? [text] : [`${field.title}: ${text}`];
+    return fields.length === 1 ? [text] : [`${field.title}: ${text}`];
   });
   return parts.length > 0 ? parts.join(" · ") : "—";
 }

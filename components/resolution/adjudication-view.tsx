@@ -20,6 +20,7 @@ import { ItemStateBadge } from "./item-state-badge";
 import { countVotesByField } from "./label-value";
 import { OutputPanel } from "./output-panel";
 import { useAdjudication, useCancelReopen } from "./use-resolution";
+import { answerFields } from "@/server/labels/label-schema";
 
 type AdjudicationViewProps = { projectId: string; slug: string; queueItemId: number; userName: string };
 
@@ -34,7 +35,7 @@ export function AdjudicationView({ projectId, slug, queueItemId, userName }: Adj
   // A reopened item keeps its gold current while the lead decides the one that replaces it.
   const isDeciding = !gold || revision !== null;
   const itemHref = `/p/${slug}/items/${queueItemId}`;
-  const { fields } = queue.labelSchema;
+  const fields = answerFields(queue.labelSchema);
   const allowCorrection = queue.labelSchema.allowCorrection;
   const conflictsHref = `/p/${slug}/conflicts`;
   // Losing the race to another lead is expected, not a failure: say who won and show their gold.

@@ -12,6 +12,7 @@ import { GoldHistory } from "./gold-history";
 import { ItemStateBadge } from "./item-state-badge";
 import { OutputPanel } from "./output-panel";
 import { useSharedItem } from "./use-resolution";
+import { answerFields } from "@/server/labels/label-schema";
 
 type SharedItemViewProps = { projectId: string; slug: string; queueItemId: number; userName: string; action?: ReactNode };
 
@@ -45,7 +46,7 @@ export function SharedItemView({ projectId, slug, queueItemId, userName, action 
         {gold && (
           <FinalGoldCard
             gold={gold}
-            fields={queue.labelSchema.fields}
+            fields={answerFields(queue.labelSchema)}
             originalText={originalText}
             allowCorrection={queue.labelSchema.allowCorrection}
             title={isRevising ? "Current gold (being revised)" : "Final gold"}

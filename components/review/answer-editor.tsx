@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { CollabEditor, type CollabEditorHandle } from "@/components/collab/collab-editor";
 import { findFieldProblems } from "@/components/labels/answer-check";
+import { CorrectionField } from "@/components/labels/correction-field";
 import { LabelFields } from "@/components/labels/label-fields";
 import { useFieldStops } from "@/components/labels/use-field-stops";
 import { useDecisionKeys } from "@/components/resolution/use-decision-keys";
@@ -18,6 +19,7 @@ import { errorMessage } from "@/components/ui/form-errors";
 import { Kbd } from "@/components/ui/kbd";
 import { PageHeader } from "@/components/ui/page-header";
 import type { LabelValues } from "@/server/labels/answer-values";
+import { answerFields, correctionField } from "@/server/labels/label-schema";
 import { NoteInput } from "./label-form";
 import { RecentAnswers } from "./recent-answers";
 import { TaskView } from "./task-view";
@@ -41,7 +43,11 @@ export function AnswerEditor({ projectId, slug, queueId, assignmentId, userName 
       onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: trpc.review.getAnswer.queryKey() }), queryClient.invalidateQueries({ queryKey: trpc.review.recentAnswers.queryKey() })]),
     }),
   );
-  const { fields, allowNote, allowCorrection } = task.queue.labelSchema;
+  const { labelSchema } = task.queue;
+  const { allowNote } = labelSchema;
+  const fields = answerFields(labelSchema);
+  const correction = correctionField(labelSchema);
+  const allowCorrection = correction !== undefined;
   const [values, setValues] = useState<LabelValues>(answer.values as LabelValues);
   const [note, setNote] = useState(answer.note ?? "");
   const [hasTriedSave, setHasTriedSave] = useState(false);
@@ -119,20 +125,40 @@ export function AnswerEditor({ projectId, slug, queueId, assignmentId, userName 
             </Alert>
           )}
           <fieldset disabled={!answer.isChangeable} className="space-y-5">
-            <LabelFields fields={fields} values={values} onChange={(next) => setValues(next)} activeStop={stops.activeStop} onActivate={stops.setActiveStop} problems={problems} />
+            <LabelFields
+              fields={labelSchema.fields}
+              values={values}
+              onChange={(next) => setValues(next)}
+              activeStop={stops.activeStop}
+              onActivate={stops.setActiveStop}
+              problems={problems}
+              correction={
+                correction &&
+                task.correctionDocumentKey && (
+                  <CorrectionField
+                    field={correction}
+                    editor={
+                      <CollabEditor
+                        projectId={projectId}
+                        documentKey={task.correctionDocumentKey}
+                        originalText={task.originalText}
+                        mode={answer.isChangeable ? "edit" : "watch"}
+                        userName={userName}
+                        label={correction.title}
+                        onReady={(handle) => (editor.current = handle)}
+                      />
+                    }
+                    keyHint={
+                      <>
+                        <Kbd>E</Kbd> to edit, <Kbd>Esc</Kbd> to leave.
+                      </>
+                    }
+                  />
+                )
+              }
+            />
             {allowNote && <NoteInput value={note} onChange={setNote} inputRef={noteInput} />}
           </fieldset>
-          {allowCorrection && task.correctionDocumentKey && (
-            <CollabEditor
-              projectId={projectId}
-              documentKey={task.correctionDocumentKey}
-              originalText={task.originalText}
-              mode={answer.isChangeable ? "edit" : "watch"}
-              userName={userName}
-              label="Corrected output"
-              onReady={(handle) => (editor.current = handle)}
-            />
-          )}
           {save.error && <Alert tone="error" title="Not saved">{errorMessage(save.error)}</Alert>}
           {save.isSuccess && <Alert tone="success">Saved. Your earlier answer is kept in the item&apos;s history.</Alert>}
           {answer.isChangeable && (

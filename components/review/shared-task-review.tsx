@@ -7,6 +7,7 @@ import { CollabEditorView, type CollabEditorHandle } from "@/components/collab/c
 import { CollabStatusLine } from "@/components/collab/collab-status";
 import { useCollabSession } from "@/components/collab/use-collab-session";
 import { findFieldProblems } from "@/components/labels/answer-check";
+import { CorrectionField } from "@/components/labels/correction-field";
 import { LabelFields } from "@/components/labels/label-fields";
 import { useFieldStops } from "@/components/labels/use-field-stops";
 import { usePageShortcuts } from "@/components/shell/page-shortcuts";
@@ -18,6 +19,7 @@ import { Card } from "@/components/ui/card";
 import { errorMessage } from "@/components/ui/form-errors";
 import { Kbd } from "@/components/ui/kbd";
 import { sharedDocumentKey } from "@/server/collab/schema";
+import { answerFields, correctionField } from "@/server/labels/label-schema";
 import { AuthorsLegend } from "./authors-legend";
 import { SharedApprovals } from "./shared-approvals";
 import { toSharedAuthors } from "./shared-authors";
@@ -37,7 +39,8 @@ import { useSharedItem } from "./use-shared-item";
 export function SharedTaskReview({ projectId, userName, state, review, isInstructionsOpen, onToggleInstructions }: TaskReviewProps) {
   const { task } = state;
   const { labelSchema } = task.queue;
-  const fields = labelSchema.fields;
+  const fields = answerFields(labelSchema);
+  const correction = correctionField(labelSchema);
   const connection = useCollabSession({ projectId, documentKey: sharedDocumentKey(task.assignment.queueItemId), mode: "edit", userName });
   const [values, writeValues] = useSharedAnswer(connection.session?.doc ?? null);
   const { shared, approve } = useSharedItem(projectId, task.assignment.id);
@@ -82,7 +85,7 @@ export function SharedTaskReview({ projectId, userName, state, review, isInstruc
     ...(stops.activeKeys && stops.activeKeys.count > 0 ? [{ keys: [`1–${stops.activeKeys.count}`], label: `Answer the active field (now ${stops.activeKeys.title})`, run: () => {} }] : []),
     ...(stops.comparesCandidates ? [{ keys: ["A", "B", "T"], label: "Candidate A is better, B is better, or a tie", run: () => {} }] : []),
     { keys: ["Ctrl+Enter"], label: "Approve the shared answer as it stands (Enter outside the editor)", run: approveAsItStands },
-    ...(labelSchema.allowCorrection ? [{ keys: ["E"], label: "Edit the shared correction (Esc leaves it)", run: () => editor.current?.focus() }] : []),
+    ...(correction ? [{ keys: ["E"], label: "Edit the shared correction (Esc leaves it)", run: () => editor.current?.focus() }] : []),
     ...(hasApproved ? [] : [{ keys: ["S"], label: "Skip with a reason", run: () => setDialog("skip") }]),
     { keys: ["I"], label: "Show or hide the instructions", run: onToggleInstructions },
     ...partShortcuts,
@@ -96,7 +99,7 @@ export function SharedTaskReview({ projectId, userName, state, review, isInstruc
     openSkip: () => !hasApproved && setDialog("skip"),
     showHelp: () => setDialog("help"),
     toggleInstructions: onToggleInstructions,
-    focusCorrection: labelSchema.allowCorrection ? () => editor.current?.focus() : undefined,
+    focusCorrection: correction ? () => editor.current?.focus() : undefined,
   });
 
   return (
@@ -115,23 +118,41 @@ export function SharedTaskReview({ projectId, userName, state, review, isInstruc
             <p>{state.leaseError}</p>
           </Alert>
         )}
-        <LabelFields fields={fields} values={values} onChange={answer} activeStop={stops.activeStop} onActivate={stops.setActiveStop} problems={problems} />
-        {labelSchema.allowCorrection ? (
-          <div className="space-y-2">
-            <CollabEditorView
-              connection={connection}
-              originalText={task.originalText}
-              mode="edit"
-              userName={userName}
-              label="Shared correction"
-              authors={authors.byClient}
-              onReady={(handle) => (editor.current = handle)}
-            />
-            <AuthorsLegend authors={authors.legend} userName={userName} />
-          </div>
-        ) : (
-          <CollabStatusLine status={connection.status} isSynced={connection.session !== null} isEditable={canEdit} peers={connection.peers} userName={userName} />
-        )}
+        <LabelFields
+          fields={labelSchema.fields}
+          values={values}
+          onChange={answer}
+          activeStop={stops.activeStop}
+          onActivate={stops.setActiveStop}
+          problems={problems}
+          correction={
+            correction && (
+              <CorrectionField
+                field={correction}
+                editor={
+                  <div className="space-y-2">
+                    <CollabEditorView
+                      connection={connection}
+                      originalText={task.originalText}
+                      mode="edit"
+                      userName={userName}
+                      label={`${correction.title} (shared)`}
+                      authors={authors.byClient}
+                      onReady={(handle) => (editor.current = handle)}
+                    />
+                    <AuthorsLegend authors={authors.legend} userName={userName} />
+                  </div>
+                }
+                keyHint={
+                  <>
+                    <Kbd>E</Kbd> to edit, <Kbd>Esc</Kbd> to leave. Everyone here edits this one text.
+                  </>
+                }
+              />
+            )
+          }
+        />
+        {!correction && <CollabStatusLine status={connection.status} isSynced={connection.session !== null} isEditable={canEdit} peers={connection.peers} userName={userName} />}
         {shared && <SharedApprovals approvals={shared.approvals} needed={shared.needed} />}
         {isGold && <Alert tone="success" title="This item is gold">Everyone approved the same version; it is now a gold label.</Alert>}
         {approve.error && (

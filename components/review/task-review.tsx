@@ -12,9 +12,11 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { errorMessage } from "@/components/ui/form-errors";
 import { findFieldProblems } from "@/components/labels/answer-check";
+import { CorrectionField } from "@/components/labels/correction-field";
 import { LabelFields } from "@/components/labels/label-fields";
 import { useFieldStops } from "@/components/labels/use-field-stops";
 import type { LabelValues } from "@/server/labels/answer-values";
+import { answerFields, correctionField } from "@/server/labels/label-schema";
 import { Kbd } from "@/components/ui/kbd";
 import { discardDraft, useSessionDraft } from "@/components/ui/session-draft";
 import { EMPTY_LABEL_DRAFT, parseLabelDraft, reviewDraftKey } from "./label-draft";
@@ -41,7 +43,8 @@ const MAX_TIME_SPENT_MS = 86_400_000;
 export function TaskReview({ projectId, userName, state, review, isInstructionsOpen, onToggleInstructions }: TaskReviewProps) {
   const { task } = state;
   const { labelSchema } = task.queue;
-  const fields = labelSchema.fields;
+  const fields = answerFields(labelSchema);
+  const correction = correctionField(labelSchema);
   // The chosen label and the note survive a reload, as the correction does in its collaboration document.
   // A queue that shows suggestions starts on the suggested answer; the annotator's own choice replaces it.
   const draftKey = reviewDraftKey(task.assignment.id);
@@ -66,7 +69,7 @@ export function TaskReview({ projectId, userName, state, review, isInstructionsO
   }, []);
 
   const allowsNote = labelSchema.allowNote;
-  const documentKey = labelSchema.allowCorrection ? task.correctionDocumentKey : null;
+  const documentKey = correction ? task.correctionDocumentKey : null;
   const isBusy = review.isSubmitting || review.isSkipping || review.isAdvancing;
 
   function answer(next: LabelValues) {
@@ -156,24 +159,29 @@ export function TaskReview({ projectId, userName, state, review, isInstructionsO
             Suggested by <span className="font-medium text-zinc-700">{task.suggestion.source}</span>: pre-selected below. Judge it yourself and change it if it is wrong.
           </p>
         )}
-        <LabelFields fields={fields} values={values} onChange={answer} activeStop={stops.activeStop} onActivate={stops.setActiveStop} problems={problems} />
+        <LabelFields
+          fields={labelSchema.fields}
+          values={values}
+          onChange={answer}
+          activeStop={stops.activeStop}
+          onActivate={stops.setActiveStop}
+          problems={problems}
+          correction={
+            correction &&
+            documentKey && (
+              <CorrectionField
+                field={correction}
+                editor={<CollabEditor projectId={projectId} documentKey={documentKey} originalText={task.originalText} mode="edit" userName={userName} label={correction.title} onReady={(handle) => (editor.current = handle)} />}
+                keyHint={
+                  <>
+                    <Kbd>E</Kbd> to edit, <Kbd>Esc</Kbd> to leave. Leave it unchanged if the output needs no correction.
+                  </>
+                }
+              />
+            )
+          }
+        />
         {allowsNote && <NoteInput value={note} onChange={(text) => setDraft({ ...draft, note: text })} inputRef={noteInput} />}
-        {documentKey && (
-          <div>
-            <CollabEditor
-              projectId={projectId}
-              documentKey={documentKey}
-              originalText={task.originalText}
-              mode="edit"
-              userName={userName}
-              label="Corrected output"
-              onReady={(handle) => (editor.current = handle)}
-            />
-            <p className="mt-1 text-xs text-zinc-500">
-              <Kbd>E</Kbd> to edit, <Kbd>Esc</Kbd> to leave. Leave it unchanged if the output needs no correction.
-            </p>
-          </div>
-        )}
         {review.submitError && (
           <Alert tone="error" title="Not submitted">
             {errorMessage(review.submitError)}

@@ -25,6 +25,8 @@ export const VERDICT_FIELD: CategoricalField = categoricalFieldSchema.parse({
 });
 
 export const VERDICT_LABEL_SCHEMA: LabelSchema = labelSchemaSchema.parse({ fields: [VERDICT_FIELD], allowNote: true, allowCorrection: true });
+/** The verdict and a note, without a corrected output. */
+export const VERDICT_ONLY_LABEL_SCHEMA: LabelSchema = labelSchemaSchema.parse({ fields: [VERDICT_FIELD], allowNote: true, allowCorrection: false });
 
 const TAKE_EVERYTHING: SamplingRule = buildSamplingRule({ rate: 1 });
 

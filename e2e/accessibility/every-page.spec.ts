@@ -96,7 +96,7 @@ test.describe("in a realistic project", () => {
       name: "collaborative review",
       role: "annotator",
       path: (p) => `/p/${p.slug}/queues/${p.ids.sharedQueue}/review`,
-      content: (page) => page.getByRole("textbox", { name: "Shared correction" }),
+      content: (page) => page.getByRole("textbox", { name: "Corrected output (shared)" }),
     },
     {
       name: "pairwise review",

@@ -1,8 +1,8 @@
 import { seedMembership, seedProject, seedUser } from "../../db/seed/factories";
-import { seedGold, seedQueue, seedQueueItems, VERDICT_LABEL_SCHEMA } from "../../db/seed/loop";
+import { seedGold, seedQueue, seedQueueItems, VERDICT_ONLY_LABEL_SCHEMA } from "../../db/seed/loop";
 import { expect, openE2eDatabase, signIn, test } from "../fixtures";
 
-const LABEL_ONLY = { ...VERDICT_LABEL_SCHEMA, allowCorrection: false };
+const LABEL_ONLY = VERDICT_ONLY_LABEL_SCHEMA;
 
 test("a lead marks a resolved item as a gold check; an annotator served it answers wrong, is paused, and the lead lifts the pause", async ({ browser }) => {
   const db = openE2eDatabase();

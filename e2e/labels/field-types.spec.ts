@@ -10,8 +10,11 @@ async function addField(page: Page, n: number, type: string, title: string) {
   await page.getByLabel(`Field ${n} title`).fill(title);
 }
 
-/** One annotator's answer, by keyboard only: J moves, 1–9 answer, text is typed and left with Esc, Enter submits. */
-async function answerByKeyboard(page: Page, answer: { verdict: string; issue: string; quality: string; minutes: string; why: string; cites: string; tone: string }) {
+/**
+ * One annotator's answer, by keyboard only: J moves, 1–9 answer, text is typed and left with Esc, Enter
+ * submits. A correction is typed at the end of the corrected output, and Ctrl+Enter submits from there.
+ */
+async function answerByKeyboard(page: Page, answer: { verdict: string; issue: string; quality: string; minutes: string; why: string; cites: string; tone: string; correction?: string }) {
   await expect(page.getByRole("heading", { name: "Item to review" })).toBeVisible();
   await page.keyboard.press(answer.verdict);
   await page.keyboard.press("j");
@@ -28,7 +31,14 @@ async function answerByKeyboard(page: Page, answer: { verdict: string; issue: st
   await page.keyboard.press(answer.cites);
   await page.keyboard.press("j");
   await page.keyboard.press(answer.tone);
-  await page.keyboard.press("Enter");
+  if (!answer.correction) return page.keyboard.press("Enter");
+  await expect(page.getByText("Fix facts only; leave style alone.")).toBeVisible();
+  await expect(page.getByText("Optional: if the reviewers' corrections differ, the gold is made without one.")).toBeVisible();
+  await expect(page.getByText("Saved", { exact: true })).toBeVisible();
+  await page.getByRole("textbox", { name: "Rewrite the answer" }).click();
+  await page.keyboard.press("ControlOrMeta+End");
+  await page.keyboard.type(answer.correction);
+  await page.keyboard.press("ControlOrMeta+Enter");
 }
 
 test("a lead builds a queue of every field type; annotators answer it by keyboard; a split goes to the lead, who decides every field", async ({ browser }) => {
@@ -66,6 +76,11 @@ test("a lead builds a queue of every field type; annotators answer it by keyboar
   await page.getByRole("button", { name: "Add criterion" }).click();
   await page.getByLabel("Field 6 criterion 2 title").fill("Tone");
   await page.getByLabel("Field 6 criterion 2 scale").selectOption("one_to_five");
+  // A new queue asks for the corrected output as its last field; the lead titles it and makes it optional.
+  await expect(page.getByLabel("Field 7 type")).toHaveValue("corrected_output");
+  await page.getByLabel("Field 7 title").fill("Rewrite the answer");
+  await page.getByLabel("Field 7 hint").fill("Fix facts only; leave style alone.");
+  await page.getByLabel("Field 7 required").uncheck();
   await page.getByLabel("Overlap (reviewers per item)").fill("2");
   await page.getByRole("button", { name: /^Create queue/ }).click();
   await expect(page.getByText("two fields have the key verdict; give each its own")).toBeVisible();
@@ -75,11 +90,12 @@ test("a lead builds a queue of every field type; annotators answer it by keyboar
   await expect(page.getByRole("heading", { name: "Graded answers", level: 1 })).toBeVisible();
   await expect(page.getByText("1–5: useless … perfect · gold by median when answers lie within 1")).toBeVisible();
   await expect(page.getByText("0–60 min in steps of 5 · gold by median when answers lie within 10 min")).toBeVisible();
+  await expect(page.getByText(/gold by identical corrections, spacing aside$/)).toBeVisible();
   const queue = await db.selectFrom("queues").select(["id", "label_schema"]).where("project_id", "=", project.id).executeTakeFirstOrThrow();
   await seedQueueItems(db, { projectId: project.id, queueId: queue.id, count: 1 });
 
   for (const [person, answer] of [
-    [ana, { verdict: "1", issue: "2", quality: "4", minutes: "15", why: "Clear and short", cites: "1", tone: "4" }],
+    [ana, { verdict: "1", issue: "2", quality: "4", minutes: "15", why: "Clear and short", cites: "1", tone: "4", correction: " Checked." }],
     [ben, { verdict: "1", issue: "2", quality: "1", minutes: "20", why: "Fine", cites: "1", tone: "5" }],
   ] as const) {
     const context = await browser.newContext();
@@ -90,12 +106,15 @@ test("a lead builds a queue of every field type; annotators answer it by keyboar
     await expect(reviewer.getByText("All caught up")).toBeVisible();
     await context.close();
   }
-  const answers = await db.selectFrom("annotations").select("values").where("project_id", "=", project.id).orderBy("id").execute();
+  const answers = await db.selectFrom("annotations").select(["values", "correction"]).where("project_id", "=", project.id).orderBy("id").execute();
+  expect(answers[0]!.correction).toMatch(/ Checked\.$/);
+  expect(answers[1]!.correction).toBeNull();
   expect(answers.map((row) => row.values)).toEqual([
     { verdict: "helpful", issues: ["facts"], quality: 4, minutes_saved: 15, why: "Clear and short", rubric: { cites_a_source: true, tone: 4 } },
     { verdict: "helpful", issues: ["facts"], quality: 1, minutes_saved: 20, why: "Fine", rubric: { cites_a_source: true, tone: 5 } },
   ]);
   const item = await db.selectFrom("queue_items").select(["id", "state", "conflict_reasons"]).where("queue_id", "=", queue.id).executeTakeFirstOrThrow();
+  // The corrections differ too, but the corrected output is optional: only the rating sends the item to the lead.
   expect(item).toMatchObject({ state: "conflict", conflict_reasons: ["Quality: answers spread 3 (1 to 4), more than 1"] });
 
   await page.goto(`/p/${project.slug}/conflicts/${item.id}`);

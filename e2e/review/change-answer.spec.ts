@@ -1,5 +1,5 @@
 import { seedMembership, seedProject, seedUser } from "../../db/seed/factories";
-import { seedQueue, seedQueueItems, VERDICT_LABEL_SCHEMA } from "../../db/seed/loop";
+import { seedQueue, seedQueueItems, VERDICT_ONLY_LABEL_SCHEMA } from "../../db/seed/loop";
 import { expect, openE2eDatabase, signIn, test } from "../fixtures";
 
 test("an annotator goes back to the previous item with P and changes their answer, which is kept as a revision", async ({ page }) => {
@@ -7,7 +7,7 @@ test("an annotator goes back to the previous item with P and changes their answe
   const project = await seedProject(db);
   const annotator = await seedUser(db, { name: "Cora Change" });
   await seedMembership(db, { projectId: project.id, userId: annotator.id, role: "annotator" });
-  const queue = await seedQueue(db, { projectId: project.id, overlap: 2, labelSchema: { ...VERDICT_LABEL_SCHEMA, allowCorrection: false } });
+  const queue = await seedQueue(db, { projectId: project.id, overlap: 2, labelSchema: VERDICT_ONLY_LABEL_SCHEMA });
   const items = await seedQueueItems(db, { projectId: project.id, queueId: queue.id, count: 2 });
 
   await signIn(page, annotator.email);

@@ -5,7 +5,7 @@ import { seedQueueItems } from "../../db/seed/loop";
 import { buildSamplingRule } from "../../server/queues/schema";
 import { createQueue } from "../../server/queues/service";
 
-const sharedCorrection = (page: Page) => page.getByRole("textbox", { name: "Shared correction" });
+const sharedCorrection = (page: Page) => page.getByRole("textbox", { name: "Corrected output (shared)" });
 
 /** Types at the end of the shared correction, waits until the server stored it, and leaves the editor. */
 async function appendToCorrection(page: Page, text: string) {

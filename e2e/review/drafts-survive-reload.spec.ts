@@ -1,12 +1,12 @@
 import type { Page } from "@playwright/test";
 import { seedMembership, seedProject, seedUser } from "../../db/seed/factories";
-import { seedQueue, seedQueueItems, VERDICT_LABEL_SCHEMA } from "../../db/seed/loop";
+import { seedQueue, seedQueueItems, VERDICT_ONLY_LABEL_SCHEMA } from "../../db/seed/loop";
 import { claimNext } from "../../server/review/service";
 import { submitAnnotation } from "../../server/review/submit-service";
 import { expect, openE2eDatabase, signIn, test } from "../fixtures";
 
 // Labels only: the correction's own survival across reloads is the collaboration document's, tested in whole-loop.
-const LABEL_ONLY = { ...VERDICT_LABEL_SCHEMA, allowCorrection: false };
+const LABEL_ONLY = VERDICT_ONLY_LABEL_SCHEMA;
 
 const draftKeys = (page: Page) => page.evaluate(() => Object.keys(sessionStorage).filter((key) => key.startsWith("goldloop:draft:")));
 

@@ -1,10 +1,10 @@
 import { sql } from "kysely";
 import { seedMembership, seedProject, seedUser } from "../../db/seed/factories";
-import { seedQueue, seedQueueItems, VERDICT_FIELD, VERDICT_LABEL_SCHEMA } from "../../db/seed/loop";
+import { seedQueue, seedQueueItems, VERDICT_FIELD, VERDICT_ONLY_LABEL_SCHEMA } from "../../db/seed/loop";
 import { drawDecoy } from "../../server/sampling/draw";
 import { expect, openE2eDatabase, signIn, test } from "../fixtures";
 
-const LABEL_ONLY = { ...VERDICT_LABEL_SCHEMA, allowCorrection: false };
+const LABEL_ONLY = VERDICT_ONLY_LABEL_SCHEMA;
 const SUGGESTION = { source: "gpt-4o-judge", values: { verdict: "helpful" } };
 
 test("a lead turns on pre-selected suggestions; the annotator sees the suggestion pre-selected, and the browser never learns it is a decoy", async ({ browser }) => {

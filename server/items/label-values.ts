@@ -1,6 +1,7 @@
 import { labelSchemaSchema, type LabelSchema } from "@/server/queues/schema";
 import { AnswerValueError, checkAnswerValues, type LabelValues } from "@/server/labels/answer-values";
 import { ValidationError } from "@/server/lib/errors";
+import { answerFields } from "@/server/labels/label-schema";
 
 /** Reads a queue's stored label schema; it was validated when the queue was created. */
 export function parseLabelSchema(stored: unknown): LabelSchema {
@@ -14,7 +15,7 @@ export function parseLabelSchema(stored: unknown): LabelSchema {
  */
 export function validateLabelValues(labelSchema: LabelSchema, values: Record<string, unknown>): LabelValues {
   try {
-    return checkAnswerValues(labelSchema.fields, values);
+    return checkAnswerValues(answerFields(labelSchema), values);
   } catch (error) {
     if (error instanceof AnswerValueError) throw new ValidationError(error.message, { field: error.path });
     throw error;

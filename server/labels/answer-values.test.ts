@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { checkAnswerValues } from "./answer-values";
-import { labelSchemaV2Schema } from "./label-schema";
+import { answerFields, labelSchemaV2Schema } from "./label-schema";
 
-const { fields } = labelSchemaV2Schema.parse({
+const fields = answerFields(labelSchemaV2Schema.parse({
   fields: [
     { type: "categorical", key: "verdict", title: "Verdict", options: [{ value: "good", title: "Good" }, { value: "bad", title: "Bad" }] },
     { type: "multi_select", key: "issues", title: "Issues", required: false, options: [{ value: "tone", title: "Tone" }, { value: "facts", title: "Facts" }, { value: "length", title: "Length" }] },
@@ -12,7 +12,7 @@ const { fields } = labelSchemaV2Schema.parse({
     { type: "rubric", key: "rubric", title: "Rubric", required: false, criteria: [{ key: "cites", title: "Cites a source", scale: "pass_fail" }, { key: "tone", title: "Tone", scale: "one_to_five" }] },
     { type: "pairwise", key: "preference", title: "Preference", required: false },
   ],
-});
+}));
 
 const refusal = (values: Record<string, unknown>) => {
   try {

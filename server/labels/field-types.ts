@@ -154,9 +154,48 @@ export const pairwiseFieldSchema = z.object({
 });
 export type PairwiseField = z.infer<typeof pairwiseFieldSchema>;
 
-export const labelFieldSchema = z.discriminatedUnion(
-  "type",
-  [categoricalFieldSchema, multiSelectFieldSchema, ratingFieldSchema, numberFieldSchema, freeTextFieldSchema, rubricFieldSchema, pairwiseFieldSchema],
-  `type is one of ${labelFieldTypes.join(", ")}`,
-);
+const answerFieldSchemas = [categoricalFieldSchema, multiSelectFieldSchema, ratingFieldSchema, numberFieldSchema, freeTextFieldSchema, rubricFieldSchema, pairwiseFieldSchema] as const;
+
+/** A field whose answer is stored under its key in the annotation's values. */
+export const labelFieldSchema = z.discriminatedUnion("type", answerFieldSchemas, `type is one of ${labelFieldTypes.join(", ")}`);
 export type LabelField = z.infer<typeof labelFieldSchema>;
+
+/**
+ * How the reviewers' corrected outputs become the gold correction: `identical` (equal after whitespace is
+ * normalised) or `medoid`, the correction closest to the others when every one lies within `maxDistance`
+ * (a share of the text) of it.
+ */
+export const correctionConsensusSchema = z.discriminatedUnion(
+  "rule",
+  [
+    z.object({ rule: z.literal("identical") }),
+    z.object({
+      rule: z.literal("medoid"),
+      maxDistance: z.number("maxDistance is a share of the text from 0 to 1").min(0, "maxDistance is 0 to 1").max(1, "maxDistance is 0 to 1"),
+    }),
+  ],
+  "consensus is { rule: identical } or { rule: medoid, maxDistance }",
+);
+export type CorrectionConsensus = z.infer<typeof correctionConsensusSchema>;
+
+/**
+ * The corrected output: the model's answer as annotators rewrite it in the item's Yjs document. Its text is
+ * the annotation's correction, not a value under its key. Required: the item is gold only when the
+ * corrections agree; optional: when they do not, the gold is made without a correction.
+ */
+export const correctedOutputFieldSchema = z.object({
+  type: z.literal("corrected_output"),
+  ...commonShape,
+  consensus: correctionConsensusSchema.default({ rule: "identical" }),
+});
+export type CorrectedOutputField = z.infer<typeof correctedOutputFieldSchema>;
+
+export const schemaFieldTypes = [...labelFieldTypes, "corrected_output"] as const;
+export type SchemaFieldType = (typeof schemaFieldTypes)[number];
+
+/** Any field of a label schema: an answer field, or the corrected output. */
+export const schemaFieldSchema = z.discriminatedUnion("type", [...answerFieldSchemas, correctedOutputFieldSchema], `type is one of ${schemaFieldTypes.join(", ")}`);
+export type SchemaField = z.infer<typeof schemaFieldSchema>;
+
+export const isCorrectedOutputField = (field: SchemaField): field is CorrectedOutputField => field.type === "corrected_output";
+export const isAnswerField = (field: SchemaField): field is LabelField => field.type !== "corrected_output";

@@ -1,41 +1,56 @@
 import { z } from "zod";
-import { labelFieldSchema } from "./field-types";
+import { correctionConsensusSchema, isAnswerField, isCorrectedOutputField, schemaFieldSchema, type CorrectedOutputField, type LabelField, type SchemaField } from "./field-types";
+
+export { correctionConsensusSchema, type CorrectionConsensus } from "./field-types";
+
+/** The corrected output a schema gets from `allowCorrection` alone (schemas written before it was a field). */
+const DEFAULT_CORRECTION_TITLE = "Corrected output";
 
 /**
- * How the reviewers' corrected outputs become the gold correction: `identical` (equal after whitespace is
- * normalised) or `medoid`, the correction closest to the others when every one lies within `maxDistance`
- * (a share of the text) of it.
- */
-export const correctionConsensusSchema = z.discriminatedUnion(
-  "rule",
-  [
-    z.object({ rule: z.literal("identical") }),
-    z.object({
-      rule: z.literal("medoid"),
-      maxDistance: z.number("maxDistance is a share of the text from 0 to 1").min(0, "maxDistance is 0 to 1").max(1, "maxDistance is 0 to 1"),
-    }),
-  ],
-  "correctionConsensus is { rule: identical } or { rule: medoid, maxDistance }",
-);
-export type CorrectionConsensus = z.infer<typeof correctionConsensusSchema>;
-
-/**
- * What an annotator fills in: 1–12 fields of any type, an optional note and an optional corrected output.
- * Field keys are distinct (answers and gold are stored under them), and at most one field is pairwise: a
- * pairwise queue compares an item's candidates once.
+ * What an annotator fills in: 1–12 answer fields of any type, optionally the corrected output among them,
+ * and an optional note. Field keys are distinct (answers and gold are stored under them), at most one field
+ * is pairwise (a pairwise queue compares an item's candidates once) and at most one is the corrected output.
+ *
+ * `allowCorrection` and `correctionConsensus` are the older way to ask for a correction: a schema without a
+ * corrected-output field gets one from them (allowCorrection defaults to true, so older clients keep their
+ * correction). After parsing both always describe the corrected-output field, so code that only needs to
+ * know whether there is a correction, and how it agrees, reads them.
  */
 export const labelSchemaV2Schema = z
   .object({
-    fields: z.array(labelFieldSchema, "fields is a list").min(1, "give at least 1 field").max(12, "give at most 12 fields"),
+    fields: z.array(schemaFieldSchema, "fields is a list").min(1, "give at least 1 field").max(13, "give at most 12 fields and a corrected output"),
     allowNote: z.boolean("allowNote is true or false").default(true),
-    allowCorrection: z.boolean("allowCorrection is true or false").default(true),
+    allowCorrection: z.boolean("allowCorrection is true or false").optional(),
     correctionConsensus: correctionConsensusSchema.default({ rule: "identical" }),
   })
   .refine((schema) => findDuplicateKey(schema.fields) === undefined, {
     path: ["fields"],
     error: (issue) => `two fields have the key ${findDuplicateKey((issue.input as { fields: { key: string }[] }).fields)}; give each its own`,
   })
-  .refine((schema) => schema.fields.filter((field) => field.type === "pairwise").length <= 1, { path: ["fields"], message: "a queue has at most one pairwise field" });
+  .refine((schema) => schema.fields.filter((field) => field.type === "pairwise").length <= 1, { path: ["fields"], message: "a queue has at most one pairwise field" })
+  .refine((schema) => schema.fields.filter(isCorrectedOutputField).length <= 1, { path: ["fields"], message: "a queue has at most one corrected output field" })
+  .refine((schema) => schema.fields.some(isAnswerField), { path: ["fields"], message: "give at least 1 field besides the corrected output" })
+  .refine((schema) => schema.fields.filter(isAnswerField).length <= 12, { path: ["fields"], message: "give at most 12 fields besides the corrected output" })
+  .refine((schema) => !(schema.allowCorrection === false && schema.fields.some(isCorrectedOutputField)), {
+    path: ["allowCorrection"],
+    message: "allowCorrection is false but a field is the corrected output; remove one of them",
+  })
+  .transform(({ fields, allowNote, allowCorrection, correctionConsensus }) => {
+    const given = fields.find(isCorrectedOutputField);
+    const correction = given ?? (allowCorrection === false ? undefined : defaultCorrectionField(fields, correctionConsensus));
+    return {
+      fields: given || !correction ? fields : [...fields, correction],
+      allowNote,
+      allowCorrection: correction !== undefined,
+      correctionConsensus: correction?.consensus ?? correctionConsensus,
+    };
+  });
+
+function defaultCorrectionField(fields: readonly SchemaField[], consensus: CorrectedOutputField["consensus"]): CorrectedOutputField {
+  const taken = new Set(fields.map((field) => field.key));
+  const key = ["corrected_output", "correction", "corrected_output_2"].find((candidate) => !taken.has(candidate)) ?? "corrected_output_3";
+  return { type: "corrected_output", key, title: DEFAULT_CORRECTION_TITLE, hint: "", required: true, consensus };
+}
 
 /** The first field key used twice, if any. */
 function findDuplicateKey(fields: readonly { key: string }[]): string | undefined {
@@ -49,3 +64,12 @@ function findDuplicateKey(fields: readonly { key: string }[]): string | undefine
 
 export type LabelSchemaV2 = z.infer<typeof labelSchemaV2Schema>;
 
+/** The fields whose answers are values (every field but the corrected output), in schema order. */
+export function answerFields(labelSchema: { fields: readonly SchemaField[] }): LabelField[] {
+  return labelSchema.fields.filter(isAnswerField);
+}
+
+/** The schema's corrected-output field, if it asks for a correction. */
+export function correctionField(labelSchema: { fields: readonly SchemaField[] }): CorrectedOutputField | undefined {
+  return labelSchema.fields.find(isCorrectedOutputField);
+}

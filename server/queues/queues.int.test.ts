@@ -35,7 +35,7 @@ describe("queues router", () => {
       mode: "blind",
       majorityThreshold: 0.6,
       samplingRule: { rate: 1, tags: ["billing"], models: [], metadata: {}, signals: [] },
-      labelSchema: { allowNote: true, allowCorrection: true, fields: [{ key: "verdict" }] },
+      labelSchema: { allowNote: true, allowCorrection: true, fields: [{ key: "verdict" }, { type: "corrected_output", title: "Corrected output", required: true }] },
       progress: { total: 10, pending: 10, inReview: 0, conflict: 0, resolved: 0, skippedOut: 0 },
       mine: { submitted: 0, skipped: 0, available: 10 },
     });

@@ -1,4 +1,5 @@
 import type { LabelField } from "@/server/labels/field-types";
+import { answerFields } from "@/server/labels/label-schema";
 import type { LabelSchema } from "./schema";
 
 /** How a field of the current version is answered: by how many answers, and how often each option or criterion appears. */
@@ -62,8 +63,8 @@ export function planSchemaChange(
   const problems: SchemaChangeProblem[] = [];
   // Open items' answers move to the new version: a field they never answered cannot be required of them.
   if (use.openAnswers > 0) {
-    for (const field of after.fields) {
-      const previous = before.fields.find((candidate) => candidate.key === field.key);
+    for (const field of answerFields(after)) {
+      const previous = answerFields(before).find((candidate) => candidate.key === field.key);
       if (!field.required || previous?.required) continue;
       problems.push({
         field: "labelSchema",
@@ -72,10 +73,10 @@ export function planSchemaChange(
     }
   }
   const applied: OptionMappings = {};
-  for (const field of before.fields) {
+  for (const field of answerFields(before)) {
     const fieldUse = use.get(field.key);
     if (!fieldUse || fieldUse.answers === 0) continue;
-    const next = after.fields.find((candidate) => candidate.key === field.key);
+    const next = answerFields(after).find((candidate) => candidate.key === field.key);
     if (!next) {
       problems.push({ field: "labelSchema", message: `${field.title} has ${plural(fieldUse.answers, "answer")}; keep the field (make it optional to stop asking for it)` });
       continue;

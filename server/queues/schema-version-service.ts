@@ -3,6 +3,7 @@ import type { DB } from "@/db/types";
 import { insertAuditEntry } from "@/server/audit/queries";
 import type { ProjectActor } from "@/server/auth/actor";
 import { parseLabelSchema } from "@/server/items/label-values";
+import { answerFields } from "@/server/labels/label-schema";
 import { NotFoundError, ValidationError } from "@/server/lib/errors";
 import { findQueueForSchemaChange } from "./queries";
 import { planSchemaChange, type OptionMappings } from "./schema-change";
@@ -35,7 +36,7 @@ export async function updateLabelSchema(db: Kysely<DB>, actor: ProjectActor, inp
     const before = parseLabelSchema(queue.labelSchema);
     if (JSON.stringify(before) === JSON.stringify(input.labelSchema)) return { version: queue.schemaVersion, remapped: 0, isNewVersion: false };
     const scope = { projectId: actor.projectId, queueId: input.queueId, version: queue.schemaVersion };
-    const use = Object.assign(await measureFieldUse(trx, scope, before.fields), { openAnswers: await countOpenAnswers(trx, scope) });
+    const use = Object.assign(await measureFieldUse(trx, scope, answerFields(before)), { openAnswers: await countOpenAnswers(trx, scope) });
     const { problems, applied } = planSchemaChange(before, input.labelSchema, use, input.optionMappings);
     const [problem] = problems;
     if (problem) throw new ValidationError(problems.map((each) => each.message).join("; "), { field: problem.field });
@@ -47,7 +48,7 @@ export async function updateLabelSchema(db: Kysely<DB>, actor: ProjectActor, inp
         });
       }
     }
-    const remapped = await carryOpenAnswersOver(trx, scope, before.fields, applied);
+    const remapped = await carryOpenAnswersOver(trx, scope, answerFields(before), applied);
     const approvalValues = carryApprovalValuesOver(queue.approvalValues as ApprovalValues, input.labelSchema, applied);
     await insertSchemaVersion(trx, { ...scope, labelSchema: input.labelSchema, createdBy: actor.userId, approvalValues });
     await insertAuditEntry(trx, {

@@ -55,15 +55,15 @@ describe("label schema versions", () => {
     expect(goldRow).toEqual({ values: { verdict: "off_topic" }, schema_version: 1 });
 
     const next = await callerFor(ben!).review.claimNext({ projectId: projectId(), queueId: queue.id });
-    expect(next!.queue.labelSchema.fields.map((field) => field.key)).toEqual(["verdict", "quality"]);
+    expect(next!.queue.labelSchema.fields.map((field) => field.key)).toEqual(["verdict", "quality", "corrected_output"]);
     await callerFor(ben!).review.submit({ projectId: projectId(), assignmentId: next!.assignment.id, values: { verdict: "harmful", quality: 2 } });
     const newGold = await testDb.db.selectFrom("gold_labels").select(["values", "schema_version"]).where("queue_item_id", "=", open!.id).executeTakeFirstOrThrow();
     expect(newGold).toEqual({ values: { verdict: "harmful", quality: 2 }, schema_version: 2 });
 
     const versions = await lead().queues.schemaVersions({ projectId: projectId(), queueId: queue.id });
     expect(versions.map((version) => [version.version, version.labelSchema.fields.length, version.createdByName])).toEqual([
-      [2, 2, team.members.lead.name],
-      [1, 1, null],
+      [2, 3, team.members.lead.name],
+      [1, 2, null],
     ]);
     const audit = await testDb.db.selectFrom("audit_log").select("data").where("target_id", "=", queue.id).where("action", "=", "queue.label_schema_versioned").executeTakeFirstOrThrow();
     expect(audit.data).toMatchObject({ fromVersion: 1, toVersion: 2, optionMappings: { verdict: { off_topic: "harmful" } }, remappedAnswers: 1 });

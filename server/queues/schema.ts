@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { safeText } from "@/server/lib/safe-text";
 import { signalKindSchema } from "@/server/ingest/schema";
-import { fieldKeySchema, type CategoricalField, type LabelField } from "@/server/labels/field-types";
+import { fieldKeySchema, type CategoricalField, type SchemaField } from "@/server/labels/field-types";
 import { labelSchemaV2Schema } from "@/server/labels/label-schema";
 
 /** blind: each annotator answers alone; collaborative: the item's annotators co-edit one answer and approve it. */
@@ -12,7 +12,7 @@ export type QueueItemState = (typeof queueItemStates)[number];
 
 const keySchema = fieldKeySchema;
 
-export { labelOptionSchema, type CategoricalField, type LabelField } from "@/server/labels/field-types";
+export { labelOptionSchema, type CategoricalField, type LabelField, type SchemaField } from "@/server/labels/field-types";
 
 /**
  * What an annotator fills in: 1–12 fields of any type (label schema v2), an optional note and an optional
@@ -22,17 +22,17 @@ export const labelSchemaSchema = labelSchemaV2Schema;
 export type LabelSchema = z.infer<typeof labelSchemaSchema>;
 
 /** Whether the queue compares candidates: it then reviews only outputs ingested with two or more. */
-export function isPairwiseSchema(labelSchema: { fields: readonly LabelField[] }): boolean {
+export function isPairwiseSchema(labelSchema: { fields: readonly SchemaField[] }): boolean {
   return labelSchema.fields.some((field) => field.type === "pairwise");
 }
 
 /** The queue's single-choice fields: what Dawid–Skene, agreement and the detectors measure. */
-export function choiceFields(labelSchema: { fields: readonly LabelField[] }): CategoricalField[] {
+export function choiceFields(labelSchema: { fields: readonly SchemaField[] }): CategoricalField[] {
   return labelSchema.fields.filter((field): field is CategoricalField => field.type === "categorical");
 }
 
 /** The queue's first single-choice field: the one Dawid–Skene, agreement, suggestions and the loop detectors read. */
-export function primaryChoiceField(labelSchema: { fields: readonly LabelField[] }): CategoricalField | undefined {
+export function primaryChoiceField(labelSchema: { fields: readonly SchemaField[] }): CategoricalField | undefined {
   return labelSchema.fields.find((field): field is CategoricalField => field.type === "categorical");
 }
 

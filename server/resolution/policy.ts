@@ -2,8 +2,8 @@ import type { Json } from "@/db/types";
 import type { Executor } from "@/db/executor";
 import type { LabelValue, LabelValues } from "@/server/labels/answer-values";
 import { decideAnswers } from "@/server/labels/answers-consensus";
-import type { CategoricalField, LabelField } from "@/server/labels/field-types";
-import type { CorrectionConsensus } from "@/server/labels/label-schema";
+import type { CategoricalField, CorrectedOutputField, LabelField } from "@/server/labels/field-types";
+import { answerFields, correctionField } from "@/server/labels/label-schema";
 import { primaryChoiceField, type ConsensusMethod, type LabelSchema } from "@/server/queues/schema";
 import { decideWithModel, loadDawidSkeneModel, type DawidSkeneModel } from "@/server/truth/decide";
 import { resolveCorrections } from "./rules";
@@ -17,8 +17,8 @@ import type { GoldMethod } from "./schema";
 export type ConsensusPolicy = {
   fields: readonly LabelField[];
   majorityThreshold: number;
-  /** How corrections agree; identical when absent. */
-  correctionConsensus?: CorrectionConsensus;
+  /** The corrected-output field: how corrections agree (identical when absent) and whether gold waits for them. */
+  correction?: Pick<CorrectedOutputField, "title" | "required" | "consensus">;
   /** Set on a Dawid–Skene queue once it has a fit: this field is decided by its posterior. */
   dawidSkene?: { field: CategoricalField; minPosterior: number; model: DawidSkeneModel };
   /** A Dawid–Skene queue without a fit yet resolves by its majority threshold and says so. */
@@ -38,7 +38,7 @@ export async function loadConsensusPolicy(
   params: { projectId: string; queueId: string; labelSchema: LabelSchema; settings: QueuePolicySettings },
 ): Promise<ConsensusPolicy> {
   const { labelSchema, settings } = params;
-  const base: ConsensusPolicy = { fields: labelSchema.fields, majorityThreshold: settings.majorityThreshold, correctionConsensus: labelSchema.correctionConsensus };
+  const base: ConsensusPolicy = { fields: answerFields(labelSchema), majorityThreshold: settings.majorityThreshold, correction: correctionField(labelSchema) };
   const field = primaryChoiceField(labelSchema);
   if (settings.consensusMethod === "majority" || !field) return base;
   const classes = field.options.map((option) => option.value);
@@ -75,6 +75,7 @@ export function decideItem(policy: ConsensusPolicy, answers: readonly CountedAns
     policy,
   );
   const reasons = ruled.kind === "conflict" ? [...ruled.reasons] : [];
+  const unresolvedOptional = ruled.kind === "gold" ? [...ruled.unresolvedOptional] : [];
   const values: Record<string, LabelValue> = {};
   const provenance: Record<string, Json> = { threshold: policy.majorityThreshold };
   let confidence = ruled.kind === "gold" ? ruled.confidence : 0;
@@ -82,7 +83,6 @@ export function decideItem(policy: ConsensusPolicy, answers: readonly CountedAns
   if (ruled.kind === "gold") {
     Object.assign(values, ruled.values);
     provenance.fields = ruled.fields;
-    if (ruled.unresolvedOptional.length > 0) provenance.unresolvedOptional = ruled.unresolvedOptional;
     // Every field's answers were the same: unanimous, whatever each field's rule.
     if (ruled.confidence === 1) method = "unanimous";
   }
@@ -100,12 +100,15 @@ export function decideItem(policy: ConsensusPolicy, answers: readonly CountedAns
   }
   const corrections = resolveCorrections(
     answers.map((answer) => answer.correction),
-    policy.correctionConsensus,
+    policy.correction?.consensus,
   );
-  if (corrections.kind === "conflict") reasons.push(corrections.reason);
+  // An optional correction that does not agree leaves the gold without one, as an optional field is left out.
+  if (corrections.kind === "conflict" && policy.correction?.required === false) unresolvedOptional.push(`${policy.correction.title}: ${corrections.reason}`);
+  else if (corrections.kind === "conflict") reasons.push(corrections.reason);
   if (reasons.length > 0) return { kind: "conflict", reasons };
-  // Close corrections that were not all the same text make the gold a majority's, not everyone's.
-  if (method === "unanimous" && corrections.kind === "agreed" && corrections.confidence < 1) method = "majority";
+  if (unresolvedOptional.length > 0) provenance.unresolvedOptional = unresolvedOptional;
+  // Close or optional corrections that were not all the same text make the gold a majority's, not everyone's.
+  if (method === "unanimous" && (corrections.kind === "conflict" || corrections.confidence < 1)) method = "majority";
   const primary = modelled?.field ?? primaryChoiceField({ fields: policy.fields });
   return {
     kind: "gold",

@@ -91,7 +91,9 @@ describe("resolution on the k-th answer", () => {
   });
 
   it("under the medoid rule, takes the most central of close corrections as gold, and names how far apart distant ones are", async () => {
-    const labelSchema = labelSchemaSchema.parse({ ...VERDICT_LABEL_SCHEMA, correctionConsensus: { rule: "medoid", maxDistance: 0.2 } });
+    const labelSchema = labelSchemaSchema.parse({
+      fields: [VERDICT_LABEL_SCHEMA.fields[0], { type: "corrected_output", key: "rewrite", title: "Rewrite", consensus: { rule: "medoid", maxDistance: 0.2 } }],
+    });
     const close = await answerItem(
       [
         { verdict: "harmful", correction: "Refunds reach your card in 5 to 7 days." },
@@ -104,6 +106,15 @@ describe("resolution on the k-th answer", () => {
     expect(close.gold[0]!.confidence).toBeGreaterThan(0.8);
     const far = await answerItem([{ verdict: "harmful", correction: "Refunds take 3 days." }, { verdict: "harmful", correction: "Ask your bank about it instead." }], { labelSchema });
     expect(far.state.conflict_reasons).toEqual(["corrections differ: more than 20 % of the text apart"]);
+  });
+
+  it("makes gold without a correction when an optional corrected output does not agree, and names it", async () => {
+    const labelSchema = labelSchemaSchema.parse({ fields: [{ type: "corrected_output", key: "rewrite", title: "Rewrite", required: false }, VERDICT_LABEL_SCHEMA.fields[0]] });
+    const split = await answerItem([{ verdict: "harmful", correction: "Refunds take 3 days." }, { verdict: "harmful" }], { labelSchema });
+    expect(split.state.state).toBe("resolved");
+    expect(split.gold[0]).toMatchObject({ values: { verdict: "harmful" }, correction: null, method: "majority", provenance: { unresolvedOptional: ["Rewrite: some reviewers corrected the output and some left it unchanged"] } });
+    const agreed = await answerItem([{ verdict: "harmful", correction: "Refunds take 3 days." }, { verdict: "harmful", correction: "Refunds take 3 days." }], { labelSchema });
+    expect(agreed.gold[0]).toMatchObject({ correction: "Refunds take 3 days.", method: "unanimous" });
   });
 });
 

@@ -1,0 +1,24 @@
+import type { ReactNode } from "react";
+import type { CorrectedOutputField } from "@/server/labels/field-types";
+
+type CorrectionFieldProps = {
+  field: CorrectedOutputField;
+  /** The collaborative editor, titled with the field's title. */
+  editor: ReactNode;
+  /** How to reach and leave the editor from the keyboard, and what leaving it unchanged means here. */
+  keyHint: ReactNode;
+};
+
+/** The corrected output among the label's fields: its editor, the lead's hint, and what "optional" means for it. */
+export function CorrectionField({ field, editor, keyHint }: CorrectionFieldProps) {
+  return (
+    <div className="space-y-1">
+      {editor}
+      {field.hint && <p className="text-xs text-zinc-500">{field.hint}</p>}
+      <p className="text-xs text-zinc-500">
+        {keyHint}
+        {!field.required && " Optional: if the reviewers' corrections differ, the gold is made without one."}
+      </p>
+    </div>
+  );
+}
