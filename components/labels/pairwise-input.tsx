@@ -2,14 +2,14 @@
 
 import type { PairwiseAnswer } from "@/server/labels/answer-values";
 import type { PairwiseChoice, PairwiseField } from "@/server/labels/field-types";
+import { inScreenOrder, useIsSwapped } from "@/components/outputs/candidate-sides";
 import { cn } from "@/components/ui/cn";
 import { choosePairwise } from "./field-stops";
 
-const choices: ReadonlyArray<{ value: PairwiseChoice; title: string; key: string }> = [
-  { value: "a", title: "A is better", key: "A" },
-  { value: "tie", title: "Tie", key: "T" },
-  { value: "b", title: "B is better", key: "B" },
-];
+type ChoiceButton = { value: PairwiseChoice; title: string; key: string };
+const sideA: ChoiceButton = { value: "a", title: "A is better", key: "A" };
+const sideB: ChoiceButton = { value: "b", title: "B is better", key: "B" };
+const tie: ChoiceButton = { value: "tie", title: "Tie", key: "T" };
 
 export const strengths: ReadonlyArray<{ value: number; title: string }> = [
   { value: 1, title: "Slightly" },
@@ -48,10 +48,12 @@ function Choice({ name, label, isChecked, onSelect, hint }: { name: string; labe
 /** Which candidate is better (A, B or a tie, keys A/B/T), then how much better when the field asks (keys 1–3). */
 export function PairwiseInput({ id, field, value, onChange, showKeys }: PairwiseInputProps) {
   const isSided = value !== undefined && value.choice !== "tie";
+  // The buttons stand on the side of the candidate they choose.
+  const [left, right] = inScreenOrder([sideA, sideB], useIsSwapped());
   return (
     <div className="space-y-2">
       <div role="radiogroup" aria-label={field.title} className="flex flex-wrap gap-1.5">
-        {choices.map((choice) => (
+        {[left, tie, right].map((choice) => (
           <Choice
             key={choice.value}
             name={`${id}-choice`}

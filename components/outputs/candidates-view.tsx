@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { cn } from "@/components/ui/cn";
 import { candidateSchema } from "@/server/ingest/schema";
+import { inScreenOrder, useIsSwapped } from "./candidate-sides";
 
 const candidatesSchema = z.array(candidateSchema.loose());
 
@@ -23,16 +24,18 @@ type CandidatesViewProps = {
 
 /**
  * Two or more outputs for one input, side by side: A and B, which a pairwise field compares, first and at
- * equal width so neither reads as the default; any others below them, for context.
+ * equal width so neither reads as the default (and on half the items B on the left, see candidate-sides);
+ * any others below them, for context.
  */
 export function CandidatesView({ candidates, renderOutput }: CandidatesViewProps) {
   const [first, second, ...others] = candidates;
+  const compared = inScreenOrder([{ candidate: first!, letter: candidateLetter(0) }, { candidate: second!, letter: candidateLetter(1) }], useIsSwapped());
   return (
     <section aria-label="Candidates" className="space-y-3">
       <h3 className="text-xs font-medium tracking-wide text-zinc-500 uppercase">Candidates</h3>
       <div className="grid gap-3 md:grid-cols-2">
-        {[first!, second!].map((candidate, index) => (
-          <CandidateCard key={index} letter={candidateLetter(index)} model={candidate.model} isCompared>
+        {compared.map(({ candidate, letter }) => (
+          <CandidateCard key={letter} letter={letter} model={candidate.model} isCompared>
             {renderOutput(candidate.output)}
           </CandidateCard>
         ))}

@@ -23,6 +23,7 @@ import { answerFields, correctionField } from "@/server/labels/label-schema";
 import { NoteInput } from "./label-form";
 import { RecentAnswers } from "./recent-answers";
 import { TaskView } from "./task-view";
+import { CandidateSidesProvider } from "@/components/outputs/candidate-sides";
 
 type AnswerEditorProps = { projectId: string; slug: string; queueId: string; assignmentId: number; userName: string };
 
@@ -90,89 +91,91 @@ export function AnswerEditor({ projectId, slug, queueId, assignmentId, userName 
   ]);
 
   return (
-    <>
-      <PageHeader
-        title="Your answer"
-        description={answer.revision > 1 ? `Changed ${answer.revision - 1} ${answer.revision === 2 ? "time" : "times"} since you first submitted it.` : "As you submitted it."}
-        action={
-          <span className="flex flex-wrap items-center gap-2 text-sm">
-            {older && (
-              <Link href={`${reviewHref}/answers/${older.assignmentId}`} className="rounded-md px-3 py-2 font-medium text-zinc-700 ring-1 ring-zinc-300 hover:bg-zinc-50">
-                Previous <Kbd>[</Kbd>
+    <CandidateSidesProvider queueItemId={task.assignment.queueItemId}>
+      <>
+        <PageHeader
+          title="Your answer"
+          description={answer.revision > 1 ? `Changed ${answer.revision - 1} ${answer.revision === 2 ? "time" : "times"} since you first submitted it.` : "As you submitted it."}
+          action={
+            <span className="flex flex-wrap items-center gap-2 text-sm">
+              {older && (
+                <Link href={`${reviewHref}/answers/${older.assignmentId}`} className="rounded-md px-3 py-2 font-medium text-zinc-700 ring-1 ring-zinc-300 hover:bg-zinc-50">
+                  Previous <Kbd>[</Kbd>
+                </Link>
+              )}
+              {newer && (
+                <Link href={`${reviewHref}/answers/${newer.assignmentId}`} className="rounded-md px-3 py-2 font-medium text-zinc-700 ring-1 ring-zinc-300 hover:bg-zinc-50">
+                  Next <Kbd>]</Kbd>
+                </Link>
+              )}
+              <Link href={reviewHref} className="rounded-md bg-zinc-900 px-3 py-2 font-medium text-white hover:bg-zinc-700">
+                Back to reviewing <Kbd>b</Kbd>
               </Link>
+            </span>
+          }
+        />
+        <div className="grid gap-6 lg:grid-cols-5">
+          <div className="min-w-0 space-y-4 lg:col-span-3">
+            <TaskView task={task} headingRef={heading} />
+            <RecentAnswers answers={recent} baseHref={`${reviewHref}/answers`} currentId={assignmentId} />
+          </div>
+          <Card className="h-fit min-w-0 space-y-5 p-5 lg:col-span-2">
+            <h2 className="text-base font-semibold text-zinc-900">Your answer</h2>
+            {!answer.isChangeable && (
+              <Alert title="This answer is final">
+                {answer.itemState === "resolved" ? "The item is gold now; a lead can revise its gold." : "The item went to a lead, who decides it now."}
+              </Alert>
             )}
-            {newer && (
-              <Link href={`${reviewHref}/answers/${newer.assignmentId}`} className="rounded-md px-3 py-2 font-medium text-zinc-700 ring-1 ring-zinc-300 hover:bg-zinc-50">
-                Next <Kbd>]</Kbd>
-              </Link>
+            <fieldset disabled={!answer.isChangeable} className="space-y-5">
+              <LabelFields
+                fields={labelSchema.fields}
+                values={values}
+                onChange={(next) => setValues(next)}
+                activeStop={stops.activeStop}
+                onActivate={stops.setActiveStop}
+                problems={problems}
+                correction={
+                  correction &&
+                  task.correctionDocumentKey && (
+                    <CorrectionField
+                      field={correction}
+                      editor={
+                        <CollabEditor
+                          projectId={projectId}
+                          documentKey={task.correctionDocumentKey}
+                          originalText={task.originalText}
+                          mode={answer.isChangeable ? "edit" : "watch"}
+                          userName={userName}
+                          label={correction.title}
+                          onReady={(handle) => (editor.current = handle)}
+                        />
+                      }
+                      keyHint={
+                        <>
+                          <Kbd>E</Kbd> to edit, <Kbd>Esc</Kbd> to leave.
+                        </>
+                      }
+                    />
+                  )
+                }
+              />
+              {allowNote && <NoteInput value={note} onChange={setNote} inputRef={noteInput} />}
+            </fieldset>
+            {save.error && <Alert tone="error" title="Not saved">{errorMessage(save.error)}</Alert>}
+            {save.isSuccess && <Alert tone="success">Saved. Your earlier answer is kept in the item&apos;s history.</Alert>}
+            {answer.isChangeable && (
+              <div className="flex justify-end border-t border-zinc-100 pt-4">
+                <Button onClick={submit} isBusy={save.isPending}>
+                  Save changes
+                  <span aria-hidden className="rounded bg-white/15 px-1 font-mono text-[11px]">
+                    Enter
+                  </span>
+                </Button>
+              </div>
             )}
-            <Link href={reviewHref} className="rounded-md bg-zinc-900 px-3 py-2 font-medium text-white hover:bg-zinc-700">
-              Back to reviewing <Kbd>b</Kbd>
-            </Link>
-          </span>
-        }
-      />
-      <div className="grid gap-6 lg:grid-cols-5">
-        <div className="min-w-0 space-y-4 lg:col-span-3">
-          <TaskView task={task} headingRef={heading} />
-          <RecentAnswers answers={recent} baseHref={`${reviewHref}/answers`} currentId={assignmentId} />
+          </Card>
         </div>
-        <Card className="h-fit min-w-0 space-y-5 p-5 lg:col-span-2">
-          <h2 className="text-base font-semibold text-zinc-900">Your answer</h2>
-          {!answer.isChangeable && (
-            <Alert title="This answer is final">
-              {answer.itemState === "resolved" ? "The item is gold now; a lead can revise its gold." : "The item went to a lead, who decides it now."}
-            </Alert>
-          )}
-          <fieldset disabled={!answer.isChangeable} className="space-y-5">
-            <LabelFields
-              fields={labelSchema.fields}
-              values={values}
-              onChange={(next) => setValues(next)}
-              activeStop={stops.activeStop}
-              onActivate={stops.setActiveStop}
-              problems={problems}
-              correction={
-                correction &&
-                task.correctionDocumentKey && (
-                  <CorrectionField
-                    field={correction}
-                    editor={
-                      <CollabEditor
-                        projectId={projectId}
-                        documentKey={task.correctionDocumentKey}
-                        originalText={task.originalText}
-                        mode={answer.isChangeable ? "edit" : "watch"}
-                        userName={userName}
-                        label={correction.title}
-                        onReady={(handle) => (editor.current = handle)}
-                      />
-                    }
-                    keyHint={
-                      <>
-                        <Kbd>E</Kbd> to edit, <Kbd>Esc</Kbd> to leave.
-                      </>
-                    }
-                  />
-                )
-              }
-            />
-            {allowNote && <NoteInput value={note} onChange={setNote} inputRef={noteInput} />}
-          </fieldset>
-          {save.error && <Alert tone="error" title="Not saved">{errorMessage(save.error)}</Alert>}
-          {save.isSuccess && <Alert tone="success">Saved. Your earlier answer is kept in the item&apos;s history.</Alert>}
-          {answer.isChangeable && (
-            <div className="flex justify-end border-t border-zinc-100 pt-4">
-              <Button onClick={submit} isBusy={save.isPending}>
-                Save changes
-                <span aria-hidden className="rounded bg-white/15 px-1 font-mono text-[11px]">
-                  Enter
-                </span>
-              </Button>
-            </div>
-          )}
-        </Card>
-      </div>
-    </>
+      </>
+    </CandidateSidesProvider>
   );
 }

@@ -29,6 +29,7 @@ import type { TaskReviewProps } from "./task-review";
 import { useReviewKeys } from "./use-review-keys";
 import { useSharedAnswer } from "./use-shared-answer";
 import { useSharedItem } from "./use-shared-item";
+import { CandidateSidesProvider } from "@/components/outputs/candidate-sides";
 
 
 /**
@@ -103,88 +104,90 @@ export function SharedTaskReview({ projectId, userName, state, review, isInstruc
   });
 
   return (
-    <div className="grid gap-6 lg:grid-cols-5">
-      <div className="min-w-0 space-y-4 lg:col-span-3">
-        <InstructionsPanel instructions={task.queue.instructions} isOpen={isInstructionsOpen} onToggle={onToggleInstructions} />
-        <TaskView task={task} headingRef={heading} />
+    <CandidateSidesProvider queueItemId={task.assignment.queueItemId}>
+      <div className="grid gap-6 lg:grid-cols-5">
+        <div className="min-w-0 space-y-4 lg:col-span-3">
+          <InstructionsPanel instructions={task.queue.instructions} isOpen={isInstructionsOpen} onToggle={onToggleInstructions} />
+          <TaskView task={task} headingRef={heading} />
+        </div>
+        <Card className="h-fit min-w-0 space-y-5 p-5 lg:col-span-2">
+          <div className="space-y-1">
+            <h2 className="text-base font-semibold text-zinc-900">Shared answer</h2>
+            <p className="text-xs text-zinc-500">Everyone assigned to this item edits this answer together. It becomes gold when {shared?.needed ?? "all"} of you approve the same version.</p>
+          </div>
+          {state.leaseError && !hasApproved && (
+            <Alert tone="error" title="This item is no longer yours">
+              <p>{state.leaseError}</p>
+            </Alert>
+          )}
+          <LabelFields
+            fields={labelSchema.fields}
+            values={values}
+            onChange={answer}
+            activeStop={stops.activeStop}
+            onActivate={stops.setActiveStop}
+            problems={problems}
+            correction={
+              correction && (
+                <CorrectionField
+                  field={correction}
+                  editor={
+                    <div className="space-y-2">
+                      <CollabEditorView
+                        connection={connection}
+                        originalText={task.originalText}
+                        mode="edit"
+                        userName={userName}
+                        label={`${correction.title} (shared)`}
+                        authors={authors.byClient}
+                        onReady={(handle) => (editor.current = handle)}
+                      />
+                      <AuthorsLegend authors={authors.legend} userName={userName} />
+                    </div>
+                  }
+                  keyHint={
+                    <>
+                      <Kbd>E</Kbd> to edit, <Kbd>Esc</Kbd> to leave. Everyone here edits this one text.
+                    </>
+                  }
+                />
+              )
+            }
+          />
+          {!correction && <CollabStatusLine status={connection.status} isSynced={connection.session !== null} isEditable={canEdit} peers={connection.peers} userName={userName} />}
+          {shared && <SharedApprovals approvals={shared.approvals} needed={shared.needed} />}
+          {isGold && <Alert tone="success" title="This item is gold">Everyone approved the same version; it is now a gold label.</Alert>}
+          {approve.error && (
+            <Alert tone="error" title="Not approved">
+              {errorMessage(approve.error)}
+            </Alert>
+          )}
+          <div className="flex items-center justify-between gap-2 border-t border-zinc-100 pt-4">
+            {hasApproved || !isOpen ? (
+              <Button variant="secondary" onClick={() => void review.moveOn()} isBusy={review.isAdvancing}>
+                Next item
+              </Button>
+            ) : (
+              <Button variant="secondary" onClick={() => setDialog("skip")} disabled={review.isSkipping}>
+                Skip
+                <span aria-hidden>
+                  <Kbd>S</Kbd>
+                </span>
+              </Button>
+            )}
+            {isOpen && (
+              <Button onClick={approveAsItStands} isBusy={approve.isPending} disabled={connection.session === null}>
+                {hasApproved ? "Approve again" : "Approve"}
+                <span aria-hidden className="rounded bg-white/15 px-1 font-mono text-[11px]">
+                  Ctrl+Enter
+                </span>
+              </Button>
+            )}
+          </div>
+        </Card>
+        <SkipDialog isOpen={dialog === "skip"} onClose={() => setDialog(null)} isBusy={review.isSkipping} error={review.skipError} onSkip={(input) => void review.skip(input).catch(() => undefined)} />
+        <ShortcutsDialog isOpen={dialog === "help"} onClose={() => setDialog(null)} shortcuts={shortcuts} />
       </div>
-      <Card className="h-fit min-w-0 space-y-5 p-5 lg:col-span-2">
-        <div className="space-y-1">
-          <h2 className="text-base font-semibold text-zinc-900">Shared answer</h2>
-          <p className="text-xs text-zinc-500">Everyone assigned to this item edits this answer together. It becomes gold when {shared?.needed ?? "all"} of you approve the same version.</p>
-        </div>
-        {state.leaseError && !hasApproved && (
-          <Alert tone="error" title="This item is no longer yours">
-            <p>{state.leaseError}</p>
-          </Alert>
-        )}
-        <LabelFields
-          fields={labelSchema.fields}
-          values={values}
-          onChange={answer}
-          activeStop={stops.activeStop}
-          onActivate={stops.setActiveStop}
-          problems={problems}
-          correction={
-            correction && (
-              <CorrectionField
-                field={correction}
-                editor={
-                  <div className="space-y-2">
-                    <CollabEditorView
-                      connection={connection}
-                      originalText={task.originalText}
-                      mode="edit"
-                      userName={userName}
-                      label={`${correction.title} (shared)`}
-                      authors={authors.byClient}
-                      onReady={(handle) => (editor.current = handle)}
-                    />
-                    <AuthorsLegend authors={authors.legend} userName={userName} />
-                  </div>
-                }
-                keyHint={
-                  <>
-                    <Kbd>E</Kbd> to edit, <Kbd>Esc</Kbd> to leave. Everyone here edits this one text.
-                  </>
-                }
-              />
-            )
-          }
-        />
-        {!correction && <CollabStatusLine status={connection.status} isSynced={connection.session !== null} isEditable={canEdit} peers={connection.peers} userName={userName} />}
-        {shared && <SharedApprovals approvals={shared.approvals} needed={shared.needed} />}
-        {isGold && <Alert tone="success" title="This item is gold">Everyone approved the same version; it is now a gold label.</Alert>}
-        {approve.error && (
-          <Alert tone="error" title="Not approved">
-            {errorMessage(approve.error)}
-          </Alert>
-        )}
-        <div className="flex items-center justify-between gap-2 border-t border-zinc-100 pt-4">
-          {hasApproved || !isOpen ? (
-            <Button variant="secondary" onClick={() => void review.moveOn()} isBusy={review.isAdvancing}>
-              Next item
-            </Button>
-          ) : (
-            <Button variant="secondary" onClick={() => setDialog("skip")} disabled={review.isSkipping}>
-              Skip
-              <span aria-hidden>
-                <Kbd>S</Kbd>
-              </span>
-            </Button>
-          )}
-          {isOpen && (
-            <Button onClick={approveAsItStands} isBusy={approve.isPending} disabled={connection.session === null}>
-              {hasApproved ? "Approve again" : "Approve"}
-              <span aria-hidden className="rounded bg-white/15 px-1 font-mono text-[11px]">
-                Ctrl+Enter
-              </span>
-            </Button>
-          )}
-        </div>
-      </Card>
-      <SkipDialog isOpen={dialog === "skip"} onClose={() => setDialog(null)} isBusy={review.isSkipping} error={review.skipError} onSkip={(input) => void review.skip(input).catch(() => undefined)} />
-      <ShortcutsDialog isOpen={dialog === "help"} onClose={() => setDialog(null)} shortcuts={shortcuts} />
-    </div>
+    </CandidateSidesProvider>
   );
 }

@@ -26,6 +26,7 @@ import { SkipDialog } from "./skip-dialog";
 import { InstructionsPanel, TaskView } from "./task-view";
 import type { ReviewState, useReviewQueue } from "./use-review-queue";
 import { useReviewKeys } from "./use-review-keys";
+import { CandidateSidesProvider } from "@/components/outputs/candidate-sides";
 
 type ReadyState = Extract<ReviewState, { phase: "ready" }>;
 export type TaskReviewProps = {
@@ -135,86 +136,88 @@ export function TaskReview({ projectId, userName, state, review, isInstructionsO
   });
 
   return (
-    <div className="grid gap-6 lg:grid-cols-5">
-      <div className="min-w-0 space-y-4 lg:col-span-3">
-        <InstructionsPanel instructions={task.queue.instructions} isOpen={isInstructionsOpen} onToggle={onToggleInstructions} />
-        {thread && <EarlierTurns turns={thread.turns} total={thread.total} isOpen={isThreadOpen} onToggle={toggleThread} shortcut="H" />}
-        <TaskView task={task} headingRef={heading} />
-      </div>
-      <Card className="h-fit min-w-0 space-y-5 p-5 lg:col-span-2">
-        <div className="flex items-center justify-between gap-2 text-xs">
-          <h2 className="text-base font-semibold text-zinc-900">Your answer</h2>
-          {!state.leaseError && <LeaseCountdown expiresAt={state.leaseExpiresAt} />}
+    <CandidateSidesProvider queueItemId={task.assignment.queueItemId}>
+      <div className="grid gap-6 lg:grid-cols-5">
+        <div className="min-w-0 space-y-4 lg:col-span-3">
+          <InstructionsPanel instructions={task.queue.instructions} isOpen={isInstructionsOpen} onToggle={onToggleInstructions} />
+          {thread && <EarlierTurns turns={thread.turns} total={thread.total} isOpen={isThreadOpen} onToggle={toggleThread} shortcut="H" />}
+          <TaskView task={task} headingRef={heading} />
         </div>
-        {state.leaseError && (
-          <Alert tone="error" title="This item is no longer yours">
-            <p>{state.leaseError}</p>
-            <Button size="sm" variant="secondary" className="mt-2" onClick={() => void review.moveOn()}>
-              Next item
+        <Card className="h-fit min-w-0 space-y-5 p-5 lg:col-span-2">
+          <div className="flex items-center justify-between gap-2 text-xs">
+            <h2 className="text-base font-semibold text-zinc-900">Your answer</h2>
+            {!state.leaseError && <LeaseCountdown expiresAt={state.leaseExpiresAt} />}
+          </div>
+          {state.leaseError && (
+            <Alert tone="error" title="This item is no longer yours">
+              <p>{state.leaseError}</p>
+              <Button size="sm" variant="secondary" className="mt-2" onClick={() => void review.moveOn()}>
+                Next item
+              </Button>
+            </Alert>
+          )}
+          {task.suggestion && (
+            <p className="text-xs text-zinc-500">
+              Suggested by <span className="font-medium text-zinc-700">{task.suggestion.source}</span>: pre-selected below. Judge it yourself and change it if it is wrong.
+            </p>
+          )}
+          <LabelFields
+            fields={labelSchema.fields}
+            values={values}
+            onChange={answer}
+            activeStop={stops.activeStop}
+            onActivate={stops.setActiveStop}
+            problems={problems}
+            correction={
+              correction &&
+              documentKey && (
+                <CorrectionField
+                  field={correction}
+                  editor={<CollabEditor projectId={projectId} documentKey={documentKey} originalText={task.originalText} mode="edit" userName={userName} label={correction.title} onReady={(handle) => (editor.current = handle)} />}
+                  keyHint={
+                    <>
+                      <Kbd>E</Kbd> to edit, <Kbd>Esc</Kbd> to leave. Leave it unchanged if the output needs no correction.
+                    </>
+                  }
+                />
+              )
+            }
+          />
+          {allowsNote && <NoteInput value={note} onChange={(text) => setDraft({ ...draft, note: text })} inputRef={noteInput} />}
+          {review.submitError && (
+            <Alert tone="error" title="Not submitted">
+              {errorMessage(review.submitError)}
+            </Alert>
+          )}
+          <div className="flex items-center justify-between gap-2 border-t border-zinc-100 pt-4">
+            <Button variant="secondary" onClick={() => setDialog("skip")} disabled={isBusy}>
+              Skip
+              <span aria-hidden>
+                <Kbd>S</Kbd>
+              </span>
             </Button>
-          </Alert>
-        )}
-        {task.suggestion && (
-          <p className="text-xs text-zinc-500">
-            Suggested by <span className="font-medium text-zinc-700">{task.suggestion.source}</span>: pre-selected below. Judge it yourself and change it if it is wrong.
-          </p>
-        )}
-        <LabelFields
-          fields={labelSchema.fields}
-          values={values}
-          onChange={answer}
-          activeStop={stops.activeStop}
-          onActivate={stops.setActiveStop}
-          problems={problems}
-          correction={
-            correction &&
-            documentKey && (
-              <CorrectionField
-                field={correction}
-                editor={<CollabEditor projectId={projectId} documentKey={documentKey} originalText={task.originalText} mode="edit" userName={userName} label={correction.title} onReady={(handle) => (editor.current = handle)} />}
-                keyHint={
-                  <>
-                    <Kbd>E</Kbd> to edit, <Kbd>Esc</Kbd> to leave. Leave it unchanged if the output needs no correction.
-                  </>
-                }
-              />
+            <Button onClick={() => void submit()} isBusy={review.isSubmitting || review.isAdvancing}>
+              Submit
+              <span aria-hidden className="rounded bg-white/15 px-1 font-mono text-[11px]">
+                Enter
+              </span>
+            </Button>
+          </div>
+        </Card>
+        <SkipDialog
+          isOpen={dialog === "skip"}
+          onClose={() => setDialog(null)}
+          isBusy={review.isSkipping}
+          error={review.skipError}
+          onSkip={(input) =>
+            void review.skip(input).then(
+              () => discardDraft(draftKey),
+              () => undefined,
             )
           }
         />
-        {allowsNote && <NoteInput value={note} onChange={(text) => setDraft({ ...draft, note: text })} inputRef={noteInput} />}
-        {review.submitError && (
-          <Alert tone="error" title="Not submitted">
-            {errorMessage(review.submitError)}
-          </Alert>
-        )}
-        <div className="flex items-center justify-between gap-2 border-t border-zinc-100 pt-4">
-          <Button variant="secondary" onClick={() => setDialog("skip")} disabled={isBusy}>
-            Skip
-            <span aria-hidden>
-              <Kbd>S</Kbd>
-            </span>
-          </Button>
-          <Button onClick={() => void submit()} isBusy={review.isSubmitting || review.isAdvancing}>
-            Submit
-            <span aria-hidden className="rounded bg-white/15 px-1 font-mono text-[11px]">
-              Enter
-            </span>
-          </Button>
-        </div>
-      </Card>
-      <SkipDialog
-        isOpen={dialog === "skip"}
-        onClose={() => setDialog(null)}
-        isBusy={review.isSkipping}
-        error={review.skipError}
-        onSkip={(input) =>
-          void review.skip(input).then(
-            () => discardDraft(draftKey),
-            () => undefined,
-          )
-        }
-      />
-      <ShortcutsDialog isOpen={dialog === "help"} onClose={() => setDialog(null)} shortcuts={shortcuts} />
-    </div>
+        <ShortcutsDialog isOpen={dialog === "help"} onClose={() => setDialog(null)} shortcuts={shortcuts} />
+      </div>
+    </CandidateSidesProvider>
   );
 }

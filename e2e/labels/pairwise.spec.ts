@@ -60,6 +60,15 @@ test("a pairwise queue shows two candidates side by side, answered with A/B/T; a
   expect(results[3]!.field).toBe("outputs[3].candidates");
 
   // 3. Two annotators compare A with B by keyboard: the candidates side by side, the keys in the help.
+  // Half the items show B on the left (odd item ids), against position bias; the letters stay with the candidates.
+  const itemIds = await db
+    .selectFrom("queue_items")
+    .innerJoin("outputs", "outputs.id", "queue_items.output_id")
+    .select(["outputs.external_id as externalId", "queue_items.id"])
+    .where("queue_items.queue_id", "=", queue.id)
+    .execute();
+  const isSwapped = (externalId: string) => itemIds.find((item) => item.externalId === externalId)!.id % 2 === 1;
+  expect(new Set(itemIds.map((item) => isSwapped(item.externalId))).size).toBe(2);
   const reviewUrl = `/p/${project.slug}/queues/${queue.id}/review`;
   const answers = { [ana.email]: { "ab-1": ["b", "3"], "ab-2": ["a"] }, [ben.email]: { "ab-1": ["b", "2"], "ab-2": ["t"] } } as const;
   for (const person of [ana, ben]) {
@@ -73,6 +82,11 @@ test("a pairwise queue shows two candidates side by side, answered with A/B/T; a
       await expect(candidateB).toContainText(answered === "ab-1" ? "Within a week." : answered === "ab-2" ? rightAnswer : /./);
       const externalId = (await candidateB.textContent())?.includes(rightAnswer) ? "ab-1" : "ab-2";
       if (externalId === "ab-1") await expect(candidates.getByRole("region", { name: "Candidate B" })).toContainText("bot-v2");
+      const onScreen = isSwapped(externalId) ? ["B", "A"] : ["A", "B"];
+      expect(await candidates.getByRole("region", { name: /^Candidate [AB]$/ }).evaluateAll((cards) => cards.map((card) => card.getAttribute("aria-label")))).toEqual(onScreen.map((letter) => `Candidate ${letter}`));
+      const sides = page.getByRole("radiogroup", { name: "Which answer is better?" }).getByRole("radio");
+      await expect(sides.first()).toHaveAccessibleName(`${onScreen[0]} is better`);
+      await expect(sides.last()).toHaveAccessibleName(`${onScreen[1]} is better`);
       const [side, strength] = answers[person.email]![externalId] as readonly string[];
       await choose(page, side!, side === "a" ? "A is better" : side === "b" ? "B is better" : "Tie");
       if (strength) {
