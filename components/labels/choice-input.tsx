@@ -2,6 +2,7 @@
 
 import { Kbd } from "@/components/ui/kbd";
 import type { CategoricalField, MultiSelectField } from "@/server/labels/field-types";
+import { MAX_NUMBER_KEYS, numberKeyOf } from "./field-stops";
 
 type ChoiceInputProps = {
   id: string;
@@ -51,9 +52,9 @@ export function ChoiceInput({ id, field, value, onChange, showKeys, votes }: Cho
               )}
             </span>
             {votes && count > 0 && <span className="text-xs text-zinc-500 tabular-nums">{count === 1 ? "1 vote" : `${count} votes`}</span>}
-            {showKeys && index < 9 && (
+            {showKeys && index < MAX_NUMBER_KEYS && (
               <span aria-hidden>
-                <Kbd>{index + 1}</Kbd>
+                <Kbd>{numberKeyOf(index + 1)}</Kbd>
               </span>
             )}
           </label>

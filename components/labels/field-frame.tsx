@@ -43,7 +43,12 @@ export function FieldFrame({ id, stop, title, hint, isRequired, isActive, keyCou
         </p>
         {isActive && keyCount > 0 && (
           <span aria-hidden className="text-xs text-zinc-500">
-            <Kbd>1</Kbd>–<Kbd>{keyCount}</Kbd>
+            <Kbd>1</Kbd>–<Kbd>{Math.min(keyCount, 9)}</Kbd>
+            {keyCount > 9 && (
+              <>
+                , <Kbd>0</Kbd>
+              </>
+            )}
           </span>
         )}
       </div>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { answerFields, labelSchemaV2Schema } from "@/server/labels/label-schema";
-import { applyNumberKey, applyPairwiseKey, countStopKeys, listStops, moveStop } from "./field-stops";
+import type { LabelField } from "@/server/labels/field-types";
+import { applyNumberKey, applyPairwiseKey, countStopKeys, describeNumberKeys, listStops, moveStop, numberKeyOf, numberOfKey } from "./field-stops";
 
 const fields = answerFields(labelSchemaV2Schema.parse({
   fields: [
@@ -52,5 +53,22 @@ describe("label form stops", () => {
     expect(applyPairwiseKey(pairwiseFields, chosen, "a")).toEqual({ preference: { choice: "a", strength: 3 } });
     expect(applyPairwiseKey(pairwiseFields, chosen, "b")).toEqual({ preference: { choice: "b" } });
     expect(applyPairwiseKey(pairwiseFields, chosen, "t")).toEqual({ preference: { choice: "tie" } });
+  });
+
+  it("takes 0 as the tenth choice: a rating of 10, a tenth option", () => {
+    const [ten, many] = answerFields(
+      labelSchemaV2Schema.parse({
+        fields: [
+          { type: "rating", key: "ten", title: "Out of ten", max: 10 },
+          { type: "categorical", key: "many", title: "Many", options: Array.from({ length: 12 }, (_, index) => ({ value: `o${index + 1}`, title: `Option ${index + 1}` })) },
+        ],
+      }),
+    ) as [LabelField, LabelField];
+    expect(countStopKeys(ten)).toBe(10);
+    expect(applyNumberKey(ten, { fieldKey: "ten" }, {}, numberOfKey("0"))).toEqual({ ten: 10 });
+    expect(applyNumberKey(many, { fieldKey: "many" }, {}, numberOfKey("0"))).toEqual({ many: "o10" });
+    expect(applyNumberKey(many, { fieldKey: "many" }, {}, 11)).toBeNull();
+    expect([describeNumberKeys(5), describeNumberKeys(10)]).toEqual(["1–5", "1–9, 0"]);
+    expect([numberKeyOf(3), numberKeyOf(10)]).toEqual(["3", "0"]);
   });
 });

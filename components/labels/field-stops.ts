@@ -12,6 +12,18 @@ export function listStops(fields: readonly LabelField[]): FieldStop[] {
   return fields.flatMap((field) => (field.type === "rubric" ? field.criteria.map((criterion) => ({ fieldKey: field.key, criterionKey: criterion.key })) : [{ fieldKey: field.key }]));
 }
 
+/** Keys 1–9 pick the first nine choices and 0 the tenth (a rating of 10, a tenth option). */
+export const MAX_NUMBER_KEYS = 10;
+
+/** The key that picks choice `n` (1–10). */
+export const numberKeyOf = (n: number) => (n === 10 ? "0" : String(n));
+
+/** The choice a digit key picks: 1–9, and 0 for the tenth. */
+export const numberOfKey = (key: string) => (key === "0" ? 10 : Number(key));
+
+/** The number keys of a stop taking `count` of them, as the cheat sheet says it ("1–5", "1–9, 0"). */
+export const describeNumberKeys = (count: number) => (count < MAX_NUMBER_KEYS ? `1–${count}` : "1–9, 0");
+
 export const isSameStop = (a: FieldStop | null, b: FieldStop) => a !== null && a.fieldKey === b.fieldKey && a.criterionKey === b.criterionKey;
 
 /** How many number keys the stop takes (0: it is typed into, not picked), for the key hints and the cheat sheet. */
@@ -19,9 +31,9 @@ export function countStopKeys(field: LabelField, criterionKey?: string): number 
   switch (field.type) {
     case "categorical":
     case "multi_select":
-      return Math.min(field.options.length, 9);
+      return Math.min(field.options.length, MAX_NUMBER_KEYS);
     case "rating":
-      return Math.min(field.max, 9);
+      return Math.min(field.max, MAX_NUMBER_KEYS);
     case "rubric":
       return field.criteria.find((criterion) => criterion.key === criterionKey)?.scale === "pass_fail" ? 2 : 5;
     case "pairwise":
@@ -32,7 +44,7 @@ export function countStopKeys(field: LabelField, criterionKey?: string): number 
   }
 }
 
-/** The values after number key `n` (1–9) on the stop, or null when the key means nothing there. */
+/** The values after number key `n` (1–10, the 0 key being 10) on the stop, or null when the key means nothing there. */
 export function applyNumberKey(field: LabelField, stop: FieldStop, values: LabelValues, n: number): LabelValues | null {
   if (n < 1 || n > countStopKeys(field, stop.criterionKey)) return null;
   switch (field.type) {

@@ -1,6 +1,7 @@
 "use client";
 
 import { cn } from "@/components/ui/cn";
+import { MAX_NUMBER_KEYS, numberKeyOf } from "./field-stops";
 
 type ScaleInputProps = {
   id: string;
@@ -36,9 +37,9 @@ export function ScaleInput({ id, label, points, value, onChange, showKeys }: Sca
               className="sr-only"
             />
             <span aria-hidden>{point.title}</span>
-            {showKeys && index < 9 && point.title !== String(index + 1) && (
+            {showKeys && index < MAX_NUMBER_KEYS && point.title !== numberKeyOf(index + 1) && (
               <span aria-hidden className="font-mono text-[10px] text-zinc-500">
-                {index + 1}
+                {numberKeyOf(index + 1)}
               </span>
             )}
           </label>

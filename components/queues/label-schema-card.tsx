@@ -1,3 +1,4 @@
+import { MAX_NUMBER_KEYS, numberKeyOf } from "@/components/labels/field-stops";
 import { describeConsensus, describeFieldShape, fieldTypeTitles } from "@/components/labels/field-wording";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -25,7 +26,7 @@ export function LabelSchemaCard({ labelSchema, majorityThreshold }: { labelSchem
               <ol className="space-y-1">
                 {field.options.map((option, index) => (
                   <li key={option.value} className="flex items-center gap-2">
-                    {index < 9 && <Kbd>{index + 1}</Kbd>}
+                    {index < MAX_NUMBER_KEYS && <Kbd>{numberKeyOf(index + 1)}</Kbd>}
                     <span className="text-zinc-900">{option.title}</span>
                     <span className="font-mono text-xs text-zinc-500">{option.value}</span>
                   </li>

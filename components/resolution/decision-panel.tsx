@@ -9,6 +9,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { Kbd } from "@/components/ui/kbd";
 import { useSessionDraft } from "@/components/ui/session-draft";
 import { findFieldProblems } from "@/components/labels/answer-check";
+import { describeNumberKeys } from "@/components/labels/field-stops";
 import { LabelFields } from "@/components/labels/label-fields";
 import { useFieldStops } from "@/components/labels/use-field-stops";
 import type { LabelValues } from "@/server/labels/answer-values";
@@ -64,7 +65,7 @@ export function DecisionPanel(props: DecisionPanelProps) {
 
   useShortcutHints([
     ...(fields.length > 1 || fields.some((field) => field.type === "rubric") ? [{ keys: ["J", "K"], label: "Next or previous field (Tab also moves)", run: () => {} }] : []),
-    ...(stops.activeKeys && stops.activeKeys.count > 0 ? [{ keys: [`1–${stops.activeKeys.count}`], label: `Answer the active field (now ${stops.activeKeys.title})`, run: () => {} }] : []),
+    ...(stops.activeKeys && stops.activeKeys.count > 0 ? [{ keys: [describeNumberKeys(stops.activeKeys.count)], label: `Answer the active field (now ${stops.activeKeys.title})`, run: () => {} }] : []),
     ...(fields.some((field) => field.type === "free_text" || field.type === "number") ? [{ keys: ["Esc"], label: "Leave a field's text box", run: () => {} }] : []),
     ...(stops.comparesCandidates ? [{ keys: ["A", "B", "T"], label: "Candidate A is better, B is better, or a tie", run: () => {} }] : []),
     ...(allowCorrection ? [{ keys: ["E"], label: "Edit the gold correction (Esc leaves it)", run: () => {} }] : []),

@@ -2,6 +2,7 @@
 
 import { useEffect, useRef } from "react";
 import { isLabelFieldText } from "@/components/labels/use-field-stops";
+import { numberOfKey } from "@/components/labels/field-stops";
 import { isActivatableTarget, isTypingTarget } from "@/components/ui/keyboard-focus";
 
 type DecisionKeys = {
@@ -43,9 +44,8 @@ export function useDecisionKeys(keys: DecisionKeys): void {
         return;
       }
       if (isMod || isTypingTarget(event.target) || document.querySelector("dialog[open]")) return;
-      const digit = Number(event.key);
-      if (/^[1-9]$/.test(event.key)) {
-        if (current.pickNumber(digit)) event.preventDefault();
+      if (/^[0-9]$/.test(event.key)) {
+        if (current.pickNumber(numberOfKey(event.key))) event.preventDefault();
       } else if (/^[abt]$/i.test(event.key) && current.pickPairwise(event.key)) {
         event.preventDefault();
         event.stopPropagation();

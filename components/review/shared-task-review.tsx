@@ -8,6 +8,7 @@ import { CollabStatusLine } from "@/components/collab/collab-status";
 import { useCollabSession } from "@/components/collab/use-collab-session";
 import { findFieldProblems } from "@/components/labels/answer-check";
 import { CorrectionField } from "@/components/labels/correction-field";
+import { describeNumberKeys } from "@/components/labels/field-stops";
 import { LabelFields } from "@/components/labels/label-fields";
 import { useFieldStops } from "@/components/labels/use-field-stops";
 import { usePageShortcuts } from "@/components/shell/page-shortcuts";
@@ -83,7 +84,7 @@ export function SharedTaskReview({ projectId, userName, state, review, isInstruc
   const partShortcuts = usePageShortcuts();
   const shortcuts: Shortcut[] = [
     ...(fields.length > 1 || fields.some((field) => field.type === "rubric") ? [{ keys: ["J", "K"], label: "Next or previous field (Tab also moves)", run: () => stops.moveField(1) }] : []),
-    ...(stops.activeKeys && stops.activeKeys.count > 0 ? [{ keys: [`1–${stops.activeKeys.count}`], label: `Answer the active field (now ${stops.activeKeys.title})`, run: () => {} }] : []),
+    ...(stops.activeKeys && stops.activeKeys.count > 0 ? [{ keys: [describeNumberKeys(stops.activeKeys.count)], label: `Answer the active field (now ${stops.activeKeys.title})`, run: () => {} }] : []),
     ...(stops.comparesCandidates ? [{ keys: ["A", "B", "T"], label: "Candidate A is better, B is better, or a tie", run: () => {} }] : []),
     { keys: ["Ctrl+Enter"], label: "Approve the shared answer as it stands (Enter outside the editor)", run: approveAsItStands },
     ...(correction ? [{ keys: ["E"], label: "Edit the shared correction (Esc leaves it)", run: () => editor.current?.focus() }] : []),

@@ -13,6 +13,7 @@ import { Card } from "@/components/ui/card";
 import { errorMessage } from "@/components/ui/form-errors";
 import { findFieldProblems } from "@/components/labels/answer-check";
 import { CorrectionField } from "@/components/labels/correction-field";
+import { describeNumberKeys } from "@/components/labels/field-stops";
 import { LabelFields } from "@/components/labels/label-fields";
 import { useFieldStops } from "@/components/labels/use-field-stops";
 import type { LabelValues } from "@/server/labels/answer-values";
@@ -110,7 +111,7 @@ export function TaskReview({ projectId, userName, state, review, isInstructionsO
 
   const shortcuts: Shortcut[] = [
     ...(fields.length > 1 || fields.some((field) => field.type === "rubric") ? [{ keys: ["J", "K"], label: "Next or previous field (Tab also moves)", run: () => stops.moveField(1) }] : []),
-    ...(stops.activeKeys && stops.activeKeys.count > 0 ? [{ keys: [`1–${stops.activeKeys.count}`], label: `Answer the active field (now ${stops.activeKeys.title})`, run: () => {} }] : []),
+    ...(stops.activeKeys && stops.activeKeys.count > 0 ? [{ keys: [describeNumberKeys(stops.activeKeys.count)], label: `Answer the active field (now ${stops.activeKeys.title})`, run: () => {} }] : []),
     ...(fields.some((field) => field.type === "free_text" || field.type === "number") ? [{ keys: ["Esc"], label: "Leave a field's text box", run: () => {} }] : []),
     { keys: ["Enter"], label: "Submit (Ctrl+Enter inside the note or the editor)", run: () => void submit() },
     ...(documentKey ? [{ keys: ["E"], label: "Edit the corrected output (Esc leaves it)", run: () => editor.current?.focus() }] : []),

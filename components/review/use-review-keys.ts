@@ -2,6 +2,7 @@
 
 import { useEffect, useRef } from "react";
 import { isLabelFieldText } from "@/components/labels/use-field-stops";
+import { numberOfKey } from "@/components/labels/field-stops";
 import { isActivatableTarget, isTypingTarget } from "@/components/ui/keyboard-focus";
 
 export type ReviewKeyActions = {
@@ -47,8 +48,8 @@ export function useReviewKeys(actions: ReviewKeyActions) {
       if (event.key === "Escape" && isLabelFieldText(event.target)) return run(() => (event.target as HTMLElement).blur());
       if (isMod || event.altKey || isTypingTarget(event.target)) return;
       if (event.key === "Enter") return isActivatableTarget(event.target) ? undefined : run(act.submit);
-      if (/^[1-9]$/.test(event.key)) {
-        if (act.pickNumber(Number(event.key))) {
+      if (/^[0-9]$/.test(event.key)) {
+        if (act.pickNumber(numberOfKey(event.key))) {
           event.preventDefault();
           event.stopPropagation();
         }
