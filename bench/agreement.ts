@@ -227,7 +227,7 @@ try {
   print(`median of ${runs}: ${median.toFixed(0)} ms (target ≤ ${TARGET_MS} ms) ${isMiss ? "MISSED" : "ok"}`);
   print("each query alone (they run concurrently inside getQueueAgreement):");
   const queries: Record<string, () => Promise<unknown>> = {
-    readCountedAnswers: () => readCountedAnswers(db, { ...scope, fieldKeys: ["verdict"] }),
+    readCountedAnswers: () => readCountedAnswers(db, { ...scope, dimensions: [{ key: "verdict", fieldKey: "verdict", part: { kind: "value" } }] }),
     readJudgeGoldPairs: () => readJudgeGoldPairs(db, { ...scope, fieldKeys: ["verdict"] }),
     "measureAgreementWithOthers (annotator pages; the dashboard counts it in memory)": () => measureAgreementWithOthers(db, scope),
     listAnnotatorReliability: () => listAnnotatorReliability(db, scope),

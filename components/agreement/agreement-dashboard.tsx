@@ -86,7 +86,7 @@ export function AgreementDashboard({ projectId, slug, queueId, role }: { project
           </>
         )}
         <AnnotatorAgreementTable rows={agreement.annotators} fieldKey={field.key} />
-        <JudgeTable judges={agreement.judges} fieldKey={field.key} replicates={agreement.bootstrap.replicates} />
+        {field.isChoice && <JudgeTable judges={agreement.judges} fieldKey={field.key} replicates={agreement.bootstrap.replicates} />}
         <p className="text-xs text-zinc-500">
           Keys: <Kbd>h</Kbd> hourly and <Kbd>d</Kbd> daily α windows. Intervals are 95 % percentile bootstraps over items ({agreement.bootstrap.replicates} draws, seed{" "}
           {agreement.bootstrap.seed}), so the same data always shows the same interval.

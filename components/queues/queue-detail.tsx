@@ -11,6 +11,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { countOf } from "@/components/ui/plural";
 import type { ProjectRole } from "@/server/auth/roles";
 import { primaryChoiceField } from "@/server/queues/schema";
+import { listAgreementDimensions } from "@/server/agreement/dimensions";
 import { BackfillButton } from "./backfill-button";
 import { LabelSchemaCard } from "./label-schema-card";
 import { LoopSettingsCard } from "./loop-settings-card";
@@ -75,7 +76,7 @@ export function QueueDetail({ projectId, slug, queueId, canManage, canReview, ro
           </div>
         }
       />
-      <QueueTabs slug={slug} queueId={queue.id} role={role} hasChoiceField={primaryField !== undefined} />
+      <QueueTabs slug={slug} queueId={queue.id} role={role} hasChoiceField={primaryField !== undefined} hasAgreementField={listAgreementDimensions(queue.labelSchema).length > 0} />
       {canManage && <PausedAnnotatorsNotice projectId={projectId} queueId={queue.id} manageHref={`${base}/queues/${queue.id}/gold-checks#pauses`} />}
       <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
         <div className="min-w-0 space-y-6">

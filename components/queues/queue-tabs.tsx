@@ -9,20 +9,26 @@ import { hasAnyRole, type ProjectRole } from "@/server/auth/roles";
  * The queue's pages, each for the roles its page admits (`null`: every member); each page renders these tabs
  * under its header. Annotators see the overview and the estimates (shares of production, naming nobody): the others rank people or show which items are gold.
  */
-const queueTabs: ReadonlyArray<{ label: string; path: string; roles: readonly ProjectRole[] | null; needsChoiceField?: boolean }> = [
+const queueTabs: ReadonlyArray<{ label: string; path: string; roles: readonly ProjectRole[] | null; needs?: "choice" | "agreement" }> = [
   { label: "Overview", path: "", roles: null },
   { label: "Items", path: "/items", roles: ["lead"] },
-  { label: "Estimates", path: "/estimates", roles: null, needsChoiceField: true },
-  { label: "Agreement", path: "/agreement", roles: ["lead", "ml"], needsChoiceField: true },
-  { label: "Truth inference", path: "/inference", roles: ["lead", "ml"], needsChoiceField: true },
-  { label: "Gold checks", path: "/gold-checks", roles: ["lead"], needsChoiceField: true },
+  { label: "Estimates", path: "/estimates", roles: null, needs: "choice" },
+  { label: "Agreement", path: "/agreement", roles: ["lead", "ml"], needs: "agreement" },
+  { label: "Truth inference", path: "/inference", roles: ["lead", "ml"], needs: "choice" },
+  { label: "Gold checks", path: "/gold-checks", roles: ["lead"], needs: "choice" },
 ];
 
-/** `hasChoiceField: false` hides the pages that measure a single-choice field (shares, agreement, truth inference, gold checks). */
-export function QueueTabs({ slug, queueId, role, hasChoiceField = true }: { slug: string; queueId: string; role: ProjectRole; hasChoiceField?: boolean }) {
+type QueueTabsProps = { slug: string; queueId: string; role: ProjectRole; hasChoiceField?: boolean; hasAgreementField?: boolean };
+
+/**
+ * `hasChoiceField: false` hides the pages that measure a single-choice field (shares, truth inference, gold
+ * checks); `hasAgreementField: false` hides agreement, for a queue with nothing it measures (free text only).
+ */
+export function QueueTabs({ slug, queueId, role, hasChoiceField = true, hasAgreementField = true }: QueueTabsProps) {
   const pathname = usePathname();
   const base = `/p/${slug}/queues/${queueId}`;
-  const visibleTabs = queueTabs.filter((tab) => (tab.roles === null || hasAnyRole(role, tab.roles)) && (hasChoiceField || !tab.needsChoiceField));
+  const has = { choice: hasChoiceField, agreement: hasAgreementField };
+  const visibleTabs = queueTabs.filter((tab) => (tab.roles === null || hasAnyRole(role, tab.roles)) && (tab.needs === undefined || has[tab.needs]));
   // A single tab is no navigation.
   if (visibleTabs.length < 2) return null;
   return (

@@ -1,7 +1,8 @@
 import { sql } from "kysely";
 import type { Executor } from "@/db/executor";
+import type { AgreementDimension, AnswerPart } from "./dimensions";
 
-/** One annotator's counted answers to one field, as parallel lists (item id, option value). */
+/** One annotator's counted answers to one agreement dimension (`fieldKey` is the dimension's key), as parallel lists (item id, value). */
 export type AnnotatorAnswers = { fieldKey: string; annotatorId: string; queueItemIds: Int32Array; values: string[] };
 
 /** One judge's suggestions to one field next to the current gold of the same items. */
@@ -16,12 +17,6 @@ export async function findQueueLabelSchema(db: Executor, params: { projectId: st
     .executeTakeFirst();
 }
 
-/**
- * The queue's counted answers (production labels: not decoys, not gold checks) for the given fields. Per field
- * one row per annotator with the answers joined into two strings: a 100k-item queue arrives in a few dozen
- * rows instead of 300k, which is most of the read time. Option values are keys ([a-z0-9_-]), so a comma
- * cannot occur inside one.
- */
 /** "12,7,301" as integers, read digit by digit: no intermediate string per id (300k of them on a large queue). */
 function parseIdList(text: string): Int32Array {
   let count = text.length > 0 ? 1 : 0;
@@ -40,25 +35,44 @@ function parseIdList(text: string): Int32Array {
   return ids;
 }
 
-export async function readCountedAnswers(db: Executor, params: { projectId: string; queueId: string; fieldKeys: string[] }): Promise<AnnotatorAnswers[]> {
-  const perField = await Promise.all(
-    params.fieldKeys.map(async (fieldKey) => {
+/**
+ * The queue's counted answers (production labels: not decoys, not gold checks) for the given dimensions. Per
+ * dimension one row per annotator with the answers joined into two strings: a 100k-item queue arrives in a
+ * few dozen rows instead of 300k, which is most of the read time. Option values are keys ([a-z0-9_-]), and
+ * numbers, scores and true/false hold no comma either.
+ */
+export async function readCountedAnswers(db: Executor, params: { projectId: string; queueId: string; dimensions: ReadonlyArray<Pick<AgreementDimension, "key" | "fieldKey" | "part">> }): Promise<AnnotatorAnswers[]> {
+  const perDimension = await Promise.all(
+    params.dimensions.map(async (dimension) => {
+      const answer = answerPartSql(dimension.fieldKey, dimension.part);
       const { rows } = await sql<{ annotatorId: string; queueItemIds: string; values: string }>`
-        select a.annotator_id as "annotatorId", string_agg(a.queue_item_id::text, ',') as "queueItemIds", string_agg(a.values->>${fieldKey}, ',') as values
+        select a.annotator_id as "annotatorId", string_agg(a.queue_item_id::text, ',') as "queueItemIds", string_agg(${answer}, ',') as values
         from annotations a
         join queue_items qi on qi.id = a.queue_item_id and qi.project_id = ${params.projectId} and qi.queue_id = ${params.queueId}
-        where a.project_id = ${params.projectId} and a.counts_toward_gold and a.gold_check_correct is null and a.values->>${fieldKey} is not null
+        where a.project_id = ${params.projectId} and a.counts_toward_gold and a.gold_check_correct is null and ${answer} is not null
         group by 1
       `.execute(db);
       return rows.map((row) => ({
-        fieldKey,
+        fieldKey: dimension.key,
         annotatorId: row.annotatorId,
         queueItemIds: parseIdList(row.queueItemIds),
         values: row.values.split(","),
       }));
     }),
   );
-  return perField.flat();
+  return perDimension.flat();
+}
+
+/** One measured answer as text: the field's value, one member of it, or whether an option was ticked ("true"/"false"). */
+function answerPartSql(fieldKey: string, part: AnswerPart) {
+  switch (part.kind) {
+    case "value":
+      return sql<string>`a.values->>${fieldKey}`;
+    case "member":
+      return sql<string>`a.values->${fieldKey}->>${part.member}`;
+    case "ticked":
+      return sql<string>`case when jsonb_typeof(a.values->${fieldKey}) = 'array' then (a.values->${fieldKey} ? ${part.option})::text end`;
+  }
 }
 
 /**

@@ -4,8 +4,8 @@ import { granularities } from "@/server/metrics/catalog";
 import { queueIdSchema } from "@/server/queues/schema";
 
 export const queueAgreementSchema = queueIdSchema.extend({
-  /** One field of the queue's label schema; every field when absent. */
-  fieldKey: safeText(40, { error: "fieldKey is a field key of the queue's label schema", tooLong: "fieldKey is at most 40 characters" }).optional(),
+  /** One field of the queue's label schema (or one part, `rubric.criterion`, `multi.option`); every field when absent. */
+  fieldKey: safeText(81, { error: "fieldKey is a field key of the queue's label schema", tooLong: "fieldKey is at most 81 characters" }).optional(),
   granularity: z.enum(granularities, "granularity is hour or day").default("day"),
 });
 export type QueueAgreementInput = z.infer<typeof queueAgreementSchema>;

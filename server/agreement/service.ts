@@ -4,20 +4,23 @@ import { NotFoundError } from "@/server/lib/errors";
 import type { Granularity } from "@/server/metrics/catalog";
 import { readMetricPoints } from "@/server/metrics/queries";
 import { parseLabelSchema } from "@/server/items/label-values";
-import { choiceFields, primaryChoiceField } from "@/server/queues/schema";
+import { primaryChoiceField } from "@/server/queues/schema";
 import { listAnnotatorReliability, type AnnotatorReliability } from "@/server/truth/reliability-queries";
 import type { AgreementWithOthers } from "./agreement-with-others-queries";
 import { encodeAnswers } from "./encode-answers";
 import { measureFieldAgreement, type AlphaResult, type CohenPair, type Estimate, type FleissResult } from "./field-statistics";
 import { countAgreementWithOthers, groupSignatures } from "./item-signatures";
 import { measureJudgeAgreement, type JudgeAgreement } from "./judge-statistics";
-import { levelForField } from "./measurement-level";
+import { listAgreementDimensions } from "./dimensions";
 import { findQueueLabelSchema, listPeopleNames, readCountedAnswers, readJudgeGoldPairs, type AnnotatorAnswers } from "./queries";
 import { AGREEMENT_BOOTSTRAP, ALPHA_HISTORY_DAYS, MIN_SHARED_ITEMS } from "./schema";
 
 export type FieldAgreement = {
+  /** The field's key, or `field.part` for a rubric criterion or a multi-select option. */
   key: string;
   title: string;
+  /** A single-choice field: judges are measured on these. */
+  isChoice: boolean;
   /** Items with at least one counted answer, and the answers on them. */
   items: number;
   answers: number;
@@ -66,20 +69,21 @@ export async function getQueueAgreement(
   const queue = await findQueueLabelSchema(db, params);
   if (!queue) throw new NotFoundError("no such queue in this project", { field: "queueId" });
   const labelSchema = parseLabelSchema(queue.labelSchema);
-  // Agreement is measured on single-choice fields; other types get their own statistics.
-  const fields = choiceFields(labelSchema).filter((field) => params.fieldKey === undefined || field.key === params.fieldKey);
+  // A field's key selects all it is measured on (a rubric's criteria, a multi-select's options); a dimension's key, that one.
+  const fields = listAgreementDimensions(labelSchema).filter((field) => params.fieldKey === undefined || field.fieldKey === params.fieldKey || field.key === params.fieldKey);
   if (fields.length === 0) {
     throw params.fieldKey === undefined
-      ? new NotFoundError("agreement is measured on single-choice fields, and this queue has none", { field: "queueId" })
-      : new NotFoundError(`the queue has no single-choice field "${params.fieldKey}"`, { field: "fieldKey" });
+      ? new NotFoundError("agreement is measured on choice, rating, number, rubric and pairwise fields, and this queue has none", { field: "queueId" })
+      : new NotFoundError(`the queue has no field "${params.fieldKey}" that agreement is measured on`, { field: "fieldKey" });
   }
   const granularity = params.granularity ?? "day";
   const now = params.now ?? new Date();
   const scope = { projectId: params.projectId, queueId: params.queueId };
   const fieldKeys = fields.map((field) => field.key);
+  const choices = fields.filter((field) => field.isChoice);
   const [answers, judgePairs, alphaPoints, reliability, goldAccuracy] = await Promise.all([
-    readCountedAnswers(db, { ...scope, fieldKeys }),
-    readJudgeGoldPairs(db, { ...scope, fieldKeys }),
+    readCountedAnswers(db, { ...scope, dimensions: fields }),
+    readJudgeGoldPairs(db, { ...scope, fieldKeys: choices.map((field) => field.key) }),
     readMetricPoints(db, params.projectId, { granularity, queueId: params.queueId, metrics: ["agreement.alpha"], since: new Date(now.getTime() - ALPHA_HISTORY_DAYS[granularity] * DAY_MS) }),
     listAnnotatorReliability(db, scope),
     listGoldAccuracy(db, scope),
@@ -89,26 +93,30 @@ export async function getQueueAgreement(
   const fieldResults = fields.map((field) => {
     const encoded = encodeAnswers(
       answers.filter((group) => group.fieldKey === field.key),
-      field.options.map((option) => option.value),
+      field.levels,
     );
     const signatures = groupSignatures(encoded);
     // Agreement with the others is `measureAgreementWithOthers`'s count, taken from the answers already in
     // memory: the SQL version costs seconds on a 100k-item queue (the integration test holds both equal).
-    const counted = countAgreementWithOthers(signatures, encoded.annotatorIds.length);
-    encoded.annotatorIds.forEach((annotatorId, index) => {
-      const total = withOthers.get(annotatorId) ?? { pairs: 0, agreeing: 0 };
-      withOthers.set(annotatorId, { pairs: total.pairs + counted.pairs[index]!, agreeing: total.agreeing + counted.agreeing[index]! });
-    });
+    // It reads single-choice fields only: a rubric's or a multi-select's many parts would outweigh them.
+    if (field.isChoice) {
+      const counted = countAgreementWithOthers(signatures, encoded.annotatorIds.length);
+      encoded.annotatorIds.forEach((annotatorId, index) => {
+        const total = withOthers.get(annotatorId) ?? { pairs: 0, agreeing: 0 };
+        withOthers.set(annotatorId, { pairs: total.pairs + counted.pairs[index]!, agreeing: total.agreeing + counted.agreeing[index]! });
+      });
+    }
     return {
       key: field.key,
       title: field.title,
+      isChoice: field.isChoice,
       items: encoded.itemCount,
       answers: encoded.items.length,
       annotators: encoded.annotatorIds.length,
-      ...measureFieldAgreement(encoded, signatures, { level: levelForField(field), minSharedItems: MIN_SHARED_ITEMS, bootstrap: AGREEMENT_BOOTSTRAP }),
+      ...measureFieldAgreement(encoded, signatures, { level: field.level, minSharedItems: MIN_SHARED_ITEMS, bootstrap: AGREEMENT_BOOTSTRAP }),
     };
   });
-  const optionsOf = new Map(fields.map((field) => [field.key, field.options.map((option) => option.value)]));
+  const optionsOf = new Map(choices.map((field) => [field.key, field.levels]));
   const judges = judgePairs.map((pairs) => measureJudgeAgreement(pairs, optionsOf.get(pairs.fieldKey) ?? [], AGREEMENT_BOOTSTRAP));
 
   const annotators = await summariseAnnotators(db, params.projectId, { answers, withOthers, reliability, goldAccuracy, fieldKeys });

@@ -6,6 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { fetchOrNotFound, parseOrNotFound, requireProjectPage } from "@/server/api/page-guards";
 import { HydrateClient, trpc } from "@/server/api/rsc";
 import { primaryChoiceField, queueIdSchema, queueItemListStates, type QueueItemListState } from "@/server/queues/schema";
+import { listAgreementDimensions } from "@/server/agreement/dimensions";
 
 export const metadata: Metadata = { title: "Queue items" };
 
@@ -23,7 +24,9 @@ export default async function QueueItemsPage({ params, searchParams }: QueueItem
     <HydrateClient>
       <QueueBreadcrumb slug={slug} queueId={queueId} queueName={queue.name} section="Items" />
       <PageHeader title="Items" description="Every item the queue has taken, newest first. Open one to see its answers, gold and history." />
-      <QueueTabs slug={slug} queueId={queueId} role={project.role} hasChoiceField={primaryChoiceField(queue.labelSchema) !== undefined} />
+      <QueueTabs slug={slug} queueId={queueId} role={project.role} hasChoiceField={primaryChoiceField(queue.labelSchema) !== undefined}
+        hasAgreementField={listAgreementDimensions(queue.labelSchema).length > 0}
+      />
       <QueueItems projectId={project.id} slug={slug} queueId={queueId} labelSchema={queue.labelSchema} state={shownState} />
     </HydrateClient>
   );
