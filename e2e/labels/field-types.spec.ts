@@ -1,6 +1,8 @@
 import type { Page } from "@playwright/test";
 import { seedMembership, seedProject, seedUser } from "../../db/seed/factories";
 import { seedQueueItems } from "../../db/seed/loop";
+import { createApiKey } from "../../server/api-keys/service";
+import { publishFirstRelease } from "../datasets/publish-release";
 import { expect, openE2eDatabase, signIn, test } from "../fixtures";
 
 /** Fills field `n` of the new-queue form: its type and title (the key follows the title). */
@@ -41,11 +43,12 @@ async function answerByKeyboard(page: Page, answer: { verdict: string; issue: st
   await page.keyboard.press("ControlOrMeta+Enter");
 }
 
-test("a lead builds a queue of every field type; annotators answer it by keyboard; a split goes to the lead, who decides every field", async ({ browser }) => {
+test("a lead builds a queue of every field type; annotators answer it by keyboard; a split goes to the lead, who decides every field; the release carries them", async ({ browser, request }) => {
   const db = openE2eDatabase();
   const project = await seedProject(db);
-  const [lead, ana, ben] = await Promise.all([seedUser(db, { name: "Lena Lead" }), seedUser(db, { name: "Ana A" }), seedUser(db, { name: "Ben B" })]);
+  const [lead, ana, ben, ml] = await Promise.all([seedUser(db, { name: "Lena Lead" }), seedUser(db, { name: "Ana A" }), seedUser(db, { name: "Ben B" }), seedUser(db, { name: "Max ML" })]);
   await seedMembership(db, { projectId: project.id, userId: lead.id, role: "lead" });
+  await seedMembership(db, { projectId: project.id, userId: ml.id, role: "ml" });
   for (const person of [ana, ben]) await seedMembership(db, { projectId: project.id, userId: person.id, role: "annotator" });
 
   const leadContext = await browser.newContext();
@@ -146,5 +149,18 @@ test("a lead builds a queue of every field type; annotators answer it by keyboar
   expect(gold).toEqual({ values: { verdict: "helpful", issues: ["facts"], quality: 3, minutes_saved: 15, rubric: { cites_a_source: true, tone: 5 } }, method: "adjudicated" });
   await expect(page.getByRole("region", { name: "Final gold" }).getByText("3 / 5 · fine")).toBeVisible();
   await leadContext.close();
+
+  // The ML user releases the queue: the row carries every field's gold and the rubric's assertion with its verdict.
+  await publishFirstRelease(browser, { email: ml.email, slug: project.slug, datasetName: "Graded", queueName: "Graded answers" });
+  const pullKey = (await createApiKey(db, { projectId: project.id, userId: lead.id }, { name: "trainer", scopes: ["datasets:read"] })).secret;
+  const pull = await request.get("/api/v1/datasets/graded/releases/latest", { headers: { authorization: `Bearer ${pullKey}` } });
+  expect(pull.status()).toBe(200);
+  const rows = (await pull.text()).trim().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
+  expect(rows).toHaveLength(1);
+  expect(rows[0]).toMatchObject({
+    label: { verdict: "helpful", issues: ["facts"], quality: 3, minutes_saved: 15, rubric: { cites_a_source: true, tone: 5 } },
+    assertions: [{ field: "rubric", criterion: "cites_a_source", title: "Cites a source", scale: "pass_fail", gold: true }],
+    method: "adjudicated",
+  });
   await db.destroy();
 });

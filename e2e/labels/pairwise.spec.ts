@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { seedMembership, seedProject, seedUser } from "../../db/seed/factories";
 import { createApiKey } from "../../server/api-keys/service";
+import { publishFirstRelease } from "../datasets/publish-release";
 import { expect, openAs, openE2eDatabase, test } from "../fixtures";
 
 const question = [{ role: "user", content: "How long do refunds take?" }];
@@ -136,14 +137,7 @@ test("a pairwise queue shows two candidates side by side, answered with A/B/T; a
   await expect(leadPage.getByRole("region", { name: "Final gold" }).getByText("B, slightly better")).toBeVisible();
 
   // 5. The ML user releases the queue; the DPO export prefers the chosen candidate over the other.
-  const mlPage = await openAs(browser, ml.email);
-  await mlPage.goto(`/p/${project.slug}/datasets/new`);
-  await mlPage.getByLabel("Name", { exact: true }).fill("Refund preferences");
-  await mlPage.getByRole("checkbox", { name: "Refund answers A/B" }).check();
-  await mlPage.getByRole("button", { name: "Create dataset" }).click();
-  await mlPage.getByRole("button", { name: "Publish release 1" }).click();
-  await mlPage.getByRole("button", { name: "Freeze and publish" }).click();
-  await expect(mlPage.getByRole("status").getByText("Release 1 published")).toBeVisible();
+  await publishFirstRelease(browser, { email: ml.email, slug: project.slug, datasetName: "Refund preferences", queueName: "Refund answers A/B" });
   const pull = await request.get("/api/v1/datasets/refund-preferences/releases/latest?format=dpo", { headers: { authorization: `Bearer ${pullKey}` } });
   expect(pull.status()).toBe(200);
   const pairs = (await pull.text()).trim().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);

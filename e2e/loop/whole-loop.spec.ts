@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { publishFirstRelease } from "../datasets/publish-release";
 import { expect, openAs, openE2eDatabase, test } from "../fixtures";
 import { seedMembership, seedProject, seedUser } from "../../db/seed/factories";
 import { createApiKey } from "../../server/api-keys/service";
@@ -174,14 +175,7 @@ test("one output goes from ingest to a pulled dataset row: blind review, conflic
   await expect(leadPage.getByText(/adjudicated/i).first()).toBeVisible();
 
   // 4. The ML user defines a dataset over the queue and publishes release 1.
-  const mlPage = await openAs(browser, ml.email);
-  await mlPage.goto(`/p/${project.slug}/datasets/new`);
-  await mlPage.getByLabel("Name", { exact: true }).fill("Refund answers SFT");
-  await mlPage.getByRole("checkbox", { name: "Refund answers" }).check();
-  await mlPage.getByRole("button", { name: "Create dataset" }).click();
-  await mlPage.getByRole("button", { name: "Publish release 1" }).click();
-  await mlPage.getByRole("button", { name: "Freeze and publish" }).click();
-  await expect(mlPage.getByRole("cell", { name: "1", exact: true }).first()).toBeVisible();
+  await publishFirstRelease(browser, { email: ml.email, slug: project.slug, datasetName: "Refund answers SFT", queueName: "Refund answers" });
 
   // 5. A training job pulls the release over HTTP with an API key.
   const pull = await request.get("/api/v1/datasets/refund-answers-sft/releases/latest", { headers: { authorization: `Bearer ${pullKey}` } });
