@@ -52,7 +52,7 @@ export function describeFieldShape(field: SchemaField): string {
     case "pairwise":
       return field.askStrength ? "A, B or tie, with strength" : "A, B or tie";
     case "corrected_output":
-      return "the output, rewritten together in an editor; unchanged means it needed no correction";
+      return "the output, rewritten in a live editor; unchanged means it needed no correction";
   }
 }
 

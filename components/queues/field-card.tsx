@@ -33,6 +33,7 @@ const typeHints: Record<BuildableFieldType, string> = {
 /** One field of the label: its type, title, key, hint and whether it is required, then its type's settings and gold rule. */
 export function FieldCard({ index, count, draft, canBeCorrection, errors, onChange, onMove, onRemove }: FieldCardProps) {
   const label = `Field ${index + 1}`;
+  const isCorrection = draft.type === "corrected_output";
   const prefix = `fields.${index}`;
   const error = (part: string) => errors[`${prefix}.${part}`];
   return (
@@ -66,25 +67,25 @@ export function FieldCard({ index, count, draft, canBeCorrection, errors, onChan
       <div className="grid gap-4 sm:grid-cols-[2fr_1fr]">
         <TextField
           label={`${label} title`}
-          placeholder="Verdict"
+          placeholder={isCorrection ? "Corrected output" : "Verdict"}
           value={draft.title}
           error={error("title")}
-          hint="The question annotators answer."
+          hint={isCorrection ? "The editor's title on the review page." : "The question annotators answer."}
           onChange={(event) => onChange(draft.isKeyEdited ? { title: event.target.value } : { title: event.target.value, key: deriveKey(event.target.value) })}
         />
         <TextField
           label={`${label} key`}
-          placeholder="verdict"
+          placeholder={isCorrection ? "corrected_output" : "verdict"}
           value={draft.key}
           error={error("key")}
-          hint="What answers and datasets store it under."
+          hint={isCorrection ? "Names it in gold provenance; datasets carry the text as `correction`." : "What answers and datasets store it under."}
           onChange={(event) => onChange({ key: event.target.value, isKeyEdited: event.target.value !== "" })}
         />
       </div>
-      <TextField label={`${label} hint`} placeholder="Optional: what to look for" value={draft.hint} error={error("hint")} onChange={(event) => onChange({ hint: event.target.value })} />
+      <TextField label={`${label} hint`} placeholder={isCorrection ? "Optional: what to fix and what to leave" : "Optional: what to look for"} value={draft.hint} error={error("hint")} onChange={(event) => onChange({ hint: event.target.value })} />
       <label className="flex items-center gap-2 text-sm text-zinc-700">
         <input type="checkbox" aria-label={`${label} required`} className="size-4 accent-zinc-900" checked={draft.required} onChange={(event) => onChange({ required: event.target.checked })} />
-        {draft.type === "corrected_output" ? "Required: gold needs the corrections to agree (optional: without agreement, gold has no correction)" : "Required: an answer needs it, and gold needs it to agree"}
+        {isCorrection ? "Required: gold needs the corrections to agree (optional: without agreement, gold has no correction)" : "Required: an answer needs it, and gold needs it to agree"}
       </label>
       {(draft.type === "categorical" || draft.type === "multi_select") && (
         <OptionRows label={label} options={draft.options} errorPrefix={prefix} errors={errors} isMulti={draft.type === "multi_select"} onChange={(options) => onChange({ options })} />

@@ -14,6 +14,8 @@ export type BuildableFieldType = (typeof buildableFieldTypes)[number];
  * so switching back loses nothing; only the chosen type's are sent.
  */
 export type FieldDraft = {
+  /** Stays with the field while it moves, so its card (and the focus in it) moves with it. */
+  id: string;
   type: BuildableFieldType;
   title: string;
   key: string;
@@ -57,8 +59,12 @@ export const MAX_OPTIONS = 20;
 const emptyOption = (): OptionRow => ({ title: "", value: "", isValueEdited: false });
 export const emptyCriterion = (): CriterionRow => ({ title: "", key: "", isKeyEdited: false, description: "", scale: "pass_fail", assertion: false });
 
+let draftCount = 0;
+
 export function newFieldDraft(type: BuildableFieldType = "categorical"): FieldDraft {
+  draftCount += 1;
   return {
+    id: `field-${draftCount}`,
     type,
     title: "",
     key: "",
@@ -86,9 +92,11 @@ export function newFieldDraft(type: BuildableFieldType = "categorical"): FieldDr
   };
 }
 
-/** The corrected output as a new queue starts with it: last, titled, required. */
-export function newCorrectionDraft(): FieldDraft {
-  return { ...newFieldDraft("corrected_output"), title: "Corrected output", key: "corrected_output" };
+/** The corrected output as a new queue starts with it: last, titled, required, under a key no other field has. */
+export function newCorrectionDraft(fields: readonly FieldDraft[] = []): FieldDraft {
+  const taken = new Set(fields.map((field, index) => fieldKeyOf(field, index)));
+  const key = ["corrected_output", "correction", "corrected_text"].find((candidate) => !taken.has(candidate)) ?? `corrected_output_${fields.length + 1}`;
+  return { ...newFieldDraft("corrected_output"), title: "Corrected output", key, isKeyEdited: key !== "corrected_output" };
 }
 
 /** The drafts with a new field added: last, or just before a corrected output that closes the list. */

@@ -33,7 +33,7 @@ export function LabelSchemaFields({ state, errors, onChange }: LabelSchemaFields
       <ol aria-label="Label fields" className="space-y-4">
         {fields.map((field, index) => (
           <FieldCard
-            key={index}
+            key={field.id}
             index={index}
             count={fields.length}
             draft={field}
@@ -51,7 +51,7 @@ export function LabelSchemaFields({ state, errors, onChange }: LabelSchemaFields
           Add field
         </Button>
         {!hasCorrection && (
-          <Button variant="secondary" size="sm" onClick={() => onChange({ fields: [...fields, newCorrectionDraft()] })}>
+          <Button variant="secondary" size="sm" onClick={() => onChange({ fields: [...fields, newCorrectionDraft(fields)] })}>
             Add corrected output
           </Button>
         )}

@@ -137,9 +137,8 @@ export function AdjudicationView({ projectId, slug, queueItemId, userName }: Adj
             <DecisionPanel
               projectId={projectId}
               queueItemId={queueItemId}
-              fields={fields}
+              schemaFields={queue.labelSchema.fields}
               votes={countVotesByField(fields, annotations)}
-              allowCorrection={allowCorrection}
               goldDocumentKey={conflict.goldDocumentKey}
               originalText={originalText}
               userName={userName}

@@ -13,7 +13,9 @@ import { describeNumberKeys } from "@/components/labels/field-stops";
 import { LabelFields } from "@/components/labels/label-fields";
 import { useFieldStops } from "@/components/labels/use-field-stops";
 import type { LabelValues } from "@/server/labels/answer-values";
-import type { LabelField } from "@/server/labels/field-types";
+import type { SchemaField } from "@/server/labels/field-types";
+import { answerFields, correctionField } from "@/server/labels/label-schema";
+import { CorrectionField } from "@/components/labels/correction-field";
 import { useShortcutHints } from "@/components/shell/page-shortcuts";
 import { useDecisionKeys } from "./use-decision-keys";
 
@@ -22,10 +24,10 @@ export type Decision = { values: LabelValues; correctionState: string | undefine
 type DecisionPanelProps = {
   projectId: string;
   queueItemId: number;
-  fields: readonly LabelField[];
+  /** The queue's fields, the corrected output among them where the lead put it. */
+  schemaFields: readonly SchemaField[];
   /** Answers per option of each choice field. */
   votes: Record<string, Record<string, number>>;
-  allowCorrection: boolean;
   goldDocumentKey: string;
   originalText: string;
   userName: string;
@@ -37,7 +39,10 @@ type DecisionPanelProps = {
 
 /** The lead's decision: the gold label, the shared gold correction (live with reviewers), a note, and finalize. */
 export function DecisionPanel(props: DecisionPanelProps) {
-  const { projectId, queueItemId, fields, votes, allowCorrection, goldDocumentKey, originalText, userName, isBusy, error, onEditorReady, onFinalize } = props;
+  const { projectId, queueItemId, schemaFields, votes, goldDocumentKey, originalText, userName, isBusy, error, onEditorReady, onFinalize } = props;
+  const fields = answerFields({ fields: schemaFields });
+  const correction = correctionField({ fields: schemaFields });
+  const allowCorrection = correction !== undefined;
   // The chosen label and the note survive a reload, as the gold correction does in its shared document.
   const [draft, setDraft] = useSessionDraft(adjudicationDraftKey(queueItemId), EMPTY_LABEL_DRAFT, (stored) => parseLabelDraft(stored, fields));
   const { values, note } = draft;
@@ -89,26 +94,42 @@ export function DecisionPanel(props: DecisionPanelProps) {
         description="The reviewers who labelled this item can open the gold document and watch, or help, while you edit."
       />
       <div className="space-y-6 px-5 py-5">
-        <LabelFields fields={fields} values={values} onChange={answer} activeStop={stops.activeStop} onActivate={stops.setActiveStop} problems={problems} votes={votes} />
-        {allowCorrection && (
-          <div className="space-y-2">
-            <CollabEditor
-              projectId={projectId}
-              documentKey={goldDocumentKey}
-              originalText={originalText}
-              mode="edit"
-              userName={userName}
-              label="Gold correction"
-              onReady={(handle) => {
-                editor.current = handle;
-                onEditorReady(handle);
-              }}
-            />
-            <p className="text-xs text-zinc-500">
-              <Kbd>e</Kbd> edits, <Kbd>Esc</Kbd> leaves the editor. Use a reviewer&apos;s correction above to start from theirs.
-            </p>
-          </div>
-        )}
+        <LabelFields
+          fields={schemaFields}
+          values={values}
+          onChange={answer}
+          activeStop={stops.activeStop}
+          onActivate={stops.setActiveStop}
+          problems={problems}
+          votes={votes}
+          correction={
+            correction && (
+              <CorrectionField
+                isShared
+                field={correction}
+                editor={
+                  <CollabEditor
+                    projectId={projectId}
+                    documentKey={goldDocumentKey}
+                    originalText={originalText}
+                    mode="edit"
+                    userName={userName}
+                    label={`${correction.title} (gold)`}
+                    onReady={(handle) => {
+                      editor.current = handle;
+                      onEditorReady(handle);
+                    }}
+                  />
+                }
+                keyHint={
+                  <>
+                    <Kbd>e</Kbd> edits, <Kbd>Esc</Kbd> leaves the editor. Use a reviewer&apos;s correction above to start from theirs.
+                  </>
+                }
+              />
+            )
+          }
+        />
         <div className="space-y-1.5">
           <label htmlFor={noteId} className="flex items-center gap-2 text-sm font-medium text-zinc-800">
             Note <span className="font-normal text-zinc-500">(optional; shown with the gold and kept in the audit log)</span> <Kbd>n</Kbd>

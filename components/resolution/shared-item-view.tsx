@@ -12,7 +12,7 @@ import { GoldHistory } from "./gold-history";
 import { ItemStateBadge } from "./item-state-badge";
 import { OutputPanel } from "./output-panel";
 import { useSharedItem } from "./use-resolution";
-import { answerFields } from "@/server/labels/label-schema";
+import { answerFields, correctionField } from "@/server/labels/label-schema";
 import { CandidateSidesProvider } from "@/components/outputs/candidate-sides";
 
 type SharedItemViewProps = { projectId: string; slug: string; queueItemId: number; userName: string; action?: ReactNode };
@@ -64,7 +64,7 @@ export function SharedItemView({ projectId, slug, queueItemId, userName, action 
                 description={`${isRevising ? "A lead is revising this item's gold." : "Reviewers disagreed on this item, so a lead decides."} This document is shared: you see everyone's edits and cursors as they happen${mode === "edit" ? ", and can edit too" : ""}.`}
               />
               <div className="px-5 py-4">
-                <CollabEditor projectId={projectId} documentKey={shared.goldDocumentKey} originalText={originalText} mode={mode} userName={userName} label="Gold correction" />
+                <CollabEditor projectId={projectId} documentKey={shared.goldDocumentKey} originalText={originalText} mode={mode} userName={userName} label={`${correctionField(queue.labelSchema)?.title ?? "Corrected output"} (gold)`} />
               </div>
             </Card>
           )}

@@ -55,7 +55,7 @@ export function ProgressPanel({ projectId, queueId, remaining, claimable }: Prog
             <Counts count={progress?.week} />
           </Figure>
           <Figure term="Left in this queue">
-            <span className="font-semibold">{remaining.toLocaleString("en")}</span> items
+            <span className="font-semibold">{remaining.toLocaleString("en")}</span> {remaining === 1 ? "item" : "items"}
             <span className="text-zinc-500"> · {claimable.toLocaleString("en")} for you</span>
           </Figure>
         </dl>

@@ -131,6 +131,7 @@ export function SharedTaskReview({ projectId, userName, state, review, isInstruc
             correction={
               correction && (
                 <CorrectionField
+                  isShared
                   field={correction}
                   editor={
                     <div className="space-y-2">

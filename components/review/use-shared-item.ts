@@ -15,6 +15,16 @@ export function useSharedItem(projectId: string, assignmentId: number) {
   const queryClient = useQueryClient();
   const queryKey = trpc.review.shared.queryKey({ projectId, assignmentId });
   const shared = useQuery({ ...trpc.review.shared.queryOptions({ projectId, assignmentId }), refetchInterval: SHARED_ITEM_REFRESH_MS });
-  const approve = useMutation(trpc.review.approve.mutationOptions({ onSettled: () => queryClient.invalidateQueries({ queryKey }) }));
+  // An approval can make the item gold: the progress panel and the queue's counts read it too.
+  const approve = useMutation(
+    trpc.review.approve.mutationOptions({
+      onSettled: () =>
+        Promise.all([
+          queryClient.invalidateQueries({ queryKey }),
+          queryClient.invalidateQueries({ queryKey: trpc.review.myProgress.queryKey() }),
+          queryClient.invalidateQueries({ queryKey: trpc.queues.get.queryKey() }),
+        ]),
+    }),
+  );
   return { shared: shared.data, approve };
 }

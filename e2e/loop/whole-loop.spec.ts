@@ -144,7 +144,7 @@ test("one output goes from ingest to a pulled dataset row: blind review, conflic
   // 3. A watches the shared gold document while the lead adjudicates.
   await pageA.goto(`/p/${project.slug}/queues`);
   await pageA.getByRole("link", { name: "Watch adjudication of chat-42" }).click();
-  const watchedGold = pageA.getByRole("textbox", { name: "Gold correction" });
+  const watchedGold = pageA.getByRole("textbox", { name: "Corrected output (gold)" });
   await expect(watchedGold).toBeVisible();
   // The inline diff interleaves the original's deleted words with the text; A turns it off to read plainly.
   await hideDiff(pageA);
@@ -169,7 +169,7 @@ test("one output goes from ingest to a pulled dataset row: blind review, conflic
   const originalDiff = comparison.getByRole("figure", { name: "Ben B's correction compared with the original output" });
   await expect(originalDiff.getByRole("deletion").first()).toHaveText(/24 hours/);
   await leadPage.getByRole("radio", { name: "Wrong" }).check();
-  await rewriteEditor(leadPage, "Gold correction", leadCorrection);
+  await rewriteEditor(leadPage, "Corrected output (gold)", leadCorrection);
   await expect(watchedGold).toContainText(leadCorrection);
   await leadPage.getByRole("button", { name: "Finalize gold" }).click();
   await expect(leadPage.getByText(/adjudicated/i).first()).toBeVisible();

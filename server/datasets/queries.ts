@@ -175,6 +175,8 @@ export function selectEligibleGold(db: Executor, scope: DatasetScope) {
     .where("gold_labels.queue_id", "in", recipe.queueIds.length > 0 ? recipe.queueIds : ["00000000-0000-0000-0000-000000000000"])
     .where(matchesLabelFilters(recipe.labelFilters));
   if (recipe.correctionMode === "require_correction") query = query.where("gold_labels.correction", "is not", null);
+  // Reviewers who disagreed on an optional correction did not agree to keep the original output either.
+  else query = query.where(sql<boolean>`not (gold_labels.provenance ? 'correctionDisputed')`);
   if (recipe.goldFrom) query = query.where("gold_labels.created_at", ">=", recipe.goldFrom);
   if (recipe.goldUntil) query = query.where("gold_labels.created_at", "<", recipe.goldUntil);
   return query;

@@ -1,5 +1,5 @@
 import type { LabelField } from "@/server/labels/field-types";
-import { answerFields } from "@/server/labels/label-schema";
+import { answerFields, correctionField } from "@/server/labels/label-schema";
 import type { LabelSchema } from "./schema";
 
 /** How a field of the current version is answered: by how many answers, and how often each option or criterion appears. */
@@ -71,6 +71,14 @@ export function planSchemaChange(
         message: `${field.title} would be required, but open items already have ${plural(use.openAnswers, "answer")} without it; make it optional, or change it once those items are settled`,
       });
     }
+  }
+  // Open items' corrections would be dropped with the field, and their gold made without them.
+  const correction = correctionField(before);
+  if (use.openAnswers > 0 && correction && !correctionField(after)) {
+    problems.push({
+      field: "labelSchema",
+      message: `${correction.title} is part of ${plural(use.openAnswers, "answer")} on open items; keep the field (make it optional to stop requiring agreement), or remove it once those items are settled`,
+    });
   }
   const applied: OptionMappings = {};
   for (const field of answerFields(before)) {

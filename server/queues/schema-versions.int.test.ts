@@ -47,6 +47,9 @@ describe("label schema versions", () => {
       lead().queues.updateLabelSchema({ projectId: projectId(), queueId: queue.id, labelSchema: withRequiredRating, optionMappings: { verdict: { off_topic: "harmful" } } }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST", message: "Quality would be required, but open items already have 1 answer without it; make it optional, or change it once those items are settled" });
 
+    await expect(
+      lead().queues.updateLabelSchema({ projectId: projectId(), queueId: queue.id, labelSchema: { ...NEXT_SCHEMA, allowCorrection: false }, optionMappings: { verdict: { off_topic: "harmful" } } }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("Corrected output is part of 1 answer on open items; keep the field") });
     const result = await lead().queues.updateLabelSchema({ projectId: projectId(), queueId: queue.id, labelSchema: NEXT_SCHEMA, optionMappings: { verdict: { off_topic: "harmful" } } });
     expect(result).toEqual({ version: 2, remapped: 1, isNewVersion: true });
     const answers = await testDb.db.selectFrom("annotations").select(["values", "schema_version"]).where("queue_item_id", "=", open!.id).execute();

@@ -62,7 +62,7 @@ describe("decideItem", () => {
   it("makes gold without a correction when an optional corrected output does not agree, and says why", () => {
     const optional: ConsensusPolicy = { ...majority, correction: { title: "Rewrite", required: false, consensus: { rule: "identical" } } };
     const decision = decideItem(optional, answers(["yes", "yes"], ["Fixed.", "Fixed differently."]));
-    expect(decision).toMatchObject({ kind: "gold", values: { verdict: "yes" }, correction: null, method: "majority", provenance: { unresolvedOptional: ["Rewrite: corrections differ"] } });
+    expect(decision).toMatchObject({ kind: "gold", values: { verdict: "yes" }, correction: null, method: "majority", provenance: { unresolvedOptional: ["Rewrite: corrections differ"], correctionDisputed: true } });
     expect(decideItem({ ...optional, correction: { ...optional.correction!, required: true } }, answers(["yes", "yes"], ["Fixed.", "Fixed differently."]))).toEqual({ kind: "conflict", reasons: ["corrections differ"] });
     expect(decideItem(optional, answers(["yes", "yes"], ["Fixed.", "Fixed."]))).toMatchObject({ kind: "gold", correction: "Fixed.", method: "unanimous" });
   });

@@ -102,11 +102,14 @@ export function decideItem(policy: ConsensusPolicy, answers: readonly CountedAns
     answers.map((answer) => answer.correction),
     policy.correction?.consensus,
   );
-  // An optional correction that does not agree leaves the gold without one, as an optional field is left out.
-  if (corrections.kind === "conflict" && policy.correction?.required === false) unresolvedOptional.push(`${policy.correction.title}: ${corrections.reason}`);
+  // An optional correction that does not agree leaves the gold without one, as an optional field is left out;
+  // the flag keeps such gold out of datasets that would teach the original output the reviewers changed.
+  const isCorrectionDisputed = corrections.kind === "conflict" && policy.correction?.required === false;
+  if (isCorrectionDisputed) unresolvedOptional.push(`${policy.correction!.title}: ${corrections.reason}`);
   else if (corrections.kind === "conflict") reasons.push(corrections.reason);
   if (reasons.length > 0) return { kind: "conflict", reasons };
   if (unresolvedOptional.length > 0) provenance.unresolvedOptional = unresolvedOptional;
+  if (isCorrectionDisputed) provenance.correctionDisputed = true;
   // Close or optional corrections that were not all the same text make the gold a majority's, not everyone's.
   if (method === "unanimous" && (corrections.kind === "conflict" || corrections.confidence < 1)) method = "majority";
   const primary = modelled?.field ?? primaryChoiceField({ fields: policy.fields });

@@ -8,6 +8,7 @@ import { createInnerContext } from "@/server/api/trpc";
 import { encodeTextDocument } from "@/server/collab/text-document";
 import { appendUpdates } from "@/server/collab/queries";
 import { buildCollabDocumentName, COLLAB_TEXT_FIELD, goldDocumentKey } from "@/server/collab/schema";
+import { selectEligibleGold } from "@/server/datasets/queries";
 import { labelSchemaSchema, type LabelSchema } from "@/server/queues/schema";
 
 const testDb = setUpTestDatabase();
@@ -112,9 +113,20 @@ describe("resolution on the k-th answer", () => {
     const labelSchema = labelSchemaSchema.parse({ fields: [{ type: "corrected_output", key: "rewrite", title: "Rewrite", required: false }, VERDICT_LABEL_SCHEMA.fields[0]] });
     const split = await answerItem([{ verdict: "harmful", correction: "Refunds take 3 days." }, { verdict: "harmful" }], { labelSchema });
     expect(split.state.state).toBe("resolved");
-    expect(split.gold[0]).toMatchObject({ values: { verdict: "harmful" }, correction: null, method: "majority", provenance: { unresolvedOptional: ["Rewrite: some reviewers corrected the output and some left it unchanged"] } });
+    expect(split.gold[0]).toMatchObject({
+      values: { verdict: "harmful" },
+      correction: null,
+      method: "majority",
+      provenance: { unresolvedOptional: ["Rewrite: some reviewers corrected the output and some left it unchanged"], correctionDisputed: true },
+    });
     const agreed = await answerItem([{ verdict: "harmful", correction: "Refunds take 3 days." }, { verdict: "harmful", correction: "Refunds take 3 days." }], { labelSchema });
     expect(agreed.gold[0]).toMatchObject({ correction: "Refunds take 3 days.", method: "unanimous" });
+    // Datasets leave the disputed gold out: keeping the original output is not what its reviewers agreed on.
+    const recipe = { queueIds: [split.queue.id, agreed.queue.id], minConfidence: 0, labelFilters: {}, goldFrom: null, goldUntil: null };
+    for (const correctionMode of ["allow_original", "require_correction"] as const) {
+      const eligible = await selectEligibleGold(testDb.db, { projectId: team.project.id, recipe: { ...recipe, correctionMode } }).select("gold_labels.id").execute();
+      expect(eligible.map((row) => row.id)).toEqual([agreed.gold[0]!.id]);
+    }
   });
 });
 
