@@ -64,9 +64,19 @@ function findDuplicateKey(fields: readonly { key: string }[]): string | undefine
 
 export type LabelSchemaV2 = z.infer<typeof labelSchemaV2Schema>;
 
-/** The fields whose answers are values (every field but the corrected output), in schema order. */
+const answerFieldsOf = new WeakMap<readonly SchemaField[], LabelField[]>();
+
+/**
+ * The fields whose answers are values (every field but the corrected output), in schema order. The same
+ * list comes back for the same schema, so pages can pass it to hooks and memos without re-running them.
+ */
 export function answerFields(labelSchema: { fields: readonly SchemaField[] }): LabelField[] {
-  return labelSchema.fields.filter(isAnswerField);
+  let fields = answerFieldsOf.get(labelSchema.fields);
+  if (!fields) {
+    fields = labelSchema.fields.filter(isAnswerField);
+    answerFieldsOf.set(labelSchema.fields, fields);
+  }
+  return fields;
 }
 
 /** The schema's corrected-output field, if it asks for a correction. */
