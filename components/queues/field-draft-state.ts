@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { RubricScale, SchemaField, schemaFieldSchema, SchemaFieldType } from "@/server/labels/field-types";
+import { DEFAULT_CORRECTION_TITLE, freeCorrectionKey } from "@/server/labels/label-schema";
 import type { LabelSchemaInput } from "@/server/queues/schema";
 
 export type OptionRow = { title: string; value: string; isValueEdited: boolean };
@@ -94,9 +95,8 @@ export function newFieldDraft(type: BuildableFieldType = "categorical"): FieldDr
 
 /** The corrected output as a new queue starts with it: last, titled, required, under a key no other field has. */
 export function newCorrectionDraft(fields: readonly FieldDraft[] = []): FieldDraft {
-  const taken = new Set(fields.map((field, index) => fieldKeyOf(field, index)));
-  const key = ["corrected_output", "correction", "corrected_text"].find((candidate) => !taken.has(candidate)) ?? `corrected_output_${fields.length + 1}`;
-  return { ...newFieldDraft("corrected_output"), title: "Corrected output", key, isKeyEdited: key !== "corrected_output" };
+  const key = freeCorrectionKey(new Set(fields.map((field, index) => fieldKeyOf(field, index))));
+  return { ...newFieldDraft("corrected_output"), title: DEFAULT_CORRECTION_TITLE, key, isKeyEdited: key !== deriveKey(DEFAULT_CORRECTION_TITLE) };
 }
 
 /** The drafts with a new field added: last, or just before a corrected output that closes the list. */

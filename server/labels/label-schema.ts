@@ -3,8 +3,15 @@ import { correctionConsensusSchema, isAnswerField, isCorrectedOutputField, schem
 
 export { correctionConsensusSchema, type CorrectionConsensus } from "./field-types";
 
-/** The corrected output a schema gets from `allowCorrection` alone (schemas written before it was a field). */
-const DEFAULT_CORRECTION_TITLE = "Corrected output";
+/** The corrected output's title when nobody named it: from `allowCorrection` alone, or new in the builder. */
+export const DEFAULT_CORRECTION_TITLE = "Corrected output";
+
+/** A key for a new corrected-output field that no other field has: `corrected_output`, else `corrected_output_2`, `_3`… */
+export function freeCorrectionKey(taken: ReadonlySet<string>): string {
+  let key = "corrected_output";
+  for (let suffix = 2; taken.has(key); suffix += 1) key = `corrected_output_${suffix}`;
+  return key;
+}
 
 /**
  * What an annotator fills in: 1–12 answer fields of any type, optionally the corrected output among them,
@@ -47,8 +54,7 @@ export const labelSchemaV2Schema = z
   });
 
 function defaultCorrectionField(fields: readonly SchemaField[], consensus: CorrectedOutputField["consensus"]): CorrectedOutputField {
-  const taken = new Set(fields.map((field) => field.key));
-  const key = ["corrected_output", "correction", "corrected_output_2"].find((candidate) => !taken.has(candidate)) ?? "corrected_output_3";
+  const key = freeCorrectionKey(new Set(fields.map((field) => field.key)));
   return { type: "corrected_output", key, title: DEFAULT_CORRECTION_TITLE, hint: "", required: true, consensus };
 }
 
