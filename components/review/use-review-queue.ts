@@ -52,11 +52,9 @@ export function useReviewQueue(projectId: string, queueId: string, leaseSeconds:
 
   const claim = useCallback((exclude: number[]) => claimNext({ projectId, queueId, excludeAssignmentIds: exclude }), [claimNext, projectId, queueId]);
 
-  const show = useCallback(
-    (task: ReviewTask | null) => {
-      prefetched.current = null;
-      if (!task) return setState({ phase: "empty" });
-      setState({ phase: "ready", task, leaseExpiresAt: task.assignment.leaseExpiresAt, leaseError: null });
+  /** Claims the item after `task` in the background, so it can show without a round trip. */
+  const prefetchAfter = useCallback(
+    (task: ReviewTask) => {
       const entry: Prefetch = { promise: claim([task.assignment.id]).catch(() => null), task: undefined };
       void entry.promise.then((next) => {
         entry.task = next;
@@ -66,6 +64,18 @@ export function useReviewQueue(projectId: string, queueId: string, leaseSeconds:
       prefetched.current = entry;
     },
     [claim, queryClient, trpc, projectId],
+  );
+
+  const display = (task: ReviewTask) => setState({ phase: "ready", task, leaseExpiresAt: task.assignment.leaseExpiresAt, leaseError: null });
+
+  const show = useCallback(
+    (task: ReviewTask | null) => {
+      prefetched.current = null;
+      if (!task) return setState({ phase: "empty" });
+      display(task);
+      prefetchAfter(task);
+    },
+    [prefetchAfter],
   );
 
   const load = useCallback(async () => {
@@ -110,21 +120,41 @@ export function useReviewQueue(projectId: string, queueId: string, leaseSeconds:
       }),
     );
 
-  async function submit(input: Omit<SubmitAnnotationInput, "assignmentId">) {
+  /**
+   * Sends an answer or a skip and moves on. With `showsNextAtOnce` and the next item already claimed, it shows
+   * at once, while the answer is on its way (DESIGN.md: next item ≤ 150 ms after submit). If the server
+   * refuses, the item comes back with the refusal and its draft (kept in the session), and the next one waits
+   * as the prefetched item again; the claim after it starts only once the answer is stored, so a refusal
+   * leaves no stray lease. A skip waits instead: its refusal belongs in the open skip dialog.
+   */
+  async function sendAndAdvance(send: (assignmentId: number) => Promise<unknown>, showsNextAtOnce: boolean) {
     if (state.phase !== "ready") return;
-    const assignmentId = state.task.assignment.id;
-    await submitMutation.mutateAsync({ projectId, assignmentId, ...input });
-    await advance(assignmentId);
+    const current = state;
+    const doneId = current.task.assignment.id;
+    const entry = prefetched.current;
+    const next = entry?.task;
+    if (!showsNextAtOnce || !entry || !next || next.assignment.id === doneId) {
+      await send(doneId);
+      await advance(doneId);
+      refreshProgress();
+      return;
+    }
+    prefetched.current = null;
+    display(next);
+    try {
+      await send(doneId);
+    } catch (error) {
+      setState(current);
+      prefetched.current = entry;
+      throw error;
+    }
+    // Unless the annotator already moved on again (the next item was submitted or left meanwhile).
+    if (prefetched.current === null) prefetchAfter(next);
     refreshProgress();
   }
 
-  async function skip(input: Omit<SkipAssignmentInput, "assignmentId">) {
-    if (state.phase !== "ready") return;
-    const assignmentId = state.task.assignment.id;
-    await skipMutation.mutateAsync({ projectId, assignmentId, ...input });
-    await advance(assignmentId);
-    refreshProgress();
-  }
+  const submit = (input: Omit<SubmitAnnotationInput, "assignmentId">) => sendAndAdvance((assignmentId) => submitMutation.mutateAsync({ projectId, assignmentId, ...input }), true);
+  const skip = (input: Omit<SkipAssignmentInput, "assignmentId">) => sendAndAdvance((assignmentId) => skipMutation.mutateAsync({ projectId, assignmentId, ...input }), false);
 
   const currentId = state.phase === "ready" ? state.task.assignment.id : null;
   useLeaseHeartbeat({

@@ -10,7 +10,7 @@ export { dropDatabaseWhenIdle };
 export type TestDatabase = { db: Database; url: string; drop: () => Promise<void> };
 
 /** A fresh, migrated database of its own for one test file, cloned from the template. */
-async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = inject("testServerUrl");
   const template = inject("testTemplateDatabase");
   const name = `goldloop_test_${randomBytes(6).toString("hex")}`;

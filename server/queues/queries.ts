@@ -17,11 +17,12 @@ function qualityColumnValues(settings: QualitySettings) {
   };
 }
 
-export async function insertQueue(db: Executor, values: { projectId: string; createdBy: string; queue: CreateQueueInput }) {
+export async function insertQueue(db: Executor, values: { projectId: string; createdBy: string; queue: CreateQueueInput; id?: string }) {
   const { queue } = values;
   return db
     .insertInto("queues")
     .values({
+      ...(values.id === undefined ? {} : { id: values.id }),
       project_id: values.projectId,
       name: queue.name,
       instructions: queue.instructions,

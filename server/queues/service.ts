@@ -123,15 +123,18 @@ function throwOnCollaborativeIssue(queue: { mode: string; decoyRate: number; gol
   if (queue.maxOverlap !== null) throw new ValidationError("maxOverlap: a collaborative queue has a fixed k", { field: "maxOverlap" });
 }
 
-/** Creates a queue (audited) and, unless asked not to, adds the stored outputs its rule takes. */
-export async function createQueue(db: Kysely<DB>, actor: ProjectActor, input: CreateQueueRequest) {
+/**
+ * Creates a queue (audited) and, unless asked not to, adds the stored outputs its rule takes. `options.id` is
+ * for the loop simulator only: sampling draws on the queue id, so a seeded simulation fixes it to replay.
+ */
+export async function createQueue(db: Kysely<DB>, actor: ProjectActor, input: CreateQueueRequest, options: { id?: string } = {}) {
   const { backfill: shouldBackfill, ...definition } = input;
   const queue = { ...DEFAULT_LOOP_SETTINGS, ...DEFAULT_QUALITY_SETTINGS, ...definition, labelSchema: labelSchemaSchema.parse(definition.labelSchema) };
   throwOnApprovalValuesIssue(queue.labelSchema, queue.approvalValues);
   throwOnMaxOverlapIssue(queue.overlap, queue.maxOverlap);
   throwOnCollaborativeIssue(queue);
   const { id } = await db.transaction().execute(async (trx) => {
-    const created = await insertQueue(trx, { projectId: actor.projectId, createdBy: actor.userId, queue });
+    const created = await insertQueue(trx, { projectId: actor.projectId, createdBy: actor.userId, queue, id: options.id });
     await insertAuditEntry(trx, {
       projectId: actor.projectId,
       actorUserId: actor.userId,

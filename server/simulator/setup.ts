@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { DB } from "@/db/types";
 import { insertMembership } from "@/server/members/queries";
@@ -48,6 +49,15 @@ export const simulatedQueue: CreateQueueRequest = {
 };
 
 /**
+ * The simulated queue's id, from the project's slug (scenario, seed and start time): sampling draws on the
+ * queue id, so the same seed and start replay the same outputs, and two runs never share an id.
+ */
+function simulatedQueueId(slug: string): string {
+  const hex = createHash("sha256").update(`simulated-queue:${slug}`).digest("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/**
  * Creates the simulation's project: a lead who owns the queue and the synthetic annotators, all real users
  * without a password (nobody signs in as them), and the queue they work in. Its metrics are daily only
  * (the simulation evaluates daily windows, and each day's work lands in one hour) and watch the locale
@@ -65,6 +75,6 @@ export async function createSimulatedProject(db: Kysely<DB>, params: { slug: str
   for (const profile of annotatorProfiles) annotatorIds.push(await addMember(profile.key, profile.name, "annotator"));
   const lead = { projectId: project.id, userId: leadId };
   await updateLoopSettings(db, lead, { granularities: ["day"], driftMetadataKeys: ["locale"] });
-  const queue = await createQueue(db, lead, simulatedQueue);
+  const queue = await createQueue(db, lead, simulatedQueue, { id: simulatedQueueId(project.slug) });
   return { project, queueId: queue.id, annotatorIds };
 }
