@@ -46,16 +46,25 @@ export function useReviewQueue(projectId: string, queueId: string, leaseSeconds:
   const submitMutation = useMutation(trpc.review.submit.mutationOptions());
   const skipMutation = useMutation(trpc.review.skip.mutationOptions());
   const [state, setState] = useState<ReviewState>({ phase: "loading" });
+  /** The assignment on screen, known at once (the state only after the next render). */
+  const shownId = useRef<number | null>(null);
+  const place = useCallback((next: ReviewState) => {
+    shownId.current = next.phase === "ready" ? next.task.assignment.id : null;
+    setState(next);
+  }, []);
   const [isAdvancing, setIsAdvancing] = useState(false);
   const prefetched = useRef<Prefetch | null>(null);
   const hasStarted = useRef(false);
 
   const claim = useCallback((exclude: number[]) => claimNext({ projectId, queueId, excludeAssignmentIds: exclude }), [claimNext, projectId, queueId]);
 
-  /** Claims the item after `task` in the background, so it can show without a round trip. */
+  /**
+   * Claims the item after `task` in the background, so it can show without a round trip. `stillLeased` are
+   * other assignments of the caller that the claim must pass over (an answer still on its way).
+   */
   const prefetchAfter = useCallback(
-    (task: ReviewTask) => {
-      const entry: Prefetch = { promise: claim([task.assignment.id]).catch(() => null), task: undefined };
+    (task: ReviewTask, stillLeased: number[] = []) => {
+      const entry: Prefetch = { promise: claim([task.assignment.id, ...stillLeased]).catch(() => null), task: undefined };
       void entry.promise.then((next) => {
         entry.task = next;
         // The next item's earlier turns load now too, so they are there when it is shown.
@@ -66,25 +75,25 @@ export function useReviewQueue(projectId: string, queueId: string, leaseSeconds:
     [claim, queryClient, trpc, projectId],
   );
 
-  const display = (task: ReviewTask) => setState({ phase: "ready", task, leaseExpiresAt: task.assignment.leaseExpiresAt, leaseError: null });
+  const display = useCallback((task: ReviewTask) => place({ phase: "ready", task, leaseExpiresAt: task.assignment.leaseExpiresAt, leaseError: null }), [place]);
 
   const show = useCallback(
     (task: ReviewTask | null) => {
       prefetched.current = null;
-      if (!task) return setState({ phase: "empty" });
+      if (!task) return place({ phase: "empty" });
       display(task);
       prefetchAfter(task);
     },
-    [prefetchAfter],
+    [place, display, prefetchAfter],
   );
 
   const load = useCallback(async () => {
     try {
       show(await claim([]));
     } catch (error) {
-      setState(failedClaimState(error));
+      place(failedClaimState(error));
     }
-  }, [claim, show]);
+  }, [claim, show, place]);
 
   useEffect(() => {
     // Once per mount: a second concurrent first claim (React's dev double effect) could lease a second item.
@@ -101,12 +110,12 @@ export function useReviewQueue(projectId: string, queueId: string, leaseSeconds:
         const next = await prefetched.current?.promise;
         show(next && next.assignment.id !== doneAssignmentId ? next : await claim([]));
       } catch (error) {
-        setState(failedClaimState(error));
+        place(failedClaimState(error));
       } finally {
         setIsAdvancing(false);
       }
     },
-    [claim, show],
+    [claim, show, place],
   );
 
   // After the next item is on screen: the counts and the latest answers refetch then, never competing with it
@@ -120,37 +129,54 @@ export function useReviewQueue(projectId: string, queueId: string, leaseSeconds:
       }),
     );
 
+  /** Resolves once the last answer sent has been stored or refused, and the screen shows the outcome. */
+  const lastSendSettled = useRef<Promise<void>>(Promise.resolve());
+  const beingSent = useRef(new Set<number>());
+
   /**
    * Sends an answer or a skip and moves on. With `showsNextAtOnce` and the next item already claimed, it shows
    * at once, while the answer is on its way (DESIGN.md: next item ≤ 150 ms after submit). If the server
    * refuses, the item comes back with the refusal and its draft (kept in the session), and the next one waits
-   * as the prefetched item again; the claim after it starts only once the answer is stored, so a refusal
-   * leaves no stray lease. A skip waits instead: its refusal belongs in the open skip dialog.
+   * as the prefetched item again. A skip waits instead: its refusal belongs in the open skip dialog.
    */
   async function sendAndAdvance(send: (assignmentId: number) => Promise<unknown>, showsNextAtOnce: boolean) {
     if (state.phase !== "ready") return;
     const current = state;
     const doneId = current.task.assignment.id;
-    const entry = prefetched.current;
-    const next = entry?.task;
-    if (!showsNextAtOnce || !entry || !next || next.assignment.id === doneId) {
-      await send(doneId);
-      await advance(doneId);
-      refreshProgress();
-      return;
-    }
-    prefetched.current = null;
-    display(next);
+    if (beingSent.current.has(doneId)) return;
+    beingSent.current.add(doneId);
     try {
-      await send(doneId);
-    } catch (error) {
-      setState(current);
-      prefetched.current = entry;
-      throw error;
+      // A fast annotator can answer the next item before the last answer is stored. This one waits for it;
+      // if that answer was refused, its item is back on screen and this one stays in its draft.
+      await lastSendSettled.current;
+      if (shownId.current !== doneId) return;
+      let settle = () => {};
+      lastSendSettled.current = new Promise((resolve) => (settle = resolve));
+      try {
+        const entry = prefetched.current;
+        const next = entry?.task;
+        if (!showsNextAtOnce || !entry || !next || next.assignment.id === doneId) {
+          await send(doneId);
+          await advance(doneId);
+        } else {
+          display(next);
+          prefetchAfter(next, [doneId]);
+          try {
+            await send(doneId);
+          } catch (error) {
+            // The claim made after `next` stays the caller's lease; the next claim resumes it.
+            place(current);
+            prefetched.current = entry;
+            throw error;
+          }
+        }
+        refreshProgress();
+      } finally {
+        settle();
+      }
+    } finally {
+      beingSent.current.delete(doneId);
     }
-    // Unless the annotator already moved on again (the next item was submitted or left meanwhile).
-    if (prefetched.current === null) prefetchAfter(next);
-    refreshProgress();
   }
 
   const submit = (input: Omit<SubmitAnnotationInput, "assignmentId">) => sendAndAdvance((assignmentId) => submitMutation.mutateAsync({ projectId, assignmentId, ...input }), true);
@@ -181,12 +207,13 @@ export function useReviewQueue(projectId: string, queueId: string, leaseSeconds:
     skip,
     submitError: submitMutation.error,
     skipError: skipMutation.error,
-    isSubmitting: submitMutation.isPending,
+    /** The item on screen is being sent (an earlier one may still be on its way behind it). */
+    isSubmitting: submitMutation.isPending && submitMutation.variables?.assignmentId === currentId,
     isSkipping: skipMutation.isPending,
     isAdvancing,
     resetErrors: () => (submitMutation.reset(), skipMutation.reset()),
     /** Leaves an item whose lease was lost without submitting it. */
     moveOn: () => (currentId !== null ? advance(currentId) : load()),
-    retry: () => (setState({ phase: "loading" }), load()),
+    retry: () => (place({ phase: "loading" }), load()),
   };
 }

@@ -57,3 +57,57 @@ test("the next item shows while an answer is on its way; a refused answer brings
   expect(stored).toEqual([{ queueItemId: nextItem.id, values: { verdict: "helpful" } }]);
   await db.destroy();
 });
+
+test("a fast annotator answers the next item before the last answer is stored: it waits for that one, then both are stored", async ({ page }) => {
+  const db = openE2eDatabase();
+  const project = await seedProject(db);
+  const annotator = await seedUser(db, { name: "Fay Fast" });
+  await seedMembership(db, { projectId: project.id, userId: annotator.id, role: "annotator" });
+  const queue = await seedQueue(db, { projectId: project.id, overlap: 1, labelSchema: VERDICT_ONLY_LABEL_SCHEMA });
+  const items = await seedQueueItems(db, { projectId: project.id, queueId: queue.id, count: 3 });
+  const answers = () => db.selectFrom("annotations").select(["queue_item_id as queueItemId", "values"]).where("annotator_id", "=", annotator.id).orderBy("id").execute();
+
+  await signIn(page, annotator.email);
+  await page.goto(`/p/${project.slug}/queues/${queue.id}/review`);
+  await expect(page.getByRole("heading", { name: "Item to review" })).toBeVisible();
+  await expect.poll(async () => (await db.selectFrom("assignments").select("id").where("annotator_id", "=", annotator.id).execute()).length).toBe(2);
+  const shownExternalId = () => page.locator("dt", { hasText: /^ID$/ }).locator("xpath=following-sibling::dd[1]").textContent();
+  const shownItemId = async () => {
+    const externalId = await shownExternalId();
+    return items.find((item) => item.externalId === externalId)?.id;
+  };
+  const [first, second] = await db.selectFrom("assignments").select("queue_item_id as queueItemId").where("annotator_id", "=", annotator.id).orderBy("id").execute();
+
+  // The first answer is held on its way to the server until the test lets it go.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let isFirstSubmit = true;
+  await page.route(/\/api\/trpc\/[^?]*review\.submit/, async (route) => {
+    if (isFirstSubmit) {
+      isFirstSubmit = false;
+      await held;
+    }
+    await route.continue();
+  });
+
+  await page.keyboard.press("1");
+  await expect(page.getByRole("radio", { name: "Helpful" })).toBeChecked();
+  await page.keyboard.press("Enter");
+  await expect.poll(shownItemId).toBe(second!.queueItemId);
+  await page.keyboard.press("2");
+  await expect(page.getByRole("radio", { name: "Harmful" })).toBeChecked();
+  await page.keyboard.press("Enter");
+  // Nothing moves while the first answer is on its way: the second waits for it.
+  await expect.poll(shownItemId).toBe(second!.queueItemId);
+  expect(await answers()).toEqual([]);
+
+  release();
+  await expect.poll(async () => (await answers()).length).toBe(2);
+  expect(await answers()).toEqual([
+    { queueItemId: first!.queueItemId, values: { verdict: "helpful" } },
+    { queueItemId: second!.queueItemId, values: { verdict: "harmful" } },
+  ]);
+  await expect.poll(shownItemId).not.toBe(second!.queueItemId);
+  await expect(page.getByRole("heading", { name: "Item to review" })).toBeVisible();
+  await db.destroy();
+});
