@@ -12,6 +12,7 @@ import { Button } from "@/components/ui/button";
 import { errorMessage } from "@/components/ui/form-errors";
 import { PageHeader } from "@/components/ui/page-header";
 import { discardDraft } from "@/components/ui/session-draft";
+import { SharedAnswerCard } from "./shared-answer-card";
 import { AnnotationCards } from "./annotation-cards";
 import { CompareCorrections } from "./compare-corrections";
 import { DecisionPanel, type Decision } from "./decision-panel";
@@ -32,7 +33,7 @@ export function AdjudicationView({ projectId, slug, queueItemId, userName }: Adj
   const [editor, setEditor] = useState<CollabEditorHandle | null>(null);
   const thread = useItemThread(projectId, queueItemId).data;
   const [isThreadOpen, setIsThreadOpen] = useState(false);
-  const { item, queue, output, signals, originalText, annotations, gold, revision } = conflict;
+  const { item, queue, output, signals, originalText, annotations, gold, revision, sharedAnswer } = conflict;
   // A reopened item keeps its gold current while the lead decides the one that replaces it.
   const isDeciding = !gold || revision !== null;
   const itemHref = `/p/${slug}/items/${queueItemId}`;
@@ -122,6 +123,16 @@ export function AdjudicationView({ projectId, slug, queueItemId, userName }: Adj
               <h2 id="answers-heading" className="text-base font-semibold text-zinc-900">
                 Reviewers&apos; answers <span className="font-normal text-zinc-500">({annotations.length})</span>
               </h2>
+              {sharedAnswer && (
+                <SharedAnswerCard
+                  answer={sharedAnswer}
+                  fields={fields}
+                  originalText={originalText}
+                  allowCorrection={allowCorrection}
+                  onUseCorrection={isDeciding ? (text) => editor?.replaceText(text) : undefined}
+                  isEditorReady={editor !== null}
+                />
+              )}
               <AnnotationCards
                 annotations={annotations}
                 fields={fields}

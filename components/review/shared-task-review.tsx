@@ -22,6 +22,7 @@ import { Kbd } from "@/components/ui/kbd";
 import { sharedDocumentKey } from "@/server/collab/schema";
 import { answerFields, correctionField } from "@/server/labels/label-schema";
 import { AuthorsLegend } from "./authors-legend";
+import { EscalateDialog } from "./escalate-dialog";
 import { SharedApprovals } from "./shared-approvals";
 import { toSharedAuthors } from "./shared-authors";
 import { SkipDialog } from "./skip-dialog";
@@ -45,10 +46,10 @@ export function SharedTaskReview({ projectId, userName, state, review, isInstruc
   const correction = correctionField(labelSchema);
   const connection = useCollabSession({ projectId, documentKey: sharedDocumentKey(task.assignment.queueItemId), mode: "edit", userName });
   const [values, writeValues] = useSharedAnswer(connection.session?.doc ?? null);
-  const { shared, approve } = useSharedItem(projectId, task.assignment.id);
+  const { shared, approve, escalate } = useSharedItem(projectId, task.assignment.id);
   const authors = useMemo(() => toSharedAuthors(shared?.authors ?? []), [shared?.authors]);
   const [hasTriedApprove, setHasTriedApprove] = useState(false);
-  const [dialog, setDialog] = useState<"skip" | "help" | null>(null);
+  const [dialog, setDialog] = useState<"skip" | "escalate" | "help" | null>(null);
   const editor = useRef<CollabEditorHandle | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -57,6 +58,7 @@ export function SharedTaskReview({ projectId, userName, state, review, isInstruc
   }, []);
 
   const isGold = shared?.itemState === "resolved";
+  const isWithLead = shared?.itemState === "conflict";
   const isOpen = shared === undefined || shared.itemState === "pending" || shared.itemState === "in_review";
   const hasApproved = shared?.approvals.some((approval) => approval.isMine) ?? false;
   const canEdit = isOpen && connection.session !== null && !connection.status.isReadOnly && !connection.status.error;
@@ -114,7 +116,7 @@ export function SharedTaskReview({ projectId, userName, state, review, isInstruc
         <Card className="h-fit min-w-0 space-y-5 p-5 lg:col-span-2">
           <div className="space-y-1">
             <h2 className="text-base font-semibold text-zinc-900">Shared answer</h2>
-            <p className="text-xs text-zinc-500">Everyone assigned to this item edits this answer together. It becomes gold when {shared?.needed ?? "all"} of you approve the same version.</p>
+            <p className="text-xs text-zinc-500">Everyone assigned to this item edits this answer together. It becomes gold when {shared?.needed ?? "all"} of you approve the same version; if you cannot agree, ask a lead.</p>
           </div>
           {state.leaseError && !hasApproved && (
             <Alert tone="error" title="This item is no longer yours">
@@ -158,7 +160,18 @@ export function SharedTaskReview({ projectId, userName, state, review, isInstruc
           />
           {!correction && <CollabStatusLine status={connection.status} isSynced={connection.session !== null} isEditable={canEdit} peers={connection.peers} userName={userName} />}
           {shared && <SharedApprovals approvals={shared.approvals} needed={shared.needed} />}
-          {isGold && <Alert tone="success" title="This item is gold">Everyone approved the same version; it is now a gold label.</Alert>}
+          {isGold && <Alert tone="success" title="This item is gold">Everyone approved the same version, or a lead decided it; it is now a gold label.</Alert>}
+          {isWithLead && (
+            <Alert title="A lead decides this item">
+              <ul className="list-disc space-y-0.5 pl-4">
+                {shared.conflictReasons.map((reason) => (
+                  <li key={reason} className="break-words">
+                    {reason}
+                  </li>
+                ))}
+              </ul>
+            </Alert>
+          )}
           {approve.error && (
             <Alert tone="error" title="Not approved">
               {errorMessage(approve.error)}
@@ -178,6 +191,11 @@ export function SharedTaskReview({ projectId, userName, state, review, isInstruc
               </Button>
             )}
             {isOpen && (
+              <Button variant="secondary" className="ml-auto" onClick={() => setDialog("escalate")} disabled={escalate.isPending}>
+                Ask a lead
+              </Button>
+            )}
+            {isOpen && (
               <Button onClick={approveAsItStands} isBusy={approve.isPending} disabled={connection.session === null}>
                 {hasApproved ? "Approve again" : "Approve"}
                 <span aria-hidden className="rounded bg-white/15 px-1 font-mono text-[11px]">
@@ -188,6 +206,13 @@ export function SharedTaskReview({ projectId, userName, state, review, isInstruc
           </div>
         </Card>
         <SkipDialog isOpen={dialog === "skip"} onClose={() => setDialog(null)} isBusy={review.isSkipping} error={review.skipError} onSkip={(input) => void review.skip(input).catch(() => undefined)} />
+        <EscalateDialog
+          isOpen={dialog === "escalate"}
+          onClose={() => setDialog(null)}
+          isBusy={escalate.isPending}
+          error={escalate.error}
+          onEscalate={(reason) => escalate.mutate({ projectId, assignmentId: task.assignment.id, reason }, { onSuccess: () => setDialog(null) })}
+        />
         <ShortcutsDialog isOpen={dialog === "help"} onClose={() => setDialog(null)} shortcuts={shortcuts} />
       </div>
     </CandidateSidesProvider>

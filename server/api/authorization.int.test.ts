@@ -108,6 +108,7 @@ const accessTable: Record<string, Row> = {
   "review.editAnswer": { allow: reviewers, input: (f) => ({ projectId: f.project.id, assignmentId: 1, values: { verdict: "good" } }) },
   "review.shared": { allow: reviewers, input: (f) => ({ projectId: f.project.id, assignmentId: 1 }) },
   "review.approve": { allow: reviewers, input: (f) => ({ projectId: f.project.id, assignmentId: 1 }) },
+  "review.escalate": { allow: reviewers, input: (f) => ({ projectId: f.project.id, assignmentId: 1, reason: "we cannot agree" }) },
   "resolution.listConflicts": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id }) },
   "resolution.getConflict": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, queueItemId: 1 }) },
   "resolution.getShared": { allow: reviewers, input: (f) => ({ projectId: f.project.id, queueItemId: 1 }) },

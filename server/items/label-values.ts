@@ -22,6 +22,23 @@ export function validateLabelValues(labelSchema: LabelSchema, values: Record<str
   }
 }
 
+/**
+ * The fields of an unfinished answer that are already valid, the rest left out: a shared answer as it
+ * stands, shown to a lead, may have fields empty or half-written.
+ */
+export function keepValidValues(labelSchema: LabelSchema, values: Record<string, unknown>): LabelValues {
+  const kept: LabelValues = {};
+  for (const field of answerFields(labelSchema)) {
+    if (values[field.key] === undefined) continue;
+    try {
+      Object.assign(kept, checkAnswerValues([{ ...field, required: false }], { [field.key]: values[field.key] }));
+    } catch (error) {
+      if (!(error instanceof AnswerValueError)) throw error;
+    }
+  }
+  return kept;
+}
+
 /** Refuses parts of an answer the queue does not take. */
 export function checkOptionalParts(labelSchema: LabelSchema, parts: { note?: string; correctionState?: string }): void {
   if (parts.note && !labelSchema.allowNote) throw new ValidationError("note: this queue takes no note", { field: "note" });

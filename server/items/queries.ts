@@ -33,7 +33,7 @@ export async function findItemOutput(db: Executor, projectId: string, queueItemI
     .selectFrom("queue_items")
     .innerJoin("outputs", "outputs.id", "queue_items.output_id")
     .innerJoin("queues", "queues.id", "queue_items.queue_id")
-    .select(["queue_items.state", "outputs.output", "queues.mode"])
+    .select(["queue_items.state", "queue_items.conflict_reasons as conflictReasons", "outputs.output", "queues.mode"])
     .where("queue_items.project_id", "=", projectId)
     .where("outputs.project_id", "=", projectId)
     .where("queues.project_id", "=", projectId)

@@ -24,6 +24,7 @@ export async function findItemView(db: Executor, projectId: string, queueItemId:
       "queues.instructions",
       "queues.label_schema as labelSchema",
       "queues.overlap",
+      "queues.mode",
       "queues.max_overlap as maxOverlap",
       "queues.consensus_method as consensusMethod",
       "queues.majority_threshold as majorityThreshold",

@@ -85,7 +85,7 @@ export async function writeGold(
 export type ResolveResult = { outcome: "resolved" | "conflict" | "awaiting_more"; itemState: QueueItemState };
 
 /** Records a conflict and tells the subscribers, in the caller's transaction. */
-async function openConflict(trx: Transaction<DB>, projectId: string, item: { id: number; queueId: string; outputId: number }, reasons: string[]) {
+export async function openConflict(trx: Transaction<DB>, projectId: string, item: { id: number; queueId: string; outputId: number }, reasons: string[]) {
   await markItemConflict(trx, projectId, item.id, reasons);
   await emitWebhookEvent(trx, { projectId, type: "conflict.opened", data: { queueItemId: item.id, queueId: item.queueId, outputId: item.outputId, reasons } });
 }

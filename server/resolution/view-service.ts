@@ -1,9 +1,11 @@
 import type { Kysely } from "kysely";
 import type { DB, Json } from "@/db/types";
 import { hasAnyRole, type ProjectRole } from "@/server/auth/roles";
-import { goldDocumentKey } from "@/server/collab/schema";
+import { goldDocumentKey, sharedDocumentKey } from "@/server/collab/schema";
+import { readSharedDocument } from "@/server/collab/shared-document";
 import { conversationToText } from "@/server/items/conversation-text";
-import { parseLabelSchema } from "@/server/items/label-values";
+import { keepValidValues, parseLabelSchema } from "@/server/items/label-values";
+import type { LabelSchema } from "@/server/queues/schema";
 import { toItemOutput } from "@/server/items/output";
 import { hasSubmittedOnItem, listOutputSignals } from "@/server/items/queries";
 import { NotFoundError } from "@/server/lib/errors";
@@ -19,6 +21,17 @@ async function loadGold(db: Kysely<DB>, projectId: string, queueItemId: number) 
     : null;
 }
 
+/**
+ * A collaborative item's shared answer and correction as they stand (null when nobody wrote any), so a
+ * lead deciding an escalated item starts from what its annotators wrote together.
+ */
+async function loadSharedAnswer(db: Kysely<DB>, projectId: string, queueItemId: number, labelSchema: LabelSchema, originalText: string) {
+  const content = await readSharedDocument(db, { projectId, documentKey: sharedDocumentKey(queueItemId) });
+  const values = keepValidValues(labelSchema, content.answer);
+  const correction = content.text !== null && content.text !== originalText ? content.text : null;
+  return Object.keys(values).length > 0 || correction !== null ? { values: values as Record<string, Json>, correction } : null;
+}
+
 /** Items waiting for a lead, oldest first. */
 export async function listConflicts(db: Kysely<DB>, projectId: string, queueId?: string) {
   return listConflictItems(db, projectId, queueId);
@@ -29,17 +42,21 @@ export async function getConflict(db: Kysely<DB>, projectId: string, queueItemId
   const item = await loadItem(db, projectId, queueItemId);
   // Leads also annotate: answers of an item still in review would let them anchor on others before claiming it.
   if (item.state !== "conflict" && item.state !== "resolved") throw new NotFoundError("this item has no conflict to adjudicate", { field: "queueItemId" });
-  const [annotations, signals, reopening] = await Promise.all([
+  const labelSchema = parseLabelSchema(item.labelSchema);
+  const originalText = conversationToText(item.output);
+  const [annotations, signals, reopening, sharedAnswer] = await Promise.all([
     listSubmittedAnnotations(db, projectId, queueItemId),
     listOutputSignals(db, projectId, item.outputId),
     findOpenReopening(db, projectId, queueItemId),
+    item.mode === "collaborative" ? loadSharedAnswer(db, projectId, queueItemId, labelSchema, originalText) : null,
   ]);
   return {
     item: { id: item.id, state: item.state, reasons: item.conflictReasons },
-    queue: { id: item.queueId, name: item.queueName, labelSchema: parseLabelSchema(item.labelSchema), instructions: item.instructions },
+    queue: { id: item.queueId, name: item.queueName, labelSchema, instructions: item.instructions },
     output: toItemOutput(item),
     signals,
-    originalText: conversationToText(item.output),
+    originalText,
+    sharedAnswer,
     annotations: annotations.map(({ annotatorId, annotatorName, values, note, correction, submittedAt }) => ({
       annotatorId,
       annotatorName,

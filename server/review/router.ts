@@ -3,7 +3,8 @@ import { getMyProgress } from "./progress-service";
 import { editMyAnswer, getMyAnswer, listMyRecentAnswers } from "./answer-service";
 import { assignmentIdSchema, claimNextSchema, editAnswerSchema, myProgressSchema, recentAnswersSchema, skipAssignmentSchema, submitAnnotationSchema } from "./schema";
 import { claimNext, getReviewTask, heartbeat, listMyItems, skipAssignment } from "./service";
-import { approveSharedAnswerSchema } from "./shared-schema";
+import { escalateSharedItem } from "./shared-escalation";
+import { approveSharedAnswerSchema, escalateSharedItemSchema } from "./shared-schema";
 import { approveSharedAnswer, getSharedItem } from "./shared-service";
 import { submitAnnotation } from "./submit-service";
 
@@ -23,6 +24,7 @@ export const reviewRouter = router({
   // Collaborative queues: the shared item's approvals and authors, and approving its shared answer.
   shared: annotatorProcedure.input(assignmentIdSchema).query(({ ctx, input }) => getSharedItem(ctx.db, ctx.actor, input.assignmentId)),
   approve: annotatorProcedure.input(approveSharedAnswerSchema).mutation(({ ctx, input }) => approveSharedAnswer(ctx.db, ctx.actor, input)),
+  escalate: annotatorProcedure.input(escalateSharedItemSchema).mutation(({ ctx, input }) => escalateSharedItem(ctx.db, ctx.actor, input)),
   myItems: annotatorProcedure.query(({ ctx }) => listMyItems(ctx.db, ctx.actor)),
   recentAnswers: annotatorProcedure.input(recentAnswersSchema).query(({ ctx, input }) => listMyRecentAnswers(ctx.db, ctx.actor, input.queueId)),
   getAnswer: annotatorProcedure.input(assignmentIdSchema).query(({ ctx, input }) => getMyAnswer(ctx.db, ctx.actor, input.assignmentId)),

@@ -156,6 +156,59 @@ describe("collaborative queues", () => {
     expect(row).toMatchObject({ label: { verdict: "off_topic" }, correction: finalText, method: "unanimous" });
   });
 
+  it("hands an item its annotators cannot agree on to a lead, who sees why and decides it from the shared answer", async () => {
+    const { item, ana, ben, anaAssignment, benAssignment } = await seedCollaborativeItem();
+    const [anas, bens, lead] = [callerFor(ana), callerFor(ben), callerFor(team.members.lead)];
+    const anaDoc = await openShared(ana, item.id);
+    anaDoc.text.insert(0, "Ana's fix. ");
+    anaDoc.provider.document.getMap(SHARED_ANSWER_FIELD).set("verdict", "helpful");
+    await waitUntilSaved(anaDoc);
+    await anas.review.approve({ projectId: projectId(), assignmentId: anaAssignment });
+    anaDoc.provider.document.getMap(SHARED_ANSWER_FIELD).set("verdict", "off_topic");
+    await waitUntilSaved(anaDoc);
+    await bens.review.approve({ projectId: projectId(), assignmentId: benAssignment });
+
+    await expect(bens.review.escalate({ projectId: projectId(), assignmentId: benAssignment, reason: "   " })).rejects.toThrow(/say why a lead should decide/);
+    const escalated = await bens.review.escalate({ projectId: projectId(), assignmentId: benAssignment, reason: "We disagree on whether it is off topic" });
+    const reasons = [`${ben.name} asked a lead: We disagree on whether it is off topic`, "2 of 2 approved, 2 different versions"];
+    expect(escalated).toEqual({ itemState: "conflict", reasons });
+    // The item takes no more approvals, and both annotators see why.
+    await expect(anas.review.approve({ projectId: projectId(), assignmentId: anaAssignment })).rejects.toMatchObject({ code: "PRECONDITION_FAILED", message: "this item no longer takes approvals; it is conflict" });
+    await expect(anas.review.escalate({ projectId: projectId(), assignmentId: anaAssignment, reason: "Again" })).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
+    expect(await anas.review.shared({ projectId: projectId(), assignmentId: anaAssignment })).toMatchObject({ itemState: "conflict", conflictReasons: reasons });
+    const audited = await testDb.db.selectFrom("audit_log").select(["actor_user_id", "data"]).where("action", "=", "item.escalated").where("target_id", "=", String(item.id)).execute();
+    expect(audited).toEqual([{ actor_user_id: ben.id, data: expect.objectContaining({ reason: "We disagree on whether it is off topic" }) }]);
+
+    // The lead reads the reasons, both approvals and the shared answer as it stands, and decides.
+    const conflict = await lead.resolution.getConflict({ projectId: projectId(), queueItemId: item.id });
+    expect(conflict.item.reasons).toEqual(reasons);
+    expect(conflict.annotations.map((answer) => answer.values)).toEqual([{ verdict: "helpful" }, { verdict: "off_topic" }]);
+    expect(conflict.sharedAnswer).toEqual({ values: { verdict: "off_topic" }, correction: anaDoc.text.toString() });
+    expect((await lead.resolution.listConflicts({ projectId: projectId() })).map((row) => row.queueItemId)).toContain(item.id);
+    await lead.resolution.finalize({ projectId: projectId(), queueItemId: item.id, values: { verdict: "helpful" } });
+    expect(await anas.review.shared({ projectId: projectId(), assignmentId: anaAssignment })).toMatchObject({ itemState: "resolved", conflictReasons: [] });
+  });
+
+  it("ends the leases of annotators who had not approved when an item goes to a lead, and refuses escalations that cannot apply", async () => {
+    const { item, ana, ben, anaAssignment, benAssignment } = await seedCollaborativeItem();
+    await expect(callerFor(ana).review.escalate({ projectId: projectId(), assignmentId: anaAssignment, reason: "Neither of us knows the refund policy" })).resolves.toMatchObject({
+      reasons: [`${ana.name} asked a lead: Neither of us knows the refund policy`, "nobody approved a version"],
+    });
+    const seats = await testDb.db.selectFrom("assignments").select(["id", "state"]).where("queue_item_id", "=", item.id).orderBy("id").execute();
+    expect(seats).toEqual([
+      { id: anaAssignment, state: "expired" },
+      { id: benAssignment, state: "expired" },
+    ]);
+    // Nothing in the shared document yet: the lead starts from the original.
+    expect((await callerFor(team.members.lead).resolution.getConflict({ projectId: projectId(), queueItemId: item.id })).sharedAnswer).toBeNull();
+    // Someone else's assignment, and a blind one.
+    await expect(callerFor(ana).review.escalate({ projectId: projectId(), assignmentId: benAssignment, reason: "Mine now" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const blind = await seedQueue(testDb.db, { projectId: projectId(), overlap: 2 });
+    await seedQueueItems(testDb.db, { projectId: projectId(), queueId: blind.id, count: 1 });
+    const task = await callerFor(ana).review.claimNext({ projectId: projectId(), queueId: blind.id });
+    await expect(callerFor(ana).review.escalate({ projectId: projectId(), assignmentId: task!.assignment.id, reason: "Blind" })).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
+  });
+
   it("opens the shared document only to the item's annotators (and leads, to watch)", async () => {
     const { item } = await seedCollaborativeItem();
     const documentKey = sharedDocumentKey(item.id);

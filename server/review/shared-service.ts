@@ -20,7 +20,7 @@ import type { ApproveSharedAnswerInput } from "./shared-schema";
 import { buildSnapshotKey } from "./shared-snapshot";
 
 /** The caller's assignment on a collaborative queue; NotFound for anyone else's, InvalidState on a blind queue. */
-async function findOwnSharedAssignment(db: Kysely<DB>, actor: ProjectActor, assignmentId: number) {
+export async function findOwnSharedAssignment(db: Kysely<DB>, actor: ProjectActor, assignmentId: number) {
   const own = await findOwnAssignment(db, { projectId: actor.projectId, assignmentId, userId: actor.userId });
   if (!own) throw new NotFoundError("you have no such assignment", { field: "assignmentId" });
   if (own.mode !== "collaborative") throw new InvalidStateError("this queue is blind: submit your own answer", { field: "assignmentId" });
@@ -36,7 +36,7 @@ async function readApprovableAnswer(db: Kysely<DB>, projectId: string, own: { qu
   return { values, correction };
 }
 
-function describeClosedItem(state: QueueItemState): string {
+export function describeClosedItem(state: QueueItemState): string {
   return state === "resolved" ? "this item is gold already" : `this item no longer takes approvals; it is ${state}`;
 }
 
@@ -132,6 +132,8 @@ export async function getSharedItem(db: Kysely<DB>, actor: ProjectActor, assignm
   return {
     queueItemId: own.queueItemId,
     itemState: item.state,
+    // Why a lead decides it: the annotators share one answer, so the reasons hide nothing from them.
+    conflictReasons: item.state === "conflict" ? (item.conflictReasons ?? []) : [],
     needed: own.overlap,
     approvals: approvals.map((approval) => ({
       annotatorId: approval.annotatorId,

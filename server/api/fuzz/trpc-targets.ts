@@ -188,6 +188,7 @@ export const trpcTargets: Record<string, TrpcTarget> = {
   },
   "review.shared": { caller: "annotator", input: (f) => ({ ...inProject(f), assignmentId: f.assignmentId }) },
   "review.approve": { caller: "annotator", input: (f) => ({ ...inProject(f), assignmentId: f.assignmentId, documentState: correctionState }) },
+  "review.escalate": { caller: "annotator", input: (f) => ({ ...inProject(f), assignmentId: f.assignmentId, reason: "we cannot agree on the verdict" }) },
   "review.myItems": { caller: "annotator", input: inProject },
   "review.myProgress": { caller: "annotator", input: (f) => ({ ...inProject(f), queueId: f.queue.id }) },
   "review.recentAnswers": { caller: "annotator", input: (f) => ({ ...inProject(f), queueId: f.queue.id }) },
