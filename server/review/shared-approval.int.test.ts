@@ -190,7 +190,7 @@ describe("collaborative queues", () => {
   });
 
   it("ends the leases of annotators who had not approved when an item goes to a lead, and refuses escalations that cannot apply", async () => {
-    const { item, ana, ben, anaAssignment, benAssignment } = await seedCollaborativeItem();
+    const { item, ana, anaAssignment, benAssignment } = await seedCollaborativeItem();
     await expect(callerFor(ana).review.escalate({ projectId: projectId(), assignmentId: anaAssignment, reason: "Neither of us knows the refund policy" })).resolves.toMatchObject({
       reasons: [`${ana.name} asked a lead: Neither of us knows the refund policy`, "nobody approved a version"],
     });
