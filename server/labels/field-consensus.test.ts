@@ -46,8 +46,12 @@ describe("per-field consensus", () => {
 
   it("pairwise: majority with the median strength of the winners, and a split as tie or conflict", () => {
     const preference = field({ type: "pairwise" });
-    expect(decideField(preference, [{ choice: "a", strength: 3 }, { choice: "a", strength: 1 }, { choice: "b", strength: 2 }], queue)).toEqual({ kind: "gold", value: { choice: "a", strength: 2 }, confidence: 2 / 3, rule: "majority" });
+    expect(decideField(preference, [{ choice: "a", strength: 3 }, { choice: "a", strength: 1 }, { choice: "b", strength: 2 }], queue)).toEqual({ kind: "gold", value: { choice: "a", strength: 2 }, confidence: 1 / 3, rule: "majority" });
     expect(decideField(preference, [{ choice: "a" }, { choice: "b" }], queue)).toEqual({ kind: "conflict", reason: "preferences split: A 1, B 1" });
+    // Everyone prefers B, but not equally strongly: not unanimous, and less sure by the strengths' spread.
+    expect(decideField(preference, [{ choice: "b", strength: 1 }, { choice: "b", strength: 3 }], queue)).toEqual({ kind: "gold", value: { choice: "b", strength: 2 }, confidence: 0.5, rule: "majority" });
+    expect(decideField(preference, [{ choice: "b", strength: 2 }, { choice: "b", strength: 3 }], queue)).toEqual({ kind: "gold", value: { choice: "b", strength: 3 }, confidence: 0.75, rule: "majority" });
+    expect(decideField(preference, [{ choice: "b", strength: 2 }, { choice: "b", strength: 2 }], queue)).toEqual({ kind: "gold", value: { choice: "b", strength: 2 }, confidence: 1, rule: "unanimous" });
     const lenient = field({ type: "pairwise", consensus: { rule: "majority", threshold: 0.6, onSplit: "tie" } });
     expect(decideField(lenient, [{ choice: "a" }, { choice: "b" }], queue)).toEqual({ kind: "gold", value: { choice: "tie" }, confidence: 0.5, rule: "split_is_tie" });
   });

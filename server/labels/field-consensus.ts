@@ -105,7 +105,15 @@ function decideRubric(field: RubricField, answers: Record<string, RubricScore>[]
 
 const choiceTitles = { a: "A", b: "B", tie: "tie" } as const;
 
-/** The a/b/tie majority; a split is a tie or a conflict as the field says. Strength is the median of the winners'. */
+/** Strength runs 1 (slightly) to 3 (much better): the widest spread two winners' strengths can have. */
+const STRENGTH_RANGE = 2;
+
+/**
+ * The a/b/tie majority; a split is a tie or a conflict as the field says. Strength is the median of the
+ * winners'. Winners who agree on the candidate but not on how much better it is agree less than fully, so
+ * such gold is never unanimous: the confidence is the choice's share times the mean of full agreement and the
+ * strengths' agreement (1 − spread / range, as a rating's), so strengths at both ends halve it.
+ */
 function decidePairwise(field: PairwiseField, answers: PairwiseAnswer[]): FieldDecision {
   const counts = countVotes(answers.map((answer) => answer.choice));
   const top = counts[0]!;
@@ -119,7 +127,9 @@ function decidePairwise(field: PairwiseField, answers: PairwiseAnswer[]): FieldD
   const choice = top.value as PairwiseAnswer["choice"];
   const strengths = answers.flatMap((answer) => (answer.choice === choice && answer.strength !== undefined ? [answer.strength] : []));
   const value: PairwiseAnswer = strengths.length > 0 && choice !== "tie" ? { choice, strength: Math.round(median(strengths)) } : { choice };
-  return { kind: "gold", value, confidence: share, rule: counts.length === 1 ? "unanimous" : "majority" };
+  const strengthSpread = strengths.length > 0 ? Math.max(...strengths) - Math.min(...strengths) : 0;
+  const confidence = share * (1 + (1 - strengthSpread / STRENGTH_RANGE)) / 2;
+  return { kind: "gold", value, confidence, rule: counts.length === 1 && strengthSpread === 0 ? "unanimous" : "majority" };
 }
 
 /**
