@@ -70,6 +70,16 @@ describe("GET /api/v1/gold", () => {
     expect(entries[0]).toMatchObject({ external_id: "out-1", correction: null, gold_output: "Answer 0: refunds take 5 days." });
   });
 
+  it("flags gold whose optional corrections did not agree, whose gold_output is no reviewed text", async () => {
+    await testDb.db.updateTable("gold_labels").set({ provenance: JSON.stringify({ correctionDisputed: true }) }).where("id", "=", gold[2]!).execute();
+    const { data } = (await (await page("")).json()) as GoldFeedPage;
+    expect(data.map((entry) => [entry.external_id, entry.correction_disputed])).toEqual([
+      ["out-1", false],
+      ["out-2", false],
+      ["out-3", true],
+    ]);
+  });
+
   it("filters by queue, and refuses a queue of another project", async () => {
     const { data } = (await (await page(`?queue=${queues.second}`)).json()) as GoldFeedPage;
     expect(data.map((entry) => entry.external_id)).toEqual(["out-2"]);

@@ -24,6 +24,7 @@ export async function selectGoldAfter(db: Executor, params: { projectId: string;
       "gold_labels.supersedes",
       "gold_labels.revision_reason as revisionReason",
       "gold_labels.created_at as createdAt",
+      sql<boolean>`coalesce((gold_labels.provenance->>'correctionDisputed')::boolean, false)`.as("isCorrectionDisputed"),
     ])
     .where("gold_labels.project_id", "=", params.projectId)
     .where("outputs.project_id", "=", params.projectId)

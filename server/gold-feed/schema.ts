@@ -46,6 +46,11 @@ export const goldFeedEntrySchema = z.object({
   correction: z.string().nullable(),
   /** The text to learn from: the correction where there is one, else the candidate a pairwise gold chose, else the original output. */
   gold_output: z.string(),
+  /**
+   * True when reviewers corrected the output but their corrections did not agree (an optional correction):
+   * `gold_output` then falls back to a text the reviewers changed, so skip it as a training target.
+   */
+  correction_disputed: z.boolean(),
   method: z.string(),
   confidence: z.number().min(0, "confidence is between 0 and 1").max(1, "confidence is between 0 and 1"),
   supersedes: z.number().int("supersedes must be a whole number").nullable(),

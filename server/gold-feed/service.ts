@@ -23,6 +23,7 @@ function toEntry(row: GoldRow): GoldFeedEntry {
     label: row.values as Record<string, unknown>,
     correction: row.correction,
     gold_output: row.correction ?? conversationToText(findWinningCandidateOutput(row.values, row.candidates) ?? row.output),
+    correction_disputed: row.isCorrectionDisputed,
     method: row.method,
     confidence: row.confidence,
     supersedes: row.supersedes === null ? null : Number(row.supersedes),

@@ -48,7 +48,12 @@ def question_of(conversation):
 
 
 def as_pairs(entries):
-    return [{"question": question_of(entry["input"]), "answer": entry["gold_output"]} for entry in current_gold(entries)]
+    """One example per item; gold whose reviewers' corrections did not agree has no reviewed answer to teach."""
+    return [
+        {"question": question_of(entry["input"]), "answer": entry["gold_output"]}
+        for entry in current_gold(entries)
+        if not entry.get("correction_disputed", False)
+    ]
 
 
 def to_dspy_examples(entries):
