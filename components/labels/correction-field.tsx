@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
 import type { CorrectedOutputField } from "@/server/labels/field-types";
 
-type CorrectionFieldProps = {
-  field: CorrectedOutputField;
+/** What a page puts in the corrected output's place: LabelFields adds the field's hint and rule around it. */
+export type CorrectionSlot = {
   /** The collaborative editor, titled with the field's title. */
   editor: ReactNode;
   /** How to reach and leave the editor from the keyboard, and what leaving it unchanged means here. */
@@ -10,6 +10,8 @@ type CorrectionFieldProps = {
   /** A collaborative queue's one shared correction: there are no separate corrections to agree or differ. */
   isShared?: boolean;
 };
+
+type CorrectionFieldProps = CorrectionSlot & { field: CorrectedOutputField };
 
 /** The corrected output among the label's fields: its editor, the lead's hint, and what "optional" means for it. */
 export function CorrectionField({ field, editor, keyHint, isShared = false }: CorrectionFieldProps) {

@@ -24,6 +24,17 @@ describe("label form stops", () => {
     expect(moveStop(stops, stops[5]!, 1)).toEqual(stops[5]);
   });
 
+  it("stops at the corrected output's editor where the lead put it", () => {
+    const schema = labelSchemaV2Schema.parse({
+      fields: [
+        { type: "categorical", key: "verdict", title: "Verdict", options: [{ value: "good", title: "Good" }, { value: "bad", title: "Bad" }] },
+        { type: "corrected_output", key: "fixed", title: "Fixed answer" },
+        { type: "rating", key: "quality", title: "Quality", max: 5 },
+      ],
+    });
+    expect(listStops(schema.fields).map((stop) => stop.fieldKey)).toEqual(["verdict", "fixed", "quality"]);
+  });
+
   it("turns number keys into picks, ticks, ratings and scores, and ignores keys a stop does not take", () => {
     expect(applyNumberKey(verdict, { fieldKey: "verdict" }, {}, 2)).toEqual({ verdict: "bad" });
     expect(applyNumberKey(verdict, { fieldKey: "verdict" }, {}, 3)).toBeNull();

@@ -1,14 +1,14 @@
 import type { LabelValues, PairwiseAnswer, RubricScore } from "@/server/labels/answer-values";
-import type { LabelField, PairwiseChoice } from "@/server/labels/field-types";
+import type { LabelField, PairwiseChoice, SchemaField } from "@/server/labels/field-types";
 
 /**
- * Where J/K move on a label form: one stop per field, and one per criterion of a rubric. Number keys act on
- * the active stop: pick an option, tick one, set a rating or a criterion's score. Pure, so the review and
- * adjudication pages move and pick alike.
+ * Where J/K move on a label form: one stop per field (the corrected output's editor too, where it stands),
+ * and one per criterion of a rubric. Number keys act on the active stop: pick an option, tick one, set a
+ * rating or a criterion's score. Pure, so the review and adjudication pages move and pick alike.
  */
 export type FieldStop = { fieldKey: string; criterionKey?: string };
 
-export function listStops(fields: readonly LabelField[]): FieldStop[] {
+export function listStops(fields: readonly SchemaField[]): FieldStop[] {
   return fields.flatMap((field) => (field.type === "rubric" ? field.criteria.map((criterion) => ({ fieldKey: field.key, criterionKey: criterion.key })) : [{ fieldKey: field.key }]));
 }
 

@@ -5,10 +5,10 @@ export const stopName = (stop: FieldStop) => (stop.criterionKey ? `${stop.fieldK
 
 /**
  * Moves focus into a stop after J/K, so focus and the active stop agree: the chosen option, else the first
- * control (a text or number field is then ready to type in; Esc leaves it).
+ * control (a text or number field, or the corrected output's editor, is then ready to type in; Esc leaves it).
  */
 export function focusStop(stop: FieldStop): void {
   const frame = document.querySelector(`[data-stop="${CSS.escape(stopName(stop))}"]`);
-  const target = frame?.querySelector<HTMLElement>("input:checked") ?? frame?.querySelector<HTMLElement>("input, textarea");
+  const target = frame?.querySelector<HTMLElement>("input:checked") ?? frame?.querySelector<HTMLElement>("input, textarea, [contenteditable='true']");
   target?.focus({ preventScroll: false });
 }

@@ -1,9 +1,11 @@
 "use client";
 
-import { useId, type ReactNode } from "react";
+import { useId } from "react";
 import type { LabelValue, LabelValues, PairwiseAnswer, RubricScore } from "@/server/labels/answer-values";
 import type { SchemaField } from "@/server/labels/field-types";
+import { cn } from "@/components/ui/cn";
 import { ChoiceInput } from "./choice-input";
+import { CorrectionField, type CorrectionSlot } from "./correction-field";
 import { FieldFrame } from "./field-frame";
 import { countStopKeys, isSameStop, type FieldStop } from "./field-stops";
 import { stopName } from "./focus-stop";
@@ -16,8 +18,8 @@ import { TextInput } from "./text-input";
 type LabelFieldsProps = {
   fields: readonly SchemaField[];
   values: LabelValues;
-  /** What stands in the corrected output's place among the fields (its editor); nothing when absent. */
-  correction?: ReactNode;
+  /** The corrected output's editor and key hint, shown where the field stands in the list; nothing when absent. */
+  correction?: CorrectionSlot;
   onChange: (values: LabelValues) => void;
   /** The stop number keys act on (J/K move it); null before the first move or click. */
   activeStop: FieldStop | null;
@@ -43,7 +45,22 @@ export function LabelFields({ fields, values, onChange, activeStop, onActivate, 
   return (
     <div className="space-y-4">
       {fields.map((field) => {
-        if (field.type === "corrected_output") return correction ? <div key={field.key}>{correction}</div> : null;
+        if (field.type === "corrected_output") {
+          if (!correction) return null;
+          const stop = { fieldKey: field.key };
+          const isActive = isSameStop(activeStop, stop);
+          // Only J/K make it the active stop: clicking into the editor leaves number keys on the field they
+          // answered, so a one-choice form still takes 1–9 after a correction (Esc leaves the editor).
+          return (
+            <div
+              key={field.key}
+              data-stop={stopName(stop)}
+              className={cn("-mx-2 rounded-lg border-l-2 px-2 py-1.5", isActive ? "border-gold-500 bg-gold-50/40" : "border-transparent")}
+            >
+              <CorrectionField field={field} {...correction} />
+            </div>
+          );
+        }
         const id = `${baseId}-${field.key}`;
         const isActive = activeStop?.fieldKey === field.key;
         const value = values[field.key];

@@ -1,8 +1,10 @@
 "use client";
 
 import { useState } from "react";
+import type { Shortcut } from "@/components/shell/use-shortcuts";
 import type { LabelValues } from "@/server/labels/answer-values";
-import type { LabelField } from "@/server/labels/field-types";
+import type { SchemaField } from "@/server/labels/field-types";
+import { answerFields } from "@/server/labels/label-schema";
 import { applyNumberKey, applyPairwiseKey, countStopKeys, listStops, moveStop, type FieldStop } from "./field-stops";
 import { focusStop } from "./focus-stop";
 
@@ -12,16 +14,23 @@ export function isLabelFieldText(target: EventTarget | null): boolean {
 }
 
 /**
- * The label form's active stop and what the keys do with it: J/K move (and move focus along), 1–9 answer
- * the active stop, A/B/T the pairwise field wherever the stop is. Starts on the first field, so 1–9 pick there before anything else is pressed.
+ * The label form's active stop and what the keys do with it: J/K move (and move focus along, into the
+ * corrected output's editor too: Esc leaves it), 1–9 answer the active stop, A/B/T the pairwise field
+ * wherever the stop is. Starts on the first field, so 1–9 pick there before anything else is pressed.
+ * `schemaFields` are the queue's, the corrected output among them when the page shows its editor.
  */
-export function useFieldStops(fields: readonly LabelField[], values: LabelValues, onChange: (values: LabelValues) => void) {
-  const stops = listStops(fields);
+export function useFieldStops(schemaFields: readonly SchemaField[], values: LabelValues, onChange: (values: LabelValues) => void) {
+  const stops = listStops(schemaFields);
+  const fields = answerFields({ fields: schemaFields });
   const [activeStop, setActiveStop] = useState<FieldStop | null>(stops[0] ?? null);
   const activeField = fields.find((field) => field.key === activeStop?.fieldKey);
   return {
     activeStop,
     setActiveStop,
+    /** The J/K line of the page's cheat sheet, when there is more than one stop to move between. */
+    moveShortcuts(run: () => void): Shortcut[] {
+      return stops.length > 1 ? [{ keys: ["J", "K"], label: "Next or previous field (Tab also moves)", run }] : [];
+    },
     /** How many number keys the active stop takes, and what it is called, for the cheat sheet. */
     activeKeys: activeField && activeStop ? { count: countStopKeys(activeField, activeStop.criterionKey), title: activeField.title } : null,
     moveField(delta: number) {

@@ -15,7 +15,6 @@ import { useFieldStops } from "@/components/labels/use-field-stops";
 import type { LabelValues } from "@/server/labels/answer-values";
 import type { SchemaField } from "@/server/labels/field-types";
 import { answerFields, correctionField } from "@/server/labels/label-schema";
-import { CorrectionField } from "@/components/labels/correction-field";
 import { useShortcutHints } from "@/components/shell/page-shortcuts";
 import { useDecisionKeys } from "./use-decision-keys";
 
@@ -57,7 +56,7 @@ export function DecisionPanel(props: DecisionPanelProps) {
     setDraft({ ...draft, values: next });
     setProblem(null);
   }
-  const stops = useFieldStops(fields, values, answer);
+  const stops = useFieldStops(schemaFields, values, answer);
 
   function finalize() {
     if (isBusy) return;
@@ -69,7 +68,7 @@ export function DecisionPanel(props: DecisionPanelProps) {
   }
 
   useShortcutHints([
-    ...(fields.length > 1 || fields.some((field) => field.type === "rubric") ? [{ keys: ["J", "K"], label: "Next or previous field (Tab also moves)", run: () => {} }] : []),
+    ...stops.moveShortcuts(() => {}),
     ...(stops.activeKeys && stops.activeKeys.count > 0 ? [{ keys: [describeNumberKeys(stops.activeKeys.count)], label: `Answer the active field (now ${stops.activeKeys.title})`, run: () => {} }] : []),
     ...(fields.some((field) => field.type === "free_text" || field.type === "number") ? [{ keys: ["Esc"], label: "Leave a field's text box", run: () => {} }] : []),
     ...(stops.comparesCandidates ? [{ keys: ["A", "B", "T"], label: "Candidate A is better, B is better, or a tie", run: () => {} }] : []),
@@ -103,31 +102,28 @@ export function DecisionPanel(props: DecisionPanelProps) {
           problems={problems}
           votes={votes}
           correction={
-            correction && (
-              <CorrectionField
-                isShared
-                field={correction}
-                editor={
-                  <CollabEditor
-                    projectId={projectId}
-                    documentKey={goldDocumentKey}
-                    originalText={originalText}
-                    mode="edit"
-                    userName={userName}
-                    label={`${correction.title} (gold)`}
-                    onReady={(handle) => {
-                      editor.current = handle;
-                      onEditorReady(handle);
-                    }}
-                  />
-                }
-                keyHint={
-                  <>
-                    <Kbd>e</Kbd> edits, <Kbd>Esc</Kbd> leaves the editor. Use a reviewer&apos;s correction above to start from theirs.
-                  </>
-                }
-              />
-            )
+            correction && {
+              isShared: true,
+              editor: (
+                <CollabEditor
+                  projectId={projectId}
+                  documentKey={goldDocumentKey}
+                  originalText={originalText}
+                  mode="edit"
+                  userName={userName}
+                  label={`${correction.title} (gold)`}
+                  onReady={(handle) => {
+                    editor.current = handle;
+                    onEditorReady(handle);
+                  }}
+                />
+              ),
+              keyHint: (
+                <>
+                  <Kbd>e</Kbd> edits, <Kbd>Esc</Kbd> leaves the editor. Use a reviewer&apos;s correction above to start from theirs.
+                </>
+              ),
+            }
           }
         />
         <div className="space-y-1.5">

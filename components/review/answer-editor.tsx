@@ -6,7 +6,6 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { CollabEditor, type CollabEditorHandle } from "@/components/collab/collab-editor";
 import { findFieldProblems } from "@/components/labels/answer-check";
-import { CorrectionField } from "@/components/labels/correction-field";
 import { LabelFields } from "@/components/labels/label-fields";
 import { useFieldStops } from "@/components/labels/use-field-stops";
 import { useDecisionKeys } from "@/components/resolution/use-decision-keys";
@@ -55,7 +54,7 @@ export function AnswerEditor({ projectId, slug, queueId, assignmentId, userName 
   const editor = useRef<CollabEditorHandle | null>(null);
   const noteInput = useRef<HTMLTextAreaElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
-  const stops = useFieldStops(fields, values, (next) => {
+  const stops = useFieldStops(task.correctionDocumentKey ? labelSchema.fields : fields, values, (next) => {
     save.reset();
     setValues(next);
   });
@@ -135,28 +134,26 @@ export function AnswerEditor({ projectId, slug, queueId, assignmentId, userName 
                 onActivate={stops.setActiveStop}
                 problems={problems}
                 correction={
-                  correction &&
-                  task.correctionDocumentKey && (
-                    <CorrectionField
-                      field={correction}
-                      editor={
-                        <CollabEditor
-                          projectId={projectId}
-                          documentKey={task.correctionDocumentKey}
-                          originalText={task.originalText}
-                          mode={answer.isChangeable ? "edit" : "watch"}
-                          userName={userName}
-                          label={correction.title}
-                          onReady={(handle) => (editor.current = handle)}
-                        />
+                  correction && task.correctionDocumentKey
+                    ? {
+                        editor: (
+                          <CollabEditor
+                            projectId={projectId}
+                            documentKey={task.correctionDocumentKey}
+                            originalText={task.originalText}
+                            mode={answer.isChangeable ? "edit" : "watch"}
+                            userName={userName}
+                            label={correction.title}
+                            onReady={(handle) => (editor.current = handle)}
+                          />
+                        ),
+                        keyHint: (
+                          <>
+                            <Kbd>E</Kbd> to edit, <Kbd>Esc</Kbd> to leave.
+                          </>
+                        ),
                       }
-                      keyHint={
-                        <>
-                          <Kbd>E</Kbd> to edit, <Kbd>Esc</Kbd> to leave.
-                        </>
-                      }
-                    />
-                  )
+                    : undefined
                 }
               />
               {allowNote && <NoteInput value={note} onChange={setNote} inputRef={noteInput} />}

@@ -7,7 +7,6 @@ import { CollabEditorView, type CollabEditorHandle } from "@/components/collab/c
 import { CollabStatusLine } from "@/components/collab/collab-status";
 import { useCollabSession } from "@/components/collab/use-collab-session";
 import { findFieldProblems } from "@/components/labels/answer-check";
-import { CorrectionField } from "@/components/labels/correction-field";
 import { describeNumberKeys } from "@/components/labels/field-stops";
 import { LabelFields } from "@/components/labels/label-fields";
 import { useFieldStops } from "@/components/labels/use-field-stops";
@@ -67,7 +66,7 @@ export function SharedTaskReview({ projectId, userName, state, review, isInstruc
     approve.reset();
     if (canEdit) writeValues(next);
   }
-  const stops = useFieldStops(fields, values, answer);
+  const stops = useFieldStops(labelSchema.fields, values, answer);
   const problems: Record<string, string | undefined> = hasTriedApprove ? findFieldProblems(fields, values) : {};
   const refusedPath = approve.error?.data?.field ?? "";
   for (const field of fields) {
@@ -85,7 +84,7 @@ export function SharedTaskReview({ projectId, userName, state, review, isInstruc
 
   const partShortcuts = usePageShortcuts();
   const shortcuts: Shortcut[] = [
-    ...(fields.length > 1 || fields.some((field) => field.type === "rubric") ? [{ keys: ["J", "K"], label: "Next or previous field (Tab also moves)", run: () => stops.moveField(1) }] : []),
+    ...stops.moveShortcuts(() => stops.moveField(1)),
     ...(stops.activeKeys && stops.activeKeys.count > 0 ? [{ keys: [describeNumberKeys(stops.activeKeys.count)], label: `Answer the active field (now ${stops.activeKeys.title})`, run: () => {} }] : []),
     ...(stops.comparesCandidates ? [{ keys: ["A", "B", "T"], label: "Candidate A is better, B is better, or a tie", run: () => {} }] : []),
     { keys: ["Ctrl+Enter"], label: "Approve the shared answer as it stands (Enter outside the editor)", run: approveAsItStands },
@@ -131,31 +130,28 @@ export function SharedTaskReview({ projectId, userName, state, review, isInstruc
             onActivate={stops.setActiveStop}
             problems={problems}
             correction={
-              correction && (
-                <CorrectionField
-                  isShared
-                  field={correction}
-                  editor={
-                    <div className="space-y-2">
-                      <CollabEditorView
-                        connection={connection}
-                        originalText={task.originalText}
-                        mode="edit"
-                        userName={userName}
-                        label={`${correction.title} (shared)`}
-                        authors={authors.byClient}
-                        onReady={(handle) => (editor.current = handle)}
-                      />
-                      <AuthorsLegend authors={authors.legend} userName={userName} />
-                    </div>
-                  }
-                  keyHint={
-                    <>
-                      <Kbd>E</Kbd> to edit, <Kbd>Esc</Kbd> to leave. Everyone here edits this one text.
-                    </>
-                  }
-                />
-              )
+              correction && {
+                isShared: true,
+                editor: (
+                  <div className="space-y-2">
+                    <CollabEditorView
+                      connection={connection}
+                      originalText={task.originalText}
+                      mode="edit"
+                      userName={userName}
+                      label={`${correction.title} (shared)`}
+                      authors={authors.byClient}
+                      onReady={(handle) => (editor.current = handle)}
+                    />
+                    <AuthorsLegend authors={authors.legend} userName={userName} />
+                  </div>
+                ),
+                keyHint: (
+                  <>
+                    <Kbd>E</Kbd> to edit, <Kbd>Esc</Kbd> to leave. Everyone here edits this one text.
+                  </>
+                ),
+              }
             }
           />
           {!correction && <CollabStatusLine status={connection.status} isSynced={connection.session !== null} isEditable={canEdit} peers={connection.peers} userName={userName} />}

@@ -12,7 +12,6 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { errorMessage } from "@/components/ui/form-errors";
 import { findFieldProblems } from "@/components/labels/answer-check";
-import { CorrectionField } from "@/components/labels/correction-field";
 import { describeNumberKeys } from "@/components/labels/field-stops";
 import { LabelFields } from "@/components/labels/label-fields";
 import { useFieldStops } from "@/components/labels/use-field-stops";
@@ -78,7 +77,7 @@ export function TaskReview({ projectId, userName, state, review, isInstructionsO
     review.resetErrors();
     setDraft({ ...draft, values: next });
   }
-  const stops = useFieldStops(fields, values, answer);
+  const stops = useFieldStops(documentKey ? labelSchema.fields : fields, values, answer);
   // Once a submit was tried, each field's problem shows under it and clears as it is fixed; the server's own
   // refusal of a field (values.<key>) shows there too.
   const problems: Record<string, string | undefined> = hasTriedSubmit ? findFieldProblems(fields, values) : {};
@@ -110,7 +109,7 @@ export function TaskReview({ projectId, userName, state, review, isInstructionsO
   const partShortcuts = usePageShortcuts();
 
   const shortcuts: Shortcut[] = [
-    ...(fields.length > 1 || fields.some((field) => field.type === "rubric") ? [{ keys: ["J", "K"], label: "Next or previous field (Tab also moves)", run: () => stops.moveField(1) }] : []),
+    ...stops.moveShortcuts(() => stops.moveField(1)),
     ...(stops.activeKeys && stops.activeKeys.count > 0 ? [{ keys: [describeNumberKeys(stops.activeKeys.count)], label: `Answer the active field (now ${stops.activeKeys.title})`, run: () => {} }] : []),
     ...(fields.some((field) => field.type === "free_text" || field.type === "number") ? [{ keys: ["Esc"], label: "Leave a field's text box", run: () => {} }] : []),
     { keys: ["Enter"], label: "Submit (Ctrl+Enter inside the note or the editor)", run: () => void submit() },
@@ -170,18 +169,16 @@ export function TaskReview({ projectId, userName, state, review, isInstructionsO
             onActivate={stops.setActiveStop}
             problems={problems}
             correction={
-              correction &&
-              documentKey && (
-                <CorrectionField
-                  field={correction}
-                  editor={<CollabEditor projectId={projectId} documentKey={documentKey} originalText={task.originalText} mode="edit" userName={userName} label={correction.title} onReady={(handle) => (editor.current = handle)} />}
-                  keyHint={
-                    <>
-                      <Kbd>E</Kbd> to edit, <Kbd>Esc</Kbd> to leave. Leave it unchanged if the output needs no correction.
-                    </>
+              correction && documentKey
+                ? {
+                    editor: <CollabEditor projectId={projectId} documentKey={documentKey} originalText={task.originalText} mode="edit" userName={userName} label={correction.title} onReady={(handle) => (editor.current = handle)} />,
+                    keyHint: (
+                      <>
+                        <Kbd>E</Kbd> to edit, <Kbd>Esc</Kbd> to leave. Leave it unchanged if the output needs no correction.
+                      </>
+                    ),
                   }
-                />
-              )
+                : undefined
             }
           />
           {allowsNote && <NoteInput value={note} onChange={(text) => setDraft({ ...draft, note: text })} inputRef={noteInput} />}

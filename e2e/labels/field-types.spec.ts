@@ -14,7 +14,8 @@ async function addField(page: Page, n: number, type: string, title: string) {
 
 /**
  * One annotator's answer, by keyboard only: J moves, 1–9 answer, text is typed and left with Esc, Enter
- * submits. A correction is typed at the end of the corrected output, and Ctrl+Enter submits from there.
+ * submits. A correction is typed at the end of the corrected output (J reaches it last), and Ctrl+Enter
+ * submits from there.
  */
 async function answerByKeyboard(page: Page, answer: { verdict: string; issue: string; quality: string; minutes: string; why: string; cites: string; tone: string; correction?: string }) {
   await expect(page.getByRole("heading", { name: "Item to review" })).toBeVisible();
@@ -37,7 +38,9 @@ async function answerByKeyboard(page: Page, answer: { verdict: string; issue: st
   await expect(page.getByText("Fix facts only; leave style alone.")).toBeVisible();
   await expect(page.getByText("Optional: if the reviewers' corrections differ, the gold is made without one.")).toBeVisible();
   await expect(page.getByText("Saved", { exact: true })).toBeVisible();
-  await page.getByRole("textbox", { name: "Rewrite the answer" }).click();
+  // J goes on from the last criterion into the corrected output's editor.
+  await page.keyboard.press("j");
+  await expect(page.getByRole("textbox", { name: "Rewrite the answer" })).toBeFocused();
   await page.keyboard.press("ControlOrMeta+End");
   await page.keyboard.type(answer.correction);
   await page.keyboard.press("ControlOrMeta+Enter");
