@@ -18,6 +18,12 @@ describe("plainExcerpt", () => {
     expect(plainExcerpt("```ts\nconst a = 1;\n```\n---\n| Plan | Days |\n| --- | --- |\n| Card | 5 |")).toBe("const a = 1; Plan Days Card 5");
   });
 
+  it("reads a long run of dashes at once", () => {
+    const started = performance.now();
+    expect(plainExcerpt(`${"-".repeat(200)}x`)).toBe(`${"-".repeat(200)}x`);
+    expect(performance.now() - started).toBeLessThan(50);
+  });
+
   it("leaves plain text, snake_case and lone marks as they are", () => {
     expect(plainExcerpt("Use refund_policy_v2 for 2 * 3 items ~ today.")).toBe("Use refund_policy_v2 for 2 * 3 items ~ today.");
     expect(plainExcerpt("An unclosed **bold")).toBe("An unclosed **bold");

@@ -16,7 +16,8 @@ export function plainExcerpt(markdown: string): string {
       .replace(/^\s*#{1,6}\s+/gm, "")
       .replace(/^\s*(>\s?)+/gm, "")
       .replace(/^\s*([-*+]|\d+[.)])\s+(\[[ xX]\]\s+)?/gm, "")
-      .replace(/^\s*\|?(\s*:?-{3,}:?\s*\|?)+\s*$/gm, "")
+      // Each cell of a table's rule starts at a pipe, so a long run of dashes has one way to match, not exponentially many.
+      .replace(/^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/gm, "")
       .replace(/\s*\|\s*/g, " ")
       // Emphasis, strikethrough and inline code around words.
       .replace(/\*\*(.+?)\*\*/g, "$1")
