@@ -33,12 +33,14 @@ test("pairwise answers and their strengths lie in one clean row, key hints showi
   const labelSchema = labelSchemaSchema.parse({ fields: [{ type: "pairwise", key: "better", title: "Which answer is better?" }] });
   const queue = await seedQueue(db, { projectId: project.id, name: "Refunds A/B", overlap: 1, labelSchema });
   const ingestKey = (await createApiKey(db, { projectId: project.id, userId: members.lead.id }, { name: "prod app", scopes: ["ingest"] })).secret;
-  await db.destroy();
   const ingest = await request.post("/api/v1/outputs", {
     headers: { authorization: `Bearer ${ingestKey}` },
     data: { outputs: [{ external_id: "ab-narrow", input: [{ role: "user", content: "How long do refunds take?" }], candidates: [{ output: "A day." }, { output: "Five to seven business days." }] }] },
   });
   expect(ingest.status()).toBe(200);
+  // Ingest answers once the item's plan is committed; the item itself is written right after.
+  await expect.poll(async () => (await db.selectFrom("queue_items").select("id").where("queue_id", "=", queue.id).execute()).length).toBe(1);
+  await db.destroy();
 
   const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
   const page = await context.newPage();
