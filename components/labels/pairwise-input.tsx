@@ -30,12 +30,12 @@ function Choice({ name, label, isChecked, onSelect, hint }: { name: string; labe
   return (
     <label
       className={cn(
-        "flex cursor-pointer items-center gap-2 rounded-md px-3 py-1.5 text-sm ring-1 ring-inset has-focus-visible:ring-2 has-focus-visible:ring-gold-500",
+        "flex cursor-pointer flex-col items-center justify-center gap-1 rounded-md px-2 py-1.5 text-center text-sm leading-tight ring-1 ring-inset has-focus-visible:ring-2 has-focus-visible:ring-gold-500",
         isChecked ? "bg-gold-50 font-semibold text-zinc-900 ring-gold-500" : "bg-white text-zinc-700 ring-zinc-200 hover:bg-zinc-50",
       )}
     >
       <input type="radio" name={name} checked={isChecked} onChange={onSelect} aria-keyshortcuts={hint || undefined} className="sr-only" />
-      <span>{label}</span>
+      <span className="text-balance">{label}</span>
       {hint && (
         <kbd aria-hidden className="rounded border border-zinc-300 bg-zinc-50 px-1 font-mono text-[10px] text-zinc-600">
           {hint}
@@ -48,11 +48,12 @@ function Choice({ name, label, isChecked, onSelect, hint }: { name: string; labe
 /** Which candidate is better (A, B or a tie, keys A/B/T), then how much better when the field asks (keys 1–3). */
 export function PairwiseInput({ id, field, value, onChange, showKeys }: PairwiseInputProps) {
   const isSided = value !== undefined && value.choice !== "tie";
-  // The buttons stand on the side of the candidate they choose.
+  // The buttons stand on the side of the candidate they choose, in three equal columns whose labels wrap
+  // inside them: the answer panel is only 250–350 px wide on a laptop and a phone alike.
   const [left, right] = inScreenOrder([sideA, sideB], useIsSwapped());
   return (
     <div className="space-y-2">
-      <div role="radiogroup" aria-label={field.title} className="flex flex-wrap gap-1.5">
+      <div role="radiogroup" aria-label={field.title} className="grid grid-cols-3 gap-1.5">
         {[left, tie, right].map((choice) => (
           <Choice
             key={choice.value}
@@ -65,8 +66,8 @@ export function PairwiseInput({ id, field, value, onChange, showKeys }: Pairwise
         ))}
       </div>
       {field.askStrength && isSided && (
-        <div role="radiogroup" aria-label={`How much better is ${value.choice.toUpperCase()}?`} className="flex flex-wrap items-center gap-1.5">
-          <span className="mr-1 text-xs text-zinc-500">How much better?</span>
+        <div role="radiogroup" aria-label={`How much better is ${value.choice.toUpperCase()}?`} className="grid grid-cols-3 gap-1.5">
+          <span className="col-span-3 text-xs text-zinc-500">How much better?</span>
           {strengths.map((strength) => (
             <Choice
               key={strength.value}

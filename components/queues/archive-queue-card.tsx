@@ -8,7 +8,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { errorMessage } from "@/components/ui/form-errors";
 import { useArchiveQueue } from "./use-queues";
 
-/** Archiving, with what it keeps and stops said before the lead confirms; the queues page restores it. */
+/** Archiving, with what it keeps and stops said before the lead confirms; the queues page and the queue's own page restore it. */
 export function ArchiveQueueCard({ projectId, slug, queueId, queueName }: { projectId: string; slug: string; queueId: string; queueName: string }) {
   const router = useRouter();
   const archive = useArchiveQueue();
@@ -21,7 +21,7 @@ export function ArchiveQueueCard({ projectId, slug, queueId, queueName }: { proj
     <Card>
       <CardHeader
         title="Archive"
-        description="Stops sampling and claims. Items, answers and gold stay, datasets keep their rows, and you can restore the queue from the Queues page."
+        description="Stops sampling and claims. Items, answers and gold stay, datasets keep their rows, and you can restore the queue from the Queues page or its own page."
         action={
           <Button variant="secondary" size="sm" onClick={() => setIsConfirming(true)}>
             Archive queue

@@ -1,11 +1,12 @@
 "use client";
 
-import { useState, type KeyboardEvent } from "react";
+import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
 import { countOf } from "@/components/ui/plural";
 import { FormActions } from "./form-actions";
+import { handleFormKeys } from "./form-keys";
 import { FormSection } from "./form-section";
 import { InstructionsEditor } from "./instructions-editor";
 import { toQueueDefinitionDraft, validateQueueDefinition, type QueueDefinition, type QueueDefinitionDraft } from "./queue-definition-state";
@@ -53,14 +54,8 @@ export function EditQueueForm({ projectId, slug, queueId }: { projectId: string;
   };
   const lowered = Number(draft.overlap) < queue.overlap;
 
-  function submitOnCtrlEnter(event: KeyboardEvent<HTMLFormElement>) {
-    if (event.key !== "Enter" || !(event.ctrlKey || event.metaKey)) return;
-    event.preventDefault();
-    event.currentTarget.requestSubmit();
-  }
-
   return (
-    <form onSubmit={submit} onKeyDown={submitOnCtrlEnter} noValidate aria-label="Edit queue" className="space-y-6">
+    <form onSubmit={submit} onKeyDown={handleFormKeys} noValidate aria-label="Edit queue" className="space-y-6">
       {message && <Alert tone="error">{message}</Alert>}
       <FormSection title="Queue" description="What reviewers see at the top of every item.">
         <div className="space-y-5">

@@ -2,7 +2,7 @@
 
 import { fieldTypeTitles } from "@/components/labels/field-wording";
 import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/field";
+import { SelectField, TextField } from "@/components/ui/field";
 import { CriteriaRows } from "./criteria-rows";
 import { buildableFieldTypes, deriveKey, newFieldDraft, type BuildableFieldType, type FieldDraft } from "./field-draft-state";
 import { builderInputClass, OptionRows } from "./option-rows";
@@ -135,7 +135,6 @@ export function FieldCard({ index, count, draft, canBeCorrection, errors, onChan
 /** How the field's answers become gold; every type has a sensible default. */
 function GoldRuleFields({ label, draft, error, onChange }: { label: string; draft: FieldDraft; error: (part: string) => string | undefined; onChange: (patch: Partial<FieldDraft>) => void }) {
   const threshold = <TextField label={`${label} gold share`} type="number" min={0.5} max={1} step={0.05} value={draft.threshold} error={error("threshold")} hint="Share of answers needed, above 0.5." onChange={(event) => onChange({ threshold: event.target.value })} />;
-  const selectId = (part: string) => `${label.replace(/\s+/g, "-").toLowerCase()}-${part}`;
   const spread = <TextField label={`${label} allowed spread`} type="number" min={0} step="any" value={draft.maxSpread} error={error("maxSpread")} hint="Most the answers may differ (max − min)." onChange={(event) => onChange({ maxSpread: event.target.value })} />;
   return (
     <fieldset className="space-y-3 border-t border-zinc-100 pt-3">
@@ -149,15 +148,10 @@ function GoldRuleFields({ label, draft, error, onChange }: { label: string; draf
       {draft.type === "multi_select" && <div className="grid gap-4 sm:grid-cols-2">{threshold}</div>}
       {(draft.type === "rating" || draft.type === "number") && (
         <div className="grid gap-4 sm:grid-cols-2">
-          <div className="space-y-1.5">
-            <label htmlFor={selectId("centre")} className="block text-sm font-medium text-zinc-800">
-              {label} gold value
-            </label>
-            <select id={selectId("centre")} value={draft.centreRule} onChange={(event) => onChange({ centreRule: event.target.value as FieldDraft["centreRule"] })} className={builderInputClass}>
-              <option value="median">Median of the answers</option>
-              <option value="mean">Mean of the answers</option>
-            </select>
-          </div>
+          <SelectField label={`${label} gold value`} value={draft.centreRule} onChange={(event) => onChange({ centreRule: event.target.value as FieldDraft["centreRule"] })}>
+            <option value="median">Median of the answers</option>
+            <option value="mean">Mean of the answers</option>
+          </SelectField>
           {spread}
         </div>
       )}
@@ -182,15 +176,10 @@ function GoldRuleFields({ label, draft, error, onChange }: { label: string; draf
       )}
       {draft.type === "corrected_output" && (
         <div className="grid gap-4 sm:grid-cols-2">
-          <div className="space-y-1.5">
-            <label htmlFor={selectId("correction")} className="block text-sm font-medium text-zinc-800">
-              {label} corrections agree when
-            </label>
-            <select id={selectId("correction")} value={draft.correctionRule} onChange={(event) => onChange({ correctionRule: event.target.value as FieldDraft["correctionRule"] })} className={builderInputClass}>
-              <option value="identical">They are identical (spacing aside)</option>
-              <option value="medoid">They are close: the most central one wins</option>
-            </select>
-          </div>
+          <SelectField label={`${label} corrections agree when`} value={draft.correctionRule} onChange={(event) => onChange({ correctionRule: event.target.value as FieldDraft["correctionRule"] })}>
+            <option value="identical">They are identical (spacing aside)</option>
+            <option value="medoid">They are close: the most central one wins</option>
+          </SelectField>
           {draft.correctionRule === "medoid" && (
             <TextField
               label={`${label} allowed distance`}
@@ -209,15 +198,10 @@ function GoldRuleFields({ label, draft, error, onChange }: { label: string; draf
       {draft.type === "pairwise" && (
         <div className="grid gap-4 sm:grid-cols-2">
           {threshold}
-          <div className="space-y-1.5">
-            <label htmlFor={selectId("split")} className="block text-sm font-medium text-zinc-800">
-              {label} when votes split
-            </label>
-            <select id={selectId("split")} value={draft.onSplit} onChange={(event) => onChange({ onSplit: event.target.value as FieldDraft["onSplit"] })} className={builderInputClass}>
-              <option value="conflict">A lead decides</option>
-              <option value="tie">It is a tie</option>
-            </select>
-          </div>
+          <SelectField label={`${label} when votes split`} value={draft.onSplit} onChange={(event) => onChange({ onSplit: event.target.value as FieldDraft["onSplit"] })}>
+            <option value="conflict">A lead decides</option>
+            <option value="tie">It is a tie</option>
+          </SelectField>
         </div>
       )}
     </fieldset>

@@ -19,6 +19,7 @@ export function LabelSchemaCard({ labelSchema, majorityThreshold }: { labelSchem
               <Badge>{fieldTypeTitles[field.type]}</Badge>
               {!field.required && <span className="text-xs text-zinc-500">optional</span>}
             </p>
+            {field.hint && <p className="text-zinc-600">{field.hint}</p>}
             <p className="text-xs text-zinc-500">
               {describeFieldShape(field)} · gold by {describeConsensus(field, majorityThreshold)}
             </p>

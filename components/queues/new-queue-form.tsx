@@ -1,13 +1,14 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useMemo, useState, type FormEvent, type KeyboardEvent } from "react";
+import { useMemo, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
 import { fieldError, formError } from "@/components/ui/form-errors";
 import { firstChoiceDraft } from "./field-draft-state";
 import { FormActions } from "./form-actions";
+import { handleFormKeys } from "./form-keys";
 import { FormSection } from "./form-section";
 import { InstructionsEditor } from "./instructions-editor";
 import { LabelSchemaFields } from "./label-schema-fields";
@@ -50,16 +51,10 @@ export function NewQueueForm({ projectId, slug }: { projectId: string; slug: str
     void submit();
   }
 
-  function submitOnCtrlEnter(event: KeyboardEvent) {
-    if (event.key !== "Enter" || !(event.ctrlKey || event.metaKey)) return;
-    event.preventDefault();
-    void submit();
-  }
-
   const isBusy = create.isPending || create.isSuccess;
   const hasErrors = Object.values(errors).some(Boolean);
   return (
-    <form onSubmit={onSubmit} onKeyDown={submitOnCtrlEnter} noValidate aria-label="New queue" className="space-y-6">
+    <form onSubmit={onSubmit} onKeyDown={handleFormKeys} noValidate aria-label="New queue" className="space-y-6">
       {generalError && <Alert tone="error">{generalError}</Alert>}
       <FormSection title="Queue" description="What reviewers see at the top of every item.">
         <div className="space-y-5">

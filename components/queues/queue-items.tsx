@@ -3,6 +3,7 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
+import { plainExcerpt } from "@/components/outputs/plain-excerpt";
 import { ItemStateBadge } from "@/components/resolution/item-state-badge";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert } from "@/components/ui/alert";
@@ -68,7 +69,7 @@ export function QueueItems({ projectId, slug, queueId, labelSchema, state }: Que
                     </Link>
                   </Td>
                   <Td className="max-w-md">
-                    <p className="line-clamp-2 text-zinc-800">{item.outputPreview || <span className="text-zinc-500">(empty)</span>}</p>
+                    <p className="line-clamp-2 text-zinc-800">{plainExcerpt(item.outputPreview ?? "") || <span className="text-zinc-500">(empty)</span>}</p>
                     <p className="mt-0.5 font-mono text-xs text-zinc-500">
                       {item.externalId}
                       {item.model && ` · ${item.model}`}

@@ -64,6 +64,7 @@ const accessTable: Record<string, Row> = {
   },
   "queues.list": { allow: members, input: (f) => ({ projectId: f.project.id }) },
   "queues.get": { allow: members, input: (f) => ({ projectId: f.project.id, queueId: unknownId }) },
+  "queues.getArchived": { allow: members, input: (f) => ({ projectId: f.project.id, queueId: unknownId }) },
   "queues.backfill": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, queueId: unknownId }) },
   "queues.removeItem": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id, queueItemId: 1, reason: "test traffic" }) },
   "queues.listArchived": { allow: ["lead", "admin"], input: (f) => ({ projectId: f.project.id }) },

@@ -52,3 +52,24 @@ export async function fetchOrNotFound<TQueryFnData, TError, TData, TQueryKey ext
     throw error;
   }
 }
+
+/**
+ * A queue page's queue: the open queue, fetched for the client as `fetchOrNotFound` does, or, when the queue is
+ * archived, its name and date, so the page says it is archived (and leads can restore it) rather than 404.
+ * A queue the project never had is still a 404.
+ */
+export async function fetchQueueOrArchived(projectId: string, queueId: string) {
+  try {
+    return { queue: await getQueryClient().fetchQuery(trpc.queues.get.queryOptions({ projectId, queueId })), archived: null };
+  } catch (error) {
+    if (!(error instanceof TRPCError && error.code === "NOT_FOUND")) throw error;
+  }
+  return { queue: null, archived: await fetchOrNotFound(trpc.queues.getArchived.queryOptions({ projectId, queueId })) };
+}
+
+/** The open queue behind one of its sub-pages; an archived queue sends the visitor to its main page, which says so. */
+export async function fetchOpenQueue(projectId: string, slug: string, queueId: string) {
+  const { queue } = await fetchQueueOrArchived(projectId, queueId);
+  if (!queue) redirect(`/p/${slug}/queues/${queueId}`);
+  return queue;
+}

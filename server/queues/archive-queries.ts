@@ -19,6 +19,17 @@ export async function queueExists(db: Executor, projectId: string, queueId: stri
   return row !== undefined;
 }
 
+export async function findArchivedQueue(db: Executor, projectId: string, queueId: string) {
+  return db
+    .selectFrom("queues")
+    .select(["id", "name", "archived_at as archivedAt"])
+    .where("project_id", "=", projectId)
+    .where("id", "=", queueId)
+    .where("archived_at", "is not", null)
+    .$narrowType<{ archivedAt: Date }>()
+    .executeTakeFirst();
+}
+
 /** The project's archived queues, most recently archived first, with how many items and gold labels each keeps. */
 export async function listArchivedQueues(db: Executor, projectId: string) {
   return db

@@ -3,7 +3,7 @@ import type { DB } from "@/db/types";
 import { insertAuditEntry } from "@/server/audit/queries";
 import type { ProjectActor } from "@/server/auth/actor";
 import { InvalidStateError, NotFoundError } from "@/server/lib/errors";
-import { listArchivedQueues, queueExists, setQueueArchived } from "./archive-queries";
+import { findArchivedQueue, listArchivedQueues, queueExists, setQueueArchived } from "./archive-queries";
 
 /**
  * Archives or restores a queue (audited). An archived queue takes no new outputs and serves no claims; its
@@ -32,4 +32,11 @@ export async function setArchived(db: Kysely<DB>, actor: ProjectActor, queueId: 
 export async function listProjectArchivedQueues(db: Kysely<DB>, actor: ProjectActor) {
   const queues = await listArchivedQueues(db, actor.projectId);
   return queues.map((queue) => ({ ...queue, items: Number(queue.items ?? 0), gold: Number(queue.gold ?? 0) }));
+}
+
+/** An archived queue's name and when it was archived, so its pages can say it is archived rather than 404. */
+export async function getArchivedQueue(db: Kysely<DB>, actor: ProjectActor, queueId: string) {
+  const queue = await findArchivedQueue(db, actor.projectId, queueId);
+  if (!queue) throw new NotFoundError("no archived queue with this id in the project", { field: "queueId" });
+  return queue;
 }

@@ -158,6 +158,7 @@ describe("archiving a queue", () => {
     await expect(as("lead").queues.archive({ projectId: projectId(), queueId })).resolves.toEqual({ id: queueId, isArchived: true });
     expect((await as("annotator").queues.list({ projectId: projectId() })).map((queue) => queue.id)).not.toContain(queueId);
     await expect(as("annotator").queues.get({ projectId: projectId(), queueId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(as("annotator").queues.getArchived({ projectId: projectId(), queueId })).resolves.toMatchObject({ id: queueId, name: "Seasonal", archivedAt: expect.any(Date) });
     await expect(as("annotator").review.claimNext({ projectId: projectId(), queueId })).resolves.toBeNull();
     await ingestOutputs(testDb.db, source, [buildOutputItem(9102, { tags: ["seasonal"] })]);
     const archived = await as("lead").queues.listArchived({ projectId: projectId() });
@@ -166,6 +167,7 @@ describe("archiving a queue", () => {
 
     await as("admin").queues.restore({ projectId: projectId(), queueId });
     expect((await as("annotator").queues.get({ projectId: projectId(), queueId })).progress.total).toBe(1);
+    await expect(as("annotator").queues.getArchived({ projectId: projectId(), queueId })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(as("lead").queues.restore({ projectId: projectId(), queueId })).rejects.toMatchObject({ code: "PRECONDITION_FAILED", message: "this queue is not archived" });
     expect((await as("lead").queues.listArchived({ projectId: projectId() })).map((queue) => queue.id)).not.toContain(queueId);
     expect((await auditOf(queueId, "queue.archived")).length + (await auditOf(queueId, "queue.restored")).length).toBe(2);

@@ -1,5 +1,5 @@
 import { projectProcedure, requireRole, router } from "@/server/api/trpc";
-import { listProjectArchivedQueues, setArchived } from "./archive-service";
+import { getArchivedQueue, listProjectArchivedQueues, setArchived } from "./archive-service";
 import { updateQueue } from "./definition-service";
 import { removeQueueItem } from "./item-removal-service";
 import { listQueueItems } from "./item-list-service";
@@ -25,6 +25,7 @@ export const queuesRouter = router({
   list: projectProcedure.query(({ ctx }) => listProjectQueues(ctx.db, ctx.actor)),
   listArchived: manageQueue().query(({ ctx }) => listProjectArchivedQueues(ctx.db, ctx.actor)),
   get: projectProcedure.input(queueIdSchema).query(({ ctx, input }) => getProjectQueue(ctx.db, ctx.actor, input.queueId)),
+  getArchived: projectProcedure.input(queueIdSchema).query(({ ctx, input }) => getArchivedQueue(ctx.db, ctx.actor, input.queueId)),
   update: manageQueue()
     .input(updateQueueDefinitionSchema)
     .mutation(({ ctx, input }) => updateQueue(ctx.db, ctx.actor, input)),

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { DateTime } from "@/components/ui/date-time";
 import { Table, Td, Th } from "@/components/ui/table";
+import { plainExcerpt } from "../plain-excerpt";
 import type { ListedOutput } from "./use-outputs";
 
 type SelectionProps = { selected: ReadonlySet<number>; onToggle: (id: number) => void; onToggleAll: () => void } | null;
@@ -51,8 +52,8 @@ export function OutputsTable({ outputs, detailHref, selection }: { outputs: List
               <Link href={detailHref(output.id)} className="block font-mono text-xs font-medium break-all text-zinc-900 underline-offset-2 hover:underline">
                 {output.externalId}
               </Link>
-              {output.inputPreview && <p className="mt-1 line-clamp-2 text-sm text-zinc-600">{output.inputPreview}</p>}
-              {output.outputPreview && <p className="mt-0.5 line-clamp-2 text-sm text-zinc-900">→ {output.outputPreview}</p>}
+              {output.inputPreview && <p className="mt-1 line-clamp-2 text-sm text-zinc-600">{plainExcerpt(output.inputPreview)}</p>}
+              {output.outputPreview && <p className="mt-0.5 line-clamp-2 text-sm text-zinc-900">→ {plainExcerpt(output.outputPreview)}</p>}
             </Td>
             <Td className="align-top text-xs break-words">{output.model ?? <span className="text-zinc-500">none</span>}</Td>
             <Td className="align-top">

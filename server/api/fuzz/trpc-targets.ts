@@ -92,6 +92,7 @@ export const trpcTargets: Record<string, TrpcTarget> = {
   },
   "queues.list": { caller: "annotator", input: inProject },
   "queues.get": { caller: "annotator", input: (f) => ({ ...inProject(f), queueId: f.queue.id }) },
+  "queues.getArchived": { caller: "annotator", input: (f) => ({ ...inProject(f), queueId: f.removableQueueId }) },
   "queues.backfill": { caller: "lead", input: (f) => ({ ...inProject(f), queueId: f.queue.id }) },
   "queues.updateLoopSettings": {
     caller: "lead",

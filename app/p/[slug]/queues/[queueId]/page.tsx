@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
+import { ArchivedQueue } from "@/components/queues/archived-queue";
 import { QueueDetail } from "@/components/queues/queue-detail";
-import { fetchOrNotFound, parseOrNotFound, requireProjectPage } from "@/server/api/page-guards";
-import { HydrateClient, trpc } from "@/server/api/rsc";
+import { fetchQueueOrArchived, parseOrNotFound, requireProjectPage } from "@/server/api/page-guards";
+import { HydrateClient } from "@/server/api/rsc";
 import { hasAnyRole } from "@/server/auth/roles";
 import { queueIdSchema } from "@/server/queues/schema";
 
@@ -20,14 +21,16 @@ export default async function QueuePage({ params, searchParams }: QueuePageProps
   const { slug, queueId } = await params;
   const { project } = await requireProjectPage(slug, { returnTo: `/p/${slug}/queues/${queueId}` });
   parseOrNotFound(queueIdSchema, { queueId });
-  await fetchOrNotFound(trpc.queues.get.queryOptions({ projectId: project.id, queueId }));
+  const canManage = hasAnyRole(project.role, ["lead"]);
+  const { archived } = await fetchQueueOrArchived(project.id, queueId);
+  if (archived) return <ArchivedQueue projectId={project.id} slug={slug} queue={archived} canManage={canManage} />;
   return (
     <HydrateClient>
       <QueueDetail
         projectId={project.id}
         slug={slug}
         queueId={queueId}
-        canManage={hasAnyRole(project.role, ["lead"])}
+        canManage={canManage}
         canReview={hasAnyRole(project.role, ["annotator"])}
         role={project.role}
         backfillResult={readBackfillResult(await searchParams)}

@@ -4,8 +4,8 @@ import { EditLabelSchemaForm } from "@/components/queues/edit-label-schema-form"
 import { EditQueueForm } from "@/components/queues/edit-queue-form";
 import { QueueBreadcrumb } from "@/components/queues/queue-breadcrumb";
 import { PageHeader } from "@/components/ui/page-header";
-import { fetchOrNotFound, parseOrNotFound, requireProjectPage } from "@/server/api/page-guards";
-import { HydrateClient, trpc } from "@/server/api/rsc";
+import { fetchOpenQueue, parseOrNotFound, requireProjectPage } from "@/server/api/page-guards";
+import { HydrateClient } from "@/server/api/rsc";
 import { queueIdSchema } from "@/server/queues/schema";
 
 export const metadata: Metadata = { title: "Edit queue" };
@@ -14,7 +14,7 @@ export default async function EditQueuePage({ params }: { params: Promise<{ slug
   const { slug, queueId } = await params;
   const { project } = await requireProjectPage(slug, { returnTo: `/p/${slug}/queues/${queueId}/edit`, roles: ["lead", "admin"] });
   parseOrNotFound(queueIdSchema, { queueId });
-  const queue = await fetchOrNotFound(trpc.queues.get.queryOptions({ projectId: project.id, queueId }));
+  const queue = await fetchOpenQueue(project.id, slug, queueId);
   return (
     <HydrateClient>
       <QueueBreadcrumb slug={slug} queueId={queueId} queueName={queue.name} section="Edit" />

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { GoldChecksPage } from "@/components/gold-items/gold-checks-page";
-import { fetchOrNotFound, parseOrNotFound, requireProjectPage } from "@/server/api/page-guards";
+import { fetchOpenQueue, parseOrNotFound, requireProjectPage } from "@/server/api/page-guards";
 import { getQueryClient, HydrateClient, trpc } from "@/server/api/rsc";
 import { queueIdSchema } from "@/server/queues/schema";
 
@@ -11,7 +11,7 @@ export default async function GoldChecksRoute({ params }: { params: Promise<{ sl
   // Leads only: an annotator who saw this page would know which items are gold checks.
   const { project } = await requireProjectPage(slug, { returnTo: `/p/${slug}/queues/${queueId}/gold-checks`, roles: ["lead"] });
   parseOrNotFound(queueIdSchema, { queueId });
-  await fetchOrNotFound(trpc.queues.get.queryOptions({ projectId: project.id, queueId }));
+  await fetchOpenQueue(project.id, slug, queueId);
   await getQueryClient().prefetchQuery(trpc.goldItems.list.queryOptions({ projectId: project.id, queueId }));
   await getQueryClient().prefetchQuery(trpc.goldItems.listAccuracy.queryOptions({ projectId: project.id, queueId }));
   return (

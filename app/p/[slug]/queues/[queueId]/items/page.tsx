@@ -3,8 +3,8 @@ import { QueueBreadcrumb } from "@/components/queues/queue-breadcrumb";
 import { QueueItems } from "@/components/queues/queue-items";
 import { QueueTabs } from "@/components/queues/queue-tabs";
 import { PageHeader } from "@/components/ui/page-header";
-import { fetchOrNotFound, parseOrNotFound, requireProjectPage } from "@/server/api/page-guards";
-import { HydrateClient, trpc } from "@/server/api/rsc";
+import { fetchOpenQueue, parseOrNotFound, requireProjectPage } from "@/server/api/page-guards";
+import { HydrateClient } from "@/server/api/rsc";
 import { primaryChoiceField, queueIdSchema, queueItemListStates, type QueueItemListState } from "@/server/queues/schema";
 import { listAgreementDimensions } from "@/server/agreement/dimensions";
 
@@ -17,7 +17,7 @@ export default async function QueueItemsPage({ params, searchParams }: QueueItem
   // Leads only, as each item's history is: the list shows gold and conflicts.
   const { project } = await requireProjectPage(slug, { returnTo: `/p/${slug}/queues/${queueId}/items`, roles: ["lead"] });
   parseOrNotFound(queueIdSchema, { queueId });
-  const queue = await fetchOrNotFound(trpc.queues.get.queryOptions({ projectId: project.id, queueId }));
+  const queue = await fetchOpenQueue(project.id, slug, queueId);
   const { state } = await searchParams;
   const shownState: QueueItemListState = queueItemListStates.find((candidate) => candidate === state) ?? "all";
   return (
