@@ -62,12 +62,11 @@ test("a pairwise queue shows two candidates side by side, answered with A/B/T; a
 
   // 3. Two annotators compare A with B by keyboard: the candidates side by side, the keys in the help.
   // Half the items show B on the left (odd item ids), against position bias; the letters stay with the candidates.
-  const itemIds = await db
-    .selectFrom("queue_items")
-    .innerJoin("outputs", "outputs.id", "queue_items.output_id")
-    .select(["outputs.external_id as externalId", "queue_items.id"])
-    .where("queue_items.queue_id", "=", queue.id)
-    .execute();
+  // Ingest answers once the sampling plan is stored; the queue items follow a moment later.
+  const readItemIds = () =>
+    db.selectFrom("queue_items").innerJoin("outputs", "outputs.id", "queue_items.output_id").select(["outputs.external_id as externalId", "queue_items.id"]).where("queue_items.queue_id", "=", queue.id).execute();
+  await expect.poll(async () => (await readItemIds()).length).toBe(2);
+  const itemIds = await readItemIds();
   const isSwapped = (externalId: string) => itemIds.find((item) => item.externalId === externalId)!.id % 2 === 1;
   expect(new Set(itemIds.map((item) => isSwapped(item.externalId))).size).toBe(2);
   const reviewUrl = `/p/${project.slug}/queues/${queue.id}/review`;
