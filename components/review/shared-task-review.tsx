@@ -5,6 +5,7 @@ import * as Y from "yjs";
 import { encodeBase64 } from "@/components/collab/base64";
 import { CollabEditorView, type CollabEditorHandle } from "@/components/collab/collab-editor";
 import { CollabStatusLine } from "@/components/collab/collab-status";
+import { buildPresenceUser } from "@/components/collab/presence";
 import { useCollabSession } from "@/components/collab/use-collab-session";
 import { findFieldProblems } from "@/components/labels/answer-check";
 import { describeNumberKeys } from "@/components/labels/field-stops";
@@ -47,6 +48,11 @@ export function SharedTaskReview({ projectId, userName, state, review, isInstruc
   const [values, writeValues] = useSharedAnswer(connection.session?.doc ?? null);
   const { shared, approve, escalate } = useSharedItem(projectId, task.assignment.id);
   const authors = useMemo(() => toSharedAuthors(shared?.authors ?? []), [shared?.authors]);
+  // Once I have written here, my cursor takes my colour among the authors, so it matches my spans.
+  const myColor = authors.legend.find((author) => author.name === userName)?.color;
+  useEffect(() => {
+    if (myColor) connection.session?.provider.awareness?.setLocalStateField("user", buildPresenceUser(userName, myColor));
+  }, [connection.session, myColor, userName]);
   const [hasTriedApprove, setHasTriedApprove] = useState(false);
   const [dialog, setDialog] = useState<"skip" | "escalate" | "help" | null>(null);
   const editor = useRef<CollabEditorHandle | null>(null);
