@@ -46,7 +46,7 @@ export function SharedTaskReview({ projectId, userName, state, review, isInstruc
   const correction = correctionField(labelSchema);
   const connection = useCollabSession({ projectId, documentKey: sharedDocumentKey(task.assignment.queueItemId), mode: "edit", userName });
   const [values, writeValues] = useSharedAnswer(connection.session?.doc ?? null);
-  const { shared, approve, escalate } = useSharedItem(projectId, task.assignment.id);
+  const { shared, approve, escalate } = useSharedItem(projectId, task.assignment.id, connection.session?.provider.awareness ?? null);
   const authors = useMemo(() => toSharedAuthors(shared?.authors ?? []), [shared?.authors]);
   // Once I have written here, my cursor takes my colour among the authors, so it matches my spans.
   const myColor = authors.legend.find((author) => author.name === userName)?.color;
