@@ -6,6 +6,7 @@ import type { LabelValues } from "@/server/labels/answer-values";
 import type { SchemaField } from "@/server/labels/field-types";
 import { answerFields } from "@/server/labels/label-schema";
 import { applyNumberKey, applyPairwiseKey, countStopKeys, listStops, moveStop, type FieldStop } from "./field-stops";
+import { findFieldProblems } from "./answer-check";
 import { focusStop } from "./focus-stop";
 
 /** Whether a key comes from the text box of a label field (free text, number), which Esc leaves. */
@@ -45,6 +46,15 @@ export function useFieldStops(schemaFields: readonly SchemaField[], values: Labe
       const next = applyPairwiseKey(fields, values, key);
       if (next === null) return false;
       onChange(next);
+      return true;
+    },
+    /** After a refused submit: moves to the first field with a problem and focuses it; false when there is none. */
+    goToFirstProblem(): boolean {
+      const problems = findFieldProblems(fields, values);
+      const first = stops.find((stop) => problems[stop.fieldKey] !== undefined);
+      if (!first) return false;
+      setActiveStop(first);
+      focusStop(first);
       return true;
     },
     pickNumber(n: number): boolean {

@@ -61,7 +61,7 @@ export function DecisionPanel(props: DecisionPanelProps) {
   function finalize() {
     if (isBusy) return;
     setHasTriedFinalize(true);
-    if (Object.keys(findFieldProblems(fields, values)).length > 0) return setProblem("Answer the highlighted fields first.");
+    if (stops.goToFirstProblem()) return setProblem("Answer the highlighted fields first.");
     if (allowCorrection && !editor.current) return setProblem("The gold correction is still connecting; try again in a moment.");
     setProblem(null);
     onFinalize({ values, correctionState: allowCorrection ? editor.current?.getStateAsBase64() : undefined, note: note.trim() || undefined });

@@ -68,7 +68,7 @@ export function AnswerEditor({ projectId, slug, queueId, assignmentId, userName 
   function submit() {
     if (!answer.isChangeable || save.isPending) return;
     setHasTriedSave(true);
-    if (Object.keys(findFieldProblems(fields, values)).length > 0) return;
+    if (stops.goToFirstProblem()) return;
     save.mutate({ projectId, assignmentId, values, note: allowNote && note.trim() ? note.trim() : undefined, correctionState: allowCorrection ? editor.current?.getStateAsBase64() : undefined });
   }
 

@@ -83,7 +83,7 @@ export function SharedTaskReview({ projectId, userName, state, review, isInstruc
     const session = connection.session;
     if (!session || approve.isPending || !isOpen) return;
     setHasTriedApprove(true);
-    if (Object.keys(findFieldProblems(fields, values)).length > 0) return;
+    if (stops.goToFirstProblem()) return;
     // This tab's copy goes along, so an edit made a moment ago counts even before the server has stored it.
     approve.mutate({ projectId, assignmentId: task.assignment.id, documentState: encodeBase64(Y.encodeStateAsUpdate(session.doc)) });
   }

@@ -90,7 +90,7 @@ export function TaskReview({ projectId, userName, state, review, isInstructionsO
   async function submit() {
     if (isBusy) return;
     setHasTriedSubmit(true);
-    if (Object.keys(findFieldProblems(fields, values)).length > 0) return;
+    if (stops.goToFirstProblem()) return;
     await review
       .submit({
         values,

@@ -140,9 +140,7 @@ test("a lead builds a queue of every field type; annotators answer it by keyboar
   await decision.getByRole("button", { name: "Finalize gold" }).click();
   await expect(decision.getByText("Answer the highlighted fields first.")).toBeVisible();
   await expect(decision.getByText("answer Rubric")).toBeVisible();
-  await page.keyboard.press("j");
-  await page.keyboard.press("Escape");
-  await page.keyboard.press("j");
+  // The refusal moved to the first field missing an answer: the rubric's first criterion takes 1 at once.
   await page.keyboard.press("1");
   await page.keyboard.press("j");
   await page.keyboard.press("5");
