@@ -92,7 +92,8 @@ export function ReviewWorkbench({ projectId, queueId, slug, userName }: ReviewWo
       )}
       {state.phase === "ready" && (
         <ItemReview
-          key={state.task.assignment.id}
+          // A new label version remounts the form, so it reads its draft against the new fields.
+          key={`${state.task.assignment.id}:${state.task.queue.schemaVersion}`}
           projectId={projectId}
           userName={userName}
           state={state}

@@ -96,6 +96,7 @@ export function TaskReview({ projectId, userName, state, review, isInstructionsO
         values,
         note: allowsNote && note.trim() ? note.trim() : undefined,
         correctionState: editor.current?.getStateAsBase64(),
+        schemaVersion: task.queue.schemaVersion,
         timeSpentMs: Math.min(Date.now() - startedAt.current, MAX_TIME_SPENT_MS),
       })
       .then(
@@ -189,6 +190,11 @@ export function TaskReview({ projectId, userName, state, review, isInstructionsO
               {review.submitError.data?.field === "assignmentId" && (
                 <Button size="sm" variant="secondary" className="mt-2" onClick={() => void review.moveOn()}>
                   Next item
+                </Button>
+              )}
+              {review.submitError.data?.field === "schemaVersion" && (
+                <Button size="sm" variant="secondary" className="mt-2" onClick={() => void review.reloadTask()}>
+                  Show the new label
                 </Button>
               )}
             </Alert>

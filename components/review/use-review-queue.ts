@@ -182,6 +182,15 @@ export function useReviewQueue(projectId: string, queueId: string, leaseSeconds:
   const submit = (input: Omit<SubmitAnnotationInput, "assignmentId">) => sendAndAdvance((assignmentId) => submitMutation.mutateAsync({ projectId, assignmentId, ...input }), true);
   const skip = (input: Omit<SkipAssignmentInput, "assignmentId">) => sendAndAdvance((assignmentId) => skipMutation.mutateAsync({ projectId, assignmentId, ...input }), false);
 
+  /** Reads the item on screen again, with the queue's label as it is now (after the lead changed it). */
+  async function reloadTask() {
+    if (state.phase !== "ready") return;
+    const current = state;
+    const fresh = await queryClient.fetchQuery({ ...trpc.review.get.queryOptions({ projectId, assignmentId: current.task.assignment.id }), staleTime: 0 });
+    submitMutation.reset();
+    if (shownId.current === fresh.assignment.id) place({ ...current, task: fresh });
+  }
+
   const currentId = state.phase === "ready" ? state.task.assignment.id : null;
   useLeaseHeartbeat({
     periodMs: (leaseSeconds * 1000) / 3,
@@ -205,6 +214,7 @@ export function useReviewQueue(projectId: string, queueId: string, leaseSeconds:
     state,
     submit,
     skip,
+    reloadTask,
     submitError: submitMutation.error,
     skipError: skipMutation.error,
     /** The item on screen is being sent (an earlier one may still be on its way behind it). */

@@ -78,4 +78,29 @@ describe("label schema versions", () => {
     await expect(lead().queues.updateLabelSchema({ projectId: projectId(), queueId: queue.id, labelSchema: NEXT_SCHEMA })).resolves.toEqual({ version: 2, remapped: 0, isNewVersion: true });
     await expect(callerFor(team.members.annotator).queues.updateLabelSchema({ projectId: projectId(), queueId: queue.id, labelSchema: NEXT_SCHEMA })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
+
+  it("refuses an answer given to an older label that the new one does not take, naming schemaVersion; takes one that fits", async () => {
+    const queue = await seedQueue(testDb.db, { projectId: projectId(), overlap: 1 });
+    await seedQueueItems(testDb.db, { projectId: projectId(), queueId: queue.id, count: 2 });
+    const [ana] = await seedReviewers(testDb.db, { projectId: projectId(), count: 1 });
+    const anas = callerFor(ana!);
+    const first = await anas.review.claimNext({ projectId: projectId(), queueId: queue.id });
+    const second = await anas.review.claimNext({ projectId: projectId(), queueId: queue.id, excludeAssignmentIds: [first!.assignment.id] });
+    expect(first!.queue.schemaVersion).toBe(1);
+    // The lead adds a required field while both items are on screen.
+    const required = { ...VERDICT_LABEL_SCHEMA, fields: [VERDICT_FIELD, { type: "rating" as const, key: "quality", title: "Quality", max: 5 }] };
+    await lead().queues.updateLabelSchema({ projectId: projectId(), queueId: queue.id, labelSchema: required });
+
+    await expect(anas.review.submit({ projectId: projectId(), assignmentId: first!.assignment.id, values: { verdict: "helpful" }, schemaVersion: 1 })).rejects.toMatchObject({
+      code: "PRECONDITION_FAILED",
+      message: "the lead changed this queue's label to version 2 while you answered; check your answer against it",
+      cause: { field: "schemaVersion" },
+    });
+    // The page reads the item again, now with version 2, and the answer that fits it is taken.
+    const reread = await anas.review.get({ projectId: projectId(), assignmentId: first!.assignment.id });
+    expect(reread.queue.schemaVersion).toBe(2);
+    await expect(anas.review.submit({ projectId: projectId(), assignmentId: first!.assignment.id, values: { verdict: "helpful", quality: 4 }, schemaVersion: 2 })).resolves.toMatchObject({ alreadySubmitted: false });
+    // On a page that shows the current label, a missing answer stays an ordinary field error.
+    await expect(anas.review.submit({ projectId: projectId(), assignmentId: second!.assignment.id, values: { verdict: "helpful" }, schemaVersion: 2 })).rejects.toMatchObject({ cause: { field: "values.quality" } });
+  });
 });

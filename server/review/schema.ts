@@ -38,6 +38,8 @@ export const submitAnnotationSchema = assignmentIdSchema.extend({
   values: labelValuesSchema,
   note: safeText(5_000, { trim: true, tooLong: "keep the note to 5,000 characters" }).optional(),
   correctionState: yjsStateSchema.optional(),
+  /** The label version the page showed; an answer that does not fit a newer one is refused on `schemaVersion`. */
+  schemaVersion: z.number().int("schemaVersion is a version number").positive("schemaVersion is a version number").optional(),
   timeSpentMs: z.number().int("timeSpentMs is whole milliseconds").min(0, "timeSpentMs is 0 to a day").max(86_400_000, "timeSpentMs is 0 to a day").optional(),
 });
 export type SubmitAnnotationInput = z.infer<typeof submitAnnotationSchema>;

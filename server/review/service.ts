@@ -34,7 +34,7 @@ import { chooseShownSuggestion, showableSuggestion, toTaskSuggestion } from "./s
  */
 export type ReviewTask = {
   assignment: { id: number; queueItemId: number; state: AssignmentState; leaseExpiresAt: Date };
-  queue: { id: string; name: string; instructions: string; labelSchema: LabelSchema; leaseSeconds: number; mode: string };
+  queue: { id: string; name: string; instructions: string; labelSchema: LabelSchema; schemaVersion: number; leaseSeconds: number; mode: string };
   output: ItemOutput;
   signals: Array<{ kind: string; value: number | null; comment: string | null; occurredAt: Date }>;
   originalText: string;
@@ -54,7 +54,7 @@ export async function getReviewTask(db: Kysely<DB>, actor: ProjectActor, assignm
   const labelSchema = parseLabelSchema(row.labelSchema);
   return {
     assignment: { id: row.id, queueItemId: row.queueItemId, state: row.state, leaseExpiresAt: row.leaseExpiresAt },
-    queue: { id: row.queueId, name: row.queueName, instructions: row.instructions, labelSchema, leaseSeconds: row.leaseSeconds, mode: row.mode },
+    queue: { id: row.queueId, name: row.queueName, instructions: row.instructions, labelSchema, schemaVersion: row.schemaVersion, leaseSeconds: row.leaseSeconds, mode: row.mode },
     output: toItemOutput(row),
     signals: await listOutputSignals(db, actor.projectId, row.outputId),
     originalText: conversationToText(row.output),

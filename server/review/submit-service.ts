@@ -6,9 +6,10 @@ import { conversationToText } from "@/server/items/conversation-text";
 import { snapshotCorrection } from "@/server/items/correction";
 import { checkOptionalParts, parseLabelSchema, validateLabelValues } from "@/server/items/label-values";
 import { lockQueueItem } from "@/server/items/queries";
-import { InvalidStateError, NotFoundError } from "@/server/lib/errors";
+import type { LabelValues } from "@/server/labels/answer-values";
+import { InvalidStateError, NotFoundError, ValidationError } from "@/server/lib/errors";
 import type { ProjectActor } from "@/server/auth/actor";
-import type { QueueItemState } from "@/server/queues/schema";
+import type { LabelSchema, QueueItemState } from "@/server/queues/schema";
 import { applyQualityGate } from "@/server/gold-items/gate-service";
 import { gradeGoldCheckAnswer } from "@/server/gold-items/serving-service";
 import { resolveItem } from "@/server/resolution/service";
@@ -30,13 +31,29 @@ const FINISHED_ITEM = Symbol("finished item");
  * what was shown but never counts toward the k: its seat goes back for another annotator. A gold-check
  * answer is graded against the known answer, runs the queue's quality gate and touches nothing else.
  */
+/**
+ * The answer's values checked against the queue's label as it is now. When the lead changed the label
+ * after the page showed it and the answer no longer fits, the refusal names `schemaVersion`, so the page
+ * shows the new label rather than a field it never showed.
+ */
+function checkAgainstCurrentLabel(labelSchema: LabelSchema, input: SubmitAnnotationInput, currentVersion: number): LabelValues {
+  try {
+    return validateLabelValues(labelSchema, input.values);
+  } catch (error) {
+    if (!(error instanceof ValidationError) || input.schemaVersion === undefined || input.schemaVersion === currentVersion) throw error;
+    throw new InvalidStateError(`the lead changed this queue's label to version ${currentVersion} while you answered; check your answer against it`, {
+      field: "schemaVersion",
+    });
+  }
+}
+
 export async function submitAnnotation(db: Kysely<DB>, actor: ProjectActor, input: SubmitAnnotationInput): Promise<SubmitResult> {
   const { projectId } = actor;
   const own = await findOwnAssignment(db, { projectId, assignmentId: input.assignmentId, userId: actor.userId });
   if (!own) throw new NotFoundError("you have no such assignment", { field: "assignmentId" });
   if (own.mode === "collaborative") throw new InvalidStateError("this queue is collaborative: approve the shared answer", { field: "assignmentId" });
   const labelSchema = parseLabelSchema(own.labelSchema);
-  const values = validateLabelValues(labelSchema, input.values);
+  const values = checkAgainstCurrentLabel(labelSchema, input, own.schemaVersion);
   checkOptionalParts(labelSchema, input);
   // Read before the item is locked, so the lock is held for a few short statements only.
   const correction = labelSchema.allowCorrection

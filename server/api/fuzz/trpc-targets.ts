@@ -185,7 +185,7 @@ export const trpcTargets: Record<string, TrpcTarget> = {
   "review.skip": { caller: "lead", input: (f) => ({ ...inProject(f), assignmentId: f.leadAssignmentId, reason: "other", detail: "the question is cut off" }) },
   "review.submit": {
     caller: "annotator",
-    input: (f) => ({ ...inProject(f), assignmentId: f.assignmentId, values: { verdict: "harmful" }, note: "too slow", correctionState, timeSpentMs: 4_000 }),
+    input: (f) => ({ ...inProject(f), assignmentId: f.assignmentId, values: { verdict: "harmful" }, note: "too slow", correctionState, timeSpentMs: 4_000, schemaVersion: 1 }),
   },
   "review.shared": { caller: "annotator", input: (f) => ({ ...inProject(f), assignmentId: f.assignmentId }) },
   "review.approve": { caller: "annotator", input: (f) => ({ ...inProject(f), assignmentId: f.assignmentId, documentState: correctionState }) },
