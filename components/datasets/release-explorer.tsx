@@ -5,6 +5,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { SelectField } from "@/components/ui/field";
 import { cn } from "@/components/ui/cn";
 import { ClassBalance } from "./class-balance";
+import { MixedLabelVersions } from "./mixed-label-versions";
 import { ReleaseChanges } from "./release-changes";
 import { ReleaseRows, type LabelOption } from "./release-rows";
 
@@ -40,6 +41,7 @@ export function ReleaseExplorer({ projectId, datasetId, publishedNumbers, labelO
           </div>
         }
       />
+      <MixedLabelVersions projectId={projectId} datasetId={datasetId} release={release} />
       <div role="tablist" aria-label="Views of the release" className="flex gap-1 border-b border-zinc-100 px-5">
         {tabs.map((item) => (
           <button

@@ -1,10 +1,11 @@
 import type { ReactNode } from "react";
 import { cn } from "./cn";
 
-type Tone = "error" | "info" | "success";
+type Tone = "error" | "warning" | "info" | "success";
 
 const tones: Record<Tone, string> = {
   error: "bg-red-50 text-red-800 ring-red-200",
+  warning: "bg-amber-50 text-amber-900 ring-amber-200",
   info: "bg-sky-50 text-sky-800 ring-sky-200",
   success: "bg-emerald-50 text-emerald-800 ring-emerald-200",
 };

@@ -1,6 +1,8 @@
 import { seedProjectTeam } from "../../db/seed/factories";
 import { seedGold, seedQueue } from "../../db/seed/loop";
 import { createDataset, publishRelease } from "../../server/datasets/service";
+import { updateLabelSchema } from "../../server/queues/schema-version-service";
+import { getProjectQueue } from "../../server/queues/service";
 import { expect, openE2eDatabase, signIn, test } from "../fixtures";
 
 test("a new dataset with minimum confidence 2 says what to enter, in words", async ({ page }) => {
@@ -50,4 +52,24 @@ test("the releases table shows when and by whom each release was published, in f
     const dateBox = (await date.boundingBox())!;
     expect(dateBox.x + dateBox.width, `date inside its card at ${width}px`).toBeLessThanOrEqual(cardRight);
   }
+});
+
+test("a release whose queue changed its label warns that it mixes label versions, with the rows of each", async ({ page }) => {
+  const db = openE2eDatabase();
+  const { project, members } = await seedProjectTeam(db);
+  const queue = await seedQueue(db, { projectId: project.id, name: "Support answers" });
+  const gold = [await seedGold(db, { projectId: project.id, queueId: queue.id, label: "helpful" }), await seedGold(db, { projectId: project.id, queueId: queue.id, label: "harmful" })];
+  const lead = { projectId: project.id, userId: members.lead.id };
+  const { labelSchema } = await getProjectQueue(db, lead, queue.id);
+  await updateLabelSchema(db, lead, { queueId: queue.id, labelSchema: { ...labelSchema, allowNote: !labelSchema.allowNote }, optionMappings: {} });
+  await db.updateTable("gold_labels").set({ schema_version: 2 }).where("id", "=", gold[1]!.goldLabelId).execute();
+  const actor = { projectId: project.id, userId: members.ml.id };
+  const dataset = await createDataset(db, actor, { name: "Support SFT", description: "", queueIds: [queue.id], minConfidence: 0 });
+  await publishRelease(db, actor, { datasetId: dataset.id, notes: "" });
+
+  await signIn(page, members.ml.email);
+  await page.goto(`/p/${project.slug}/datasets/${dataset.id}`);
+  const warning = page.getByRole("region", { name: "Release explorer" }).getByRole("status").filter({ hasText: "This release mixes label versions" });
+  await expect(warning).toContainText("Support answers: versions 1 (1 row), 2 (1 row)");
+  await db.destroy();
 });

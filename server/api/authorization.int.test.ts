@@ -96,6 +96,7 @@ const accessTable: Record<string, Row> = {
   "datasets.releaseRows": { allow: ["lead", "ml", "admin"], input: (f) => ({ projectId: f.project.id, datasetId: unknownId, release: 1 }) },
   "datasets.releaseChanges": { allow: ["lead", "ml", "admin"], input: (f) => ({ projectId: f.project.id, datasetId: unknownId, release: 1 }) },
   "datasets.classBalance": { allow: ["lead", "ml", "admin"], input: (f) => ({ projectId: f.project.id, datasetId: unknownId, release: 1 }) },
+  "datasets.mixedLabelVersions": { allow: ["lead", "ml", "admin"], input: (f) => ({ projectId: f.project.id, datasetId: unknownId, release: 1 }) },
   "demo.load": { allow: ["instanceAdmin"], input: () => undefined },
   "review.get": { allow: reviewers, input: (f) => ({ projectId: f.project.id, assignmentId: 1 }) },
   "review.claimNext": { allow: reviewers, input: (f) => ({ projectId: f.project.id, queueId: unknownId }) },

@@ -74,3 +74,15 @@ export async function countClassBalance(db: Executor, projectId: string, release
   `.execute(db);
   return rows;
 }
+
+/** The label versions a release's rows were labelled under, per queue (rows of gold from before versions had none). */
+export async function listReleaseLabelVersions(db: Executor, projectId: string, releaseId: number) {
+  const { rows } = await sql<{ queueId: string; queueName: string; version: number; rows: number }>`
+    select queue_id as "queueId", queue_name as "queueName", schema_version as version, count(*)::int as rows
+    from release_rows
+    where project_id = ${projectId} and release_id = ${releaseId} and queue_id is not null and schema_version is not null
+    group by queue_id, queue_name, schema_version
+    order by queue_name, schema_version
+  `.execute(db);
+  return rows;
+}

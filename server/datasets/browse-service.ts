@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { DB } from "@/db/types";
 import { InvalidStateError, NotFoundError } from "@/server/lib/errors";
-import { countClassBalance, listReleaseRows } from "./browse-queries";
+import { countClassBalance, listReleaseLabelVersions, listReleaseRows } from "./browse-queries";
 import { listRowChanges, selectReleaseRowKeys } from "./diff-queries";
 import { findLatestPublishedRelease, findReleaseByNumber } from "./release-queries";
 import { BROWSE_PAGE_SIZE, type BrowseReleaseRowsInput, type ReleaseChangesInput } from "./schema";
@@ -51,4 +51,19 @@ export async function listReleaseChanges(db: Kysely<DB>, projectId: string, inpu
 export async function getClassBalance(db: Kysely<DB>, projectId: string, input: { datasetId: string; release: number }) {
   const { release } = await loadPublishedPair(db, projectId, input);
   return countClassBalance(db, projectId, release.id);
+}
+
+/**
+ * The queues whose rows in the release were labelled under more than one version of their label, with the
+ * rows per version: a field added later is missing from older rows, so a training job should know.
+ */
+export async function getMixedLabelVersions(db: Kysely<DB>, projectId: string, input: { datasetId: string; release: number }) {
+  const { release } = await loadPublishedPair(db, projectId, input);
+  const byQueue = new Map<string, { queueId: string; queueName: string; versions: { version: number; rows: number }[] }>();
+  for (const row of await listReleaseLabelVersions(db, projectId, release.id)) {
+    const queue = byQueue.get(row.queueId) ?? { queueId: row.queueId, queueName: row.queueName, versions: [] };
+    queue.versions.push({ version: row.version, rows: row.rows });
+    byQueue.set(row.queueId, queue);
+  }
+  return [...byQueue.values()].filter((queue) => queue.versions.length > 1);
 }

@@ -135,3 +135,22 @@ describe("publishing releases", () => {
     expect(datasets.find((dataset) => dataset.slug === "taken")).toMatchObject({ latestRelease: null, eligibleRows: 0, queueNames: [expect.any(String)] });
   });
 });
+
+describe("label versions in a release", () => {
+  it("names the queues whose rows were labelled under more than one version of their label", async () => {
+    const [mixed, steady] = [await seedQueue(testDb.db, { projectId: projectId(), name: "Mixed" }), await seedQueue(testDb.db, { projectId: projectId(), name: "Steady" })];
+    const mixedGold = [];
+    for (let index = 0; index < 3; index += 1) mixedGold.push(await seedGold(testDb.db, { projectId: projectId(), queueId: mixed.id, label: "helpful" }));
+    await seedGold(testDb.db, { projectId: projectId(), queueId: steady.id, label: "helpful" });
+    // The lead edited Mixed's label after its first gold: the last two were decided under version 2.
+    const labelSchema = (await as("lead").queues.get({ projectId: projectId(), queueId: mixed.id })).labelSchema;
+    await as("lead").queues.updateLabelSchema({ projectId: projectId(), queueId: mixed.id, labelSchema: { ...labelSchema, allowNote: !labelSchema.allowNote } });
+    await testDb.db.updateTable("gold_labels").set({ schema_version: 2 }).where("id", "in", [mixedGold[1]!.goldLabelId, mixedGold[2]!.goldLabelId]).execute();
+
+    const { id: datasetId } = await as("ml").datasets.create({ projectId: projectId(), name: "Versions", queueIds: [mixed.id, steady.id] });
+    await publishAndWait(testDb.db, as("ml"), { projectId: projectId(), datasetId });
+    expect(await as("ml").datasets.mixedLabelVersions({ projectId: projectId(), datasetId, release: 1 })).toEqual([
+      { queueId: mixed.id, queueName: "Mixed", versions: [{ version: 1, rows: 1 }, { version: 2, rows: 2 }] },
+    ]);
+  });
+});

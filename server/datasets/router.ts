@@ -1,5 +1,5 @@
 import { requireRole, router } from "@/server/api/trpc";
-import { browseReleaseRows, getClassBalance, listReleaseChanges } from "./browse-service";
+import { browseReleaseRows, getClassBalance, getMixedLabelVersions, listReleaseChanges } from "./browse-service";
 import { listReleaseProgress, requestRelease, retryRelease } from "./publish-service";
 import { browseReleaseRowsSchema, createDatasetSchema, datasetIdSchema, datasetReleaseSchema, publishReleaseSchema, releaseChangesSchema, updateDatasetSchema } from "./schema";
 import { createDataset, getDataset, listDatasetQueueChoices, listProjectDatasets, updateDataset } from "./service";
@@ -23,4 +23,5 @@ export const datasetsRouter = router({
   releaseRows: readers.input(browseReleaseRowsSchema).query(({ ctx, input }) => browseReleaseRows(ctx.db, ctx.membership.projectId, input)),
   releaseChanges: readers.input(releaseChangesSchema).query(({ ctx, input }) => listReleaseChanges(ctx.db, ctx.membership.projectId, input)),
   classBalance: readers.input(datasetReleaseSchema).query(({ ctx, input }) => getClassBalance(ctx.db, ctx.membership.projectId, input)),
+  mixedLabelVersions: readers.input(datasetReleaseSchema).query(({ ctx, input }) => getMixedLabelVersions(ctx.db, ctx.membership.projectId, input)),
 });

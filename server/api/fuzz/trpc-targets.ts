@@ -177,6 +177,7 @@ export const trpcTargets: Record<string, TrpcTarget> = {
   },
   "datasets.releaseChanges": { caller: "ml", input: (f) => ({ ...inProject(f), datasetId: f.dataset.id, release: 1, change: "added", page: 1 }) },
   "datasets.classBalance": { caller: "ml", input: (f) => ({ ...inProject(f), datasetId: f.dataset.id, release: 1 }) },
+  "datasets.mixedLabelVersions": { caller: "ml", input: (f) => ({ ...inProject(f), datasetId: f.dataset.id, release: 1 }) },
   // Only instance admins may load the demo, which builds a whole project; the suite sends it someone who may not.
   "demo.load": { caller: "outsider", input: () => undefined },
   "review.get": { caller: "annotator", input: (f) => ({ ...inProject(f), assignmentId: f.assignmentId }) },
