@@ -20,6 +20,11 @@ test("an archived queue's pages say it is archived: leads restore it there, anno
   await expect(annotator.getByRole("button", { name: "Restore queue" })).toHaveCount(0);
 
   const lead = await openAs(browser, members.lead.email);
+  // Every sub-page leads back to the queue's page.
+  for (const part of ["agreement", "estimates", "inference", "items", "gold-checks"]) {
+    await lead.goto(`${queueUrl}/${part}`);
+    await expect(lead, part).toHaveURL(new RegExp(`${queueUrl}$`));
+  }
   await lead.goto(`${queueUrl}/edit`);
   await expect(lead).toHaveURL(new RegExp(`${queueUrl}$`));
   await expect(lead.getByText("Archived", { exact: true })).toBeVisible();

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { AgreementDashboard } from "@/components/agreement/agreement-dashboard";
-import { fetchOrNotFound, parseOrNotFound, requireProjectPage } from "@/server/api/page-guards";
+import { fetchOpenQueue, fetchOrNotFound, parseOrNotFound, requireProjectPage } from "@/server/api/page-guards";
 import { HydrateClient, trpc } from "@/server/api/rsc";
 import { queueIdSchema } from "@/server/queues/schema";
 
@@ -10,6 +10,8 @@ export default async function QueueAgreementPage({ params }: { params: Promise<{
   const { slug, queueId } = await params;
   const { project } = await requireProjectPage(slug, { returnTo: `/p/${slug}/queues/${queueId}/agreement`, roles: ["lead", "ml", "admin"] });
   parseOrNotFound(queueIdSchema, { queueId });
+  // An archived queue sends the visitor to its page, which says so.
+  await fetchOpenQueue(project.id, slug, queueId);
   await fetchOrNotFound(trpc.agreement.forQueue.queryOptions({ projectId: project.id, queueId, granularity: "day" }));
   return (
     <HydrateClient>

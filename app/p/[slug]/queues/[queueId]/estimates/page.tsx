@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { EstimatesDashboard } from "@/components/estimates/estimates-dashboard";
-import { fetchOrNotFound, parseOrNotFound, requireProjectPage } from "@/server/api/page-guards";
+import { fetchOpenQueue, fetchOrNotFound, parseOrNotFound, requireProjectPage } from "@/server/api/page-guards";
 import { HydrateClient, trpc } from "@/server/api/rsc";
 import { queueIdSchema } from "@/server/queues/schema";
 
@@ -10,6 +10,8 @@ export default async function QueueEstimatesPage({ params }: { params: Promise<{
   const { slug, queueId } = await params;
   const { project } = await requireProjectPage(slug, { returnTo: `/p/${slug}/queues/${queueId}/estimates` });
   parseOrNotFound(queueIdSchema, { queueId });
+  // An archived queue sends the visitor to its page, which says so.
+  await fetchOpenQueue(project.id, slug, queueId);
   await fetchOrNotFound(trpc.estimates.forQueue.queryOptions({ projectId: project.id, queueId, granularity: "week" }));
   return (
     <HydrateClient>
