@@ -9,9 +9,13 @@ import { applyNumberKey, applyPairwiseKey, countStopKeys, listStops, moveStop, t
 import { findFieldProblems } from "./answer-check";
 import { focusStop } from "./focus-stop";
 
-/** Whether a key comes from the text box of a label field (free text, number), which Esc leaves. */
-export function isLabelFieldText(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.tagName === "TEXTAREA" || target.tagName === "INPUT") && target.closest("[data-stop]") !== null;
+/**
+ * Whether a key comes from a text box of the form (a free-text or number field, the note), which Esc leaves so
+ * the keys answer again. A dialog's text box keeps Esc for closing the dialog.
+ */
+export function isFormTextBox(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement) || target.closest("dialog") !== null) return false;
+  return target.tagName === "TEXTAREA" || (target.tagName === "INPUT" && !["radio", "checkbox"].includes((target as HTMLInputElement).type));
 }
 
 /**

@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -8,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { DateTime } from "@/components/ui/date-time";
 import { errorMessage } from "@/components/ui/form-errors";
 import { PageHeader } from "@/components/ui/page-header";
+import { QueueBreadcrumb } from "./queue-breadcrumb";
 import { useRestoreQueue } from "./use-queues";
 
 type ArchivedQueueProps = { projectId: string; slug: string; queue: { id: string; name: string; archivedAt: Date }; canManage: boolean };
@@ -18,12 +18,7 @@ export function ArchivedQueue({ projectId, slug, queue, canManage }: ArchivedQue
   const restore = useRestoreQueue();
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-zinc-500">
-        <Link href={`/p/${slug}/queues`} className="hover:text-zinc-800 hover:underline">
-          Queues
-        </Link>{" "}
-        / <span className="text-zinc-800">{queue.name}</span>
-      </nav>
+      <QueueBreadcrumb slug={slug} queueId={queue.id} queueName={queue.name} />
       <PageHeader
         title={queue.name}
         description={

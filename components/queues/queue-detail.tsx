@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { QueueBreadcrumb } from "./queue-breadcrumb";
 import { useRouter } from "next/navigation";
 import { useShortcuts } from "@/components/shell/use-shortcuts";
 import { Badge } from "@/components/ui/badge";
@@ -52,17 +53,12 @@ export function QueueDetail({ projectId, slug, queueId, canManage, canReview, ro
   ]);
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-zinc-500">
-        <Link href={`${base}/queues`} className="hover:text-zinc-800 hover:underline">
-          Queues
-        </Link>{" "}
-        / <span className="text-zinc-800">{queue.name}</span>
-      </nav>
+      <QueueBreadcrumb slug={slug} queueId={queueId} queueName={queue.name} />
       <PageHeader
         title={queue.name}
         description={
           <>
-            Created <DateTime value={queue.createdAt} style="date" />. {describeOverlap(queue.overlap, queue.maxOverlap)}
+            Created <DateTime value={queue.createdAt} style="date" />. {describeOverlap(queue.overlap, queue.maxOverlap, queue.mode)}
           </>
         }
         action={

@@ -20,3 +20,9 @@ describe("describeOverlap with adaptive overlap", () => {
     expect(describeOverlap(2, 2)).toBe("Each item is reviewed by 2 people, who cannot see each other's answers.");
   });
 });
+
+describe("describeOverlap for a collaborative queue", () => {
+  it("speaks of one shared answer, not of blind reviewers", () => {
+    expect(describeOverlap(2, null, "collaborative")).toBe("Each item is answered together by 2 people on one shared answer; it is gold when all of them approve the same version.");
+  });
+});

@@ -157,6 +157,7 @@ export function AdjudicationView({ projectId, slug, queueItemId, userName }: Adj
               error={isLostRace ? undefined : errorMessage(finalize.error)}
               onEditorReady={setEditor}
               onFinalize={submit}
+              startingValues={sharedAnswer?.values}
             />
           )}
         </div>

@@ -34,16 +34,19 @@ type DecisionPanelProps = {
   error: string | undefined;
   onEditorReady: (handle: CollabEditorHandle) => void;
   onFinalize: (decision: Decision) => void;
+  /** Where the decision starts when the lead has none in progress: a collaborative item's shared answer. */
+  startingValues?: LabelValues;
 };
 
 /** The lead's decision: the gold label, the shared gold correction (live with reviewers), a note, and finalize. */
 export function DecisionPanel(props: DecisionPanelProps) {
-  const { projectId, queueItemId, schemaFields, votes, goldDocumentKey, originalText, userName, isBusy, error, onEditorReady, onFinalize } = props;
+  const { projectId, queueItemId, schemaFields, votes, goldDocumentKey, originalText, userName, isBusy, error, onEditorReady, onFinalize, startingValues } = props;
   const fields = answerFields({ fields: schemaFields });
   const correction = correctionField({ fields: schemaFields });
   const allowCorrection = correction !== undefined;
   // The chosen label and the note survive a reload, as the gold correction does in its shared document.
-  const [draft, setDraft] = useSessionDraft(adjudicationDraftKey(queueItemId), EMPTY_LABEL_DRAFT, (stored) => parseLabelDraft(stored, fields));
+  const initialDraft = startingValues ? { ...EMPTY_LABEL_DRAFT, values: startingValues } : EMPTY_LABEL_DRAFT;
+  const [draft, setDraft] = useSessionDraft(adjudicationDraftKey(queueItemId), initialDraft, (stored) => parseLabelDraft(stored, fields));
   const { values, note } = draft;
   const [problem, setProblem] = useState<string | null>(null);
   const [hasTriedFinalize, setHasTriedFinalize] = useState(false);

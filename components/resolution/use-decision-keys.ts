@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { isLabelFieldText } from "@/components/labels/use-field-stops";
+import { isFormTextBox } from "@/components/labels/use-field-stops";
 import { numberOfKey } from "@/components/labels/field-stops";
 import { isActivatableTarget, isTypingTarget } from "@/components/ui/keyboard-focus";
 
@@ -38,7 +38,7 @@ export function useDecisionKeys(keys: DecisionKeys): void {
         current.onFinalize();
         return;
       }
-      if (event.key === "Escape" && isLabelFieldText(event.target)) {
+      if (event.key === "Escape" && isFormTextBox(event.target)) {
         event.preventDefault();
         (event.target as HTMLElement).blur();
         return;

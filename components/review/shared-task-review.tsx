@@ -128,6 +128,8 @@ export function SharedTaskReview({ projectId, userName, state, review, isInstruc
               <p>{state.leaseError}</p>
             </Alert>
           )}
+          {/* Once the item is gold or with a lead, its answer is read only. */}
+          <fieldset disabled={!isOpen} className="min-w-0">
           <LabelFields
             fields={labelSchema.fields}
             values={values}
@@ -160,6 +162,7 @@ export function SharedTaskReview({ projectId, userName, state, review, isInstruc
               }
             }
           />
+          </fieldset>
           {!correction && <CollabStatusLine status={connection.status} isSynced={connection.session !== null} isEditable={canEdit} peers={connection.peers} userName={userName} />}
           {shared && <SharedApprovals approvals={shared.approvals} needed={shared.needed} />}
           {isGold && <Alert tone="success" title="This item is gold">Everyone approved the same version, or a lead decided it; it is now a gold label.</Alert>}
@@ -179,7 +182,7 @@ export function SharedTaskReview({ projectId, userName, state, review, isInstruc
               {errorMessage(approve.error)}
             </Alert>
           )}
-          <div className="flex items-center justify-between gap-2 border-t border-zinc-100 pt-4">
+          <div className="flex flex-wrap items-center justify-between gap-2 border-t border-zinc-100 pt-4">
             {hasApproved || !isOpen ? (
               <Button variant="secondary" onClick={() => void review.moveOn()} isBusy={review.isAdvancing}>
                 Next item

@@ -77,6 +77,11 @@ export function TaskReview({ projectId, userName, state, review, isInstructionsO
     review.resetErrors();
     setDraft({ ...draft, values: next });
   }
+  // A refusal can land below the fold (a long form): bring it into view, as it explains why the item is back.
+  const refusal = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (review.submitError) refusal.current?.scrollIntoView({ block: "nearest" });
+  }, [review.submitError]);
   const stops = useFieldStops(documentKey ? labelSchema.fields : fields, values, answer);
   // Once a submit was tried, each field's problem shows under it and clears as it is fixed; the server's own
   // refusal of a field (values.<key>) shows there too.
@@ -184,6 +189,7 @@ export function TaskReview({ projectId, userName, state, review, isInstructionsO
           />
           {allowsNote && <NoteInput value={note} onChange={(text) => setDraft({ ...draft, note: text })} inputRef={noteInput} />}
           {review.submitError && (
+            <div ref={refusal}>
             <Alert tone="error" title="Not submitted">
               <p>{errorMessage(review.submitError)}</p>
               {/* A refusal of the assignment itself (its lease went to someone else, the item is settled) cannot be fixed here. */}
@@ -198,6 +204,7 @@ export function TaskReview({ projectId, userName, state, review, isInstructionsO
                 </Button>
               )}
             </Alert>
+            </div>
           )}
           <div className="flex items-center justify-between gap-2 border-t border-zinc-100 pt-4">
             <Button variant="secondary" onClick={() => setDialog("skip")} disabled={isBusy}>

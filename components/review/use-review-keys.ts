@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { isLabelFieldText } from "@/components/labels/use-field-stops";
+import { isFormTextBox } from "@/components/labels/use-field-stops";
 import { numberOfKey } from "@/components/labels/field-stops";
 import { isActivatableTarget, isTypingTarget } from "@/components/ui/keyboard-focus";
 
@@ -45,7 +45,7 @@ export function useReviewKeys(actions: ReviewKeyActions) {
         action();
       };
       if (event.key === "Enter" && isMod && !event.altKey && !event.shiftKey) return run(act.submit);
-      if (event.key === "Escape" && isLabelFieldText(event.target)) return run(() => (event.target as HTMLElement).blur());
+      if (event.key === "Escape" && isFormTextBox(event.target)) return run(() => (event.target as HTMLElement).blur());
       if (isMod || event.altKey || isTypingTarget(event.target)) return;
       if (event.key === "Enter") return isActivatableTarget(event.target) ? undefined : run(act.submit);
       if (/^[0-9]$/.test(event.key)) {

@@ -13,6 +13,12 @@ describe("form errors", () => {
     expect(fieldError(domainError, "name")).toBeUndefined();
   });
 
+  it("leaves out the field name an API message starts with, as the page shows the field itself", () => {
+    const named = { message: "goldItemRate: a collaborative queue serves no gold checks", data: { zodError: null, field: "goldItemRate" } };
+    expect(fieldError(named, "goldItemRate")).toBe("a collaborative queue serves no gold checks");
+    expect(errorMessage(named)).toBe("a collaborative queue serves no gold checks");
+  });
+
   it("shows a form-level message only when no field of the form is to blame", () => {
     expect(formError(zodError, ["minConfidence"])).toBeUndefined();
     expect(formError(generalError, ["email"])).toBe("this setup link has expired");

@@ -4,12 +4,21 @@ export type ErrorLike = { message: string; data?: ErrorData | null } | null | un
 
 const CONNECTION_PROBLEM = "Goldloop could not be reached. Check your connection and try again.";
 
+/**
+ * A domain error's message as a person reads it: the API names the field at the start for API clients
+ * ("goldItemRate: a collaborative queue serves no gold checks"), the page shows it beside the field instead.
+ */
+function domainMessage(error: NonNullable<ErrorLike>): string {
+  const field = error.data?.field;
+  return field && error.message.startsWith(`${field}: `) ? error.message.slice(field.length + 2) : error.message;
+}
+
 /** The message for one form field, from zod's field errors or a domain error that names the field. */
 export function fieldError(error: ErrorLike, field: string): string | undefined {
   if (!error) return undefined;
   const zodMessage = error.data?.zodError?.fieldErrors?.[field]?.[0];
   if (zodMessage) return zodMessage;
-  return error.data?.field === field ? error.message : undefined;
+  return error.data?.field === field ? domainMessage(error) : undefined;
 }
 
 /**
@@ -22,7 +31,7 @@ export function formError(error: ErrorLike, fields: readonly string[]): string |
   if (!error.data) return CONNECTION_PROBLEM;
   if (fields.some((field) => fieldError(error, field))) return undefined;
   const zodError = error.data.zodError;
-  if (!zodError) return error.message;
+  if (!zodError) return domainMessage(error);
   const otherIssues = Object.values(zodError.fieldErrors ?? {}).flatMap((messages) => messages ?? []);
   return zodError.formErrors?.[0] ?? otherIssues[0] ?? "check the highlighted fields";
 }

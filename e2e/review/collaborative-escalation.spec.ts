@@ -1,45 +1,10 @@
-import type { Page } from "@playwright/test";
 import { expectAxeClean } from "../axe";
-import { expect, openAs, openE2eDatabase, test } from "../fixtures";
-import { seedMembership, seedProject, seedUser } from "../../db/seed/factories";
-import { seedQueueItems } from "../../db/seed/loop";
-import { buildSamplingRule } from "../../server/queues/schema";
-import { createQueue } from "../../server/queues/service";
-
-/** Picks an option of the active field with its number key; retried while the page is still hydrating. */
-async function pickOption(page: Page, key: string, title: string) {
-  await expect(async () => {
-    await page.keyboard.press(key);
-    await expect(page.getByRole("radio", { name: title })).toBeChecked({ timeout: 1_000 });
-  }).toPass();
-}
+import { expect, openAs, test } from "../fixtures";
+import { pickOption, seedCollaborativeItem } from "./collaborative-setup";
 
 test("annotators who cannot agree ask a lead, who sees why and decides the gold from the shared answer", async ({ browser }) => {
   test.setTimeout(120_000);
-  const db = openE2eDatabase();
-  const project = await seedProject(db, { name: "Collaborative escalation" });
-  const [ana, bea, lead] = await Promise.all([seedUser(db, { name: "Ana Stuck" }), seedUser(db, { name: "Bea Stuck" }), seedUser(db, { name: "Lee Decides" })]);
-  await seedMembership(db, { projectId: project.id, userId: ana.id, role: "annotator" });
-  await seedMembership(db, { projectId: project.id, userId: bea.id, role: "annotator" });
-  await seedMembership(db, { projectId: project.id, userId: lead.id, role: "lead" });
-  const queue = await createQueue(db, { projectId: project.id, userId: lead.id }, {
-    name: "Refunds together",
-    instructions: "Agree on the right answer.",
-    labelSchema: {
-      fields: [{ type: "categorical", key: "verdict", title: "Verdict", options: [{ value: "correct", title: "Correct" }, { value: "wrong", title: "Wrong" }] }],
-      allowNote: false,
-      allowCorrection: true,
-    },
-    overlap: 2,
-    leaseSeconds: 600,
-    mode: "collaborative",
-    samplingRule: buildSamplingRule({ rate: 1 }),
-    majorityThreshold: 0.6,
-    backfill: false,
-  });
-  const [item] = await seedQueueItems(db, { projectId: project.id, queueId: queue.id, count: 1 });
-
-  const reviewUrl = `/p/${project.slug}/queues/${queue.id}/review`;
+  const { db, project, ana, bea, lead, item, reviewUrl } = await seedCollaborativeItem({ project: "Collaborative escalation", annotators: ["Ana Stuck", "Bea Stuck"], lead: "Lee Decides" });
   const anaPage = await openAs(browser, ana.email);
   const beaPage = await openAs(browser, bea.email);
   await anaPage.goto(reviewUrl);
@@ -81,7 +46,8 @@ test("annotators who cannot agree ask a lead, who sees why and decides the gold 
   await expect(shared.getByText("Wrong", { exact: true })).toBeVisible();
   await expect(leadPage.getByRole("group", { name: "Ana Stuck's answer" }).getByText("Correct", { exact: true })).toBeVisible();
   await expectAxeClean(leadPage, "adjudication of an escalated collaborative item");
-  await leadPage.getByRole("radio", { name: "Wrong" }).check();
+  // The decision starts from the shared answer.
+  await expect(leadPage.getByRole("radio", { name: "Wrong" })).toBeChecked();
   await leadPage.getByRole("button", { name: "Finalize gold" }).click();
   await expect(leadPage.getByText("Gold saved")).toBeVisible();
 

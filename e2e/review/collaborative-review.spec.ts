@@ -1,9 +1,6 @@
 import type { Page } from "@playwright/test";
-import { expect, openAs, openE2eDatabase, test } from "../fixtures";
-import { seedMembership, seedProject, seedUser } from "../../db/seed/factories";
-import { seedQueueItems } from "../../db/seed/loop";
-import { buildSamplingRule } from "../../server/queues/schema";
-import { createQueue } from "../../server/queues/service";
+import { expect, openAs, test } from "../fixtures";
+import { pickOption, seedCollaborativeItem } from "./collaborative-setup";
 
 const sharedCorrection = (page: Page) => page.getByRole("textbox", { name: "Corrected output (shared)" });
 
@@ -16,40 +13,9 @@ async function appendToCorrection(page: Page, text: string) {
   await page.keyboard.press("Escape");
 }
 
-/** Picks an option of the active field with its number key; retried while the page is still hydrating. */
-async function pickOption(page: Page, key: string, title: string) {
-  await expect(async () => {
-    await page.keyboard.press(key);
-    await expect(page.getByRole("radio", { name: title })).toBeChecked({ timeout: 1_000 });
-  }).toPass();
-}
-
 test("two annotators co-edit one shared answer with presence and authorship, and it becomes gold when both approve one version", async ({ browser }) => {
   test.setTimeout(120_000);
-  const db = openE2eDatabase();
-  const project = await seedProject(db, { name: "Collaborative review" });
-  const [ana, bea, lead] = await Promise.all([seedUser(db, { name: "Ana Shared" }), seedUser(db, { name: "Bea Shared" }), seedUser(db, { name: "Lee Lead" })]);
-  await seedMembership(db, { projectId: project.id, userId: ana.id, role: "annotator" });
-  await seedMembership(db, { projectId: project.id, userId: bea.id, role: "annotator" });
-  await seedMembership(db, { projectId: project.id, userId: lead.id, role: "lead" });
-  const queue = await createQueue(db, { projectId: project.id, userId: lead.id }, {
-    name: "Refunds together",
-    instructions: "Agree on the **right** answer.",
-    labelSchema: {
-      fields: [{ type: "categorical", key: "verdict", title: "Verdict", options: [{ value: "correct", title: "Correct" }, { value: "wrong", title: "Wrong" }] }],
-      allowNote: false,
-      allowCorrection: true,
-    },
-    overlap: 2,
-    leaseSeconds: 600,
-    mode: "collaborative",
-    samplingRule: buildSamplingRule({ rate: 1 }),
-    majorityThreshold: 0.6,
-    backfill: false,
-  });
-  const [item] = await seedQueueItems(db, { projectId: project.id, queueId: queue.id, count: 1 });
-
-  const reviewUrl = `/p/${project.slug}/queues/${queue.id}/review`;
+  const { db, project, ana, bea, item, reviewUrl } = await seedCollaborativeItem({ project: "Collaborative review", annotators: ["Ana Shared", "Bea Shared"], lead: "Lee Lead" });
   const anaPage = await openAs(browser, ana.email);
   const beaPage = await openAs(browser, bea.email);
   await anaPage.goto(reviewUrl);

@@ -29,7 +29,7 @@ async function loadSharedAnswer(db: Kysely<DB>, projectId: string, queueItemId: 
   const content = await readSharedDocument(db, { projectId, documentKey: sharedDocumentKey(queueItemId) });
   const values = keepValidValues(labelSchema, content.answer);
   const correction = content.text !== null && content.text !== originalText ? content.text : null;
-  return Object.keys(values).length > 0 || correction !== null ? { values: values as Record<string, Json>, correction } : null;
+  return Object.keys(values).length > 0 || correction !== null ? { values, correction } : null;
 }
 
 /** Items waiting for a lead, oldest first. */
