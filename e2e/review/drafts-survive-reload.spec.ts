@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { seedMembership, seedProject, seedUser } from "../../db/seed/factories";
 import { seedQueue, seedQueueItems, VERDICT_ONLY_LABEL_SCHEMA } from "../../db/seed/loop";
+import { labelSchemaSchema } from "../../server/queues/schema";
 import { claimNext } from "../../server/review/service";
 import { submitAnnotation } from "../../server/review/submit-service";
 import { expect, openE2eDatabase, signIn, test } from "../fixtures";
@@ -88,4 +89,33 @@ test("the adjudication page keeps a chosen gold label and note across a reload; 
   const goldEntry = adminPage.getByRole("row").filter({ hasText: "Gold label created" });
   await expect(goldEntry.getByText(note)).toBeVisible();
   await expect(goldEntry.getByText("adjudicated")).toBeVisible();
+});
+
+test("a typed number survives a reload too, and Esc leaves the note so the number keys answer again", async ({ page }) => {
+  const db = openE2eDatabase();
+  const project = await seedProject(db);
+  const annotator = await seedUser(db, { name: "Nina Number" });
+  await seedMembership(db, { projectId: project.id, userId: annotator.id, role: "annotator" });
+  const labelSchema = labelSchemaSchema.parse({ ...LABEL_ONLY, fields: [...LABEL_ONLY.fields, { type: "number", key: "minutes", title: "Minutes to fix", min: 0, max: 120 }] });
+  const queue = await seedQueue(db, { projectId: project.id, overlap: 1, labelSchema });
+  await seedQueueItems(db, { projectId: project.id, queueId: queue.id, count: 1 });
+
+  await signIn(page, annotator.email);
+  await page.goto(`/p/${project.slug}/queues/${queue.id}/review`);
+  await expect(page.getByRole("heading", { name: "Item to review" })).toBeVisible();
+  await page.keyboard.press("n");
+  await page.keyboard.type("Checked the policy.");
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("2");
+  await expect(page.getByRole("radio", { name: "Harmful" })).toBeChecked();
+  await expect(page.getByLabel(/^Note/)).toHaveValue("Checked the policy.");
+  await page.keyboard.press("j");
+  await page.keyboard.type("15");
+  await page.keyboard.press("Escape");
+
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Item to review" })).toBeVisible();
+  await expect(page.getByRole("spinbutton")).toHaveValue("15");
+  await expect(page.getByRole("radio", { name: "Harmful" })).toBeChecked();
+  await db.destroy();
 });
