@@ -209,6 +209,30 @@ export async function releaseDecoySeat(trx: Transaction<DB>, params: { projectId
   return rows[0]!;
 }
 
+/**
+ * Ends every lease still live on an item that went to a lead, giving their seats back, under the item lock.
+ * Returns how many ended.
+ */
+export async function endItemLeases(trx: Transaction<DB>, params: { projectId: string; queueItemId: number }): Promise<number> {
+  const ended = await trx
+    .updateTable("assignments")
+    .set({ state: "expired" })
+    .where("project_id", "=", params.projectId)
+    .where("queue_item_id", "=", params.queueItemId)
+    .where("state", "=", "active")
+    .returning("id")
+    .execute();
+  if (ended.length > 0) {
+    await trx
+      .updateTable("queue_items")
+      .set({ assigned_count: sql<number>`greatest(assigned_count - ${ended.length}, 0)` })
+      .where("project_id", "=", params.projectId)
+      .where("id", "=", params.queueItemId)
+      .execute();
+  }
+  return ended.length;
+}
+
 /** Ends a lease on an item that no longer takes answers, giving its seat back, under the item lock. */
 export async function endLeaseOnFinishedItem(trx: Transaction<DB>, params: { projectId: string; assignmentId: number; queueItemId: number }): Promise<void> {
   await trx.updateTable("assignments").set({ state: "expired" }).where("project_id", "=", params.projectId).where("id", "=", params.assignmentId).where("state", "=", "active").execute();

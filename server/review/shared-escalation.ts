@@ -3,16 +3,14 @@ import type { DB } from "@/db/types";
 import { insertAuditEntry } from "@/server/audit/queries";
 import type { ProjectActor } from "@/server/auth/actor";
 import type { LabelValues } from "@/server/labels/answer-values";
-import { lockQueueItem } from "@/server/items/queries";
-import { InvalidStateError, NotFoundError } from "@/server/lib/errors";
+import { NotFoundError } from "@/server/lib/errors";
 import { openConflict } from "@/server/resolution/service";
-import { CHANGEABLE_ITEM_STATES } from "./answer-queries";
-import { endLeaseOnFinishedItem } from "./claim-queries";
-import { findSubmittingAssignment } from "./queries";
+import { findActiveUserById } from "@/server/users/queries";
+import { endItemLeases } from "./claim-queries";
 import { listItemApprovals } from "./shared-queries";
 import type { EscalateSharedItemInput } from "./shared-schema";
 import { buildSnapshotKey } from "./shared-snapshot";
-import { describeClosedItem, findOwnSharedAssignment } from "./shared-service";
+import { findOwnSharedAssignment, lockOpenSeat } from "./shared-service";
 
 /** What the lead reads first: who asked and why, then how far the approvals got. */
 function escalationReasons(askedBy: string, reason: string, approvals: { values: LabelValues; correction: string | null }[], needed: number): string[] {
@@ -32,16 +30,11 @@ export async function escalateSharedItem(db: Kysely<DB>, actor: ProjectActor, in
   const { projectId } = actor;
   const own = await findOwnSharedAssignment(db, actor, input.assignmentId);
   return db.transaction().execute(async (trx) => {
-    const item = await lockQueueItem(trx, projectId, own.queueItemId);
-    if (!item) throw new NotFoundError("you have no such assignment", { field: "assignmentId" });
-    if (!CHANGEABLE_ITEM_STATES.includes(item.state)) throw new InvalidStateError(describeClosedItem(item.state), { field: "assignmentId" });
-    const assignment = await findSubmittingAssignment(trx, projectId, own.id);
-    if (assignment.state === "skipped") throw new InvalidStateError("you skipped this item", { field: "assignmentId" });
-    if (assignment.state === "expired") throw new InvalidStateError("your lease on this item expired; take the next item", { field: "assignmentId" });
-    const asker = await trx.selectFrom("users").select("name").where("id", "=", actor.userId).executeTakeFirstOrThrow();
+    const { item } = await lockOpenSeat(trx, projectId, own);
+    const asker = await findActiveUserById(trx, actor.userId);
+    if (!asker) throw new NotFoundError("you have no such assignment", { field: "assignmentId" });
     const reasons = escalationReasons(asker.name, input.reason, await listItemApprovals(trx, projectId, item.id), own.overlap);
-    const leased = await trx.selectFrom("assignments").select("id").where("project_id", "=", projectId).where("queue_item_id", "=", item.id).where("state", "=", "active").execute();
-    for (const seat of leased) await endLeaseOnFinishedItem(trx, { projectId, assignmentId: seat.id, queueItemId: item.id });
+    await endItemLeases(trx, { projectId, queueItemId: item.id });
     await openConflict(trx, projectId, { id: item.id, queueId: own.queueId, outputId: own.outputId }, reasons);
     await insertAuditEntry(trx, {
       projectId,

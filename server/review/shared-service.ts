@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { DB } from "@/db/types";
 import { insertAuditEntry } from "@/server/audit/queries";
 import type { ProjectActor } from "@/server/auth/actor";
@@ -36,8 +36,23 @@ async function readApprovableAnswer(db: Kysely<DB>, projectId: string, own: { qu
   return { values, correction };
 }
 
-export function describeClosedItem(state: QueueItemState): string {
+function describeClosedItem(state: QueueItemState): string {
   return state === "resolved" ? "this item is gold already" : `this item no longer takes approvals; it is ${state}`;
+}
+
+/**
+ * Locks a collaborative item for an action of one of its annotators (approve, escalate): refused when the
+ * item no longer takes approvals, or when the caller's seat was skipped or lapsed. Returns the item and the
+ * seat's state, active (not yet approved) or submitted (approved before).
+ */
+export async function lockOpenSeat(trx: Transaction<DB>, projectId: string, own: { id: number; queueItemId: number }) {
+  const item = await lockQueueItem(trx, projectId, own.queueItemId);
+  if (!item) throw new NotFoundError("you have no such assignment", { field: "assignmentId" });
+  if (!CHANGEABLE_ITEM_STATES.includes(item.state)) throw new InvalidStateError(describeClosedItem(item.state), { field: "assignmentId" });
+  const { state } = await findSubmittingAssignment(trx, projectId, own.id);
+  if (state === "skipped") throw new InvalidStateError("you skipped this item", { field: "assignmentId" });
+  if (state === "expired") throw new InvalidStateError("your lease on this item expired; take the next item", { field: "assignmentId" });
+  return { item, seatState: state };
 }
 
 /**
@@ -52,16 +67,9 @@ export async function approveSharedAnswer(db: Kysely<DB>, actor: ProjectActor, i
   // Read before the item is locked, so the lock is held for a few short statements only.
   const { values, correction } = await readApprovableAnswer(db, projectId, own, input.documentState);
   return db.transaction().execute(async (trx) => {
-    const item = await lockQueueItem(trx, projectId, own.queueItemId);
-    if (!item) throw new NotFoundError("you have no such assignment", { field: "assignmentId" });
-    if (!CHANGEABLE_ITEM_STATES.includes(item.state)) throw new InvalidStateError(describeClosedItem(item.state), { field: "assignmentId" });
-    const assignment = await findSubmittingAssignment(trx, projectId, own.id);
+    const { item, seatState } = await lockOpenSeat(trx, projectId, own);
     let annotationId: number;
-    switch (assignment.state) {
-      case "skipped":
-        throw new InvalidStateError("you skipped this item", { field: "assignmentId" });
-      case "expired":
-        throw new InvalidStateError("your lease on this item expired; take the next item", { field: "assignmentId" });
+    switch (seatState) {
       case "active": {
         annotationId = await insertAnnotation(trx, {
           projectId,
