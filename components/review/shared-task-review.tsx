@@ -130,38 +130,38 @@ export function SharedTaskReview({ projectId, userName, state, review, isInstruc
           )}
           {/* Once the item is gold or with a lead, its answer is read only. */}
           <fieldset disabled={!isOpen} className="min-w-0">
-          <LabelFields
-            fields={labelSchema.fields}
-            values={values}
-            onChange={answer}
-            activeStop={stops.activeStop}
-            onActivate={stops.setActiveStop}
-            problems={problems}
-            correction={
-              correction && {
-                isShared: true,
-                editor: (
-                  <div className="space-y-2">
-                    <CollabEditorView
-                      connection={connection}
-                      originalText={task.originalText}
-                      mode="edit"
-                      userName={userName}
-                      label={`${correction.title} (shared)`}
-                      authors={authors.byClient}
-                      onReady={(handle) => (editor.current = handle)}
-                    />
-                    <AuthorsLegend authors={authors.legend} userName={userName} />
-                  </div>
-                ),
-                keyHint: (
-                  <>
-                    <Kbd>E</Kbd> to edit, <Kbd>Esc</Kbd> to leave. Everyone here edits this one text.
-                  </>
-                ),
+            <LabelFields
+              fields={labelSchema.fields}
+              values={values}
+              onChange={answer}
+              activeStop={stops.activeStop}
+              onActivate={stops.setActiveStop}
+              problems={problems}
+              correction={
+                correction && {
+                  isShared: true,
+                  editor: (
+                    <div className="space-y-2">
+                      <CollabEditorView
+                        connection={connection}
+                        originalText={task.originalText}
+                        mode="edit"
+                        userName={userName}
+                        label={`${correction.title} (shared)`}
+                        authors={authors.byClient}
+                        onReady={(handle) => (editor.current = handle)}
+                      />
+                      <AuthorsLegend authors={authors.legend} userName={userName} />
+                    </div>
+                  ),
+                  keyHint: (
+                    <>
+                      <Kbd>E</Kbd> to edit, <Kbd>Esc</Kbd> to leave. Everyone here edits this one text.
+                    </>
+                  ),
+                }
               }
-            }
-          />
+            />
           </fieldset>
           {!correction && <CollabStatusLine status={connection.status} isSynced={connection.session !== null} isEditable={canEdit} peers={connection.peers} userName={userName} />}
           {shared && <SharedApprovals approvals={shared.approvals} needed={shared.needed} />}

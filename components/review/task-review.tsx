@@ -190,20 +190,20 @@ export function TaskReview({ projectId, userName, state, review, isInstructionsO
           {allowsNote && <NoteInput value={note} onChange={(text) => setDraft({ ...draft, note: text })} inputRef={noteInput} />}
           {review.submitError && (
             <div ref={refusal}>
-            <Alert tone="error" title="Not submitted">
-              <p>{errorMessage(review.submitError)}</p>
-              {/* A refusal of the assignment itself (its lease went to someone else, the item is settled) cannot be fixed here. */}
-              {review.submitError.data?.field === "assignmentId" && (
-                <Button size="sm" variant="secondary" className="mt-2" onClick={() => void review.moveOn()}>
-                  Next item
-                </Button>
-              )}
-              {review.submitError.data?.field === "schemaVersion" && (
-                <Button size="sm" variant="secondary" className="mt-2" onClick={() => void review.reloadTask()}>
-                  Show the new label
-                </Button>
-              )}
-            </Alert>
+              <Alert tone="error" title="Not submitted">
+                <p>{errorMessage(review.submitError)}</p>
+                {/* A refusal of the assignment itself (its lease went to someone else, the item is settled) cannot be fixed here. */}
+                {review.submitError.data?.field === "assignmentId" && (
+                  <Button size="sm" variant="secondary" className="mt-2" onClick={() => void review.moveOn()}>
+                    Next item
+                  </Button>
+                )}
+                {review.submitError.data?.field === "schemaVersion" && (
+                  <Button size="sm" variant="secondary" className="mt-2" onClick={() => void review.reloadTask()}>
+                    Show the new label
+                  </Button>
+                )}
+              </Alert>
             </div>
           )}
           <div className="flex items-center justify-between gap-2 border-t border-zinc-100 pt-4">
