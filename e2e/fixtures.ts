@@ -77,3 +77,16 @@ export const test = base.extend<{ failOnCspViolation: void }>({
     { auto: true },
   ],
 });
+
+/**
+ * Opens the keyboard-shortcuts dialog with `?`. A page's text is server-rendered, so it can show before the
+ * page has hydrated and listens for keys: `?` is pressed until the dialog opens.
+ */
+export async function openShortcuts(page: Page) {
+  const dialog = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+  await expect(async () => {
+    await page.keyboard.press("?");
+    await expect(dialog).toBeVisible({ timeout: 1_000 });
+  }).toPass();
+  return dialog;
+}

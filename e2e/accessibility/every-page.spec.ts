@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { expectAxeClean } from "../axe";
-import { expect, openE2eDatabase, readSetupLink, signIn, test } from "../fixtures";
+import { expect, openE2eDatabase, openShortcuts, readSetupLink, signIn, test } from "../fixtures";
 import { seedUser } from "../../db/seed/factories";
 import { seedRealisticProject } from "./seed-realistic-project";
 
@@ -140,11 +140,7 @@ test.describe("in a realistic project", () => {
   test("the keyboard-shortcuts dialog, open over a page", async ({ browser }) => {
     const page = await pageAs(browser, "lead");
     await visit(page, `/p/${project.slug}/queues`);
-    // The heading is server-rendered: "?" opens the dialog once the page has hydrated, so it is pressed until it does.
-    await expect(async () => {
-      await page.keyboard.press("?");
-      await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible({ timeout: 1_000 });
-    }).toPass();
+    await openShortcuts(page);
     await expectAxeClean(page, "shortcuts dialog");
     await page.context().close();
   });

@@ -1,7 +1,7 @@
 import { seedProjectTeam } from "../../db/seed/factories";
 import { seedQueue } from "../../db/seed/loop";
 import { createApiKey } from "../../server/api-keys/service";
-import { expect, openE2eDatabase, signIn, test } from "../fixtures";
+import { expect, openE2eDatabase, openShortcuts, signIn, test } from "../fixtures";
 
 test("a lead finds ingested outputs, searches them, opens one, and adds two to a queue by hand", async ({ page, request }) => {
   const db = openE2eDatabase();
@@ -40,8 +40,7 @@ test("a lead finds ingested outputs, searches them, opens one, and adds two to a
   await page.reload();
   await expect(page.getByText("4 outputs on this page, newest first")).toBeVisible();
   // `?` lists this page's own shortcuts above the ones that work everywhere.
-  await page.keyboard.press("?");
-  const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+  const help = await openShortcuts(page);
   await expect(help.getByRole("region", { name: "On this page" })).toContainText("Search outputs");
   await expect(help.getByRole("region", { name: "Everywhere" })).toContainText("Go to Outputs");
   await page.keyboard.press("Escape");
